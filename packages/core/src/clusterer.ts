@@ -1,0 +1,42 @@
+import type { FitDiagnostics } from './fitResult.js';
+import type { JsonValue } from './json.js';
+import type { Matrix, MatrixInput } from './matrix.js';
+import type { FitOptions } from './options.js';
+
+/** A fitted clustering: hard clusterers and mixtures both produce one. */
+export interface ClusteringModel {
+  /** Number of clusters / components. */
+  readonly nClusters: number;
+  /** Number of data columns the model was fitted on; `predict` requires the same. */
+  readonly dimension: number;
+  /** How the fit went. */
+  readonly diagnostics: FitDiagnostics;
+  /** Hard labels in [0, nClusters), one per row. Throws `InvalidInputError` on a wrong dimension. */
+  predict(X: MatrixInput): Int32Array;
+  /** A JSON document from which the model's own `fromJSON` rebuilds it exactly. */
+  toJSON(): JsonValue;
+}
+
+/** A fitted soft clustering (a mixture): every row gets a probability for every component. */
+export interface SoftClusteringModel extends ClusteringModel {
+  /** n x k responsibilities P(component | row); each row sums to 1. */
+  predictProba(X: MatrixInput): Matrix;
+  /** Log-likelihood of each row under the whole mixture. */
+  scoreSamples(X: MatrixInput): Float64Array;
+  /** Mean log-likelihood per row. */
+  score(X: MatrixInput): number;
+}
+
+/**
+ * Something that fits data into a `ClusteringModel`. Mixtures and k-means both implement it, so
+ * apps can swap one for the other and any hard clusterer can seed EM.
+ */
+export interface Clusterer<Model extends ClusteringModel = ClusteringModel> {
+  /** Number of clusters it will fit. */
+  readonly nClusters: number;
+  fit(X: MatrixInput, options?: FitOptions): Model;
+}
+
+/** A clusterer whose models are soft. */
+export type SoftClusterer<Model extends SoftClusteringModel = SoftClusteringModel> =
+  Clusterer<Model>;

@@ -1,0 +1,147 @@
+import type { JsonValue, Versioned } from './json.js';
+import type { Matrix } from './matrix.js';
+import type { RandomSource } from './random.js';
+
+/**
+ * A family's parameters in JSON form: `{kind, version, ...}` where `kind` is the family's kind.
+ * Round-tripping through `paramsToJSON`/`paramsFromJSON` must give bit-identical log-densities.
+ */
+export type SerializedParams = Versioned & { readonly [key: string]: JsonValue };
+
+/** A family's own configuration in JSON form, enough (with a registry) to rebuild the family. */
+export interface FamilySpec {
+  readonly kind: string;
+  readonly options: JsonValue;
+}
+
+/**
+ * The contract of a mixture component family, built on sufficient statistics
+ * (after pomegranate's `summarize`/`from_summaries`, with the statistics as explicit values).
+ *
+ * A family knows nothing of EM. The EM runner, k-means seeding and the conformance kit only ever
+ * call these members. All batched members work on a row range `[start, end)` of a row-major
+ * matrix and read or write a strided column of a caller-supplied buffer: entry `i` of the range
+ * lives at `buffer[offset + (i - start) * stride]`. With a row-major n x k buffer, component `k`
+ * uses `offset = k, stride = K`, so a runner needs no per-component allocation and can work block
+ * by block while the block is in cache.
+ *
+ * - `Params` are immutable and carry their own caches (Cholesky factors, log-normalisers).
+ * - `Stats` are plain values (typed arrays and numbers): linear in the weights, so they can be
+ *   summed (`merge`) and scaled (`scale`) across chunks, workers, streams and online updates.
+ *
+ * @typeParam Params - the fitted parameters of one component
+ * @typeParam Stats - the weighted sufficient statistics of one component
+ */
+export interface ComponentFamily<Params, Stats> {
+  /** Stable identifier, e.g. `'gaussian-full'`, `'poisson'`; the `kind` of serialized params. */
+  readonly kind: string;
+
+  /** The configuration the family was built with (regularisation, pseudocounts, levels...). */
+  spec(): FamilySpec;
+
+  /**
+   * Checks that every row of `X` lies in the family's support and has a column count the family
+   * can read. Throws `InvalidInputError` naming the argument, row, column and value.
+   * Called once per data set by runners, never inside iterations.
+   */
+  validate(X: Matrix, argument?: string): void;
+
+  /** Empty (all-zero) statistics for data with `dimension` columns. */
+  createStats(dimension: number): Stats;
+
+  /**
+   * Adds rows `[start, end)` of `X`, row `i` weighted by
+   * `weights[weightOffset + (i - start) * weightStride]`, into `stats`, and returns `stats`.
+   * Rows of weight 0 contribute nothing (runners zero negligible responsibilities to skip work).
+   * Does not validate the data: runners call `validate` once beforehand.
+   */
+  accumulate(
+    stats: Stats,
+    X: Matrix,
+    start: number,
+    end: number,
+    weights: Float64Array,
+    weightOffset: number,
+    weightStride: number,
+  ): Stats;
+
+  /** Adds `source` into `target` and returns `target`: statistics of the union of the rows. */
+  merge(target: Stats, source: Stats): Stats;
+
+  /** Multiplies `stats` by `factor` in place and returns it (as if every weight were scaled). */
+  scale(stats: Stats, factor: number): Stats;
+
+  /** The total weight accumulated into `stats`. */
+  totalWeight(stats: Stats): number;
+
+  /**
+   * The M-step: maximum-likelihood (or MAP, when the family was built with a prior or
+   * pseudocounts) parameters for the statistics. Throws `DegenerateComponentError` when the
+   * statistics admit no proper parameters (zero weight, singular covariance...). Never
+   * returns parameters containing NaN.
+   */
+  estimate(stats: Stats): Params;
+
+  /**
+   * Optional M-step over all components of this family at once, for parameters shared across
+   * components (e.g. a tied covariance). `stats[j]` is the j-th component of this family in
+   * mixture order; the result is in the same order. Runners call it instead of `estimate`
+   * when present.
+   */
+  estimateAll?(stats: readonly Stats[]): Params[];
+
+  /**
+   * Writes the log-density of rows `[start, end)` of `X` to
+   * `out[outOffset + (i - start) * outStride]` and returns `out`. Writes nothing else.
+   * A row outside the support gets `-Infinity` (not NaN, not an exception).
+   */
+  logDensity(
+    params: Params,
+    X: Matrix,
+    start: number,
+    end: number,
+    out: Float64Array,
+    outOffset: number,
+    outStride: number,
+  ): Float64Array;
+
+  /**
+   * Draws `n` rows into `out` (row-major, `dimension(params)` columns) starting at row
+   * `outRow`, allocating an n-row buffer when `out` is omitted; returns the buffer.
+   */
+  sample(
+    params: Params,
+    n: number,
+    random: RandomSource,
+    out?: Float64Array,
+    outRow?: number,
+  ): Float64Array;
+
+  /** Number of data columns these parameters describe. */
+  dimension(params: Params): number;
+
+  /** Free parameters of one component, excluding shared ones (for BIC/AIC). */
+  nParameters(params: Params): number;
+
+  /**
+   * Free parameters shared by all components of this family in a mixture (e.g. a tied
+   * covariance), counted once per mixture. Absent means 0.
+   */
+  nSharedParameters?(params: Params): number;
+
+  /** JSON form of `params`, with `kind` and a format `version`. */
+  paramsToJSON(params: Params): SerializedParams;
+
+  /** Inverse of `paramsToJSON`; throws `InvalidInputError` on a malformed document. */
+  paramsFromJSON(json: SerializedParams): Params;
+}
+
+/** A family with its type parameters erased, as held in heterogeneous lists. */
+// biome-ignore lint/suspicious/noExplicitAny: the erased form is what lets a list hold families of different parameter types; each member is only ever called with values the same family produced.
+export type AnyComponentFamily = ComponentFamily<any, any>;
+
+/** The parameter type of a family. */
+export type ParamsOf<F> = F extends ComponentFamily<infer P, unknown> ? P : never;
+
+/** The statistics type of a family. */
+export type StatsOf<F> = F extends ComponentFamily<unknown, infer S> ? S : never;

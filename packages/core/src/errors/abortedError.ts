@@ -1,0 +1,17 @@
+import { MixkitError } from './mixkitError.js';
+
+const marker = 'mixkit.error.AbortedError';
+const symbol = Symbol.for(marker);
+
+/** Thrown when long work is stopped through its `AbortSignal`; `cause` is the signal's reason. */
+export class AbortedError extends MixkitError {
+  private readonly [symbol] = true;
+
+  constructor(what: string, reason?: unknown) {
+    super('AbortedError', `${what} was aborted`, { cause: reason });
+  }
+
+  static override isInstance(error: unknown): error is AbortedError {
+    return MixkitError.hasMarker(error, marker);
+  }
+}

@@ -1,0 +1,31 @@
+const marker = 'mixkit.error';
+const baseSymbol = Symbol.for(marker);
+
+/**
+ * Base class of every error mixkit throws.
+ *
+ * Errors are branded with `Symbol.for('mixkit.error')` (and one symbol per subclass) so that
+ * `isInstance` works across duplicate installs of a package, where `instanceof` does not.
+ */
+export class MixkitError extends Error {
+  private readonly [baseSymbol] = true;
+
+  constructor(name: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = name;
+  }
+
+  /** True for any mixkit error, whichever copy of the package threw it. */
+  static isInstance(error: unknown): error is MixkitError {
+    return MixkitError.hasMarker(error, marker);
+  }
+
+  protected static hasMarker(error: unknown, name: string): boolean {
+    return (
+      error != null &&
+      typeof error === 'object' &&
+      Symbol.for(name) in error &&
+      (error as Record<symbol, unknown>)[Symbol.for(name)] === true
+    );
+  }
+}

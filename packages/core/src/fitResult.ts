@@ -1,0 +1,49 @@
+import type { DegeneracyReason } from './errors/degenerateComponentError.js';
+
+/** What the fitter did about a degenerate component. */
+export type DegeneracyAction = 'reseeded' | 'kept-previous' | 'frozen';
+
+/**
+ * Something that went wrong in a fit and was handled rather than thrown. Fits never hide these:
+ * they are listed in `FitDiagnostics.warnings` in the order they happened.
+ */
+export type FitWarning =
+  | {
+      /** The fit stopped at `maxIterations` before the objective settled. */
+      readonly kind: 'not-converged';
+      readonly restart: number;
+      readonly iterations: number;
+    }
+  | {
+      /** A component / cluster received (almost) no weight. */
+      readonly kind: 'empty-component';
+      readonly restart: number;
+      readonly iteration: number;
+      readonly component: number;
+      readonly action: DegeneracyAction;
+    }
+  | {
+      /** A component's M-step failed (e.g. a singular covariance) and was handled. */
+      readonly kind: 'degenerate-component';
+      readonly restart: number;
+      readonly iteration: number;
+      readonly component: number;
+      readonly reason: DegeneracyReason;
+      readonly action: DegeneracyAction;
+    };
+
+/** How a fit went: the convergence flag, the objective trace, and everything handled on the way. */
+export interface FitDiagnostics {
+  /** True when the best restart converged within `maxIterations`. */
+  readonly converged: boolean;
+  /** Iterations run by the best restart. */
+  readonly iterations: number;
+  /** The best restart's objective after each iteration (EM: mean log-likelihood; k-means: inertia). */
+  readonly objective: readonly number[];
+  /** Index of the restart that was kept. */
+  readonly bestRestart: number;
+  /** Final objective of every restart, in order. */
+  readonly restartObjectives: readonly number[];
+  /** Warnings from all restarts. */
+  readonly warnings: readonly FitWarning[];
+}

@@ -1,0 +1,43 @@
+export { assertUnreachable } from './assertUnreachable.js';
+export type {
+  ClusteringModel,
+  Clusterer,
+  SoftClusterer,
+  SoftClusteringModel,
+} from './clusterer.js';
+export type {
+  AnyComponentFamily,
+  ComponentFamily,
+  FamilySpec,
+  ParamsOf,
+  SerializedParams,
+  StatsOf,
+} from './componentFamily.js';
+export { AbortedError } from './errors/abortedError.js';
+export {
+  type DegeneracyReason,
+  DegenerateComponentError,
+} from './errors/degenerateComponentError.js';
+export { type InputLocation, InvalidInputError } from './errors/invalidInputError.js';
+export { MixkitError } from './errors/mixkitError.js';
+export { NotFittedError } from './errors/notFittedError.js';
+export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
+export type { JsonValue, Versioned } from './json.js';
+export {
+  createMatrix,
+  type Matrix,
+  type MatrixInput,
+  type MlMatrixLike,
+  rowView,
+  toArrays,
+} from './matrix.js';
+export type { FitOptions, IterationProgress, RunOptions } from './options.js';
+export { createRandom, type RandomInput, type RandomSource, toRandom } from './random.js';
+export { type ToMatrixOptions, toMatrix } from './toMatrix.js';
+export {
+  assertClusterCount,
+  assertInteger,
+  assertNumber,
+  throwIfAborted,
+  toWeights,
+} from './validate.js';

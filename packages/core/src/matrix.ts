@@ -1,0 +1,52 @@
+/**
+ * A dense row-major matrix over one flat `Float64Array`: entry (i, j) is `data[i * cols + j]`.
+ *
+ * This is the only data layout mixkit's kernels read and write. It is a plain value (no methods),
+ * so it crosses worker boundaries and JSON as is, and a kernel can walk it in memory order.
+ */
+export interface Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+}
+
+/**
+ * Anything `toMatrix` accepts as a data matrix:
+ * - a `Matrix` (validated, not copied),
+ * - rows of numbers (`number[][]` or an array of typed arrays),
+ * - a flat typed array or number array with an explicit shape,
+ * - an `ml-matrix` `Matrix` (or any object with `rows`, `columns` and `to1DArray()`).
+ */
+export type MatrixInput =
+  | Matrix
+  | ReadonlyArray<ArrayLike<number>>
+  | { readonly data: ArrayLike<number>; readonly rows: number; readonly cols: number }
+  | MlMatrixLike;
+
+/** The part of ml-matrix's `AbstractMatrix` that mixkit reads; core does not depend on ml-matrix. */
+export interface MlMatrixLike {
+  readonly rows: number;
+  readonly columns: number;
+  to1DArray(): number[];
+}
+
+/** A matrix of the given shape; `data` is zero-filled unless given (it is then used, not copied). */
+export function createMatrix(rows: number, cols: number, data?: Float64Array): Matrix {
+  const buffer = data ?? new Float64Array(rows * cols);
+  if (buffer.length !== rows * cols) {
+    throw new RangeError(`createMatrix: data has length ${buffer.length}, expected ${rows * cols}`);
+  }
+  return { rows, cols, data: buffer };
+}
+
+/** Row `i` as a view (no copy) into the matrix's buffer. */
+export function rowView(matrix: Matrix, i: number): Float64Array {
+  return matrix.data.subarray(i * matrix.cols, (i + 1) * matrix.cols);
+}
+
+/** A `number[][]` copy, for printing and JSON; never used in hot paths. */
+export function toArrays(matrix: Matrix): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < matrix.rows; i++) out.push(Array.from(rowView(matrix, i)));
+  return out;
+}

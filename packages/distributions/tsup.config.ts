@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts', 'src/testing/index.ts'],
+  external: ['vitest'],
+  format: ['esm', 'cjs'],
+  dts: { compilerOptions: { customConditions: [] } },
+  tsconfig: 'tsconfig.build.json',
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+});
