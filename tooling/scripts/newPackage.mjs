@@ -29,6 +29,7 @@ const manifest = {
   version: '0.0.0',
   description,
   license: 'MIT',
+  engines: { node: '>=18' },
   type: 'module',
   sideEffects: false,
   exports: { './package.json': './package.json', '.': entry('index') },

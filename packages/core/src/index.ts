@@ -1,7 +1,7 @@
 export { assertUnreachable } from './assertUnreachable.js';
 export type {
-  ClusteringModel,
   Clusterer,
+  ClusteringModel,
   SoftClusterer,
   SoftClusteringModel,
 } from './clusterer.js';

@@ -24,9 +24,7 @@ function isMlMatrix(input: object): input is MlMatrixLike {
   );
 }
 
-function isShaped(
-  input: object,
-): input is { data: ArrayLike<number>; rows: number; cols: number } {
+function isShaped(input: object): input is { data: ArrayLike<number>; rows: number; cols: number } {
   return 'data' in input && 'rows' in input && 'cols' in input;
 }
 

@@ -68,7 +68,10 @@ export function toWeights(
   for (let i = 0; i < n; i++) {
     const w = weights[i];
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-      throw new InvalidInputError({ argument, row: i, value: w }, 'weights must be finite and >= 0');
+      throw new InvalidInputError(
+        { argument, row: i, value: w },
+        'weights must be finite and >= 0',
+      );
     }
     total += w;
   }

@@ -5,7 +5,7 @@ const symbol = Symbol.for(marker);
 
 /** Thrown when long work is stopped through its `AbortSignal`; `cause` is the signal's reason. */
 export class AbortedError extends MixkitError {
-  private readonly [symbol] = true;
+  readonly [symbol] = true;
 
   constructor(what: string, reason?: unknown) {
     super('AbortedError', `${what} was aborted`, { cause: reason });

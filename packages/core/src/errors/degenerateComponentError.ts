@@ -18,12 +18,15 @@ export type DegeneracyReason = 'empty' | 'singular' | 'no-support';
  * callers using a family directly see it as a typed error.
  */
 export class DegenerateComponentError extends MixkitError {
-  private readonly [symbol] = true;
+  readonly [symbol] = true;
   readonly reason: DegeneracyReason;
   readonly family: string;
 
   constructor(family: string, reason: DegeneracyReason, detail: string) {
-    super('DegenerateComponentError', `${family}: cannot estimate parameters (${reason}): ${detail}`);
+    super(
+      'DegenerateComponentError',
+      `${family}: cannot estimate parameters (${reason}): ${detail}`,
+    );
     this.family = family;
     this.reason = reason;
   }

@@ -21,7 +21,7 @@ export interface InputLocation {
  * The message names the argument and, where relevant, the row, column and value.
  */
 export class InvalidInputError extends MixkitError {
-  private readonly [symbol] = true;
+  readonly [symbol] = true;
   readonly argument: string;
   readonly row: number | undefined;
   readonly column: number | undefined;

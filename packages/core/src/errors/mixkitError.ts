@@ -8,7 +8,7 @@ const baseSymbol = Symbol.for(marker);
  * `isInstance` works across duplicate installs of a package, where `instanceof` does not.
  */
 export class MixkitError extends Error {
-  private readonly [baseSymbol] = true;
+  readonly [baseSymbol] = true;
 
   constructor(name: string, message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -5,7 +5,7 @@ const symbol = Symbol.for(marker);
 
 /** Thrown when a model is used (predict, score, sample) before it has been fitted. */
 export class NotFittedError extends MixkitError {
-  private readonly [symbol] = true;
+  readonly [symbol] = true;
 
   constructor(what: string) {
     super('NotFittedError', `${what} is not fitted yet: call fit() first`);
