@@ -11,7 +11,9 @@ const source = process.argv[2] ?? join(root, '../shared/data');
 const target = join(root, 'packages/datasets/src/data');
 
 for (const name of ['iris', 'wine', 'faithful']) {
-  const lines = readFileSync(join(source, `${name}.csv`), 'utf8').trim().split(/\r?\n/);
+  const lines = readFileSync(join(source, `${name}.csv`), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const header = lines[0].split(',');
   const hasLabel = header[header.length - 1] === 'label';
   const featureNames = hasLabel ? header.slice(0, -1) : header;

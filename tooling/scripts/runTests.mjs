@@ -8,7 +8,11 @@ import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 const groups = ['packages', 'apps', 'tooling'];
-const reportNames = ['.vitest-results.json', '.vitest-results.e2e.json', '.vitest-results.smoke.json'];
+const reportNames = [
+  '.vitest-results.json',
+  '.vitest-results.e2e.json',
+  '.vitest-results.smoke.json',
+];
 
 /** Every workspace with a package.json, and which of the test-like scripts it declares. */
 function workspaces() {
