@@ -1,0 +1,18 @@
+export { argmaxRows } from './argmaxRows.js';
+export { type CholeskyResult, cholesky } from './cholesky.js';
+export { invertLowerTriangular } from './invertLowerTriangular.js';
+export { logDetCholesky } from './logDetCholesky.js';
+export { logSumExpRows } from './logSumExp.js';
+export { fromMlMatrix, toMlMatrix } from './mlMatrix.js';
+export { multiply } from './multiply.js';
+export { multiplyTransposed } from './multiplyTransposed.js';
+export { multiplyUpperRows } from './multiplyUpperRows.js';
+export { normalizeLogRows } from './normalizeLogRows.js';
+export { inverseFromCholesky, solveCholesky } from './solveCholesky.js';
+export { solveLowerRows } from './solveTriangularRows.js';
+export { rowSquaredNorms, squaredDistance, squaredDistances } from './squaredDistances.js';
+export { squaredMahalanobis } from './squaredMahalanobis.js';
+export { type SymmetricEigenResult, symmetricEigen } from './symmetricEigen.js';
+export { weightedColumnMeans } from './weightedColumnMeans.js';
+export { weightedGram } from './weightedGram.js';
+export { combineMoments, type ScatterMode, weightedMeanScatter } from './weightedMoments.js';
