@@ -3,9 +3,12 @@ export { adjustedRandIndex } from './adjustedRandIndex.js';
 export { aic } from './aic.js';
 export type { AverageMethod } from './averageMethod.js';
 export { bic } from './bic.js';
+export { calinskiHarabasz } from './calinskiHarabasz.js';
 export { clusteringAccuracy } from './clusteringAccuracy.js';
 export { completeness } from './completeness.js';
 export { type ContingencyTable, contingencyMatrix } from './contingencyMatrix.js';
+export { daviesBouldin } from './daviesBouldin.js';
+export { estimateSilhouette, type SilhouetteEstimate } from './estimateSilhouette.js';
 export { fowlkesMallows } from './fowlkesMallows.js';
 export { homogeneity } from './homogeneity.js';
 export {
@@ -21,4 +24,12 @@ export {
   normalizedMutualInformation,
 } from './normalizedMutualInformation.js';
 export { randIndex } from './randIndex.js';
+export type {
+  SilhouetteEstimateOptions,
+  SilhouetteMetric,
+  SilhouetteOptions,
+  SilhouetteScoreOptions,
+} from './silhouetteOptions.js';
+export { silhouetteSamples } from './silhouetteSamples.js';
+export { silhouetteScore } from './silhouetteScore.js';
 export { vMeasure } from './vMeasure.js';

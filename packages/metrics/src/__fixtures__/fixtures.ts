@@ -2,6 +2,7 @@
 // tooling/scripts/fixtures/metrics_sklearn.py (tests read only these JSON files).
 import criteriaJson from './criteria.json' with { type: 'json' };
 import supervisedJson from './supervised.json' with { type: 'json' };
+import unsupervisedJson from './unsupervised.json' with { type: 'json' };
 
 export type Average = 'arithmetic' | 'geometric' | 'min' | 'max';
 
@@ -40,3 +41,16 @@ export const supervisedCases = supervisedJson.cases as SupervisedCase[];
 /** [x, scipy.special.gammaln(x)] pairs. */
 export const logGammaValues = supervisedJson.logGamma as [number, number][];
 export const criteriaCases = criteriaJson.cases as CriteriaCase[];
+
+export interface UnsupervisedCase {
+  name: string;
+  X: number[][];
+  labels: number[];
+  silhouetteSamples: number[];
+  silhouetteScore: number;
+  silhouetteSamplesSquared: number[];
+  daviesBouldin: number;
+  calinskiHarabasz: number;
+}
+
+export const unsupervisedCases = unsupervisedJson.cases as UnsupervisedCase[];
