@@ -1,0 +1,101 @@
+import type { BenchReport } from './report.js';
+import type { CaseResult, ContenderResult } from './types.js';
+
+function seconds(value: number): string {
+  if (value >= 1) return `${value.toPrecision(3)} s`;
+  if (value >= 1e-3) return `${(value * 1e3).toPrecision(3)} ms`;
+  return `${(value * 1e6).toPrecision(3)} µs`;
+}
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+function objective(value: number | undefined): string {
+  if (value === undefined) return '';
+  return Math.abs(value) >= 1e6 || Math.abs(value) < 1e-3
+    ? value.toExponential(9)
+    : value.toPrecision(10);
+}
+
+function row(r: ContenderResult): string {
+  if (r.status !== 'ok' || !r.perIteration) {
+    return `| ${r.library} | ${r.variant} | ${r.threads} | ${r.status}: ${r.reason ?? ''} | | | | | | |`;
+  }
+  const p = r.perIteration;
+  const ratio = r.timeRatioToMixkit === undefined ? '' : `${r.timeRatioToMixkit.toFixed(2)}`;
+  const throughput = r.throughput
+    ? `${r.throughput.value.toPrecision(3)} ${r.throughput.unit}`
+    : '';
+  const memory = r.memory ? mebibytes(r.memory.peakBytes) : '';
+  return `| ${r.library} | ${r.variant} | ${r.threads} | ${seconds(p.median)} (${seconds(p.min)}–${seconds(p.max)}) | ${r.rounds}×${r.iterationsPerRun} | ${throughput} | ${ratio} | ${objective(r.objective)} | ${memory} |`;
+}
+
+function renderCase(c: CaseResult): string {
+  const lines = [
+    `### ${c.title}`,
+    '',
+    `Workload \`${c.workload.name}\` (${c.workload.rows} x ${c.workload.cols}${c.workload.k ? `, k=${c.workload.k}` : ''}); ratios relative to \`${c.reference}\`.`,
+    '',
+    `| library | variant | threads | time per iteration: median (min–max) | rounds×iterations | throughput | time ÷ mixkit | ${c.objectiveLabel ?? 'objective'} | peak memory |`,
+    '|---|---|---:|---|---:|---:|---:|---:|---:|',
+    ...c.contenders.map(row),
+  ];
+  if (c.targets.length > 0) {
+    lines.push(
+      '',
+      ...c.targets.map(
+        (t) =>
+          `- ${t.met === null ? 'UNDECIDED' : t.met ? 'MET' : 'MISSED'}: ${t.description} (${t.detail})`,
+      ),
+    );
+  }
+  if (c.notes.length > 0) lines.push('', ...c.notes.map((n) => `- note: ${n}`));
+  return lines.join('\n');
+}
+
+/** The markdown report: machine description, one table per case, targets met or missed. */
+export function renderMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const python =
+    'unavailable' in report.python
+      ? `scikit-learn rows unavailable: ${report.python.unavailable}`
+      : `Python ${report.python.python}, numpy ${report.python.numpy}, scikit-learn ${report.python.sklearn}; ${describePools(report.python.threadpools)}; child environment: ${Object.entries(
+          report.python.environment,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`;
+  const memoryMethods = new Set<string>();
+  for (const c of report.cases)
+    for (const r of c.contenders)
+      if (r.memory)
+        memoryMethods.add(`${r.library === 'scikit-learn' ? 'Python' : 'JS'}: ${r.memory.method}`);
+  const header = [
+    `# mixkit benchmark (${report.size})`,
+    '',
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.platform}; Node ${m.node} (V8 ${m.v8})`,
+    `- Date: ${m.date}; run took ${report.durationSeconds.toFixed(0)} s`,
+    `- Load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}, at end ${report.loadAverageAtEnd.join(' / ')} (the machine is shared)`,
+    `- Method: contenders interleaved (A B A B ...) on the same data and the same initial parameters, ${report.settings.warmup} warm-up run(s) then ${report.settings.rounds} timed round(s) unless a row says fewer; median, min and max of time per iteration; ratios are medians ÷ the mixkit reference row's median (above 1: mixkit is faster)`,
+    `- ${python}`,
+    ...[...memoryMethods].map((x) => `- Peak memory, ${x}`),
+    '',
+  ];
+  return `${header.join('\n')}\n${report.cases.map(renderCase).join('\n\n')}\n`;
+}
+
+function describePools(pools: unknown): string {
+  if (!Array.isArray(pools)) return 'threadpoolctl unavailable';
+  return pools
+    .map((p: Record<string, unknown>) =>
+      [
+        p.internal_api,
+        p.version,
+        p.architecture ? `kernel ${p.architecture}` : undefined,
+        p.threading_layer,
+      ]
+        .filter((x) => x !== undefined && x !== null)
+        .join(' '),
+    )
+    .join('; ');
+}

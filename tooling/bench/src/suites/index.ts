@@ -1,0 +1,13 @@
+import type { Suite } from '../harness/types.js';
+import { linalgSuite } from './linalgSuite.js';
+
+/** Every suite, in the order a full run executes them (`--suite <name>` picks one). */
+export const SUITES: readonly Suite[] = [linalgSuite];
+
+export function findSuite(name: string): Suite {
+  const suite = SUITES.find((s) => s.name === name);
+  if (!suite) {
+    throw new Error(`unknown suite '${name}'; available: ${SUITES.map((s) => s.name).join(', ')}`);
+  }
+  return suite;
+}

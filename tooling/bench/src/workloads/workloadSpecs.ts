@@ -1,0 +1,69 @@
+/** How big a run is: `full` is what the README reports, `small` finishes in under a minute. */
+export type BenchSize = 'tiny' | 'small' | 'full';
+
+/** The kinds of synthetic data the generator can make. */
+export type WorkloadKind = 'blobs' | 'gmm' | 'mixed';
+
+/** One fixed, seeded workload. `rows` depends on the size; everything else does not. */
+export interface WorkloadSpec {
+  readonly name: string;
+  readonly kind: WorkloadKind;
+  readonly cols: number;
+  /** Number of generating clusters / components (also the k fitted by the suites). */
+  readonly k: number;
+  readonly seed: number;
+  readonly rows: Readonly<Record<BenchSize, number>>;
+}
+
+/**
+ * The workloads of the issue. `tiny` exists only for the smoke test; `small` scales n down so the
+ * small run finishes in under a minute on two busy cores; `full` is the size the README reports.
+ */
+export const WORKLOADS = {
+  'blobs-small': {
+    name: 'blobs-small',
+    kind: 'blobs',
+    cols: 2,
+    k: 5,
+    seed: 101,
+    rows: { tiny: 600, small: 10_000, full: 10_000 },
+  },
+  'gmm-medium': {
+    name: 'gmm-medium',
+    kind: 'gmm',
+    cols: 10,
+    k: 8,
+    seed: 202,
+    rows: { tiny: 800, small: 20_000, full: 100_000 },
+  },
+  'gmm-large': {
+    name: 'gmm-large',
+    kind: 'gmm',
+    cols: 16,
+    k: 16,
+    seed: 303,
+    rows: { tiny: 800, small: 40_000, full: 1_000_000 },
+  },
+  'kmeans-large': {
+    name: 'kmeans-large',
+    kind: 'blobs',
+    cols: 32,
+    k: 64,
+    seed: 404,
+    rows: { tiny: 1_000, small: 40_000, full: 1_000_000 },
+  },
+  // Two Gaussian columns, two Poisson count columns and one categorical column (codes 0..3).
+  'mixed-types': {
+    name: 'mixed-types',
+    kind: 'mixed',
+    cols: 5,
+    k: 3,
+    seed: 505,
+    rows: { tiny: 600, small: 20_000, full: 200_000 },
+  },
+} as const satisfies Record<string, WorkloadSpec>;
+
+export type WorkloadName = keyof typeof WORKLOADS;
+
+/** Bumped whenever a generator changes, so stale cache files are regenerated. */
+export const GENERATOR_VERSION = 1;

@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../src/harness/renderMarkdown.js';
+import type { BenchReport } from '../src/harness/report.js';
+import { runBench } from '../src/runBench.js';
+import { SUITES } from '../src/suites/index.js';
+import { loadWorkload } from '../src/workloads/workloadCache.js';
+import { WORKLOADS } from '../src/workloads/workloadSpecs.js';
+
+// One tiny case of every suite through the real harness code (1 round, no warm-up), so the
+// harness cannot rot. Timings are never asserted; structure and agreement of results are.
+let cacheDir: string;
+let report: BenchReport;
+
+beforeAll(async () => {
+  cacheDir = mkdtempSync(join(tmpdir(), 'mixkit-bench-'));
+  report = await runBench({ size: 'tiny', memory: 'inline', cacheDir, rounds: 1, warmup: 0 });
+}, 60_000);
+
+afterAll(() => {
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+describe('the benchmark harness on tiny workloads', () => {
+  it('runs every suite and reports at least one case per suite', () => {
+    expect(report.suites).toEqual(SUITES.map((s) => s.name));
+    for (const suite of SUITES) {
+      expect(report.cases.filter((c) => c.suite === suite.name).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('runs every JS contender successfully; only scikit-learn rows may be unavailable', () => {
+    for (const c of report.cases) {
+      for (const row of c.contenders) {
+        if (row.library === 'scikit-learn') expect(row.status).not.toBe('failed');
+        else expect(row.status, `${c.id} ${row.id}: ${row.reason ?? ''}`).toBe('ok');
+      }
+    }
+  });
+
+  it('gives every timed row finite positive times, a finite ratio to mixkit and a throughput', () => {
+    for (const c of report.cases) {
+      const reference = c.contenders.find((r) => r.id === c.reference);
+      expect(reference?.timeRatioToMixkit).toBe(1);
+      for (const row of c.contenders.filter((r) => r.status === 'ok')) {
+        const p = row.perIteration!;
+        expect(p.min).toBeGreaterThan(0);
+        expect(p.min).toBeLessThanOrEqual(p.median);
+        expect(p.median).toBeLessThanOrEqual(p.max);
+        expect(Number.isFinite(row.timeRatioToMixkit)).toBe(true);
+        expect(row.throughput!.value).toBeGreaterThan(0);
+        expect(row.memory!.peakBytes).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
+  it('has every contender of a case compute the same objective as mixkit', () => {
+    for (const c of report.cases) {
+      const reference = c.contenders.find((r) => r.id === c.reference)!;
+      if (reference.objective === undefined) continue;
+      for (const row of c.contenders.filter((r) => r.objective !== undefined)) {
+        const scale = Math.max(1, Math.abs(reference.objective));
+        expect(
+          Math.abs(row.objective! - reference.objective) / scale,
+          `${c.id} ${row.id}`,
+        ).toBeLessThan(1e-6);
+      }
+    }
+  });
+
+  it('decides or explains every target, and renders one markdown table per case', () => {
+    for (const c of report.cases)
+      for (const t of c.targets) expect(t.detail.length).toBeGreaterThan(0);
+    const markdown = renderMarkdown(report);
+    for (const c of report.cases) expect(markdown).toContain(`### ${c.title}`);
+    expect(markdown).toContain(report.machine.cpu);
+    expect(markdown).toContain(report.machine.node);
+  });
+});
+
+describe('the workload cache', () => {
+  it('writes raw float64 rows plus a header, and reads back the identical bytes', () => {
+    const spec = WORKLOADS['blobs-small'];
+    const first = loadWorkload('blobs-small', 'tiny', cacheDir);
+    const header = JSON.parse(
+      readFileSync(first.header.dataFile.replace(/\.f64$/, '.json'), 'utf8'),
+    );
+    expect(header).toMatchObject({ rows: spec.rows.tiny, cols: spec.cols, dtype: 'float64' });
+    const raw = readFileSync(first.header.dataFile);
+    expect(raw.byteLength).toBe(spec.rows.tiny * spec.cols * 8);
+    const again = loadWorkload('blobs-small', 'tiny', cacheDir);
+    expect(
+      Buffer.from(again.X.data.buffer, again.X.data.byteOffset, again.X.data.byteLength).equals(
+        raw,
+      ),
+    ).toBe(true);
+    expect(again.init.centers).toHaveLength(spec.k);
+  });
+});
