@@ -1,0 +1,17 @@
+export { kmeansPlusPlus } from './init/kmeansPlusPlus.js';
+export { randomRows } from './init/randomRows.js';
+export { type IterateKmeansOptions, iterateKmeans, type KMeansStep } from './iterateKmeans.js';
+export { KMeans } from './kmeans.js';
+export {
+  KMeansModel,
+  type KMeansModelAlgorithm,
+  type KMeansModelState,
+} from './kmeansModel.js';
+export type {
+  CenterInitializer,
+  KMeansAlgorithm,
+  KMeansInit,
+  KMeansOptions,
+  ResolvedKMeansAlgorithm,
+  ResolvedKMeansOptions,
+} from './kmeansOptions.js';

@@ -1,0 +1,78 @@
+import { createRandom, type Matrix } from '@mixkit/core';
+import { loadIris, loadWine } from '@mixkit/datasets';
+import { describe, expect, it } from 'vitest';
+import { blobs, pickRows } from '../test/blobs.js';
+import { kmeansPlusPlus } from './init/kmeansPlusPlus.js';
+import { KMeans } from './kmeans.js';
+
+function fitWith(
+  algorithm: 'lloyd' | 'hamerly' | 'elkan',
+  X: Matrix,
+  init: Matrix,
+  maxIterations = 300,
+) {
+  return new KMeans({ k: init.rows, init, algorithm, maxIterations, tol: 0 }).fit(X);
+}
+
+const problems: { name: string; X: () => Matrix; k: number; seed: number }[] = [
+  { name: 'blobs n=2000 d=2 k=8', X: () => blobs(2000, 2, 8, 1).X, k: 8, seed: 1 },
+  { name: 'blobs n=3000 d=10 k=20', X: () => blobs(3000, 10, 20, 2).X, k: 20, seed: 2 },
+  {
+    name: 'blobs n=1500 d=32 k=40 (overlapping)',
+    X: () => blobs(1500, 32, 40, 3, 2).X,
+    k: 40,
+    seed: 3,
+  },
+  { name: 'iris k=6', X: () => loadIris().X, k: 6, seed: 4 },
+  { name: 'wine k=10', X: () => loadWine().X, k: 10, seed: 5 },
+];
+
+describe('Hamerly and Elkan are exact accelerations of Lloyd', () => {
+  for (const problem of problems) {
+    it(`${problem.name}: same labels, centers (1e-12), inertia and iterations as Lloyd, with fewer distances`, () => {
+      const X = problem.X();
+      const init = kmeansPlusPlus(X, problem.k, createRandom(problem.seed));
+      const lloyd = fitWith('lloyd', X, init);
+      for (const algorithm of ['hamerly', 'elkan'] as const) {
+        const fast = fitWith(algorithm, X, init);
+        expect(fast.algorithm).toBe(algorithm);
+        expect(Array.from(fast.labels)).toEqual(Array.from(lloyd.labels));
+        for (let t = 0; t < lloyd.centers.data.length; t++) {
+          expect(Math.abs(fast.centers.data[t]! - lloyd.centers.data[t]!)).toBeLessThanOrEqual(
+            1e-12,
+          );
+        }
+        expect(fast.inertia).toBe(lloyd.inertia);
+        expect(fast.iterations).toBe(lloyd.iterations);
+        expect(fast.diagnostics.objective.length).toBe(lloyd.diagnostics.objective.length);
+        expect(fast.distanceComputations).toBeLessThan(lloyd.distanceComputations);
+      }
+    });
+  }
+
+  it('they also agree when the run stops at maxIterations (final assignment included)', () => {
+    const { X } = blobs(1000, 5, 12, 9, 3);
+    const init = pickRows(X, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const lloyd = fitWith('lloyd', X, init, 3);
+    expect(lloyd.converged).toBe(false);
+    for (const algorithm of ['hamerly', 'elkan'] as const) {
+      const fast = fitWith(algorithm, X, init, 3);
+      expect(Array.from(fast.labels)).toEqual(Array.from(lloyd.labels));
+      expect(fast.inertia).toBe(lloyd.inertia);
+      expect(fast.converged).toBe(false);
+    }
+  });
+
+  it('they agree with Lloyd through an empty-cluster re-seeding', () => {
+    const { X } = blobs(600, 3, 4, 11);
+    const init = pickRows(X, [0, 1, 2, 3]);
+    init.data.fill(1000, 9, 12); // center 3 far from every row: empty on the first iteration
+    const lloyd = fitWith('lloyd', X, init);
+    expect(lloyd.diagnostics.warnings.some((w) => w.kind === 'empty-component')).toBe(true);
+    for (const algorithm of ['hamerly', 'elkan'] as const) {
+      const fast = fitWith(algorithm, X, init);
+      expect(Array.from(fast.labels)).toEqual(Array.from(lloyd.labels));
+      expect(fast.diagnostics.warnings).toEqual(lloyd.diagnostics.warnings);
+    }
+  });
+});

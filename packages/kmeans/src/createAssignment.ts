@@ -1,0 +1,25 @@
+import { assertUnreachable } from '@mixkit/core';
+import type { AssignmentStrategy } from './assignmentStrategy.js';
+import { ElkanAssignment } from './elkan.js';
+import { HamerlyAssignment } from './hamerly.js';
+import type { KMeansData } from './kmeansData.js';
+import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
+import { LloydAssignment } from './lloyd.js';
+
+/** The assignment strategy for a resolved algorithm name. */
+export function createAssignment(
+  algorithm: ResolvedKMeansAlgorithm,
+  data: KMeansData,
+  k: number,
+): AssignmentStrategy {
+  switch (algorithm) {
+    case 'lloyd':
+      return new LloydAssignment(data, k);
+    case 'hamerly':
+      return new HamerlyAssignment(data, k);
+    case 'elkan':
+      return new ElkanAssignment(data, k);
+    default:
+      return assertUnreachable(algorithm, 'algorithm');
+  }
+}

@@ -1,0 +1,121 @@
+import {
+  assertClusterCount,
+  assertInteger,
+  assertNumber,
+  createMatrix,
+  InvalidInputError,
+  type Matrix,
+  type MatrixInput,
+  toMatrix,
+  toWeights,
+} from '@mixkit/core';
+import { iterateCenters } from './iterateCenters.js';
+import { prepareKmeansData } from './kmeansData.js';
+import { KMeansModel } from './kmeansModel.js';
+import { type KMeansAlgorithm, resolveAlgorithm } from './kmeansOptions.js';
+
+/** Options of `iterateKmeans`. */
+export interface IterateKmeansOptions {
+  /** The k x d initial centers (e.g. from `kmeansPlusPlus`). */
+  readonly centers: MatrixInput;
+  /** Default `'auto'`. */
+  readonly algorithm?: KMeansAlgorithm;
+  /** Default 300. */
+  readonly maxIterations?: number;
+  /** Relative tolerance as in `KMeansOptions.tol`. Default 1e-4. */
+  readonly tol?: number;
+  readonly sampleWeight?: ArrayLike<number>;
+}
+
+/** One iteration of k-means, as `iterateKmeans` yields it. */
+export interface KMeansStep {
+  /** 1-based. */
+  readonly iteration: number;
+  /** The centers after this iteration's update (a fresh k x d matrix). */
+  readonly centers: Matrix;
+  /** This iteration's labels (a live buffer: copy it to keep it past the next step). */
+  readonly labels: Int32Array;
+  /** Inertia of these labels under the centers they were assigned to. */
+  readonly objective: number;
+  /** Σ_j ||c_j(new) − c_j(old)||². */
+  readonly centerShift: number;
+  /** How many rows changed label (n on the first iteration). */
+  readonly labelsChanged: number;
+  /** Clusters that were empty and re-seeded at far rows in this iteration. */
+  readonly reseeded: readonly number[];
+  /** Distances computed so far. */
+  readonly distanceComputations: number;
+  /** True when this is the last iteration because the run converged. */
+  readonly converged: boolean;
+}
+
+/**
+ * k-means one iteration at a time, from given initial centers: yields a `KMeansStep` after each
+ * Lloyd iteration and returns the fitted `KMeansModel` when the run stops (as `KMeans.fit` does
+ * for one restart). Stop early by simply not pulling more steps.
+ *
+ * ```ts
+ * const steps = iterateKmeans(X, { centers: kmeansPlusPlus(toMatrix(X), 3, createRandom(1)) });
+ * for (let s = steps.next(); !s.done; s = steps.next()) console.log(s.value.objective);
+ * ```
+ */
+export function* iterateKmeans(
+  X: MatrixInput,
+  options: IterateKmeansOptions,
+): Generator<KMeansStep, KMeansModel, void> {
+  const matrix = toMatrix(X);
+  const { rows: n, cols: d } = matrix;
+  const maxIterations = options.maxIterations ?? 300;
+  assertInteger(maxIterations, 'maxIterations', 0);
+  const tol = options.tol ?? 1e-4;
+  assertNumber(tol, 'tol', { min: 0 });
+  const initial = toMatrix(options.centers, { argument: 'centers', cols: d });
+  const k = initial.rows;
+  assertClusterCount(k, n, 'centers');
+  const weights =
+    options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
+  const data = prepareKmeansData(matrix, weights);
+  const requested = options.algorithm ?? 'auto';
+  if (!['lloyd', 'hamerly', 'elkan', 'auto'].includes(requested)) {
+    throw new InvalidInputError(
+      { argument: 'algorithm', value: requested },
+      "expected 'lloyd', 'hamerly', 'elkan' or 'auto'",
+    );
+  }
+  const algorithm = resolveAlgorithm(requested, n, d, k);
+  const centered = new Float64Array(k * d);
+  for (let t = 0; t < k * d; t++) centered[t] = initial.data[t]! - data.offset[t % d]!;
+  const steps = iterateCenters(data, createMatrix(k, d, centered), {
+    algorithm,
+    maxIterations,
+    tolerance: tol * data.meanVariance,
+    restart: 0,
+  });
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      const run = step.value;
+      return new KMeansModel({
+        centeredCenters: run.centers,
+        offset: data.offset,
+        labels: run.labels,
+        inertia: run.inertia,
+        iterations: run.iterations,
+        converged: run.converged,
+        algorithm,
+        distanceComputations: run.distanceComputations,
+        diagnostics: {
+          converged: run.converged,
+          iterations: run.iterations,
+          objective: run.objective,
+          bestRestart: 0,
+          restartObjectives: [run.inertia],
+          warnings: run.warnings,
+        },
+      });
+    }
+    const { centers, ...rest } = step.value;
+    const uncentered = new Float64Array(k * d);
+    for (let t = 0; t < k * d; t++) uncentered[t] = centers.data[t]! + data.offset[t % d]!;
+    yield { ...rest, centers: createMatrix(k, d, uncentered) };
+  }
+}

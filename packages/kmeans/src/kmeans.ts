@@ -1,0 +1,168 @@
+import {
+  assertClusterCount,
+  type Clusterer,
+  type FitOptions,
+  type FitWarning,
+  InvalidInputError,
+  type Matrix,
+  type MatrixInput,
+  type RandomSource,
+  throwIfAborted,
+  toMatrix,
+  toRandom,
+  toWeights,
+} from '@mixkit/core';
+import { kmeansPlusPlus } from './init/kmeansPlusPlus.js';
+import { randomRows } from './init/randomRows.js';
+import { type CenteredRun, iterateCenters } from './iterateCenters.js';
+import { type KMeansData, prepareKmeansData } from './kmeansData.js';
+import { KMeansModel } from './kmeansModel.js';
+import {
+  type KMeansOptions,
+  type ResolvedKMeansOptions,
+  resolveAlgorithm,
+  resolveKMeansOptions,
+} from './kmeansOptions.js';
+
+/**
+ * k-means clustering: Lloyd's algorithm, or its exact accelerations by Hamerly (2010) and Elkan
+ * (2003), seeded by greedy k-means++, random rows or given centers, with `nInit` restarts keeping
+ * the lowest inertia. Follows scikit-learn's `KMeans` (same stopping rule, same empty-cluster
+ * handling), so from the same initial centers it gives the same labels and centers.
+ *
+ * ```ts
+ * const model = new KMeans({ k: 3 }).fit(X, { random: 42 });
+ * model.labels; model.centers; model.inertia; model.predict(Xnew);
+ * ```
+ */
+export class KMeans implements Clusterer<KMeansModel> {
+  readonly nClusters: number;
+  readonly options: ResolvedKMeansOptions;
+
+  constructor(options: KMeansOptions) {
+    this.options = resolveKMeansOptions(options);
+    this.nClusters = this.options.k;
+  }
+
+  /**
+   * Fits the model. Throws `InvalidInputError` for bad data (empty, NaN, ragged), k > n, bad
+   * weights or initial centers of the wrong shape; `AbortedError` when `signal` fires. Not
+   * converging within `maxIterations` is reported in `diagnostics.warnings`, never thrown.
+   */
+  fit(X: MatrixInput, options: FitOptions = {}): KMeansModel {
+    const { k, maxIterations, tol, init } = this.options;
+    const matrix = toMatrix(X);
+    const { rows: n, cols: d } = matrix;
+    assertClusterCount(k, n);
+    const weights =
+      options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
+    if (weights !== undefined) assertEnoughWeightedRows(weights, k);
+    const data = prepareKmeansData(matrix, weights);
+    const algorithm = resolveAlgorithm(this.options.algorithm, n, d, k);
+    const given = typeof init === 'string' || typeof init === 'function' ? undefined : init;
+    const explicit = given === undefined ? undefined : centeredCenters(given, data, k);
+    const restarts = explicit === undefined ? this.options.nInit : 1;
+    const random = toRandom(options.random ?? this.options.random);
+    const restartObjectives: number[] = [];
+    const warnings: FitWarning[] = [];
+    let best: CenteredRun | undefined;
+    let bestRestart = 0;
+    let distanceComputations = 0;
+    for (let restart = 0; restart < restarts; restart++) {
+      throwIfAborted(options.signal, 'KMeans.fit');
+      const initial = explicit ?? this.seed(data, matrix, k, random.split(), weights);
+      const steps = iterateCenters(data, initial, {
+        algorithm,
+        maxIterations,
+        tolerance: tol * data.meanVariance,
+        restart,
+      });
+      let previous = Number.NaN;
+      let step = steps.next();
+      while (!step.done) {
+        const { iteration, objective } = step.value;
+        const change = Number.isNaN(previous)
+          ? Number.POSITIVE_INFINITY
+          : Math.abs(objective - previous);
+        options.onIteration?.({ restart, iteration, objective, change });
+        previous = objective;
+        throwIfAborted(options.signal, 'KMeans.fit');
+        step = steps.next();
+      }
+      const run = step.value;
+      restartObjectives.push(run.inertia);
+      warnings.push(...run.warnings);
+      distanceComputations += run.distanceComputations;
+      if (best === undefined || run.inertia < best.inertia) {
+        best = run;
+        bestRestart = restart;
+      }
+    }
+    if (best === undefined) throw new Error('unreachable: nInit >= 1');
+    return new KMeansModel({
+      centeredCenters: best.centers,
+      offset: data.offset,
+      labels: best.labels,
+      inertia: best.inertia,
+      iterations: best.iterations,
+      converged: best.converged,
+      algorithm,
+      distanceComputations,
+      diagnostics: {
+        converged: best.converged,
+        iterations: best.iterations,
+        objective: best.objective,
+        bestRestart,
+        restartObjectives,
+        warnings,
+      },
+    });
+  }
+
+  /** `fit(X, options).labels`. */
+  fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
+    return this.fit(X, options).labels;
+  }
+
+  /** Initial centers for one restart, in the centered frame of `data`. */
+  private seed(
+    data: KMeansData,
+    original: Matrix,
+    k: number,
+    random: RandomSource,
+    weights: Float64Array | undefined,
+  ): Matrix {
+    const { init } = this.options;
+    // Built-in seeders pick rows, so they can work on the centered copy directly.
+    if (init === 'k-means++') return kmeansPlusPlus(data.X, k, random, weights);
+    if (init === 'random') return randomRows(data.X, k, random, weights);
+    if (typeof init === 'function')
+      return centeredCenters(init(original, k, random, weights), data, k);
+    throw new Error('unreachable: explicit centers are not seeded');
+  }
+}
+
+/** Validates k x d initial centers and moves them into the centered frame. */
+function centeredCenters(input: MatrixInput, data: KMeansData, k: number): Matrix {
+  const d = data.X.cols;
+  const centers = toMatrix(input, { argument: 'init', cols: d });
+  if (centers.rows !== k) {
+    throw new InvalidInputError({ argument: 'init', value: centers.rows }, `expected ${k} centers`);
+  }
+  const out = new Float64Array(k * d);
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < d; j++) out[c * d + j] = centers.data[c * d + j]! - data.offset[j]!;
+  }
+  return { rows: k, cols: d, data: out };
+}
+
+function assertEnoughWeightedRows(weights: Float64Array, k: number): void {
+  let positive = 0;
+  for (let i = 0; i < weights.length; i++) if (weights[i]! > 0) positive++;
+  if (positive < k) {
+    throw new InvalidInputError(
+      { argument: 'k', value: k },
+      `cannot fit ${k} clusters: only ${positive} rows have a positive sampleWeight`,
+    );
+  }
+}

@@ -1,0 +1,231 @@
+import {
+  type ClusteringModel,
+  createMatrix,
+  type FitDiagnostics,
+  InvalidInputError,
+  type JsonValue,
+  type Matrix,
+  type MatrixInput,
+  toMatrix,
+  toWeights,
+} from '@mixkit/core';
+import { rowSquaredNorms, squaredDistance, squaredDistances } from '@mixkit/linalg';
+import { BLOCK_ROWS } from './assign.js';
+import { diagnosticsFromJson, diagnosticsToJson } from './internal/diagnosticsJson.js';
+import { JsonReader } from './internal/jsonReader.js';
+import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
+
+/** How a `KMeansModel` was fitted. */
+export type KMeansModelAlgorithm = ResolvedKMeansAlgorithm | 'mini-batch';
+
+/** Everything a `KMeansModel` holds; what `KMeans.fit` and `KMeansModel.fromJSON` build it from. */
+export interface KMeansModelState {
+  /** k x d centers minus `offset` (the model computes in the training data's centered frame). */
+  readonly centeredCenters: Matrix;
+  /** The training data's column means (length d); zeros for a model without a centered frame. */
+  readonly offset: Float64Array;
+  readonly labels: Int32Array;
+  readonly inertia: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly algorithm: KMeansModelAlgorithm;
+  readonly distanceComputations: number;
+  readonly diagnostics: FitDiagnostics;
+}
+
+const KIND = 'mixkit.kmeans-model';
+const VERSION = 1;
+
+/**
+ * A fitted k-means model: centers, training labels and inertia, with `predict`, `transform` and
+ * `score` on new data. Distances are computed in the training data's centered frame (rows minus
+ * `offset`), exactly as during fitting, so `predict(Xtrain)` reproduces `labels`.
+ */
+export class KMeansModel implements ClusteringModel {
+  readonly nClusters: number;
+  readonly dimension: number;
+  /** k x d cluster centers. */
+  readonly centers: Matrix;
+  /** Label of every training row, in [0, k). */
+  readonly labels: Int32Array;
+  /** Σ w_i ||x_i − c_{label_i}||² over the training rows. */
+  readonly inertia: number;
+  /** Iterations run by the kept restart. */
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly algorithm: KMeansModelAlgorithm;
+  /** Point-center and center-center distances computed by the whole fit (all restarts). */
+  readonly distanceComputations: number;
+  readonly diagnostics: FitDiagnostics;
+  private readonly centered: Matrix;
+  private readonly offset: Float64Array;
+  private readonly centerNorms: Float64Array;
+
+  constructor(state: KMeansModelState) {
+    const { rows: k, cols: d } = state.centeredCenters;
+    this.nClusters = k;
+    this.dimension = d;
+    this.centered = state.centeredCenters;
+    this.offset = state.offset;
+    this.centerNorms = rowSquaredNorms(state.centeredCenters);
+    const centers = new Float64Array(k * d);
+    for (let c = 0; c < k; c++) {
+      for (let j = 0; j < d; j++)
+        centers[c * d + j] = this.centered.data[c * d + j]! + this.offset[j]!;
+    }
+    this.centers = createMatrix(k, d, centers);
+    this.labels = state.labels;
+    this.inertia = state.inertia;
+    this.iterations = state.iterations;
+    this.converged = state.converged;
+    this.algorithm = state.algorithm;
+    this.distanceComputations = state.distanceComputations;
+    this.diagnostics = state.diagnostics;
+  }
+
+  /** Index of the nearest center for every row of X (lowest index on ties). */
+  predict(X: MatrixInput): Int32Array {
+    const matrix = this.check(X);
+    const labels = new Int32Array(matrix.rows);
+    this.nearest(matrix, labels);
+    return labels;
+  }
+
+  /** n x k Euclidean distances from every row of X to every center. */
+  transform(X: MatrixInput): Matrix {
+    const matrix = this.check(X);
+    const k = this.nClusters;
+    const out = new Float64Array(matrix.rows * k);
+    this.byBlock(matrix, (distances, start, end) => {
+      const count = (end - start) * k;
+      for (let t = 0; t < count; t++) out[start * k + t] = Math.sqrt(distances[t]!);
+    });
+    return createMatrix(matrix.rows, k, out);
+  }
+
+  /** Minus the (weighted) inertia of X under this model: higher is better, as in scikit-learn. */
+  score(X: MatrixInput, sampleWeight?: ArrayLike<number>): number {
+    const matrix = this.check(X);
+    const n = matrix.rows;
+    const weights = sampleWeight === undefined ? undefined : toWeights(sampleWeight, n);
+    const labels = new Int32Array(n);
+    const distances = new Float64Array(n);
+    this.nearest(matrix, labels, distances);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += (weights === undefined ? 1 : weights[i]!) * distances[i]!;
+    return -total;
+  }
+
+  toJSON(): JsonValue {
+    const { nClusters: k, dimension: d } = this;
+    const rows = (data: Float64Array): number[][] =>
+      Array.from({ length: k }, (_, c) => Array.from(data.subarray(c * d, (c + 1) * d)));
+    return {
+      kind: KIND,
+      version: VERSION,
+      nClusters: k,
+      dimension: d,
+      algorithm: this.algorithm,
+      centers: rows(this.centers.data),
+      offset: Array.from(this.offset),
+      centeredCenters: rows(this.centered.data),
+      labels: Array.from(this.labels),
+      inertia: this.inertia,
+      iterations: this.iterations,
+      converged: this.converged,
+      distanceComputations: this.distanceComputations,
+      diagnostics: diagnosticsToJson(this.diagnostics),
+    };
+  }
+
+  /** Rebuilds a model from `toJSON()` output; predictions are bit-identical to the original's. */
+  static fromJSON(json: unknown): KMeansModel {
+    const reader = new JsonReader(json, 'json');
+    reader.expectKind(KIND, VERSION);
+    const k = reader.number('nClusters');
+    const d = reader.number('dimension');
+    if (!Number.isInteger(k) || k < 1 || !Number.isInteger(d) || d < 1) {
+      throw new InvalidInputError({ argument: 'json', value: `${k}x${d}` }, 'invalid shape');
+    }
+    const algorithm = reader.string('algorithm');
+    if (!['lloyd', 'hamerly', 'elkan', 'mini-batch'].includes(algorithm)) {
+      throw new InvalidInputError({ argument: 'json.algorithm', value: algorithm }, 'unknown');
+    }
+    const labels = reader.numbers('labels');
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels[i]!;
+      if (!Number.isInteger(label) || label < 0 || label >= k) {
+        throw new InvalidInputError({ argument: 'json.labels', row: i, value: label }, 'bad label');
+      }
+    }
+    return new KMeansModel({
+      centeredCenters: createMatrix(k, d, reader.matrix('centeredCenters', k, d)),
+      offset: reader.numbers('offset', d),
+      labels: Int32Array.from(labels),
+      inertia: reader.number('inertia'),
+      iterations: reader.number('iterations'),
+      converged: reader.boolean('converged'),
+      algorithm: algorithm as KMeansModelAlgorithm,
+      distanceComputations: reader.number('distanceComputations'),
+      diagnostics: diagnosticsFromJson(reader.raw('diagnostics'), 'json.diagnostics'),
+    });
+  }
+
+  private check(X: MatrixInput): Matrix {
+    return toMatrix(X, { argument: 'X', cols: this.dimension, allowEmpty: true });
+  }
+
+  /** Nearest center per row; `squared` receives the squared distance, by differences. */
+  private nearest(X: Matrix, labels: Int32Array, squared?: Float64Array): void {
+    const k = this.nClusters;
+    const d = this.dimension;
+    const c = this.centered.data;
+    this.byBlock(X, (distances, start, end, block) => {
+      for (let i = start; i < end; i++) {
+        const row = (i - start) * k;
+        let best = 0;
+        for (let j = 1; j < k; j++) if (distances[row + j]! < distances[row + best]!) best = j;
+        labels[i] = best;
+        if (squared !== undefined) {
+          squared[i] = squaredDistance(block, (i - start) * d, c, best * d, d);
+        }
+      }
+    });
+  }
+
+  /**
+   * Calls `visit` with the squared distances of each block of up to `BLOCK_ROWS` rows (centered
+   * into a scratch block first), row-major (end − start) x k, and the centered block itself.
+   */
+  private byBlock(
+    X: Matrix,
+    visit: (distances: Float64Array, start: number, end: number, block: Float64Array) => void,
+  ): void {
+    const { rows: n, data: x } = X;
+    const d = this.dimension;
+    const k = this.nClusters;
+    const blockRows = Math.max(1, Math.min(BLOCK_ROWS, n));
+    const block: Matrix = { rows: blockRows, cols: d, data: new Float64Array(blockRows * d) };
+    const blockNorms = new Float64Array(blockRows);
+    const distances = new Float64Array(blockRows * k);
+    const offset = this.offset;
+    for (let start = 0; start < n; start += blockRows) {
+      const end = Math.min(n, start + blockRows);
+      for (let i = start; i < end; i++) {
+        const bo = (i - start) * d;
+        for (let j = 0; j < d; j++) block.data[bo + j] = x[i * d + j]! - offset[j]!;
+      }
+      rowSquaredNorms(block, blockNorms);
+      squaredDistances(
+        block,
+        0,
+        end - start,
+        this.centered,
+        distances,
+        blockNorms,
+        this.centerNorms,
+      );
+      visit(distances, start, end, block.data);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import {
+  assertInteger,
+  assertNumber,
+  assertUnreachable,
+  InvalidInputError,
+  type Matrix,
+  type MatrixInput,
+  type RandomInput,
+  type RandomSource,
+} from '@mixkit/core';
+
+/**
+ * How each iteration assigns rows to centers. All give the same labels and centers from the same
+ * start; they differ only in how many distances they compute.
+ * - `lloyd`: every row against every center (blocked kernel from `@mixkit/linalg`).
+ * - `hamerly`: one upper and one lower bound per row (Hamerly 2010); best for low to moderate d.
+ * - `elkan`: one lower bound per row and center (Elkan 2003); fewest distances when k and d are
+ *   large, at n x k memory.
+ * - `auto`: `lloyd` for k = 1, `elkan` when d >= 64 and n*k <= 2^24, else `hamerly`.
+ */
+export type KMeansAlgorithm = 'lloyd' | 'hamerly' | 'elkan' | 'auto';
+
+/** The algorithm actually run once `auto` is resolved. */
+export type ResolvedKMeansAlgorithm = Exclude<KMeansAlgorithm, 'auto'>;
+
+/**
+ * A seeding strategy: picks `k` initial centers (a k x d matrix) from the rows of `X`, row i
+ * weighted by `weights[i]`, drawing only from `random`. `kmeansPlusPlus` and `randomRows` are two.
+ */
+export type CenterInitializer = (
+  X: Matrix,
+  k: number,
+  random: RandomSource,
+  weights?: Float64Array,
+) => Matrix;
+
+/**
+ * Where the first centers come from: greedy k-means++ (default), k distinct rows drawn at random,
+ * a k x d matrix of centers, or your own `CenterInitializer`.
+ */
+export type KMeansInit = 'k-means++' | 'random' | MatrixInput | CenterInitializer;
+
+/** Options of `new KMeans(options)`. */
+export interface KMeansOptions {
+  /** Number of clusters, an integer >= 1 (and <= the number of rows at fit time). */
+  readonly k: number;
+  /** Assignment algorithm. Default `'auto'`. */
+  readonly algorithm?: KMeansAlgorithm;
+  /** Seeding. Default `'k-means++'`. */
+  readonly init?: KMeansInit;
+  /**
+   * Number of seedings to run, keeping the one of lowest inertia. Default 1 for k-means++ and for
+   * given centers (which always run once), 10 for `'random'` and custom initializers.
+   */
+  readonly nInit?: number;
+  /** Maximum Lloyd iterations per run (>= 0; 0 only assigns rows to the initial centers). Default 300. */
+  readonly maxIterations?: number;
+  /**
+   * Relative tolerance: a run stops when the sum of squared center shifts is at most
+   * `tol` x the mean of the data's per-column variances (scikit-learn's rule). Default 1e-4.
+   */
+  readonly tol?: number;
+  /** Seed or random source; `fit(X, {random})` overrides it. Default seed 0. */
+  readonly random?: RandomInput;
+}
+
+/** `KMeansOptions` with every default filled in. */
+export interface ResolvedKMeansOptions {
+  readonly k: number;
+  readonly algorithm: KMeansAlgorithm;
+  readonly init: KMeansInit;
+  readonly nInit: number;
+  readonly maxIterations: number;
+  readonly tol: number;
+  readonly random: RandomInput | undefined;
+}
+
+const algorithms: readonly KMeansAlgorithm[] = ['lloyd', 'hamerly', 'elkan', 'auto'];
+
+/** Validates the options and merges the defaults, in one place. */
+export function resolveKMeansOptions(options: KMeansOptions): ResolvedKMeansOptions {
+  if (options == null || typeof options !== 'object') {
+    throw new InvalidInputError({ argument: 'options', value: options }, 'expected { k, ... }');
+  }
+  assertInteger(options.k, 'k', 1);
+  const algorithm = options.algorithm ?? 'auto';
+  if (!algorithms.includes(algorithm)) {
+    throw new InvalidInputError(
+      { argument: 'algorithm', value: algorithm },
+      `expected one of ${algorithms.join(', ')}`,
+    );
+  }
+  const init = options.init ?? 'k-means++';
+  if (typeof init === 'string' && init !== 'k-means++' && init !== 'random') {
+    throw new InvalidInputError(
+      { argument: 'init', value: init },
+      "expected 'k-means++', 'random', a k x d matrix of centers or a function",
+    );
+  }
+  const nInit = options.nInit ?? defaultRestarts(init);
+  assertInteger(nInit, 'nInit', 1);
+  const maxIterations = options.maxIterations ?? 300;
+  assertInteger(maxIterations, 'maxIterations', 0);
+  const tol = options.tol ?? 1e-4;
+  assertNumber(tol, 'tol', { min: 0 });
+  return { k: options.k, algorithm, init, nInit, maxIterations, tol, random: options.random };
+}
+
+function defaultRestarts(init: KMeansInit): number {
+  if (init === 'k-means++') return 1;
+  if (init === 'random' || typeof init === 'function') return 10;
+  return 1;
+}
+
+/** Picks the algorithm for `auto` from the problem's shape (see `KMeansAlgorithm`). */
+export function resolveAlgorithm(
+  algorithm: KMeansAlgorithm,
+  n: number,
+  d: number,
+  k: number,
+): ResolvedKMeansAlgorithm {
+  switch (algorithm) {
+    case 'lloyd':
+    case 'hamerly':
+    case 'elkan':
+      return algorithm;
+    case 'auto':
+      if (k === 1) return 'lloyd';
+      return d >= 64 && n * k <= 2 ** 24 ? 'elkan' : 'hamerly';
+    default:
+      return assertUnreachable(algorithm, 'algorithm');
+  }
+}
