@@ -1,0 +1,16 @@
+export { fitMixture } from './fitMixture.js';
+export { fitMixtureAsync } from './fitMixtureAsync.js';
+export { type FitMixtureOptions, iterateEm } from './iterateEm.js';
+export { Mixture } from './mixture.js';
+export type { FamilyRegistry, MixtureJson } from './mixtureJson.js';
+export { type MixtureComponent, MixtureModel } from './mixtureModel.js';
+export type {
+  EmSettings,
+  MixtureComponents,
+  MixtureFitOptions,
+  MixtureInit,
+  MixtureOptions,
+} from './mixtureOptions.js';
+export { negligibleResponsibility } from './normalizeBlock.js';
+export type { EmStep } from './runRestart.js';
+export type { MixtureSample } from './sampleMixture.js';

@@ -43,6 +43,11 @@ export function pooledVarianceGaussianFamily(
     return Math.max(stats.sumSquares - stats.weight * norm, 0);
   };
 
+  const checked = (variance: number): number => {
+    if (!(variance > 0)) throw new DegenerateComponentError(kind, 'singular', 'zero variance');
+    return variance;
+  };
+
   return {
     kind,
     spec: (): FamilySpec => ({ kind, options: { regVariance } }),
@@ -80,7 +85,7 @@ export function pooledVarianceGaussianFamily(
     estimate(stats) {
       const [mean] = means([stats]);
       const variance = scatter(stats, mean!) / (stats.weight * mean!.length) + regVariance;
-      return { mean: mean!, variance };
+      return { mean: mean!, variance: checked(variance) };
     },
     estimateAll(statsList) {
       const all = means(statsList);
@@ -90,7 +95,7 @@ export function pooledVarianceGaussianFamily(
         pooled += scatter(stats, all[k]!);
         weight += stats.weight;
       });
-      const variance = pooled / (weight * all[0]!.length) + regVariance;
+      const variance = checked(pooled / (weight * all[0]!.length) + regVariance);
       return all.map((mean) => ({ mean, variance }));
     },
     logDensity(params, X, start, end, out, outOffset, outStride) {

@@ -1,0 +1,48 @@
+import type { EmWorkspace } from './emWorkspace.js';
+import { normalizeBlock } from './normalizeBlock.js';
+
+/**
+ * One EM iteration's pass over the data, block by block while each block is in cache:
+ * every component's batched `logDensity` into column c of the block buffer (offset c,
+ * stride k), the in-place E-step (`normalizeBlock`), then every accumulating component's
+ * `accumulate` from the same block. Per pass: no allocation, no n x k intermediate.
+ *
+ * With `accumulateMask` undefined it only scores (the final E-step). Otherwise the statistics
+ * and responsibility totals are reset first and component c accumulates when `mask[c]` is 1.
+ * Returns the weighted sum of the rows' log-likelihoods.
+ */
+export function fusedPass(
+  workspace: EmWorkspace,
+  params: readonly unknown[],
+  logWeights: Float64Array,
+  accumulateMask: Uint8Array | undefined,
+  rowScores?: Float64Array,
+): number {
+  const { X, n, k, families, block, blockSize, stats, totals } = workspace;
+  if (accumulateMask !== undefined) {
+    totals.fill(0);
+    for (let c = 0; c < k; c++) {
+      if (accumulateMask[c] === 1) stats[c] = families[c]!.scale(stats[c], 0);
+    }
+  }
+  const extras = {
+    logPriors: workspace.logPriors,
+    sampleWeight: workspace.sampleWeight,
+    totals: accumulateMask === undefined ? undefined : totals,
+    rowScores,
+    skipNegligible: accumulateMask !== undefined,
+  };
+  let objective = 0;
+  for (let start = 0; start < n; start += blockSize) {
+    const end = Math.min(start + blockSize, n);
+    for (let c = 0; c < k; c++) families[c]!.logDensity(params[c], X, start, end, block, c, k);
+    objective += normalizeBlock(block, end - start, k, logWeights, start, extras);
+    if (accumulateMask === undefined) continue;
+    for (let c = 0; c < k; c++) {
+      if (accumulateMask[c] === 1) {
+        stats[c] = families[c]!.accumulate(stats[c], X, start, end, block, c, k);
+      }
+    }
+  }
+  return objective;
+}

@@ -1,0 +1,79 @@
+import type {
+  AnyComponentFamily,
+  Clusterer,
+  FitOptions,
+  MatrixInput,
+  RandomInput,
+} from '@mixkit/core';
+
+/**
+ * How EM finds its starting point. Every strategy except `params` yields initial
+ * responsibilities, from which one M-step gives the initial parameters (after scikit-learn's
+ * `_initialize_parameters`).
+ * - `'kmeans'`: labels of a short k-means run (k-means++ seeding, one run), one-hot. Default.
+ * - `'k-means++'`: k-means++ seeds only; each component starts from its single seed row.
+ * - `'random'`: uniform random responsibilities, normalised per row.
+ * - `'random-from-data'`: k distinct random rows, one per component.
+ * - `{kind: 'clusterer'}`: the labels (`predict`) of any hard clusterer fitted on the data.
+ * - `{kind: 'labels'}`: given labels in [0, k); -1 leaves a row out of the initial M-step.
+ * - `{kind: 'responsibilities'}`: a given n x k matrix (rows are normalised).
+ * - `{kind: 'params'}`: given parameters per component (and optionally mixing weights).
+ */
+export type MixtureInit =
+  | 'kmeans'
+  | 'k-means++'
+  | 'random'
+  | 'random-from-data'
+  | { readonly kind: 'clusterer'; readonly clusterer: Clusterer }
+  | { readonly kind: 'labels'; readonly labels: ArrayLike<number> }
+  | { readonly kind: 'responsibilities'; readonly responsibilities: MatrixInput }
+  | {
+      readonly kind: 'params';
+      readonly params: readonly unknown[];
+      readonly weights?: ArrayLike<number>;
+    };
+
+/** Components of a mixture: k copies of one family, or one family per component. */
+export type MixtureComponents =
+  | { readonly family: AnyComponentFamily; readonly nComponents: number }
+  | { readonly components: readonly AnyComponentFamily[] };
+
+/** The EM settings, shared by `Mixture`, `fitMixture` and `iterateEm`. */
+export interface EmSettings {
+  /** Initialisation strategy. Default `'kmeans'`. */
+  readonly init?: MixtureInit;
+  /** Restarts (each from its own split of the random source); the best final objective wins. Default 1. */
+  readonly nInit?: number;
+  /**
+   * Convergence threshold on the absolute change of the mean log-likelihood per sample between
+   * iterations (scikit-learn's `tol`). Default 1e-3. 0 turns the check off (fixed iteration counts).
+   */
+  readonly tol?: number;
+  /** Iteration limit per restart. Default 100. 0 means initialise only. */
+  readonly maxIterations?: number;
+  /**
+   * Concentration alpha >= 1 of a symmetric Dirichlet prior on the mixing weights (MAP estimate
+   * `(N_k + alpha - 1) / (N + k (alpha - 1))`). Default 1: no prior.
+   */
+  readonly weightConcentration?: number;
+  /** Components whose parameters stay at their initial values. */
+  readonly frozenComponents?: readonly number[];
+  /** Keep the mixing weights at their initial values. Default false. */
+  readonly freezeWeights?: boolean;
+  /** Rows per block of the fused E/M pass. Default 256. */
+  readonly blockSize?: number;
+  /** Seed or random source. Default seed 0. */
+  readonly random?: RandomInput;
+}
+
+/** Options of `Mixture` / `fitMixture`: the components and the EM settings. */
+export type MixtureOptions = MixtureComponents & EmSettings;
+
+/** Per-data options of a fit, beyond core's `FitOptions` (sample weights, random, signal). */
+export interface MixtureFitOptions extends FitOptions {
+  /**
+   * n x k prior probabilities of each row's component (semi-supervised fits): the E-step
+   * multiplies them in, so a one-hot row fixes that row's component. Rows are normalised.
+   */
+  readonly priorProbabilities?: MatrixInput;
+}

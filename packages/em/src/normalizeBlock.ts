@@ -1,0 +1,98 @@
+import { InvalidInputError } from '@mixkit/core';
+
+/**
+ * e^-50 ~ 1.9e-22: responsibilities below this fraction of the row's best component are set
+ * to 0 so that families skip the row for that component. The log-likelihood is computed
+ * from all terms first, so the objective is unchanged; each skipped responsibility moves by
+ * at most 2e-22 relative, far below the tolerances EM is run at.
+ */
+export const negligibleResponsibility = Math.exp(-50);
+
+/** What `normalizeBlock` reads and writes besides the block. */
+export interface BlockExtras {
+  /** n x k log prior probabilities added to each row (semi-supervised fits). */
+  readonly logPriors?: Float64Array | undefined;
+  /** Per-row weights: responsibilities and the objective are multiplied by them. */
+  readonly sampleWeight?: Float64Array | undefined;
+  /** Per-component running sums of the (weighted) responsibilities. */
+  readonly totals?: Float64Array | undefined;
+  /** Receives each row's mixture log-likelihood at its row index. */
+  readonly rowScores?: Float64Array | undefined;
+  /** Zero responsibilities below `negligibleResponsibility` of the row's best component. */
+  readonly skipNegligible?: boolean;
+}
+
+/**
+ * The E-step on one block, in place: `block` holds `rows x k` log-densities (component c of
+ * row r at `r * k + c`). Adds the log mixing weights (and log priors), takes the row-wise
+ * log-sum-exp with the max shift, and overwrites the block with responsibilities times the
+ * row weight. Returns the weighted sum of the rows' log-likelihoods.
+ *
+ * One `exp` per entry: `exp(v - max)` is stored, summed, then scaled by `w / sum`.
+ * Throws `InvalidInputError` (with the row) when a row has zero density under every component
+ * or a family produced NaN, so no NaN ever reaches the statistics.
+ */
+export function normalizeBlock(
+  block: Float64Array,
+  rows: number,
+  k: number,
+  logWeights: Float64Array,
+  firstRow: number,
+  extras: BlockExtras = {},
+): number {
+  const { logPriors, sampleWeight, totals, rowScores } = extras;
+  const cutoff = extras.skipNegligible ? negligibleResponsibility : 0;
+  let objective = 0;
+  for (let r = 0; r < rows; r++) {
+    const base = r * k;
+    const row = firstRow + r;
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) {
+      let v = block[base + c]! + logWeights[c]!;
+      if (logPriors !== undefined) v += logPriors[row * k + c]!;
+      block[base + c] = v;
+      if (v > max) max = v;
+    }
+    if (max === -Infinity) {
+      throw new InvalidInputError(
+        { argument: 'X', row },
+        'the row has zero density under every component (all log-densities are -Infinity)',
+      );
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const e = Math.exp(block[base + c]! - max);
+      block[base + c] = e;
+      sum += e;
+    }
+    const logLikelihood = max + Math.log(sum);
+    if (!(logLikelihood - logLikelihood === 0)) throw nonFinite(block, base, k, row, max);
+    if (rowScores !== undefined) rowScores[row] = logLikelihood;
+    const w = sampleWeight === undefined ? 1 : sampleWeight[row]!;
+    objective += w * logLikelihood;
+    const factor = w / sum;
+    for (let c = 0; c < k; c++) {
+      const e = block[base + c]!;
+      const responsibility = e < cutoff ? 0 : e * factor;
+      block[base + c] = responsibility;
+      if (totals !== undefined) totals[c]! += responsibility;
+    }
+  }
+  return objective;
+}
+
+function nonFinite(
+  block: Float64Array,
+  base: number,
+  k: number,
+  row: number,
+  max: number,
+): InvalidInputError {
+  let component = -1;
+  for (let c = 0; c < k && component < 0; c++) if (Number.isNaN(block[base + c])) component = c;
+  const what =
+    max === Infinity
+      ? 'a component gave this row an infinite log-density'
+      : `component ${component} gave this row a NaN log-density`;
+  return new InvalidInputError({ argument: 'X', row, value: max }, what);
+}

@@ -1,0 +1,70 @@
+import {
+  assertInteger,
+  assertNumber,
+  InvalidInputError,
+  type RandomSource,
+  toRandom,
+} from '@mixkit/core';
+import type { EmSettings, MixtureInit } from './mixtureOptions.js';
+import type { MStepSettings } from './mStep.js';
+
+/** `EmSettings` validated, with every default merged in (in this one place). */
+export interface ResolvedEmSettings extends MStepSettings {
+  readonly init: MixtureInit;
+  readonly nInit: number;
+  readonly tol: number;
+  readonly maxIterations: number;
+  readonly blockSize: number;
+  readonly random: RandomSource;
+}
+
+const initNames: readonly string[] = ['kmeans', 'k-means++', 'random', 'random-from-data'];
+const initKinds: readonly string[] = ['clusterer', 'labels', 'responsibilities', 'params'];
+
+/** Validates the settings for a k-component mixture and fills in the defaults. */
+export function resolveEmSettings(
+  settings: EmSettings,
+  k: number,
+  random: RandomSource | number | undefined = settings.random,
+): ResolvedEmSettings {
+  const init = settings.init ?? 'kmeans';
+  const valid =
+    typeof init === 'string'
+      ? initNames.includes(init)
+      : init != null && typeof init === 'object' && initKinds.includes(init.kind);
+  if (!valid) {
+    throw new InvalidInputError(
+      {
+        argument: 'init',
+        value: typeof init === 'object' ? (init as { kind?: unknown }).kind : init,
+      },
+      `expected one of ${initNames.join(', ')} or {kind: ${initKinds.join(' | ')}}`,
+    );
+  }
+  const nInit = settings.nInit ?? 1;
+  assertInteger(nInit, 'nInit', 1);
+  const tol = settings.tol ?? 1e-3;
+  assertNumber(tol, 'tol', { min: 0 });
+  const maxIterations = settings.maxIterations ?? 100;
+  assertInteger(maxIterations, 'maxIterations', 0);
+  const weightConcentration = settings.weightConcentration ?? 1;
+  assertNumber(weightConcentration, 'weightConcentration', { min: 1 });
+  const blockSize = settings.blockSize ?? 256;
+  assertInteger(blockSize, 'blockSize', 1);
+  const frozen = new Uint8Array(k);
+  for (const c of settings.frozenComponents ?? []) {
+    assertInteger(c, 'frozenComponents', 0, k - 1);
+    frozen[c] = 1;
+  }
+  return {
+    init,
+    nInit,
+    tol,
+    maxIterations,
+    weightConcentration,
+    blockSize,
+    frozen,
+    freezeWeights: settings.freezeWeights ?? false,
+    random: toRandom(random),
+  };
+}

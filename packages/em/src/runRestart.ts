@@ -1,0 +1,93 @@
+import type { FitWarning, IterationProgress, RandomSource } from '@mixkit/core';
+import type { EmWorkspace } from './emWorkspace.js';
+import { fusedPass } from './fusedPass.js';
+import { initialize } from './init/initialize.js';
+import { mStep } from './mStep.js';
+import type { ResolvedEmSettings } from './resolveEmSettings.js';
+
+/** What every EM iteration yields: the progress plus the parameters after its M-step. */
+export interface EmStep extends IterationProgress {
+  /** Parameters after this iteration's M-step (owned by the runner; do not modify). */
+  readonly params: readonly unknown[];
+  /** Log mixing weights after this iteration's M-step (owned by the runner). */
+  readonly logWeights: Float64Array;
+}
+
+/** The outcome of one restart. */
+export interface EmRestartResult {
+  readonly params: unknown[];
+  readonly logWeights: Float64Array;
+  /** Mean log-likelihood per sample of the final parameters (the final E-step). */
+  readonly finalObjective: number;
+  /** Objective of each iteration: mean log-likelihood of the parameters it started from. */
+  readonly objective: number[];
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly warnings: FitWarning[];
+}
+
+/**
+ * One EM restart as a step generator (the template method after scikit-learn's `fit_predict`):
+ * initialise, then per iteration one fused E/accumulate pass (giving the mean log-likelihood
+ * of the current parameters) and one M-step, yielding after each; stop when the objective
+ * changes by less than `tol` or after `maxIterations`; finish with a scoring pass (the final
+ * E-step) so the result's objective is that of the returned parameters.
+ */
+export function* runRestart(
+  workspace: EmWorkspace,
+  settings: ResolvedEmSettings,
+  restart: number,
+  random: RandomSource,
+): Generator<EmStep, EmRestartResult, void> {
+  const warnings: FitWarning[] = [];
+  const { params, logWeights } = initialize(
+    workspace,
+    settings.init,
+    random,
+    settings,
+    restart,
+    warnings,
+  );
+  const rowScores = workspace.rowScores;
+  const accumulateMask = new Uint8Array(workspace.k);
+  for (let c = 0; c < workspace.k; c++) {
+    accumulateMask[c] = settings.frozen[c] === 1 && !sharesEstimate(workspace, c) ? 0 : 1;
+  }
+  const objective: number[] = [];
+  let previous = -Infinity;
+  let converged = false;
+  let iteration = 0;
+  while (iteration < settings.maxIterations) {
+    iteration++;
+    const current =
+      fusedPass(workspace, params, logWeights, accumulateMask, rowScores) / workspace.totalWeight;
+    mStep(workspace, params, logWeights, settings, { restart, iteration, rowScores, warnings });
+    objective.push(current);
+    const change = Math.abs(current - previous);
+    yield { restart, iteration, objective: current, change, params, logWeights };
+    previous = current;
+    if (change < settings.tol) {
+      converged = true;
+      break;
+    }
+  }
+  if (!converged && settings.maxIterations > 0) {
+    warnings.push({ kind: 'not-converged', restart, iterations: iteration });
+  }
+  const finalObjective =
+    fusedPass(workspace, params, logWeights, undefined) / workspace.totalWeight;
+  return {
+    params,
+    logWeights,
+    finalObjective,
+    objective,
+    converged,
+    iterations: iteration,
+    warnings,
+  };
+}
+
+/** True when component c's family estimates all its components together (`estimateAll`). */
+function sharesEstimate(workspace: EmWorkspace, c: number): boolean {
+  return workspace.families[c]!.estimateAll !== undefined;
+}
