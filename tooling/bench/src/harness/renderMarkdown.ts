@@ -28,7 +28,7 @@ function row(r: ContenderResult): string {
     ? `${r.throughput.value.toPrecision(3)} ${r.throughput.unit}`
     : '';
   const memory = r.memory ? mebibytes(r.memory.peakBytes) : '';
-  return `| ${r.library} | ${r.variant} | ${r.threads} | ${seconds(p.median)} (${seconds(p.min)}–${seconds(p.max)}) | ${r.rounds}×${r.iterationsPerRun} | ${throughput} | ${ratio} | ${objective(r.objective)} | ${memory} |`;
+  return `| ${r.library} | ${r.variant} | ${r.threads} | ${seconds(p.median)} (${seconds(p.min)}–${seconds(p.max)}) | ${r.rounds}×${r.iterationsPerRun} | ${throughput} | ${ratio} | ${objective(r.objective)}${r.comparable || r.objective === undefined ? '' : ' †'} | ${memory} |`;
 }
 
 function renderCase(c: CaseResult): string {
@@ -48,6 +48,12 @@ function renderCase(c: CaseResult): string {
         (t) =>
           `- ${t.met === null ? 'UNDECIDED' : t.met ? 'MET' : 'MISSED'}: ${t.description} (${t.detail})`,
       ),
+    );
+  }
+  if (c.contenders.some((r) => !r.comparable)) {
+    lines.push(
+      '',
+      '- †: a different algorithm on some step, so its objective is not expected to match',
     );
   }
   if (c.notes.length > 0) lines.push('', ...c.notes.map((n) => `- note: ${n}`));

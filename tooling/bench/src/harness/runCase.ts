@@ -73,7 +73,13 @@ export async function runCase(
 
   const rows: ContenderResult[] = [];
   for (const c of contenders) {
-    const base = { id: c.id, library: c.library, variant: c.variant, threads: c.threads };
+    const base = {
+      id: c.id,
+      library: c.library,
+      variant: c.variant,
+      threads: c.threads,
+      comparable: c.comparable ?? true,
+    };
     const p = progress.get(c.id)!;
     if (c.unavailable !== undefined) {
       rows.push({ ...base, status: 'unavailable', reason: c.unavailable, rounds: 0, warmup: 0 });

@@ -28,6 +28,11 @@ export interface Contender {
   readonly threads: number;
   /** When set, the contender is reported as unavailable with this reason and never run. */
   readonly unavailable?: string;
+  /**
+   * False when this contender's objective is not expected to match mixkit's even when both are
+   * right (a different algorithm, e.g. other empty-cluster handling); the smoke test then skips it.
+   */
+  readonly comparable?: boolean;
   /** Fewer timed rounds for a peer too slow to repeat (the row says so). */
   readonly rounds?: number;
   /** Warm-up runs for this contender (default: the context's). */
@@ -55,6 +60,8 @@ export interface ContenderResult {
   readonly library: string;
   readonly variant: string;
   readonly threads: number;
+  /** See `Contender.comparable`. */
+  readonly comparable: boolean;
   readonly status: 'ok' | 'unavailable' | 'failed';
   readonly reason?: string;
   readonly rounds: number;

@@ -1,8 +1,9 @@
 import type { Suite } from '../harness/types.js';
+import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
 
 /** Every suite, in the order a full run executes them (`--suite <name>` picks one). */
-export const SUITES: readonly Suite[] = [linalgSuite];
+export const SUITES: readonly Suite[] = [linalgSuite, kmeansSuite];
 
 export function findSuite(name: string): Suite {
   const suite = SUITES.find((s) => s.name === name);

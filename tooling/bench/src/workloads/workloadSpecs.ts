@@ -42,7 +42,7 @@ export const WORKLOADS = {
     cols: 16,
     k: 16,
     seed: 303,
-    rows: { tiny: 800, small: 40_000, full: 1_000_000 },
+    rows: { tiny: 800, small: 20_000, full: 1_000_000 },
   },
   'kmeans-large': {
     name: 'kmeans-large',
@@ -50,7 +50,7 @@ export const WORKLOADS = {
     cols: 32,
     k: 64,
     seed: 404,
-    rows: { tiny: 1_000, small: 40_000, full: 1_000_000 },
+    rows: { tiny: 1_000, small: 20_000, full: 1_000_000 },
   },
   // Two Gaussian columns, two Poisson count columns and one categorical column (codes 0..3).
   'mixed-types': {
