@@ -1,0 +1,69 @@
+export {
+  type BernoulliOptions,
+  type BernoulliParams,
+  type BernoulliStats,
+  bernoulli,
+  bernoulliParams,
+} from './bernoulli.js';
+export {
+  type CategoricalOptions,
+  type CategoricalParams,
+  type CategoricalStats,
+  categorical,
+  categoricalParams,
+} from './categorical.js';
+export {
+  type ExponentialParams,
+  type ExponentialStats,
+  exponential,
+  exponentialParams,
+} from './exponential.js';
+export {
+  GAMMA_MIN_LOG_RATIO,
+  type GammaOptions,
+  type GammaParams,
+  type GammaStats,
+  gamma,
+  gammaParams,
+  gammaShape,
+} from './gamma.js';
+export { ParamsReader } from './json/paramsReader.js';
+export {
+  type LogNormalOptions,
+  type LogNormalParams,
+  type LogNormalStats,
+  logNormal,
+  logNormalParams,
+} from './logNormal.js';
+export {
+  type MultinomialOptions,
+  type MultinomialParams,
+  type MultinomialStats,
+  multinomial,
+  multinomialParams,
+} from './multinomial.js';
+export {
+  type PoissonOptions,
+  type PoissonParams,
+  type PoissonStats,
+  poisson,
+  poissonParams,
+} from './poisson.js';
+export {
+  defaultRegistry,
+  extendRegistry,
+  type FamilyFactory,
+  type FamilyRegistry,
+  familyFromSpec,
+  specOptions,
+} from './registry.js';
+export { type OutputRows, outputRows } from './sampling/outputRows.js';
+export { sampleCategorical } from './sampling/sampleCategorical.js';
+export { sampleGamma } from './sampling/sampleGamma.js';
+export { samplePoisson } from './sampling/samplePoisson.js';
+export { digamma } from './special/digamma.js';
+export { logFactorial } from './special/logFactorial.js';
+export { logGamma } from './special/logGamma.js';
+export { trigamma } from './special/trigamma.js';
+export { DEFAULT_MIN_PROBABILITY } from './support/smoothProbabilities.js';
+export { inSupport, type Support, validateSupport } from './support/validateSupport.js';

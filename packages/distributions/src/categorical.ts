@@ -1,0 +1,233 @@
+import {
+  assertInteger,
+  assertNumber,
+  type ComponentFamily,
+  type FamilySpec,
+  InvalidInputError,
+  type Matrix,
+  type SerializedParams,
+} from '@mixkit/core';
+import { ParamsReader } from './json/paramsReader.js';
+import { outputRows } from './sampling/outputRows.js';
+import { sampleCategorical } from './sampling/sampleCategorical.js';
+import { assertWeight } from './support/assertWeight.js';
+import { DEFAULT_MIN_PROBABILITY, smoothProbabilities } from './support/smoothProbabilities.js';
+import { validateShape } from './support/validateSupport.js';
+
+/** Options of {@link categorical}. */
+export interface CategoricalOptions {
+  /**
+   * Number of levels of each column: an array (one entry per column, fixing the column count)
+   * or one number shared by every column. Column j holds integer codes 0 .. levels[j] − 1.
+   */
+  readonly levels: number | readonly number[];
+  /** Dirichlet pseudocount added to every level's count (default 0: maximum likelihood). */
+  readonly pseudocount?: number;
+  /** Floor on estimated level probabilities before renormalising (default 1e-10). */
+  readonly minProbability?: number;
+}
+
+/** Independent categorical columns. */
+export interface CategoricalParams {
+  /** Levels of each column. */
+  readonly levels: Int32Array;
+  /** Index of column j's first level in `probabilities` (cache: prefix sums of `levels`). */
+  readonly offsets: Int32Array;
+  /** All columns' level probabilities, concatenated; each column's block sums to 1. */
+  readonly probabilities: Float64Array;
+  /** Cache: log of `probabilities`. */
+  readonly logProbabilities: Float64Array;
+}
+
+/** Weighted sufficient statistics: Σw and the weighted count of every level (concatenated). */
+export interface CategoricalStats {
+  weight: number;
+  readonly counts: Float64Array;
+}
+
+const KIND = 'categorical';
+
+function prefixSums(levels: ArrayLike<number>): Int32Array {
+  const offsets = new Int32Array(levels.length + 1);
+  for (let j = 0; j < levels.length; j++) offsets[j + 1] = offsets[j]! + levels[j]!;
+  return offsets;
+}
+
+/** Builds categorical parameters (with their caches) from one probability vector per column. */
+export function categoricalParams(probabilities: readonly ArrayLike<number>[]): CategoricalParams {
+  const levels = Int32Array.from(probabilities, (p) => p.length);
+  const offsets = prefixSums(levels);
+  const flat = new Float64Array(offsets[levels.length]!);
+  for (let j = 0; j < probabilities.length; j++)
+    flat.set(Array.from(probabilities[j]!), offsets[j]!);
+  return { levels, offsets, probabilities: flat, logProbabilities: flat.map(Math.log) };
+}
+
+/**
+ * Independent categorical columns of integer codes: log p(x) = Σⱼ log pⱼ[xⱼ].
+ * Estimate (MAP with a symmetric Dirichlet(pseudocount + 1) prior, ML when 0):
+ * pⱼ[ℓ] = (count + pseudocount) / Σ(count + pseudocount), floored at `minProbability` and
+ * renormalised. Free parameters: Σⱼ (levelsⱼ − 1).
+ */
+export function categorical(
+  options: CategoricalOptions,
+): ComponentFamily<CategoricalParams, CategoricalStats> {
+  const { levels } = options ?? {};
+  const pseudocount = options?.pseudocount ?? 0;
+  const minProbability = options?.minProbability ?? DEFAULT_MIN_PROBABILITY;
+  const fixed = Array.isArray(levels) ? Int32Array.from(levels as readonly number[]) : undefined;
+  if (fixed !== undefined) {
+    if (fixed.length === 0) {
+      throw new InvalidInputError(
+        { argument: 'levels', value: levels },
+        'expected at least one column',
+      );
+    }
+    for (let j = 0; j < fixed.length; j++) {
+      assertInteger((levels as readonly unknown[])[j], `levels[${j}]`, 1);
+    }
+  } else {
+    assertInteger(levels, 'levels', 1);
+  }
+  const shared = fixed === undefined ? (levels as number) : 0;
+  assertNumber(pseudocount, 'pseudocount', { min: 0 });
+  assertNumber(minProbability, 'minProbability', { min: 0, max: 0.5 });
+
+  let cached: Int32Array = fixed !== undefined ? prefixSums(fixed) : prefixSums([]);
+  /** Level offsets for data with `d` columns (recomputed only when d changes). */
+  const offsetsFor = (d: number): Int32Array => {
+    if (cached.length !== d + 1) cached = prefixSums(new Array<number>(d).fill(shared));
+    return cached;
+  };
+
+  return {
+    kind: KIND,
+    spec: (): FamilySpec => ({
+      kind: KIND,
+      options: {
+        levels: fixed !== undefined ? Array.from(fixed) : shared,
+        pseudocount,
+        minProbability,
+      },
+    }),
+    validate(X: Matrix, argument = 'X'): void {
+      validateShape(X, argument, KIND, fixed?.length);
+      const { data, cols } = X;
+      for (let index = 0; index < data.length; index++) {
+        const value = data[index]!;
+        const column = index % cols;
+        const count = fixed !== undefined ? fixed[column]! : shared;
+        if (!(Number.isInteger(value) && value >= 0 && value < count)) {
+          throw new InvalidInputError(
+            { argument, row: Math.floor(index / cols), column, value },
+            `${KIND} codes of this column must be integers in [0, ${count - 1}]`,
+          );
+        }
+      }
+    },
+    createStats(dimension) {
+      if (fixed !== undefined && dimension !== fixed.length) {
+        throw new InvalidInputError(
+          { argument: 'dimension', value: dimension },
+          `${KIND}: the family has ${fixed.length} columns`,
+        );
+      }
+      return { weight: 0, counts: new Float64Array(offsetsFor(dimension)[dimension]!) };
+    },
+    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
+      const { data, cols } = X;
+      const offsets = offsetsFor(cols);
+      const counts = stats.counts;
+      let total = 0;
+      for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
+        const weight = weights[w]!;
+        if (weight === 0) continue;
+        total += weight;
+        const row = i * cols;
+        for (let j = 0; j < cols; j++) counts[offsets[j]! + data[row + j]!]! += weight;
+      }
+      stats.weight += total;
+      return stats;
+    },
+    merge(target, source) {
+      target.weight += source.weight;
+      for (let j = 0; j < target.counts.length; j++) target.counts[j]! += source.counts[j]!;
+      return target;
+    },
+    scale(stats, factor) {
+      stats.weight *= factor;
+      for (let j = 0; j < stats.counts.length; j++) stats.counts[j]! *= factor;
+      return stats;
+    },
+    totalWeight: (stats) => stats.weight,
+    estimate(stats) {
+      assertWeight(KIND, stats.weight);
+      const d = fixed?.length ?? stats.counts.length / shared;
+      const offsets = offsetsFor(d);
+      const p = new Float64Array(stats.counts.length);
+      for (let j = 0; j < d; j++) {
+        const length = offsets[j + 1]! - offsets[j]!;
+        smoothProbabilities(stats.counts, offsets[j]!, length, pseudocount, minProbability, p);
+      }
+      const columns = Array.from({ length: d }, (_, j) => p.subarray(offsets[j]!, offsets[j + 1]!));
+      return categoricalParams(columns);
+    },
+    logDensity(params, X, start, end, out, outOffset, outStride) {
+      const { data, cols } = X;
+      const { levels, offsets, logProbabilities } = params;
+      for (let i = start, o = outOffset; i < end; i++, o += outStride) {
+        const row = i * cols;
+        let value = 0;
+        for (let j = 0; j < cols; j++) {
+          const x = data[row + j]!;
+          if (!(x >= 0 && x < levels[j]! && x === Math.floor(x))) {
+            value = Number.NEGATIVE_INFINITY;
+            break;
+          }
+          value += logProbabilities[offsets[j]! + x]!;
+        }
+        out[o] = value;
+      }
+      return out;
+    },
+    sample(params, n, random, out?, outRow?) {
+      const d = params.levels.length;
+      const { buffer, offset } = outputRows(n, d, out, outRow);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < d; j++) {
+          buffer[offset + i * d + j] = sampleCategorical(
+            params.probabilities,
+            params.offsets[j]!,
+            params.levels[j]!,
+            random,
+          );
+        }
+      }
+      return buffer;
+    },
+    dimension: (params) => params.levels.length,
+    nParameters: (params) => params.probabilities.length - params.levels.length,
+    paramsToJSON: (params): SerializedParams => ({
+      kind: KIND,
+      version: 1,
+      probabilities: Array.from(params.levels, (_, j) =>
+        Array.from(params.probabilities.subarray(params.offsets[j]!, params.offsets[j + 1]!)),
+      ),
+    }),
+    paramsFromJSON(json) {
+      const reader = ParamsReader.open(json, KIND);
+      const rows = reader.numberRows('probabilities', { min: 0, max: 1 });
+      rows.forEach((row, j) => {
+        const expected = fixed !== undefined ? fixed[j] : shared;
+        if (row.length !== expected || (fixed !== undefined && rows.length !== fixed.length)) {
+          throw new InvalidInputError(
+            { argument: 'json.probabilities', row: j, value: row.length },
+            `${KIND}: the family expects levels ${JSON.stringify(fixed ? Array.from(fixed) : shared)}`,
+          );
+        }
+        reader.sumsToOne('probabilities', row);
+      });
+      return categoricalParams(rows);
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import {
+  type ComponentFamily,
+  DegenerateComponentError,
+  type FamilySpec,
+  type Matrix,
+  type SerializedParams,
+} from '@mixkit/core';
+import { ParamsReader } from './json/paramsReader.js';
+import { outputRows } from './sampling/outputRows.js';
+import { assertWeight } from './support/assertWeight.js';
+import { validateSupport } from './support/validateSupport.js';
+
+/** Independent exponential rates, one per column. */
+export interface ExponentialParams {
+  readonly rates: Float64Array;
+  /** Cache: Σⱼ log λⱼ, the log-density's constant term. */
+  readonly sumLogRates: number;
+}
+
+/** Weighted sufficient statistics: Σw and Σw·x per column. */
+export interface ExponentialStats {
+  weight: number;
+  readonly sum: Float64Array;
+}
+
+const KIND = 'exponential';
+
+/** Builds exponential parameters (with their cache) from positive rates. */
+export function exponentialParams(rates: ArrayLike<number>): ExponentialParams {
+  const copy = Float64Array.from(rates);
+  let sumLogRates = 0;
+  for (let j = 0; j < copy.length; j++) sumLogRates += Math.log(copy[j]!);
+  return { rates: copy, sumLogRates };
+}
+
+/**
+ * Independent exponential columns: log p(x) = Σⱼ log λⱼ − λⱼ xⱼ on x ≥ 0.
+ * ML estimate λⱼ = Σw / Σw xⱼ. A column whose weighted mean is 0 (all zeros) has no
+ * exponential fit (λ → ∞): estimate throws `DegenerateComponentError('no-support')`.
+ * Free parameters: d.
+ */
+export function exponential(): ComponentFamily<ExponentialParams, ExponentialStats> {
+  return {
+    kind: KIND,
+    spec: (): FamilySpec => ({ kind: KIND, options: {} }),
+    validate(X: Matrix, argument = 'X'): void {
+      validateSupport(X, argument, KIND, 'non-negative');
+    },
+    createStats: (dimension) => ({ weight: 0, sum: new Float64Array(dimension) }),
+    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
+      const { data, cols } = X;
+      const sum = stats.sum;
+      let total = 0;
+      for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
+        const weight = weights[w]!;
+        if (weight === 0) continue;
+        total += weight;
+        const row = i * cols;
+        for (let j = 0; j < cols; j++) sum[j]! += weight * data[row + j]!;
+      }
+      stats.weight += total;
+      return stats;
+    },
+    merge(target, source) {
+      target.weight += source.weight;
+      for (let j = 0; j < target.sum.length; j++) target.sum[j]! += source.sum[j]!;
+      return target;
+    },
+    scale(stats, factor) {
+      stats.weight *= factor;
+      for (let j = 0; j < stats.sum.length; j++) stats.sum[j]! *= factor;
+      return stats;
+    },
+    totalWeight: (stats) => stats.weight,
+    estimate(stats) {
+      assertWeight(KIND, stats.weight);
+      const rates = new Float64Array(stats.sum.length);
+      for (let j = 0; j < rates.length; j++) {
+        const rate = stats.weight / stats.sum[j]!;
+        if (!(rate < Number.POSITIVE_INFINITY)) {
+          throw new DegenerateComponentError(KIND, 'no-support', `column ${j} has mean 0`);
+        }
+        rates[j] = rate;
+      }
+      return exponentialParams(rates);
+    },
+    logDensity(params, X, start, end, out, outOffset, outStride) {
+      const { data, cols } = X;
+      const { rates, sumLogRates } = params;
+      for (let i = start, o = outOffset; i < end; i++, o += outStride) {
+        const row = i * cols;
+        let value = sumLogRates;
+        for (let j = 0; j < cols; j++) {
+          const x = data[row + j]!;
+          if (!(x >= 0 && x < Number.POSITIVE_INFINITY)) {
+            value = Number.NEGATIVE_INFINITY;
+            break;
+          }
+          value -= rates[j]! * x;
+        }
+        out[o] = value;
+      }
+      return out;
+    },
+    sample(params, n, random, out?, outRow?) {
+      const d = params.rates.length;
+      const { buffer, offset } = outputRows(n, d, out, outRow);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < d; j++) {
+          // Inversion; 1 − U lies in (0, 1], so the draw is finite and >= 0.
+          buffer[offset + i * d + j] = -Math.log(1 - random.uniform()) / params.rates[j]!;
+        }
+      }
+      return buffer;
+    },
+    dimension: (params) => params.rates.length,
+    nParameters: (params) => params.rates.length,
+    paramsToJSON: (params): SerializedParams => ({
+      kind: KIND,
+      version: 1,
+      rates: Array.from(params.rates),
+    }),
+    paramsFromJSON(json) {
+      const reader = ParamsReader.open(json, KIND);
+      return exponentialParams(reader.numbers('rates', undefined, { min: 0, exclusiveMin: true }));
+    },
+  };
+}

@@ -1,0 +1,191 @@
+import {
+  assertNumber,
+  type ComponentFamily,
+  DegenerateComponentError,
+  type FamilySpec,
+  type Matrix,
+  type SerializedParams,
+} from '@mixkit/core';
+import { ParamsReader } from './json/paramsReader.js';
+import { outputRows } from './sampling/outputRows.js';
+import { assertWeight } from './support/assertWeight.js';
+import { validateSupport } from './support/validateSupport.js';
+
+/** Options of {@link logNormal}. */
+export interface LogNormalOptions {
+  /**
+   * Added to each estimated variance of log x, like the Gaussian families' `regCovar`, so that a
+   * constant column does not give a zero variance. Default 1e-6; with 0, a constant column makes
+   * estimate throw `DegenerateComponentError('no-support')`.
+   */
+  readonly regVariance?: number;
+}
+
+/** Independent log-normal columns: log xⱼ ~ N(μⱼ, σⱼ²). */
+export interface LogNormalParams {
+  readonly means: Float64Array;
+  readonly variances: Float64Array;
+  /** Cache: 1 / (2σⱼ²). */
+  readonly halfPrecisions: Float64Array;
+  /** Cache: −Σⱼ ½ log(2π σⱼ²). */
+  readonly logNormalizer: number;
+}
+
+/**
+ * Weighted moments of log x per column, merged with the pairwise update of Chan, Golub &
+ * LeVeque (1979) so that data far from 0 in log space stays accurate.
+ */
+export interface LogNormalStats {
+  weight: number;
+  /** Weighted mean of log x. */
+  readonly mean: Float64Array;
+  /** Σw (log x − mean)². */
+  readonly scatter: Float64Array;
+}
+
+const KIND = 'log-normal';
+const LOG_TWO_PI = Math.log(2 * Math.PI);
+
+/** Builds log-normal parameters (with their caches) from means and positive variances of log x. */
+export function logNormalParams(
+  means: ArrayLike<number>,
+  variances: ArrayLike<number>,
+): LogNormalParams {
+  const mu = Float64Array.from(means);
+  const v = Float64Array.from(variances);
+  const halfPrecisions = new Float64Array(v.length);
+  let logNormalizer = 0;
+  for (let j = 0; j < v.length; j++) {
+    halfPrecisions[j] = 0.5 / v[j]!;
+    logNormalizer -= 0.5 * (LOG_TWO_PI + Math.log(v[j]!));
+  }
+  return { means: mu, variances: v, halfPrecisions, logNormalizer };
+}
+
+/**
+ * Independent log-normal columns on x > 0:
+ * log p(x) = Σⱼ −log xⱼ − ½ log(2π σⱼ²) − (log xⱼ − μⱼ)² / (2σⱼ²).
+ * ML estimate: weighted mean and variance of log x (+ `regVariance`). Free parameters: 2d.
+ */
+export function logNormal(
+  options: LogNormalOptions = {},
+): ComponentFamily<LogNormalParams, LogNormalStats> {
+  const regVariance = options.regVariance ?? 1e-6;
+  assertNumber(regVariance, 'regVariance', { min: 0 });
+
+  return {
+    kind: KIND,
+    spec: (): FamilySpec => ({ kind: KIND, options: { regVariance } }),
+    validate(X: Matrix, argument = 'X'): void {
+      validateSupport(X, argument, KIND, 'positive');
+    },
+    createStats: (dimension) => ({
+      weight: 0,
+      mean: new Float64Array(dimension),
+      scatter: new Float64Array(dimension),
+    }),
+    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
+      const { data, cols } = X;
+      const { mean, scatter } = stats;
+      let total = stats.weight;
+      // West's weighted incremental update (D. H. D. West, "Updating mean and variance estimates:
+      // an improved method", CACM 22(9), 1979): stable in one pass, no stored logs.
+      for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
+        const weight = weights[w]!;
+        if (weight === 0) continue;
+        total += weight;
+        const ratio = weight / total;
+        const row = i * cols;
+        for (let j = 0; j < cols; j++) {
+          const delta = Math.log(data[row + j]!) - mean[j]!;
+          const step = delta * ratio;
+          mean[j]! += step;
+          scatter[j]! += weight * delta * (delta - step);
+        }
+      }
+      stats.weight = total;
+      return stats;
+    },
+    merge(target, source) {
+      const total = target.weight + source.weight;
+      if (source.weight === 0) return target;
+      const ratio = source.weight / total;
+      for (let j = 0; j < target.mean.length; j++) {
+        const delta = source.mean[j]! - target.mean[j]!;
+        target.scatter[j]! += source.scatter[j]! + delta * delta * target.weight * ratio;
+        target.mean[j]! += delta * ratio;
+      }
+      target.weight = total;
+      return target;
+    },
+    scale(stats, factor) {
+      stats.weight *= factor;
+      for (let j = 0; j < stats.scatter.length; j++) stats.scatter[j]! *= factor;
+      return stats;
+    },
+    totalWeight: (stats) => stats.weight,
+    estimate(stats) {
+      assertWeight(KIND, stats.weight);
+      const d = stats.mean.length;
+      const variances = new Float64Array(d);
+      for (let j = 0; j < d; j++) {
+        const variance = stats.scatter[j]! / stats.weight + regVariance;
+        if (!(variance > 0)) {
+          throw new DegenerateComponentError(KIND, 'no-support', `column ${j} has zero variance`);
+        }
+        variances[j] = variance;
+      }
+      return logNormalParams(stats.mean, variances);
+    },
+    logDensity(params, X, start, end, out, outOffset, outStride) {
+      const { data, cols } = X;
+      const { means, halfPrecisions, logNormalizer } = params;
+      for (let i = start, o = outOffset; i < end; i++, o += outStride) {
+        const row = i * cols;
+        let value = logNormalizer;
+        for (let j = 0; j < cols; j++) {
+          const x = data[row + j]!;
+          if (!(x > 0 && x < Number.POSITIVE_INFINITY)) {
+            value = Number.NEGATIVE_INFINITY;
+            break;
+          }
+          const logX = Math.log(x);
+          const z = logX - means[j]!;
+          value -= logX + z * z * halfPrecisions[j]!;
+        }
+        out[o] = value;
+      }
+      return out;
+    },
+    sample(params, n, random, out?, outRow?) {
+      const d = params.means.length;
+      const { buffer, offset } = outputRows(n, d, out, outRow);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < d; j++) {
+          const draw = Math.exp(
+            params.means[j]! + Math.sqrt(params.variances[j]!) * random.normal(),
+          );
+          // exp underflows to 0 only > 700 standard deviations out; keep the draw in the support.
+          buffer[offset + i * d + j] = draw > 0 ? draw : Number.MIN_VALUE;
+        }
+      }
+      return buffer;
+    },
+    dimension: (params) => params.means.length,
+    nParameters: (params) => 2 * params.means.length,
+    paramsToJSON: (params): SerializedParams => ({
+      kind: KIND,
+      version: 1,
+      means: Array.from(params.means),
+      variances: Array.from(params.variances),
+    }),
+    paramsFromJSON(json) {
+      const reader = ParamsReader.open(json, KIND);
+      const means = reader.numbers('means');
+      return logNormalParams(
+        means,
+        reader.numbers('variances', means.length, { min: 0, exclusiveMin: true }),
+      );
+    },
+  };
+}

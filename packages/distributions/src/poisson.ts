@@ -1,0 +1,150 @@
+import {
+  assertNumber,
+  type ComponentFamily,
+  type FamilySpec,
+  type Matrix,
+  type RandomSource,
+  type SerializedParams,
+} from '@mixkit/core';
+import { ParamsReader } from './json/paramsReader.js';
+import { outputRows } from './sampling/outputRows.js';
+import { samplePoisson } from './sampling/samplePoisson.js';
+import { logFactorial } from './special/logFactorial.js';
+import { assertWeight } from './support/assertWeight.js';
+import { validateSupport } from './support/validateSupport.js';
+
+/** Options of {@link poisson}. */
+export interface PoissonOptions {
+  /**
+   * Floor on an estimated rate. A column whose weighted mean is 0 (all counts zero) would give a
+   * point mass at 0 and `-Infinity` for any later positive count; the rate is raised to this
+   * value instead. Default `1e-10`; must be > 0.
+   */
+  readonly minRate?: number;
+}
+
+/** Independent Poisson rates, one per column. */
+export interface PoissonParams {
+  readonly rates: Float64Array;
+  /** Cache: log of each rate. */
+  readonly logRates: Float64Array;
+  /** Cache: the sum of the rates (the log-density's constant term). */
+  readonly totalRate: number;
+}
+
+/** Weighted sufficient statistics: Σw and Σw·x per column. */
+export interface PoissonStats {
+  weight: number;
+  readonly sum: Float64Array;
+}
+
+const KIND = 'poisson';
+
+/** Builds Poisson parameters (with their caches) from positive rates. */
+export function poissonParams(rates: ArrayLike<number>): PoissonParams {
+  const copy = Float64Array.from(rates);
+  const logRates = new Float64Array(copy.length);
+  let totalRate = 0;
+  for (let j = 0; j < copy.length; j++) {
+    logRates[j] = Math.log(copy[j]!);
+    totalRate += copy[j]!;
+  }
+  return { rates: copy, logRates, totalRate };
+}
+
+/**
+ * Independent Poisson counts over d columns: log p(x) = Σⱼ xⱼ log λⱼ − λⱼ − log xⱼ!.
+ * Support: non-negative integers. ML estimate λⱼ = Σw xⱼ / Σw (floored at `minRate`).
+ * Free parameters: d.
+ */
+export function poisson(
+  options: PoissonOptions = {},
+): ComponentFamily<PoissonParams, PoissonStats> {
+  const minRate = options.minRate ?? 1e-10;
+  assertNumber(minRate, 'minRate', { min: 0, exclusiveMin: true });
+
+  return {
+    kind: KIND,
+    spec: (): FamilySpec => ({ kind: KIND, options: { minRate } }),
+    validate(X: Matrix, argument = 'X'): void {
+      validateSupport(X, argument, KIND, 'count');
+    },
+    createStats: (dimension: number): PoissonStats => ({
+      weight: 0,
+      sum: new Float64Array(dimension),
+    }),
+    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
+      const { data, cols } = X;
+      const sum = stats.sum;
+      let total = 0;
+      for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
+        const weight = weights[w]!;
+        if (weight === 0) continue;
+        total += weight;
+        const row = i * cols;
+        for (let j = 0; j < cols; j++) sum[j]! += weight * data[row + j]!;
+      }
+      stats.weight += total;
+      return stats;
+    },
+    merge(target, source) {
+      target.weight += source.weight;
+      for (let j = 0; j < target.sum.length; j++) target.sum[j]! += source.sum[j]!;
+      return target;
+    },
+    scale(stats, factor) {
+      stats.weight *= factor;
+      for (let j = 0; j < stats.sum.length; j++) stats.sum[j]! *= factor;
+      return stats;
+    },
+    totalWeight: (stats) => stats.weight,
+    estimate(stats) {
+      assertWeight(KIND, stats.weight);
+      const rates = new Float64Array(stats.sum.length);
+      for (let j = 0; j < rates.length; j++) {
+        rates[j] = Math.max(stats.sum[j]! / stats.weight, minRate);
+      }
+      return poissonParams(rates);
+    },
+    logDensity(params, X, start, end, out, outOffset, outStride) {
+      const { data, cols } = X;
+      const { logRates, totalRate } = params;
+      for (let i = start, o = outOffset; i < end; i++, o += outStride) {
+        const row = i * cols;
+        let value = -totalRate;
+        for (let j = 0; j < cols; j++) {
+          const x = data[row + j]!;
+          // Outside the support (negative, fractional, non-finite): the row has density 0.
+          if (!(x >= 0 && x === Math.floor(x) && x < Number.POSITIVE_INFINITY)) {
+            value = Number.NEGATIVE_INFINITY;
+            break;
+          }
+          value += x * logRates[j]! - logFactorial(x);
+        }
+        out[o] = value;
+      }
+      return out;
+    },
+    sample(params, n, random: RandomSource, out?, outRow?) {
+      const d = params.rates.length;
+      const { buffer, offset } = outputRows(n, d, out, outRow);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < d; j++) {
+          buffer[offset + i * d + j] = samplePoisson(params.rates[j]!, random);
+        }
+      }
+      return buffer;
+    },
+    dimension: (params) => params.rates.length,
+    nParameters: (params) => params.rates.length,
+    paramsToJSON: (params): SerializedParams => ({
+      kind: KIND,
+      version: 1,
+      rates: Array.from(params.rates),
+    }),
+    paramsFromJSON(json) {
+      const reader = ParamsReader.open(json, KIND);
+      return poissonParams(reader.numbers('rates', undefined, { min: 0, exclusiveMin: true }));
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import {
+  type AnyComponentFamily,
+  type FamilySpec,
+  InvalidInputError,
+  type JsonValue,
+} from '@mixkit/core';
+import { bernoulli } from './bernoulli.js';
+import { type CategoricalOptions, categorical } from './categorical.js';
+import { exponential } from './exponential.js';
+import { gamma } from './gamma.js';
+import { logNormal } from './logNormal.js';
+import { multinomial } from './multinomial.js';
+import { poisson } from './poisson.js';
+
+/**
+ * Builds a family from the `options` of its spec. `registry` is passed along so that composite
+ * families (product) can rebuild their parts.
+ */
+export type FamilyFactory = (options: JsonValue, registry: FamilyRegistry) => AnyComponentFamily;
+
+/** Family factories by kind: what `familyFromSpec` looks kinds up in. */
+export type FamilyRegistry = ReadonlyMap<string, FamilyFactory>;
+
+/**
+ * The spec's options as an options object for a factory, which validates the values itself.
+ * Throws InvalidInputError unless they are a JSON object.
+ */
+export function specOptions<T>(options: JsonValue, kind: string): T {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidInputError(
+      { argument: 'spec.options', value: options },
+      `${kind}: expected an options object`,
+    );
+  }
+  return options as T;
+}
+
+/** A registry with `entries` added to (or replacing those of) `base`. */
+export function extendRegistry(
+  base: FamilyRegistry,
+  entries: Readonly<Record<string, FamilyFactory>>,
+): FamilyRegistry {
+  const map = new Map(base);
+  for (const [kind, factory] of Object.entries(entries)) map.set(kind, factory);
+  return map;
+}
+
+/** The registry of every family mixkit ships, keyed by kind. */
+export const defaultRegistry: FamilyRegistry = new Map<string, FamilyFactory>([
+  ['bernoulli', (options) => bernoulli(specOptions(options, 'bernoulli'))],
+  [
+    'categorical',
+    (options) => categorical(specOptions<CategoricalOptions>(options, 'categorical')),
+  ],
+  [
+    'exponential',
+    (options) => {
+      specOptions(options, 'exponential');
+      return exponential();
+    },
+  ],
+  ['gamma', (options) => gamma(specOptions(options, 'gamma'))],
+  ['log-normal', (options) => logNormal(specOptions(options, 'log-normal'))],
+  ['multinomial', (options) => multinomial(specOptions(options, 'multinomial'))],
+  ['poisson', (options) => poisson(specOptions(options, 'poisson'))],
+]);
+
+/**
+ * Rebuilds a family from its `spec()` (e.g. read back from a saved model's JSON). Throws
+ * InvalidInputError for an unknown kind or malformed options.
+ */
+export function familyFromSpec(
+  spec: FamilySpec,
+  registry: FamilyRegistry = defaultRegistry,
+): AnyComponentFamily {
+  if (spec == null || typeof spec !== 'object' || typeof spec.kind !== 'string') {
+    throw new InvalidInputError({ argument: 'spec', value: spec }, 'expected {kind, options}');
+  }
+  const factory = registry.get(spec.kind);
+  if (factory === undefined) {
+    throw new InvalidInputError(
+      { argument: 'spec.kind', value: spec.kind },
+      `unknown family kind (registered: ${[...registry.keys()].join(', ')})`,
+    );
+  }
+  return factory(spec.options, registry);
+}

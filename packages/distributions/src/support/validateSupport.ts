@@ -1,0 +1,71 @@
+import { InvalidInputError, type Matrix } from '@mixkit/core';
+
+/**
+ * The sets of values a family's columns may take.
+ * - `real`: any finite number;
+ * - `non-negative`: finite and >= 0;
+ * - `positive`: finite and > 0;
+ * - `count`: a non-negative integer;
+ * - `binary`: exactly 0 or 1.
+ */
+export type Support = 'real' | 'non-negative' | 'positive' | 'count' | 'binary';
+
+const DESCRIPTIONS: Record<Support, string> = {
+  real: 'finite numbers',
+  'non-negative': 'finite numbers >= 0',
+  positive: 'finite numbers > 0',
+  count: 'non-negative integer counts',
+  binary: '0 or 1',
+};
+
+/** True when `value` lies in `support`. Not for hot loops: validation runs once per data set. */
+export function inSupport(value: number, support: Support): boolean {
+  if (!Number.isFinite(value)) return false;
+  switch (support) {
+    case 'real':
+      return true;
+    case 'non-negative':
+      return value >= 0;
+    case 'positive':
+      return value > 0;
+    case 'count':
+      return value >= 0 && Number.isInteger(value);
+    case 'binary':
+      return value === 0 || value === 1;
+  }
+}
+
+/** Checks that `X` is a well-formed matrix with at least one column (and `cols` columns if given). */
+export function validateShape(X: Matrix, argument: string, family: string, cols?: number): void {
+  if (X == null || !(X.data instanceof Float64Array) || X.data.length !== X.rows * X.cols) {
+    throw new InvalidInputError({ argument }, `${family}: expected a Matrix over a Float64Array`);
+  }
+  if (X.cols < 1) throw new InvalidInputError({ argument, value: X.cols }, 'rows have no columns');
+  if (cols !== undefined && X.cols !== cols) {
+    throw new InvalidInputError({ argument, value: X.cols }, `${family}: expected ${cols} columns`);
+  }
+}
+
+/**
+ * Throws `InvalidInputError` (argument, row, column, value) at the first entry of `X` outside
+ * `support`, after checking the shape with `validateShape`.
+ */
+export function validateSupport(
+  X: Matrix,
+  argument: string,
+  family: string,
+  support: Support,
+  cols?: number,
+): void {
+  validateShape(X, argument, family, cols);
+  const { data, cols: d } = X;
+  for (let index = 0; index < data.length; index++) {
+    const value = data[index]!;
+    if (!inSupport(value, support)) {
+      throw new InvalidInputError(
+        { argument, row: Math.floor(index / d), column: index % d, value },
+        `${family} data must be ${DESCRIPTIONS[support]}`,
+      );
+    }
+  }
+}

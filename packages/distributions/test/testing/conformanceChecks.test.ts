@@ -1,0 +1,199 @@
+import type { ComponentFamily } from '@mixkit/core';
+import { describe, expect, it } from 'vitest';
+import { type PoissonParams, type PoissonStats, poisson, poissonParams } from '../../src/index.js';
+import {
+  type CheckName,
+  type ConformanceOptions,
+  conformanceChecks,
+} from '../../src/testing/index.js';
+import { range } from '../helpers.js';
+
+type Family = ComponentFamily<PoissonParams, PoissonStats>;
+
+const options: ConformanceOptions = {
+  cases: [
+    {
+      name: 'two columns',
+      params: { kind: 'poisson', version: 1, rates: [2.5, 6] },
+      normalization: { method: 'sum', values: [range(40), range(50)] },
+      nParameters: 2,
+      invalidEntries: [{ column: 1, value: -1 }],
+    },
+  ],
+  recoverySampleSize: 5000,
+};
+
+/** Which checks fail for `family`, with their messages. */
+function failures(family: Family): Map<CheckName, string> {
+  const failed = new Map<CheckName, string>();
+  for (const check of conformanceChecks(family, options)) {
+    try {
+      check.run();
+    } catch (error) {
+      failed.set(check.check, error instanceof Error ? error.message : String(error));
+    }
+  }
+  return failed;
+}
+
+/** A Poisson family with some members replaced. */
+function mutant(overrides: Partial<Family>): Family {
+  return { ...poisson(), ...overrides };
+}
+
+const base = poisson();
+
+const mutants: [string, CheckName, Family][] = [
+  [
+    'a log-density off by a constant',
+    'normalization',
+    mutant({
+      logDensity: (p, X, s, e, out, o, st) => {
+        base.logDensity(p, X, s, e, out, o, st);
+        for (let i = s; i < e; i++) out[o + (i - s) * st]! += 0.05;
+        return out;
+      },
+    }),
+  ],
+  [
+    'a biased estimate',
+    'recovery',
+    mutant({
+      estimate: (stats) => poissonParams(base.estimate(stats).rates.map((r) => r * 1.3)),
+    }),
+  ],
+  [
+    'a merge that forgets the weight',
+    'merge',
+    mutant({
+      merge: (t, s) => {
+        for (let j = 0; j < t.sum.length; j++) t.sum[j]! += s.sum[j]!;
+        return t;
+      },
+    }),
+  ],
+  [
+    'an accumulate that squares the weights',
+    'duplicate-weights',
+    mutant({
+      accumulate: (stats, X, s, e, w, o, st) => {
+        const squared = new Float64Array(e - s);
+        for (let i = s; i < e; i++) squared[i - s] = w[o + (i - s) * st]! ** 2;
+        return base.accumulate(stats, X, s, e, squared, 0, 1);
+      },
+    }),
+  ],
+  [
+    'an accumulate that counts zero-weight rows',
+    'zero-weights',
+    mutant({
+      accumulate: (stats, X, s, e, w, o, st) => {
+        const nudged = new Float64Array(e - s);
+        for (let i = s; i < e; i++) nudged[i - s] = w[o + (i - s) * st]! || 1e-3;
+        return base.accumulate(stats, X, s, e, nudged, 0, 1);
+      },
+    }),
+  ],
+  [
+    'an estimate with a hidden pseudocount',
+    'weight-scale-invariance',
+    mutant({
+      estimate: (stats) => poissonParams(stats.sum.map((sum) => (sum + 1) / (stats.weight + 1))),
+    }),
+  ],
+  [
+    'a scale that forgets the weight',
+    'scale',
+    mutant({
+      scale: (stats, factor) => {
+        for (let j = 0; j < stats.sum.length; j++) stats.sum[j]! *= factor;
+        return stats;
+      },
+    }),
+  ],
+  [
+    'an accumulate that ignores the weight stride',
+    'strided-weights',
+    mutant({
+      accumulate: (stats, X, s, e, w, o) => base.accumulate(stats, X, s, e, w, o, 1),
+    }),
+  ],
+  [
+    'a logDensity that ignores the output stride',
+    'strided-output',
+    mutant({
+      logDensity: (p, X, s, e, out, o) => base.logDensity(p, X, s, e, out, o, 1),
+    }),
+  ],
+  [
+    'a sample that ignores outRow',
+    'sample-output',
+    mutant({
+      sample: (p, n, random, out) => base.sample(p, n, random, out, 0),
+    }),
+  ],
+  [
+    'a paramsToJSON that rounds to single precision',
+    'json-round-trip',
+    mutant({
+      paramsToJSON: (p) => ({
+        kind: 'poisson',
+        version: 1,
+        rates: Array.from(p.rates, Math.fround),
+      }),
+    }),
+  ],
+  [
+    'a spec with the wrong options',
+    'spec-round-trip',
+    mutant({
+      spec: () => ({ kind: 'poisson', options: { minRate: 5 } }),
+      estimate: (stats) => poisson({ minRate: 1e-10 }).estimate(stats),
+    }),
+  ],
+  ['a validate that accepts anything', 'validate-non-finite', mutant({ validate: () => {} })],
+  [
+    'a validate that only checks finiteness',
+    'validate-support',
+    mutant({
+      validate: (X) => {
+        for (const v of X.data) if (!Number.isFinite(v)) poisson().validate(X);
+      },
+    }),
+  ],
+  [
+    'a validate that accepts zero columns',
+    'validate-dimension',
+    mutant({
+      validate: (X, argument) => {
+        if (X.cols > 0) base.validate(X, argument);
+      },
+    }),
+  ],
+  [
+    'a wrong parameter count',
+    'parameter-count',
+    mutant({ nParameters: (p) => p.rates.length + 1 }),
+  ],
+  [
+    'an estimate that returns NaN for empty statistics',
+    'empty-stats',
+    mutant({
+      estimate: (stats) => poissonParams(stats.sum.map((sum) => sum / stats.weight)),
+    }),
+  ],
+];
+
+describe('conformanceChecks', () => {
+  it('a correct family passes every check', () => {
+    expect(Object.fromEntries(failures(poisson()))).toEqual({});
+  });
+
+  for (const [description, check, family] of mutants) {
+    it(`detects ${description} in check '${check}'`, () => {
+      const failed = failures(family);
+      expect(failed.has(check), `failed checks: ${[...failed.keys()].join(', ')}`).toBe(true);
+      expect(failed.get(check)).toContain(`[${check}]`);
+    });
+  }
+});
