@@ -54,6 +54,8 @@ export function normalizeBlock(
       if (v > max) max = v;
     }
     if (max === -Infinity) {
+      if (block.subarray(base, base + k).some(Number.isNaN))
+        throw nonFinite(block, base, k, row, max);
       throw new InvalidInputError(
         { argument: 'X', row },
         'the row has zero density under every component (all log-densities are -Infinity)',
