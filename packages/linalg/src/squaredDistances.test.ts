@@ -18,6 +18,22 @@ describe('squaredDistances', () => {
     }
   });
 
+  it('agrees with the difference form across cache-block boundaries (many rows and centres)', () => {
+    const d = 3;
+    const X = randomMatrix(seeded(11), 2731 * 2 + 1, d);
+    const C = randomMatrix(seeded(12), 2731, d);
+    const D = squaredDistances(X, 1, X.rows, C);
+    const k = C.rows;
+    for (let i = 1; i < X.rows; i += 97) {
+      for (let j = 0; j < k; j += 13) {
+        const exact = squaredDistance(X.data, i * d, C.data, j * d, d);
+        expect(Math.abs(D[(i - 1) * k + j] - exact)).toBeLessThan(1e-12 * (1 + exact));
+      }
+      const last = squaredDistance(X.data, i * d, C.data, (k - 1) * d, d);
+      expect(Math.abs(D[(i - 1) * k + k - 1] - last)).toBeLessThan(1e-12 * (1 + last));
+    }
+  });
+
   it('uses precomputed norms indexed by absolute row', () => {
     const X = randomMatrix(seeded(1), 9, 4);
     const C = randomMatrix(seeded(2), 6, 4);

@@ -54,7 +54,8 @@ export function squaredDistance(
  *
  * Uses the expansion ||x − c||² = ||x||² + ||c||² − 2 x·c (as scikit-learn's `euclidean_distances`),
  * so the work is a blocked matrix product: 2 points x 4 centres per step, 8 running dot products
- * in registers and 6 loads per 8 multiply-adds. Cancellation can make a tiny distance come out
+ * in registers and 6 loads per 8 multiply-adds, over cache slabs of about 64 KiB of rows and of
+ * centres. Cancellation can make a tiny distance come out
  * slightly negative; results are clamped at 0, never negative (NaN stays NaN). Their absolute
  * error is about 1e-16·(||x||² + ||c||²), so for data far from the origin centre it first, or
  * recompute the few distances that matter with `squaredDistance`.
@@ -101,16 +102,53 @@ export function squaredDistances(
     checkLength(cNorms, k, 'cNorms');
     cn = cNorms;
   }
-  let r = 0;
-  for (; r + 2 <= n; r += 2) {
-    const p0 = (start + r) * d;
+  // Cache blocking: a slab of about 64 KiB of rows of X meets a slab of about 64 KiB of centres, so
+  // both stay in L2 while the 2 x 4 register kernel runs over them (for k·d ≤ 8192, as with 64
+  // centres in d = 32, the centre slab is all of C and this is a single pass).
+  const rowBlock = Math.max(2, (Math.floor(BLOCK_DOUBLES / Math.max(d, 1)) >> 1) << 1);
+  const centreBlock = Math.max(4, (Math.floor(BLOCK_DOUBLES / Math.max(d, 1)) >> 2) << 2);
+  for (let i0 = start; i0 < end; i0 += rowBlock) {
+    const i1 = Math.min(i0 + rowBlock, end);
+    for (let j0 = 0; j0 < k; j0 += centreBlock) {
+      const j1 = Math.min(j0 + centreBlock, k);
+      distanceBlock(x, c, D, xn, xnOffset, cn, d, k, start, i0, i1, j0, j1);
+    }
+  }
+  return D;
+}
+
+/** Doubles per cache slab (64 KiB). */
+const BLOCK_DOUBLES = 8192;
+
+/**
+ * Distances of rows [i0, i1) of x to centres [j0, j1) of c into D (row i at (i − start)·k):
+ * 2 rows x 4 centres per step with 8 running dot products.
+ */
+function distanceBlock(
+  x: Float64Array,
+  c: Float64Array,
+  D: Float64Array,
+  xn: Float64Array,
+  xnOffset: number,
+  cn: Float64Array,
+  d: number,
+  k: number,
+  start: number,
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+): void {
+  let i = i0;
+  for (; i + 2 <= i1; i += 2) {
+    const p0 = i * d;
     const p1 = p0 + d;
-    const n0 = xn[start + r + xnOffset];
-    const n1 = xn[start + r + 1 + xnOffset];
-    const o0 = r * k;
+    const n0 = xn[i + xnOffset];
+    const n1 = xn[i + 1 + xnOffset];
+    const o0 = (i - start) * k;
     const o1 = o0 + k;
-    let j = 0;
-    for (; j + 4 <= k; j += 4) {
+    let j = j0;
+    for (; j + 4 <= j1; j += 4) {
       const q0 = j * d;
       const q1 = q0 + d;
       const q2 = q1 + d;
@@ -152,7 +190,7 @@ export function squaredDistances(
       D[o1 + j + 2] = clamp(n1 + m2 - 2 * s12);
       D[o1 + j + 3] = clamp(n1 + m3 - 2 * s13);
     }
-    for (; j < k; j++) {
+    for (; j < j1; j++) {
       const q = j * d;
       let s0 = 0;
       let s1 = 0;
@@ -165,18 +203,17 @@ export function squaredDistances(
       D[o1 + j] = clamp(n1 + cn[j] - 2 * s1);
     }
   }
-  if (r < n) {
-    const p = (start + r) * d;
-    const np = xn[start + r + xnOffset];
-    const o = r * k;
-    for (let j = 0; j < k; j++) {
+  if (i < i1) {
+    const p = i * d;
+    const np = xn[i + xnOffset];
+    const o = (i - start) * k;
+    for (let j = j0; j < j1; j++) {
       const q = j * d;
       let s = 0;
       for (let t = 0; t < d; t++) s += x[p + t] * c[q + t];
       D[o + j] = clamp(np + cn[j] - 2 * s);
     }
   }
-  return D;
 }
 
 function norm(x: Float64Array, offset: number, d: number): number {
