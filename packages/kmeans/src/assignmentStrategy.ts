@@ -1,4 +1,5 @@
 import type { Matrix } from '@mixkit/core';
+import type { ClusterSums } from './clusterSums.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
 
 /**
@@ -10,9 +11,10 @@ export interface AssignmentStrategy {
   readonly algorithm: ResolvedKMeansAlgorithm;
   /**
    * Labels every row with its nearest row of `centers` (whose squared norms are `centerNorms`),
-   * updating `labels` in place, and returns how many labels changed.
+   * updating `labels` in place and keeping `sums` consistent with them, and returns how many
+   * labels changed.
    */
-  assign(centers: Matrix, centerNorms: Float64Array, labels: Int32Array): number;
+  assign(centers: Matrix, centerNorms: Float64Array, labels: Int32Array, sums: ClusterSums): number;
   /**
    * Told that center j moved by the Euclidean distance `shifts[j]` (with `labels` as `assign`
    * left them), so bounds stay valid.

@@ -2,6 +2,7 @@ import type { Matrix } from '@mixkit/core';
 import { squaredDistance, squaredDistances } from '@mixkit/linalg';
 import { BLOCK_ROWS } from './assign.js';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
+import type { ClusterSums } from './clusterSums.js';
 import { halfCenterDistances } from './halfCenterDistances.js';
 import type { KMeansData } from './kmeansData.js';
 
@@ -38,10 +39,17 @@ export class ElkanAssignment implements AssignmentStrategy {
     this.scratch = new Float64Array(Math.min(BLOCK_ROWS, n) * k);
   }
 
-  assign(centers: Matrix, centerNorms: Float64Array, labels: Int32Array): number {
+  assign(
+    centers: Matrix,
+    centerNorms: Float64Array,
+    labels: Int32Array,
+    sums: ClusterSums,
+  ): number {
     if (!this.initialized) {
       this.initialized = true;
-      return this.assignAll(centers, centerNorms, labels);
+      const changed = this.assignAll(centers, centerNorms, labels);
+      sums.recompute(labels);
+      return changed;
     }
     const { upper, lower, halfMin, halfPairs, k } = this;
     const { rows: n, cols: d, data: x } = this.data.X;
@@ -78,10 +86,12 @@ export class ElkanAssignment implements AssignmentStrategy {
       upper[i] = u;
       if (a !== previous) {
         labels[i] = a;
+        sums.move(i, previous, a);
         changed++;
       }
     }
     this.distanceComputations += computed;
+    sums.refreshIfDrifted(labels);
     return changed;
   }
 

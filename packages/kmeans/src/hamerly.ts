@@ -2,6 +2,7 @@ import type { Matrix } from '@mixkit/core';
 import { squaredDistance, squaredDistances } from '@mixkit/linalg';
 import { BLOCK_ROWS } from './assign.js';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
+import type { ClusterSums } from './clusterSums.js';
 import { halfCenterDistances } from './halfCenterDistances.js';
 import type { KMeansData } from './kmeansData.js';
 
@@ -44,10 +45,17 @@ export class HamerlyAssignment implements AssignmentStrategy {
     this.scratch = new Float64Array(blockRows * k);
   }
 
-  assign(centers: Matrix, centerNorms: Float64Array, labels: Int32Array): number {
+  assign(
+    centers: Matrix,
+    centerNorms: Float64Array,
+    labels: Int32Array,
+    sums: ClusterSums,
+  ): number {
     if (!this.initialized) {
       this.initialized = true;
-      return this.assignAll(centers, centerNorms, labels);
+      const changed = this.assignAll(centers, centerNorms, labels);
+      sums.recompute(labels);
+      return changed;
     }
     const { upper, lower, halfMin, blockIndex, blockNorms } = this;
     const { X, xNorms } = this.data;
@@ -77,12 +85,13 @@ export class HamerlyAssignment implements AssignmentStrategy {
       blockIndex[gathered] = i;
       gathered++;
       if (gathered === blockRows) {
-        changed += this.assignGathered(gathered, centers, centerNorms, labels);
+        changed += this.assignGathered(gathered, centers, centerNorms, labels, sums);
         gathered = 0;
       }
     }
-    if (gathered > 0) changed += this.assignGathered(gathered, centers, centerNorms, labels);
+    if (gathered > 0) changed += this.assignGathered(gathered, centers, centerNorms, labels, sums);
     this.distanceComputations += tightened;
+    sums.refreshIfDrifted(labels);
     return changed;
   }
 
@@ -122,7 +131,11 @@ export class HamerlyAssignment implements AssignmentStrategy {
       const end = Math.min(n, start + blockRows);
       squaredDistances(X, start, end, centers, scratch, xNorms, centerNorms);
       for (let i = start; i < end; i++) {
-        changed += recordNearestTwo(scratch, (i - start) * k, k, i, labels, upper, lower);
+        const best = recordNearestTwo(scratch, (i - start) * k, k, i, upper, lower);
+        if (labels[i] !== best) {
+          labels[i] = best;
+          changed++;
+        }
       }
     }
     this.distanceComputations += n * k;
@@ -134,6 +147,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
     centers: Matrix,
     centerNorms: Float64Array,
     labels: Int32Array,
+    sums: ClusterSums,
   ): number {
     const k = centers.rows;
     const { scratch, upper, lower, blockIndex } = this;
@@ -141,23 +155,29 @@ export class HamerlyAssignment implements AssignmentStrategy {
     this.distanceComputations += count * k;
     let changed = 0;
     for (let r = 0; r < count; r++) {
-      changed += recordNearestTwo(scratch, r * k, k, blockIndex[r]!, labels, upper, lower);
+      const i = blockIndex[r]!;
+      const best = recordNearestTwo(scratch, r * k, k, i, upper, lower);
+      const previous = labels[i]!;
+      if (previous !== best) {
+        labels[i] = best;
+        sums.move(i, previous, best);
+        changed++;
+      }
     }
     return changed;
   }
 }
 
 /**
- * From the squared distances `distances[offset .. offset + k)` of row i, sets its label (lowest
- * index on ties, as Lloyd), u(i) = nearest distance and l(i) = second nearest; returns 1 if the
- * label changed.
+ * From the squared distances `distances[offset .. offset + k)` of row i, sets u(i) = nearest
+ * distance and l(i) = second nearest, and returns the nearest center (lowest index on ties, as
+ * Lloyd).
  */
 function recordNearestTwo(
   distances: Float64Array,
   offset: number,
   k: number,
   i: number,
-  labels: Int32Array,
   upper: Float64Array,
   lower: Float64Array,
 ): number {
@@ -176,7 +196,5 @@ function recordNearestTwo(
   }
   upper[i] = Math.sqrt(bestDistance);
   lower[i] = Math.sqrt(secondDistance);
-  if (labels[i] === best) return 0;
-  labels[i] = best;
-  return 1;
+  return best;
 }

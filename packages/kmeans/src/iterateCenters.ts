@@ -1,5 +1,6 @@
 import type { FitWarning, Matrix } from '@mixkit/core';
 import { rowSquaredNorms, squaredDistance } from '@mixkit/linalg';
+import { ClusterSums } from './clusterSums.js';
 import { createAssignment } from './createAssignment.js';
 import type { KMeansData } from './kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
@@ -61,6 +62,7 @@ export function* iterateCenters(
   let next: Matrix = { rows: k, cols: d, data: new Float64Array(k * d) };
   const labels = new Int32Array(n).fill(-1);
   const centerNorms = new Float64Array(k);
+  const sums = new ClusterSums(data, k);
   const clusterWeights = new Float64Array(k);
   const shifts = new Float64Array(k);
   const objective: number[] = [];
@@ -72,8 +74,8 @@ export function* iterateCenters(
   while (iteration < settings.maxIterations) {
     iteration++;
     rowSquaredNorms(centers, centerNorms);
-    const labelsChanged = strategy.assign(centers, centerNorms, labels);
-    const update = updateCenters(data, labels, centers, next, clusterWeights, shifts);
+    const labelsChanged = strategy.assign(centers, centerNorms, labels, sums);
+    const update = updateCenters(data, labels, centers, sums, next, clusterWeights, shifts);
     extraDistances += update.distanceComputations;
     for (const component of update.reseeded) {
       warnings.push({
@@ -107,7 +109,7 @@ export function* iterateCenters(
   if (!strict) {
     // Make the labels those of the final centers (scikit-learn reruns its E-step likewise).
     rowSquaredNorms(centers, centerNorms);
-    strategy.assign(centers, centerNorms, labels);
+    strategy.assign(centers, centerNorms, labels, sums);
   }
   if (!converged && settings.maxIterations > 0) {
     warnings.push({ kind: 'not-converged', restart: settings.restart, iterations: iteration });

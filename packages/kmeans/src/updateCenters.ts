@@ -1,4 +1,5 @@
 import type { Matrix } from '@mixkit/core';
+import type { ClusterSums } from './clusterSums.js';
 import type { KMeansData } from './kmeansData.js';
 import { reseedEmptyClusters } from './reseedEmptyClusters.js';
 
@@ -13,9 +14,9 @@ export interface CenterUpdate {
 }
 
 /**
- * Lloyd's update step: `next` gets each cluster's weighted mean, summed over rows in index order
- * (so every assignment algorithm produces bit-identical centers from identical labels), and
- * `shifts[j]` the distance center j moved. Empty clusters are re-seeded (`reseedEmptyClusters`);
+ * Lloyd's update step: `next` gets each cluster's weighted mean S_j / W_j from `sums` (which the
+ * assignment kept consistent with the labels) and `shifts[j]` the distance center j moved. Empty
+ * clusters are re-seeded (`reseedEmptyClusters`) on a copy, so `sums` keeps matching the labels;
  * a cluster left with no weight keeps its center.
  *
  * The objective is the inertia of the labels under the old centers, from the sums alone:
@@ -27,26 +28,17 @@ export function updateCenters(
   data: KMeansData,
   labels: Int32Array,
   centers: Matrix,
+  sums: ClusterSums,
   next: Matrix,
   clusterWeights: Float64Array,
   shifts: Float64Array,
 ): CenterUpdate {
-  const { X, weights } = data;
-  const { rows: n, cols: d, data: x } = X;
+  const d = data.X.cols;
   const k = centers.rows;
   const c = centers.data;
-  const sums = next.data;
-  sums.fill(0);
-  clusterWeights.fill(0);
-  for (let i = 0; i < n; i++) {
-    const w = weights[i]!;
-    if (w === 0) continue;
-    const a = labels[i]!;
-    clusterWeights[a]! += w;
-    const so = a * d;
-    const xo = i * d;
-    for (let j = 0; j < d; j++) sums[so + j]! += x[xo + j]! * w;
-  }
+  const out = next.data;
+  out.set(sums.sums);
+  clusterWeights.set(sums.weights);
   let objective = data.weightedSquaredNorm;
   const reseeded: number[] = [];
   for (let a = 0; a < k; a++) {
@@ -59,7 +51,7 @@ export function updateCenters(
     let norm = 0;
     for (let j = 0; j < d; j++) {
       const cj = c[a * d + j]!;
-      dot += cj * sums[a * d + j]!;
+      dot += cj * out[a * d + j]!;
       norm += cj * cj;
     }
     objective += W * norm - 2 * dot;
@@ -70,7 +62,7 @@ export function updateCenters(
       data,
       labels,
       centers,
-      sums,
+      out,
       clusterWeights,
       reseeded,
     );
@@ -80,8 +72,8 @@ export function updateCenters(
     let shift = 0;
     for (let j = 0; j < d; j++) {
       const idx = a * d + j;
-      const value = W > 0 ? sums[idx]! / W : c[idx]!;
-      sums[idx] = value;
+      const value = W > 0 ? out[idx]! / W : c[idx]!;
+      out[idx] = value;
       const diff = value - c[idx]!;
       shift += diff * diff;
     }
