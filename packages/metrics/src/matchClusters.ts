@@ -45,6 +45,13 @@ export function matchClusters(
   const localRow = new Int32Array(nRows).fill(-1);
   const localCol = new Int32Array(table.clusters.length).fill(-1);
   for (let c = 0; c < components.count; c++) {
+    if (start[c + 1]! - start[c]! === 1) {
+      // A lone cell (one class, one cluster sharing rows only with each other): match them.
+      const t = order[start[c]!]!;
+      nCorrect += table.cellCount[t]!;
+      mapping.set(table.clusters[table.cellColumn[t]!]!, table.classes[table.cellRow[t]!]!);
+      continue;
+    }
     const rows: number[] = [];
     const cols: number[] = [];
     for (let k = start[c]!; k < start[c + 1]!; k++) {
