@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build, type PreviewServer, preview } from 'vite';
+
+export const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const screenshotDir = join(appDir, 'e2e', '__screenshots__');
+
+/** The Chromium the tests drive: CI exports CHROMIUM_PATH; Debian's package is the default. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Serves the built app with vite's preview server, in this process, on a free port. turbo's
+ * `e2e` task depends on `build`; when the tests are run by hand without a build, this builds
+ * once first rather than serving nothing.
+ */
+export async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
+  if (!existsSync(join(appDir, 'dist', 'index.html'))) {
+    await build({ root: appDir, logLevel: 'warn' });
+  }
+  const server = await preview({
+    root: appDir,
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+    logLevel: 'warn',
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a local URL');
+  return { server, url };
+}
+
+/**
+ * Launches headless Chromium. A missing browser is a test FAILURE with instructions, never a
+ * skip: a green run must mean the page was really exercised.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium not found at ${chromiumPath}. The playground's browser tests need it: ` +
+        'install it (Debian: apt-get install -y chromium; .ci/run does this) or set CHROMIUM_PATH.',
+    );
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    // Never --user-data-dir: launch() creates a fresh temporary profile itself.
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The machine-readable record of a finished fit, as the page exposes it on `#fit-result`. */
+export interface PageResult {
+  readonly logLikelihood: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly labels: number[];
+  readonly kmeansLabels: number[];
+  readonly kmeansInertia: number;
+}
+
+/** Waits for the page's fit to finish and reads its result. Fails on a fit error. */
+export async function readResult(page: Page): Promise<PageResult> {
+  await page.waitForSelector('#fit-result[data-status="done"], #fit-result[data-status="error"]');
+  const record = await page.$eval('#fit-result', (element) => ({
+    ...(element as HTMLElement).dataset,
+  }));
+  if (record.status !== 'done') {
+    const message = await page.textContent('#fit-result');
+    throw new Error(`the page's fit failed: ${message}`);
+  }
+  const numbers = (text: string | undefined) => (text ? text.split(',').map(Number) : []);
+  return {
+    logLikelihood: Number(record.logLikelihood),
+    iterations: Number(record.iterations),
+    converged: record.converged === 'true',
+    labels: numbers(record.labels),
+    kmeansLabels: numbers(record.kmeansLabels),
+    kmeansInertia: Number(record.kmeansInertia),
+  };
+}
+
+/** Jumps the player to the last snapshot and waits until the page shows it. */
+export async function showLastIteration(page: Page): Promise<number> {
+  await page.click('#playback button[name="last"]');
+  await page.waitForFunction(() => {
+    const player = document.getElementById('playback');
+    return (
+      player?.dataset.playing === 'false' &&
+      Number(player.dataset.shown) === Number(player.dataset.length) - 1
+    );
+  });
+  return Number(await page.getAttribute('#playback', 'data-shown'));
+}
+
+/** Fill colors of the data points drawn in a panel's scatter plot, in data order. */
+export async function pointFills(page: Page, panel: string): Promise<string[]> {
+  return page.$$eval(`${panel} g.data-points circle`, (circles) =>
+    circles.map((circle) => circle.getAttribute('fill') ?? ''),
+  );
+}

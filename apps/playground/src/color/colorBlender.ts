@@ -1,0 +1,77 @@
+/**
+ * Colors a point by its responsibilities: the component colors mixed in proportion to
+ * P(component | point). Mixing happens in linear-light RGB, not on the sRGB-encoded bytes, so an
+ * even mix of two colors looks like their physical average rather than a muddy dark one
+ * (sRGB transfer function from IEC 61966-2-1).
+ */
+export interface ColorBlender {
+  /** Number of component colors. */
+  readonly size: number;
+  /**
+   * The `#rrggbb` color of `weights[offset + j * stride]`, j < count, used as mixing weights for
+   * the first `count` colors (the number of components, which is often fewer than the palette).
+   * Weights are normalised by their sum, so unnormalised or float32-rounded rows are fine; a row
+   * whose weights are all zero (or not finite) gets the neutral `fallback` color.
+   */
+  blend(weights: ArrayLike<number>, offset?: number, stride?: number, count?: number): string;
+  /** The color of component `index` (hard assignment). */
+  color(index: number): string;
+}
+
+/** Color used when a point has no usable responsibilities. */
+export const FALLBACK_COLOR = '#888888';
+
+export function createColorBlender(palette: readonly string[]): ColorBlender {
+  if (palette.length === 0) throw new RangeError('createColorBlender: palette is empty');
+  const linear = new Float64Array(palette.length * 3);
+  palette.forEach((hex, index) => {
+    const match = /^#([0-9a-f]{6})$/i.exec(hex);
+    if (!match?.[1]) {
+      throw new RangeError(`createColorBlender: palette[${index}] = '${hex}' is not #rrggbb`);
+    }
+    const value = Number.parseInt(match[1], 16);
+    linear[index * 3] = toLinear((value >> 16) & 255);
+    linear[index * 3 + 1] = toLinear((value >> 8) & 255);
+    linear[index * 3 + 2] = toLinear(value & 255);
+  });
+  const normalized = palette.map((hex) => hex.toLowerCase());
+
+  return {
+    size: palette.length,
+    blend(weights, offset = 0, stride = 1, count = Math.min(palette.length, weights.length)) {
+      if (count > palette.length) {
+        throw new RangeError(`blend: ${count} weights but only ${palette.length} colors`);
+      }
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let total = 0;
+      for (let j = 0; j < count; j++) {
+        const w = weights[offset + j * stride] ?? 0;
+        if (!(w > 0)) continue;
+        r += w * (linear[j * 3] as number);
+        g += w * (linear[j * 3 + 1] as number);
+        b += w * (linear[j * 3 + 2] as number);
+        total += w;
+      }
+      if (!(total > 0) || !Number.isFinite(total)) return FALLBACK_COLOR;
+      return `#${toHexByte(r / total)}${toHexByte(g / total)}${toHexByte(b / total)}`;
+    },
+    color(index) {
+      return normalized[index % normalized.length] as string;
+    },
+  };
+}
+
+function toLinear(byte: number): number {
+  const c = byte / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
+function toHexByte(linearValue: number): string {
+  const c = Math.min(1, Math.max(0, linearValue));
+  const encoded = c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055;
+  return Math.round(encoded * 255)
+    .toString(16)
+    .padStart(2, '0');
+}

@@ -1,0 +1,76 @@
+import { assertUnreachable, createMatrix } from '@mixkit/core';
+import { loadFaithful, loadIris, loadWine, makeBlobs, makeGaussianMixture } from '@mixkit/datasets';
+import type { PlaygroundState } from '../state/playgroundState.js';
+import type { PlaygroundData } from './playgroundData.js';
+
+/** Extent of both axes for clicked-in data. */
+export const CUSTOM_DOMAIN: readonly [number, number] = [0, 10];
+
+/** The data set the state names (seeded, so the same state always gives the same rows). */
+export function loadData(state: PlaygroundState): PlaygroundData {
+  switch (state.dataset) {
+    case 'faithful':
+    case 'iris':
+    case 'wine': {
+      const loaded =
+        state.dataset === 'faithful'
+          ? loadFaithful()
+          : state.dataset === 'iris'
+            ? loadIris()
+            : loadWine();
+      return {
+        X: loaded.X,
+        featureNames: loaded.featureNames,
+        ...(loaded.labels ? { trueLabels: loaded.labels } : {}),
+      };
+    }
+    case 'blobs': {
+      // Four isotropic blobs of different spreads: k-means' equal-variance assumption shows.
+      const blobs = makeBlobs({
+        nSamples: state.n,
+        centers: 4,
+        clusterStd: [0.6, 1, 1.6, 2.4],
+        random: state.dataSeed,
+      });
+      return { X: blobs.X, featureNames: ['x1', 'x2'], trueLabels: blobs.labels };
+    }
+    case 'mixture': {
+      // Three anisotropic, rotated Gaussians: where full covariances beat k-means.
+      const mixture = makeGaussianMixture({
+        nSamples: state.n,
+        nComponents: 3,
+        varianceRange: [0.3, 6],
+        meanBox: [-6, 6],
+        random: state.dataSeed,
+      });
+      return { X: mixture.X, featureNames: ['x1', 'x2'], trueLabels: mixture.labels };
+    }
+    case 'custom': {
+      const data = new Float64Array(state.points.length * 2);
+      state.points.forEach(([x, y], i) => {
+        data[2 * i] = x;
+        data[2 * i + 1] = y;
+      });
+      return {
+        X: createMatrix(state.points.length, 2, data),
+        featureNames: ['x', 'y'],
+        domain: CUSTOM_DOMAIN,
+      };
+    }
+    default:
+      return assertUnreachable(state.dataset, 'dataset');
+  }
+}
+
+/** Column `column` of the data as an n x 1 matrix (the 1-D view fits one column). */
+export function selectColumn(data: PlaygroundData, column: number): PlaygroundData {
+  const { rows, cols } = data.X;
+  const c = Math.min(column, cols - 1);
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) out[i] = data.X.data[i * cols + c] as number;
+  return {
+    X: createMatrix(rows, 1, out),
+    featureNames: [data.featureNames[c] ?? `column ${c}`],
+    ...(data.trueLabels ? { trueLabels: data.trueLabels } : {}),
+  };
+}

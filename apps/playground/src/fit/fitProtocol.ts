@@ -1,0 +1,88 @@
+import type { ComponentKind, CovarianceType, InitName } from '../state/playgroundState.js';
+
+/**
+ * Messages between the page and `fitWorker.ts`. Everything is plain data (numbers, strings,
+ * typed arrays) so it crosses `postMessage` by structured clone; the big arrays are transferred.
+ */
+
+/** What to fit: the data and the model, all the worker needs (it holds no state between fits). */
+export interface FitRequest {
+  /** Row-major n x d data. */
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+  readonly families: readonly ComponentKind[];
+  readonly covariance: CovarianceType;
+  readonly init: InitName;
+  readonly seed: number;
+  /**
+   * Points at which the worker evaluates each component's density for the 1-D view (only used
+   * when `cols === 1`); empty for none.
+   */
+  readonly densityGrid: Float64Array;
+}
+
+/** One component as drawn: its weight, mean and covariance (moment-matched for non-Gaussians). */
+export interface ComponentSummary {
+  readonly kind: ComponentKind;
+  readonly weight: number;
+  /** Length d. */
+  readonly mean: Float64Array;
+  /** Row-major d x d. */
+  readonly covariance: Float64Array;
+  /** True when mean and covariance are the family's own parameters, false when moment-matched. */
+  readonly exact: boolean;
+  /** weight * density at each `densityGrid` point (1-D view), else empty. */
+  readonly density: Float64Array;
+}
+
+/** The state of EM after one iteration (iteration 0 is the initialisation). */
+export interface EmSnapshot {
+  readonly iteration: number;
+  /** Mean log-likelihood per row of the parameters in `components`. */
+  readonly logLikelihood: number;
+  readonly components: readonly ComponentSummary[];
+  /** Row-major n x k responsibilities under `components` (float32 is plenty for colors). */
+  readonly responsibilities: Float32Array;
+}
+
+/** The state of k-means after one iteration. */
+export interface KMeansSnapshot {
+  readonly iteration: number;
+  readonly inertia: number;
+  /** Row-major k x d centers. */
+  readonly centers: Float64Array;
+  readonly labels: Int32Array;
+}
+
+/** The final result, exactly as the library reported it. */
+export interface FitOutcome {
+  readonly em: {
+    readonly converged: boolean;
+    readonly iterations: number;
+    /** Mean log-likelihood per row of the fitted model (the final E-step). */
+    readonly logLikelihood: number;
+    readonly bic: number;
+    readonly labels: Int32Array;
+    readonly warnings: readonly string[];
+  };
+  /** k-means with the same k and seed, for the comparison panel. */
+  readonly kmeans: {
+    readonly converged: boolean;
+    readonly iterations: number;
+    readonly inertia: number;
+    readonly labels: Int32Array;
+  };
+}
+
+export type WorkerRequest = {
+  readonly type: 'fit';
+  readonly id: number;
+  readonly request: FitRequest;
+};
+
+export type WorkerMessage =
+  | { readonly type: 'em-snapshot'; readonly id: number; readonly snapshot: EmSnapshot }
+  | { readonly type: 'kmeans-snapshot'; readonly id: number; readonly snapshot: KMeansSnapshot }
+  | { readonly type: 'done'; readonly id: number; readonly outcome: FitOutcome }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };

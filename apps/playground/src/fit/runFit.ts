@@ -1,0 +1,134 @@
+import { createMatrix, createRandom, type Matrix } from '@mixkit/core';
+import { type FitMixtureOptions, fitMixture, iterateEm, MixtureModel } from '@mixkit/em';
+import { iterateKmeans, type KMeansModel, kmeansPlusPlus } from '@mixkit/kmeans';
+import { buildComponents } from './buildComponents.js';
+import { describeComponent } from './describeComponent.js';
+import type { EmSnapshot, FitOutcome, FitRequest, KMeansSnapshot } from './fitProtocol.js';
+
+export interface FitListener {
+  emSnapshot(snapshot: EmSnapshot): void;
+  kmeansSnapshot(snapshot: KMeansSnapshot): void;
+}
+
+/**
+ * The settings the page fits with, from a request. Everything else is the library's default
+ * (tol 1e-3, 100 iterations, one restart), so a plain `fitMixture(X, fitOptions(request))` in
+ * a test reproduces the page's fit.
+ */
+export function fitOptions(request: FitRequest): FitMixtureOptions {
+  return {
+    components: buildComponents(request.families, request.covariance),
+    init: request.init,
+    random: request.seed,
+  };
+}
+
+/**
+ * Runs EM (and k-means with the same k and seed) on the request's data with `@mixkit/em` and
+ * `@mixkit/kmeans`, reporting a snapshot per iteration. This is what the worker runs; it is a
+ * plain function so that it also runs (and is tested) in Node.
+ *
+ * Snapshot t shows the parameters after iteration t's M-step and the responsibilities and mean
+ * log-likelihood under those parameters; snapshot 0 shows the initialisation (the library's own
+ * `maxIterations: 0` fit). So the last snapshot is exactly the returned model.
+ */
+export function runFit(request: FitRequest, listener: FitListener): FitOutcome {
+  const X = createMatrix(request.rows, request.cols, request.data);
+  const options = fitOptions(request);
+
+  const initial = fitMixture(X, { ...options, maxIterations: 0 });
+  listener.emSnapshot(snapshotOf(initial, X, 0, request.densityGrid));
+
+  const steps = iterateEm(X, options);
+  let step = steps.next();
+  while (!step.done) {
+    const { params, logWeights, iteration } = step.value;
+    const model = new MixtureModel(
+      initial.families,
+      params,
+      logWeights,
+      X.cols,
+      initial.diagnostics,
+    );
+    listener.emSnapshot(snapshotOf(model, X, iteration, request.densityGrid));
+    step = steps.next();
+  }
+  const model = step.value;
+
+  const kmeans = runKMeans(X, request.families.length, request.seed, listener);
+  return {
+    em: {
+      converged: model.diagnostics.converged,
+      iterations: model.diagnostics.iterations,
+      logLikelihood: model.score(X),
+      bic: model.bic(X),
+      labels: model.predict(X),
+      warnings: model.diagnostics.warnings.map(describeWarning),
+    },
+    kmeans: {
+      converged: kmeans.converged,
+      iterations: kmeans.iterations,
+      inertia: kmeans.inertia,
+      labels: Int32Array.from(kmeans.labels),
+    },
+  };
+}
+
+/** k-means++ seeds from the seed, then Lloyd-type iterations, one snapshot each. */
+function runKMeans(X: Matrix, k: number, seed: number, listener: FitListener): KMeansModel {
+  const centers = kmeansPlusPlus(X, k, createRandom(seed));
+  const start = drain(iterateKmeans(X, { centers, maxIterations: 0 }));
+  listener.kmeansSnapshot({
+    iteration: 0,
+    inertia: start.inertia,
+    centers: Float64Array.from(start.centers.data),
+    labels: Int32Array.from(start.labels),
+  });
+  const steps = iterateKmeans(X, { centers });
+  let step = steps.next();
+  while (!step.done) {
+    listener.kmeansSnapshot({
+      iteration: step.value.iteration,
+      inertia: step.value.objective,
+      centers: Float64Array.from(step.value.centers.data),
+      labels: Int32Array.from(step.value.labels),
+    });
+    step = steps.next();
+  }
+  return step.value;
+}
+
+function drain<T, R>(generator: Generator<T, R, void>): R {
+  for (;;) {
+    const step = generator.next();
+    if (step.done) return step.value;
+  }
+}
+
+function snapshotOf(
+  model: MixtureModel,
+  X: Matrix,
+  iteration: number,
+  grid: Float64Array,
+): EmSnapshot {
+  const proba = model.predictProba(X);
+  return {
+    iteration,
+    logLikelihood: model.score(X),
+    components: model.components.map((component, c) =>
+      describeComponent(component, c, X, proba, grid),
+    ),
+    responsibilities: Float32Array.from(proba.data),
+  };
+}
+
+function describeWarning(warning: MixtureModel['diagnostics']['warnings'][number]): string {
+  switch (warning.kind) {
+    case 'not-converged':
+      return `EM did not converge in ${warning.iterations} iterations.`;
+    case 'empty-component':
+      return `Component ${warning.component + 1} became empty at iteration ${warning.iteration} (${warning.action}).`;
+    case 'degenerate-component':
+      return `Component ${warning.component + 1} was degenerate at iteration ${warning.iteration}: ${warning.reason} (${warning.action}).`;
+  }
+}

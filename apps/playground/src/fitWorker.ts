@@ -1,0 +1,30 @@
+import type { WorkerMessage, WorkerRequest } from './fit/fitProtocol.js';
+import { runFit } from './fit/runFit.js';
+
+// The fit runs here, off the page's thread: the page stays responsive on large data and draws
+// each snapshot as it arrives. Responsibility buffers are transferred, not copied.
+// (The page's tsconfig has the DOM lib, which clashes with the WebWorker lib; this is the part of
+// the worker scope used here.)
+interface WorkerScope {
+  postMessage(message: WorkerMessage, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
+  scope.postMessage(message, transfer);
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const { id, request } = event.data;
+  try {
+    const outcome = runFit(request, {
+      emSnapshot: (snapshot) =>
+        post({ type: 'em-snapshot', id, snapshot }, [snapshot.responsibilities.buffer]),
+      kmeansSnapshot: (snapshot) =>
+        post({ type: 'kmeans-snapshot', id, snapshot }, [snapshot.labels.buffer]),
+    });
+    post({ type: 'done', id, outcome });
+  } catch (error) {
+    post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+  }
+};

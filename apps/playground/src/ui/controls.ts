@@ -1,0 +1,230 @@
+import {
+  COMPONENT_KINDS,
+  COVARIANCE_TYPES,
+  type ComponentKind,
+  DATASETS,
+  type DatasetName,
+  INIT_NAMES,
+  MAX_COMPONENTS,
+  MAX_ROWS,
+  MIN_COMPONENTS,
+  MIN_ROWS,
+  type PlaygroundState,
+  resizeFamilies,
+} from '../state/playgroundState.js';
+import { h, select } from './dom.js';
+
+const DATASET_LABELS: Record<DatasetName, string> = {
+  faithful: 'Old Faithful (272 x 2)',
+  iris: 'Iris (150 x 4)',
+  wine: 'Wine (178 x 13)',
+  blobs: 'Synthetic blobs',
+  mixture: 'Synthetic Gaussian mixture',
+  custom: 'Click to add points',
+};
+
+const INIT_LABELS: Record<string, string> = {
+  'random-from-data': 'random rows (random placement)',
+  kmeans: 'k-means labels',
+  'k-means++': 'k-means++ seeds',
+  random: 'random responsibilities',
+};
+
+export interface ControlsContext {
+  readonly state: PlaygroundState;
+  /** Column names of the loaded data (for the axis pickers). */
+  readonly featureNames: readonly string[];
+  readonly palette: readonly string[];
+  onChange(next: PlaygroundState): void;
+}
+
+/**
+ * The form that edits the state. It is rebuilt from the state after every change (the state is
+ * the single source of truth, also for the URL), which keeps form, URL and fit in agreement.
+ */
+export function renderControls(context: ControlsContext): HTMLFormElement {
+  const { state, featureNames, onChange } = context;
+  const update = (patch: Partial<PlaygroundState>) => onChange({ ...state, ...patch });
+  const columnChoices = featureNames.map((_, index) => index);
+  const columnLabel = (index: number) => featureNames[index] ?? `column ${index}`;
+  const synthetic = state.dataset === 'blobs' || state.dataset === 'mixture';
+
+  const field = (label: string, control: HTMLElement, hidden = false) =>
+    h('label', { class: 'field', hidden }, h('span', {}, label), control);
+  const numberInput = (name: string, value: number, min: number, max: number) =>
+    h('input', { type: 'number', name, value, min, max, step: 1, required: true });
+
+  const viewTabs = h(
+    'div',
+    { class: 'tabs', role: 'tablist' },
+    ...(['2d', '1d'] as const).map((view) => {
+      const button = h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          name: `view-${view}`,
+          'aria-selected': String(state.view === view),
+        },
+        view === '2d' ? '2-D scatter' : '1-D two-Gaussian view',
+      );
+      button.addEventListener('click', () => update({ view }));
+      return button;
+    }),
+  );
+
+  const dataset = select({ name: 'data' }, DATASETS, state.dataset, (d) => DATASET_LABELS[d]);
+  dataset.addEventListener('change', () => {
+    const next = DATASETS.find((d) => d === dataset.value) ?? state.dataset;
+    update({ dataset: next, xColumn: 0, yColumn: 1, column: 0 });
+  });
+
+  const rows = numberInput('n', state.n, MIN_ROWS, MAX_ROWS);
+  rows.addEventListener('change', () => rows.reportValidity() && update({ n: rows.valueAsNumber }));
+  const dataSeed = numberInput('dseed', state.dataSeed, 0, 2 ** 31 - 1);
+  dataSeed.addEventListener(
+    'change',
+    () => dataSeed.reportValidity() && update({ dataSeed: dataSeed.valueAsNumber }),
+  );
+
+  const xColumn = select(
+    { name: 'x' },
+    columnChoices,
+    Math.min(state.xColumn, featureNames.length - 1),
+    columnLabel,
+  );
+  xColumn.addEventListener('change', () => update({ xColumn: Number(xColumn.value) }));
+  const yColumn = select(
+    { name: 'y' },
+    columnChoices,
+    Math.min(state.yColumn, featureNames.length - 1),
+    columnLabel,
+  );
+  yColumn.addEventListener('change', () => update({ yColumn: Number(yColumn.value) }));
+  const column = select(
+    { name: 'col' },
+    columnChoices,
+    Math.min(state.column, featureNames.length - 1),
+    columnLabel,
+  );
+  column.addEventListener('change', () => update({ column: Number(column.value) }));
+
+  const k = numberInput('k', state.k, MIN_COMPONENTS, MAX_COMPONENTS);
+  k.addEventListener('change', () => {
+    if (!k.reportValidity()) return;
+    update({ k: k.valueAsNumber, families: resizeFamilies(state.families, k.valueAsNumber) });
+  });
+
+  const families = h(
+    'ol',
+    { class: 'families' },
+    ...state.families.map((family, index) => {
+      const picker = select(
+        { name: `fam-${index}`, 'aria-label': `family of component ${index + 1}` },
+        COMPONENT_KINDS,
+        family,
+      );
+      picker.addEventListener('change', () => {
+        const next = [...state.families];
+        next[index] = COMPONENT_KINDS.find((kind) => kind === picker.value) ?? family;
+        update({ families: next as ComponentKind[] });
+      });
+      return h(
+        'li',
+        {},
+        h('span', {
+          class: 'swatch',
+          style: `background:${context.palette[index % context.palette.length]}`,
+        }),
+        picker,
+      );
+    }),
+  );
+
+  const covariance = select({ name: 'cov' }, COVARIANCE_TYPES, state.covariance);
+  covariance.addEventListener('change', () => {
+    update({
+      covariance: COVARIANCE_TYPES.find((c) => c === covariance.value) ?? state.covariance,
+    });
+  });
+  const init = select(
+    { name: 'init' },
+    INIT_NAMES,
+    state.init,
+    (name) => INIT_LABELS[name] ?? name,
+  );
+  init.addEventListener('change', () =>
+    update({ init: INIT_NAMES.find((i) => i === init.value) ?? state.init }),
+  );
+
+  const seed = numberInput('seed', state.seed, 0, 2 ** 31 - 1);
+  seed.addEventListener(
+    'change',
+    () => seed.reportValidity() && update({ seed: seed.valueAsNumber }),
+  );
+  const reseed = h('button', { type: 'button', name: 'reseed', title: 'next seed' }, 'next seed');
+  reseed.addEventListener('click', () => update({ seed: state.seed + 1 }));
+
+  const colorToggle = h(
+    'div',
+    { class: 'segmented', role: 'radiogroup', 'aria-label': 'coloring' },
+    ...(['soft', 'hard'] as const).map((mode) => {
+      const input = h('input', {
+        type: 'radio',
+        name: 'color',
+        value: mode,
+        checked: state.color === mode,
+      });
+      input.addEventListener('change', () => update({ color: mode }));
+      return h('label', {}, input, mode === 'soft' ? 'soft (responsibilities)' : 'hard (labels)');
+    }),
+  );
+
+  const compare = h('input', { type: 'checkbox', name: 'compare', checked: state.compare });
+  compare.addEventListener('change', () => update({ compare: compare.checked }));
+
+  const clear = h('button', { type: 'button', name: 'clear-points' }, 'clear points');
+  clear.addEventListener('click', () => update({ points: [] }));
+
+  const form = h(
+    'form',
+    { id: 'controls', 'aria-label': 'fit settings' },
+    viewTabs,
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Data'),
+      field('data set', dataset),
+      field('rows', rows, !synthetic),
+      field('data seed', dataSeed, !synthetic),
+      field('x axis', xColumn, state.view !== '2d' || featureNames.length < 2),
+      field('y axis', yColumn, state.view !== '2d' || featureNames.length < 2),
+      field('column', column, state.view !== '1d'),
+      h(
+        'p',
+        { class: 'hint', hidden: state.dataset !== 'custom' },
+        'Click in the plot to add a point.',
+      ),
+      h('div', { hidden: state.dataset !== 'custom' }, clear),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Components'),
+      field('k', k),
+      families,
+      field('Gaussian covariance', covariance),
+      field('initialisation', init),
+      h('div', { class: 'seed-row' }, field('seed', seed), reseed),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Display'),
+      colorToggle,
+      h('label', { class: 'check' }, compare, 'compare with k-means'),
+    ),
+  );
+  form.addEventListener('submit', (event) => event.preventDefault());
+  return form;
+}

@@ -1,0 +1,96 @@
+import { adjustedRandIndex } from '@mixkit/metrics';
+import type { FitRun } from '../app.js';
+import type { PlaygroundState } from '../state/playgroundState.js';
+import { h } from './dom.js';
+
+export interface ResultContext {
+  readonly state: PlaygroundState;
+  readonly run: FitRun | undefined;
+  readonly shown: number;
+  readonly palette: readonly string[];
+}
+
+/**
+ * The fit's numbers in words, plus the machine-readable record on `#fit-result`: the final mean
+ * log-likelihood (full precision, `String(number)` round-trips), iterations, convergence and the
+ * labels, as the library reported them. The e2e test compares these with its own library run.
+ */
+export function renderResult(context: ResultContext): HTMLElement {
+  const { run, state } = context;
+  const section = h('section', { id: 'fit-result', 'aria-live': 'polite' });
+  if (!run) {
+    section.dataset.status = 'idle';
+    return section;
+  }
+  section.dataset.status = run.status;
+  if (run.status === 'error') {
+    section.append(h('p', { class: 'error' }, `The fit failed: ${run.error ?? 'unknown error'}`));
+    return section;
+  }
+  const snapshot = run.em[Math.min(context.shown, run.em.length - 1)];
+  const legend = h(
+    'ol',
+    { class: 'legend' },
+    ...(snapshot?.components ?? []).map((component, j) => {
+      const family =
+        component.kind === 'gaussian'
+          ? `gaussian (${state.covariance})`
+          : `${component.kind} (product)`;
+      const mean = Array.from(component.mean.slice(0, 3), (v) => v.toPrecision(4)).join(', ');
+      return h(
+        'li',
+        {},
+        h('span', {
+          class: 'swatch',
+          style: `background:${context.palette[j % context.palette.length]}`,
+        }),
+        `${family}: weight ${component.weight.toFixed(3)}, mean (${mean}${component.mean.length > 3 ? ', ...' : ''})`,
+        component.exact ? '' : h('span', { class: 'hint' }, ' dashed: moment-matched shape'),
+      );
+    }),
+  );
+  section.append(legend);
+  const outcome = run.outcome;
+  if (run.status === 'running' || !outcome) {
+    section.append(h('p', {}, `fitting... ${run.em.length} iterations so far`));
+    return section;
+  }
+  const { em, kmeans } = outcome;
+  section.dataset.logLikelihood = String(em.logLikelihood);
+  section.dataset.iterations = String(em.iterations);
+  section.dataset.converged = String(em.converged);
+  section.dataset.bic = String(em.bic);
+  section.dataset.labels = em.labels.join(',');
+  section.dataset.kmeansLabels = kmeans.labels.join(',');
+  section.dataset.kmeansInertia = String(kmeans.inertia);
+  section.dataset.kmeansIterations = String(kmeans.iterations);
+  const seconds = ((run.finishedAt ?? run.startedAt) - run.startedAt) / 1000;
+  const rows: [string, string][] = [
+    ['mean log-likelihood', em.logLikelihood.toFixed(6)],
+    ['BIC', em.bic.toFixed(2)],
+    ['EM iterations', `${em.iterations} (${em.converged ? 'converged' : 'not converged'})`],
+    ['k-means inertia', `${kmeans.inertia.toPrecision(6)} after ${kmeans.iterations} iterations`],
+    ['EM vs k-means labels (ARI)', adjustedRandIndex(em.labels, kmeans.labels).toFixed(3)],
+  ];
+  const truth = run.data.trueLabels;
+  if (truth) {
+    rows.push(['EM vs true classes (ARI)', adjustedRandIndex(truth, em.labels).toFixed(3)]);
+    rows.push([
+      'k-means vs true classes (ARI)',
+      adjustedRandIndex(truth, kmeans.labels).toFixed(3),
+    ]);
+  }
+  rows.push([
+    'fit time (worker, incl. streaming)',
+    `${seconds.toFixed(2)} s for ${run.data.X.rows.toLocaleString()} rows`,
+  ]);
+  section.append(
+    h(
+      'table',
+      { class: 'numbers' },
+      ...rows.map(([name, value]) => h('tr', {}, h('th', {}, name), h('td', {}, value))),
+    ),
+  );
+  for (const warning of em.warnings) section.append(h('p', { class: 'warning' }, warning));
+  return section;
+}
