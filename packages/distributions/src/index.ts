@@ -27,6 +27,24 @@ export {
   gammaParams,
   gammaShape,
 } from './gamma.js';
+export {
+  type GaussianDiagParams,
+  gaussianDiag,
+  gaussianDiagParams,
+} from './gaussian/diag.js';
+export { diagonalMahalanobis } from './gaussian/diagonalMahalanobis.js';
+export {
+  type GaussianFullParams,
+  gaussianFull,
+  gaussianFullParams,
+} from './gaussian/full.js';
+export type { CovarianceFactors, GaussianOptions, GaussianStats } from './gaussian/shared.js';
+export {
+  type GaussianSphericalParams,
+  gaussianSpherical,
+  gaussianSphericalParams,
+} from './gaussian/spherical.js';
+export { type GaussianTiedParams, gaussianTied } from './gaussian/tied.js';
 export { ParamsReader } from './json/paramsReader.js';
 export {
   type LogNormalOptions,

@@ -8,6 +8,10 @@ import { bernoulli } from './bernoulli.js';
 import { type CategoricalOptions, categorical } from './categorical.js';
 import { exponential } from './exponential.js';
 import { gamma } from './gamma.js';
+import { gaussianDiag } from './gaussian/diag.js';
+import { gaussianFull } from './gaussian/full.js';
+import { gaussianSpherical } from './gaussian/spherical.js';
+import { gaussianTied } from './gaussian/tied.js';
 import { logNormal } from './logNormal.js';
 import { multinomial } from './multinomial.js';
 import { poisson } from './poisson.js';
@@ -60,6 +64,13 @@ export const defaultRegistry: FamilyRegistry = new Map<string, FamilyFactory>([
     },
   ],
   ['gamma', (options) => gamma(specOptions(options, 'gamma'))],
+  ['gaussian-diag', (options) => gaussianDiag(specOptions(options, 'gaussian-diag'))],
+  ['gaussian-full', (options) => gaussianFull(specOptions(options, 'gaussian-full'))],
+  [
+    'gaussian-spherical',
+    (options) => gaussianSpherical(specOptions(options, 'gaussian-spherical')),
+  ],
+  ['gaussian-tied', (options) => gaussianTied(specOptions(options, 'gaussian-tied'))],
   ['log-normal', (options) => logNormal(specOptions(options, 'log-normal'))],
   ['multinomial', (options) => multinomial(specOptions(options, 'multinomial'))],
   ['poisson', (options) => poisson(specOptions(options, 'poisson'))],

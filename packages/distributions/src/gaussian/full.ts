@@ -1,0 +1,143 @@
+import type { ComponentFamily, FamilySpec, Matrix, SerializedParams } from '@mixkit/core';
+import { squaredMahalanobis } from '@mixkit/linalg';
+import { ParamsReader } from '../json/paramsReader.js';
+import { outputRows } from '../sampling/outputRows.js';
+import { assertWeight } from '../support/assertWeight.js';
+import { validateSupport } from '../support/validateSupport.js';
+import {
+  type CovarianceFactors,
+  covarianceFromScatter,
+  factorEstimate,
+  factorJson,
+  type GaussianOptions,
+  type GaussianStats,
+  gaussianStatistics,
+  halfLogTwoPi,
+  readCovariance,
+  resolveRegCovar,
+  toRows,
+} from './shared.js';
+
+/** A Gaussian with a full covariance, with its Cholesky caches. */
+export interface GaussianFullParams extends CovarianceFactors {
+  readonly mean: Float64Array;
+  /** d x d row-major, regularisation included. */
+  readonly covariance: Float64Array;
+}
+
+const KIND = 'gaussian-full';
+
+/**
+ * Full-covariance Gaussian parameters from a mean and a covariance (copied), with the caches
+ * logDensity and sample need. Throws DegenerateComponentError('singular') when the covariance is
+ * not positive definite.
+ */
+export function gaussianFullParams(
+  mean: ArrayLike<number>,
+  covariance: ArrayLike<number>,
+): GaussianFullParams {
+  const m = Float64Array.from(mean);
+  const c = Float64Array.from(covariance);
+  return { mean: m, covariance: c, ...factorEstimate(KIND, m.length, c) };
+}
+
+/**
+ * Writes log N(x | mean, Σ) = −½ (d log 2π + ||(x − mean)·U||²) + log det U for rows
+ * [start, end): one call to linalg's `squaredMahalanobis`, then an in-place affine map of the
+ * written entries (NaN, from NaN data, becomes -Infinity). Shared by the full and tied families.
+ */
+export function gaussianLogDensity(
+  params: GaussianFullParams,
+  X: Matrix,
+  start: number,
+  end: number,
+  out: Float64Array,
+  outOffset: number,
+  outStride: number,
+): Float64Array {
+  squaredMahalanobis(
+    X,
+    start,
+    end,
+    params.mean,
+    params.precisionCholesky,
+    out,
+    outOffset,
+    outStride,
+  );
+  const constant = params.logDetPrecisionCholesky - halfLogTwoPi(params.mean.length);
+  for (let i = start, o = outOffset; i < end; i++, o += outStride) {
+    const value = constant - 0.5 * out[o]!;
+    out[o] = Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
+  }
+  return out;
+}
+
+/** Draws x = mean + L·z with z standard normal (L the covariance Cholesky factor). */
+export function sampleGaussian(
+  params: GaussianFullParams,
+  n: number,
+  random: { normal(): number },
+  out?: Float64Array,
+  outRow?: number,
+): Float64Array {
+  const d = params.mean.length;
+  const { buffer, offset } = outputRows(n, d, out, outRow);
+  const L = params.covarianceCholesky;
+  const z = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < d; k++) z[k] = random.normal();
+    const row = offset + i * d;
+    for (let a = 0; a < d; a++) {
+      let value = params.mean[a]!;
+      for (let k = 0; k <= a; k++) value += L[a * d + k]! * z[k]!;
+      buffer[row + a] = value;
+    }
+  }
+  return buffer;
+}
+
+/**
+ * Multivariate Gaussian with a full covariance (scikit-learn `covariance_type='full'`).
+ * M-step: mean = Σw x / Σw, Σ = Σ w (x − mean)(x − mean)ᵀ / Σw + regCovar·I.
+ * Free parameters: d + d(d + 1)/2.
+ */
+export function gaussianFull(
+  options: GaussianOptions = {},
+): ComponentFamily<GaussianFullParams, GaussianStats> {
+  const regCovar = resolveRegCovar(options);
+  return {
+    kind: KIND,
+    spec: (): FamilySpec => ({ kind: KIND, options: { regCovar } }),
+    validate(X: Matrix, argument = 'X'): void {
+      validateSupport(X, argument, KIND, 'real');
+    },
+    ...gaussianStatistics('full'),
+    estimate(stats) {
+      assertWeight(KIND, stats.weight);
+      const d = stats.mean.length;
+      const covariance = covarianceFromScatter(d, stats.scatter, stats.weight, regCovar);
+      const mean = Float64Array.from(stats.mean);
+      return { mean, covariance, ...factorEstimate(KIND, d, covariance) };
+    },
+    logDensity: gaussianLogDensity,
+    sample: sampleGaussian,
+    dimension: (params) => params.mean.length,
+    nParameters(params) {
+      const d = params.mean.length;
+      return d + (d * (d + 1)) / 2;
+    },
+    paramsToJSON: (params): SerializedParams => ({
+      kind: KIND,
+      version: 1,
+      mean: Array.from(params.mean),
+      covariance: toRows(params.mean.length, params.covariance),
+    }),
+    paramsFromJSON(json) {
+      const reader = ParamsReader.open(json, KIND);
+      const mean = reader.numbers('mean');
+      const covariance = readCovariance(reader, KIND, mean.length);
+      return { mean, covariance, ...factorJson(KIND, mean.length, covariance) };
+    },
+  };
+}
