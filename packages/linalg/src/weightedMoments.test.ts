@@ -139,6 +139,71 @@ describe('weightedMeanScatter', () => {
   });
 });
 
+describe('weightedMeanScatter properties', () => {
+  it('property: integer weights equal repeating rows', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 12 }),
+        fc.integer(),
+        (d, counts, seed) => {
+          const X = randomMatrix(seeded(seed), counts.length, d, 5, -2);
+          const repeated: number[] = [];
+          counts.forEach((count, i) => {
+            for (let r = 0; r < count; r++) repeated.push(...X.data.subarray(i * d, i * d + d));
+          });
+          const R = { rows: repeated.length / d, cols: d, data: Float64Array.from(repeated) };
+          const a = { mean: new Float64Array(d), scatter: new Float64Array(d * d) };
+          const b = { mean: new Float64Array(d), scatter: new Float64Array(d * d) };
+          const w = Float64Array.from(counts);
+          const ta = weightedMeanScatter(X, 0, X.rows, w, 0, 1, a.mean, a.scatter);
+          const tb = weightedMeanScatter(
+            R,
+            0,
+            R.rows,
+            new Float64Array(R.rows).fill(1),
+            0,
+            1,
+            b.mean,
+            b.scatter,
+          );
+          expect(ta).toBe(tb);
+          expect(relativeError(a.mean, b.mean)).toBeLessThan(1e-13);
+          expect(relativeError(a.scatter, b.scatter)).toBeLessThan(1e-12);
+        },
+      ),
+    );
+  });
+
+  it('property: scaling every weight by c keeps the mean and scales the scatter by c', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        fc.integer(),
+        (d, n, c, seed) => {
+          const X = randomMatrix(seeded(seed), n, d);
+          const w = randomWeights(n, seed);
+          const scaled = w.map((v) => v * c);
+          const a = { mean: new Float64Array(d), scatter: new Float64Array(d * d) };
+          const b = { mean: new Float64Array(d), scatter: new Float64Array(d * d) };
+          const ta = weightedMeanScatter(X, 0, n, w, 0, 1, a.mean, a.scatter);
+          const tb = weightedMeanScatter(X, 0, n, scaled, 0, 1, b.mean, b.scatter);
+          expect(Math.abs(tb - c * ta)).toBeLessThanOrEqual(1e-12 * tb);
+          expect(relativeError(b.mean, a.mean)).toBeLessThan(1e-12);
+          expect(
+            relativeError(
+              b.scatter,
+              a.scatter.map((v) => v * c),
+            ),
+          ).toBeLessThan(1e-11 * Math.max(1, c));
+        },
+      ),
+    );
+  });
+});
+
 describe('combineMoments', () => {
   it('property: combining the moments of two halves equals the moments of the whole', () => {
     fc.assert(
