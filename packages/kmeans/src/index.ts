@@ -15,3 +15,5 @@ export type {
   ResolvedKMeansAlgorithm,
   ResolvedKMeansOptions,
 } from './kmeansOptions.js';
+export { MiniBatchKMeans } from './miniBatchKmeans.js';
+export type { MiniBatchKMeansOptions, ResolvedMiniBatchOptions } from './miniBatchOptions.js';

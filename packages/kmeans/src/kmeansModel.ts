@@ -9,11 +9,11 @@ import {
   toMatrix,
   toWeights,
 } from '@mixkit/core';
-import { rowSquaredNorms, squaredDistance, squaredDistances } from '@mixkit/linalg';
-import { BLOCK_ROWS } from './assign.js';
+import { rowSquaredNorms } from '@mixkit/linalg';
 import { diagnosticsFromJson, diagnosticsToJson } from './internal/diagnosticsJson.js';
 import { JsonReader } from './internal/jsonReader.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
+import { forEachDistanceBlock, labelRows } from './labelRows.js';
 
 /** How a `KMeansModel` was fitted. */
 export type KMeansModelAlgorithm = ResolvedKMeansAlgorithm | 'mini-batch';
@@ -87,7 +87,7 @@ export class KMeansModel implements ClusteringModel {
   predict(X: MatrixInput): Int32Array {
     const matrix = this.check(X);
     const labels = new Int32Array(matrix.rows);
-    this.nearest(matrix, labels);
+    labelRows(matrix, this.offset, this.centered, this.centerNorms, labels);
     return labels;
   }
 
@@ -96,10 +96,16 @@ export class KMeansModel implements ClusteringModel {
     const matrix = this.check(X);
     const k = this.nClusters;
     const out = new Float64Array(matrix.rows * k);
-    this.byBlock(matrix, (distances, start, end) => {
-      const count = (end - start) * k;
-      for (let t = 0; t < count; t++) out[start * k + t] = Math.sqrt(distances[t]!);
-    });
+    forEachDistanceBlock(
+      matrix,
+      this.offset,
+      this.centered,
+      this.centerNorms,
+      (distances, start, end) => {
+        const count = (end - start) * k;
+        for (let t = 0; t < count; t++) out[start * k + t] = Math.sqrt(distances[t]!);
+      },
+    );
     return createMatrix(matrix.rows, k, out);
   }
 
@@ -110,7 +116,7 @@ export class KMeansModel implements ClusteringModel {
     const weights = sampleWeight === undefined ? undefined : toWeights(sampleWeight, n);
     const labels = new Int32Array(n);
     const distances = new Float64Array(n);
-    this.nearest(matrix, labels, distances);
+    labelRows(matrix, this.offset, this.centered, this.centerNorms, labels, distances);
     let total = 0;
     for (let i = 0; i < n; i++) total += (weights === undefined ? 1 : weights[i]!) * distances[i]!;
     return -total;
@@ -173,59 +179,5 @@ export class KMeansModel implements ClusteringModel {
 
   private check(X: MatrixInput): Matrix {
     return toMatrix(X, { argument: 'X', cols: this.dimension, allowEmpty: true });
-  }
-
-  /** Nearest center per row; `squared` receives the squared distance, by differences. */
-  private nearest(X: Matrix, labels: Int32Array, squared?: Float64Array): void {
-    const k = this.nClusters;
-    const d = this.dimension;
-    const c = this.centered.data;
-    this.byBlock(X, (distances, start, end, block) => {
-      for (let i = start; i < end; i++) {
-        const row = (i - start) * k;
-        let best = 0;
-        for (let j = 1; j < k; j++) if (distances[row + j]! < distances[row + best]!) best = j;
-        labels[i] = best;
-        if (squared !== undefined) {
-          squared[i] = squaredDistance(block, (i - start) * d, c, best * d, d);
-        }
-      }
-    });
-  }
-
-  /**
-   * Calls `visit` with the squared distances of each block of up to `BLOCK_ROWS` rows (centered
-   * into a scratch block first), row-major (end − start) x k, and the centered block itself.
-   */
-  private byBlock(
-    X: Matrix,
-    visit: (distances: Float64Array, start: number, end: number, block: Float64Array) => void,
-  ): void {
-    const { rows: n, data: x } = X;
-    const d = this.dimension;
-    const k = this.nClusters;
-    const blockRows = Math.max(1, Math.min(BLOCK_ROWS, n));
-    const block: Matrix = { rows: blockRows, cols: d, data: new Float64Array(blockRows * d) };
-    const blockNorms = new Float64Array(blockRows);
-    const distances = new Float64Array(blockRows * k);
-    const offset = this.offset;
-    for (let start = 0; start < n; start += blockRows) {
-      const end = Math.min(n, start + blockRows);
-      for (let i = start; i < end; i++) {
-        const bo = (i - start) * d;
-        for (let j = 0; j < d; j++) block.data[bo + j] = x[i * d + j]! - offset[j]!;
-      }
-      rowSquaredNorms(block, blockNorms);
-      squaredDistances(
-        block,
-        0,
-        end - start,
-        this.centered,
-        distances,
-        blockNorms,
-        this.centerNorms,
-      );
-      visit(distances, start, end, block.data);
-    }
   }
 }

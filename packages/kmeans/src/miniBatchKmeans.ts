@@ -1,0 +1,334 @@
+import {
+  assertClusterCount,
+  type Clusterer,
+  type FitOptions,
+  type FitWarning,
+  InvalidInputError,
+  type Matrix,
+  type MatrixInput,
+  NotFittedError,
+  type RandomSource,
+  throwIfAborted,
+  toMatrix,
+  toRandom,
+  toWeights,
+} from '@mixkit/core';
+import { rowSquaredNorms } from '@mixkit/linalg';
+import { kmeansPlusPlus } from './init/kmeansPlusPlus.js';
+import { randomRows } from './init/randomRows.js';
+import { KMeansModel } from './kmeansModel.js';
+import { labelRows } from './labelRows.js';
+import {
+  type MiniBatchKMeansOptions,
+  type ResolvedMiniBatchOptions,
+  resolveMiniBatchOptions,
+} from './miniBatchOptions.js';
+import { createMiniBatchScratch, miniBatchStep } from './miniBatchStep.js';
+import { reassignCenters } from './reassignCenters.js';
+
+/** The streaming state `partialFit` carries from batch to batch. */
+interface StreamState {
+  readonly offset: Float64Array;
+  readonly centers: Matrix;
+  readonly counts: Float64Array;
+  readonly random: RandomSource;
+  readonly warnings: FitWarning[];
+  steps: number;
+  sinceReassign: number;
+  labels: Int32Array;
+  inertia: number;
+}
+
+/**
+ * Mini-batch k-means (Sculley 2010) with per-center learning rates, after scikit-learn's
+ * `MiniBatchKMeans`: `fit` draws batches from an in-memory data set; `partialFit` consumes
+ * streamed batches one at a time and `model` snapshots the result. Far fewer distance
+ * computations than full k-means, at some cost in inertia.
+ */
+export class MiniBatchKMeans implements Clusterer<KMeansModel> {
+  readonly nClusters: number;
+  readonly options: ResolvedMiniBatchOptions;
+  private stream: StreamState | undefined;
+
+  constructor(options: MiniBatchKMeansOptions) {
+    this.options = resolveMiniBatchOptions(options);
+    this.nClusters = this.options.k;
+  }
+
+  fit(X: MatrixInput, options: FitOptions = {}): KMeansModel {
+    const { k, batchSize, maxIterations, tol, maxNoImprovement, reassignmentRatio } = this.options;
+    const matrix = toMatrix(X);
+    const { rows: n, cols: d } = matrix;
+    assertClusterCount(k, n);
+    const weights = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
+    const random = toRandom(options.random ?? this.options.random);
+    const { offset, meanVariance } = columnMeans(matrix);
+    const warnings: FitWarning[] = [];
+    const centers = this.bestSeeding(matrix, offset, weights, random);
+    const counts = new Float64Array(k);
+    const rows = Math.min(batchSize, n);
+    const batch: Matrix = { rows, cols: d, data: new Float64Array(rows * d) };
+    const batchWeights = new Float64Array(rows);
+    const scratch = createMiniBatchScratch(rows, k, d);
+    const previous = new Float64Array(k * d);
+    const totalSteps = Math.floor((maxIterations * n) / rows);
+    const stepsPerPass = Math.max(1, Math.ceil(n / rows));
+    const alpha = Math.min(1, (2 * rows) / (n + 1));
+    const objective: number[] = [];
+    let ewa = Number.NaN;
+    let ewaMin = Number.POSITIVE_INFINITY;
+    let noImprovement = 0;
+    let sinceReassign = 0;
+    let converged = false;
+    let step = 0;
+    while (step < totalSteps) {
+      throwIfAborted(options.signal, 'MiniBatchKMeans.fit');
+      for (let r = 0; r < rows; r++) {
+        const i = random.integer(n);
+        batchWeights[r] = weights[i]!;
+        for (let j = 0; j < d; j++) batch.data[r * d + j] = matrix.data[i * d + j]! - offset[j]!;
+      }
+      previous.set(centers.data);
+      const inertia = miniBatchStep(batch, rows, batchWeights, centers, counts, scratch);
+      step++;
+      sinceReassign += rows;
+      if (reassignmentRatio > 0 && (hasZero(counts) || sinceReassign >= 10 * k)) {
+        sinceReassign = 0;
+        for (const component of reassignCenters(
+          batch,
+          rows,
+          batchWeights,
+          centers,
+          counts,
+          reassignmentRatio,
+          random,
+        )) {
+          warnings.push({
+            kind: 'empty-component',
+            restart: 0,
+            iteration: step,
+            component,
+            action: 'reseeded',
+          });
+        }
+      }
+      const perRow = inertia / rows;
+      ewa = Number.isNaN(ewa) ? perRow : ewa * (1 - alpha) + perRow * alpha;
+      options.onIteration?.({
+        restart: 0,
+        iteration: step,
+        objective: ewa,
+        change: Math.abs(perRow - ewa),
+      });
+      if (step % stepsPerPass === 0) objective.push(ewa);
+      let shift = 0;
+      for (let t = 0; t < k * d; t++) shift += (centers.data[t]! - previous[t]!) ** 2;
+      if (tol > 0 && shift <= tol * meanVariance) converged = true;
+      if (ewa < ewaMin) {
+        ewaMin = ewa;
+        noImprovement = 0;
+      } else if (maxNoImprovement > 0 && ++noImprovement >= maxNoImprovement) {
+        converged = true;
+      }
+      if (converged) break;
+    }
+    if (!converged && totalSteps > 0)
+      warnings.push({ kind: 'not-converged', restart: 0, iterations: step });
+    if (objective.length === 0 || step % stepsPerPass !== 0) objective.push(ewa);
+    const labels = new Int32Array(n);
+    const squared = new Float64Array(n);
+    labelRows(matrix, offset, centers, rowSquaredNorms(centers), labels, squared);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += weights[i]! * squared[i]!;
+    const iterations = Math.ceil((step * rows) / n);
+    return new KMeansModel({
+      centeredCenters: centers,
+      offset,
+      labels,
+      inertia: total,
+      iterations,
+      converged,
+      algorithm: 'mini-batch',
+      distanceComputations: (step * rows + n) * k,
+      diagnostics: {
+        converged,
+        iterations,
+        objective: objective.filter((v) => !Number.isNaN(v)),
+        bestRestart: 0,
+        restartObjectives: [total],
+        warnings,
+      },
+    });
+  }
+
+  /**
+   * Updates the clustering with one streamed batch (one mini-batch step over all its rows). The
+   * first batch fixes the dimension and seeds the centers, so it needs at least k rows. Returns
+   * `this`; read the current result with `model`.
+   */
+  partialFit(batch: MatrixInput, options: FitOptions = {}): this {
+    const { k, reassignmentRatio } = this.options;
+    throwIfAborted(options.signal, 'MiniBatchKMeans.partialFit');
+    const matrix = toMatrix(batch, {
+      argument: 'batch',
+      ...(this.stream ? { cols: this.stream.offset.length } : {}),
+    });
+    const { rows, cols: d } = matrix;
+    const weights = toWeights(options.sampleWeight ?? new Float64Array(rows).fill(1), rows);
+    const stream = this.stream ?? this.startStream(matrix, weights, options);
+    const centered: Matrix = { rows, cols: d, data: new Float64Array(rows * d) };
+    for (let t = 0; t < rows * d; t++) centered.data[t] = matrix.data[t]! - stream.offset[t % d]!;
+    const scratch = createMiniBatchScratch(rows, k, d);
+    const inertia = miniBatchStep(centered, rows, weights, stream.centers, stream.counts, scratch);
+    stream.steps++;
+    stream.sinceReassign += rows;
+    if (reassignmentRatio > 0 && (hasZero(stream.counts) || stream.sinceReassign >= 10 * k)) {
+      stream.sinceReassign = 0;
+      const moved = reassignCenters(
+        centered,
+        rows,
+        weights,
+        stream.centers,
+        stream.counts,
+        reassignmentRatio,
+        stream.random,
+      );
+      for (const component of moved) {
+        stream.warnings.push({
+          kind: 'empty-component',
+          restart: 0,
+          iteration: stream.steps,
+          component,
+          action: 'reseeded',
+        });
+      }
+    }
+    stream.labels = Int32Array.from(scratch.labels.subarray(0, rows));
+    stream.inertia = inertia;
+    options.onIteration?.({
+      restart: 0,
+      iteration: stream.steps,
+      objective: inertia / rows,
+      change: Number.NaN,
+    });
+    return this;
+  }
+
+  /**
+   * The streamed clustering so far: current centers, the labels and inertia of the last batch,
+   * `iterations` = batches seen. Streams have no end, so `converged` is false (and not warned).
+   */
+  get model(): KMeansModel {
+    const stream = this.stream;
+    if (stream === undefined) throw new NotFittedError('MiniBatchKMeans (call partialFit first)');
+    return new KMeansModel({
+      centeredCenters: { ...stream.centers, data: Float64Array.from(stream.centers.data) },
+      offset: stream.offset,
+      labels: stream.labels,
+      inertia: stream.inertia,
+      iterations: stream.steps,
+      converged: false,
+      algorithm: 'mini-batch',
+      distanceComputations: 0,
+      diagnostics: {
+        converged: false,
+        iterations: stream.steps,
+        objective: [stream.inertia],
+        bestRestart: 0,
+        restartObjectives: [stream.inertia],
+        warnings: [...stream.warnings],
+      },
+    });
+  }
+
+  private startStream(matrix: Matrix, weights: Float64Array, options: FitOptions): StreamState {
+    assertClusterCount(this.options.k, matrix.rows, 'k');
+    const random = toRandom(options.random ?? this.options.random);
+    const { offset } = columnMeans(matrix);
+    const centers = this.bestSeeding(matrix, offset, weights, random);
+    this.stream = {
+      offset,
+      centers,
+      counts: new Float64Array(this.options.k),
+      random,
+      warnings: [],
+      steps: 0,
+      sinceReassign: 0,
+      labels: new Int32Array(0),
+      inertia: 0,
+    };
+    return this.stream;
+  }
+
+  /** Seeds `nInit` times on random subsets of `initSize` rows; keeps the lowest subset inertia. */
+  private bestSeeding(
+    X: Matrix,
+    offset: Float64Array,
+    weights: Float64Array,
+    random: RandomSource,
+  ): Matrix {
+    const { k, init, nInit, batchSize } = this.options;
+    const { rows: n, cols: d } = X;
+    if (typeof init !== 'string' && typeof init !== 'function') {
+      const given = toMatrix(init, { argument: 'init', cols: d });
+      if (given.rows !== k)
+        throw new InvalidInputError(
+          { argument: 'init', value: given.rows },
+          `expected ${k} centers`,
+        );
+      const out = new Float64Array(k * d);
+      for (let t = 0; t < k * d; t++) out[t] = given.data[t]! - offset[t % d]!;
+      return { rows: k, cols: d, data: out };
+    }
+    const size = Math.min(
+      n,
+      this.options.initSize > 0 ? this.options.initSize : Math.max(3 * batchSize, 3 * k),
+    );
+    let best: Matrix | undefined;
+    let bestInertia = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < nInit; attempt++) {
+      const subset: Matrix = { rows: size, cols: d, data: new Float64Array(size * d) };
+      const subsetWeights = new Float64Array(size);
+      for (let r = 0; r < size; r++) {
+        // All rows when the subset is the whole data; else a draw with replacement (as sklearn).
+        const i = size === n ? r : random.integer(n);
+        subsetWeights[r] = weights[i]!;
+        for (let j = 0; j < d; j++) subset.data[r * d + j] = X.data[i * d + j]! - offset[j]!;
+      }
+      const seeded =
+        init === 'k-means++'
+          ? kmeansPlusPlus(subset, k, random, subsetWeights)
+          : init === 'random'
+            ? randomRows(subset, k, random, subsetWeights)
+            : init(subset, k, random, subsetWeights);
+      const labels = new Int32Array(size);
+      const squared = new Float64Array(size);
+      labelRows(subset, new Float64Array(d), seeded, rowSquaredNorms(seeded), labels, squared);
+      let inertia = 0;
+      for (let r = 0; r < size; r++) inertia += subsetWeights[r]! * squared[r]!;
+      if (inertia < bestInertia || best === undefined) {
+        best = seeded;
+        bestInertia = inertia;
+      }
+    }
+    return best!;
+  }
+}
+
+function hasZero(counts: Float64Array): boolean {
+  for (let j = 0; j < counts.length; j++) if (counts[j] === 0) return true;
+  return false;
+}
+
+/** Column means and the mean of the column variances (unweighted, as scikit-learn's tolerance). */
+function columnMeans(X: Matrix): { offset: Float64Array; meanVariance: number } {
+  const { rows: n, cols: d, data } = X;
+  const offset = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) offset[j]! += data[i * d + j]!;
+  for (let j = 0; j < d; j++) offset[j]! /= n;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) total += (data[i * d + j]! - offset[j]!) ** 2;
+  }
+  return { offset, meanVariance: total / (n * d) };
+}
