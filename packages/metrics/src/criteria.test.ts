@@ -40,6 +40,13 @@ describe('criteria argument checks', () => {
     expect(() => icl(-5, 2, 2, bad)).toThrow(/responsibilities at row 1, column 0/);
   });
 
+  it('icl accepts responsibilities that exceed 1 by rounding only', () => {
+    const r = createMatrix(1, 2, Float64Array.from([1 + 2 ** -52, 0]));
+    expect(icl(-3, 1, 1, r)).toBeCloseTo(bic(-3, 1, 1), 12);
+    const tooBig = createMatrix(1, 2, Float64Array.from([1.001, 0]));
+    expect(() => icl(-3, 1, 1, tooBig)).toThrow(/responsibilities at row 0, column 0/);
+  });
+
   it('icl equals bic for hard (0/1) responsibilities', () => {
     const r = createMatrix(3, 2, Float64Array.from([1, 0, 0, 1, 1, 0]));
     expect(icl(-12.5, 4, 3, r)).toBe(bic(-12.5, 4, 3));

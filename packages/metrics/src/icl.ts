@@ -12,7 +12,7 @@ import { bic } from './bic.js';
  * @param nParameters - number of free parameters of the model
  * @param nSamples - number of rows (must equal `responsibilities.rows`)
  * @param responsibilities - n x k posterior probabilities; each row should sum to 1. Entries
- *   must be finite and in [0, 1]; `0 log 0` counts as 0.
+ *   must be finite and in [0, 1] (up to 1e-9 of rounding); `0 log 0` counts as 0.
  */
 export function icl(
   logLikelihood: number,
@@ -37,8 +37,9 @@ export function icl(
   let entropy = 0;
   for (let idx = 0; idx < data.length; idx++) {
     const r = data[idx]!;
-    // `!(r >= 0 && r <= 1)` also catches NaN.
-    if (!(r >= 0 && r <= 1)) {
+    // `!(...)` also catches NaN. Normalised exponentials can exceed 1 by an ulp or two, so a
+    // hair above 1 is accepted (its r log r is a negligible negative).
+    if (!(r >= 0 && r <= 1 + 1e-9)) {
       throw new InvalidInputError(
         { argument: 'responsibilities', row: Math.floor(idx / cols), column: idx % cols, value: r },
         'responsibilities must be probabilities in [0, 1]',
