@@ -1,11 +1,22 @@
 export { fitMixture } from './fitMixture.js';
 export { fitMixtureAsync } from './fitMixtureAsync.js';
+export type {
+  CovarianceType,
+  GaussianShape,
+} from './gaussian/covariance/covarianceStrategy.js';
+export {
+  type GaussianInitParams,
+  GaussianMixture,
+  type GaussianMixtureOptions,
+} from './gaussian/gaussianMixture.js';
+export { GaussianMixtureModel } from './gaussian/gaussianMixtureModel.js';
 export { type FitMixtureOptions, iterateEm } from './iterateEm.js';
 export { Mixture } from './mixture.js';
-export type { FamilyRegistry, MixtureJson } from './mixtureJson.js';
+export type { FamilyResolver, MixtureJson } from './mixtureJson.js';
 export { type MixtureComponent, MixtureModel } from './mixtureModel.js';
 export type {
   EmSettings,
+  InitialParameters,
   MixtureComponents,
   MixtureFitOptions,
   MixtureInit,

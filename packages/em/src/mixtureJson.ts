@@ -8,8 +8,8 @@ import type {
 } from '@mixkit/core';
 import { InvalidInputError } from '@mixkit/core';
 
-/** Rebuilds a family from its `spec()`; `@mixkit/distributions`' `familyFromSpec` is one. */
-export type FamilyRegistry = (spec: FamilySpec) => AnyComponentFamily;
+/** Rebuilds a family from its `spec()` (e.g. a wrapper around `familyFromSpec`). */
+export type FamilyResolver = (spec: FamilySpec) => AnyComponentFamily;
 
 /**
  * The JSON form of a fitted mixture. Families are listed once each (`families`) and components
@@ -77,8 +77,8 @@ export interface ParsedMixture {
   readonly diagnostics: FitDiagnostics;
 }
 
-/** Parses and checks a `MixtureJson` document, rebuilding families through `registry`. */
-export function mixtureFromJson(json: JsonValue, registry: FamilyRegistry): ParsedMixture {
+/** Parses and checks a `MixtureJson` document, rebuilding families through `resolve`. */
+export function mixtureFromJson(json: JsonValue, resolve: FamilyResolver): ParsedMixture {
   const argument = 'json';
   const fail = (reason: string): never => {
     throw new InvalidInputError({ argument }, reason);
@@ -97,7 +97,7 @@ export function mixtureFromJson(json: JsonValue, registry: FamilyRegistry): Pars
   if (components.length === 0 || logWeights.length !== components.length) {
     fail('expected one log weight per component');
   }
-  const built = families.map((spec) => registry(spec as FamilySpec));
+  const built = families.map((spec) => resolve(spec as FamilySpec));
   const componentFamilies = components.map((component, c) => {
     const family = built[(component as { family?: unknown }).family as number];
     if (family === undefined) fail(`component ${c} refers to an unknown family`);

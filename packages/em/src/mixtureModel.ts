@@ -10,10 +10,11 @@ import {
   toMatrix,
   toRandom,
 } from '@mixkit/core';
+import { defaultRegistry, type FamilyRegistry, familyFromSpec } from '@mixkit/distributions';
 import { aic, bic, icl } from '@mixkit/metrics';
 import { groupFamilies } from './emWorkspace.js';
 import {
-  type FamilyRegistry,
+  type FamilyResolver,
   type MixtureJson,
   mixtureFromJson,
   mixtureToJson,
@@ -41,7 +42,7 @@ export class MixtureModel implements SoftClusteringModel {
   readonly families: readonly AnyComponentFamily[];
   /** Fitted parameters per component (immutable family values). */
   readonly params: readonly unknown[];
-  private readonly logWeights: Float64Array;
+  private readonly logWeightValues: Float64Array;
   private readonly parts: MixtureParts;
 
   constructor(
@@ -53,16 +54,21 @@ export class MixtureModel implements SoftClusteringModel {
   ) {
     this.families = [...families];
     this.params = [...params];
-    this.logWeights = Float64Array.from(logWeights);
+    this.logWeightValues = Float64Array.from(logWeights);
     this.nClusters = families.length;
     this.dimension = dimension;
     this.diagnostics = diagnostics;
-    this.parts = { families: this.families, params: this.params, logWeights: this.logWeights };
+    this.parts = { families: this.families, params: this.params, logWeights: this.logWeightValues };
+  }
+
+  /** Log mixing weights (a copy). */
+  get logWeights(): Float64Array {
+    return Float64Array.from(this.logWeightValues);
   }
 
   /** Mixing weights (a copy). */
   get weights(): Float64Array {
-    return this.logWeights.map(Math.exp);
+    return this.logWeightValues.map(Math.exp);
   }
 
   /** The components with their weights. */
@@ -70,7 +76,7 @@ export class MixtureModel implements SoftClusteringModel {
     return this.families.map((family, c) => ({
       family,
       params: this.params[c],
-      weight: Math.exp(this.logWeights[c]!),
+      weight: Math.exp(this.logWeightValues[c]!),
     }));
   }
 
@@ -168,11 +174,15 @@ export class MixtureModel implements SoftClusteringModel {
   }
 
   /**
-   * Rebuilds a model from `toJSON()`; `registry` turns each family `spec()` back into a family
-   * (for the built-in families use `familyFromSpec` from `@mixkit/distributions`).
+   * Rebuilds a model from `toJSON()`. Families are rebuilt from their `spec()` through
+   * `registry`: a `@mixkit/distributions` registry (default: `defaultRegistry`, every built-in
+   * family; add your own with `extendRegistry`) or any function from spec to family.
    */
-  static fromJSON(json: JsonValue | MixtureJson, registry: FamilyRegistry): MixtureModel {
-    const parsed = mixtureFromJson(json as JsonValue, registry);
+  static fromJSON(
+    json: JsonValue | MixtureJson,
+    registry: FamilyRegistry | FamilyResolver = defaultRegistry,
+  ): MixtureModel {
+    const parsed = mixtureFromJson(json as JsonValue, toResolver(registry));
     return new MixtureModel(
       parsed.families,
       parsed.params,
@@ -188,4 +198,9 @@ export class MixtureModel implements SoftClusteringModel {
     for (const { family } of groupFamilies(this.families)) family.validate(data, 'X');
     return data;
   }
+}
+
+/** A registry map or a resolver function, as a resolver. */
+export function toResolver(registry: FamilyRegistry | FamilyResolver): FamilyResolver {
+  return typeof registry === 'function' ? registry : (spec) => familyFromSpec(spec, registry);
 }

@@ -18,6 +18,8 @@ import type {
  * - `{kind: 'labels'}`: given labels in [0, k); -1 leaves a row out of the initial M-step.
  * - `{kind: 'responsibilities'}`: a given n x k matrix (rows are normalised).
  * - `{kind: 'params'}`: given parameters per component (and optionally mixing weights).
+ * - `{kind: 'adjusted'}`: the start of `base`, passed through `adjust` (e.g. replace some
+ *   components' parameters, as scikit-learn's `means_init` does on top of its k-means start).
  */
 export type MixtureInit =
   | 'kmeans'
@@ -31,7 +33,18 @@ export type MixtureInit =
       readonly kind: 'params';
       readonly params: readonly unknown[];
       readonly weights?: ArrayLike<number>;
+    }
+  | {
+      readonly kind: 'adjusted';
+      readonly base: MixtureInit;
+      readonly adjust: (start: InitialParameters) => InitialParameters;
     };
+
+/** Parameters and mixing weights a restart starts from. */
+export interface InitialParameters {
+  readonly params: readonly unknown[];
+  readonly weights: ArrayLike<number>;
+}
 
 /** Components of a mixture: k copies of one family, or one family per component. */
 export type MixtureComponents =

@@ -19,7 +19,13 @@ export interface ResolvedEmSettings extends MStepSettings {
 }
 
 const initNames: readonly string[] = ['kmeans', 'k-means++', 'random', 'random-from-data'];
-const initKinds: readonly string[] = ['clusterer', 'labels', 'responsibilities', 'params'];
+const initKinds: readonly string[] = [
+  'clusterer',
+  'labels',
+  'responsibilities',
+  'params',
+  'adjusted',
+];
 
 /** Validates the settings for a k-component mixture and fills in the defaults. */
 export function resolveEmSettings(

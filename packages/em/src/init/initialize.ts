@@ -35,6 +35,11 @@ export function initialize(
   warnings: FitWarning[],
 ): InitialState {
   if (typeof init === 'object' && init.kind === 'params') return givenParams(workspace, init);
+  if (typeof init === 'object' && init.kind === 'adjusted') {
+    const start = initialize(workspace, init.base, random, settings, restart, warnings);
+    const weights = start.logWeights.map(Math.exp);
+    return givenParams(workspace, init.adjust({ params: start.params, weights }));
+  }
   const params: unknown[] = new Array(workspace.k);
   const logWeights = new Float64Array(workspace.k);
   accumulateInitial(workspace, assignmentFor(workspace, init, random));
@@ -49,7 +54,7 @@ export function initialize(
 
 function assignmentFor(
   workspace: EmWorkspace,
-  init: Exclude<MixtureInit, { kind: 'params' }>,
+  init: Exclude<MixtureInit, { kind: 'params' } | { kind: 'adjusted' }>,
   random: RandomSource,
 ): InitialAssignment {
   if (typeof init === 'string') {
