@@ -12,9 +12,10 @@ const defaultBlockDoubles = 1 << 18; // 2 MB of distances per block
  * rows with a = b = 0, get 0 (scikit-learn's `nan_to_num` convention).
  *
  * Works block by block: `blockSize` query rows' distances to all n rows, then per-cluster sums,
- * so memory is O(blockSize * n + k * blockSize), never O(n^2). The data are centred first,
- * which leaves distances unchanged but shrinks the rounding error of the norm expansion used by
- * `squaredDistances`; each row's distance to itself is set to exactly 0.
+ * so memory is O(blockSize * n + n d), never O(n^2). The data are copied once, centred (which
+ * leaves distances unchanged but shrinks the rounding error of the norm expansion used by
+ * `squaredDistances`) and sorted by cluster (so each cluster's distances are one contiguous run
+ * to sum); each row's distance to itself is set to exactly 0.
  */
 export function silhouetteRows(
   data: ClusteredData,
@@ -27,42 +28,54 @@ export function silhouetteRows(
   const metric = options.metric ?? 'euclidean';
   const blockSize = options.blockSize ?? Math.max(1, Math.floor(defaultBlockDoubles / n));
   assertInteger(blockSize, 'blockSize', 1);
-  const centred = centre(X);
-  const norms = rowSquaredNorms(centred);
+  // Rows sorted by cluster, so each cluster's distances are one contiguous run to sum.
+  const clusterStart = new Int32Array(k + 1);
+  for (let c = 0; c < k; c++) clusterStart[c + 1] = clusterStart[c]! + sizes[c]!;
+  const position = new Int32Array(n);
+  const fill = clusterStart.slice(0, k);
+  for (let i = 0; i < n; i++) position[i] = fill[codes[i]!]!++;
+  const sorted = centredInOrder(X, position);
+  const norms = rowSquaredNorms(sorted);
   const m = queries.length;
+  const targets = new Int32Array(m);
+  for (let r = 0; r < m; r++) targets[r] = position[queries[r]!]!;
   // Query rows gathered contiguously, so the kernel reads them in memory order.
-  const Q = gather(centred, queries);
+  const Q = gather(sorted, targets);
   const queryNorms = new Float64Array(m);
-  for (let r = 0; r < m; r++) queryNorms[r] = norms[queries[r]!]!;
+  for (let r = 0; r < m; r++) queryNorms[r] = norms[targets[r]!]!;
   const rowsPerBlock = Math.min(blockSize, m);
   const distances = new Float64Array(rowsPerBlock * n);
-  const sums = new Float64Array(k);
   const squared = metric === 'sqeuclidean';
   for (let start = 0; start < m; start += rowsPerBlock) {
     throwIfAborted(options.signal, 'silhouette');
     const end = Math.min(m, start + rowsPerBlock);
-    squaredDistances(Q, start, end, centred, distances, queryNorms, norms);
+    squaredDistances(Q, start, end, sorted, distances, queryNorms, norms);
+    if (!squared) {
+      const used = (end - start) * n;
+      for (let t = 0; t < used; t++) distances[t] = Math.sqrt(distances[t]!);
+    }
     for (let r = start; r < end; r++) {
       const offset = (r - start) * n;
-      const self = queries[r]!;
-      distances[offset + self] = 0;
-      sums.fill(0);
-      if (squared) {
-        for (let j = 0; j < n; j++) sums[codes[j]!]! += distances[offset + j]!;
-      } else {
-        for (let j = 0; j < n; j++) sums[codes[j]!]! += Math.sqrt(distances[offset + j]!);
-      }
-      const own = codes[self]!;
+      const self = targets[r]!;
+      const own = codes[queries[r]!]!;
       if (sizes[own] === 1) {
         out[r] = 0;
         continue;
       }
-      const a = sums[own]! / (sizes[own]! - 1);
+      distances[offset + self] = 0;
+      let a = 0;
       let b = Number.POSITIVE_INFINITY;
       for (let c = 0; c < k; c++) {
-        if (c === own) continue;
-        const mean = sums[c]! / sizes[c]!;
-        if (mean < b) b = mean;
+        let sum = 0;
+        for (
+          let j = offset + clusterStart[c]!, stop = offset + clusterStart[c + 1]!;
+          j < stop;
+          j++
+        ) {
+          sum += distances[j]!;
+        }
+        if (c === own) a = sum / (sizes[c]! - 1);
+        else if (sum / sizes[c]! < b) b = sum / sizes[c]!;
       }
       const scale = Math.max(a, b);
       out[r] = scale > 0 ? (b - a) / scale : 0;
@@ -71,15 +84,17 @@ export function silhouetteRows(
   return out;
 }
 
-/** A copy of X with every column's mean subtracted. */
-function centre(X: Matrix): Matrix {
+/** X with every column's mean subtracted, row i moved to row `position[i]`. */
+function centredInOrder(X: Matrix, position: Int32Array): Matrix {
   const { rows: n, cols: d, data } = X;
   const means = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) means[j]! += data[i * d + j]!;
   for (let j = 0; j < d; j++) means[j]! /= n;
   const out = new Float64Array(n * d);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < d; j++) out[i * d + j] = data[i * d + j]! - means[j]!;
+  for (let i = 0; i < n; i++) {
+    const to = position[i]! * d;
+    for (let j = 0; j < d; j++) out[to + j] = data[i * d + j]! - means[j]!;
+  }
   return createMatrix(n, d, out);
 }
 
