@@ -68,6 +68,13 @@ export {
   poissonParams,
 } from './poisson.js';
 export {
+  type ProductBlock,
+  type ProductFamily,
+  type ProductParams,
+  type ProductStats,
+  product,
+} from './product.js';
+export {
   defaultRegistry,
   extendRegistry,
   type FamilyFactory,

@@ -15,6 +15,7 @@ import { gaussianTied } from './gaussian/tied.js';
 import { logNormal } from './logNormal.js';
 import { multinomial } from './multinomial.js';
 import { poisson } from './poisson.js';
+import { product } from './product.js';
 
 /**
  * Builds a family from the `options` of its spec. `registry` is passed along so that composite
@@ -74,7 +75,37 @@ export const defaultRegistry: FamilyRegistry = new Map<string, FamilyFactory>([
   ['log-normal', (options) => logNormal(specOptions(options, 'log-normal'))],
   ['multinomial', (options) => multinomial(specOptions(options, 'multinomial'))],
   ['poisson', (options) => poisson(specOptions(options, 'poisson'))],
+  ['product', productFromSpec],
 ]);
+
+/** The product factory: rebuilds every block's family through the same registry. */
+function productFromSpec(options: JsonValue, registry: FamilyRegistry): AnyComponentFamily {
+  const { blocks } = specOptions<{ blocks?: JsonValue }>(options, 'product');
+  if (!Array.isArray(blocks)) {
+    throw new InvalidInputError(
+      { argument: 'spec.options.blocks', value: blocks },
+      'expected an array',
+    );
+  }
+  return product(
+    blocks.map((block, b) => {
+      const { columns, family } = specOptions<{ columns?: JsonValue; family?: JsonValue }>(
+        block,
+        'product',
+      );
+      if (!Array.isArray(columns)) {
+        throw new InvalidInputError(
+          { argument: `spec.options.blocks[${b}].columns`, value: columns },
+          'expected an array',
+        );
+      }
+      return {
+        columns: columns as number[],
+        family: familyFromSpec(family as unknown as FamilySpec, registry),
+      };
+    }),
+  );
+}
 
 /**
  * Rebuilds a family from its `spec()` (e.g. read back from a saved model's JSON). Throws

@@ -7,5 +7,6 @@ export type {
   ConformanceCheck,
   ConformanceOptions,
   ConformanceTolerances,
+  GridColumn,
   NormalizationDomain,
 } from './types.js';

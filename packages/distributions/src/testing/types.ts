@@ -21,6 +21,11 @@ export type CheckName =
   | 'parameter-count'
   | 'empty-stats';
 
+/** One column of a `grid` normalisation domain: discrete values, or a continuous interval. */
+export type GridColumn =
+  | { readonly values: readonly number[] }
+  | { readonly bounds: readonly [number, number]; readonly intervals?: number };
+
 /**
  * How to check that a case's density is normalised:
  * - `sum`: a discrete family; the log-density is summed over the Cartesian product of
@@ -29,6 +34,10 @@ export type CheckName =
  * - `quadrature`: a continuous family in 1 or 2 dimensions; composite 16-point Gauss–Legendre
  *   over the box `bounds`, `intervals` panels per dimension (default 400 in 1-D, 60 in 2-D).
  *   Default tolerance 1e-6.
+ * - `grid`: the general tensor grid behind both, for mixed data (e.g. a product of a Gaussian
+ *   and a Poisson): each column is summed over `values` or integrated over `bounds`
+ *   (`intervals` panels, default 100). At most 4 million points. Default tolerance 1e-9 when
+ *   every column is discrete, 1e-6 otherwise.
  * - `monte-carlo`: a continuous family in any dimension; importance sampling from a product of
  *   Cauchy proposals centred on a pilot sample's medians (heavy tails, so the weights p/q stay
  *   bounded for Gaussian, gamma and log-normal tails). Default 200 000 draws, tolerance 0.02.
@@ -44,6 +53,12 @@ export type NormalizationDomain =
       readonly method: 'quadrature';
       readonly bounds: readonly (readonly [number, number])[];
       readonly intervals?: number;
+      readonly tolerance?: number;
+    }
+  | {
+      readonly method: 'grid';
+      readonly columns: readonly GridColumn[];
+      readonly where?: (row: Float64Array) => boolean;
       readonly tolerance?: number;
     }
   | { readonly method: 'monte-carlo'; readonly draws?: number; readonly tolerance?: number };

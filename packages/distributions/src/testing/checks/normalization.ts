@@ -1,7 +1,7 @@
 import { type AnyComponentFamily, createMatrix, createRandom } from '@mixkit/core';
 import { gaussLegendre } from '../gaussLegendre.js';
 import { ConformanceError, logDensities, sampleMatrix } from '../helpers.js';
-import type { NormalizationDomain } from '../types.js';
+import type { GridColumn, NormalizationDomain } from '../types.js';
 
 const MAX_POINTS = 4_000_000;
 const CHUNK = 4096;
@@ -17,49 +17,101 @@ export function checkNormalization(
   let total: number;
   let tolerance: number;
   let detail = '';
-  switch (domain.method) {
-    case 'sum':
-      total = sumOverGrid(family, params, d, domain.values, domain.where);
-      tolerance = domain.tolerance ?? 1e-9;
-      break;
-    case 'quadrature':
-      total = integrateBox(family, params, d, domain.bounds, domain.intervals);
-      tolerance = domain.tolerance ?? 1e-6;
-      break;
-    case 'monte-carlo': {
-      const result = importanceSample(family, params, d, domain.draws ?? 200_000, seed);
-      total = result.estimate;
-      tolerance = domain.tolerance ?? 0.02;
-      detail = ` (standard error ${result.standardError.toExponential(2)})`;
-      break;
-    }
+  if (domain.method === 'monte-carlo') {
+    const result = importanceSample(family, params, d, domain.draws ?? 200_000, seed);
+    total = result.estimate;
+    tolerance = domain.tolerance ?? 0.02;
+    detail = ` (standard error ${result.standardError.toExponential(2)})`;
+  } else {
+    const columns = gridColumns(domain, d);
+    const continuous = columns.some((column) => 'bounds' in column);
+    total = sumOverGrid(family, params, columns, 'where' in domain ? domain.where : undefined);
+    tolerance = domain.tolerance ?? (continuous ? 1e-6 : 1e-9);
   }
   if (!(Math.abs(total - 1) <= tolerance)) {
     throw new ConformanceError(
       'normalization',
-      `the density ${domain.method === 'sum' ? 'sums' : 'integrates'} to ${total}${detail}, ` +
-        `not 1 within ${tolerance} (${domain.method})`,
+      `the density sums/integrates to ${total}${detail}, not 1 within ${tolerance} (${domain.method})`,
     );
   }
 }
 
-/** Σ exp(log p) over the Cartesian product of the per-column values. */
+/** The `sum` and `quadrature` shorthands as grid columns. */
+function gridColumns(
+  domain: Exclude<NormalizationDomain, { method: 'monte-carlo' }>,
+  d: number,
+): readonly GridColumn[] {
+  let columns: readonly GridColumn[];
+  switch (domain.method) {
+    case 'sum':
+      columns = domain.values.map((values) => ({ values }));
+      break;
+    case 'quadrature': {
+      if (domain.bounds.length > 2) {
+        throw new ConformanceError(
+          'normalization',
+          'quadrature is for 1 or 2 columns; use monte-carlo',
+        );
+      }
+      const intervals = domain.intervals ?? (domain.bounds.length === 1 ? 400 : 60);
+      columns = domain.bounds.map((bounds) => ({ bounds, intervals }));
+      break;
+    }
+    case 'grid':
+      columns = domain.columns;
+      break;
+  }
+  if (columns.length !== d) {
+    throw new ConformanceError(
+      'normalization',
+      `the domain has ${columns.length} columns, not ${d}`,
+    );
+  }
+  return columns;
+}
+
+/** Nodes and weights along one axis: weight 1 per discrete value, Gauss–Legendre on intervals. */
+function axis(column: GridColumn): { nodes: Float64Array; weights: Float64Array } {
+  if ('values' in column) {
+    return {
+      nodes: Float64Array.from(column.values),
+      weights: new Float64Array(column.values.length).fill(1),
+    };
+  }
+  const rule = gaussLegendre(16);
+  const panels = column.intervals ?? 100;
+  const [low, high] = column.bounds;
+  const width = (high - low) / panels;
+  const nodes = new Float64Array(panels * 16);
+  const weights = new Float64Array(panels * 16);
+  for (let p = 0; p < panels; p++) {
+    for (let q = 0; q < 16; q++) {
+      nodes[p * 16 + q] = low + width * (p + 0.5 + 0.5 * rule.nodes[q]!);
+      weights[p * 16 + q] = 0.5 * width * rule.weights[q]!;
+    }
+  }
+  return { nodes, weights };
+}
+
+/**
+ * Σ (Π weights) · exp(log p) over the tensor grid. Each chunk of points is a fresh matrix, so a
+ * family that caches per data buffer (like `product`) never sees a buffer change under it.
+ */
 function sumOverGrid(
   family: AnyComponentFamily,
   params: unknown,
-  d: number,
-  values: readonly (readonly number[])[],
+  columns: readonly GridColumn[],
   where: ((row: Float64Array) => boolean) | undefined,
 ): number {
-  if (values.length !== d) {
-    throw new ConformanceError('normalization', `values has ${values.length} columns, not ${d}`);
-  }
+  const d = columns.length;
+  const axes = columns.map(axis);
   let count = 1;
-  for (const column of values) count *= column.length;
+  for (const { nodes } of axes) count *= nodes.length;
   if (count > MAX_POINTS) {
     throw new ConformanceError('normalization', `the grid has ${count} points (max ${MAX_POINTS})`);
   }
-  const chunk = createMatrix(CHUNK, d);
+  let chunk = createMatrix(CHUNK, d);
+  let chunkWeights = new Float64Array(CHUNK);
   const out = new Float64Array(CHUNK);
   const index = new Array<number>(d).fill(0);
   const row = new Float64Array(d);
@@ -67,20 +119,27 @@ function sumOverGrid(
   let total = 0;
   const flush = (): void => {
     family.logDensity(params, chunk, 0, filled, out, 0, 1);
-    for (let i = 0; i < filled; i++) total += Math.exp(out[i]!);
+    for (let i = 0; i < filled; i++) total += chunkWeights[i]! * Math.exp(out[i]!);
     filled = 0;
+    chunk = createMatrix(CHUNK, d);
+    chunkWeights = new Float64Array(CHUNK);
   };
   for (let point = 0; point < count; point++) {
-    for (let j = 0; j < d; j++) row[j] = values[j]![index[j]!]!;
+    let weight = 1;
+    for (let j = 0; j < d; j++) {
+      row[j] = axes[j]!.nodes[index[j]!]!;
+      weight *= axes[j]!.weights[index[j]!]!;
+    }
     if (where === undefined || where(row)) {
       chunk.data.set(row, filled * d);
+      chunkWeights[filled] = weight;
       filled += 1;
       if (filled === CHUNK) flush();
     }
     // Odometer increment over the grid.
     for (let j = d - 1; j >= 0; j--) {
       index[j]! += 1;
-      if (index[j]! < values[j]!.length) break;
+      if (index[j]! < axes[j]!.nodes.length) break;
       index[j] = 0;
     }
   }
@@ -88,57 +147,9 @@ function sumOverGrid(
   return total;
 }
 
-/** Composite Gauss–Legendre quadrature of exp(log p) over a 1-D or 2-D box. */
-function integrateBox(
-  family: AnyComponentFamily,
-  params: unknown,
-  d: number,
-  bounds: readonly (readonly [number, number])[],
-  intervals: number | undefined,
-): number {
-  if (bounds.length !== d || d > 2) {
-    throw new ConformanceError(
-      'normalization',
-      `quadrature needs bounds for each of 1 or 2 columns (dimension ${d}, ${bounds.length} bounds)`,
-    );
-  }
-  const rule = gaussLegendre(16);
-  const panels = intervals ?? (d === 1 ? 400 : 60);
-  // Nodes and weights of the composite rule along each axis.
-  const axes = bounds.map(([low, high]) => {
-    const width = (high - low) / panels;
-    const nodes = new Float64Array(panels * 16);
-    const weights = new Float64Array(panels * 16);
-    for (let p = 0; p < panels; p++) {
-      for (let q = 0; q < 16; q++) {
-        nodes[p * 16 + q] = low + width * (p + 0.5 + 0.5 * rule.nodes[q]!);
-        weights[p * 16 + q] = 0.5 * width * rule.weights[q]!;
-      }
-    }
-    return { nodes, weights };
-  });
-  const first = axes[0]!;
-  const second = axes[1];
-  const rows = second === undefined ? 1 : second.nodes.length;
-  const X = createMatrix(first.nodes.length, d);
-  const out = new Float64Array(first.nodes.length);
-  let total = 0;
-  for (let b = 0; b < rows; b++) {
-    for (let a = 0; a < first.nodes.length; a++) {
-      X.data[a * d] = first.nodes[a]!;
-      if (second !== undefined) X.data[a * d + 1] = second.nodes[b]!;
-    }
-    family.logDensity(params, X, 0, X.rows, out, 0, 1);
-    let line = 0;
-    for (let a = 0; a < first.nodes.length; a++) line += first.weights[a]! * Math.exp(out[a]!);
-    total += second === undefined ? line : second.weights[b]! * line;
-  }
-  return total;
-}
-
 /**
  * Importance sampling with a product of Cauchy proposals: location the median and scale the
- * inter-quartile half-range of a pilot sample from the family (so the proposal is placed by the
+ * inter-quartile range of a pilot sample from the family (so the proposal is placed by the
  * family's own sampler but its density is independent of the family's log-density).
  */
 function importanceSample(
@@ -160,12 +171,12 @@ function importanceSample(
     location[j] = quartile(0.5);
     scale[j] = Math.max(quartile(0.75) - quartile(0.25), 1e-12);
   }
-  const X = createMatrix(CHUNK, d);
-  const logProposal = new Float64Array(CHUNK);
   let sum = 0;
   let sumSquares = 0;
   for (let done = 0; done < draws; done += CHUNK) {
     const n = Math.min(CHUNK, draws - done);
+    const X = createMatrix(n, d);
+    const logProposal = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let logQ = 0;
       for (let j = 0; j < d; j++) {
@@ -175,11 +186,7 @@ function importanceSample(
       }
       logProposal[i] = logQ;
     }
-    const logP = logDensities(family, params, {
-      rows: n,
-      cols: d,
-      data: X.data.subarray(0, n * d),
-    });
+    const logP = logDensities(family, params, X);
     for (let i = 0; i < n; i++) {
       const ratio = Math.exp(logP[i]! - logProposal[i]!);
       sum += ratio;
