@@ -33,11 +33,10 @@ describe('cholesky', () => {
     expect(relativeError(factor(d, a), reference)).toBeLessThan(1e-12);
   });
 
-  it.each([1e6, 1e10])(
-    'reconstructs an ill-conditioned SPD matrix (condition %d) to working accuracy',
-    (condition) => {
-      const d = 24;
-      const a = randomSpd(seeded(7), d, condition);
+  it.each(SIZES.flatMap((d) => [1e6, 1e12].map((condition) => [d, condition] as const)))(
+    'reconstructs an ill-conditioned SPD matrix (d = %i, condition %d) to working accuracy',
+    (d, condition) => {
+      const a = randomSpd(seeded(7 + d), d, condition);
       const L = factor(d, a);
       // Backward stability: ||L·Lᵀ − A|| ≤ c·d·eps·||A|| (Higham, Accuracy and Stability, Thm 10.3).
       expect(relativeError(lowerTimesTranspose(d, L), a)).toBeLessThan(1e-13);
