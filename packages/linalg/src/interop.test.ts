@@ -36,6 +36,13 @@ describe('symmetricEigen', () => {
     ).toEqual([1, 2, 3]);
   });
 
+  it('leaves its input unchanged', () => {
+    const A = randomSpd(seeded(5), 6);
+    const copy = A.slice();
+    symmetricEigen(6, A);
+    expect(Array.from(A)).toEqual(Array.from(copy));
+  });
+
   it('handles d = 0', () => {
     expect(symmetricEigen(0, new Float64Array(0)).values.length).toBe(0);
   });

@@ -38,6 +38,14 @@ describe('multiply', () => {
     expect(multiply(A, A, out)).toBe(out);
     expect(relativeError(out.data, multiply(A, A).data)).toBe(0);
     expect(() => multiply(A, A, A)).toThrow(InvalidInputError);
+    // Distinct slices of one arena are fine; overlapping ones are not.
+    const arena = new Float64Array(18);
+    const left = { rows: 3, cols: 3, data: arena.subarray(0, 9) };
+    left.data.set(A.data);
+    const right = { rows: 3, cols: 3, data: arena.subarray(9, 18) };
+    expect(relativeError(multiply(left, left, right).data, multiply(A, A).data)).toBe(0);
+    const overlapping = { rows: 3, cols: 3, data: arena.subarray(8, 17) };
+    expect(() => multiply(left, A, overlapping)).toThrow(/share memory/);
     expect(() => multiply(A, A, { rows: 3, cols: 2, data: new Float64Array(6) })).toThrow(/shape/);
     expect(() => multiply(A, randomMatrix(seeded(2), 2, 3))).toThrow(/B/);
   });

@@ -50,7 +50,8 @@ export function squaredDistance(
 
 /**
  * Pairwise squared Euclidean distances between rows `[start, end)` of X and every row of C,
- * written row-major to `out` ((end − start) x C.rows; allocated when omitted).
+ * written row-major to `out` ((end − start) x C.rows; allocated when omitted; must not overlap
+ * X or C).
  *
  * Uses the expansion ||x − c||² = ||x||² + ||c||² − 2 x·c (as scikit-learn's `euclidean_distances`),
  * so the work is a blocked matrix product: 2 points x 4 centres per step, 8 running dot products

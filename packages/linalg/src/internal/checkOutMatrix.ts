@@ -17,9 +17,15 @@ export function outputMatrix(
     );
   }
   for (const input of inputs) {
-    if (out.data.buffer === input.data.buffer) {
+    if (overlaps(out.data, input.data)) {
       throw new InvalidInputError({ argument: 'out' }, 'must not share memory with an input');
     }
   }
   return out;
+}
+
+/** True when two typed arrays share at least one byte of the same buffer. */
+function overlaps(a: Float64Array, b: Float64Array): boolean {
+  if (a.buffer !== b.buffer || a.length === 0 || b.length === 0) return false;
+  return a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
 }
