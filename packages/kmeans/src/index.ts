@@ -15,5 +15,13 @@ export type {
   ResolvedKMeansAlgorithm,
   ResolvedKMeansOptions,
 } from './kmeansOptions.js';
+export { KMedoids } from './kmedoids/kmedoids.js';
+export { KMedoidsModel, type KMedoidsModelState } from './kmedoids/kmedoidsModel.js';
+export type {
+  KMedoidsInit,
+  KMedoidsMetric,
+  KMedoidsOptions,
+  ResolvedKMedoidsOptions,
+} from './kmedoids/kmedoidsOptions.js';
 export { MiniBatchKMeans } from './miniBatchKmeans.js';
 export type { MiniBatchKMeansOptions, ResolvedMiniBatchOptions } from './miniBatchOptions.js';

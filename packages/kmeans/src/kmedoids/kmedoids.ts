@@ -1,0 +1,130 @@
+import {
+  assertClusterCount,
+  type Clusterer,
+  createMatrix,
+  type FitOptions,
+  type FitWarning,
+  InvalidInputError,
+  type Matrix,
+  type MatrixInput,
+  throwIfAborted,
+  toMatrix,
+  toRandom,
+  toWeights,
+} from '@mixkit/core';
+import { dissimilarities } from './dissimilarities.js';
+import { fasterPam } from './fasterPam.js';
+import { initialMedoids } from './initialMedoids.js';
+import { KMedoidsModel } from './kmedoidsModel.js';
+import {
+  type KMedoidsOptions,
+  type ResolvedKMedoidsOptions,
+  resolveKMedoidsOptions,
+} from './kmedoidsOptions.js';
+
+/**
+ * k-medoids clustering with the FasterPAM swap algorithm (Schubert & Rousseeuw 2021): chooses k
+ * rows ("medoids") minimising the total (weighted) distance of every row to its nearest medoid,
+ * under Euclidean, Manhattan or cosine distance, or a precomputed n x n dissimilarity matrix
+ * (`metric: 'precomputed'`, passed as X). Needs the n x n matrix in memory (8n² bytes).
+ *
+ * ```ts
+ * const model = new KMedoids({ k: 3, metric: 'manhattan' }).fit(X);
+ * model.medoidIndices; model.labels; model.totalDeviation;
+ * ```
+ */
+export class KMedoids implements Clusterer<KMedoidsModel> {
+  readonly nClusters: number;
+  readonly options: ResolvedKMedoidsOptions;
+
+  constructor(options: KMedoidsOptions) {
+    this.options = resolveKMedoidsOptions(options);
+    this.nClusters = this.options.k;
+  }
+
+  fit(X: MatrixInput, options: FitOptions = {}): KMedoidsModel {
+    const { k, metric, init, maxIterations } = this.options;
+    throwIfAborted(options.signal, 'KMedoids.fit');
+    const matrix = toMatrix(X);
+    const n = matrix.rows;
+    assertClusterCount(k, n);
+    let D: Float64Array;
+    if (metric === 'precomputed') {
+      D = checkedDissimilarities(matrix);
+    } else {
+      D = dissimilarities(matrix, matrix, metric);
+    }
+    const weights = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
+    const random = toRandom(options.random ?? this.options.random);
+    const medoids = initialMedoids(init, D, n, k, weights, random);
+    throwIfAborted(options.signal, 'KMedoids.fit');
+    const result = fasterPam(D, n, medoids, weights, maxIterations);
+    result.trace.forEach((objective, index) => {
+      options.onIteration?.({
+        restart: 0,
+        iteration: index + 1,
+        objective,
+        change:
+          index === 0 ? Number.POSITIVE_INFINITY : Math.abs(objective - result.trace[index - 1]!),
+      });
+    });
+    const warnings: FitWarning[] = [];
+    if (!result.converged && maxIterations > 0) {
+      warnings.push({ kind: 'not-converged', restart: 0, iterations: result.iterations });
+    }
+    const medoidRows = metric === 'precomputed' ? undefined : rowsOf(matrix, medoids);
+    return new KMedoidsModel({
+      metric,
+      dimension: matrix.cols,
+      medoidIndices: medoids,
+      medoids: medoidRows,
+      labels: Int32Array.from(result.assignment.nearest),
+      totalDeviation: result.totalDeviation,
+      iterations: result.iterations,
+      swaps: result.swaps,
+      converged: result.converged,
+      diagnostics: {
+        converged: result.converged,
+        iterations: result.iterations,
+        objective: result.trace,
+        bestRestart: 0,
+        restartObjectives: [result.totalDeviation],
+        warnings,
+      },
+    });
+  }
+
+  /** `fit(X, options).labels`. */
+  fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
+    return this.fit(X, options).labels;
+  }
+}
+
+function rowsOf(X: Matrix, indices: Int32Array): Matrix {
+  const d = X.cols;
+  const out = new Float64Array(indices.length * d);
+  indices.forEach((row, m) => {
+    out.set(X.data.subarray(row * d, row * d + d), m * d);
+  });
+  return createMatrix(indices.length, d, out);
+}
+
+/** A precomputed matrix must be square with non-negative entries (toMatrix checked finiteness). */
+function checkedDissimilarities(D: Matrix): Float64Array {
+  if (D.rows !== D.cols) {
+    throw new InvalidInputError(
+      { argument: 'X', value: `${D.rows}x${D.cols}` },
+      "metric 'precomputed' needs a square n x n dissimilarity matrix",
+    );
+  }
+  const n = D.rows;
+  for (let t = 0; t < n * n; t++) {
+    if (D.data[t]! < 0) {
+      throw new InvalidInputError(
+        { argument: 'X', row: Math.floor(t / n), column: t % n, value: D.data[t] },
+        'dissimilarities must be >= 0',
+      );
+    }
+  }
+  return D.data;
+}
