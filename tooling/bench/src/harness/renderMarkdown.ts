@@ -87,7 +87,19 @@ export function renderMarkdown(report: BenchReport): string {
     ...[...memoryMethods].map((x) => `- Peak memory, ${x}`),
     '',
   ];
-  return `${header.join('\n')}\n${report.cases.map(renderCase).join('\n\n')}\n`;
+  return `${header.join('\n')}\n${renderTargets(report)}${report.cases.map(renderCase).join('\n\n')}\n`;
+}
+
+/** One line per target of every case: the headline of the report. */
+function renderTargets(report: BenchReport): string {
+  const lines = report.cases.flatMap((c) =>
+    c.targets.map(
+      (t) =>
+        `| ${c.id} | ${t.description} | ${t.met === null ? 'undecided' : t.met ? 'met' : 'missed'} | ${t.detail} |`,
+    ),
+  );
+  if (lines.length === 0) return '';
+  return `## Targets\n\n| case | target | outcome | measured |\n|---|---|---|---|\n${lines.join('\n')}\n\n## Cases\n\n`;
 }
 
 function describePools(pools: unknown): string {

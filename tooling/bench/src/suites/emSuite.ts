@@ -1,0 +1,171 @@
+import type { Matrix } from '@mixkit/core';
+import { GaussianMixture } from '@mixkit/em';
+import type {
+  BenchCase,
+  BenchContext,
+  Contender,
+  ContenderResult,
+  Suite,
+  TargetCheck,
+} from '../harness/types.js';
+import {
+  type GaussianMixtureParams,
+  gaussianMixtureLogLikelihood,
+} from '../reference/gaussianMixtureLogLikelihood.js';
+import type { InitialParameters } from '../workloads/initialParameters.js';
+import { loadWorkload } from '../workloads/workloadCache.js';
+import type { WorkloadName } from '../workloads/workloadSpecs.js';
+import { sklearnGaussianMixture } from './sklearnContenders.js';
+
+/** Every contender runs exactly this many EM iterations (tol 0) from the same parameters. */
+export const EM_ITERATIONS = 20;
+/** scikit-learn's default reg_covar, given to both sides explicitly. */
+const REG_COVAR = 1e-6;
+
+type CovarianceType = 'full' | 'diag';
+
+function matrixRows(m: Matrix): number[][] {
+  return Array.from({ length: m.rows }, (_, r) =>
+    Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)),
+  );
+}
+
+/**
+ * mixkit's scikit-learn-shaped `GaussianMixture`, given exactly what scikit-learn is given:
+ * weights_init, means_init and precisions_init (read from the same init file).
+ */
+function mixkitContender(X: Matrix, init: InitialParameters, type: CovarianceType): Contender {
+  const k = init.weights.length;
+  return {
+    id: `mixkit/${type}`,
+    library: 'mixkit',
+    variant: `GaussianMixture ${type}`,
+    threads: 1,
+    run: () => {
+      const mixture = new GaussianMixture({
+        nComponents: k,
+        covarianceType: type,
+        regCovar: REG_COVAR,
+        tol: 0,
+        maxIter: EM_ITERATIONS,
+        weightsInit: init.weights,
+        meansInit: init.means,
+        precisionsInit: init[type].precisions,
+      });
+      const start = performance.now();
+      const model = mixture.fit(X);
+      const seconds = (performance.now() - start) / 1000;
+      const result: GaussianMixtureParams = {
+        weights: Array.from(model.weights),
+        means: matrixRows(model.means),
+        covariances: model.covariances as number[][] | number[][][],
+      };
+      return {
+        seconds,
+        iterations: model.nIter,
+        result,
+        details: {
+          n_iter: model.nIter,
+          lower_bound: model.lowerBound,
+          warnings: model.diagnostics.warnings.length,
+        },
+      };
+    },
+  };
+}
+
+function emTargets(
+  rows: readonly ContenderResult[],
+  type: CovarianceType,
+  n: number,
+  d: number,
+  k: number,
+): TargetCheck[] {
+  const mixkit = rows.find((r) => r.id === `mixkit/${type}` && r.status === 'ok');
+  const sklearn = rows.find((r) => r.id === `scikit-learn/${type}` && r.status === 'ok');
+  const checks: TargetCheck[] = [];
+  const speed = 'mixkit time per iteration at most 0.5x scikit-learn single-thread';
+  if (mixkit?.perIteration && sklearn?.perIteration) {
+    const r = mixkit.perIteration.median / sklearn.perIteration.median;
+    checks.push({
+      description: speed,
+      met: r <= 0.5,
+      detail: `mixkit = ${r.toFixed(2)}x scikit-learn`,
+    });
+  } else {
+    checks.push({ description: speed, met: null, detail: 'a contender did not run' });
+  }
+  const ours = mixkit?.details?.lower_bound;
+  const theirs = sklearn?.details?.lower_bound_;
+  const agreement =
+    "mixkit's lowerBound equals scikit-learn's lower_bound_ (same iterations, same start)";
+  if (typeof ours === 'number' && typeof theirs === 'number') {
+    const difference = Math.abs(ours - theirs) / Math.max(1, Math.abs(theirs));
+    checks.push({
+      description: agreement,
+      met: difference <= 1e-6,
+      detail: `${ours} vs ${theirs} (relative difference ${difference.toExponential(1)})`,
+    });
+  } else {
+    checks.push({ description: agreement, met: null, detail: 'a contender did not run' });
+  }
+  // Two n x k float64 buffers, a generous O(k·d²) term and 16 MiB for the runtime's own noise.
+  const budget = 2 * n * k * 8 + 64 * k * d * d * 8 + 16 * 2 ** 20;
+  const memory = 'mixkit peak memory above the loaded data ≤ two n x k buffers + O(k·d²)';
+  if (mixkit?.memory) {
+    const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+    checks.push({
+      description: memory,
+      met: mixkit.memory.peakBytes <= budget,
+      detail: `${mib(mixkit.memory.peakBytes)} measured; budget 2·n·k·8 B + 64·k·d²·8 B + 16 MiB = ${mib(budget)} (data itself ${mib(n * d * 8)})`,
+    });
+  } else {
+    checks.push({ description: memory, met: null, detail: 'memory not measured' });
+  }
+  return checks;
+}
+
+function emCase(
+  name: WorkloadName,
+  type: CovarianceType,
+  ctx: BenchContext,
+  rounds?: number,
+): BenchCase {
+  const { header, X, init } = loadWorkload(name, ctx.size, ctx.cacheDir, ctx.log);
+  const k = init.weights.length;
+  return {
+    id: `em/${name}-${type}`,
+    title: `Gaussian mixture (${type} covariances), ${EM_ITERATIONS} EM iterations from shared parameters: ${X.rows} x ${X.cols}, k=${k}`,
+    reference: `mixkit/${type}`,
+    workload: { name, rows: X.rows, cols: X.cols, k },
+    objectiveLabel: 'mean log-likelihood of the final parameters (harness formula)',
+    contenders: [
+      mixkitContender(X, init, type),
+      sklearnGaussianMixture(ctx, header, type, EM_ITERATIONS, REG_COVAR),
+    ],
+    ...(rounds === undefined ? {} : { rounds }),
+    evaluate: (result) => gaussianMixtureLogLikelihood(X, result as GaussianMixtureParams, type),
+    targets: (rows) => emTargets(rows, type, X.rows, X.cols, k),
+    notes: [
+      `reg_covar 1e-6 on both sides; scikit-learn's fit also runs its initial M-step (init_params='random_from_data', then overridden by the given parameters) and a final E-step; mixkit's fit computes no start when all three inits are given and ends with a scoring pass`,
+    ],
+  };
+}
+
+const CASES: Record<string, (ctx: BenchContext) => BenchCase> = {
+  'em/gmm-medium-full': (ctx) => emCase('gmm-medium', 'full', ctx),
+  'em/gmm-large-diag': (ctx) =>
+    emCase('gmm-large', 'diag', ctx, ctx.size === 'full' ? 3 : undefined),
+};
+
+/** EM suite: the generic runner with Gaussian families against scikit-learn's GaussianMixture. */
+export const emSuite: Suite = {
+  name: 'em',
+  description: 'Gaussian-mixture EM against scikit-learn GaussianMixture',
+  caseIds: () => Object.keys(CASES),
+  buildCase: async (id, ctx) => {
+    const make = CASES[id];
+    if (!make) throw new Error(`unknown em case ${id}`);
+    return make(ctx);
+  },
+};
