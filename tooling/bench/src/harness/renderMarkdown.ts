@@ -53,7 +53,7 @@ function renderCase(c: CaseResult): string {
   if (c.contenders.some((r) => !r.comparable)) {
     lines.push(
       '',
-      '- †: a different algorithm on some step, so its objective is not expected to match',
+      '- †: not expected to match the reference row’s objective (another algorithm for a step, or another model; see the notes)',
     );
   }
   if (c.notes.length > 0) lines.push('', ...c.notes.map((n) => `- note: ${n}`));

@@ -2,9 +2,10 @@ import type { Suite } from '../harness/types.js';
 import { emSuite } from './emSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
+import { mixedSuite } from './mixedSuite.js';
 
 /** Every suite, in the order a full run executes them (`--suite <name>` picks one). */
-export const SUITES: readonly Suite[] = [linalgSuite, kmeansSuite, emSuite];
+export const SUITES: readonly Suite[] = [linalgSuite, kmeansSuite, emSuite, mixedSuite];
 
 export function findSuite(name: string): Suite {
   const suite = SUITES.find((s) => s.name === name);
