@@ -90,5 +90,6 @@ export { digamma } from './special/digamma.js';
 export { logFactorial } from './special/logFactorial.js';
 export { logGamma } from './special/logGamma.js';
 export { trigamma } from './special/trigamma.js';
+export { assertWeight } from './support/assertWeight.js';
 export { DEFAULT_MIN_PROBABILITY } from './support/smoothProbabilities.js';
 export { inSupport, type Support, validateSupport } from './support/validateSupport.js';
