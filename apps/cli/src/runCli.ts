@@ -1,0 +1,98 @@
+import { MixkitError } from '@mixkit/core';
+import { Command, CommanderError } from 'commander';
+import { CliError } from './cliError.js';
+import type { CliIo } from './cliIo.js';
+import { fitCommand } from './commands/fitCommand.js';
+import { predictCommand } from './commands/predictCommand.js';
+import { fitExamples, predictExamples } from './helpText.js';
+import { collectList } from './options/collectList.js';
+import { parseFitSettings, type RawFitOptions } from './options/parseFitSettings.js';
+import { parsePredictSettings, type RawPredictOptions } from './options/parsePredictSettings.js';
+
+/**
+ * Runs the `mixkit` command line and returns the exit status: 0 on success, 2 for bad usage or
+ * input (one line on stderr naming the file, row and column), 1 for anything unexpected.
+ */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const program = buildProgram(io);
+  try {
+    program.parse([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    // Commander has already printed help or the usage error; usage errors exit 2 like bad input.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliError) {
+      io.stderr(`mixkit: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (MixkitError.isInstance(error)) {
+      io.stderr(`mixkit: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`mixkit: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return 1;
+  }
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('mixkit')
+    .description(
+      'Fit mixtures of arbitrary generative components (or k-means) to CSV/TSV files,\nselect the number of components, and label new rows with a saved model.',
+    )
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', fitExamples);
+
+  const fit = program
+    .command('fit')
+    .description('fit a mixture (or k-means) to a CSV/TSV file with a header row')
+    .argument('<data>', 'CSV or TSV file with a header row (.tsv/.tab files are tab-separated)')
+    .option('--k <counts>', 'components: 3, a range 2..8 or a list 2,3,5 (a grid is selected)', '3')
+    .option('--criterion <name>', 'model selection criterion for a grid: bic, aic or icl', 'bic')
+    .option('--algo <name>', 'em (a mixture model) or kmeans', 'em')
+    .option(
+      '--covariance <types>',
+      'Gaussian covariance: full, diag, spherical, tied (a list is selected)',
+      'full',
+    )
+    .option('--gaussian <columns>', 'columns modelled as Gaussian', collectList)
+    .option('--poisson <columns>', 'columns modelled as Poisson counts', collectList)
+    .option('--bernoulli <columns>', 'columns of 0/1 values', collectList)
+    .option('--counts <columns>', 'count columns modelled jointly as a multinomial', collectList)
+    .option('--categorical <columns>', 'columns of unordered levels', collectList)
+    .option('--ignore <columns>', 'columns to leave out of the model', collectList)
+    .option('--label <column>', 'column of true classes: left out and scored with ARI')
+    .option('--seed <n>', 'random seed; the same seed repeats a run exactly', '0')
+    .option('--max-iter <n>', 'iteration limit per restart (default: 100 EM, 300 k-means)')
+    .option('--tol <x>', 'convergence tolerance (default: 1e-3 EM, 1e-4 k-means)')
+    .option('--n-init <n>', 'restarts per fit; the best is kept', '1')
+    .option('--proba', "also write each row's component probabilities (EM only)", false)
+    .option('--json', 'print a machine-readable JSON summary instead of text', false)
+    .option('--delimiter <char>', 'field delimiter (default: tab for .tsv, else sniffed)')
+    .option('--labels-out <file>', 'labels file (default: <data>.labels.csv beside the input)')
+    .option('--model-out <file>', 'model file (default: <data>.model.json beside the input)')
+    .addHelpText('after', fitExamples)
+    .action((data: string, options: RawFitOptions) => {
+      fitCommand(parseFitSettings(data, options), io);
+    });
+  fit.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+
+  program
+    .command('predict')
+    .description('label the rows of a CSV/TSV file with a model saved by "mixkit fit"')
+    .argument('<model>', 'model JSON written by mixkit fit')
+    .argument('<data>', "CSV or TSV file with the model's columns")
+    .option('--proba', "also write each row's component probabilities (mixtures only)", false)
+    .option('--json', 'print a machine-readable JSON summary instead of text', false)
+    .option('--label <column>', 'column of true classes to score the labels against with ARI')
+    .option('--delimiter <char>', 'field delimiter (default: tab for .tsv, else sniffed)')
+    .option('--out <file>', 'labels file (default: <data>.labels.csv beside the input)')
+    .addHelpText('after', predictExamples)
+    .action((model: string, data: string, options: RawPredictOptions) => {
+      predictCommand(parsePredictSettings(model, data, options), io);
+    })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  return program;
+}
