@@ -1,10 +1,12 @@
 import { InvalidInputError } from '@mixkit/core';
 
 /**
- * e^-50 ~ 1.9e-22: responsibilities below this fraction of the row's best component are set
- * to 0 so that families skip the row for that component. The log-likelihood is computed
- * from all terms first, so the objective is unchanged; each skipped responsibility moves by
- * at most 2e-22 relative, far below the tolerances EM is run at.
+ * e^-50 ~ 1.9e-22: when fitting, a component whose joint log-density is more than 50 below the
+ * row's best gets responsibility exactly 0 and its `exp` is not even computed, so the E-step
+ * costs about one `exp` per row on separated data and families skip the row for that component
+ * (they ignore zero weights). The dropped terms change the row's likelihood by a factor of at
+ * most 1 + k·e^-50, i.e. the log-likelihood by < k·2e-22 (far below 1e-14), and every kept
+ * responsibility by the same relative amount.
  */
 export const negligibleResponsibility = Math.exp(-50);
 
@@ -41,17 +43,25 @@ export function normalizeBlock(
   extras: BlockExtras = {},
 ): number {
   const { logPriors, sampleWeight, totals, rowScores } = extras;
-  const cutoff = extras.skipNegligible ? negligibleResponsibility : 0;
+  // Joint log-densities below max + floor are dropped (-Infinity: keep everything).
+  const floor = extras.skipNegligible ? -50 : -Infinity;
   let objective = 0;
   for (let r = 0; r < rows; r++) {
     const base = r * k;
     const row = firstRow + r;
     let max = -Infinity;
-    for (let c = 0; c < k; c++) {
-      let v = block[base + c]! + logWeights[c]!;
-      if (logPriors !== undefined) v += logPriors[row * k + c]!;
-      block[base + c] = v;
-      if (v > max) max = v;
+    if (logPriors === undefined) {
+      for (let c = 0; c < k; c++) {
+        const v = block[base + c]! + logWeights[c]!;
+        block[base + c] = v;
+        if (v > max) max = v;
+      }
+    } else {
+      for (let c = 0; c < k; c++) {
+        const v = block[base + c]! + logWeights[c]! + logPriors[row * k + c]!;
+        block[base + c] = v;
+        if (v > max) max = v;
+      }
     }
     if (max === -Infinity) {
       if (block.subarray(base, base + k).some(Number.isNaN))
@@ -63,21 +73,27 @@ export function normalizeBlock(
     }
     let sum = 0;
     for (let c = 0; c < k; c++) {
-      const e = Math.exp(block[base + c]! - max);
+      const shifted = block[base + c]! - max;
+      // NaN fails the test and goes to exp, so it still reaches the check below.
+      const e = shifted < floor ? 0 : Math.exp(shifted);
       block[base + c] = e;
       sum += e;
     }
-    const logLikelihood = max + Math.log(sum);
+    // sum is exactly 1 when only the best component survives the floor (the common case).
+    const logLikelihood = sum === 1 ? max : max + Math.log(sum);
     if (!(logLikelihood - logLikelihood === 0)) throw nonFinite(block, base, k, row, max);
     if (rowScores !== undefined) rowScores[row] = logLikelihood;
     const w = sampleWeight === undefined ? 1 : sampleWeight[row]!;
     objective += w * logLikelihood;
     const factor = w / sum;
-    for (let c = 0; c < k; c++) {
-      const e = block[base + c]!;
-      const responsibility = e < cutoff ? 0 : e * factor;
-      block[base + c] = responsibility;
-      if (totals !== undefined) totals[c]! += responsibility;
+    if (totals === undefined) {
+      for (let c = 0; c < k; c++) block[base + c]! *= factor;
+    } else {
+      for (let c = 0; c < k; c++) {
+        const responsibility = block[base + c]! * factor;
+        block[base + c] = responsibility;
+        totals[c]! += responsibility;
+      }
     }
   }
   return objective;
