@@ -38,7 +38,12 @@ export {
   gaussianFull,
   gaussianFullParams,
 } from './gaussian/full.js';
-export type { CovarianceFactors, GaussianOptions, GaussianStats } from './gaussian/shared.js';
+export {
+  type CovarianceFactors,
+  type GaussianOptions,
+  type GaussianStats,
+  NEGLIGIBLE_WEIGHT,
+} from './gaussian/shared.js';
 export {
   type GaussianSphericalParams,
   gaussianSpherical,

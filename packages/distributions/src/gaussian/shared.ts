@@ -42,6 +42,13 @@ export interface GaussianStats {
   readonly scatter: Float64Array;
 }
 
+/**
+ * A chunk whose total weight is below this is treated as empty by `accumulate`: linalg's moment
+ * kernels divide by the total, and 1/w overflows for subnormal w (the mean would become NaN).
+ * Such a chunk carries no usable information next to any normal weight.
+ */
+export const NEGLIGIBLE_WEIGHT = 1e-300;
+
 /** Statistics members shared by the Gaussian families, for full or diagonal scatter. */
 export function gaussianStatistics(mode: ScatterMode) {
   let scratchMean = new Float64Array(0);
@@ -65,7 +72,7 @@ export function gaussianStatistics(mode: ScatterMode) {
     ): GaussianStats {
       if (stats.weight === 0) {
         // The common case (one pass per component per EM iteration): straight into the stats.
-        stats.weight = weightedMeanScatter(
+        const weight = weightedMeanScatter(
           X,
           start,
           end,
@@ -76,6 +83,12 @@ export function gaussianStatistics(mode: ScatterMode) {
           stats.scatter,
           mode,
         );
+        if (weight < NEGLIGIBLE_WEIGHT) {
+          stats.mean.fill(0);
+          stats.scatter.fill(0);
+          return stats;
+        }
+        stats.weight = weight;
         return stats;
       }
       if (scratchMean.length !== stats.mean.length) {
@@ -93,6 +106,7 @@ export function gaussianStatistics(mode: ScatterMode) {
         scratchScatter,
         mode,
       );
+      if (weight < NEGLIGIBLE_WEIGHT) return stats;
       stats.weight = combineMoments(
         stats.weight,
         stats.mean,

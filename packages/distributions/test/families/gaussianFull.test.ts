@@ -148,6 +148,26 @@ describe('gaussianFull', () => {
     expect(read([[1, 0]])).toThrow(InvalidInputError);
   });
 
+  it('a chunk of subnormal total weight is treated as empty: estimate throws "empty", no NaN', () => {
+    const family = gaussianFull();
+    const X = matrix([
+      [1e6, 2],
+      [1e6 + 1, 3],
+    ]);
+    const stats = family.accumulate(
+      family.createStats(2),
+      X,
+      0,
+      2,
+      Float64Array.from([5e-324, 0]),
+      0,
+      1,
+    );
+    expect(family.totalWeight(stats)).toBe(0);
+    expect(Array.from(stats.mean).every(Number.isFinite)).toBe(true);
+    expect((thrown(() => family.estimate(stats)) as DegenerateComponentError).reason).toBe('empty');
+  });
+
   it('rejects a negative regCovar', () => {
     expect(() => gaussianFull({ regCovar: -1 })).toThrow(InvalidInputError);
   });
