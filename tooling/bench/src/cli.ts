@@ -6,8 +6,8 @@ import { benchRoot } from './harness/benchRoot.js';
 import { renderMarkdown } from './harness/renderMarkdown.js';
 import { runBench, runProbe } from './runBench.js';
 import { SUITES } from './suites/index.js';
-import { defaultCacheDir } from './workloads/workloadCache.js';
-import type { BenchSize } from './workloads/workloadSpecs.js';
+import { defaultCacheDir, loadWorkload } from './workloads/workloadCache.js';
+import { type BenchSize, WORKLOADS, type WorkloadName } from './workloads/workloadSpecs.js';
 
 const USAGE = `mixkit benchmark harness
 
@@ -20,6 +20,7 @@ const USAGE = `mixkit benchmark harness
   --warmup <n>       warm-up runs per contender (default 1)
   --memory <mode>    child (default: fresh node process per JS contender), inline or off
   --no-python        skip scikit-learn (its rows say so)
+  --generate-only    only write the workload cache for --size (tooling/bench/.cache)
   --out <dir>        where latest.{json,md} go (default tooling/bench/results)
   --help
 
@@ -38,6 +39,7 @@ function parse(argv: string[]) {
       warmup: { type: 'string' },
       memory: { type: 'string', default: 'child' },
       'no-python': { type: 'boolean', default: false },
+      'generate-only': { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
       probe: { type: 'string' },
@@ -69,6 +71,13 @@ async function main(): Promise<void> {
     if (!options.contender) throw new Error('--probe needs --contender');
     const sample = await runProbe(options.probe, options.contender, size, cacheDir);
     console.log(`PROBE ${JSON.stringify(sample)}`);
+    return;
+  }
+  if (options['generate-only']) {
+    for (const name of Object.keys(WORKLOADS) as WorkloadName[]) {
+      const { header } = loadWorkload(name, size, cacheDir, (line) => console.log(line));
+      console.log(`${name}: ${header.rows} x ${header.cols} in ${header.dataFile}`);
+    }
     return;
   }
   const memory = options.memory as 'child' | 'inline' | 'off';

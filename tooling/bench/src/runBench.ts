@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { currentLoad, machineInfo } from './harness/machine.js';
 import { measurePeakRss } from './harness/measurePeakRss.js';
 import { PythonPeer } from './harness/pythonPeer.js';
+import { formatSeconds } from './harness/renderMarkdown.js';
 import type { BenchReport } from './harness/report.js';
 import { type ChildProbe, runCase } from './harness/runCase.js';
 import type { BenchContext, CaseResult, MemorySample } from './harness/types.js';
@@ -100,9 +101,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 function summaryLine(result: CaseResult): string {
   const parts = result.contenders.map((r) => {
     if (r.status !== 'ok') return `${r.id}: ${r.status}`;
-    const ms = (r.perIteration!.median * 1e3).toPrecision(3);
     const ratio = r.timeRatioToMixkit === undefined ? '' : ` (${r.timeRatioToMixkit.toFixed(2)}x)`;
-    return `${r.id} ${ms} ms/it${ratio}`;
+    return `${r.id} ${formatSeconds(r.perIteration!.median)}/it${ratio}`;
   });
   return `${result.id}: ${parts.join(', ')}`;
 }

@@ -1,7 +1,8 @@
 import type { BenchReport } from './report.js';
 import type { CaseResult, ContenderResult } from './types.js';
 
-function seconds(value: number): string {
+/** A duration with 3 significant digits in s, ms or µs. */
+export function formatSeconds(value: number): string {
   if (value >= 1) return `${value.toPrecision(3)} s`;
   if (value >= 1e-3) return `${(value * 1e3).toPrecision(3)} ms`;
   return `${(value * 1e6).toPrecision(3)} µs`;
@@ -28,7 +29,7 @@ function row(r: ContenderResult): string {
     ? `${r.throughput.value.toPrecision(3)} ${r.throughput.unit}`
     : '';
   const memory = r.memory ? mebibytes(r.memory.peakBytes) : '';
-  return `| ${r.library} | ${r.variant} | ${r.threads} | ${seconds(p.median)} (${seconds(p.min)}–${seconds(p.max)}) | ${r.rounds}×${r.iterationsPerRun} | ${throughput} | ${ratio} | ${objective(r.objective)}${r.comparable || r.objective === undefined ? '' : ' †'} | ${memory} |`;
+  return `| ${r.library} | ${r.variant} | ${r.threads} | ${formatSeconds(p.median)} (${formatSeconds(p.min)}–${formatSeconds(p.max)}) | ${r.rounds}×${r.iterationsPerRun} | ${throughput} | ${ratio} | ${objective(r.objective)}${r.comparable || r.objective === undefined ? '' : ' †'} | ${memory} |`;
 }
 
 function renderCase(c: CaseResult): string {

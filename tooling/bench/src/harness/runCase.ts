@@ -54,10 +54,12 @@ export async function runCase(
       progress.get(c.id)!.error = `prepare: ${describeError(error)}`;
     }
   }
-  const warmups = Math.max(0, ...active.map((c) => c.warmup ?? ctx.warmup));
+  const caseWarmup = Math.min(ctx.warmup, benchCase.warmup ?? ctx.warmup);
+  const warmupOf = (c: Contender) => c.warmup ?? caseWarmup;
+  const warmups = Math.max(0, ...active.map(warmupOf));
   for (let w = 0; w < warmups; w++) {
     for (const c of active) {
-      if (w < (c.warmup ?? ctx.warmup)) await attempt(c, progress.get(c.id)!);
+      if (w < warmupOf(c)) await attempt(c, progress.get(c.id)!);
     }
   }
   const rounds = Math.min(ctx.rounds, benchCase.rounds ?? ctx.rounds);
@@ -112,7 +114,7 @@ export async function runCase(
       ...base,
       status: 'ok',
       rounds: p.samples.length,
-      warmup: Math.min(c.warmup ?? ctx.warmup, warmups),
+      warmup: warmupOf(c),
       perIteration,
       iterationsPerRun: last.iterations,
       throughput,
@@ -147,7 +149,7 @@ async function measureMemory(
   ctx: BenchContext,
   childProbe: ChildProbe | undefined,
 ): Promise<MemorySample | undefined> {
-  if (ctx.memory === 'off') return undefined;
+  if (ctx.memory === 'off' || contender.memory === false) return undefined;
   try {
     if (contender.measureMemory) return await contender.measureMemory();
     if (ctx.memory === 'child' && childProbe) return await childProbe(contender);

@@ -35,8 +35,10 @@ export interface Contender {
   readonly comparable?: boolean;
   /** Fewer timed rounds for a peer too slow to repeat (the row says so). */
   readonly rounds?: number;
-  /** Warm-up runs for this contender (default: the context's). */
+  /** Warm-up runs for this contender (default: the case's, else the context's). */
   readonly warmup?: number;
+  /** False skips the memory run (a peer whose single run takes minutes); the row says so. */
+  readonly memory?: boolean;
   /** Untimed input preparation, e.g. converting to `number[][]` for ml-kmeans. */
   prepare?(): void | Promise<void>;
   run(): RunSample | Promise<RunSample>;
@@ -125,6 +127,8 @@ export interface BenchCase {
   readonly contenders: readonly Contender[];
   /** Timed rounds for this case when it must be fewer than the run's (very long cases). */
   readonly rounds?: number;
+  /** Warm-up runs for this case when they must be fewer than the run's (very long cases). */
+  readonly warmup?: number;
   /** The independent objective of a contender's result (untimed, once per contender). */
   evaluate?(result: unknown): number | undefined;
   targets?(rows: readonly ContenderResult[]): TargetCheck[];
