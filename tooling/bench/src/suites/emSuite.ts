@@ -155,8 +155,7 @@ function emCase(
 
 const CASES: Record<string, (ctx: BenchContext) => BenchCase> = {
   'em/gmm-medium-full': (ctx) => emCase('gmm-medium', 'full', ctx),
-  'em/gmm-large-diag': (ctx) =>
-    emCase('gmm-large', 'diag', ctx, ctx.size === 'full' ? 3 : undefined),
+  'em/gmm-large-diag': (ctx) => emCase('gmm-large', 'diag', ctx, ctx.size === 'full'),
 };
 
 /** EM suite: the generic runner with Gaussian families against scikit-learn's GaussianMixture. */
