@@ -1,7 +1,8 @@
 import { InvalidInputError, type Matrix } from '@mixkit/core';
 import fc from 'fast-check';
+import { Matrix as MlMatrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { randomMatrix, relativeError, seeded } from '../test/helpers.js';
+import { flat, ml, randomMatrix, relativeError, SIZES, seeded } from '../test/helpers.js';
 import { weightedColumnMeans } from './weightedColumnMeans.js';
 import { combineMoments, weightedMeanScatter } from './weightedMoments.js';
 
@@ -45,6 +46,21 @@ describe('weightedMeanScatter', () => {
     expect(relativeError(scatter, reference.scatter)).toBeLessThan(1e-13);
     for (let a = 0; a < d; a++)
       for (let b = 0; b < a; b++) expect(scatter[a * d + b]).toBe(scatter[b * d + a]);
+  });
+
+  it.each(SIZES)('matches ml-matrix Xcᵀ·diag(w)·Xc (d = %i, 200 rows)', (d) => {
+    const n = 200;
+    const X = randomMatrix(seeded(900 + d), n, d, 2, -1);
+    const w = randomWeights(n, d);
+    const mean = new Float64Array(d);
+    const scatter = new Float64Array(d * d);
+    const total = weightedMeanScatter(X, 0, n, w, 0, 1, mean, scatter);
+    const mx = ml(n, d, X.data);
+    const referenceMean = MlMatrix.rowVector(Array.from(w)).mmul(mx).div(total);
+    const centred = mx.clone().subRowVector(referenceMean.getRow(0));
+    const reference = centred.transpose().mulRowVector(Array.from(w)).mmul(centred);
+    expect(relativeError(mean, flat(referenceMean))).toBeLessThan(1e-13);
+    expect(relativeError(scatter, flat(reference))).toBeLessThan(1e-12);
   });
 
   it('diagonal mode equals the diagonal of full mode', () => {
