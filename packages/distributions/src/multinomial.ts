@@ -8,7 +8,8 @@ import {
 import { ParamsReader } from './json/paramsReader.js';
 import { outputRows } from './sampling/outputRows.js';
 import { sampleCategorical } from './sampling/sampleCategorical.js';
-import { logFactorial } from './special/logFactorial.js';
+import { LOG_FACTORIAL_TABLE_SIZE, logFactorialTable } from './special/logFactorial.js';
+import { logGamma } from './special/logGamma.js';
 import { assertWeight } from './support/assertWeight.js';
 import { DEFAULT_MIN_PROBABILITY, smoothProbabilities } from './support/smoothProbabilities.js';
 import { validateSupport } from './support/validateSupport.js';
@@ -122,6 +123,9 @@ export function multinomial(
     logDensity(params, X, start, end, out, outOffset, outStride) {
       const { data, cols } = X;
       const logP = params.logProbabilities;
+      // Locals, not imported bindings, inside the loop (transformed ESM turns those into getters).
+      const table = logFactorialTable();
+      const tableSize = LOG_FACTORIAL_TABLE_SIZE;
       for (let i = start, o = outOffset; i < end; i++, o += outStride) {
         const row = i * cols;
         let value = 0;
@@ -133,10 +137,15 @@ export function multinomial(
             break;
           }
           // Skip x = 0 so that a zero probability (log = -Infinity) never meets a 0 factor.
-          if (x !== 0) value += x * logP[j]! - logFactorial(x);
+          if (x !== 0) {
+            value += x * logP[j]! - (x < tableSize ? table[x | 0]! : logGamma(x + 1));
+          }
           n += x;
         }
-        out[o] = value === Number.NEGATIVE_INFINITY ? value : value + logFactorial(n);
+        out[o] =
+          value === Number.NEGATIVE_INFINITY
+            ? value
+            : value + (n < tableSize ? table[n | 0]! : logGamma(n + 1));
       }
       return out;
     },

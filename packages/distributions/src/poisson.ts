@@ -9,7 +9,8 @@ import {
 import { ParamsReader } from './json/paramsReader.js';
 import { outputRows } from './sampling/outputRows.js';
 import { samplePoisson } from './sampling/samplePoisson.js';
-import { logFactorial } from './special/logFactorial.js';
+import { LOG_FACTORIAL_TABLE_SIZE, logFactorialTable } from './special/logFactorial.js';
+import { logGamma } from './special/logGamma.js';
 import { assertWeight } from './support/assertWeight.js';
 import { validateSupport } from './support/validateSupport.js';
 
@@ -109,6 +110,9 @@ export function poisson(
     logDensity(params, X, start, end, out, outOffset, outStride) {
       const { data, cols } = X;
       const { logRates, totalRate } = params;
+      // Locals, not imported bindings, inside the loop (transformed ESM turns those into getters).
+      const table = logFactorialTable();
+      const tableSize = LOG_FACTORIAL_TABLE_SIZE;
       for (let i = start, o = outOffset; i < end; i++, o += outStride) {
         const row = i * cols;
         let value = -totalRate;
@@ -119,7 +123,7 @@ export function poisson(
             value = Number.NEGATIVE_INFINITY;
             break;
           }
-          value += x * logRates[j]! - logFactorial(x);
+          value += x * logRates[j]! - (x < tableSize ? table[x | 0]! : logGamma(x + 1));
         }
         out[o] = value;
       }
