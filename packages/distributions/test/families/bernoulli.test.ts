@@ -66,4 +66,9 @@ describe('bernoulli', () => {
     );
     expect(params.probabilities[0]).toBeCloseTo(3 / 7, 15);
   });
+
+  it('a single row gives p = the row, clamped away from 0 and 1', () => {
+    const params = estimateFrom<BernoulliParams>(bernoulli(), matrix([[1, 0]]));
+    expect(Array.from(params.probabilities)).toEqual([1 - 1e-10, 1e-10]);
+  });
 });

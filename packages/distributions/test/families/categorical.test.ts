@@ -112,4 +112,12 @@ describe('categorical', () => {
     );
     expect(family.nParameters(params)).toBe(2 + 1 + 6);
   });
+
+  it('a single row puts (almost) all mass on its codes, every other level keeps the floor', () => {
+    const family = categorical({ levels: [3, 2] });
+    const params = estimateFrom<CategoricalParams>(family, matrix([[2, 0]]));
+    expect(params.probabilities[2]).toBeCloseTo(1, 9);
+    expect(params.probabilities[0]).toBeGreaterThan(0);
+    expect(logDensities(family, params, matrix([[0, 1]])).every(Number.isFinite)).toBe(true);
+  });
 });

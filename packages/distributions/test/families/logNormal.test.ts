@@ -59,4 +59,10 @@ describe('logNormal', () => {
     expect(DegenerateComponentError.isInstance(error)).toBe(true);
     expect((error as DegenerateComponentError).reason).toBe('no-support');
   });
+
+  it('a single row gives mean log x and variance regVariance', () => {
+    const params = estimateFrom<LogNormalParams>(logNormal(), matrix([[Math.E, 1]]));
+    expect(Array.from(params.means)).toEqual([1, 0]);
+    expect(Array.from(params.variances)).toEqual([1e-6, 1e-6]);
+  });
 });
