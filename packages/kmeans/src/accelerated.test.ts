@@ -63,6 +63,22 @@ describe('Hamerly and Elkan are exact accelerations of Lloyd', () => {
     }
   });
 
+  it('they break exact distance ties towards the lower center index, as Lloyd', () => {
+    // An integer grid with centers at grid points: many rows are exactly equidistant.
+    const rows: number[] = [];
+    for (let a = 0; a < 12; a++) for (let b = 0; b < 12; b++) rows.push(a, b);
+    const X: Matrix = { rows: 144, cols: 2, data: Float64Array.from(rows) };
+    const init: Matrix = { rows: 4, cols: 2, data: Float64Array.from([2, 2, 2, 8, 8, 2, 8, 8]) };
+    for (const maxIterations of [1, 2, 300]) {
+      const lloyd = fitWith('lloyd', X, init, maxIterations);
+      for (const algorithm of ['hamerly', 'elkan'] as const) {
+        const fast = fitWith(algorithm, X, init, maxIterations);
+        expect(Array.from(fast.labels)).toEqual(Array.from(lloyd.labels));
+        expect(fast.iterations).toBe(lloyd.iterations);
+      }
+    }
+  });
+
   it('they agree with Lloyd through an empty-cluster re-seeding', () => {
     const { X } = blobs(600, 3, 4, 11);
     const init = pickRows(X, [0, 1, 2, 3]);

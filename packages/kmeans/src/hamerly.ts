@@ -2,8 +2,8 @@ import type { Matrix } from '@mixkit/core';
 import { squaredDistance, squaredDistances } from '@mixkit/linalg';
 import { BLOCK_ROWS } from './assign.js';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
+import { CenterNeighbors } from './centerNeighbors.js';
 import type { ClusterSums } from './clusterSums.js';
-import { halfCenterDistances } from './halfCenterDistances.js';
 import type { KMeansData } from './kmeansData.js';
 
 /**
@@ -12,18 +12,22 @@ import type { KMeansData } from './kmeansData.js';
  * Each row keeps an upper bound u(i) on the distance to its center a(i) and one lower bound l(i)
  * on the distance to every other center. A row whose u(i) is below max(l(i), s(a(i))), with
  * s(j) half the distance from c_j to its nearest other center, cannot change label and is
- * skipped. Otherwise u(i) is tightened with one exact distance and tested again; rows that still
- * fail are gathered into a block and measured against all centers with the same blocked kernel
- * Lloyd uses, so their labels are Lloyd's. After the centers move by p(j), u(i) grows by p(a(i))
- * and l(i) shrinks by the largest shift among the other centers (Hamerly's Algorithm 1).
- * Memory: two Float64Arrays of n plus one block.
+ * skipped. Otherwise u(i) is tightened with one exact distance and tested again. A row that still
+ * fails needs a search, limited by the triangle inequality to the centers within R = 3u of c_a
+ * (any other center is farther than 2u from x, which also gives the new l(i); cf. the annulus and
+ * exponion variants of Drake & Hamerly 2012 and Newling & Fleuret 2016). When fewer than half the
+ * centers are within R they are measured one by one; otherwise the row is gathered into a block
+ * and measured against all centers with the blocked kernel Lloyd uses. Ties go to the lower index,
+ * as in Lloyd. After the centers move by p(j), u(i) grows by p(a(i)) and l(i) shrinks by the
+ * largest shift among the other centers (Hamerly's Algorithm 1).
+ * Memory: two Float64Arrays of n, one block, and k² for the sorted center neighbours.
  */
 export class HamerlyAssignment implements AssignmentStrategy {
   readonly algorithm = 'hamerly';
   distanceComputations = 0;
   private readonly upper: Float64Array;
   private readonly lower: Float64Array;
-  private readonly halfMin: Float64Array;
+  private readonly neighbors: CenterNeighbors;
   private readonly block: Matrix;
   private readonly blockNorms: Float64Array;
   private readonly blockIndex: Int32Array;
@@ -38,7 +42,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
     const blockRows = Math.min(BLOCK_ROWS, n);
     this.upper = new Float64Array(n);
     this.lower = new Float64Array(n);
-    this.halfMin = new Float64Array(k);
+    this.neighbors = new CenterNeighbors(k);
     this.block = { rows: blockRows, cols: d, data: new Float64Array(blockRows * d) };
     this.blockNorms = new Float64Array(blockRows);
     this.blockIndex = new Int32Array(blockRows);
@@ -57,14 +61,18 @@ export class HamerlyAssignment implements AssignmentStrategy {
       sums.recompute(labels);
       return changed;
     }
-    const { upper, lower, halfMin, blockIndex, blockNorms } = this;
+    const { upper, lower, blockIndex, blockNorms, neighbors } = this;
     const { X, xNorms } = this.data;
     const { rows: n, cols: d, data: x } = X;
+    const k = centers.rows;
     const c = centers.data;
     const blockData = this.block.data;
     const blockRows = this.block.rows;
-    this.distanceComputations += halfCenterDistances(centers, halfMin);
+    this.distanceComputations += neighbors.update(centers);
+    const { halfMin, order, distance: neighborDistance } = neighbors;
+    const width = k - 1;
     let tightened = 0;
+    let pruned = 0;
     let changed = 0;
     let gathered = 0;
     for (let i = 0; i < n; i++) {
@@ -79,7 +87,38 @@ export class HamerlyAssignment implements AssignmentStrategy {
       upper[i] = u;
       tightened++;
       if (u < bound) continue;
-      // Still ambiguous: measure against all centers, in a block with other such rows.
+      // Still ambiguous. Only centers within R = 3u of c_a can be nearer than c_a (see
+      // CenterNeighbors); when they are few, measure just those, else all centers in a block.
+      const radius = 3 * u;
+      const base = a * width;
+      let count = 0;
+      while (count < width && neighborDistance[base + count]! <= radius) count++;
+      if (2 * count < k) {
+        let best = a;
+        let bestDistance = u;
+        let second = Number.POSITIVE_INFINITY;
+        for (let t = 0; t < count; t++) {
+          const j = order[base + t]!;
+          const value = Math.sqrt(squaredDistance(x, xo, c, j * d, d));
+          if (value < bestDistance || (value === bestDistance && j < best)) {
+            second = bestDistance;
+            bestDistance = value;
+            best = j;
+          } else if (value < second) {
+            second = value;
+          }
+        }
+        pruned += count;
+        upper[i] = bestDistance;
+        // Centers beyond the radius are farther than R − u = 2u from x.
+        lower[i] = Math.min(second, radius - u);
+        if (best !== a) {
+          labels[i] = best;
+          sums.move(i, a, best);
+          changed++;
+        }
+        continue;
+      }
       blockData.set(x.subarray(xo, xo + d), gathered * d);
       blockNorms[gathered] = xNorms[i]!;
       blockIndex[gathered] = i;
@@ -90,7 +129,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
       }
     }
     if (gathered > 0) changed += this.assignGathered(gathered, centers, centerNorms, labels, sums);
-    this.distanceComputations += tightened;
+    this.distanceComputations += tightened + pruned;
     sums.refreshIfDrifted(labels);
     return changed;
   }
