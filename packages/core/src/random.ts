@@ -1,6 +1,6 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { InvalidInputError } from './errors/invalidInputError.js';
 
@@ -71,7 +71,31 @@ export function createRandom(seed: number): RandomSource {
   if (!Number.isSafeInteger(seed)) {
     throw new InvalidInputError({ argument: 'seed', value: seed }, 'expected a safe integer');
   }
-  return new XoroshiroSource(xoroshiro128plus(seed));
+  return new XoroshiroSource(xoroshiro128plusFromState(seedState(seed)));
+}
+
+/**
+ * Expands a seed into xoroshiro128+'s 128-bit state with a SplitMix-style sequence (Weyl
+ * increment 0x9e3779b9, then MurmurHash3's fmix32 finaliser), as Vigna recommends for seeding
+ * the xoroshiro family. pure-rand's own `xoroshiro128plus(seed)` puts the seed into the state
+ * almost as is, so small seeds start from nearly identical states: the first uniform was above
+ * 0.99998 for every seed in 0..999.
+ */
+function seedState(seed: number): number[] {
+  const low = seed >>> 0;
+  const high = Math.floor(seed / 4294967296) >>> 0;
+  let weyl = low ^ Math.imul(high, 0x85ebca6b);
+  const state: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    weyl = (weyl + 0x9e3779b9) | 0;
+    let z = weyl ^ Math.imul(high + i, 0xc2b2ae35);
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    state.push((z ^ (z >>> 16)) | 0);
+  }
+  // The all-zero state is xoroshiro's one fixed point.
+  if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1;
+  return state;
 }
 
 /**
