@@ -40,7 +40,7 @@ describe('the benchmark harness on tiny workloads', () => {
     }
   });
 
-  it('gives every timed row finite positive times, a finite ratio to mixkit and a throughput', () => {
+  it('gives every timed row finite positive times, finite wall and CPU ratios to mixkit and a throughput', () => {
     for (const c of report.cases) {
       const reference = c.contenders.find((r) => r.id === c.reference);
       expect(reference?.timeRatioToMixkit).toBe(1);
@@ -50,6 +50,8 @@ describe('the benchmark harness on tiny workloads', () => {
         expect(p.min).toBeLessThanOrEqual(p.median);
         expect(p.median).toBeLessThanOrEqual(p.max);
         expect(Number.isFinite(row.timeRatioToMixkit)).toBe(true);
+        expect(row.cpuPerIteration).toBeGreaterThanOrEqual(0);
+        expect(Number.isFinite(row.cpuRatioToMixkit)).toBe(true);
         expect(row.throughput!.value).toBeGreaterThan(0);
         expect(row.memory!.peakBytes).toBeGreaterThanOrEqual(0);
       }

@@ -21,7 +21,7 @@ function objective(value: number | undefined): string {
 
 function row(r: ContenderResult): string {
   if (r.status !== 'ok' || !r.perIteration) {
-    return `| ${r.library} | ${r.variant} | ${r.threads} | ${r.status}: ${r.reason ?? ''} | | | | | | |`;
+    return `| ${r.library} | ${r.variant} | ${r.threads} | ${r.status}: ${r.reason ?? ''} | | | | | | | |`;
   }
   const p = r.perIteration;
   const ratio = r.timeRatioToMixkit === undefined ? '' : `${r.timeRatioToMixkit.toFixed(2)}`;
@@ -29,7 +29,9 @@ function row(r: ContenderResult): string {
     ? `${r.throughput.value.toPrecision(3)} ${r.throughput.unit}`
     : '';
   const memory = r.memory ? mebibytes(r.memory.peakBytes) : '';
-  return `| ${r.library} | ${r.variant} | ${r.threads} | ${formatSeconds(p.median)} (${formatSeconds(p.min)}–${formatSeconds(p.max)}) | ${r.rounds}×${r.iterationsPerRun} | ${throughput} | ${ratio} | ${objective(r.objective)}${r.comparable || r.objective === undefined ? '' : ' †'} | ${memory} |`;
+  const cpu = r.cpuPerIteration === undefined ? '' : formatSeconds(r.cpuPerIteration);
+  const cpuRatio = r.cpuRatioToMixkit === undefined ? '' : r.cpuRatioToMixkit.toFixed(2);
+  return `| ${r.library} | ${r.variant} | ${r.threads} | ${formatSeconds(p.median)} (${formatSeconds(p.min)}–${formatSeconds(p.max)}) | ${r.rounds}×${r.iterationsPerRun} | ${throughput} | ${ratio} | ${cpu} | ${cpuRatio} | ${objective(r.objective)}${r.comparable || r.objective === undefined ? '' : ' †'} | ${memory} |`;
 }
 
 function renderCase(c: CaseResult): string {
@@ -38,8 +40,8 @@ function renderCase(c: CaseResult): string {
     '',
     `Workload \`${c.workload.name}\` (${c.workload.rows} x ${c.workload.cols}${c.workload.k ? `, k=${c.workload.k}` : ''}); ratios relative to \`${c.reference}\`.`,
     '',
-    `| library | variant | threads | time per iteration: median (min–max) | rounds×iterations | throughput | time ÷ mixkit | ${c.objectiveLabel ?? 'objective'} | peak memory |`,
-    '|---|---|---:|---|---:|---:|---:|---:|---:|',
+    `| library | variant | threads | time per iteration: median (min–max) | rounds×iterations | throughput | time ÷ mixkit | CPU time per iteration | CPU ÷ mixkit | ${c.objectiveLabel ?? 'objective'} | peak memory |`,
+    '|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|',
     ...c.contenders.map(row),
   ];
   if (c.targets.length > 0) {
@@ -83,7 +85,7 @@ export function renderMarkdown(report: BenchReport): string {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.platform}; Node ${m.node} (V8 ${m.v8})`,
     `- Date: ${m.date}; run took ${report.durationSeconds.toFixed(0)} s`,
     `- Load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}, at end ${report.loadAverageAtEnd.join(' / ')} (the machine is shared)`,
-    `- Method: contenders interleaved (A B A B ...) on the same data and the same initial parameters, ${report.settings.warmup} warm-up run(s) then ${report.settings.rounds} timed round(s) unless a row says fewer; median, min and max of time per iteration; ratios are medians ÷ the mixkit reference row's median (above 1: mixkit is faster)`,
+    `- Method: contenders interleaved (A B A B ...) on the same data and the same initial parameters, ${report.settings.warmup} warm-up run(s) then ${report.settings.rounds} timed round(s) unless a row says fewer; median, min and max of time per iteration; ratios are medians ÷ the mixkit reference row's median (above 1: mixkit is faster); CPU time (process user+system, all threads) is shown beside wall time because it is much less inflated by other load on a shared machine; targets are judged on wall time`,
     `- ${python}`,
     ...[...memoryMethods].map((x) => `- Peak memory, ${x}`),
     '',

@@ -1,5 +1,5 @@
 import { measurePeakRss } from './measurePeakRss.js';
-import { summarize } from './statistics.js';
+import { median, summarize } from './statistics.js';
 import type {
   BenchCase,
   BenchContext,
@@ -98,6 +98,9 @@ export async function runCase(
       continue;
     }
     const perIteration = summarize(p.samples.map((s) => s.seconds / Math.max(1, s.iterations)));
+    const cpu = p.samples.flatMap((s) =>
+      s.cpuSeconds === undefined ? [] : [s.cpuSeconds / Math.max(1, s.iterations)],
+    );
     const last = p.samples[p.samples.length - 1]!;
     let objective: number | undefined;
     try {
@@ -116,6 +119,7 @@ export async function runCase(
       rounds: p.samples.length,
       warmup: warmupOf(c),
       perIteration,
+      ...(cpu.length === p.samples.length ? { cpuPerIteration: median(cpu) } : {}),
       iterationsPerRun: last.iterations,
       throughput,
       ...(objective === undefined ? {} : { objective }),
@@ -126,11 +130,19 @@ export async function runCase(
   for (const c of active) c.release?.();
 
   const reference = rows.find((r) => r.id === benchCase.reference && r.status === 'ok');
-  const withRatios = rows.map((r) =>
-    reference?.perIteration && r.perIteration
-      ? { ...r, timeRatioToMixkit: r.perIteration.median / reference.perIteration.median }
-      : r,
-  );
+  const withRatios = rows.map((r) => {
+    if (!reference?.perIteration || !r.perIteration) return r;
+    const timeRatioToMixkit = r.perIteration.median / reference.perIteration.median;
+    const cpuRatioToMixkit =
+      reference.cpuPerIteration !== undefined && r.cpuPerIteration !== undefined
+        ? r.cpuPerIteration / reference.cpuPerIteration
+        : undefined;
+    return {
+      ...r,
+      timeRatioToMixkit,
+      ...(cpuRatioToMixkit === undefined ? {} : { cpuRatioToMixkit }),
+    };
+  });
   return {
     suite,
     id: benchCase.id,

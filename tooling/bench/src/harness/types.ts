@@ -5,6 +5,8 @@ import type { PythonPeer } from './pythonPeer.js';
 export interface RunSample {
   /** Wall time of the timed region (the fit or kernel call only, never data conversion). */
   readonly seconds: number;
+  /** CPU time of the same region (JS: process.cpuUsage; Python: time.process_time). */
+  readonly cpuSeconds?: number;
   /** Iterations done in that region (1 for one kernel call); per-iteration time divides by it. */
   readonly iterations: number;
   /** The fitted result, handed to the case's `evaluate` once (untimed). */
@@ -70,6 +72,8 @@ export interface ContenderResult {
   readonly warmup: number;
   /** Seconds per iteration over the timed rounds. */
   readonly perIteration?: { readonly median: number; readonly min: number; readonly max: number };
+  /** CPU seconds per iteration (median over rounds); for a multi-threaded row, summed over threads. */
+  readonly cpuPerIteration?: number;
   readonly iterationsPerRun?: number;
   /** Rows processed per second per iteration (median), or GFLOP/s for kernels. */
   readonly throughput?: { readonly value: number; readonly unit: string };
@@ -78,6 +82,8 @@ export interface ContenderResult {
   readonly memory?: MemorySample;
   /** This row's median per-iteration time divided by the case's mixkit reference row's. */
   readonly timeRatioToMixkit?: number;
+  /** The same ratio on CPU time (less sensitive to other load on a shared machine). */
+  readonly cpuRatioToMixkit?: number;
   readonly details?: Readonly<Record<string, number | string | boolean>>;
 }
 

@@ -1,5 +1,6 @@
 import type { Matrix } from '@mixkit/core';
 import { GaussianMixture } from '@mixkit/em';
+import { startStopwatch } from '../harness/stopwatch.js';
 import type {
   BenchCase,
   BenchContext,
@@ -52,9 +53,9 @@ function mixkitContender(X: Matrix, init: InitialParameters, type: CovarianceTyp
         meansInit: init.means,
         precisionsInit: init[type].precisions,
       });
-      const start = performance.now();
+      const watch = startStopwatch();
       const model = mixture.fit(X);
-      const seconds = (performance.now() - start) / 1000;
+      const { seconds, cpuSeconds } = watch.stop();
       const result: GaussianMixtureParams = {
         weights: Array.from(model.weights),
         means: matrixRows(model.means),
@@ -62,6 +63,7 @@ function mixkitContender(X: Matrix, init: InitialParameters, type: CovarianceTyp
       };
       return {
         seconds,
+        cpuSeconds,
         iterations: model.nIter,
         result,
         details: {

@@ -2,6 +2,7 @@ import type { Matrix } from '@mixkit/core';
 import { KMeans, type KMeansAlgorithm } from '@mixkit/kmeans';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import skmeans from 'skmeans';
+import { startStopwatch } from '../harness/stopwatch.js';
 import type {
   BenchCase,
   BenchContext,
@@ -53,11 +54,12 @@ function mixkitContender(
         maxIterations: KMEANS_ITERATIONS,
         tol: 0,
       });
-      const start = performance.now();
+      const watch = startStopwatch();
       const fitted = model.fit(X);
-      const seconds = (performance.now() - start) / 1000;
+      const { seconds, cpuSeconds } = watch.stop();
       return {
         seconds,
+        cpuSeconds,
         iterations: Math.max(1, fitted.iterations),
         result: matrixRows(fitted.centers),
         details: {
@@ -88,7 +90,7 @@ function mlKmeansContender(X: Matrix, centers: number[][], rounds?: number): Con
       rows = toRows(X);
     },
     run: () => {
-      const start = performance.now();
+      const watch = startStopwatch();
       // tolerance −1: its convergence test (center shift ≤ tolerance) never passes, so it runs
       // exactly maxIterations steps, as every other contender does.
       const result = mlKmeans(rows!, centers.length, {
@@ -96,9 +98,10 @@ function mlKmeansContender(X: Matrix, centers: number[][], rounds?: number): Con
         maxIterations: KMEANS_ITERATIONS,
         tolerance: -1,
       });
-      const seconds = (performance.now() - start) / 1000;
+      const { seconds, cpuSeconds } = watch.stop();
       return {
         seconds,
+        cpuSeconds,
         iterations: result.iterations,
         result: result.centroids,
         details: { iterations: result.iterations },
@@ -126,11 +129,12 @@ function skmeansContender(X: Matrix, centers: number[][], rounds?: number): Cont
     run: () => {
       // skmeans overwrites the entries of the initial-centers array it is given: a fresh copy.
       const initial = copyCenters(centers);
-      const start = performance.now();
+      const watch = startStopwatch();
       const result = skmeans(rows!, centers.length, initial, KMEANS_ITERATIONS);
-      const seconds = (performance.now() - start) / 1000;
+      const { seconds, cpuSeconds } = watch.stop();
       return {
         seconds,
+        cpuSeconds,
         iterations: result.it,
         result: result.centroids,
         details: { iterations: result.it },

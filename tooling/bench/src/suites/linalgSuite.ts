@@ -2,6 +2,7 @@ import type { Matrix } from '@mixkit/core';
 import { createRandom } from '@mixkit/core';
 import { solveLowerRows, squaredDistances, weightedMeanScatter } from '@mixkit/linalg';
 import { inverse, Matrix as MlMatrix, solve } from 'ml-matrix';
+import { startStopwatch } from '../harness/stopwatch.js';
 import type {
   BenchCase,
   BenchContext,
@@ -23,10 +24,10 @@ function repetitions(ctx: BenchContext): number {
 
 function timeCalls(reps: number, call: () => unknown): RunSample {
   let sink: unknown;
-  const start = performance.now();
+  const watch = startStopwatch();
   for (let r = 0; r < reps; r++) sink = call();
-  const seconds = (performance.now() - start) / 1000;
-  return { seconds, iterations: reps, result: sink };
+  const { seconds, cpuSeconds } = watch.stop();
+  return { seconds, cpuSeconds, iterations: reps, result: sink };
 }
 
 function firstRows(X: Matrix, rows: number): Matrix {

@@ -30,6 +30,7 @@ export function sklearnKMeans(
       const answer = await python.request(job);
       return {
         seconds: answer.seconds as number,
+        cpuSeconds: answer.cpu_seconds as number,
         iterations: answer.n_iter as number,
         result: answer.centers,
         details: { n_iter: answer.n_iter as number, inertia_: answer.inertia as number },
@@ -72,6 +73,7 @@ export function sklearnGaussianMixture(
       const answer = await python.request(job);
       return {
         seconds: answer.seconds as number,
+        cpuSeconds: answer.cpu_seconds as number,
         iterations: answer.n_iter as number,
         result: answer.params,
         details: {
