@@ -1,6 +1,7 @@
 /** Worked examples printed after `mixkit --help` and `mixkit fit --help`. */
 export const fitExamples = `
-Column types (each option takes names or 1-based column numbers, comma-separated, repeatable):
+Column types (each option takes names, 1-based column numbers or ranges such as 3..52,
+comma-separated, and can be repeated):
   --gaussian    real numbers, one joint Gaussian per component (see --covariance)
   --poisson     non-negative integer counts, an independent Poisson per column
   --bernoulli   0/1 values, an independent Bernoulli per column
@@ -18,6 +19,7 @@ Examples:
   $ mixkit fit faithful.csv --k 1..6 --covariance full,diag,tied --criterion bic
   $ mixkit fit survey.tsv --poisson visits --categorical region --k 2..5 --proba
   $ mixkit fit iris.csv --algo kmeans --k 3 --ignore species --json
+  $ mixkit fit docs.csv --counts 2..501 --label topic --k 4   (a multinomial mixture)
 `;
 
 export const predictExamples = `

@@ -1,13 +1,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadIris } from '@mixkit/datasets';
-import { gaussianFull } from '@mixkit/distributions';
+import { bernoulli, gaussianFull } from '@mixkit/distributions';
 import { fitMixture } from '@mixkit/em';
 import { KMeans } from '@mixkit/kmeans';
 import { adjustedRandIndex } from '@mixkit/metrics';
 import { describe, expect, it } from 'vitest';
 import type { FitReport } from '../src/output/fitReport.js';
-import { colours, freshDir, writeIrisCsv, writeMixedCsv } from './helpers/fixtureFiles.js';
+import {
+  colours,
+  freshDir,
+  writeBagOfWordsCsv,
+  writeBinaryCsv,
+  writeIrisCsv,
+  writeMixedCsv,
+} from './helpers/fixtureFiles.js';
 import { runInProcess } from './helpers/runInProcess.js';
 
 function labelsFile(path: string): { header: string[]; rows: number[][] } {
@@ -155,7 +162,7 @@ describe('mixkit fit (mixed column types)', () => {
     expect(report.agreement?.ari).toBeCloseTo(adjustedRandIndex(labels, fitted), 12);
     expect(report.agreement!.ari).toBeGreaterThan(0.8);
     const text = runInProcess(['fit', file, '--poisson', 'visits', '--label', 'truth', '--k', '3']);
-    expect(text.stdout).toMatch(/visits poisson +rate /);
+    expect(text.stdout).toMatch(/visits \(Poisson rate\) +\d/);
     expect(text.stdout).toMatch(/colour = amber/);
   });
 
@@ -203,5 +210,49 @@ describe('mixkit fit (mixed column types)', () => {
     expect(readFileSync(join(dir, 'reordered.labels.csv'), 'utf8')).toBe(
       readFileSync(join(dir, 'iris.labels.csv'), 'utf8'),
     );
+  });
+
+  it('fits a multinomial mixture to --counts columns given as a range of column numbers', () => {
+    const dir = freshDir();
+    const { file, labels } = writeBagOfWordsCsv(dir);
+    const run = runInProcess([
+      'fit',
+      file,
+      '--counts',
+      '2..13',
+      '--label',
+      'topic',
+      '--n-init',
+      '3',
+      '--json',
+    ]);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as FitReport;
+    expect(report.families).toEqual(['multinomial']);
+    expect(report.columns.map((c) => c.kind)).toEqual(new Array(12).fill('counts'));
+    const fitted = labelsFile(join(dir, 'docs.labels.csv')).rows.map((r) => r[0]!);
+    expect(report.agreement!.ari).toBeCloseTo(adjustedRandIndex(labels, fitted), 12);
+    expect(report.agreement!.ari).toBeGreaterThan(0.9);
+  });
+
+  it('fits independent Bernoullis to --bernoulli columns, as the library does', () => {
+    const dir = freshDir();
+    const { file, X } = writeBinaryCsv(dir);
+    const run = runInProcess([
+      'fit',
+      file,
+      '--bernoulli',
+      '1..10',
+      '--label',
+      'truth',
+      '--n-init',
+      '3',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('each bernoulli');
+    expect(run.stdout).toMatch(/b0 \(P of 1\) +0\.\d{3}/);
+    const expected = fitMixture(X, { family: bernoulli(), nComponents: 3, nInit: 3, random: 0 });
+    const fitted = labelsFile(join(dir, 'binary.labels.csv')).rows.map((r) => r[0]);
+    expect(fitted).toEqual(Array.from(expected.predict(X)));
   });
 });

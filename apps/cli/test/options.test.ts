@@ -57,13 +57,9 @@ describe('option parsers', () => {
   });
 
   it('formatNumber gives short readable numbers', () => {
-    expect([1234.5678, 0.000012346, 2, -0.5, 1.23456e7].map((v) => formatNumber(v))).toEqual([
-      '1235',
-      '1.235e-5',
-      '2',
-      '-0.5',
-      '1.235e+7',
-    ]);
+    expect(
+      [1234.5678, 0.000012346, 2, -0.5, 1.23456e7, 2.5e20].map((v) => formatNumber(v)),
+    ).toEqual(['1235', '1.235e-5', '2', '-0.5', '12345600', '2.5e+20']);
   });
 });
 

@@ -28,9 +28,9 @@ export function formatFitReport(report: FitReport): string {
     const cells = rows.map((row) => [
       String(row.k),
       ...(hasCovariance ? [row.covariance ?? ''] : []),
-      formatNumber(row.logLikelihood, 6),
+      row.logLikelihood.toFixed(1),
       String(row.nParameters),
-      formatNumber(row.score, 6),
+      row.score.toFixed(1),
     ]);
     out.push(
       indent(
@@ -44,15 +44,14 @@ export function formatFitReport(report: FitReport): string {
     out.push('');
   }
 
-  const covariance = report.covariance ? `, ${report.covariance} covariance` : '';
   if (report.algorithm === 'kmeans') {
-    out.push(
-      `k-means with k = ${report.k}: inertia ${formatNumber(report.inertia ?? Number.NaN, 6)}`,
-    );
+    out.push(`k-means with k = ${report.k}: inertia ${(report.inertia ?? Number.NaN).toFixed(2)}`);
   } else {
-    out.push(`Mixture of ${report.k} components, each ${report.families.join(' x ')}${covariance}`);
+    // The family names carry the covariance type (gaussian-full, gaussian-diag, ...).
+    out.push(`Mixture of ${report.k} components, each ${report.families.join(' x ')}`);
+    const fixed = (value: number | null) => (value ?? Number.NaN).toFixed(1);
     out.push(
-      `  log-likelihood ${formatNumber(report.logLikelihood ?? Number.NaN, 6)}   BIC ${formatNumber(report.bic ?? Number.NaN, 6)}   AIC ${formatNumber(report.aic ?? Number.NaN, 6)}   ICL ${formatNumber(report.icl ?? Number.NaN, 6)}   parameters ${report.nParameters}`,
+      `  log-likelihood ${fixed(report.logLikelihood)}   BIC ${fixed(report.bic)}   AIC ${fixed(report.aic)}   ICL ${fixed(report.icl)}   parameters ${report.nParameters}`,
     );
   }
   out.push(

@@ -43,11 +43,9 @@ export function parameterRows(params: readonly JsonValue[], block: BlockColumns)
     case 'gaussian-spherical':
       return per((o, j) => meanSd(numberAt(o['mean'], j), asNumber(o['variance'])));
     case 'poisson':
-      return per((o, j) => `rate ${formatNumber(numberAt(o['rates'], j), 3)}`).map(
-        tagged('poisson'),
-      );
+      return per((o, j) => formatNumber(numberAt(o['rates'], j), 4)).map(tagged('(Poisson rate)'));
     case 'bernoulli':
-      return per((o, j) => probability(numberAt(o['probabilities'], j))).map(tagged('P(=1)'));
+      return per((o, j) => probability(numberAt(o['probabilities'], j))).map(tagged('(P of 1)'));
     case 'categorical':
       return categoricalRows(objects, block);
     case 'multinomial':

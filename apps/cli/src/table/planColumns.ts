@@ -45,10 +45,12 @@ export function planColumns(table: RawTable, selection: ColumnSelection): TableP
   };
 
   const labelIndex = selection.label === undefined ? undefined : claim(selection.label, '--label');
-  for (const selector of selection.ignore ?? []) claim(selector, '--ignore');
+  for (const selector of expandRanges(header, selection.ignore)) claim(selector, '--ignore');
   const explicit = new Map<number, ColumnKind>();
   for (const kind of columnKinds) {
-    for (const selector of selection[kind] ?? []) explicit.set(claim(selector, `--${kind}`), kind);
+    for (const selector of expandRanges(header, selection[kind])) {
+      explicit.set(claim(selector, `--${kind}`), kind);
+    }
   }
 
   const columns: ColumnPlan[] = [];
@@ -60,6 +62,21 @@ export function planColumns(table: RawTable, selection: ColumnSelection): TableP
   });
   if (columns.length === 0) throw new CliError(`${file}: no columns left to model`);
   return labelIndex === undefined ? { columns } : { columns, labelIndex };
+}
+
+/**
+ * Expands column-number ranges (`3..52`, 1-based, inclusive) into single numbers, so a
+ * bag-of-words table's count columns can be named at once. A selector that is the name of a
+ * column is left alone.
+ */
+function expandRanges(header: readonly string[], selectors: readonly string[] = []): string[] {
+  return selectors.flatMap((selector) => {
+    const range = /^(\d+)\.\.(\d+)$/.exec(selector);
+    if (range === null || header.includes(selector)) return [selector];
+    const from = Number(range[1]);
+    const to = Number(range[2]);
+    return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => String(from + i));
+  });
 }
 
 function inferKind(table: RawTable, column: number): ColumnKind {

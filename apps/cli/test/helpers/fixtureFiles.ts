@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadIris, makeMixedTypes } from '@mixkit/datasets';
+import type { Matrix } from '@mixkit/core';
+import { loadIris, makeBagOfWords, makeBernoulliMixture, makeMixedTypes } from '@mixkit/datasets';
 
 /** A fresh empty folder for one test's input and output files. */
 export function freshDir(): string {
@@ -42,4 +43,44 @@ export function writeMixedCsv(
   const file = join(dir, name);
   writeFileSync(file, `${lines.join('\n')}\n`);
   return { file, labels: data.labels };
+}
+
+/** A bag-of-words table: a `topic` column, then 12 word-count columns. */
+export function writeBagOfWordsCsv(
+  dir: string,
+  name = 'docs.csv',
+): { file: string; labels: Int32Array } {
+  const corpus = makeBagOfWords({
+    nDocuments: 200,
+    nTopics: 3,
+    vocabularySize: 12,
+    documentLength: 40,
+    random: 5,
+  });
+  const words = Array.from({ length: corpus.X.cols }, (_, j) => `word${j}`);
+  const lines = [['topic', ...words].join(',')];
+  for (let i = 0; i < corpus.X.rows; i++) {
+    const counts = Array.from(corpus.X.data.subarray(i * corpus.X.cols, (i + 1) * corpus.X.cols));
+    lines.push([`t${corpus.labels[i]}`, ...counts].join(','));
+  }
+  const file = join(dir, name);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return { file, labels: corpus.labels };
+}
+
+/** Binary vectors from a Bernoulli mixture: 10 columns of 0/1 and a `truth` column. */
+export function writeBinaryCsv(
+  dir: string,
+  name = 'binary.csv',
+): { file: string; labels: Int32Array; X: Matrix } {
+  const data = makeBernoulliMixture({ nSamples: 300, nComponents: 3, nFeatures: 10, random: 8 });
+  const lines = [[...Array.from({ length: 10 }, (_, j) => `b${j}`), 'truth'].join(',')];
+  for (let i = 0; i < data.X.rows; i++) {
+    lines.push(
+      [...Array.from(data.X.data.subarray(i * 10, i * 10 + 10)), data.labels[i]].join(','),
+    );
+  }
+  const file = join(dir, name);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return { file, labels: data.labels, X: data.X };
 }
