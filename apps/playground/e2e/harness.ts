@@ -98,7 +98,14 @@ export async function showLastIteration(page: Page): Promise<number> {
       Number(player.dataset.shown) === Number(player.dataset.length) - 1
     );
   });
-  return Number(await page.getAttribute('#playback', 'data-shown'));
+  const last = Number(await page.getAttribute('#playback', 'data-shown'));
+  await waitForStep(page, last);
+  return last;
+}
+
+/** Waits until the plots on screen show snapshot `step` (they redraw on the next frame). */
+export async function waitForStep(page: Page, step: number): Promise<void> {
+  await page.waitForSelector(`#stage[data-shown="${step}"]`);
 }
 
 /** Fill colors of the data points drawn in a panel's scatter plot, in data order. */

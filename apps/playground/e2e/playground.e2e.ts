@@ -1,20 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AnyComponentFamily, createMatrix, createRandom, type Matrix } from '@mixkit/core';
-import { loadFaithful } from '@mixkit/datasets';
-import { gamma } from '@mixkit/distributions';
+import { createMatrix, createRandom, type Matrix } from '@mixkit/core';
+import { loadFaithful, loadIris } from '@mixkit/datasets';
+import { gamma, gaussianDiag, gaussianFull, logNormal } from '@mixkit/distributions';
 import { type FitMixtureOptions, fitMixture } from '@mixkit/em';
 import { iterateKmeans, kmeansPlusPlus } from '@mixkit/kmeans';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadData } from '../src/data/loadData.js';
+import { randomPlacement } from '../src/fit/randomPlacement.js';
+import { DEFAULT_STATE } from '../src/state/playgroundState.js';
 import {
   launchChromium,
+  type PageResult,
   pointFills,
   readResult,
   screenshotDir,
   showLastIteration,
   startPreview,
+  waitForStep,
 } from './harness.js';
 
 // The page's component colors (d3.schemeTableau10), to read labels back from the drawn points.
@@ -38,12 +43,12 @@ afterAll(async () => {
 
 async function openPage(query: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('pageerror', (error) => pageErrors.push(`${query}: ${error.message}`));
   await page.goto(`${baseUrl}?${query}`);
   return page;
 }
 
-/** The library's fit of the same data in this process, configured by hand (not by app code). */
+/** The library's fit of the same data in this process, configured here (not by app code). */
 function libraryFit(X: Matrix, options: FitMixtureOptions) {
   const model = fitMixture(X, options);
   return {
@@ -62,36 +67,254 @@ function libraryKMeans(X: Matrix, k: number, seed: number) {
   }
 }
 
+/**
+ * Page and test process run the same library code on different V8 builds (Chromium's and
+ * Node's), whose Math.exp/log may differ in the last bit; over an EM run that stays ~1e-13
+ * relative. Labels and iteration counts must agree exactly.
+ */
+function expectSameFit(shown: PageResult, expected: ReturnType<typeof libraryFit>) {
+  expect(Math.abs(shown.logLikelihood - expected.logLikelihood)).toBeLessThanOrEqual(
+    1e-11 * Math.abs(expected.logLikelihood),
+  );
+  expect(shown.iterations).toBe(expected.iterations);
+  expect(shown.converged).toBe(expected.converged);
+  expect(shown.labels).toEqual(expected.labels);
+}
+
 function column(X: Matrix, c: number): Matrix {
   const out = new Float64Array(X.rows);
   for (let i = 0; i < X.rows; i++) out[i] = X.data[i * X.cols + c] as number;
   return createMatrix(X.rows, 1, out);
 }
 
-describe('playground', () => {
-  it('reports the same log-likelihood, iterations and labels as the library on the same data and seed', async () => {
+describe('playground in Chromium', () => {
+  it('reports the log-likelihood, iterations and labels of the library fit with the same data and seed', async () => {
     const page = await openPage(
-      'data=faithful&k=2&fam=gamma,gamma&init=random-from-data&seed=3&color=hard',
+      'data=faithful&k=2&fam=gaussian,gaussian&cov=full&init=kmeans&seed=3&color=hard',
     );
     const shown = await readResult(page);
     const X = loadFaithful().X;
-    const family: AnyComponentFamily = gamma();
-    const expected = libraryFit(X, {
-      components: [family, family],
-      init: 'random-from-data',
-      random: 3,
-    });
-    // Same code, same engine (V8) on both sides: the numbers agree to the last bit.
-    expect(shown.logLikelihood).toBe(expected.logLikelihood);
-    expect(shown.iterations).toBe(expected.iterations);
-    expect(shown.converged).toBe(expected.converged);
-    expect(shown.labels).toEqual(expected.labels);
+    const family = gaussianFull();
+    expectSameFit(
+      shown,
+      libraryFit(X, { components: [family, family], init: 'kmeans', random: 3 }),
+    );
 
     // The plotted clusters: at the last iteration, in hard mode, each point has its label's color.
     await showLastIteration(page);
     const fills = await pointFills(page, '#em-panel');
     expect(fills).toHaveLength(X.rows);
-    expect(fills.map((fill) => PALETTE.indexOf(fill))).toEqual(expected.labels);
+    expect(fills.map((fill) => PALETTE.indexOf(fill))).toEqual(shown.labels);
+    // Soft mode blends: a point sure of its component keeps that color, so the colors differ.
+    await page.click('input[name="color"][value="soft"]');
+    await page.waitForFunction(
+      () => new URL(window.location.href).searchParams.get('color') === 'soft',
+    );
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#em-panel g.data-points circle')].some(
+        (c) => !['#4e79a7', '#f28e2c'].includes(c.getAttribute('fill') ?? ''),
+      ),
+    );
+    await page.close();
+  });
+
+  it('fits a mixture of different families (Gaussian, gamma, log-normal) as the library does', async () => {
+    const page = await openPage(
+      'data=iris&k=3&fam=gaussian,gamma,lognormal&cov=diag&init=kmeans&seed=1&x=2&y=3',
+    );
+    const shown = await readResult(page);
+    const X = loadIris().X;
+    const expected = libraryFit(X, {
+      components: [gaussianDiag(), gamma(), logNormal()],
+      init: 'kmeans',
+      random: 1,
+    });
+    expectSameFit(shown, expected);
+    // One solid (Gaussian) and dashed (moment) outlines: 2 ellipses per component are drawn.
+    await showLastIteration(page);
+    const outlines = await page.$$eval(
+      '#em-panel g.component-outlines path',
+      (paths) => paths.length,
+    );
+    expect(outlines).toBe(6);
+    await page.close();
+  });
+
+  it('shows k-means beside EM with the library k-means result', async () => {
+    const page = await openPage('data=faithful&k=2&seed=5&compare=1');
+    const shown = await readResult(page);
+    const X = loadFaithful().X;
+    const expected = libraryKMeans(X, 2, 5);
+    expect(shown.kmeansLabels).toEqual(expected.labels);
+    expect(shown.kmeansInertia).toBeCloseTo(expected.inertia, 6);
+    await showLastIteration(page);
+    // The panel paints each k-means cluster like the EM component it overlaps most: one color per
+    // cluster, a different one for each.
+    const colors = (await pointFills(page, '#kmeans-panel')).map((fill) => PALETTE.indexOf(fill));
+    const colorOfCluster = new Map<number, number>();
+    expected.labels.forEach((label, i) => {
+      expect(colorOfCluster.get(label) ?? colors[i]).toBe(colors[i]);
+      colorOfCluster.set(label, colors[i] as number);
+    });
+    expect(new Set(colorOfCluster.values()).size).toBe(2);
+    expect(colors).not.toContain(-1);
+    await page.close();
+  });
+
+  it('shows the 1-D view: two randomly placed Gaussians re-fit step by step, responsibilities moving', async () => {
+    const page = await openPage(
+      'view=1d&data=faithful&col=0&k=2&fam=gaussian,gaussian&init=random-placement&seed=1',
+    );
+    const shown = await readResult(page);
+    const X = column(loadFaithful().X, 0);
+    const family = gaussianFull();
+    const expected = libraryFit(X, {
+      components: [family, family],
+      init: randomPlacement(X, ['gaussian', 'gaussian'], 'full', 1),
+      random: 1,
+    });
+    expectSameFit(shown, expected);
+    const last = await showLastIteration(page);
+    expect(last).toBe(expected.iterations);
+    const rug = () =>
+      page.$$eval('#density-panel g.data-points line', (lines) =>
+        lines.map((l) => l.getAttribute('stroke')),
+      );
+    const density = () =>
+      page.$$eval('#density-panel svg [aria-label="line"] path', (paths) =>
+        paths.map((p) => p.getAttribute('d')),
+      );
+    const rugAtEnd = await rug();
+    const densityAtEnd = await density();
+    expect(rugAtEnd).toHaveLength(X.rows);
+    // Two component curves and their sum.
+    expect(densityAtEnd).toHaveLength(3);
+    await page.screenshot({
+      path: join(screenshotDir, 'playground-1d.actual.png'),
+      fullPage: true,
+    });
+    await page.click('#playback button[name="first"]');
+    await waitForStep(page, 0);
+    expect(await rug()).not.toEqual(rugAtEnd);
+    expect(await density()).not.toEqual(densityAtEnd);
+    await page.close();
+  });
+
+  it('keeps the state in the URL: a copied link reproduces the settings and the fit', async () => {
+    const page = await openPage('data=faithful');
+    await readResult(page);
+    await page.fill('input[name="k"]', '3');
+    await page.press('input[name="k"]', 'Enter');
+    await page.waitForSelector('select[name="fam-2"]');
+    await page.selectOption('select[name="fam-2"]', 'gamma');
+    await page.selectOption('select[name="cov"]', 'diag');
+    await page.selectOption('select[name="init"]', 'kmeans');
+    await page.click('button[name="reseed"]');
+    await page.check('input[name="compare"]');
+    await page.waitForFunction(
+      () => new URL(window.location.href).searchParams.get('compare') === '1',
+    );
+    const first = await readResult(page);
+    const link = page.url();
+    const params = new URL(link).searchParams;
+    expect(Object.fromEntries(params)).toMatchObject({
+      data: 'faithful',
+      k: '3',
+      fam: 'gaussian,gaussian,gamma',
+      cov: 'diag',
+      init: 'kmeans',
+      seed: String(DEFAULT_STATE.seed + 1),
+      compare: '1',
+    });
+
+    const reopened = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await reopened.goto(link);
+    const second = await readResult(reopened);
+    expect(second).toEqual(first);
+    expect(await reopened.inputValue('input[name="k"]')).toBe('3');
+    expect(await reopened.inputValue('select[name="fam-2"]')).toBe('gamma');
+    expect(await reopened.inputValue('select[name="cov"]')).toBe('diag');
+    expect(await reopened.isChecked('input[name="compare"]')).toBe(true);
+    expect(reopened.url()).toBe(link);
+    await reopened.close();
+    await page.close();
+  });
+
+  it('adds clicked points to the data (and the link) and fits them', async () => {
+    const page = await openPage('data=custom&k=2&init=kmeans');
+    const clicks = [
+      [2, 2],
+      [2.5, 2.4],
+      [1.6, 2.8],
+      [2.2, 1.5],
+      [8, 8],
+      [7.5, 8.6],
+      [8.4, 7.2],
+      [7.8, 7.7],
+    ] as const;
+    for (const [index, [x, y]] of clicks.entries()) {
+      // Click on a settled page: the fit of the points so far is finished and not replaying.
+      await page.waitForSelector('#fit-result:is([data-status="done"], [data-status="error"])');
+      await page.waitForSelector('#playback[data-playing="false"]');
+      // Plot's figure is the <svg> itself and carries its scales: data -> SVG units -> pixels.
+      const position = await page.$eval(
+        '#em-panel svg',
+        (svg, [dataX, dataY]) => {
+          type Scale = { apply(value: number): number };
+          const plot = svg as SVGSVGElement & { scale(name: string): Scale };
+          const rect = plot.getBoundingClientRect();
+          const pixelsPerUnit = rect.width / plot.width.baseVal.value;
+          return {
+            x: rect.left + plot.scale('x').apply(dataX as number) * pixelsPerUnit,
+            y: rect.top + plot.scale('y').apply(dataY as number) * pixelsPerUnit,
+          };
+        },
+        [x, y],
+      );
+      await page.mouse.click(position.x, position.y);
+      await page.waitForFunction(
+        (count) =>
+          (new URL(window.location.href).searchParams.get('pts') ?? '').split(';').length === count,
+        index + 1,
+      );
+    }
+    const points = (new URL(page.url()).searchParams.get('pts') ?? '')
+      .split(';')
+      .map((p) => p.split(',').map(Number));
+    points.forEach((point, i) => {
+      expect(point[0]).toBeCloseTo(clicks[i]?.[0] as number, 1);
+      expect(point[1]).toBeCloseTo(clicks[i]?.[1] as number, 1);
+    });
+    const shown = await readResult(page);
+    expect(shown.labels).toHaveLength(8);
+    // The two clicked groups are the two clusters.
+    expect(new Set(shown.labels.slice(0, 4)).size).toBe(1);
+    expect(new Set(shown.labels.slice(4)).size).toBe(1);
+    expect(shown.labels[0]).not.toBe(shown.labels[4]);
+    await page.close();
+  });
+
+  it('fits 10,000 points in the worker and matches the library', async () => {
+    const query = 'data=blobs&n=10000&dseed=2&k=4&init=kmeans&seed=0&compare=1';
+    const page = await openPage(query);
+    const shown = await readResult(page);
+    const X = loadData({ ...DEFAULT_STATE, dataset: 'blobs', n: 10_000, dataSeed: 2 }).X;
+    const family = gaussianFull();
+    expectSameFit(
+      shown,
+      libraryFit(X, { components: [family, family, family, family], init: 'kmeans', random: 0 }),
+    );
+    // The scatter draws an even subsample beyond 5,000 points and says so.
+    await showLastIteration(page);
+    expect(await pointFills(page, '#em-panel')).toHaveLength(5000);
+    expect(await page.textContent('#em-panel figcaption')).toContain('5,000 of 10,000');
+    await page.close();
+  });
+
+  it('looks right (screenshot for the README)', async () => {
+    const page = await openPage('data=iris&k=3&init=random-placement&seed=2&compare=1&x=2&y=3');
+    await readResult(page);
+    await showLastIteration(page);
     await page.screenshot({
       path: join(screenshotDir, 'playground-2d.actual.png'),
       fullPage: true,
@@ -99,52 +322,7 @@ describe('playground', () => {
     await page.close();
   });
 
-  it('runs k-means beside EM with the library k-means result', async () => {
-    const page = await openPage('data=faithful&k=2&fam=gamma,gamma&seed=5&compare=1');
-    const shown = await readResult(page);
-    const X = loadFaithful().X;
-    const expected = libraryKMeans(X, 2, 5);
-    expect(shown.kmeansLabels).toEqual(expected.labels);
-    expect(shown.kmeansInertia).toBe(expected.inertia);
-    await showLastIteration(page);
-    const fills = await pointFills(page, '#kmeans-panel');
-    expect(fills.map((fill) => PALETTE.indexOf(fill))).toEqual(expected.labels);
-    await page.close();
-  });
-
-  it('shows the 1-D view: histogram, component densities and responsibilities that move', async () => {
-    const page = await openPage(
-      'view=1d&data=faithful&col=0&k=2&fam=gamma,gamma&init=random-from-data&seed=1',
-    );
-    const shown = await readResult(page);
-    const family = gamma();
-    const expected = libraryFit(column(loadFaithful().X, 0), {
-      components: [family, family],
-      init: 'random-from-data',
-      random: 1,
-    });
-    expect(shown.logLikelihood).toBe(expected.logLikelihood);
-    expect(shown.labels).toEqual(expected.labels);
-    const last = await showLastIteration(page);
-    expect(last).toBeGreaterThan(1);
-    const rugAtEnd = await page.$$eval('g.data-points line', (lines) =>
-      lines.map((l) => l.getAttribute('stroke')),
-    );
-    await page.click('#playback button[name="first"]');
-    await page.waitForFunction(() => document.getElementById('playback')?.dataset.shown === '0');
-    const rugAtStart = await page.$$eval('g.data-points line', (lines) =>
-      lines.map((l) => l.getAttribute('stroke')),
-    );
-    expect(rugAtStart).toHaveLength(272);
-    expect(rugAtStart).not.toEqual(rugAtEnd);
-    await page.screenshot({
-      path: join(screenshotDir, 'playground-1d.actual.png'),
-      fullPage: true,
-    });
-    await page.close();
-  });
-
-  it('has thrown no error in any page', () => {
+  it('threw no error in any page', () => {
     expect(pageErrors).toEqual([]);
   });
 });

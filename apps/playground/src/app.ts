@@ -122,6 +122,8 @@ export function createApp(root: HTMLElement): void {
         onAddPoint: (x, y) => setState({ ...state, points: [...state.points, [x, y]] }),
       }),
     );
+    // What is on screen now, for tests (the player's own `data-shown` changes before the frame).
+    stage.dataset.shown = String(playback.shown());
     resultSlot.replaceChildren(
       renderResult({ state, run, shown: playback.shown(), palette: COMPONENT_PALETTE }),
     );

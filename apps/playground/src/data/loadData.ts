@@ -39,8 +39,8 @@ export function loadData(state: PlaygroundState): PlaygroundData {
       const mixture = makeGaussianMixture({
         nSamples: state.n,
         nComponents: 3,
-        varianceRange: [0.3, 6],
-        meanBox: [-6, 6],
+        varianceRange: [0.1, 5],
+        meanBox: [-7, 7],
         random: state.dataSeed,
       });
       return { X: mixture.X, featureNames: ['x1', 'x2'], trueLabels: mixture.labels };

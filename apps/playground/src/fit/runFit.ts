@@ -4,6 +4,7 @@ import { iterateKmeans, type KMeansModel, kmeansPlusPlus } from '@mixkit/kmeans'
 import { buildComponents } from './buildComponents.js';
 import { describeComponent } from './describeComponent.js';
 import type { EmSnapshot, FitOutcome, FitRequest, KMeansSnapshot } from './fitProtocol.js';
+import { randomPlacement } from './randomPlacement.js';
 
 export interface FitListener {
   emSnapshot(snapshot: EmSnapshot): void;
@@ -16,9 +17,13 @@ export interface FitListener {
  * a test reproduces the page's fit.
  */
 export function fitOptions(request: FitRequest): FitMixtureOptions {
+  const X = createMatrix(request.rows, request.cols, request.data);
   return {
     components: buildComponents(request.families, request.covariance),
-    init: request.init,
+    init:
+      request.init === 'random-placement'
+        ? randomPlacement(X, request.families, request.covariance, request.seed)
+        : request.init,
     random: request.seed,
   };
 }

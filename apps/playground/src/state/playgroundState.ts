@@ -19,11 +19,12 @@ export type CovarianceType = 'full' | 'diag' | 'spherical' | 'tied';
 export type ComponentKind = 'gaussian' | 'gamma' | 'lognormal' | 'exponential';
 
 /**
- * How EM starts (the `init` option of `@mixkit/em`): k random rows as component centres (the
- * classic "randomly placed Gaussians"), k-means labels, k-means++ seeds, or random
- * responsibilities.
+ * How EM starts: `random-placement` is the page's textbook start (components centred on random
+ * rows, each as wide as the data; see `fit/randomPlacement.ts`); the others are `@mixkit/em`'s
+ * own `init` strategies (one random row per component, k-means labels, k-means++ seeds, random
+ * responsibilities).
  */
-export type InitName = 'random-from-data' | 'kmeans' | 'k-means++' | 'random';
+export type InitName = 'random-placement' | 'random-from-data' | 'kmeans' | 'k-means++' | 'random';
 
 /** Points colored by their blended responsibilities (soft) or by their most likely component (hard). */
 export type ColorMode = 'soft' | 'hard';
@@ -70,6 +71,7 @@ export const COMPONENT_KINDS: readonly ComponentKind[] = [
   'exponential',
 ];
 export const INIT_NAMES: readonly InitName[] = [
+  'random-placement',
   'random-from-data',
   'kmeans',
   'k-means++',
@@ -92,7 +94,7 @@ export const DEFAULT_STATE: PlaygroundState = {
   k: 2,
   families: ['gaussian', 'gaussian'],
   covariance: 'full',
-  init: 'random-from-data',
+  init: 'random-placement',
   color: 'soft',
   compare: false,
   xColumn: 0,

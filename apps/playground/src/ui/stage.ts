@@ -1,4 +1,5 @@
 import type { FitRun } from '../app.js';
+import { alignLabels } from '../color/alignLabels.js';
 import type { ColorBlender } from '../color/colorBlender.js';
 import type { EmSnapshot } from '../fit/fitProtocol.js';
 import { covarianceEllipse } from '../geometry/covarianceEllipse.js';
@@ -34,21 +35,29 @@ export function renderStage(context: StageContext): HTMLElement {
   if (state.view === '1d') {
     const k = emShown?.components.length ?? 0;
     panels.append(
-      h('h2', {}, 'EM, one column'),
-      renderDensity({
-        values: run.data.X.data,
-        fills: pointColors(context, run.data.X.rows, emShown, undefined),
-        grid: run.grid,
-        components: (emShown?.components ?? []).map((c, j) => ({
-          density: c.density,
-          color: context.palette[j % context.palette.length] as string,
-        })),
-        ...(emShown && k > 0 ? { responsibilities: emShown.responsibilities } : {}),
-        xLabel: run.data.featureNames[0] ?? 'x',
-        width: context.width,
-        height: 320,
-        ariaLabel: 'one-dimensional mixture',
-      }),
+      h(
+        'figure',
+        { class: 'panel', id: 'density-panel' },
+        h(
+          'figcaption',
+          {},
+          'EM on one column: histogram, weighted component densities and their sum',
+        ),
+        renderDensity({
+          values: run.data.X.data,
+          fills: pointColors(context, run.data.X.rows, emShown, undefined),
+          grid: run.grid,
+          components: (emShown?.components ?? []).map((c, j) => ({
+            density: c.density,
+            color: context.palette[j % context.palette.length] as string,
+          })),
+          ...(emShown && k > 0 ? { responsibilities: emShown.responsibilities } : {}),
+          xLabel: run.data.featureNames[0] ?? 'x',
+          width: context.width,
+          height: 320,
+          ariaLabel: 'one-dimensional mixture',
+        }),
+      ),
     );
   } else {
     panels.append(renderEmPanel(context, run, emShown, panelWidth));
@@ -162,18 +171,25 @@ function renderKMeansPanel(context: StageContext, run: FitRun, width: number): H
   const snapshot = run.kmeans[Math.min(context.shown, run.kmeans.length - 1)];
   const drawn = drawnRows(X.rows);
   const count = drawn ? drawn.length : X.rows;
+  const k = snapshot ? snapshot.centers.length / d : 0;
+  // Colors follow EM's: each k-means cluster is painted like the EM component it overlaps most.
+  const outcome = run.outcome;
+  const colorOf = outcome
+    ? alignLabels(outcome.em.labels, outcome.kmeans.labels, k)
+    : Int32Array.from({ length: k }, (_, j) => j);
   const fills: string[] = [];
   for (let p = 0; p < count; p++) {
     const i = drawn ? (drawn[p] as number) : p;
-    fills.push(snapshot ? context.blender.color(snapshot.labels[i] as number) : '#999999');
+    fills.push(
+      snapshot ? context.blender.color(colorOf[snapshot.labels[i] as number] as number) : '#999999',
+    );
   }
   const markers: Marker[] = [];
-  const k = snapshot ? snapshot.centers.length / d : 0;
   for (let j = 0; j < k; j++) {
     markers.push({
       x: snapshot?.centers[j * d + cx] as number,
       y: snapshot?.centers[j * d + cy] as number,
-      color: context.palette[j % context.palette.length] as string,
+      color: context.blender.color(colorOf[j] as number),
     });
   }
   const plot = renderScatter({
@@ -261,7 +277,10 @@ function attachClick(
   };
   if (!svg) return;
   svg.style.cursor = 'crosshair';
-  svg.addEventListener('click', (event) => {
+  // pointerdown, not click: the plot is redrawn while a fit animates, and a click whose press and
+  // release land on two different drawings is never delivered.
+  svg.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
     // The scales map to the SVG's own units; CSS may have scaled the drawing.
     const box = svg.getBoundingClientRect();
     const unitsPerPixel = box.width > 0 ? svg.width.baseVal.value / box.width : 1;

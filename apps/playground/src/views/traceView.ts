@@ -21,7 +21,11 @@ export function renderTrace(spec: TraceSpec): SVGSVGElement | HTMLElement {
     height: spec.height,
     ariaLabel: spec.ariaLabel,
     marginLeft: 60,
-    x: { label: 'iteration', domain: [0, Math.max(1, points.length - 1)] },
+    x: {
+      label: 'iteration',
+      domain: [0, Math.max(1, points.length - 1)],
+      ticks: integerTicks(points.length),
+    },
     y: { label: spec.label, grid: true, nice: true },
     marks: [
       Plot.line(points, { x: 'iteration', y: 'value', stroke: spec.color, strokeWidth: 2 }),
@@ -40,4 +44,13 @@ export function renderTrace(spec: TraceSpec): SVGSVGElement | HTMLElement {
         : []),
     ],
   });
+}
+
+/** At most about 10 whole-number iteration ticks (Plot would label 0.5 steps on short runs). */
+function integerTicks(length: number): number[] {
+  const last = Math.max(1, length - 1);
+  const step = Math.max(1, Math.ceil(last / 10));
+  const ticks: number[] = [];
+  for (let t = 0; t <= last; t += step) ticks.push(t);
+  return ticks;
 }

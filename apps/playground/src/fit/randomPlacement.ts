@@ -1,0 +1,101 @@
+import { assertUnreachable, createRandom, type Matrix } from '@mixkit/core';
+import {
+  exponentialParams,
+  gammaParams,
+  gaussianDiagParams,
+  gaussianFullParams,
+  gaussianSphericalParams,
+  logNormalParams,
+} from '@mixkit/distributions';
+import type { MixtureInit } from '@mixkit/em';
+import type { ComponentKind, CovarianceType } from '../state/playgroundState.js';
+
+/**
+ * The textbook start of EM ("start with randomly placed Gaussians"): component c is centred on
+ * a random data row, with the spread of the whole data set (its per-column variances), and all
+ * weights equal. Unlike scikit-learn's `random_from_data`, which starts each component from its
+ * one row (a spike of variance `reg_covar`), every component starts wide, so the first E-step
+ * is a real soft assignment and the 1-D picture shows proper bell curves from step 0.
+ *
+ * Non-Gaussian components get the parameters with the same mean and variance (method of
+ * moments): gamma a = m^2/v, b = m/v; exponential l = 1/m; log-normal s = ln(1 + v/m^2),
+ * mu = ln m - s/2. Returns the library's `{kind: 'params'}` initialisation.
+ */
+export function randomPlacement(
+  X: Matrix,
+  kinds: readonly ComponentKind[],
+  covariance: CovarianceType,
+  seed: number,
+): Extract<MixtureInit, { kind: 'params' }> {
+  const { rows: n, cols: d, data } = X;
+  const k = kinds.length;
+  if (n < k) throw new RangeError(`randomPlacement: ${n} rows cannot place ${k} components`);
+  const variances = columnVariances(X);
+  const random = createRandom(seed);
+  const chosen = new Set<number>();
+  while (chosen.size < k) chosen.add(random.integer(n));
+  const params = [...chosen].map((row, c) => {
+    const mean = data.slice(row * d, (row + 1) * d);
+    return placeComponent(kinds[c] as ComponentKind, covariance, mean, variances);
+  });
+  return { kind: 'params', params, weights: new Float64Array(k).fill(1 / k) };
+}
+
+/** Population variance of each column (1 for a constant column, so nothing starts singular). */
+export function columnVariances(X: Matrix): Float64Array {
+  const { rows: n, cols: d, data } = X;
+  const mean = new Float64Array(d);
+  const variance = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (data[i * d + j] as number) / n;
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      const delta = (data[i * d + j] as number) - (mean[j] as number);
+      variance[j] = (variance[j] as number) + (delta * delta) / n;
+    }
+  }
+  return variance.map((v) => (v > 0 ? v : 1));
+}
+
+function placeComponent(
+  kind: ComponentKind,
+  covariance: CovarianceType,
+  mean: Float64Array,
+  variances: Float64Array,
+): unknown {
+  const d = mean.length;
+  switch (kind) {
+    case 'gaussian':
+      switch (covariance) {
+        case 'full':
+        case 'tied': {
+          const matrix = new Float64Array(d * d);
+          for (let j = 0; j < d; j++) matrix[j * d + j] = variances[j] as number;
+          return gaussianFullParams(mean, matrix);
+        }
+        case 'diag':
+          return gaussianDiagParams(mean, variances);
+        case 'spherical':
+          return gaussianSphericalParams(mean, variances.reduce((a, b) => a + b, 0) / d);
+        default:
+          return assertUnreachable(covariance, 'covariance type');
+      }
+    case 'gamma':
+      return gammaParams(
+        mean.map((m, j) => (m * m) / (variances[j] as number)),
+        mean.map((m, j) => m / (variances[j] as number)),
+      );
+    case 'exponential':
+      return exponentialParams(mean.map((m) => 1 / m));
+    case 'lognormal': {
+      const logVariances = mean.map((m, j) => Math.log1p((variances[j] as number) / (m * m)));
+      return logNormalParams(
+        mean.map((m, j) => Math.log(m) - (logVariances[j] as number) / 2),
+        logVariances,
+      );
+    }
+    default:
+      return assertUnreachable(kind, 'component kind');
+  }
+}
