@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,5 +99,18 @@ describe('the workload cache', () => {
       ),
     ).toBe(true);
     expect(again.init.centers).toHaveLength(spec.k);
+  });
+
+  it('regenerates a cached workload written with another random generator', () => {
+    const first = loadWorkload('gmm-medium', 'tiny', cacheDir);
+    const headerFile = first.header.dataFile.replace(/\.f64$/, '.json');
+    const header = JSON.parse(readFileSync(headerFile, 'utf8'));
+    writeFileSync(headerFile, JSON.stringify({ ...header, randomFingerprint: 'stale' }));
+    writeFileSync(first.header.dataFile, new Uint8Array(first.X.data.byteLength));
+    const again = loadWorkload('gmm-medium', 'tiny', cacheDir);
+    expect(JSON.parse(readFileSync(headerFile, 'utf8')).randomFingerprint).toBe(
+      header.randomFingerprint,
+    );
+    expect(Array.from(again.X.data)).toEqual(Array.from(first.X.data));
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Matrix } from '@mixkit/core';
+import { createRandom, type Matrix } from '@mixkit/core';
 import { benchRoot } from '../harness/benchRoot.js';
 import { generateWorkload } from './generateWorkload.js';
 import { type InitialParameters, makeInitialParameters } from './initialParameters.js';
@@ -20,6 +20,11 @@ export interface WorkloadHeader {
   readonly k: number;
   readonly seed: number;
   readonly generatorVersion: number;
+  /**
+   * The first draws of `createRandom(seed)` when the data was written: if core's generator
+   * changes, the cached bytes no longer follow from the seed and are regenerated.
+   */
+  readonly randomFingerprint: string;
   readonly dtype: 'float64';
   readonly byteOrder: 'little';
   readonly layout: 'row-major';
@@ -55,6 +60,11 @@ function readFloat64(path: string, count: number): Float64Array {
   return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + count * 8));
 }
 
+function randomFingerprint(seed: number): string {
+  const random = createRandom(seed);
+  return [random.uniform(), random.uniform(), random.normal()].join(',');
+}
+
 const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 
 /**
@@ -77,7 +87,11 @@ export function loadWorkload(
   const initFile = `${stem}.init.json`;
   if (existsSync(headerFile) && existsSync(dataFile) && existsSync(initFile)) {
     const header = JSON.parse(readFileSync(headerFile, 'utf8')) as WorkloadHeader;
-    if (header.generatorVersion === GENERATOR_VERSION && header.rows === rows) {
+    if (
+      header.generatorVersion === GENERATOR_VERSION &&
+      header.rows === rows &&
+      header.randomFingerprint === randomFingerprint(spec.seed)
+    ) {
       const data = readFloat64(dataFile, rows * spec.cols);
       const init = JSON.parse(readFileSync(initFile, 'utf8')) as InitialParameters;
       return {
@@ -99,6 +113,7 @@ export function loadWorkload(
     k: spec.k,
     seed: spec.seed,
     generatorVersion: GENERATOR_VERSION,
+    randomFingerprint: randomFingerprint(spec.seed),
     dtype: 'float64',
     byteOrder: 'little',
     layout: 'row-major',
