@@ -43,60 +43,80 @@ export function normalizeBlock(
   extras: BlockExtras = {},
 ): number {
   const { logPriors, sampleWeight, totals, rowScores } = extras;
-  // Joint log-densities below max + floor are dropped (-Infinity: keep everything).
+  // Joint log-densities more than `floor` below the row's best are dropped (-Infinity: none).
   const floor = extras.skipNegligible ? -50 : -Infinity;
   let objective = 0;
   for (let r = 0; r < rows; r++) {
     const base = r * k;
     const row = firstRow + r;
     let max = -Infinity;
+    let best = 0;
     if (logPriors === undefined) {
       for (let c = 0; c < k; c++) {
         const v = block[base + c]! + logWeights[c]!;
         block[base + c] = v;
-        if (v > max) max = v;
+        if (v > max) {
+          max = v;
+          best = c;
+        }
       }
     } else {
       for (let c = 0; c < k; c++) {
         const v = block[base + c]! + logWeights[c]! + logPriors[row * k + c]!;
         block[base + c] = v;
-        if (v > max) max = v;
+        if (v > max) {
+          max = v;
+          best = c;
+        }
       }
     }
-    if (max === -Infinity) {
-      if (block.subarray(base, base + k).some(Number.isNaN))
-        throw nonFinite(block, base, k, row, max);
-      throw new InvalidInputError(
-        { argument: 'X', row },
-        'the row has zero density under every component (all log-densities are -Infinity)',
-      );
-    }
+    if (max === -Infinity) throw zeroDensity(block, base, k, row);
+    const cut = max + floor;
     let sum = 0;
+    let kept = 0;
     for (let c = 0; c < k; c++) {
-      const shifted = block[base + c]! - max;
-      // NaN fails the test and goes to exp, so it still reaches the check below.
-      const e = shifted < floor ? 0 : Math.exp(shifted);
-      block[base + c] = e;
-      sum += e;
+      const v = block[base + c]!;
+      // NaN fails the test, so it reaches exp and the check below.
+      if (v < cut) {
+        block[base + c] = 0;
+      } else {
+        const e = Math.exp(v - max);
+        block[base + c] = e;
+        sum += e;
+        kept++;
+      }
     }
-    // sum is exactly 1 when only the best component survives the floor (the common case).
-    const logLikelihood = sum === 1 ? max : max + Math.log(sum);
+    // With one component kept (the common case on separated data) sum is exactly 1.
+    const logLikelihood = kept === 1 ? max : max + Math.log(sum);
     if (!(logLikelihood - logLikelihood === 0)) throw nonFinite(block, base, k, row, max);
     if (rowScores !== undefined) rowScores[row] = logLikelihood;
     const w = sampleWeight === undefined ? 1 : sampleWeight[row]!;
     objective += w * logLikelihood;
+    if (kept === 1) {
+      block[base + best] = w;
+      if (totals !== undefined) totals[best]! += w;
+      continue;
+    }
     const factor = w / sum;
-    if (totals === undefined) {
-      for (let c = 0; c < k; c++) block[base + c]! *= factor;
-    } else {
-      for (let c = 0; c < k; c++) {
-        const responsibility = block[base + c]! * factor;
-        block[base + c] = responsibility;
-        totals[c]! += responsibility;
-      }
+    for (let c = 0; c < k; c++) {
+      const e = block[base + c]!;
+      if (e === 0) continue;
+      const responsibility = e * factor;
+      block[base + c] = responsibility;
+      if (totals !== undefined) totals[c]! += responsibility;
     }
   }
   return objective;
+}
+
+function zeroDensity(block: Float64Array, base: number, k: number, row: number): InvalidInputError {
+  for (let c = 0; c < k; c++) {
+    if (Number.isNaN(block[base + c])) return nonFinite(block, base, k, row, -Infinity);
+  }
+  return new InvalidInputError(
+    { argument: 'X', row },
+    'the row has zero density under every component (all log-densities are -Infinity)',
+  );
 }
 
 function nonFinite(
