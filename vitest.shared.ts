@@ -12,6 +12,7 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-results.json' },
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'] },
+    setupFiles: [new URL('./tooling/scripts/vitestSetup.ts', import.meta.url).pathname],
     testTimeout: 30_000,
   },
 });
