@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchRoot } from './harness/benchRoot.js';
 import { renderMarkdown } from './harness/renderMarkdown.js';
+import { updateReadme } from './harness/updateReadme.js';
 import { runBench, runProbe } from './runBench.js';
 import { SUITES } from './suites/index.js';
 import { defaultCacheDir, loadWorkload } from './workloads/workloadCache.js';
@@ -103,6 +104,11 @@ async function main(): Promise<void> {
   writeFileSync(join(outDir, `${stem}.md`), markdown);
   console.log(`\n${markdown}`);
   console.log(`wrote ${join(outDir, `${stem}.json`)} and ${stem}.md`);
+  // A full run with every suite and the default output is what the README reports.
+  if (size === 'full' && !suites && !options.case && !options.out) {
+    const readme = join(benchRoot(), 'README.md');
+    if (updateReadme(readme, markdown)) console.log(`updated the Performance section of ${readme}`);
+  }
 }
 
 main().catch((error: unknown) => {
