@@ -17,7 +17,7 @@ const USAGE = `mixkit benchmark harness
   --suite <name>     run one suite (repeatable): ${SUITES.map((s) => s.name).join(', ')}; default: all
   --case <id>        run only this case (repeatable), e.g. kmeans/kmeans-large
   --size <size>      small (default; under a minute) or full (what the README reports)
-  --rounds <n>       timed rounds per contender after warm-up (default small 3, full 5)
+  --rounds <n>       timed rounds per contender after warm-up (default small 2, full 5)
   --warmup <n>       warm-up runs per contender (default 1)
   --memory <mode>    child (default: fresh node process per JS contender), inline or off
   --no-python        skip scikit-learn (its rows say so)

@@ -26,7 +26,7 @@ export interface BenchOptions {
 }
 
 /** Default timed rounds per size; the heaviest cases lower theirs (see their rows). */
-const DEFAULT_ROUNDS: Record<BenchSize, number> = { tiny: 1, small: 3, full: 5 };
+const DEFAULT_ROUNDS: Record<BenchSize, number> = { tiny: 1, small: 2, full: 5 };
 
 /**
  * Measures one JS contender's peak memory in a fresh `node --expose-gc` process running this

@@ -34,14 +34,17 @@ function matrixRows(m: Matrix): number[][] {
   return toRows(m);
 }
 
+/** Round settings for a row whose single run is long (a slow peer on the large workload). */
+type SlowRow = Pick<Contender, 'rounds' | 'warmup' | 'memory'>;
+
 function mixkitContender(
   X: Matrix,
   centers: Matrix,
   algorithm: KMeansAlgorithm,
-  rounds?: number,
+  slow: SlowRow = {},
 ): Contender {
   return {
-    ...(rounds === undefined ? {} : { rounds }),
+    ...slow,
     id: `mixkit/${algorithm}`,
     library: 'mixkit',
     variant: `KMeans ${algorithm}`,
@@ -76,7 +79,7 @@ function mixkitContender(
   };
 }
 
-function mlKmeansContender(X: Matrix, centers: number[][], rounds?: number): Contender {
+function mlKmeansContender(X: Matrix, centers: number[][], slow: SlowRow): Contender {
   let rows: number[][] | undefined;
   return {
     id: 'ml-kmeans',
@@ -85,7 +88,7 @@ function mlKmeansContender(X: Matrix, centers: number[][], rounds?: number): Con
     threads: 1,
     // An empty cluster keeps its old center here; mixkit and scikit-learn move it to a far row.
     comparable: false,
-    ...(rounds === undefined ? {} : { rounds, warmup: 0, memory: false }),
+    ...slow,
     prepare: () => {
       rows = toRows(X);
     },
@@ -113,7 +116,7 @@ function mlKmeansContender(X: Matrix, centers: number[][], rounds?: number): Con
   };
 }
 
-function skmeansContender(X: Matrix, centers: number[][], rounds?: number): Contender {
+function skmeansContender(X: Matrix, centers: number[][], slow: SlowRow): Contender {
   let rows: number[][] | undefined;
   return {
     id: 'skmeans',
@@ -122,7 +125,7 @@ function skmeansContender(X: Matrix, centers: number[][], rounds?: number): Cont
     threads: 1,
     // An empty cluster's center becomes the zero vector here; mixkit and scikit-learn move it.
     comparable: false,
-    ...(rounds === undefined ? {} : { rounds, warmup: 0, memory: false }),
+    ...slow,
     prepare: () => {
       rows = toRows(X);
     },
@@ -176,24 +179,22 @@ function kmeansTargets(rows: readonly ContenderResult[]): TargetCheck[] {
   ];
 }
 
-function kmeansCase(name: WorkloadName, ctx: BenchContext, slowPeerRounds?: number): BenchCase {
+function kmeansCase(name: WorkloadName, ctx: BenchContext, slow?: SlowRow): BenchCase {
   const { header, X, init } = loadWorkload(name, ctx.size, ctx.cacheDir, ctx.log);
   const k = init.centers.length;
   const centers: Matrix = { rows: k, cols: X.cols, data: Float64Array.from(init.centers.flat()) };
   const contenders: Contender[] = [
     // Plain Lloyd is mixkit's slowest variant and no target depends on it: the slow-peer rounds.
-    mixkitContender(X, centers, 'lloyd', slowPeerRounds),
+    mixkitContender(X, centers, 'lloyd', slow && { rounds: slow.rounds, warmup: 0 }),
     ...(['hamerly', 'elkan', 'auto'] as const).map((a) => mixkitContender(X, centers, a)),
-    mlKmeansContender(X, init.centers, slowPeerRounds),
-    skmeansContender(X, init.centers, slowPeerRounds),
+    mlKmeansContender(X, init.centers, slow ?? {}),
+    skmeansContender(X, init.centers, slow ?? {}),
     ...(ctx.size === 'tiny' ? [1] : [1, 2]).flatMap((threads) =>
       (['lloyd', 'elkan'] as const).map((algorithm) => {
         const row = sklearnKMeans(ctx, header, algorithm, threads, KMEANS_ITERATIONS);
         // The 2-thread rows are context for the single-thread targets: on the long case they
         // share the slow peers' single round and skip the (thread-independent) memory run.
-        return threads > 1 && slowPeerRounds !== undefined
-          ? { ...row, rounds: slowPeerRounds, memory: false }
-          : row;
+        return threads > 1 && slow !== undefined ? { ...row, ...slow } : row;
       }),
     ),
   ];
@@ -210,10 +211,10 @@ function kmeansCase(name: WorkloadName, ctx: BenchContext, slowPeerRounds?: numb
       'time per iteration = fit time / iterations run; skmeans and scikit-learn stop early only if the labels stop changing',
       'ml-kmeans and skmeans get number[][] input, converted untimed; scikit-learn also runs one final labelling pass inside fit',
       'inertia can differ only when a cluster empties: mixkit and scikit-learn move an empty center to a far row, ml-kmeans keeps it, skmeans zeroes it',
-      ...(slowPeerRounds === undefined
+      ...(slow === undefined
         ? []
         : [
-            `mixkit lloyd, ml-kmeans, skmeans and the 2-thread scikit-learn rows: ${slowPeerRounds} timed round(s); ml-kmeans, skmeans and the 2-thread rows get no memory run (each run takes minutes)`,
+            `mixkit lloyd, ml-kmeans, skmeans and the 2-thread scikit-learn rows: ${slow.rounds} timed round(s), no warm-up${slow.memory === false ? '; ml-kmeans, skmeans and the 2-thread rows get no memory run (each run takes minutes)' : ''}`,
           ]),
     ],
   };
@@ -229,8 +230,13 @@ export const kmeansSuite: Suite = {
     if (id === 'kmeans/kmeans-large') {
       // 1,000,000 x 32 with k = 64: every run is long, so full size uses 2 rounds, no warm-up.
       const full = ctx.size === 'full';
+      // The slowest rows get one round everywhere but tiny (the small run must stay short).
+      const slow: SlowRow | undefined =
+        ctx.size === 'tiny'
+          ? undefined
+          : { rounds: 1, warmup: 0, ...(full ? { memory: false } : {}) };
       return {
-        ...kmeansCase('kmeans-large', ctx, full ? 1 : undefined),
+        ...kmeansCase('kmeans-large', ctx, slow),
         ...(full ? { rounds: 2, warmup: 0 } : {}),
       };
     }
