@@ -285,3 +285,21 @@ describe('weightedColumnMeans', () => {
     expect(out[0]).toBe(1e15 + 2);
   });
 });
+
+describe('subnormal total weight', () => {
+  it('gives the same mean and normalised scatter as unit weights, never NaN', () => {
+    const X = { rows: 3, cols: 2, data: Float64Array.of(1, 2, 3, 5, 2, 2) };
+    const tiny = Float64Array.of(5e-324, 5e-324, 5e-324);
+    const mean = new Float64Array(2);
+    const scatter = new Float64Array(4);
+    const total = weightedMeanScatter(X, 0, 3, tiny, 0, 1, mean, scatter, 'full');
+    expect(total).toBe(3 * 5e-324);
+    expect(Array.from(mean)).toEqual([2, 3]);
+    expect(scatter.every(Number.isFinite)).toBe(true);
+    const diagonal = new Float64Array(2);
+    weightedMeanScatter(X, 0, 3, tiny, 0, 1, mean, diagonal, 'diagonal');
+    expect(diagonal.every(Number.isFinite)).toBe(true);
+    const means = weightedColumnMeans(X, 0, 3, tiny, 0, 1);
+    expect(Array.from(means)).toEqual([2, 3]);
+  });
+});

@@ -61,19 +61,19 @@ export function weightedMeanScatter(
     mode === 'full'
       ? fullScatter(X, start, end, weights, weightOffset, weightStride, mean, scatter)
       : diagonalScatter(X, start, end, weights, weightOffset, weightStride, mean, scatter);
-  const inverseTotal = 1 / total;
   if (mode === 'full') {
     for (let a = 0; a < d; a++) {
-      const ca = correction[a] * inverseTotal;
+      const ca = correction[a] / total;
       for (let b = 0; b <= a; b++) scatter[a * d + b] -= ca * correction[b];
     }
     for (let a = 0; a < d; a++) {
       for (let b = 0; b < a; b++) scatter[b * d + a] = scatter[a * d + b];
     }
   } else {
-    for (let a = 0; a < d; a++) scatter[a] -= correction[a] * correction[a] * inverseTotal;
+    for (let a = 0; a < d; a++) scatter[a] -= (correction[a] * correction[a]) / total;
   }
-  for (let a = 0; a < d; a++) mean[a] += correction[a] * inverseTotal;
+  // Division, not a reciprocal: 1 / total overflows for a subnormal total (see shiftedMean).
+  for (let a = 0; a < d; a++) mean[a] += correction[a] / total;
   return total;
 }
 

@@ -36,7 +36,8 @@ export function shiftedMean(
     const row = i * d;
     for (let a = 0; a < d; a++) mean[a] += w * (data[row + a] - data[shift + a]);
   }
-  const scale = 1 / total;
-  for (let a = 0; a < d; a++) mean[a] = data[shift + a] + mean[a] * scale;
+  // Divide rather than multiply by 1 / total: for a subnormal total, 1 / total overflows to
+  // Infinity and the mean would become NaN.
+  for (let a = 0; a < d; a++) mean[a] = data[shift + a] + mean[a] / total;
   return total;
 }
