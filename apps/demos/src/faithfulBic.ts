@@ -39,7 +39,7 @@ export function run(maxComponents = 6): FaithfulBicResult {
   for (let k = 1; k <= maxComponents; k++) {
     for (const covariance of covarianceTypes) {
       const family = families[covariance]();
-      const model = fitMixture(X, { family, nComponents: k, nInit: 3, random: 0 });
+      const model = fitMixture(X, { family, nComponents: k, nInit: 10, random: 0 });
       grid.push({ k, covariance, bic: model.bic(X), model });
     }
   }
@@ -51,7 +51,7 @@ export function run(maxComponents = 6): FaithfulBicResult {
       String(k),
       ...covarianceTypes.map((covariance) => {
         const cell = grid.find((g) => g.k === k && g.covariance === covariance)!;
-        return `${num(cell.bic, 6)}${cell === best ? ' *' : '  '}`;
+        return `${cell.bic.toFixed(1)}${cell === best ? ' *' : '  '}`;
       }),
     ]);
   }
@@ -67,7 +67,7 @@ export function run(maxComponents = 6): FaithfulBicResult {
     'BIC (lower is better, * = chosen):',
     table(['k', ...covarianceTypes], rows),
     '',
-    `Chosen: ${best.k} components with ${best.covariance} covariance (BIC ${num(best.bic, 6)})`,
+    `Chosen: ${best.k} components with ${best.covariance} covariance (BIC ${best.bic.toFixed(1)})`,
     table(['component', 'weight', ...featureNames.map((f) => `mean ${f}`)], components),
   ].join('\n');
   return {

@@ -10,7 +10,11 @@ export function formatFitReport(report: FitReport): string {
   const out: string[] = [];
   const kinds = new Map<string, string[]>();
   for (const column of report.columns) {
-    const key = `${column.kind}${column.inferred ? ' (inferred)' : ''}`;
+    // k-means uses no families: every column is just a coordinate.
+    const key =
+      report.algorithm === 'kmeans'
+        ? 'coordinates'
+        : `${column.kind}${column.inferred ? ' (inferred)' : ''}`;
     kinds.set(key, [...(kinds.get(key) ?? []), column.name]);
   }
   out.push(
