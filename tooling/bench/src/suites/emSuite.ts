@@ -1,5 +1,6 @@
 import type { Matrix } from '@mixkit/core';
 import { GaussianMixture } from '@mixkit/em';
+import { cpuRatioNote } from '../harness/cpuRatio.js';
 import { startStopwatch } from '../harness/stopwatch.js';
 import type {
   BenchCase,
@@ -92,7 +93,7 @@ function emTargets(
     checks.push({
       description: speed,
       met: r <= 0.5,
-      detail: `mixkit = ${r.toFixed(2)}x scikit-learn`,
+      detail: `mixkit = ${r.toFixed(2)}x scikit-learn${cpuRatioNote(mixkit, sklearn)}`,
     });
   } else {
     checks.push({ description: speed, met: null, detail: 'a contender did not run' });

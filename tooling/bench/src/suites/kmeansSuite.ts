@@ -2,6 +2,7 @@ import type { Matrix } from '@mixkit/core';
 import { KMeans, type KMeansAlgorithm } from '@mixkit/kmeans';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import skmeans from 'skmeans';
+import { cpuRatioNote } from '../harness/cpuRatio.js';
 import { startStopwatch } from '../harness/stopwatch.js';
 import type {
   BenchCase,
@@ -162,6 +163,7 @@ function ratio(
 function kmeansTargets(rows: readonly ContenderResult[]): TargetCheck[] {
   const vsSklearn = ratio(rows, 'mixkit/auto', 'scikit-learn/lloyd/1t');
   const vsMl = ratio(rows, 'ml-kmeans', 'mixkit/auto');
+  const row = (id: string) => rows.find((r) => r.id === id && r.status === 'ok');
   return [
     {
       description: 'mixkit (auto) no slower than scikit-learn Lloyd, 1 thread',
@@ -169,12 +171,15 @@ function kmeansTargets(rows: readonly ContenderResult[]): TargetCheck[] {
       detail:
         vsSklearn === undefined
           ? 'a contender did not run'
-          : `mixkit time = ${vsSklearn.toFixed(2)}x scikit-learn's`,
+          : `mixkit time = ${vsSklearn.toFixed(2)}x scikit-learn's${cpuRatioNote(row('mixkit/auto'), row('scikit-learn/lloyd/1t'))}`,
     },
     {
       description: 'mixkit (auto) at least 10x faster than ml-kmeans',
       met: vsMl === undefined ? null : vsMl >= 10,
-      detail: vsMl === undefined ? 'a contender did not run' : `${vsMl.toFixed(2)}x`,
+      detail:
+        vsMl === undefined
+          ? 'a contender did not run'
+          : `${vsMl.toFixed(2)}x${cpuRatioNote(row('ml-kmeans'), row('mixkit/auto'))}`,
     },
   ];
 }
