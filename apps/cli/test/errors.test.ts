@@ -101,6 +101,38 @@ describe('bad input is one line naming file, row and column, and writes nothing'
     );
   });
 
+  it('k-means with a k grid or --proba, and --proba on a k-means model', () => {
+    const dir = freshDir();
+    const file = writeIrisCsv(dir);
+    expectCleanFailure(
+      dir,
+      ['fit', file, '--algo', 'kmeans', '--ignore', 'species', '--k', '2..4'],
+      /--k 2,3,4: choosing k needs a likelihood \(BIC\/AIC\/ICL\); use --algo em for a grid/,
+    );
+    expectCleanFailure(
+      dir,
+      ['fit', file, '--algo', 'kmeans', '--ignore', 'species', '--proba'],
+      /--proba needs a mixture/,
+    );
+    expect(runInProcess(['fit', file, '--algo', 'kmeans', '--ignore', 'species']).status).toBe(0);
+    expectCleanFailure(
+      dir,
+      ['predict', join(dir, 'iris.model.json'), file, '--proba'],
+      /--proba: the model in .*iris\.model\.json is k-means, which gives hard labels only/,
+    );
+  });
+
+  it('a model file that is not a mixkit model', () => {
+    const dir = freshDir();
+    const file = writeIrisCsv(dir);
+    const model = writeCsv(dir, 'model.json', '{"kind": "something-else"}');
+    expectCleanFailure(
+      dir,
+      ['predict', model, file],
+      /model\.json: not a model written by "mixkit fit"/,
+    );
+  });
+
   it('predict with a file that lacks a model column or has an unseen level', () => {
     const dir = freshDir();
     const { file } = writeMixedCsv(dir);

@@ -110,6 +110,28 @@ describe('mixkit fit (Gaussian columns)', () => {
     expect(text.stdout.split('\n').filter((line) => line.startsWith('  * '))).toHaveLength(1);
   });
 
+  it('selects by ICL or AIC when asked, keeping the lowest value', () => {
+    const dir = freshDir();
+    const file = writeIrisCsv(dir);
+    for (const criterion of ['icl', 'aic'] as const) {
+      const run = runInProcess([
+        'fit',
+        file,
+        '--ignore',
+        'species',
+        '--k',
+        '1..4',
+        '--criterion',
+        criterion,
+        '--json',
+      ]);
+      const report = JSON.parse(run.stdout) as FitReport;
+      expect(report.selection?.criterion).toBe(criterion);
+      const scores = report.selection!.rows.map((row) => row.score);
+      expect(report[criterion]).toBe(Math.min(...scores));
+    }
+  });
+
   it('runs k-means with --algo kmeans, giving the KMeans labels', () => {
     const dir = freshDir();
     const file = writeIrisCsv(dir);
