@@ -41,6 +41,28 @@ function bruteForce(D: Float64Array, n: number, k: number): { total: number; med
   return best;
 }
 
+/**
+ * n rows in k well-separated groups, without a random generator (so the case does not depend on
+ * the RNG stream): group centres in distinct directions of the positive orthant, so cosine
+ * distance separates them as well, plus small deterministic offsets.
+ */
+function separatedGroups(n: number, k: number): Matrix {
+  const centres = [
+    [30, 2, 2],
+    [2, 30, 2],
+    [2, 2, 30],
+    [20, 20, 2],
+  ];
+  const data = new Float64Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const centre = centres[i % k]!;
+    data[i * 3] = centre[0]! + Math.sin(1.7 * i);
+    data[i * 3 + 1] = centre[1]! + Math.cos(2.3 * i);
+    data[i * 3 + 2] = centre[2]! + Math.sin(0.9 * i + 1);
+  }
+  return { rows: n, cols: 3, data };
+}
+
 function randomData(n: number, d: number, seed: number): Matrix {
   const random = createRandom(seed);
   const data = new Float64Array(n * d);
@@ -57,9 +79,7 @@ describe('KMedoids (FasterPAM)', () => {
       [3, 13, 4],
     ] as const) {
       it(`reaches the brute-force optimum on clustered data: ${metric}, n=${n}, k=${k}, seed ${seed}`, () => {
-        // Blobs offset from the origin so that cosine distance separates them too.
-        const { X } = blobs(n, 3, k, seed, 6);
-        for (let t = 0; t < X.data.length; t++) X.data[t]! += 20;
+        const X = separatedGroups(n, k);
         const D = dissimilarities(X, X, metric);
         const optimum = bruteForce(D, n, k);
         const model = new KMedoids({ k, metric }).fit(X);
