@@ -239,3 +239,32 @@ describe('degenerate data and components are handled and reported', () => {
     expect(() => fitMixture(X, { family, nComponents: 2 })).toThrow(/injected failure/);
   });
 });
+
+describe('re-seeding with the built-in families', () => {
+  it.each(['full', 'diag', 'spherical', 'tied'] as const)(
+    '%s Gaussian: an empty initial component is re-seeded and the fit stays finite',
+    async (type) => {
+      const { gaussianDiag, gaussianFull, gaussianSpherical, gaussianTied } = await import(
+        '@mixkit/distributions'
+      );
+      const family = {
+        full: gaussianFull,
+        diag: gaussianDiag,
+        spherical: gaussianSpherical,
+        tied: gaussianTied,
+      }[type]();
+      const twoLabels = Int32Array.from(labels, (label) => Math.min(label, 1));
+      const model = fitMixture(X, {
+        family,
+        nComponents: 3,
+        init: { kind: 'labels', labels: twoLabels },
+      });
+      expect(model.diagnostics.warnings[0]).toMatchObject({
+        kind: 'empty-component',
+        component: 2,
+      });
+      expect(Number.isFinite(model.score(X))).toBe(true);
+      expect(model.weights[2]).toBeGreaterThan(0);
+    },
+  );
+});

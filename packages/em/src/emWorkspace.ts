@@ -84,7 +84,7 @@ export function createEmWorkspace(
   }
   const groups = groupFamilies(families);
   for (const group of groups) group.family.validate(X, 'X');
-  const blockSize = options.blockSize ?? 256;
+  const blockSize = options.blockSize ?? 1024;
   assertInteger(blockSize, 'blockSize', 1);
   const logPriors =
     options.priorProbabilities === undefined

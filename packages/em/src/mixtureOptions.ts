@@ -73,7 +73,7 @@ export interface EmSettings {
   readonly frozenComponents?: readonly number[];
   /** Keep the mixing weights at their initial values. Default false. */
   readonly freezeWeights?: boolean;
-  /** Rows per block of the fused E/M pass. Default 256. */
+  /** Rows per block of the fused E/M pass. Default 16384 / k, clamped to [64, 1024]. */
   readonly blockSize?: number;
   /** Seed or random source. Default seed 0. */
   readonly random?: RandomInput;

@@ -25,7 +25,7 @@ export function reseedStats(
   usedRows.add(row);
   const rowWeight = workspace.totalWeight / workspace.positiveRows;
   const { X, d } = workspace;
-  let stats = family.accumulate(family.createStats(d), X, row, row + 1, unitWeight, 0, 0);
+  let stats = family.accumulate(family.createStats(d), X, row, row + 1, unitWeight, 0, 1);
   stats = family.scale(stats, rowWeight);
   return family.merge(stats, scaledGlobalStats(workspace, family, globalShare * rowWeight));
 }
@@ -39,10 +39,16 @@ export function scaledGlobalStats(
   const { X, n, d, sampleWeight, totalWeight, globalStats } = workspace;
   let global = globalStats.get(family);
   if (global === undefined) {
-    global =
-      sampleWeight === undefined
-        ? family.accumulate(family.createStats(d), X, 0, n, unitWeight, 0, 0)
-        : family.accumulate(family.createStats(d), X, 0, n, sampleWeight, 0, 1);
+    global = family.createStats(d);
+    if (sampleWeight !== undefined) {
+      global = family.accumulate(global, X, 0, n, sampleWeight, 0, 1);
+    } else {
+      // Unit weights, a block at a time (some kernels reject a broadcasting stride of 0).
+      const ones = new Float64Array(Math.min(workspace.blockSize, n)).fill(1);
+      for (let start = 0; start < n; start += ones.length) {
+        global = family.accumulate(global, X, start, Math.min(start + ones.length, n), ones, 0, 1);
+      }
+    }
     globalStats.set(family, global);
   }
   const copy = family.merge(family.createStats(d), global);

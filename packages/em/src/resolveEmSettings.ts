@@ -55,7 +55,7 @@ export function resolveEmSettings(
   assertInteger(maxIterations, 'maxIterations', 0);
   const weightConcentration = settings.weightConcentration ?? 1;
   assertNumber(weightConcentration, 'weightConcentration', { min: 1 });
-  const blockSize = settings.blockSize ?? 256;
+  const blockSize = settings.blockSize ?? defaultBlockSize(k);
   assertInteger(blockSize, 'blockSize', 1);
   const frozen = new Uint8Array(k);
   for (const c of settings.frozenComponents ?? []) {
@@ -73,4 +73,14 @@ export function resolveEmSettings(
     freezeWeights: settings.freezeWeights ?? false,
     random: toRandom(random),
   };
+}
+
+/**
+ * Rows per block by default: 16384 / k, clamped to [64, 1024], so the block x k buffer stays
+ * at most 128 KiB (cache-resident next to the block's rows) while per-call overheads of the
+ * families' kernels are spread over many rows. Measured on the benchmark shapes, 1024 rows
+ * were ~10% faster than 256 for k = 8 and 16.
+ */
+export function defaultBlockSize(k: number): number {
+  return Math.min(1024, Math.max(64, Math.floor(16384 / k)));
 }

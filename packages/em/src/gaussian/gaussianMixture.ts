@@ -45,7 +45,7 @@ export interface GaussianMixtureOptions {
   readonly precisionsInit?: unknown;
   /** Seed or random source (`random_state`). Default seed 0. */
   readonly random?: RandomInput;
-  /** Rows per block of the fused E/M pass. Default 256. */
+  /** Rows per block of the fused E/M pass. Default 16384 / k, clamped to [64, 1024]. */
   readonly blockSize?: number;
 }
 

@@ -96,7 +96,7 @@ function accumulateInitial(workspace: EmWorkspace, assignment: InitialAssignment
     const rowWeight = workspace.totalWeight / workspace.positiveRows;
     const weight = new Float64Array([rowWeight]);
     for (let c = 0; c < k; c++) {
-      stats[c] = families[c]!.accumulate(stats[c], assignment.seeds, c, c + 1, weight, 0, 0);
+      stats[c] = families[c]!.accumulate(stats[c], assignment.seeds, c, c + 1, weight, 0, 1);
       totals[c] = rowWeight;
     }
     return;
