@@ -78,7 +78,7 @@ describe('GaussianMixture', () => {
       expect(means.data[i]).toBe(v);
     });
     (model.precisions as number[][]).flat().forEach((p, i) => {
-      expect(p).toBeCloseTo(testCase.precisionsInit.flat()[i]!, 12);
+      expect(p).toBeCloseTo((testCase.precisionsInit as number[][]).flat()[i]!, 12);
     });
   });
 
