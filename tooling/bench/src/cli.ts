@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchRoot } from './harness/benchRoot.js';
+import { formatJsonWithBiome } from './harness/formatJson.js';
 import { renderMarkdown } from './harness/renderMarkdown.js';
 import { updateReadme } from './harness/updateReadme.js';
 import { runBench, runProbe } from './runBench.js';
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
   const markdown = renderMarkdown(report);
   writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(outDir, `${stem}.md`), markdown);
+  const unformatted = formatJsonWithBiome([join(outDir, `${stem}.json`)]);
+  if (unformatted) console.log(unformatted);
   console.log(`\n${markdown}`);
   console.log(`wrote ${join(outDir, `${stem}.json`)} and ${stem}.md`);
   // A full run with every suite and the default output is what the README reports.
