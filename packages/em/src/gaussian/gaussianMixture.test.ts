@@ -125,6 +125,19 @@ describe('GaussianMixture', () => {
     },
   );
 
+  it.each(types)(
+    '%s: a constant column and duplicated rows stay finite thanks to regCovar',
+    (covarianceType) => {
+      const rows = Array.from({ length: 300 }, (_, i) => {
+        const r = i % 150;
+        return [iris.data[r * 4]!, 7, iris.data[r * 4 + 2]!];
+      });
+      const model = new GaussianMixture({ nComponents: 3, covarianceType, random: 5 }).fit(rows);
+      expect(Number.isFinite(model.score(rows))).toBe(true);
+      expect(model.diagnostics.warnings.filter((w) => w.kind !== 'not-converged')).toEqual([]);
+    },
+  );
+
   it('fitAsync gives the same model as fit', async () => {
     const gmm = new GaussianMixture({ nComponents: 3, covarianceType: 'tied', random: 4 });
     const [sync, async] = [gmm.fit(iris), await gmm.fitAsync(iris)];
