@@ -9,7 +9,7 @@ import { renderControls } from './ui/controls.js';
 import { h } from './ui/dom.js';
 import { createPlayback } from './ui/playback.js';
 import { renderResult } from './ui/resultPanel.js';
-import { renderStage } from './ui/stage.js';
+import { createStage } from './ui/stage.js';
 import { COMPONENT_PALETTE } from './views/palette.js';
 
 /** One fit of one state: its data, the streamed snapshots and, once finished, the outcome. */
@@ -44,7 +44,8 @@ export function createApp(root: HTMLElement): void {
 
   const controlsSlot = h('div', { class: 'controls-slot' });
   const problems = h('div', { class: 'problems', role: 'status' });
-  const stage = h('div', { id: 'stage', class: 'stage' });
+  const stageView = createStage();
+  const stage = stageView.element;
   const resultSlot = h('div', { class: 'result-slot' });
   const playback = createPlayback(() => scheduleRender());
   const share = h('button', { type: 'button', name: 'copy-link' }, 'copy link');
@@ -111,19 +112,18 @@ export function createApp(root: HTMLElement): void {
 
   function render() {
     const width = Math.max(320, stage.clientWidth || 720);
-    stage.replaceChildren(
-      renderStage({
-        state,
-        run,
-        shown: playback.shown(),
-        blender,
-        palette: COMPONENT_PALETTE,
-        width,
-        onAddPoint: (x, y) => setState({ ...state, points: [...state.points, [x, y]] }),
-      }),
-    );
-    // What is on screen now, for tests (the player's own `data-shown` changes before the frame).
-    stage.dataset.shown = String(playback.shown());
+    // The stage records what is on screen in `data-shown`, for tests: the player's own
+    // `data-shown` changes a frame earlier.
+    stageView.render({
+      state,
+      run,
+      shown: playback.shown(),
+      blender,
+      palette: COMPONENT_PALETTE,
+      width,
+      // Reads `state` when called, so a panel kept across renders adds to the current points.
+      onAddPoint: (x, y) => setState({ ...state, points: [...state.points, [x, y]] }),
+    });
     resultSlot.replaceChildren(
       renderResult({ state, run, shown: playback.shown(), palette: COMPONENT_PALETTE }),
     );

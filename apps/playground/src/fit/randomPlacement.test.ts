@@ -30,7 +30,7 @@ describe('columnVariances', () => {
 });
 
 describe('randomPlacement', () => {
-  it('centres each Gaussian on a distinct data row with the data variance, equal weights', () => {
+  it('centres each Gaussian on a distinct data row with 1/k of the data deviation, equal weights', () => {
     const init = randomPlacement(X, ['gaussian', 'gaussian', 'gaussian'], 'full', 7);
     expect(init.kind).toBe('params');
     expect(Array.from(init.weights ?? [])).toEqual([1 / 3, 1 / 3, 1 / 3]);
@@ -40,7 +40,12 @@ describe('randomPlacement', () => {
     expect(new Set(means.map(String)).size).toBe(3);
     const variances = columnVariances(X);
     const cov = (init.params[0] as GaussianFullParams).covariance;
-    expect(Array.from(cov)).toEqual([variances[0], 0, 0, variances[1]]);
+    expect(Array.from(cov)).toEqual([
+      (variances[0] as number) / 9,
+      0,
+      0,
+      (variances[1] as number) / 9,
+    ]);
   });
 
   it('is repeatable under a seed and differs between seeds', () => {
@@ -53,9 +58,9 @@ describe('randomPlacement', () => {
     expect(distinct.size).toBeGreaterThan(1);
   });
 
-  it('gives gamma and log-normal components the mean and variance of their data row and column', () => {
+  it('gives gamma and log-normal components the mean of their row and the start variance', () => {
     const init = randomPlacement(X, ['gamma', 'lognormal'], 'full', 1);
-    const variances = columnVariances(X);
+    const variances = columnVariances(X).map((v) => v / 4);
     const gamma = init.params[0] as GammaParams;
     const rows = rowsOf(X);
     const gammaMean = Array.from(gamma.shapes, (a, j) => a / (gamma.rates[j] as number));
@@ -72,7 +77,7 @@ describe('randomPlacement', () => {
     });
   });
 
-  it('places spherical Gaussians with the mean column variance', () => {
+  it('places spherical Gaussians with the mean column variance (k = 1: the data variance)', () => {
     const init = randomPlacement(X, ['gaussian'], 'spherical', 0);
     const variances = columnVariances(X);
     expect((init.params[0] as { variance: number }).variance).toBeCloseTo(

@@ -12,8 +12,8 @@ import type { ComponentKind, CovarianceType } from '../state/playgroundState.js'
 
 /**
  * The textbook start of EM ("start with randomly placed Gaussians"): component c is centred on
- * a random data row, with the spread of the whole data set (its per-column variances), and all
- * weights equal. Unlike scikit-learn's `random_from_data`, which starts each component from its
+ * a random data row, with 1/k of the data's standard deviation in every column (variance
+ * s_j^2 / k^2), and all weights equal. Unlike scikit-learn's `random_from_data`, which starts each component from its
  * one row (a spike of variance `reg_covar`), every component starts wide, so the first E-step
  * is a real soft assignment and the 1-D picture shows proper bell curves from step 0.
  *
@@ -30,7 +30,9 @@ export function randomPlacement(
   const { rows: n, cols: d, data } = X;
   const k = kinds.length;
   if (n < k) throw new RangeError(`randomPlacement: ${n} rows cannot place ${k} components`);
-  const variances = columnVariances(X);
+  // Each of k components starts with 1/k of the data's standard deviation: together they span
+  // the data, and they are not so alike that EM lingers at the symmetric start.
+  const variances = columnVariances(X).map((v) => v / (k * k));
   const random = createRandom(seed);
   const chosen = new Set<number>();
   while (chosen.size < k) chosen.add(random.integer(n));

@@ -1,5 +1,6 @@
 import { adjustedRandIndex } from '@mixkit/metrics';
 import type { FitRun } from '../app.js';
+import type { FitOutcome } from '../fit/fitProtocol.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import { h } from './dom.js';
 
@@ -70,16 +71,8 @@ export function renderResult(context: ResultContext): HTMLElement {
     ['BIC', em.bic.toFixed(2)],
     ['EM iterations', `${em.iterations} (${em.converged ? 'converged' : 'not converged'})`],
     ['k-means inertia', `${kmeans.inertia.toPrecision(6)} after ${kmeans.iterations} iterations`],
-    ['EM vs k-means labels (ARI)', adjustedRandIndex(em.labels, kmeans.labels).toFixed(3)],
+    ...agreement(outcome, run.data.trueLabels),
   ];
-  const truth = run.data.trueLabels;
-  if (truth) {
-    rows.push(['EM vs true classes (ARI)', adjustedRandIndex(truth, em.labels).toFixed(3)]);
-    rows.push([
-      'k-means vs true classes (ARI)',
-      adjustedRandIndex(truth, kmeans.labels).toFixed(3),
-    ]);
-  }
   rows.push([
     'fit time (worker, incl. streaming)',
     `${seconds.toFixed(2)} s for ${run.data.X.rows.toLocaleString()} rows`,
@@ -93,4 +86,24 @@ export function renderResult(context: ResultContext): HTMLElement {
   );
   for (const warning of em.warnings) section.append(h('p', { class: 'warning' }, warning));
   return section;
+}
+
+const agreements = new WeakMap<FitOutcome, [string, string][]>();
+
+/** Adjusted Rand indices between EM, k-means and the true classes (computed once per fit). */
+function agreement(outcome: FitOutcome, truth: Int32Array | undefined): [string, string][] {
+  let rows = agreements.get(outcome);
+  if (!rows) {
+    const { em, kmeans } = outcome;
+    rows = [['EM vs k-means labels (ARI)', adjustedRandIndex(em.labels, kmeans.labels).toFixed(3)]];
+    if (truth) {
+      rows.push(['EM vs true classes (ARI)', adjustedRandIndex(truth, em.labels).toFixed(3)]);
+      rows.push([
+        'k-means vs true classes (ARI)',
+        adjustedRandIndex(truth, kmeans.labels).toFixed(3),
+      ]);
+    }
+    agreements.set(outcome, rows);
+  }
+  return rows;
 }

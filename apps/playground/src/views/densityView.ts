@@ -2,15 +2,17 @@ import * as Plot from '@observablehq/plot';
 import { bin, max, min } from 'd3';
 
 export interface DensitySpec {
-  /** The 1-D data. */
+  /** The 1-D data (all of it: the histogram). */
   readonly values: ArrayLike<number>;
-  /** CSS color of each value (blended responsibilities or label). */
+  /** The values drawn one by one (the rug and the responsibilities; a subsample of large data). */
+  readonly drawn: Float64Array;
+  /** CSS color of each drawn value (blended responsibilities or label). */
   readonly fills: readonly string[];
   /** Grid where the component densities were evaluated. */
   readonly grid: ArrayLike<number>;
   /** Per component: weight x density on the grid, and its color. */
   readonly components: readonly { readonly density: ArrayLike<number>; readonly color: string }[];
-  /** Row-major n x k responsibilities (for the lower panel), or undefined to skip it. */
+  /** Row-major (drawn rows) x k responsibilities (for the lower panel), or undefined to skip it. */
   readonly responsibilities?: ArrayLike<number>;
   readonly xLabel: string;
   readonly width: number;
@@ -68,19 +70,20 @@ export function renderDensity(spec: DensitySpec): HTMLElement {
     y: { label: 'density', grid: true, domain: [-rug, top * 1.05] },
     marks: [
       Plot.rectY(histogram, { x1: 'x0', x2: 'x1', y: 'density', fill: '#d9d9d9', inset: 0.5 }),
-      Plot.line(curves, { x: 'x', y: 'y', z: 'component', stroke: colorOf, strokeWidth: 2.5 }),
+      // The mixture's density first, so the components are drawn over it.
       Plot.line(total, {
         x: 'x',
         y: 'y',
-        stroke: '#333',
+        stroke: '#555',
         strokeDasharray: '4,3',
         strokeWidth: 1.5,
       }),
+      Plot.line(curves, { x: 'x', y: 'y', z: 'component', stroke: colorOf, strokeWidth: 2.5 }),
       // A rug under the axis: each point in its responsibility color.
       Plot.ruleX(
-        { length: n },
+        { length: spec.drawn.length },
         {
-          x: values,
+          x: spec.drawn,
           y1: 0,
           y2: -rug,
           stroke: spec.fills,

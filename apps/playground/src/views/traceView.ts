@@ -25,6 +25,7 @@ export function renderTrace(spec: TraceSpec): SVGSVGElement | HTMLElement {
       label: 'iteration',
       domain: [0, Math.max(1, points.length - 1)],
       ticks: integerTicks(points.length),
+      tickFormat: 'd',
     },
     y: { label: spec.label, grid: true, nice: true },
     marks: [
