@@ -25,24 +25,36 @@ import {
 // The page's component colors (d3.schemeTableau10), to read labels back from the drawn points.
 const PALETTE = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1'];
 
-let server: PreviewServer;
-let baseUrl: string;
-let browser: Browser;
+let server: PreviewServer | undefined;
+let baseUrl = '';
+let launched: Browser | undefined;
+let setupError: unknown;
 const pageErrors: string[] = [];
 
+// A setup failure (no Chromium, no build) is kept and rethrown by every test, so each one FAILS
+// with the reason: a throwing beforeAll would only mark them skipped.
 beforeAll(async () => {
-  ({ server, url: baseUrl } = await startPreview());
-  browser = await launchChromium();
-  mkdirSync(screenshotDir, { recursive: true });
+  try {
+    ({ server, url: baseUrl } = await startPreview());
+    launched = await launchChromium();
+    mkdirSync(screenshotDir, { recursive: true });
+  } catch (error) {
+    setupError = error;
+  }
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await launched?.close();
   await server?.close();
 });
 
+function browser(): Browser {
+  if (setupError !== undefined || !launched) throw setupError ?? new Error('no browser');
+  return launched;
+}
+
 async function openPage(query: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const page = await browser().newPage({ viewport: { width: 1280, height: 1000 } });
   page.on('pageerror', (error) => pageErrors.push(`${query}: ${error.message}`));
   await page.goto(`${baseUrl}?${query}`);
   return page;
@@ -227,7 +239,7 @@ describe('playground in Chromium', () => {
       compare: '1',
     });
 
-    const reopened = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const reopened = await browser().newPage({ viewport: { width: 1280, height: 1000 } });
     await reopened.goto(link);
     const second = await readResult(reopened);
     expect(second).toEqual(first);
@@ -323,6 +335,7 @@ describe('playground in Chromium', () => {
   });
 
   it('threw no error in any page', () => {
+    browser();
     expect(pageErrors).toEqual([]);
   });
 });
