@@ -41,6 +41,8 @@ export interface EmWorkspace {
   readonly stats: unknown[];
   /** Per-component responsibility totals of the last pass. */
   readonly totals: Float64Array;
+  /** Per-component responsibility totals of the current block (scratch of the pass). */
+  readonly blockTotals: Float64Array;
   /** Whole-data statistics per family group, computed on first need (re-seeding). */
   readonly globalStats: Map<AnyComponentFamily, unknown>;
   /** Per-row mixture log-likelihoods of the last pass (read when re-seeding). */
@@ -105,6 +107,7 @@ export function createEmWorkspace(
     block: new Float64Array(Math.min(blockSize, n) * k),
     stats: families.map((family) => family.createStats(d)),
     totals: new Float64Array(k),
+    blockTotals: new Float64Array(k),
     globalStats: new Map(),
     rowScores: new Float64Array(n),
   };

@@ -5,7 +5,8 @@ import { normalizeBlock } from './normalizeBlock.js';
  * One EM iteration's pass over the data, block by block while each block is in cache:
  * every component's batched `logDensity` into column c of the block buffer (offset c,
  * stride k), the in-place E-step (`normalizeBlock`), then every accumulating component's
- * `accumulate` from the same block. Per pass: no allocation, no n x k intermediate.
+ * `accumulate` from the same block, skipped for a component with no responsibility in the
+ * block (common once clusters separate). Per pass: no allocation, no n x k intermediate.
  *
  * With `accumulateMask` undefined it only scores (the final E-step). Otherwise the statistics
  * and responsibility totals are reset first and component c accumulates when `mask[c]` is 1.
@@ -18,7 +19,7 @@ export function fusedPass(
   accumulateMask: Uint8Array | undefined,
   rowScores?: Float64Array,
 ): number {
-  const { X, n, k, families, block, blockSize, stats, totals } = workspace;
+  const { X, n, k, families, block, blockSize, stats, totals, blockTotals } = workspace;
   if (accumulateMask !== undefined) {
     totals.fill(0);
     for (let c = 0; c < k; c++) {
@@ -28,7 +29,7 @@ export function fusedPass(
   const extras = {
     logPriors: workspace.logPriors,
     sampleWeight: workspace.sampleWeight,
-    totals: accumulateMask === undefined ? undefined : totals,
+    totals: accumulateMask === undefined ? undefined : blockTotals,
     rowScores,
     skipNegligible: accumulateMask !== undefined,
   };
@@ -39,7 +40,11 @@ export function fusedPass(
     objective += normalizeBlock(block, end - start, k, logWeights, start, extras);
     if (accumulateMask === undefined) continue;
     for (let c = 0; c < k; c++) {
-      if (accumulateMask[c] === 1) {
+      // A component with no responsibility in this block has nothing to add: skip the call.
+      const blockTotal = blockTotals[c]!;
+      blockTotals[c] = 0;
+      totals[c]! += blockTotal;
+      if (accumulateMask[c] === 1 && blockTotal > 0) {
         stats[c] = families[c]!.accumulate(stats[c], X, start, end, block, c, k);
       }
     }

@@ -74,6 +74,26 @@ describe('the runner drives families only through their hooks', () => {
     expect(position).toBe(calls.length);
   });
 
+  it('skips accumulate for a component with no responsibility in a block', () => {
+    // Two blobs 1000 apart, rows grouped by blob, blocks of 50 rows: each block is one blob.
+    const far = createMatrix(
+      100,
+      1,
+      Float64Array.from({ length: 100 }, (_, i) => (i < 50 ? 0 : 1000) + Math.sin(i)),
+    );
+    const family = new MockComponentFamily();
+    const init = {
+      kind: 'labels',
+      labels: Array.from({ length: 100 }, (_, i) => (i < 50 ? 0 : 1)),
+    } as const;
+    fitMixture(far, { family, nComponents: 2, init, maxIterations: 1, tol: 0, blockSize: 50 });
+    const iteration = family.callsTo('accumulate').slice(2); // after the initial M-step's two
+    expect(iteration.map((call) => [call.start, call.offset])).toEqual([
+      [0, 0],
+      [50, 1],
+    ]);
+  });
+
   it('never looks inside parameters or statistics (fit, predict, sample, criteria, JSON)', () => {
     const family = new MockComponentFamily();
     const model = fitMixture(X, { family, nComponents: 3, nInit: 2, random: 3 });

@@ -89,7 +89,8 @@ function assignmentFor(
  * vanishes takes its prior) and multiplied by the row weights.
  */
 function accumulateInitial(workspace: EmWorkspace, assignment: InitialAssignment): void {
-  const { X, n, k, families, stats, totals, block, blockSize, sampleWeight, logPriors } = workspace;
+  const { X, n, k, families, stats, totals, blockTotals, block, blockSize } = workspace;
+  const { sampleWeight, logPriors } = workspace;
   totals.fill(0);
   for (let c = 0; c < k; c++) stats[c] = families[c]!.scale(stats[c], 0);
   if (assignment.kind === 'seeds') {
@@ -111,11 +112,15 @@ function accumulateInitial(workspace: EmWorkspace, assignment: InitialAssignment
       for (let c = 0; c < k; c++) {
         const value = block[base + c]! * w;
         block[base + c] = value;
-        totals[c]! += value;
+        blockTotals[c]! += value;
       }
     }
-    for (let c = 0; c < k; c++)
-      stats[c] = families[c]!.accumulate(stats[c], X, start, end, block, c, k);
+    for (let c = 0; c < k; c++) {
+      const blockTotal = blockTotals[c]!;
+      blockTotals[c] = 0;
+      totals[c]! += blockTotal;
+      if (blockTotal > 0) stats[c] = families[c]!.accumulate(stats[c], X, start, end, block, c, k);
+    }
   }
 }
 
