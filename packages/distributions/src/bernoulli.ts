@@ -1,12 +1,7 @@
-import {
-  assertNumber,
-  type ComponentFamily,
-  type FamilySpec,
-  type Matrix,
-  type SerializedParams,
-} from '@mixkit/core';
-import { ParamsReader } from './json/paramsReader.js';
+import { assertNumber, type ComponentFamily, type FamilySpec, type Matrix } from '@mixkit/core';
+import { vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
+import { addColumnSums, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { DEFAULT_MIN_PROBABILITY } from './support/smoothProbabilities.js';
 import { validateSupport } from './support/validateSupport.js';
@@ -76,32 +71,7 @@ export function bernoulli(
     validate(X: Matrix, argument = 'X'): void {
       validateSupport(X, argument, KIND, 'binary');
     },
-    createStats: (dimension) => ({ weight: 0, sum: new Float64Array(dimension) }),
-    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
-      const { data, cols } = X;
-      const sum = stats.sum;
-      let total = 0;
-      for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-        const weight = weights[w]!;
-        if (weight === 0) continue;
-        total += weight;
-        const row = i * cols;
-        for (let j = 0; j < cols; j++) sum[j]! += weight * data[row + j]!;
-      }
-      stats.weight += total;
-      return stats;
-    },
-    merge(target, source) {
-      target.weight += source.weight;
-      for (let j = 0; j < target.sum.length; j++) target.sum[j]! += source.sum[j]!;
-      return target;
-    },
-    scale(stats, factor) {
-      stats.weight *= factor;
-      for (let j = 0; j < stats.sum.length; j++) stats.sum[j]! *= factor;
-      return stats;
-    },
-    totalWeight: (stats) => stats.weight,
+    ...weightedSums(['sum'], addColumnSums),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const p = new Float64Array(stats.sum.length);
@@ -144,14 +114,6 @@ export function bernoulli(
     },
     dimension: (params) => params.probabilities.length,
     nParameters: (params) => params.probabilities.length,
-    paramsToJSON: (params): SerializedParams => ({
-      kind: KIND,
-      version: 1,
-      probabilities: Array.from(params.probabilities),
-    }),
-    paramsFromJSON(json) {
-      const reader = ParamsReader.open(json, KIND);
-      return bernoulliParams(reader.numbers('probabilities', undefined, { min: 0, max: 1 }));
-    },
+    ...vectorParamsJson(KIND, { probabilities: { min: 0, max: 1 } }, bernoulliParams),
   };
 }

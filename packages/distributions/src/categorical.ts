@@ -10,6 +10,7 @@ import {
 import { ParamsReader } from './json/paramsReader.js';
 import { outputRows } from './sampling/outputRows.js';
 import { sampleCategorical } from './sampling/sampleCategorical.js';
+import { weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { DEFAULT_MIN_PROBABILITY, smoothProbabilities } from './support/smoothProbabilities.js';
 import { validateShape } from './support/validateSupport.js';
@@ -100,6 +101,30 @@ export function categorical(
     return cached;
   };
 
+  /** Adds Σw to the count of each row's level in every column; returns Σw. */
+  const addLevelCounts = (
+    stats: CategoricalStats,
+    X: Matrix,
+    start: number,
+    end: number,
+    weights: Float64Array,
+    weightOffset: number,
+    weightStride: number,
+  ): number => {
+    const { data, cols } = X;
+    const offsets = offsetsFor(cols);
+    const counts = stats.counts;
+    let total = 0;
+    for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
+      const weight = weights[w]!;
+      if (weight === 0) continue;
+      total += weight;
+      const row = i * cols;
+      for (let j = 0; j < cols; j++) counts[offsets[j]! + data[row + j]!]! += weight;
+    }
+    return total;
+  };
+
   return {
     kind: KIND,
     spec: (): FamilySpec => ({
@@ -125,6 +150,8 @@ export function categorical(
         }
       }
     },
+    ...weightedSums(['counts'], addLevelCounts),
+    // Replaces the spread createStats: the counts vector has Σⱼ levelsⱼ entries, not d.
     createStats(dimension) {
       if (fixed !== undefined && dimension !== fixed.length) {
         throw new InvalidInputError(
@@ -134,32 +161,6 @@ export function categorical(
       }
       return { weight: 0, counts: new Float64Array(offsetsFor(dimension)[dimension]!) };
     },
-    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
-      const { data, cols } = X;
-      const offsets = offsetsFor(cols);
-      const counts = stats.counts;
-      let total = 0;
-      for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-        const weight = weights[w]!;
-        if (weight === 0) continue;
-        total += weight;
-        const row = i * cols;
-        for (let j = 0; j < cols; j++) counts[offsets[j]! + data[row + j]!]! += weight;
-      }
-      stats.weight += total;
-      return stats;
-    },
-    merge(target, source) {
-      target.weight += source.weight;
-      for (let j = 0; j < target.counts.length; j++) target.counts[j]! += source.counts[j]!;
-      return target;
-    },
-    scale(stats, factor) {
-      stats.weight *= factor;
-      for (let j = 0; j < stats.counts.length; j++) stats.counts[j]! *= factor;
-      return stats;
-    },
-    totalWeight: (stats) => stats.weight,
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const d = fixed?.length ?? stats.counts.length / shared;

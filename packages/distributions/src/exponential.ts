@@ -3,10 +3,10 @@ import {
   DegenerateComponentError,
   type FamilySpec,
   type Matrix,
-  type SerializedParams,
 } from '@mixkit/core';
-import { ParamsReader } from './json/paramsReader.js';
+import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
+import { addColumnSums, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { validateSupport } from './support/validateSupport.js';
 
@@ -46,32 +46,7 @@ export function exponential(): ComponentFamily<ExponentialParams, ExponentialSta
     validate(X: Matrix, argument = 'X'): void {
       validateSupport(X, argument, KIND, 'non-negative');
     },
-    createStats: (dimension) => ({ weight: 0, sum: new Float64Array(dimension) }),
-    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
-      const { data, cols } = X;
-      const sum = stats.sum;
-      let total = 0;
-      for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-        const weight = weights[w]!;
-        if (weight === 0) continue;
-        total += weight;
-        const row = i * cols;
-        for (let j = 0; j < cols; j++) sum[j]! += weight * data[row + j]!;
-      }
-      stats.weight += total;
-      return stats;
-    },
-    merge(target, source) {
-      target.weight += source.weight;
-      for (let j = 0; j < target.sum.length; j++) target.sum[j]! += source.sum[j]!;
-      return target;
-    },
-    scale(stats, factor) {
-      stats.weight *= factor;
-      for (let j = 0; j < stats.sum.length; j++) stats.sum[j]! *= factor;
-      return stats;
-    },
-    totalWeight: (stats) => stats.weight,
+    ...weightedSums(['sum'], addColumnSums),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const rates = new Float64Array(stats.sum.length);
@@ -115,14 +90,6 @@ export function exponential(): ComponentFamily<ExponentialParams, ExponentialSta
     },
     dimension: (params) => params.rates.length,
     nParameters: (params) => params.rates.length,
-    paramsToJSON: (params): SerializedParams => ({
-      kind: KIND,
-      version: 1,
-      rates: Array.from(params.rates),
-    }),
-    paramsFromJSON(json) {
-      const reader = ParamsReader.open(json, KIND);
-      return exponentialParams(reader.numbers('rates', undefined, { min: 0, exclusiveMin: true }));
-    },
+    ...vectorParamsJson(KIND, { rates: POSITIVE }, exponentialParams),
   };
 }

@@ -5,14 +5,14 @@ import {
   DegenerateComponentError,
   type FamilySpec,
   type Matrix,
-  type SerializedParams,
 } from '@mixkit/core';
-import { ParamsReader } from './json/paramsReader.js';
+import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
 import { sampleGamma } from './sampling/sampleGamma.js';
 import { digamma } from './special/digamma.js';
 import { logGamma } from './special/logGamma.js';
 import { trigamma } from './special/trigamma.js';
+import { addColumnSumsAndLogs, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { validateSupport } from './support/validateSupport.js';
 
@@ -97,46 +97,7 @@ export function gamma(options: GammaOptions = {}): ComponentFamily<GammaParams, 
     validate(X: Matrix, argument = 'X'): void {
       validateSupport(X, argument, KIND, 'positive');
     },
-    createStats: (dimension) => ({
-      weight: 0,
-      sum: new Float64Array(dimension),
-      sumLog: new Float64Array(dimension),
-    }),
-    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
-      const { data, cols } = X;
-      const { sum, sumLog } = stats;
-      let total = 0;
-      for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-        const weight = weights[w]!;
-        if (weight === 0) continue;
-        total += weight;
-        const row = i * cols;
-        for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
-          sum[j]! += weight * x;
-          sumLog[j]! += weight * Math.log(x);
-        }
-      }
-      stats.weight += total;
-      return stats;
-    },
-    merge(target, source) {
-      target.weight += source.weight;
-      for (let j = 0; j < target.sum.length; j++) {
-        target.sum[j]! += source.sum[j]!;
-        target.sumLog[j]! += source.sumLog[j]!;
-      }
-      return target;
-    },
-    scale(stats, factor) {
-      stats.weight *= factor;
-      for (let j = 0; j < stats.sum.length; j++) {
-        stats.sum[j]! *= factor;
-        stats.sumLog[j]! *= factor;
-      }
-      return stats;
-    },
-    totalWeight: (stats) => stats.weight,
+    ...weightedSums(['sum', 'sumLog'], addColumnSumsAndLogs),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const d = stats.sum.length;
@@ -190,17 +151,6 @@ export function gamma(options: GammaOptions = {}): ComponentFamily<GammaParams, 
     },
     dimension: (params) => params.shapes.length,
     nParameters: (params) => 2 * params.shapes.length,
-    paramsToJSON: (params): SerializedParams => ({
-      kind: KIND,
-      version: 1,
-      shapes: Array.from(params.shapes),
-      rates: Array.from(params.rates),
-    }),
-    paramsFromJSON(json) {
-      const reader = ParamsReader.open(json, KIND);
-      const positive = { min: 0, exclusiveMin: true };
-      const shapes = reader.numbers('shapes', undefined, positive);
-      return gammaParams(shapes, reader.numbers('rates', shapes.length, positive));
-    },
+    ...vectorParamsJson(KIND, { shapes: POSITIVE, rates: POSITIVE }, gammaParams),
   };
 }

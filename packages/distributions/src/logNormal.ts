@@ -4,9 +4,8 @@ import {
   DegenerateComponentError,
   type FamilySpec,
   type Matrix,
-  type SerializedParams,
 } from '@mixkit/core';
-import { ParamsReader } from './json/paramsReader.js';
+import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
 import { assertWeight } from './support/assertWeight.js';
 import { validateSupport } from './support/validateSupport.js';
@@ -173,19 +172,6 @@ export function logNormal(
     },
     dimension: (params) => params.means.length,
     nParameters: (params) => 2 * params.means.length,
-    paramsToJSON: (params): SerializedParams => ({
-      kind: KIND,
-      version: 1,
-      means: Array.from(params.means),
-      variances: Array.from(params.variances),
-    }),
-    paramsFromJSON(json) {
-      const reader = ParamsReader.open(json, KIND);
-      const means = reader.numbers('means');
-      return logNormalParams(
-        means,
-        reader.numbers('variances', means.length, { min: 0, exclusiveMin: true }),
-      );
-    },
+    ...vectorParamsJson(KIND, { means: {}, variances: POSITIVE }, logNormalParams),
   };
 }

@@ -10,6 +10,7 @@ import { outputRows } from './sampling/outputRows.js';
 import { sampleCategorical } from './sampling/sampleCategorical.js';
 import { LOG_FACTORIAL_TABLE_SIZE, logFactorialTable } from './special/logFactorial.js';
 import { logGamma } from './special/logGamma.js';
+import { weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { DEFAULT_MIN_PROBABILITY, smoothProbabilities } from './support/smoothProbabilities.js';
 import { validateSupport } from './support/validateSupport.js';
@@ -50,6 +51,37 @@ export function multinomialParams(probabilities: ArrayLike<number>, trials = 1):
   return { probabilities: p, logProbabilities: p.map(Math.log), trials };
 }
 
+/** Σw·xⱼ per category into `counts`, Σw·(row total) into `totalCount`; returns Σw. */
+function addCounts(
+  stats: MultinomialStats,
+  X: Matrix,
+  start: number,
+  end: number,
+  weights: Float64Array,
+  weightOffset: number,
+  weightStride: number,
+): number {
+  const { data, cols } = X;
+  const counts = stats.counts;
+  let total = 0;
+  let totalCount = 0;
+  for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
+    const weight = weights[w]!;
+    if (weight === 0) continue;
+    total += weight;
+    const row = i * cols;
+    let rowTotal = 0;
+    for (let j = 0; j < cols; j++) {
+      const x = data[row + j]!;
+      counts[j]! += weight * x;
+      rowTotal += x;
+    }
+    totalCount += weight * rowTotal;
+  }
+  stats.totalCount += totalCount;
+  return total;
+}
+
 /**
  * Multinomial count vectors over d categories, conditioned on each row's total n = Σⱼ xⱼ:
  * log p(x) = log n! − Σⱼ log xⱼ! + Σⱼ xⱼ log pⱼ, a proper pmf over the vectors with total n.
@@ -73,46 +105,7 @@ export function multinomial(
     validate(X: Matrix, argument = 'X'): void {
       validateSupport(X, argument, KIND, 'count');
     },
-    createStats: (dimension) => ({
-      weight: 0,
-      counts: new Float64Array(dimension),
-      totalCount: 0,
-    }),
-    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
-      const { data, cols } = X;
-      const counts = stats.counts;
-      let total = 0;
-      let totalCount = 0;
-      for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-        const weight = weights[w]!;
-        if (weight === 0) continue;
-        total += weight;
-        const row = i * cols;
-        let rowTotal = 0;
-        for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
-          counts[j]! += weight * x;
-          rowTotal += x;
-        }
-        totalCount += weight * rowTotal;
-      }
-      stats.weight += total;
-      stats.totalCount += totalCount;
-      return stats;
-    },
-    merge(target, source) {
-      target.weight += source.weight;
-      target.totalCount += source.totalCount;
-      for (let j = 0; j < target.counts.length; j++) target.counts[j]! += source.counts[j]!;
-      return target;
-    },
-    scale(stats, factor) {
-      stats.weight *= factor;
-      stats.totalCount *= factor;
-      for (let j = 0; j < stats.counts.length; j++) stats.counts[j]! *= factor;
-      return stats;
-    },
-    totalWeight: (stats) => stats.weight,
+    ...weightedSums(['counts'], addCounts, ['totalCount']),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const p = new Float64Array(stats.counts.length);
