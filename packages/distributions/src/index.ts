@@ -27,6 +27,7 @@ export {
   gammaParams,
   gammaShape,
 } from './gamma.js';
+export type { CovarianceFactors } from './gaussian/covariance.js';
 export {
   type GaussianDiagParams,
   gaussianDiag,
@@ -38,17 +39,13 @@ export {
   gaussianFull,
   gaussianFullParams,
 } from './gaussian/full.js';
-export {
-  type CovarianceFactors,
-  type GaussianOptions,
-  type GaussianStats,
-  NEGLIGIBLE_WEIGHT,
-} from './gaussian/shared.js';
+export type { GaussianOptions } from './gaussian/shared.js';
 export {
   type GaussianSphericalParams,
   gaussianSpherical,
   gaussianSphericalParams,
 } from './gaussian/spherical.js';
+export { type GaussianStats, NEGLIGIBLE_WEIGHT } from './gaussian/statistics.js';
 export { type GaussianTiedParams, gaussianTied } from './gaussian/tied.js';
 export { ParamsReader } from './json/paramsReader.js';
 export {

@@ -1,23 +1,20 @@
 import {
   type ComponentFamily,
   DegenerateComponentError,
-  type FamilySpec,
   type Matrix,
   type RandomSource,
-  type SerializedParams,
 } from '@mixkit/core';
-import { ParamsReader } from '../json/paramsReader.js';
+import { POSITIVE, vectorParamsJson } from '../json/vectorParamsJson.js';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
-import { validateSupport } from '../support/validateSupport.js';
 import { diagonalMahalanobis } from './diagonalMahalanobis.js';
 import {
+  distancesToLogDensity,
   type GaussianOptions,
-  type GaussianStats,
-  gaussianStatistics,
-  halfLogTwoPi,
+  gaussianBase,
   resolveRegCovar,
 } from './shared.js';
+import type { GaussianStats } from './statistics.js';
 
 /** A Gaussian with a diagonal covariance, with its caches. */
 export interface GaussianDiagParams {
@@ -77,13 +74,10 @@ export function diagonalLogDensity(
   outOffset: number,
   outStride: number,
 ): Float64Array {
-  diagonalMahalanobis(X, start, end, params.mean, params.precisions, out, outOffset, outStride);
-  const constant = params.logDetPrecisionCholesky - halfLogTwoPi(params.mean.length);
-  for (let i = start, o = outOffset; i < end; i++, o += outStride) {
-    const value = constant - 0.5 * out[o]!;
-    out[o] = Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
-  }
-  return out;
+  const { mean, precisions, logDetPrecisionCholesky } = params;
+  diagonalMahalanobis(X, start, end, mean, precisions, out, outOffset, outStride);
+  const d = mean.length;
+  return distancesToLogDensity(d, logDetPrecisionCholesky, start, end, out, outOffset, outStride);
 }
 
 /** Draws x = mean + σ ⊙ z, z standard normal (shared with the spherical family). */
@@ -105,6 +99,15 @@ export function sampleDiagonal(
   return buffer;
 }
 
+/** The M-step's σⱼ² = Σ w (xⱼ − meanⱼ)² / Σw + regCovar (shared with the spherical family). */
+export function diagonalVariances(stats: GaussianStats, regCovar: number): Float64Array {
+  const variances = new Float64Array(stats.mean.length);
+  for (let j = 0; j < variances.length; j++) {
+    variances[j] = stats.scatter[j]! / stats.weight + regCovar;
+  }
+  return variances;
+}
+
 /**
  * Multivariate Gaussian with a diagonal covariance (scikit-learn `covariance_type='diag'`).
  * M-step: mean = Σw x / Σw, σⱼ² = Σ w (xⱼ − meanⱼ)² / Σw + regCovar. Free parameters: 2d.
@@ -114,35 +117,16 @@ export function gaussianDiag(
 ): ComponentFamily<GaussianDiagParams, GaussianStats> {
   const regCovar = resolveRegCovar(options);
   return {
-    kind: KIND,
-    spec: (): FamilySpec => ({ kind: KIND, options: { regCovar } }),
-    validate(X: Matrix, argument = 'X'): void {
-      validateSupport(X, argument, KIND, 'real');
-    },
-    ...gaussianStatistics('diagonal'),
+    ...gaussianBase(KIND, regCovar, 'diagonal'),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
-      const variances = new Float64Array(stats.mean.length);
-      for (let j = 0; j < variances.length; j++) {
-        variances[j] = stats.scatter[j]! / stats.weight + regCovar;
-      }
-      return gaussianDiagParams(stats.mean, variances);
+      return gaussianDiagParams(stats.mean, diagonalVariances(stats, regCovar));
     },
     logDensity: diagonalLogDensity,
     sample: sampleDiagonal,
-    dimension: (params) => params.mean.length,
     nParameters: (params) => 2 * params.mean.length,
-    paramsToJSON: (params): SerializedParams => ({
-      kind: KIND,
-      version: 1,
-      mean: Array.from(params.mean),
-      variances: Array.from(params.variances),
-    }),
-    paramsFromJSON(json) {
-      const reader = ParamsReader.open(json, KIND);
-      const mean = reader.numbers('mean');
-      const variances = reader.numbers('variances', mean.length, { min: 0, exclusiveMin: true });
-      return gaussianDiagParams(mean, variances);
-    },
+    ...vectorParamsJson(KIND, { mean: {}, variances: POSITIVE }, (mean, variances) =>
+      gaussianDiagParams(mean, variances),
+    ),
   };
 }

@@ -1,22 +1,20 @@
-import type { ComponentFamily, FamilySpec, Matrix, SerializedParams } from '@mixkit/core';
+import type { ComponentFamily, Matrix } from '@mixkit/core';
 import { squaredMahalanobis } from '@mixkit/linalg';
-import { ParamsReader } from '../json/paramsReader.js';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
-import { validateSupport } from '../support/validateSupport.js';
 import {
   type CovarianceFactors,
   covarianceFromScatter,
   factorEstimate,
-  factorJson,
+  fullCovarianceJson,
+} from './covariance.js';
+import {
+  distancesToLogDensity,
   type GaussianOptions,
-  type GaussianStats,
-  gaussianStatistics,
-  halfLogTwoPi,
-  readCovariance,
+  gaussianBase,
   resolveRegCovar,
-  toRows,
 } from './shared.js';
+import type { GaussianStats } from './statistics.js';
 
 /** A Gaussian with a full covariance, with its Cholesky caches. */
 export interface GaussianFullParams extends CovarianceFactors {
@@ -55,22 +53,10 @@ export function gaussianLogDensity(
   outOffset: number,
   outStride: number,
 ): Float64Array {
-  squaredMahalanobis(
-    X,
-    start,
-    end,
-    params.mean,
-    params.precisionCholesky,
-    out,
-    outOffset,
-    outStride,
-  );
-  const constant = params.logDetPrecisionCholesky - halfLogTwoPi(params.mean.length);
-  for (let i = start, o = outOffset; i < end; i++, o += outStride) {
-    const value = constant - 0.5 * out[o]!;
-    out[o] = Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
-  }
-  return out;
+  const { mean, precisionCholesky, logDetPrecisionCholesky } = params;
+  squaredMahalanobis(X, start, end, mean, precisionCholesky, out, outOffset, outStride);
+  const d = mean.length;
+  return distancesToLogDensity(d, logDetPrecisionCholesky, start, end, out, outOffset, outStride);
 }
 
 /** Draws x = mean + L·z with z standard normal (L the covariance Cholesky factor). */
@@ -107,12 +93,7 @@ export function gaussianFull(
 ): ComponentFamily<GaussianFullParams, GaussianStats> {
   const regCovar = resolveRegCovar(options);
   return {
-    kind: KIND,
-    spec: (): FamilySpec => ({ kind: KIND, options: { regCovar } }),
-    validate(X: Matrix, argument = 'X'): void {
-      validateSupport(X, argument, KIND, 'real');
-    },
-    ...gaussianStatistics('full'),
+    ...gaussianBase(KIND, regCovar, 'full'),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const d = stats.mean.length;
@@ -122,22 +103,10 @@ export function gaussianFull(
     },
     logDensity: gaussianLogDensity,
     sample: sampleGaussian,
-    dimension: (params) => params.mean.length,
     nParameters(params) {
       const d = params.mean.length;
       return d + (d * (d + 1)) / 2;
     },
-    paramsToJSON: (params): SerializedParams => ({
-      kind: KIND,
-      version: 1,
-      mean: Array.from(params.mean),
-      covariance: toRows(params.mean.length, params.covariance),
-    }),
-    paramsFromJSON(json) {
-      const reader = ParamsReader.open(json, KIND);
-      const mean = reader.numbers('mean');
-      const covariance = readCovariance(reader, KIND, mean.length);
-      return { mean, covariance, ...factorJson(KIND, mean.length, covariance) };
-    },
+    ...fullCovarianceJson(KIND),
   };
 }

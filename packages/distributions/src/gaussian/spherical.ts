@@ -1,14 +1,14 @@
-import type { ComponentFamily, FamilySpec, Matrix, SerializedParams } from '@mixkit/core';
+import type { ComponentFamily, SerializedParams } from '@mixkit/core';
 import { ParamsReader } from '../json/paramsReader.js';
 import { assertWeight } from '../support/assertWeight.js';
-import { validateSupport } from '../support/validateSupport.js';
-import { diagonalLogDensity, gaussianDiagParams, sampleDiagonal } from './diag.js';
 import {
-  type GaussianOptions,
-  type GaussianStats,
-  gaussianStatistics,
-  resolveRegCovar,
-} from './shared.js';
+  diagonalLogDensity,
+  diagonalVariances,
+  gaussianDiagParams,
+  sampleDiagonal,
+} from './diag.js';
+import { type GaussianOptions, gaussianBase, resolveRegCovar } from './shared.js';
+import type { GaussianStats } from './statistics.js';
 
 /** A Gaussian with covariance σ²·I, with its caches. */
 export interface GaussianSphericalParams {
@@ -48,22 +48,16 @@ export function gaussianSpherical(
 ): ComponentFamily<GaussianSphericalParams, GaussianStats> {
   const regCovar = resolveRegCovar(options);
   return {
-    kind: KIND,
-    spec: (): FamilySpec => ({ kind: KIND, options: { regCovar } }),
-    validate(X: Matrix, argument = 'X'): void {
-      validateSupport(X, argument, KIND, 'real');
-    },
-    ...gaussianStatistics('diagonal'),
+    ...gaussianBase(KIND, regCovar, 'diagonal'),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
-      const d = stats.mean.length;
+      const variances = diagonalVariances(stats, regCovar);
       let sum = 0;
-      for (let j = 0; j < d; j++) sum += stats.scatter[j]! / stats.weight + regCovar;
-      return gaussianSphericalParams(stats.mean, sum / d);
+      for (let j = 0; j < variances.length; j++) sum += variances[j]!;
+      return gaussianSphericalParams(stats.mean, sum / variances.length);
     },
     logDensity: diagonalLogDensity,
     sample: sampleDiagonal,
-    dimension: (params) => params.mean.length,
     nParameters: (params) => params.mean.length + 1,
     paramsToJSON: (params): SerializedParams => ({
       kind: KIND,

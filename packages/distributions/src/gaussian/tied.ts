@@ -1,23 +1,8 @@
-import {
-  type ComponentFamily,
-  DegenerateComponentError,
-  type FamilySpec,
-  type Matrix,
-  type SerializedParams,
-} from '@mixkit/core';
-import { ParamsReader } from '../json/paramsReader.js';
-import { validateSupport } from '../support/validateSupport.js';
+import { type ComponentFamily, DegenerateComponentError } from '@mixkit/core';
+import { covarianceFromScatter, factorEstimate, fullCovarianceJson } from './covariance.js';
 import { type GaussianFullParams, gaussianLogDensity, sampleGaussian } from './full.js';
-import {
-  factorEstimate,
-  factorJson,
-  type GaussianOptions,
-  type GaussianStats,
-  gaussianStatistics,
-  readCovariance,
-  resolveRegCovar,
-  toRows,
-} from './shared.js';
+import { type GaussianOptions, gaussianBase, resolveRegCovar } from './shared.js';
+import type { GaussianStats } from './statistics.js';
 
 /**
  * One component of a tied-covariance Gaussian mixture: its own mean, and the covariance (with
@@ -43,7 +28,7 @@ export function gaussianTied(
   function estimateAll(stats: readonly GaussianStats[]): GaussianTiedParams[] {
     if (stats.length === 0) return [];
     const d = stats[0]!.mean.length;
-    const covariance = new Float64Array(d * d);
+    const pooled = new Float64Array(d * d);
     let total = 0;
     stats.forEach((s, k) => {
       if (!(s.weight > 0 && s.weight < Number.POSITIVE_INFINITY)) {
@@ -54,42 +39,24 @@ export function gaussianTied(
         );
       }
       total += s.weight;
-      for (let e = 0; e < d * d; e++) covariance[e]! += s.scatter[e]!;
+      for (let e = 0; e < d * d; e++) pooled[e]! += s.scatter[e]!;
     });
-    for (let e = 0; e < d * d; e++) covariance[e]! /= total;
-    for (let j = 0; j < d; j++) covariance[j * d + j]! += regCovar;
+    const covariance = covarianceFromScatter(d, pooled, total, regCovar, pooled);
     const shared = { covariance, ...factorEstimate(KIND, d, covariance) };
     return stats.map((s) => ({ mean: Float64Array.from(s.mean), ...shared }));
   }
 
   return {
-    kind: KIND,
-    spec: (): FamilySpec => ({ kind: KIND, options: { regCovar } }),
-    validate(X: Matrix, argument = 'X'): void {
-      validateSupport(X, argument, KIND, 'real');
-    },
-    ...gaussianStatistics('full'),
+    ...gaussianBase(KIND, regCovar, 'full'),
     estimate: (stats) => estimateAll([stats])[0]!,
     estimateAll,
     logDensity: gaussianLogDensity,
     sample: sampleGaussian,
-    dimension: (params) => params.mean.length,
     nParameters: (params) => params.mean.length,
     nSharedParameters(params) {
       const d = params.mean.length;
       return (d * (d + 1)) / 2;
     },
-    paramsToJSON: (params): SerializedParams => ({
-      kind: KIND,
-      version: 1,
-      mean: Array.from(params.mean),
-      covariance: toRows(params.mean.length, params.covariance),
-    }),
-    paramsFromJSON(json) {
-      const reader = ParamsReader.open(json, KIND);
-      const mean = reader.numbers('mean');
-      const covariance = readCovariance(reader, KIND, mean.length);
-      return { mean, covariance, ...factorJson(KIND, mean.length, covariance) };
-    },
+    ...fullCovarianceJson(KIND),
   };
 }

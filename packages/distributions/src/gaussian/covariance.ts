@@ -1,0 +1,156 @@
+import {
+  type ComponentFamily,
+  DegenerateComponentError,
+  InvalidInputError,
+  type SerializedParams,
+} from '@mixkit/core';
+import { cholesky, invertLowerTriangular, logDetCholesky } from '@mixkit/linalg';
+import { ParamsReader } from '../json/paramsReader.js';
+
+/** Cholesky-derived caches of a covariance matrix. */
+export interface CovarianceFactors {
+  /** Lower L with Σ = L·Lᵀ (used by `sample`). */
+  readonly covarianceCholesky: Float64Array;
+  /** Upper U = L⁻ᵀ with Σ⁻¹ = U·Uᵀ (scikit-learn's `precisions_cholesky_`). */
+  readonly precisionCholesky: Float64Array;
+  /** log det U = −½ log det Σ. */
+  readonly logDetPrecisionCholesky: number;
+}
+
+/**
+ * Factors a d x d covariance as scikit-learn's `_compute_precision_cholesky` does: L = chol(Σ),
+ * U = (L⁻¹)ᵀ. Returns the failing column when Σ is not (numerically) positive definite.
+ */
+export function factorCovariance(
+  d: number,
+  covariance: Float64Array,
+): CovarianceFactors | { readonly column: number; readonly pivot: number } {
+  const result = cholesky(d, covariance);
+  if (!result.ok) return { column: result.column, pivot: result.pivot };
+  const L = result.factor;
+  const inverse = invertLowerTriangular(d, L);
+  const U = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j <= i; j++) U[j * d + i] = inverse[i * d + j]!;
+  }
+  return {
+    covarianceCholesky: L,
+    precisionCholesky: U,
+    logDetPrecisionCholesky: -0.5 * logDetCholesky(d, L),
+  };
+}
+
+/** `factorCovariance`, throwing DegenerateComponentError('singular') on failure (for estimate). */
+export function factorEstimate(
+  kind: string,
+  d: number,
+  covariance: Float64Array,
+): CovarianceFactors {
+  const factors = factorCovariance(d, covariance);
+  if ('column' in factors) {
+    throw new DegenerateComponentError(
+      kind,
+      'singular',
+      `covariance is not positive definite (Cholesky pivot ${factors.pivot} at column ${factors.column}); ` +
+        'increase regCovar',
+    );
+  }
+  return factors;
+}
+
+/** `factorCovariance`, throwing InvalidInputError on failure (for paramsFromJSON). */
+export function factorJson(kind: string, d: number, covariance: Float64Array): CovarianceFactors {
+  const factors = factorCovariance(d, covariance);
+  if ('column' in factors) {
+    throw new InvalidInputError(
+      { argument: 'json.covariance', row: factors.column, value: factors.pivot },
+      `${kind}: covariance is not positive definite`,
+    );
+  }
+  return factors;
+}
+
+/**
+ * Covariance = scatter / weight + regCovar·I (scikit-learn's M-step), written to `out`: a new
+ * d x d array unless given (`out` may be `scatter` itself, for an in-place update).
+ */
+export function covarianceFromScatter(
+  d: number,
+  scatter: Float64Array,
+  weight: number,
+  regCovar: number,
+  out = new Float64Array(d * d),
+): Float64Array {
+  for (let k = 0; k < d * d; k++) out[k] = scatter[k]! / weight;
+  for (let j = 0; j < d; j++) out[j * d + j]! += regCovar;
+  return out;
+}
+
+/** Reads a symmetric d x d `covariance` field written as rows. */
+function readCovariance(reader: ParamsReader, kind: string, d: number): Float64Array {
+  const rows = reader.numberRows('covariance');
+  const covariance = new Float64Array(d * d);
+  if (rows.length !== d) {
+    throw new InvalidInputError(
+      { argument: 'json.covariance', value: rows.length },
+      `${kind}: expected ${d} rows`,
+    );
+  }
+  rows.forEach((row, i) => {
+    if (row.length !== d) {
+      throw new InvalidInputError(
+        { argument: 'json.covariance', row: i, value: row.length },
+        `${kind}: expected ${d} columns`,
+      );
+    }
+    covariance.set(row, i * d);
+  });
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < i; j++) {
+      const a = covariance[i * d + j]!;
+      const b = covariance[j * d + i]!;
+      if (Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b), 1e-300)) {
+        throw new InvalidInputError(
+          { argument: 'json.covariance', row: i, column: j, value: a },
+          `${kind}: covariance is not symmetric`,
+        );
+      }
+    }
+  }
+  return covariance;
+}
+
+/** A d x d row-major matrix as rows (for JSON). */
+function toRows(d: number, matrix: Float64Array): number[][] {
+  return Array.from({ length: d }, (_, i) => Array.from(matrix.subarray(i * d, i * d + d)));
+}
+
+/** Parameters with a mean and a full covariance (the full and tied families). */
+interface FullCovarianceParams extends CovarianceFactors {
+  readonly mean: Float64Array;
+  readonly covariance: Float64Array;
+}
+
+/**
+ * `paramsToJSON` / `paramsFromJSON` of the full and tied families, `{kind, version: 1, mean,
+ * covariance}` with the covariance written as rows; reading checks its shape and symmetry and
+ * refactors it (InvalidInputError when it is not positive definite).
+ */
+export function fullCovarianceJson(
+  kind: string,
+): Pick<ComponentFamily<FullCovarianceParams, unknown>, 'paramsToJSON' | 'paramsFromJSON'> {
+  return {
+    paramsToJSON: (params): SerializedParams => ({
+      kind,
+      version: 1,
+      mean: Array.from(params.mean),
+      covariance: toRows(params.mean.length, params.covariance),
+    }),
+    paramsFromJSON(json) {
+      const reader = ParamsReader.open(json, kind);
+      const mean = reader.numbers('mean');
+      const covariance = readCovariance(reader, kind, mean.length);
+      return { mean, covariance, ...factorJson(kind, mean.length, covariance) };
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import type { Matrix } from '@mixkit/core';
+import { combineMoments, type ScatterMode, weightedMeanScatter } from '@mixkit/linalg';
+
+/**
+ * Weighted moments of one component: total weight, weighted mean and scatter
+ * Σ w (x − mean)(x − mean)ᵀ (d x d for full and tied, its diagonal for diag and spherical).
+ * Merged with Chan's pairwise update, so data with a large offset (1e6 ± 1) stays accurate.
+ */
+export interface GaussianStats {
+  weight: number;
+  readonly mean: Float64Array;
+  readonly scatter: Float64Array;
+}
+
+/**
+ * A chunk whose total weight is below this is treated as empty by `accumulate`: linalg's moment
+ * kernels divide by the total, and 1/w overflows for subnormal w (the mean would become NaN).
+ * Such a chunk carries no usable information next to any normal weight.
+ */
+export const NEGLIGIBLE_WEIGHT = 1e-300;
+
+/** Statistics members shared by the Gaussian families, for full or diagonal scatter. */
+export function gaussianStatistics(mode: ScatterMode) {
+  let scratchMean = new Float64Array(0);
+  let scratchScatter = new Float64Array(0);
+  return {
+    createStats(dimension: number): GaussianStats {
+      return {
+        weight: 0,
+        mean: new Float64Array(dimension),
+        scatter: new Float64Array(mode === 'full' ? dimension * dimension : dimension),
+      };
+    },
+    accumulate(
+      stats: GaussianStats,
+      X: Matrix,
+      start: number,
+      end: number,
+      weights: Float64Array,
+      weightOffset: number,
+      weightStride: number,
+    ): GaussianStats {
+      if (stats.weight === 0) {
+        // The common case (one pass per component per EM iteration): straight into the stats.
+        const weight = weightedMeanScatter(
+          X,
+          start,
+          end,
+          weights,
+          weightOffset,
+          weightStride,
+          stats.mean,
+          stats.scatter,
+          mode,
+        );
+        if (weight < NEGLIGIBLE_WEIGHT) {
+          stats.mean.fill(0);
+          stats.scatter.fill(0);
+          return stats;
+        }
+        stats.weight = weight;
+        return stats;
+      }
+      if (scratchMean.length !== stats.mean.length) {
+        scratchMean = new Float64Array(stats.mean.length);
+        scratchScatter = new Float64Array(stats.scatter.length);
+      }
+      const weight = weightedMeanScatter(
+        X,
+        start,
+        end,
+        weights,
+        weightOffset,
+        weightStride,
+        scratchMean,
+        scratchScatter,
+        mode,
+      );
+      if (weight < NEGLIGIBLE_WEIGHT) return stats;
+      stats.weight = combineMoments(
+        stats.weight,
+        stats.mean,
+        stats.scatter,
+        weight,
+        scratchMean,
+        scratchScatter,
+        mode,
+      );
+      return stats;
+    },
+    merge(target: GaussianStats, source: GaussianStats): GaussianStats {
+      target.weight = combineMoments(
+        target.weight,
+        target.mean,
+        target.scatter,
+        source.weight,
+        source.mean,
+        source.scatter,
+        mode,
+      );
+      return target;
+    },
+    scale(stats: GaussianStats, factor: number): GaussianStats {
+      // The mean is a ratio of weighted sums: unchanged when every weight is scaled.
+      stats.weight *= factor;
+      for (let j = 0; j < stats.scatter.length; j++) stats.scatter[j]! *= factor;
+      return stats;
+    },
+    totalWeight: (stats: GaussianStats): number => stats.weight,
+  };
+}
