@@ -1,4 +1,5 @@
 import type { EmWorkspace } from './emWorkspace.js';
+import type { EStep } from './mixtureOptions.js';
 import { normalizeBlock } from './normalizeBlock.js';
 
 /**
@@ -10,7 +11,9 @@ import { normalizeBlock } from './normalizeBlock.js';
  *
  * With `accumulateMask` undefined it only scores (the final E-step). Otherwise the statistics
  * and responsibility totals are reset first and component c accumulates when `mask[c]` is 1.
- * Returns the weighted sum of the rows' log-likelihoods.
+ * Returns the weighted sum of the rows' log-likelihoods. With `estep` `'hard'` the E-step is
+ * classification EM's C-step (one-hot responsibilities; the sum is the classification
+ * log-likelihood), in the same loop.
  */
 export function fusedPass(
   workspace: EmWorkspace,
@@ -18,6 +21,7 @@ export function fusedPass(
   logWeights: Float64Array,
   accumulateMask: Uint8Array | undefined,
   rowScores?: Float64Array,
+  estep: EStep = 'soft',
 ): number {
   const { X, n, k, families, block, blockSize, stats, totals, blockTotals } = workspace;
   if (accumulateMask !== undefined) {
@@ -32,6 +36,7 @@ export function fusedPass(
     totals: accumulateMask === undefined ? undefined : blockTotals,
     rowScores,
     skipNegligible: accumulateMask !== undefined,
+    hard: estep === 'hard',
   };
   let objective = 0;
   for (let start = 0; start < n; start += blockSize) {

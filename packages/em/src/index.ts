@@ -16,6 +16,7 @@ export type { FamilyResolver, MixtureJson } from './mixtureJson.js';
 export { type MixtureComponent, MixtureModel } from './mixtureModel.js';
 export type {
   EmSettings,
+  EStep,
   InitialParameters,
   MixtureComponents,
   MixtureFitOptions,

@@ -51,6 +51,15 @@ export type MixtureComponents =
   | { readonly family: AnyComponentFamily; readonly nComponents: number }
   | { readonly components: readonly AnyComponentFamily[] };
 
+/**
+ * The E-step of EM. `'soft'`: responsibilities P(component | row), the objective is the
+ * mixture log-likelihood (ordinary EM). `'hard'`: classification EM (CEM, Celeux & Govaert
+ * 1992): each row is assigned wholly to its most probable component (ties to the lowest
+ * index), the M-step is unchanged, and the objective is the classification log-likelihood
+ * Σᵢ log(π_zᵢ f_zᵢ(xᵢ)), which CEM never decreases.
+ */
+export type EStep = 'soft' | 'hard';
+
 /** The EM settings, shared by `Mixture`, `fitMixture` and `iterateEm`. */
 export interface EmSettings {
   /** Initialisation strategy. Default `'kmeans'`. */
@@ -75,6 +84,8 @@ export interface EmSettings {
   readonly freezeWeights?: boolean;
   /** Rows per block of the fused E/M pass. Default 16384 / k, clamped to [64, 1024]. */
   readonly blockSize?: number;
+  /** Soft (EM) or hard (classification EM) E-step. Default `'soft'`. */
+  readonly estep?: EStep;
   /** Seed or random source. Default seed 0. */
   readonly random?: RandomInput;
 }

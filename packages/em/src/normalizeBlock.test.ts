@@ -100,4 +100,47 @@ describe('normalizeBlock', () => {
       normalizeBlock(Float64Array.from([0, Number.NaN]), 1, 2, new Float64Array(2), 3);
     expect(nan).toThrow(/row 3.*component 1 gave this row a NaN/);
   });
+
+  it('hard E-step: one-hot rows times the row weight, ties to the lowest index, classification log-likelihood', () => {
+    // Row 0: component 2 wins; row 1: a tie between 1 and 3 goes to 1.
+    const values = [
+      [-3, -2, -1, -5],
+      [-4, -1, -6, -1],
+    ];
+    const block = Float64Array.from(values.flat());
+    const logW = Float64Array.from([0.1, 0.2, 0.3, 0.4].map(Math.log));
+    const sampleWeight = Float64Array.from([2, 0.5]);
+    const totals = new Float64Array(4);
+    const rowScores = new Float64Array(2);
+    const total = normalizeBlock(block, 2, 4, logW, 0, {
+      hard: true,
+      sampleWeight,
+      totals,
+      rowScores,
+    });
+    const joint = values.map((row) => row.map((v, c) => v + logW[c]!));
+    // Joint values: row 0 -> component 2 (-1 + log 0.3); row 1 -> -1 + log 0.2 vs -1 + log 0.4.
+    const best = joint.map((row) => row.indexOf(Math.max(...row)));
+    expect(best).toEqual([2, 3]);
+    expect(Array.from(block)).toEqual([0, 0, 2, 0, 0, 0, 0, 0.5]);
+    expect(Array.from(totals)).toEqual([0, 0, 2, 0.5]);
+    expect(rowScores[0]).toBe(joint[0]![2]);
+    expect(total).toBeCloseTo(2 * joint[0]![2]! + 0.5 * joint[1]![3]!, 14);
+    const tie = Float64Array.from([-1, -2, -1]);
+    normalizeBlock(tie, 1, 3, new Float64Array(3), 0, { hard: true });
+    expect(Array.from(tie)).toEqual([1, 0, 0]);
+  });
+
+  it('hard E-step rejects NaN and infinite log-densities with the row', () => {
+    const nan = () =>
+      normalizeBlock(Float64Array.from([0, Number.NaN]), 1, 2, new Float64Array(2), 4, {
+        hard: true,
+      });
+    expect(nan).toThrow(/row 4.*component 1 gave this row a NaN/);
+    const infinite = () =>
+      normalizeBlock(Float64Array.from([Infinity, 0]), 1, 2, new Float64Array(2), 0, {
+        hard: true,
+      });
+    expect(infinite).toThrow(/infinite log-density/);
+  });
 });

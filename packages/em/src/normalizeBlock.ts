@@ -22,6 +22,12 @@ export interface BlockExtras {
   readonly rowScores?: Float64Array | undefined;
   /** Zero responsibilities below `negligibleResponsibility` of the row's best component. */
   readonly skipNegligible?: boolean;
+  /**
+   * Hard (classification) E-step: each row goes wholly to its most probable component (ties to
+   * the lowest index), and its score is the classification log-likelihood log(π_z f_z(x)) of
+   * that component instead of the mixture's (Celeux & Govaert 1992, CEM's C-step). No `exp`.
+   */
+  readonly hard?: boolean;
 }
 
 /**
@@ -71,6 +77,10 @@ export function normalizeBlock(
       }
     }
     if (max === -Infinity) throw zeroDensity(block, base, k, row);
+    if (extras.hard) {
+      objective += assignHard(block, base, k, row, best, max, sampleWeight, totals, rowScores);
+      continue;
+    }
     const cut = max + floor;
     let sum = 0;
     let kept = 0;
@@ -107,6 +117,33 @@ export function normalizeBlock(
     }
   }
   return objective;
+}
+
+/**
+ * The C-step of one row: a one-hot row (the row weight at `best`, 0 elsewhere) after checking
+ * that no entry is NaN or +Infinity. Returns the row's weighted classification log-likelihood.
+ */
+function assignHard(
+  block: Float64Array,
+  base: number,
+  k: number,
+  row: number,
+  best: number,
+  max: number,
+  sampleWeight: Float64Array | undefined,
+  totals: Float64Array | undefined,
+  rowScores: Float64Array | undefined,
+): number {
+  for (let c = 0; c < k; c++) {
+    if (Number.isNaN(block[base + c])) throw nonFinite(block, base, k, row, max);
+    block[base + c] = 0;
+  }
+  if (max === Infinity) throw nonFinite(block, base, k, row, max);
+  if (rowScores !== undefined) rowScores[row] = max;
+  const w = sampleWeight === undefined ? 1 : sampleWeight[row]!;
+  block[base + best] = w;
+  if (totals !== undefined) totals[best]! += w;
+  return w * max;
 }
 
 function zeroDensity(block: Float64Array, base: number, k: number, row: number): InvalidInputError {

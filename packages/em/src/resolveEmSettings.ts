@@ -5,7 +5,7 @@ import {
   type RandomSource,
   toRandom,
 } from '@mixkit/core';
-import type { EmSettings, MixtureInit } from './mixtureOptions.js';
+import type { EmSettings, EStep, MixtureInit } from './mixtureOptions.js';
 import type { MStepSettings } from './mStep.js';
 
 /** `EmSettings` validated, with every default merged in (in this one place). */
@@ -15,6 +15,7 @@ export interface ResolvedEmSettings extends MStepSettings {
   readonly tol: number;
   readonly maxIterations: number;
   readonly blockSize: number;
+  readonly estep: EStep;
   readonly random: RandomSource;
 }
 
@@ -57,6 +58,10 @@ export function resolveEmSettings(
   assertNumber(weightConcentration, 'weightConcentration', { min: 1 });
   const blockSize = settings.blockSize ?? defaultBlockSize(k);
   assertInteger(blockSize, 'blockSize', 1);
+  const estep = settings.estep ?? 'soft';
+  if (estep !== 'soft' && estep !== 'hard') {
+    throw new InvalidInputError({ argument: 'estep', value: estep }, "expected 'soft' or 'hard'");
+  }
   const frozen = new Uint8Array(k);
   for (const c of settings.frozenComponents ?? []) {
     assertInteger(c, 'frozenComponents', 0, k - 1);
@@ -69,6 +74,7 @@ export function resolveEmSettings(
     maxIterations,
     weightConcentration,
     blockSize,
+    estep,
     frozen,
     freezeWeights: settings.freezeWeights ?? false,
     random: toRandom(random),

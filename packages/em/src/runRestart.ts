@@ -60,7 +60,8 @@ export function* runRestart(
   while (iteration < settings.maxIterations) {
     iteration++;
     const current =
-      fusedPass(workspace, params, logWeights, accumulateMask, rowScores) / workspace.totalWeight;
+      fusedPass(workspace, params, logWeights, accumulateMask, rowScores, settings.estep) /
+      workspace.totalWeight;
     mStep(workspace, params, logWeights, settings, { restart, iteration, rowScores, warnings });
     objective.push(current);
     const change = Math.abs(current - previous);
@@ -75,7 +76,8 @@ export function* runRestart(
     warnings.push({ kind: 'not-converged', restart, iterations: iteration });
   }
   const finalObjective =
-    fusedPass(workspace, params, logWeights, undefined) / workspace.totalWeight;
+    fusedPass(workspace, params, logWeights, undefined, undefined, settings.estep) /
+    workspace.totalWeight;
   return {
     params,
     logWeights,
