@@ -12,7 +12,7 @@ import { sampleGamma } from './sampling/sampleGamma.js';
 import { digamma } from './special/digamma.js';
 import { logGamma } from './special/logGamma.js';
 import { trigamma } from './special/trigamma.js';
-import { addColumnSumsAndLogs, weightedSums } from './statistics/weightedSums.js';
+import { addColumnSums, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { validateSupport } from './support/validateSupport.js';
 
@@ -97,7 +97,7 @@ export function gamma(options: GammaOptions = {}): ComponentFamily<GammaParams, 
     validate(X: Matrix, argument = 'X'): void {
       validateSupport(X, argument, KIND, 'positive');
     },
-    ...weightedSums(['sum', 'sumLog'], addColumnSumsAndLogs),
+    ...weightedSums(['sum', 'sumLog'], addColumnSums),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const d = stats.sum.length;

@@ -1,17 +1,12 @@
-import {
-  type ComponentFamily,
-  DegenerateComponentError,
-  type Matrix,
-  type RandomSource,
-} from '@mixkit/core';
+import { type ComponentFamily, DegenerateComponentError, type RandomSource } from '@mixkit/core';
 import { POSITIVE, vectorParamsJson } from '../json/vectorParamsJson.js';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
 import { diagonalMahalanobis } from './diagonalMahalanobis.js';
 import {
-  distancesToLogDensity,
   type GaussianOptions,
   gaussianBase,
+  logDensityFromDistances,
   resolveRegCovar,
 } from './shared.js';
 import type { GaussianStats } from './statistics.js';
@@ -61,24 +56,7 @@ export function gaussianDiagParams(
 }
 
 /** log N(x | mean, diag(σ²)) of rows [start, end) (shared with the spherical family). */
-export function diagonalLogDensity(
-  params: {
-    readonly mean: Float64Array;
-    readonly precisions: Float64Array;
-    readonly logDetPrecisionCholesky: number;
-  },
-  X: Matrix,
-  start: number,
-  end: number,
-  out: Float64Array,
-  outOffset: number,
-  outStride: number,
-): Float64Array {
-  const { mean, precisions, logDetPrecisionCholesky } = params;
-  diagonalMahalanobis(X, start, end, mean, precisions, out, outOffset, outStride);
-  const d = mean.length;
-  return distancesToLogDensity(d, logDetPrecisionCholesky, start, end, out, outOffset, outStride);
-}
+export const diagonalLogDensity = logDensityFromDistances(diagonalMahalanobis, 'precisions');
 
 /** Draws x = mean + σ ⊙ z, z standard normal (shared with the spherical family). */
 export function sampleDiagonal(

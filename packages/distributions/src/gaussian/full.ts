@@ -1,4 +1,4 @@
-import type { ComponentFamily, Matrix } from '@mixkit/core';
+import type { ComponentFamily } from '@mixkit/core';
 import { squaredMahalanobis } from '@mixkit/linalg';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
@@ -9,9 +9,9 @@ import {
   fullCovarianceJson,
 } from './covariance.js';
 import {
-  distancesToLogDensity,
   type GaussianOptions,
   gaussianBase,
+  logDensityFromDistances,
   resolveRegCovar,
 } from './shared.js';
 import type { GaussianStats } from './statistics.js';
@@ -40,24 +40,10 @@ export function gaussianFullParams(
 }
 
 /**
- * Writes log N(x | mean, Σ) = −½ (d log 2π + ||(x − mean)·U||²) + log det U for rows
- * [start, end): one call to linalg's `squaredMahalanobis`, then an in-place affine map of the
- * written entries (NaN, from NaN data, becomes -Infinity). Shared by the full and tied families.
+ * log N(x | mean, Σ) = −½ (d log 2π + ||(x − mean)·U||²) + log det U for rows [start, end),
+ * the distances from linalg's `squaredMahalanobis`. Shared by the full and tied families.
  */
-export function gaussianLogDensity(
-  params: GaussianFullParams,
-  X: Matrix,
-  start: number,
-  end: number,
-  out: Float64Array,
-  outOffset: number,
-  outStride: number,
-): Float64Array {
-  const { mean, precisionCholesky, logDetPrecisionCholesky } = params;
-  squaredMahalanobis(X, start, end, mean, precisionCholesky, out, outOffset, outStride);
-  const d = mean.length;
-  return distancesToLogDensity(d, logDetPrecisionCholesky, start, end, out, outOffset, outStride);
-}
+export const gaussianLogDensity = logDensityFromDistances(squaredMahalanobis, 'precisionCholesky');
 
 /** Draws x = mean + L·z with z standard normal (L the covariance Cholesky factor). */
 export function sampleGaussian(

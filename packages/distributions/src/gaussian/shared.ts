@@ -25,26 +25,49 @@ export function halfLogTwoPi(d: number): number {
   return 0.5 * d * Math.log(2 * Math.PI);
 }
 
-/**
- * Turns the squared Mahalanobis distances written for rows [start, end) at
- * `out[outOffset + (i − start)·outStride]` into log N(x | mean, Σ) = log det U − ½ (d log 2π +
- * distance), in place (U the precision Cholesky factor). NaN, from NaN data, becomes -Infinity.
- */
-export function distancesToLogDensity(
-  d: number,
-  logDetPrecisionCholesky: number,
+/** A squared-distance kernel with linalg's `squaredMahalanobis` signature. */
+type SquaredDistances = (
+  X: Matrix,
   start: number,
   end: number,
+  mean: Float64Array,
+  factor: Float64Array,
   out: Float64Array,
   outOffset: number,
   outStride: number,
-): Float64Array {
-  const constant = logDetPrecisionCholesky - halfLogTwoPi(d);
-  for (let i = start, o = outOffset; i < end; i++, o += outStride) {
-    const value = constant - 0.5 * out[o]!;
-    out[o] = Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
-  }
-  return out;
+) => Float64Array;
+
+/** Parameters whose `F` field is the precision factor the distance kernel reads. */
+type FactoredParams<F extends string> = {
+  readonly mean: Float64Array;
+  readonly logDetPrecisionCholesky: number;
+} & { readonly [K in F]: Float64Array };
+
+/**
+ * The `logDensity` of a Gaussian family: `distances` writes the squared Mahalanobis distance of
+ * each row of [start, end) to `out[outOffset + (i − start)·outStride]` using `params[factor]`,
+ * then an in-place affine map gives log N(x | mean, Σ) = log det U − ½ (d log 2π + distance)
+ * (U the precision Cholesky factor); NaN, from NaN data, becomes -Infinity.
+ */
+export function logDensityFromDistances<F extends string>(distances: SquaredDistances, factor: F) {
+  return <P extends FactoredParams<F>>(
+    params: P,
+    X: Matrix,
+    start: number,
+    end: number,
+    out: Float64Array,
+    outOffset: number,
+    outStride: number,
+  ): Float64Array => {
+    const { mean, logDetPrecisionCholesky } = params;
+    distances(X, start, end, mean, params[factor], out, outOffset, outStride);
+    const constant = logDetPrecisionCholesky - halfLogTwoPi(mean.length);
+    for (let i = start, o = outOffset; i < end; i++, o += outStride) {
+      const value = constant - 0.5 * out[o]!;
+      out[o] = Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
+    }
+    return out;
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Matrix } from '@mixkit/core';
+import type { ComponentFamily } from '@mixkit/core';
 import { combineMoments, type ScatterMode, weightedMeanScatter } from '@mixkit/linalg';
 
 /**
@@ -20,51 +20,32 @@ export interface GaussianStats {
 export const NEGLIGIBLE_WEIGHT = 1e-300;
 
 /** Statistics members shared by the Gaussian families, for full or diagonal scatter. */
-export function gaussianStatistics(mode: ScatterMode) {
+export function gaussianStatistics(
+  mode: ScatterMode,
+): Pick<
+  ComponentFamily<unknown, GaussianStats>,
+  'createStats' | 'accumulate' | 'merge' | 'scale' | 'totalWeight'
+> {
   let scratchMean = new Float64Array(0);
   let scratchScatter = new Float64Array(0);
   return {
-    createStats(dimension: number): GaussianStats {
+    createStats(dimension) {
       return {
         weight: 0,
         mean: new Float64Array(dimension),
         scatter: new Float64Array(mode === 'full' ? dimension * dimension : dimension),
       };
     },
-    accumulate(
-      stats: GaussianStats,
-      X: Matrix,
-      start: number,
-      end: number,
-      weights: Float64Array,
-      weightOffset: number,
-      weightStride: number,
-    ): GaussianStats {
-      if (stats.weight === 0) {
-        // The common case (one pass per component per EM iteration): straight into the stats.
-        const weight = weightedMeanScatter(
-          X,
-          start,
-          end,
-          weights,
-          weightOffset,
-          weightStride,
-          stats.mean,
-          stats.scatter,
-          mode,
-        );
-        if (weight < NEGLIGIBLE_WEIGHT) {
-          stats.mean.fill(0);
-          stats.scatter.fill(0);
-          return stats;
-        }
-        stats.weight = weight;
-        return stats;
-      }
-      if (scratchMean.length !== stats.mean.length) {
+    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
+      // Empty stats (the common case: one pass per component per EM iteration) take the chunk's
+      // moments directly; otherwise they go to scratch and are merged with Chan's update.
+      const direct = stats.weight === 0;
+      if (!direct && scratchMean.length !== stats.mean.length) {
         scratchMean = new Float64Array(stats.mean.length);
         scratchScatter = new Float64Array(stats.scatter.length);
       }
+      const mean = direct ? stats.mean : scratchMean;
+      const scatter = direct ? stats.scatter : scratchScatter;
       const weight = weightedMeanScatter(
         X,
         start,
@@ -72,23 +53,23 @@ export function gaussianStatistics(mode: ScatterMode) {
         weights,
         weightOffset,
         weightStride,
-        scratchMean,
-        scratchScatter,
+        mean,
+        scatter,
         mode,
       );
-      if (weight < NEGLIGIBLE_WEIGHT) return stats;
-      stats.weight = combineMoments(
-        stats.weight,
-        stats.mean,
-        stats.scatter,
-        weight,
-        scratchMean,
-        scratchScatter,
-        mode,
-      );
+      if (weight < NEGLIGIBLE_WEIGHT) {
+        if (direct) {
+          stats.mean.fill(0);
+          stats.scatter.fill(0);
+        }
+        return stats;
+      }
+      stats.weight = direct
+        ? weight
+        : combineMoments(stats.weight, stats.mean, stats.scatter, weight, mean, scatter, mode);
       return stats;
     },
-    merge(target: GaussianStats, source: GaussianStats): GaussianStats {
+    merge(target, source) {
       target.weight = combineMoments(
         target.weight,
         target.mean,
@@ -100,12 +81,12 @@ export function gaussianStatistics(mode: ScatterMode) {
       );
       return target;
     },
-    scale(stats: GaussianStats, factor: number): GaussianStats {
+    scale(stats, factor) {
       // The mean is a ratio of weighted sums: unchanged when every weight is scaled.
       stats.weight *= factor;
       for (let j = 0; j < stats.scatter.length; j++) stats.scatter[j]! *= factor;
       return stats;
     },
-    totalWeight: (stats: GaussianStats): number => stats.weight,
+    totalWeight: (stats) => stats.weight,
   };
 }

@@ -37,7 +37,7 @@ type Statistics<T> = Pick<
  */
 export function weightedSums<V extends string, S extends string = never>(
   vectors: readonly V[],
-  addRows: AddWeightedRows<WeightedSums<V, S>>,
+  addRows: AddWeightedRows<NoInfer<WeightedSums<V, S>>>,
   scalars: readonly S[] = [],
 ): Statistics<WeightedSums<V, S>> {
   const vectorsOf = (stats: WeightedSums<V, S>) => stats as unknown as Record<V, Float64Array>;
@@ -79,32 +79,12 @@ export function weightedSums<V extends string, S extends string = never>(
   };
 }
 
-/** Σw·x per column into `stats.sum` (Poisson, exponential and Bernoulli statistics). */
+/**
+ * Σw·x per column into `stats.sum`, and Σw·log x into `stats.sumLog` when the statistics have
+ * one (Poisson, exponential and Bernoulli keep Σw·x only; gamma both).
+ */
 export function addColumnSums(
-  stats: { readonly sum: Float64Array },
-  X: Matrix,
-  start: number,
-  end: number,
-  weights: Float64Array,
-  weightOffset: number,
-  weightStride: number,
-): number {
-  const { data, cols } = X;
-  const sum = stats.sum;
-  let total = 0;
-  for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-    const weight = weights[w]!;
-    if (weight === 0) continue;
-    total += weight;
-    const row = i * cols;
-    for (let j = 0; j < cols; j++) sum[j]! += weight * data[row + j]!;
-  }
-  return total;
-}
-
-/** Σw·x and Σw·log x per column into `stats.sum` and `stats.sumLog` (gamma statistics). */
-export function addColumnSumsAndLogs(
-  stats: { readonly sum: Float64Array; readonly sumLog: Float64Array },
+  stats: { readonly sum: Float64Array; readonly sumLog?: Float64Array },
   X: Matrix,
   start: number,
   end: number,
@@ -120,6 +100,10 @@ export function addColumnSumsAndLogs(
     if (weight === 0) continue;
     total += weight;
     const row = i * cols;
+    if (sumLog === undefined) {
+      for (let j = 0; j < cols; j++) sum[j]! += weight * data[row + j]!;
+      continue;
+    }
     for (let j = 0; j < cols; j++) {
       const x = data[row + j]!;
       sum[j]! += weight * x;
