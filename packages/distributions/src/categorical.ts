@@ -10,7 +10,7 @@ import {
 import { ParamsReader } from './json/paramsReader.js';
 import { outputRows } from './sampling/outputRows.js';
 import { sampleCategorical } from './sampling/sampleCategorical.js';
-import { weightedSums } from './statistics/weightedSums.js';
+import { type AddWeightedRows, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { DEFAULT_MIN_PROBABILITY, smoothProbabilities } from './support/smoothProbabilities.js';
 import { validateShape } from './support/validateSupport.js';
@@ -102,15 +102,15 @@ export function categorical(
   };
 
   /** Adds Σw to the count of each row's level in every column; returns Σw. */
-  const addLevelCounts = (
-    stats: CategoricalStats,
-    X: Matrix,
-    start: number,
-    end: number,
-    weights: Float64Array,
-    weightOffset: number,
-    weightStride: number,
-  ): number => {
+  const addLevelCounts: AddWeightedRows<CategoricalStats> = (
+    stats,
+    X,
+    start,
+    end,
+    weights,
+    weightOffset,
+    weightStride,
+  ) => {
     const { data, cols } = X;
     const offsets = offsetsFor(cols);
     const counts = stats.counts;

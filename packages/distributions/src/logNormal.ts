@@ -5,6 +5,7 @@ import {
   type FamilySpec,
   type Matrix,
 } from '@mixkit/core';
+import { scaleMoments } from './gaussian/statistics.js';
 import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
 import { assertWeight } from './support/assertWeight.js';
@@ -117,11 +118,7 @@ export function logNormal(
       target.weight = total;
       return target;
     },
-    scale(stats, factor) {
-      stats.weight *= factor;
-      for (let j = 0; j < stats.scatter.length; j++) stats.scatter[j]! *= factor;
-      return stats;
-    },
+    scale: scaleMoments,
     totalWeight: (stats) => stats.weight,
     estimate(stats) {
       assertWeight(KIND, stats.weight);

@@ -10,7 +10,7 @@ import { outputRows } from './sampling/outputRows.js';
 import { sampleCategorical } from './sampling/sampleCategorical.js';
 import { LOG_FACTORIAL_TABLE_SIZE, logFactorialTable } from './special/logFactorial.js';
 import { logGamma } from './special/logGamma.js';
-import { weightedSums } from './statistics/weightedSums.js';
+import { type AddWeightedRows, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { DEFAULT_MIN_PROBABILITY, smoothProbabilities } from './support/smoothProbabilities.js';
 import { validateSupport } from './support/validateSupport.js';
@@ -52,15 +52,15 @@ export function multinomialParams(probabilities: ArrayLike<number>, trials = 1):
 }
 
 /** Σw·xⱼ per category into `counts`, Σw·(row total) into `totalCount`; returns Σw. */
-function addCounts(
-  stats: MultinomialStats,
-  X: Matrix,
-  start: number,
-  end: number,
-  weights: Float64Array,
-  weightOffset: number,
-  weightStride: number,
-): number {
+const addCounts: AddWeightedRows<MultinomialStats> = (
+  stats,
+  X,
+  start,
+  end,
+  weights,
+  weightOffset,
+  weightStride,
+) => {
   const { data, cols } = X;
   const counts = stats.counts;
   let total = 0;
@@ -80,7 +80,7 @@ function addCounts(
   }
   stats.totalCount += totalCount;
   return total;
-}
+};
 
 /**
  * Multinomial count vectors over d categories, conditioned on each row's total n = Σⱼ xⱼ:

@@ -81,12 +81,21 @@ export function gaussianStatistics(
       );
       return target;
     },
-    scale(stats, factor) {
-      // The mean is a ratio of weighted sums: unchanged when every weight is scaled.
-      stats.weight *= factor;
-      for (let j = 0; j < stats.scatter.length; j++) stats.scatter[j]! *= factor;
-      return stats;
-    },
+    scale: scaleMoments,
     totalWeight: (stats) => stats.weight,
   };
+}
+
+/**
+ * `scale` of moment statistics (weight, mean, scatter): the weight and the scatter are sums
+ * linear in the weights; the mean is a ratio of such sums, so it is unchanged. Shared with the
+ * log-normal family, whose statistics are the same moments of log x.
+ */
+export function scaleMoments<S extends { weight: number; readonly scatter: Float64Array }>(
+  stats: S,
+  factor: number,
+): S {
+  stats.weight *= factor;
+  for (let j = 0; j < stats.scatter.length; j++) stats.scatter[j]! *= factor;
+  return stats;
 }

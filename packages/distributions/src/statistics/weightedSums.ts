@@ -83,15 +83,10 @@ export function weightedSums<V extends string, S extends string = never>(
  * Σw·x per column into `stats.sum`, and Σw·log x into `stats.sumLog` when the statistics have
  * one (Poisson, exponential and Bernoulli keep Σw·x only; gamma both).
  */
-export function addColumnSums(
-  stats: { readonly sum: Float64Array; readonly sumLog?: Float64Array },
-  X: Matrix,
-  start: number,
-  end: number,
-  weights: Float64Array,
-  weightOffset: number,
-  weightStride: number,
-): number {
+export const addColumnSums: AddWeightedRows<{
+  readonly sum: Float64Array;
+  readonly sumLog?: Float64Array;
+}> = (stats, X, start, end, weights, weightOffset, weightStride) => {
   const { data, cols } = X;
   const { sum, sumLog } = stats;
   let total = 0;
@@ -111,4 +106,4 @@ export function addColumnSums(
     }
   }
   return total;
-}
+};
