@@ -26,3 +26,6 @@ export type {
 export { negligibleResponsibility } from './normalizeBlock.js';
 export type { EmStep } from './runRestart.js';
 export type { MixtureSample } from './sampleMixture.js';
+export type { ChunkSource } from './stream/chunkSource.js';
+export { fitMixtureStream } from './stream/fitMixtureStream.js';
+export { type FitMixtureStreamOptions, iterateEmStream } from './stream/iterateEmStream.js';

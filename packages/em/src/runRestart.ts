@@ -1,4 +1,5 @@
 import type { FitWarning, IterationProgress, RandomSource } from '@mixkit/core';
+import { accumulatingComponents } from './accumulatingComponents.js';
 import type { EmWorkspace } from './emWorkspace.js';
 import { fusedPass } from './fusedPass.js';
 import { initialize } from './init/initialize.js';
@@ -49,10 +50,7 @@ export function* runRestart(
     warnings,
   );
   const rowScores = workspace.rowScores;
-  const accumulateMask = new Uint8Array(workspace.k);
-  for (let c = 0; c < workspace.k; c++) {
-    accumulateMask[c] = settings.frozen[c] === 1 && !sharesEstimate(workspace, c) ? 0 : 1;
-  }
+  const accumulateMask = accumulatingComponents(workspace.families, settings.frozen);
   const objective: number[] = [];
   let previous = -Infinity;
   let converged = false;
@@ -87,9 +85,4 @@ export function* runRestart(
     iterations: iteration,
     warnings,
   };
-}
-
-/** True when component c's family estimates all its components together (`estimateAll`). */
-function sharesEstimate(workspace: EmWorkspace, c: number): boolean {
-  return workspace.families[c]!.estimateAll !== undefined;
 }

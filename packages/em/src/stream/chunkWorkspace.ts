@@ -1,0 +1,125 @@
+import {
+  type AnyComponentFamily,
+  InvalidInputError,
+  type Matrix,
+  type MatrixInput,
+  toMatrix,
+} from '@mixkit/core';
+import { type EmWorkspace, type FamilyGroup, groupFamilies } from '../emWorkspace.js';
+
+/**
+ * The buffers a chunked fit (out-of-core or online EM) allocates once and reuses for every
+ * chunk: the block buffer, per-chunk statistics and totals. A chunk's `EmWorkspace` is a view
+ * of these around the chunk's rows, so `fusedPass` runs on it unchanged.
+ */
+export interface ChunkBuffers {
+  readonly families: readonly AnyComponentFamily[];
+  readonly groups: readonly FamilyGroup[];
+  readonly k: number;
+  readonly d: number;
+  readonly blockSize: number;
+  /** blockSize x k scratch (grown on first need, never shrunk). */
+  block: Float64Array;
+  /** Statistics of the current chunk (reset by each pass). */
+  readonly stats: unknown[];
+  readonly totals: Float64Array;
+  readonly blockTotals: Float64Array;
+}
+
+const noRows = new Float64Array(0);
+
+/** Buffers for chunks of d columns. */
+export function createChunkBuffers(
+  families: readonly AnyComponentFamily[],
+  d: number,
+  blockSize: number,
+): ChunkBuffers {
+  const k = families.length;
+  return {
+    families,
+    groups: groupFamilies(families),
+    k,
+    d,
+    blockSize,
+    block: noRows,
+    stats: families.map((family) => family.createStats(d)),
+    totals: new Float64Array(k),
+    blockTotals: new Float64Array(k),
+  };
+}
+
+/**
+ * Coerces and validates one chunk (finite values, `d` columns, each distinct family's
+ * `validate`), naming it `chunks[index]` in errors (rows are counted within the chunk).
+ */
+export function toChunk(input: MatrixInput, index: number, buffers: ChunkBuffers): Matrix {
+  const argument = `chunks[${index}]`;
+  const X = toMatrix(input, { argument, allowEmpty: true });
+  if (X.rows > 0 && X.cols !== buffers.d) {
+    throw new InvalidInputError(
+      { argument, value: X.cols },
+      `expected ${buffers.d} columns (those of the first chunk or the initial parameters)`,
+    );
+  }
+  for (const { family } of buffers.groups) family.validate(X, argument);
+  return X;
+}
+
+/** A workspace over one chunk's rows, sharing `buffers` (no allocation beyond the object). */
+export function chunkWorkspace(buffers: ChunkBuffers, X: Matrix): EmWorkspace {
+  const { k, blockSize } = buffers;
+  const needed = Math.min(blockSize, X.rows) * k;
+  if (buffers.block.length < needed) buffers.block = new Float64Array(needed);
+  return {
+    X,
+    n: X.rows,
+    d: buffers.d,
+    k,
+    families: buffers.families,
+    groups: buffers.groups,
+    sampleWeight: undefined,
+    totalWeight: X.rows,
+    positiveRows: X.rows,
+    logPriors: undefined,
+    blockSize,
+    block: buffers.block,
+    stats: buffers.stats,
+    totals: buffers.totals,
+    blockTotals: buffers.blockTotals,
+    globalStats: new Map(),
+    rowScores: noRows,
+  };
+}
+
+/**
+ * A data-free workspace around statistics summed over many chunks, for `mStep`: it has no
+ * rows, so re-seeding an empty or degenerate component cannot pick a worst-explained row and
+ * falls back to the whole data's statistics in `globalStats` (scaled; see `reseedComponent`).
+ */
+export function statisticsWorkspace(
+  buffers: ChunkBuffers,
+  stats: unknown[],
+  totals: Float64Array,
+  totalWeight: number,
+  globalStats: Map<AnyComponentFamily, unknown>,
+): EmWorkspace {
+  return {
+    X: { rows: 0, cols: buffers.d, data: noRows },
+    n: 0,
+    d: buffers.d,
+    k: buffers.k,
+    families: buffers.families,
+    groups: buffers.groups,
+    sampleWeight: undefined,
+    totalWeight,
+    positiveRows: totalWeight,
+    logPriors: undefined,
+    blockSize: buffers.blockSize,
+    block: noRows,
+    stats,
+    totals,
+    blockTotals: buffers.blockTotals,
+    globalStats,
+    rowScores: noRows,
+  };
+}

@@ -1,0 +1,225 @@
+import {
+  type AnyComponentFamily,
+  assertInteger,
+  type FitDiagnostics,
+  type FitWarning,
+  InvalidInputError,
+  type Matrix,
+  type RandomSource,
+  type RunOptions,
+  throwIfAborted,
+} from '@mixkit/core';
+import { accumulatingComponents } from '../accumulatingComponents.js';
+import { createEmWorkspace, groupFamilies } from '../emWorkspace.js';
+import { type InitialState, initialize } from '../init/initialize.js';
+import { MixtureModel } from '../mixtureModel.js';
+import type { MixtureOptions } from '../mixtureOptions.js';
+import { mStep } from '../mStep.js';
+import { type ResolvedEmSettings, resolveEmSettings } from '../resolveEmSettings.js';
+import { resolveFamilies } from '../resolveFamilies.js';
+import type { EmRestartResult, EmStep } from '../runRestart.js';
+import type { ChunkSource } from './chunkSource.js';
+import { type ChunkBuffers, createChunkBuffers, statisticsWorkspace } from './chunkWorkspace.js';
+import { readInitSample } from './readInitSample.js';
+import { streamPass } from './streamPass.js';
+
+/** Options of `fitMixtureStream` / `iterateEmStream`. */
+export type FitMixtureStreamOptions = MixtureOptions &
+  RunOptions & {
+    /**
+     * Rows the initialisation reads: whole leading chunks until at least this many (default
+     * 100·k; the first chunk alone when it has that many). Unused with `init: {kind: 'params'}`.
+     */
+    readonly initRows?: number;
+  };
+
+const noRows = new Float64Array(0);
+
+/** What stays fixed across the restarts of one streamed fit. */
+interface StreamFit {
+  readonly source: ChunkSource;
+  readonly families: readonly AnyComponentFamily[];
+  readonly settings: ResolvedEmSettings;
+  readonly signal: AbortSignal | undefined;
+  readonly warnings: FitWarning[];
+  /** Unit-weight statistics of all rows per family group (filled by the first pass). */
+  readonly globalStats: Map<AnyComponentFamily, unknown>;
+  buffers: ChunkBuffers | undefined;
+  /** Rows of the first pass; every later pass must see as many. */
+  rowsPerPass: number;
+}
+
+/**
+ * Exact EM over data that does not fit in memory, as an async step generator: every iteration
+ * streams the chunks of `source()` once, each through the same fused E-step/accumulate pass as
+ * in-memory EM, merging per-chunk statistics with `family.merge`, then runs the same M-step. It
+ * holds one chunk (plus the statistics and a block buffer) at a time, so from the same start it
+ * gives in-memory EM's parameters up to summation order. Initialisation reads the leading
+ * `initRows` rows (or uses given parameters); re-seeding an emptied component uses the whole
+ * data's statistics (there is no worst-explained row to pick without another pass).
+ * `sampleWeight` and `priorProbabilities` are not supported on streams.
+ */
+export async function* iterateEmStream(
+  source: ChunkSource,
+  options: FitMixtureStreamOptions,
+): AsyncGenerator<EmStep, MixtureModel, void> {
+  throwIfAborted(options.signal, 'fitMixtureStream');
+  const families = resolveFamilies(options);
+  const settings = resolveEmSettings(options, families.length);
+  const initRows = options.initRows ?? 100 * families.length;
+  assertInteger(initRows, 'initRows', 1);
+  rejectPerRowOptions(options);
+  const fit: StreamFit = {
+    source,
+    families,
+    settings,
+    signal: options.signal,
+    warnings: [],
+    globalStats: new Map(),
+    buffers: undefined,
+    rowsPerPass: -1,
+  };
+  const restartObjectives: number[] = [];
+  let best: EmRestartResult | undefined;
+  let bestRestart = 0;
+  for (let restart = 0; restart < settings.nInit; restart++) {
+    const random = settings.random.split();
+    const start = await initialState(fit, initRows, random, restart);
+    const result = yield* streamRestart(fit, start, restart);
+    restartObjectives.push(result.finalObjective);
+    if (best === undefined || result.finalObjective > best.finalObjective) {
+      best = result;
+      bestRestart = restart;
+    }
+  }
+  const diagnostics: FitDiagnostics = {
+    converged: best!.converged,
+    iterations: best!.iterations,
+    objective: best!.objective,
+    bestRestart,
+    restartObjectives,
+    warnings: fit.warnings,
+  };
+  return new MixtureModel(families, best!.params, best!.logWeights, fit.buffers!.d, diagnostics);
+}
+
+/** One restart: the loop of `runRestart`, with each pass streamed (see `streamPass`). */
+async function* streamRestart(
+  fit: StreamFit,
+  start: InitialState,
+  restart: number,
+): AsyncGenerator<EmStep, EmRestartResult, void> {
+  const { families, settings, warnings } = fit;
+  const buffers = fit.buffers!;
+  const { params, logWeights } = start;
+  const mask = accumulatingComponents(families, settings.frozen);
+  const stats = families.map((family) => family.createStats(buffers.d));
+  const totals = new Float64Array(families.length);
+  const state = { params, logWeights, estep: settings.estep, stats, totals, signal: fit.signal };
+  const objective: number[] = [];
+  let previous = -Infinity;
+  let converged = false;
+  let iteration = 0;
+  while (iteration < settings.maxIterations) {
+    iteration++;
+    const pass = await streamPass(fit.source, buffers, {
+      ...state,
+      mask,
+      globalStats: fit.globalStats,
+    });
+    const rows = checkRows(fit, pass.rows);
+    const current = pass.logLikelihood / rows;
+    const workspace = statisticsWorkspace(buffers, stats, totals, rows, fit.globalStats);
+    mStep(workspace, params, logWeights, settings, {
+      restart,
+      iteration,
+      rowScores: noRows,
+      warnings,
+    });
+    objective.push(current);
+    const change = Math.abs(current - previous);
+    yield { restart, iteration, objective: current, change, params, logWeights };
+    previous = current;
+    if (change < settings.tol) {
+      converged = true;
+      break;
+    }
+  }
+  if (!converged && settings.maxIterations > 0) {
+    warnings.push({ kind: 'not-converged', restart, iterations: iteration });
+  }
+  const final = await streamPass(fit.source, buffers, { ...state, mask: undefined });
+  const finalObjective = final.logLikelihood / checkRows(fit, final.rows);
+  return {
+    params,
+    logWeights,
+    finalObjective,
+    objective,
+    converged,
+    iterations: iteration,
+    warnings: [],
+  };
+}
+
+/**
+ * The restart's start: given parameters as they are (no data read), otherwise the strategy
+ * run on the leading rows (`readInitSample`), released before the first pass.
+ */
+async function initialState(
+  fit: StreamFit,
+  initRows: number,
+  random: RandomSource,
+  restart: number,
+): Promise<InitialState> {
+  const { families, settings } = fit;
+  const init = settings.init;
+  if (typeof init === 'object' && init.kind === 'params') {
+    const first = init.params.length === families.length ? init.params[0] : undefined;
+    const d = first === undefined ? 0 : families[0]!.dimension(first);
+    const buffers = ensureBuffers(fit, d);
+    const workspace = statisticsWorkspace(buffers, [], new Float64Array(0), 0, fit.globalStats);
+    return initialize(workspace, init, random, settings, restart, fit.warnings);
+  }
+  const validate = (X: Matrix, argument: string): void => {
+    for (const { family } of groupFamilies(families)) family.validate(X, argument);
+  };
+  const sample = await readInitSample(fit.source, initRows, validate, fit.signal);
+  ensureBuffers(fit, sample.cols);
+  const workspace = createEmWorkspace(sample, families, { blockSize: settings.blockSize });
+  return initialize(workspace, init, random, settings, restart, fit.warnings);
+}
+
+function ensureBuffers(fit: StreamFit, d: number): ChunkBuffers {
+  fit.buffers ??= createChunkBuffers(fit.families, d, fit.settings.blockSize);
+  return fit.buffers;
+}
+
+/** The pass's row count, checked against k and against the first pass. */
+function checkRows(fit: StreamFit, rows: number): number {
+  if (rows === 0) throw new InvalidInputError({ argument: 'source' }, 'the source yielded no rows');
+  if (fit.rowsPerPass < 0) {
+    const k = fit.families.length;
+    if (k > rows) {
+      throw new InvalidInputError(
+        { argument: 'nComponents', value: k },
+        `cannot fit ${k} components to ${rows} rows (k must be <= rows)`,
+      );
+    }
+    fit.rowsPerPass = rows;
+  } else if (rows !== fit.rowsPerPass) {
+    throw new InvalidInputError(
+      { argument: 'source', value: rows },
+      `a pass yielded ${rows} rows but the first yielded ${fit.rowsPerPass}; every call of source() must yield the same rows`,
+    );
+  }
+  return rows;
+}
+
+/** Per-row options of in-memory fits cannot be honoured on a stream: say so, never ignore them. */
+function rejectPerRowOptions(options: object): void {
+  for (const argument of ['sampleWeight', 'priorProbabilities']) {
+    if ((options as Record<string, unknown>)[argument] !== undefined) {
+      throw new InvalidInputError({ argument }, 'is not supported by out-of-core EM');
+    }
+  }
+}
