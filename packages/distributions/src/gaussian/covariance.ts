@@ -21,7 +21,7 @@ export interface CovarianceFactors {
  * Factors a d x d covariance as scikit-learn's `_compute_precision_cholesky` does: L = chol(Σ),
  * U = (L⁻¹)ᵀ. Returns the failing column when Σ is not (numerically) positive definite.
  */
-export function factorCovariance(
+function factorCovariance(
   d: number,
   covariance: Float64Array,
 ): CovarianceFactors | { readonly column: number; readonly pivot: number } {
@@ -59,7 +59,7 @@ export function factorEstimate(
 }
 
 /** `factorCovariance`, throwing InvalidInputError on failure (for paramsFromJSON). */
-export function factorJson(kind: string, d: number, covariance: Float64Array): CovarianceFactors {
+function factorJson(kind: string, d: number, covariance: Float64Array): CovarianceFactors {
   const factors = factorCovariance(d, covariance);
   if ('column' in factors) {
     throw new InvalidInputError(

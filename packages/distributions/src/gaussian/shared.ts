@@ -21,7 +21,7 @@ export function resolveRegCovar(options: GaussianOptions | undefined): number {
 }
 
 /** ½ d log 2π. */
-export function halfLogTwoPi(d: number): number {
+function halfLogTwoPi(d: number): number {
   return 0.5 * d * Math.log(2 * Math.PI);
 }
 
