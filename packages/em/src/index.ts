@@ -24,6 +24,8 @@ export type {
   MixtureOptions,
 } from './mixtureOptions.js';
 export { negligibleResponsibility } from './normalizeBlock.js';
+export { OnlineMixture, type OnlineMixtureOptions } from './online/onlineMixture.js';
+export { type StepSchedule, stepSize } from './online/stepSize.js';
 export type { EmStep } from './runRestart.js';
 export type { MixtureSample } from './sampleMixture.js';
 export type { ChunkSource } from './stream/chunkSource.js';

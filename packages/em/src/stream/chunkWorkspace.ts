@@ -50,10 +50,9 @@ export function createChunkBuffers(
 
 /**
  * Coerces and validates one chunk (finite values, `d` columns, each distinct family's
- * `validate`), naming it `chunks[index]` in errors (rows are counted within the chunk).
+ * `validate`), naming it `argument` (e.g. `chunks[3]`) in errors; rows count within the chunk.
  */
-export function toChunk(input: MatrixInput, index: number, buffers: ChunkBuffers): Matrix {
-  const argument = `chunks[${index}]`;
+export function toChunk(input: MatrixInput, argument: string, buffers: ChunkBuffers): Matrix {
   const X = toMatrix(input, { argument, allowEmpty: true });
   if (X.rows > 0 && X.cols !== buffers.d) {
     throw new InvalidInputError(

@@ -44,7 +44,7 @@ export async function streamPass(
   let index = 0;
   for await (const input of openChunks(source)) {
     throwIfAborted(state.signal, 'fitMixtureStream');
-    const X = toChunk(input, index++, buffers);
+    const X = toChunk(input, `chunks[${index++}]`, buffers);
     if (X.rows === 0) continue;
     const workspace = chunkWorkspace(buffers, X);
     logLikelihood += fusedPass(
