@@ -28,6 +28,17 @@ export { OnlineMixture, type OnlineMixtureOptions } from './online/onlineMixture
 export { type StepSchedule, stepSize } from './online/stepSize.js';
 export type { EmStep } from './runRestart.js';
 export type { MixtureSample } from './sampleMixture.js';
+export { formatSelectionTable } from './selection/formatSelectionTable.js';
+export type {
+  MixtureSelection,
+  SelectionCandidate,
+  SelectionCriterion,
+  SelectionGrid,
+  SelectionRow,
+  SelectMixtureOptions,
+} from './selection/selectionTypes.js';
+export { selectMixture } from './selection/selectMixture.js';
+export { selectMixtureAsync } from './selection/selectMixtureAsync.js';
 export type { ChunkSource } from './stream/chunkSource.js';
 export { fitMixtureStream } from './stream/fitMixtureStream.js';
 export { type FitMixtureStreamOptions, iterateEmStream } from './stream/iterateEmStream.js';
