@@ -1,6 +1,7 @@
 export { argmaxRows } from './argmaxRows.js';
 export { type CholeskyResult, cholesky } from './cholesky.js';
 export { invertLowerTriangular } from './invertLowerTriangular.js';
+export { setKernelCompilation } from './kernelCompilation.js';
 export { logDetCholesky } from './logDetCholesky.js';
 export { logSumExpRows } from './logSumExp.js';
 export { fromMlMatrix, toMlMatrix } from './mlMatrix.js';

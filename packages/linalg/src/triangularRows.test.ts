@@ -1,5 +1,5 @@
 import { InvalidInputError } from '@mixkit/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   flat,
   ml,
@@ -11,6 +11,7 @@ import {
 } from '../test/helpers.js';
 import { cholesky } from './cholesky.js';
 import { invertLowerTriangular } from './invertLowerTriangular.js';
+import { setKernelCompilation } from './kernelCompilation.js';
 import { multiplyUpperRows } from './multiplyUpperRows.js';
 import { solveLowerRows } from './solveTriangularRows.js';
 import { squaredMahalanobis } from './squaredMahalanobis.js';
@@ -79,7 +80,18 @@ describe('multiplyUpperRows', () => {
   });
 });
 
-describe('squaredMahalanobis', () => {
+describe.each([
+  ['specialised kernels', true],
+  ['generic loops', false],
+])('squaredMahalanobis (%s)', (_, compile) => {
+  let previous = true;
+  beforeAll(() => {
+    previous = setKernelCompilation(compile);
+  });
+  afterAll(() => {
+    setKernelCompilation(previous);
+  });
+
   it.each(SIZES)('equals (x − μ)ᵀ Σ⁻¹ (x − μ) computed with ml-matrix (d = %i)', (d) => {
     const random = seeded(500 + d);
     const X = randomMatrix(random, 23, d, 2, 3);
@@ -103,7 +115,7 @@ describe('squaredMahalanobis', () => {
   });
 
   it('writes only out[offset + i * stride] for the rows of the range', () => {
-    for (const d of [1, 2, 3, 6]) {
+    for (const d of [1, 2, 3, 6, 10, 40]) {
       const X = randomMatrix(seeded(d), 10, d);
       const U = transpose(d, lowerFactor(d, d));
       const mean = new Float64Array(d);

@@ -1,0 +1,69 @@
+import type { Matrix } from '@mixkit/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { randomMatrix, seeded } from '../test/helpers.js';
+import { compileKernel, setKernelCompilation } from './kernelCompilation.js';
+import { squaredMahalanobis } from './squaredMahalanobis.js';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setKernelCompilation(true);
+});
+
+/** A random upper-triangular factor with a positive diagonal (garbage below it). */
+function upperFactor(d: number, seed: number): Float64Array {
+  const random = seeded(seed);
+  const U = new Float64Array(d * d);
+  for (let a = 0; a < d; a++) {
+    for (let b = 0; b < d; b++) {
+      U[a * d + b] = b === a ? 1 + Math.abs(random.normal()) : b > a ? random.normal() : 1e300;
+    }
+  }
+  return U;
+}
+
+function mahalanobisRows(X: Matrix, d: number, seed: number): Float64Array {
+  const mean = Float64Array.from(randomMatrix(seeded(seed + 1), 1, d).data);
+  // Rows [1, rows − 2) of a strided output: odd row counts exercise every remainder loop.
+  const out = new Float64Array(3 * X.rows).fill(-1);
+  return squaredMahalanobis(X, 1, X.rows - 2, mean, upperFactor(d, seed), out, 2, 3);
+}
+
+describe('setKernelCompilation', () => {
+  it('specialised and generic kernels give bit-identical results for every d', () => {
+    for (const d of [4, 5, 7, 8, 9, 10, 16, 17, 31, 32, 33]) {
+      const X = randomMatrix(seeded(d), 14, d, 3, 2);
+      const compiled = mahalanobisRows(X, d, d);
+      expect(setKernelCompilation(false)).toBe(true);
+      const generic = mahalanobisRows(X, d, d);
+      expect(setKernelCompilation(true)).toBe(false);
+      expect(Array.from(compiled)).toEqual(Array.from(generic));
+      const written = (i: number) => i >= 2 && (i - 2) % 3 === 0 && (i - 2) / 3 < X.rows - 3;
+      expect(compiled.every((v, i) => (written(i) ? v >= 0 : v === -1))).toBe(true);
+    }
+  });
+
+  it('falls back to the generic loops when the environment refuses new Function (strict CSP)', () => {
+    const X = randomMatrix(seeded(1), 11, 6);
+    setKernelCompilation(false);
+    const expected = mahalanobisRows(X, 6, 5);
+    setKernelCompilation(true);
+    const refuse = vi.fn(function refuseEval() {
+      throw new EvalError('Refused to evaluate a string as JavaScript (unsafe-eval)');
+    });
+    vi.stubGlobal('Function', refuse);
+    expect(Array.from(mahalanobisRows(X, 6, 5))).toEqual(Array.from(expected));
+    expect(Array.from(mahalanobisRows(X, 6, 5))).toEqual(Array.from(expected));
+    // The refusal is remembered: one attempt, not one per call.
+    expect(refuse).toHaveBeenCalledTimes(1);
+  });
+
+  it('compileKernel caches by key and returns undefined when turned off', () => {
+    const source = vi.fn(() => 'return a + 1;');
+    const first = compileKernel<(a: number) => number>('test:add-one', ['a'], source);
+    expect(first?.(2)).toBe(3);
+    expect(compileKernel('test:add-one', ['a'], source)).toBe(first);
+    expect(source).toHaveBeenCalledTimes(1);
+    setKernelCompilation(false);
+    expect(compileKernel('test:add-one', ['a'], source)).toBeUndefined();
+  });
+});
