@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { randomMatrix, seeded } from '../test/helpers.js';
 import { compileKernel, setKernelCompilation } from './kernelCompilation.js';
 import { squaredMahalanobis } from './squaredMahalanobis.js';
+import { type ScatterMode, weightedMeanScatter } from './weightedMoments.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -28,7 +29,36 @@ function mahalanobisRows(X: Matrix, d: number, seed: number): Float64Array {
   return squaredMahalanobis(X, 1, X.rows - 2, mean, upperFactor(d, seed), out, 2, 3);
 }
 
+function moments(X: Matrix, mode: ScatterMode, seed: number): number[] {
+  const d = X.cols;
+  const random = seeded(seed);
+  // A responsibility-like strided column: about half the weights exactly 0.
+  const weights = Float64Array.from({ length: 3 * X.rows }, () =>
+    random.uniform() < 0.5 ? 0 : random.uniform(),
+  );
+  const mean = new Float64Array(d);
+  const scatter = new Float64Array(mode === 'full' ? d * d : d);
+  const total = weightedMeanScatter(X, 1, X.rows, weights, 1, 3, mean, scatter, mode);
+  return [total, ...mean, ...scatter];
+}
+
 describe('setKernelCompilation', () => {
+  it('weightedMeanScatter gives bit-identical results on both paths (full and diagonal)', () => {
+    for (const d of [1, 2, 3, 4, 10, 16, 24, 25, 64, 65]) {
+      for (const mode of ['full', 'diagonal'] as const) {
+        for (const offset of [0, 1e6]) {
+          const X = randomMatrix(seeded(d), 19, d, 1, offset);
+          const compiled = moments(X, mode, d);
+          setKernelCompilation(false);
+          const generic = moments(X, mode, d);
+          setKernelCompilation(true);
+          expect(compiled).toEqual(generic);
+          expect(compiled.every(Number.isFinite)).toBe(true);
+        }
+      }
+    }
+  });
+
   it('specialised and generic kernels give bit-identical results for every d', () => {
     for (const d of [4, 5, 7, 8, 9, 10, 16, 17, 31, 32, 33]) {
       const X = randomMatrix(seeded(d), 14, d, 3, 2);

@@ -1,17 +1,18 @@
 import { InvalidInputError } from '@mixkit/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   flat,
+  KERNEL_PATHS,
   ml,
   randomMatrix,
   randomSpd,
   relativeError,
   SIZES,
   seeded,
+  useKernelCompilation,
 } from '../test/helpers.js';
 import { cholesky } from './cholesky.js';
 import { invertLowerTriangular } from './invertLowerTriangular.js';
-import { setKernelCompilation } from './kernelCompilation.js';
 import { multiplyUpperRows } from './multiplyUpperRows.js';
 import { solveLowerRows } from './solveTriangularRows.js';
 import { squaredMahalanobis } from './squaredMahalanobis.js';
@@ -80,17 +81,8 @@ describe('multiplyUpperRows', () => {
   });
 });
 
-describe.each([
-  ['specialised kernels', true],
-  ['generic loops', false],
-])('squaredMahalanobis (%s)', (_, compile) => {
-  let previous = true;
-  beforeAll(() => {
-    previous = setKernelCompilation(compile);
-  });
-  afterAll(() => {
-    setKernelCompilation(previous);
-  });
+describe.each(KERNEL_PATHS)('squaredMahalanobis (%s)', (_, compile) => {
+  useKernelCompilation(compile);
 
   it.each(SIZES)('equals (x − μ)ᵀ Σ⁻¹ (x − μ) computed with ml-matrix (d = %i)', (d) => {
     const random = seeded(500 + d);

@@ -2,7 +2,16 @@ import { InvalidInputError, type Matrix } from '@mixkit/core';
 import fc from 'fast-check';
 import { Matrix as MlMatrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { flat, ml, randomMatrix, relativeError, SIZES, seeded } from '../test/helpers.js';
+import {
+  flat,
+  KERNEL_PATHS,
+  ml,
+  randomMatrix,
+  relativeError,
+  SIZES,
+  seeded,
+  useKernelCompilation,
+} from '../test/helpers.js';
 import { weightedColumnMeans } from './weightedColumnMeans.js';
 import { combineMoments, weightedMeanScatter } from './weightedMoments.js';
 
@@ -33,7 +42,9 @@ function randomWeights(n: number, seed: number): Float64Array {
   return Float64Array.from({ length: n }, () => (random.uniform() < 0.2 ? 0 : random.uniform()));
 }
 
-describe('weightedMeanScatter', () => {
+describe.each(KERNEL_PATHS)('weightedMeanScatter (%s)', (_, compile) => {
+  useKernelCompilation(compile);
+
   it.each([1, 2, 3, 5, 8, 17])('matches the textbook two-pass definition (d = %i)', (d) => {
     const X = randomMatrix(seeded(d), 41, d, 3, 1);
     const w = randomWeights(37, d);
@@ -155,7 +166,9 @@ describe('weightedMeanScatter', () => {
   });
 });
 
-describe('weightedMeanScatter properties', () => {
+describe.each(KERNEL_PATHS)('weightedMeanScatter properties (%s)', (_, compile) => {
+  useKernelCompilation(compile);
+
   it('property: integer weights equal repeating rows', () => {
     fc.assert(
       fc.property(
@@ -286,7 +299,9 @@ describe('weightedColumnMeans', () => {
   });
 });
 
-describe('subnormal total weight', () => {
+describe.each(KERNEL_PATHS)('subnormal total weight (%s)', (_, compile) => {
+  useKernelCompilation(compile);
+
   it('gives the same mean and normalised scatter as unit weights, never NaN', () => {
     const X = { rows: 3, cols: 2, data: Float64Array.of(1, 2, 3, 5, 2, 2) };
     const tiny = Float64Array.of(5e-324, 5e-324, 5e-324);

@@ -1,5 +1,7 @@
 import { createRandom, type Matrix, type RandomSource } from '@mixkit/core';
 import { Matrix as MlMatrix, QrDecomposition } from 'ml-matrix';
+import { afterAll, beforeAll } from 'vitest';
+import { setKernelCompilation } from '../src/kernelCompilation.js';
 
 /** A seeded source, so every random test is reproducible. */
 export function seeded(seed: number): RandomSource {
@@ -64,3 +66,20 @@ export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): numbe
 
 /** Sizes 1..64 used by the reference tests. */
 export const SIZES = [1, 2, 3, 4, 5, 7, 8, 13, 16, 31, 32, 33, 64] as const;
+
+/** Both kernel paths: specialised at run time (`new Function`) and the generic loops. */
+export const KERNEL_PATHS = [
+  ['specialised kernels', true],
+  ['generic loops', false],
+] as const;
+
+/** Inside a describe: run its tests with kernel compilation on or off, restored afterwards. */
+export function useKernelCompilation(enabled: boolean): void {
+  let previous = true;
+  beforeAll(() => {
+    previous = setKernelCompilation(enabled);
+  });
+  afterAll(() => {
+    setKernelCompilation(previous);
+  });
+}

@@ -1,0 +1,234 @@
+import { compileKernel } from '../kernelCompilation.js';
+
+/**
+ * One pass of shifted weighted moments over rows `[start, end)`, the kernel of
+ * `weightedMeanScatter`. With s the shift row, z = x − s and W = Σ w, it sums c = Σ w z and
+ * S = Σ w z zᵀ (lower triangle, or the diagonal), then writes mean = s + c / W and
+ * scatter = S − c cᵀ / W (both triangles), which is Σ w (x − mean)(x − mean)ᵀ exactly in exact
+ * arithmetic. Returns W; with no non-zero weight, mean and scatter are zero and 0 is returned.
+ *
+ * Numerically this is the shifted-data algorithm (Chan, Golub & LeVeque, "Algorithms for
+ * computing the sample variance", The American Statistician 37(3), 1983, §3): its relative
+ * error grows with (s − mean)² / variance, so s is the row with the largest weight, which sits
+ * in the bulk of the weighted data (for responsibilities: in the component's core), whatever
+ * the data's offset (1e6 ± 1 keeps the same digits as 0 ± 1). The correction c/W is the exact
+ * difference between s and the mean, as in the corrected two-pass algorithm.
+ *
+ * Zero-weight rows are skipped and the others taken two at a time (a lone last row pairs with
+ * weight 0), so S gets two rank-1 terms per update. For 4 ≤ d ≤ 24 ('full') or d ≤ 64
+ * ('diagonal') the loop is specialised per d at run time (`setKernelCompilation`), with the
+ * sums in locals; the generic loop performs the same operations in the same order.
+ */
+export function shiftedMoments(
+  data: Float64Array,
+  d: number,
+  start: number,
+  end: number,
+  weights: Float64Array,
+  weightOffset: number,
+  weightStride: number,
+  mean: Float64Array,
+  scatter: Float64Array,
+  full: boolean,
+): number {
+  const shift = shiftRow(weights, weightOffset, weightStride, start, end);
+  if (shift < 0) {
+    mean.fill(0);
+    scatter.fill(0);
+    return 0;
+  }
+  const kernel = specialisedKernel(d, full);
+  if (kernel !== undefined) {
+    return kernel(data, start, end, weights, weightOffset, weightStride, shift, mean, scatter);
+  }
+  return genericMoments(
+    data,
+    d,
+    start,
+    end,
+    weights,
+    weightOffset,
+    weightStride,
+    shift,
+    mean,
+    scatter,
+    full,
+  );
+}
+
+/**
+ * The first row with the largest weight (the first non-zero-weight row when no weight is
+ * positive), or -1 when every weight is 0.
+ */
+function shiftRow(
+  weights: Float64Array,
+  offset: number,
+  stride: number,
+  start: number,
+  end: number,
+): number {
+  let best = -1;
+  let bestWeight = 0;
+  for (let i = start, o = offset; i < end; i++, o += stride) {
+    const w = weights[o];
+    if (w !== 0 && (best < 0 || w > bestWeight)) {
+      best = i;
+      bestWeight = w;
+    }
+  }
+  return best;
+}
+
+type MomentsKernel = (
+  data: Float64Array,
+  start: number,
+  end: number,
+  weights: Float64Array,
+  weightOffset: number,
+  weightStride: number,
+  shift: number,
+  mean: Float64Array,
+  scatter: Float64Array,
+) => number;
+
+/** Largest d with a specialised kernel: beyond it V8 stops optimising the unrolled body. */
+const MAX_SPECIALISED_FULL = 24;
+const MAX_SPECIALISED_DIAGONAL = 64;
+
+function specialisedKernel(d: number, full: boolean): MomentsKernel | undefined {
+  if (d < 1 || d > (full ? MAX_SPECIALISED_FULL : MAX_SPECIALISED_DIAGONAL)) return undefined;
+  return compileKernel<MomentsKernel>(
+    `shiftedMoments:${full ? 'full' : 'diagonal'}:${d}`,
+    ['data', 'start', 'end', 'weights', 'wo', 'ws', 'shift', 'mean', 'scatter'],
+    () => unrolledSource(d, full),
+  );
+}
+
+/** The body of `specialisedKernel(d, full)`: `genericMoments` with every loop over d unrolled. */
+function unrolledSource(d: number, full: boolean): string {
+  const lines: string[] = [];
+  const pairs: [number, number][] = [];
+  for (let a = 0; a < d; a++) {
+    if (full) for (let b = 0; b <= a; b++) pairs.push([a, b]);
+    else pairs.push([a, a]);
+  }
+  for (let a = 0; a < d; a++) lines.push(`const s${a} = data[shift * ${d} + ${a}];`);
+  lines.push('let total = 0;');
+  for (let a = 0; a < d; a++) lines.push(`let c${a} = 0;`);
+  for (const [a, b] of pairs) lines.push(`let S${a}_${b} = 0;`);
+  lines.push('let i = start;', 'let o = wo;', 'for (;;) {');
+  lines.push('  while (i < end && weights[o] === 0) { i++; o += ws; }');
+  lines.push('  if (i >= end) break;');
+  lines.push(`  const w0 = weights[o]; const x0 = i * ${d}; i++; o += ws;`);
+  lines.push('  while (i < end && weights[o] === 0) { i++; o += ws; }');
+  lines.push('  let w1 = 0; let x1 = x0;');
+  lines.push(`  if (i < end) { w1 = weights[o]; x1 = i * ${d}; i++; o += ws; }`);
+  lines.push('  total += w0 + w1;');
+  for (let a = 0; a < d; a++) {
+    lines.push(`  const z0_${a} = data[x0 + ${a}] - s${a}; const v0_${a} = w0 * z0_${a};`);
+    lines.push(`  const z1_${a} = data[x1 + ${a}] - s${a}; const v1_${a} = w1 * z1_${a};`);
+    lines.push(`  c${a} += v0_${a} + v1_${a};`);
+  }
+  for (const [a, b] of pairs) lines.push(`  S${a}_${b} += v0_${a} * z0_${b} + v1_${a} * z1_${b};`);
+  lines.push('}');
+  for (let a = 0; a < d; a++) lines.push(`mean[${a}] = s${a} + c${a} / total;`);
+  for (const [a, b] of pairs) {
+    const value = `S${a}_${b} - (c${a} / total) * c${b}`;
+    if (!full) lines.push(`scatter[${a}] = ${value};`);
+    else if (a === b) lines.push(`scatter[${a * d + a}] = ${value};`);
+    else lines.push(`scatter[${a * d + b}] = scatter[${b * d + a}] = ${value};`);
+  }
+  lines.push('return total;');
+  return lines.join('\n');
+}
+
+/** Scratch for `genericMoments`, grown on demand, never shrunk. */
+let scratch = new Float64Array(0);
+
+function genericMoments(
+  data: Float64Array,
+  d: number,
+  start: number,
+  end: number,
+  weights: Float64Array,
+  weightOffset: number,
+  weightStride: number,
+  shift: number,
+  mean: Float64Array,
+  scatter: Float64Array,
+  full: boolean,
+): number {
+  if (scratch.length < 6 * d) scratch = new Float64Array(6 * d);
+  // Layout: s | c | z0 | v0 | z1 | v1, d entries each. S accumulates in the lower triangle
+  // (or the diagonal) of `scatter` itself.
+  const s = scratch;
+  const c = d;
+  const z0 = 2 * d;
+  const v0 = 3 * d;
+  const z1 = 4 * d;
+  const v1 = 5 * d;
+  for (let a = 0; a < d; a++) {
+    s[a] = data[shift * d + a];
+    s[c + a] = 0;
+  }
+  scatter.fill(0);
+  let total = 0;
+  let i = start;
+  let o = weightOffset;
+  for (;;) {
+    while (i < end && weights[o] === 0) {
+      i++;
+      o += weightStride;
+    }
+    if (i >= end) break;
+    const w0 = weights[o];
+    const x0 = i * d;
+    i++;
+    o += weightStride;
+    while (i < end && weights[o] === 0) {
+      i++;
+      o += weightStride;
+    }
+    let w1 = 0;
+    let x1 = x0;
+    if (i < end) {
+      w1 = weights[o];
+      x1 = i * d;
+      i++;
+      o += weightStride;
+    }
+    total += w0 + w1;
+    for (let a = 0; a < d; a++) {
+      const za = data[x0 + a] - s[a];
+      const ya = data[x1 + a] - s[a];
+      s[z0 + a] = za;
+      s[v0 + a] = w0 * za;
+      s[z1 + a] = ya;
+      s[v1 + a] = w1 * ya;
+      s[c + a] += s[v0 + a] + s[v1 + a];
+    }
+    if (full) {
+      for (let a = 0; a < d; a++) {
+        const p = s[v0 + a];
+        const q = s[v1 + a];
+        const row = a * d;
+        for (let b = 0; b <= a; b++) scatter[row + b] += p * s[z0 + b] + q * s[z1 + b];
+      }
+    } else {
+      for (let a = 0; a < d; a++) scatter[a] += s[v0 + a] * s[z0 + a] + s[v1 + a] * s[z1 + a];
+    }
+  }
+  for (let a = 0; a < d; a++) mean[a] = s[a] + s[c + a] / total;
+  if (full) {
+    for (let a = 0; a < d; a++) {
+      for (let b = 0; b <= a; b++) {
+        const value = scatter[a * d + b] - (s[c + a] / total) * s[c + b];
+        scatter[a * d + b] = value;
+        scatter[b * d + a] = value;
+      }
+    }
+  } else {
+    for (let a = 0; a < d; a++) scatter[a] -= (s[c + a] / total) * s[c + a];
+  }
+  return total;
+}
