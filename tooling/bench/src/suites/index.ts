@@ -3,9 +3,16 @@ import { emSuite } from './emSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
 import { mixedSuite } from './mixedSuite.js';
+import { outOfCoreSuite } from './outOfCoreSuite.js';
 
 /** Every suite, in the order a full run executes them (`--suite <name>` picks one). */
-export const SUITES: readonly Suite[] = [linalgSuite, kmeansSuite, emSuite, mixedSuite];
+export const SUITES: readonly Suite[] = [
+  linalgSuite,
+  kmeansSuite,
+  emSuite,
+  mixedSuite,
+  outOfCoreSuite,
+];
 
 export function findSuite(name: string): Suite {
   const suite = SUITES.find((s) => s.name === name);
