@@ -8,30 +8,86 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'mixkit-em-readme-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('README', () => {
-  it('the example runs as written: converged, ARI > 0.9, bit-identical JSON round trip', async () => {
-    const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
-    const match = /```ts\n([\s\S]*?)```/.exec(readme);
-    expect(match).not.toBeNull();
-    // The scratch file lives outside the workspace, so point the package imports at the sources.
-    let source = match?.[1] ?? '';
-    for (const name of ['core', 'em', 'datasets', 'distributions', 'metrics']) {
-      source = source.replace(
-        `'@mixkit/${name}'`,
-        `'${join(packageDir, `../${name}/src/index.ts`)}'`,
-      );
-    }
-    const file = join(scratch, 'example.ts');
-    writeFileSync(file, source);
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
+/** Every ```ts block of the README, in order. */
+const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+/** The ```text block printed right after a code block (the README's shown output). */
+const shownOutput = (index: number): string => {
+  const after = readme.slice(readme.indexOf(blocks[index]!) + blocks[index]!.length);
+  return /^```\n+```text\n([\s\S]*?)```/.exec(after)?.[1] ?? '';
+};
+
+/** Runs README block `index` as written (imports pointed at the sources); returns its logs. */
+async function run(index: number): Promise<unknown[][]> {
+  // The scratch file lives outside the workspace, so point the package imports at the sources.
+  let source = blocks[index] ?? '';
+  for (const name of ['core', 'em', 'datasets', 'distributions', 'metrics']) {
+    source = source.replaceAll(
+      `'@mixkit/${name}'`,
+      `'${join(packageDir, `../${name}/src/index.ts`)}'`,
+    );
+  }
+  const file = join(scratch, `example${index}.ts`);
+  writeFileSync(file, source);
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
     await import(/* @vite-ignore */ file);
-    const calls = log.mock.calls;
+    return log.mock.calls;
+  } finally {
     log.mockRestore();
+  }
+}
+
+describe('README', () => {
+  it('has the examples this test runs', () => {
+    expect(blocks).toHaveLength(6);
+  });
+
+  it('the example runs as written: converged, ARI > 0.9, bit-identical JSON round trip', async () => {
+    const calls = await run(0);
     expect(calls).toHaveLength(4);
     const [converged, ari] = calls[0] as [boolean, number];
     expect(converged).toBe(true);
     expect(ari).toBeGreaterThan(0.9);
     expect(calls[2]).toEqual([true]);
     expect(calls[3]![2]).toBe(true);
+  });
+
+  it('classification EM: the trace and ARI shown are what it prints', async () => {
+    const calls = await run(1);
+    const shown = shownOutput(1).trim().split('\n');
+    expect(calls.map((call) => call.join(' '))).toEqual(shown);
+    const trace = (calls[0]![0] as string).split(' ').map(Number);
+    trace.slice(1).forEach((value, i) => {
+      expect(value).toBeGreaterThanOrEqual(trace[i]!);
+    });
+  });
+
+  it('out-of-core EM: progress per iteration, same iterations and score as in memory', async () => {
+    const calls = await run(2);
+    expect(calls.length).toBeGreaterThan(2);
+    expect(calls.slice(-2)).toEqual([[true], [true]]);
+    calls.slice(0, -2).forEach((call, i) => {
+      expect(call[0]).toBe(i + 1);
+    });
+  });
+
+  it('online EM: the batch count, step size and scores shown are what it prints', async () => {
+    const calls = await run(3);
+    expect(calls.map((call) => call.join(' '))).toEqual(shownOutput(3).trim().split('\n'));
+    expect(Number(calls[0]![1])).toBeCloseTo((149 + 2) ** -0.7, 4);
+  });
+
+  it('model selection: the Faithful table shown is what it prints, tied k = 3 picked', async () => {
+    const calls = await run(4);
+    expect(calls[0]![0]).toBe(shownOutput(4).trimEnd());
+    expect(calls[1]![0]).toBe('tied');
+    expect(Array.from(calls[1]![1] as Float64Array)).toHaveLength(3);
+  });
+
+  it('model selection across families: the Poisson-vs-Gaussian table shown is what it prints', async () => {
+    const calls = await run(5);
+    expect(calls[0]![0]).toBe(shownOutput(5).trimEnd());
+    expect(calls[0]![0]).toMatch(/^\*\s+poisson\s+3\s/m);
   });
 });
