@@ -7,15 +7,23 @@ import type {
 import { gaussianFull } from '@mixkit/distributions';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type ChunkSource,
   type EmStep,
+  type EStep,
   fitMixture,
   fitMixtureAsync,
+  fitMixtureStream,
   GaussianMixture,
   type GaussianMixtureModel,
   iterateEm,
+  iterateEmStream,
   type Mixture,
   type MixtureInit,
   type MixtureModel,
+  type MixtureSelection,
+  OnlineMixture,
+  type SelectionCriterion,
+  selectMixture,
 } from './index.js';
 
 describe('public API types', () => {
@@ -46,5 +54,27 @@ describe('public API types', () => {
     fitMixture([[1]], { nInit: 2 });
     // @ts-expect-error: covariance types are a closed union
     new GaussianMixture({ covarianceType: 'banana' });
+  });
+
+  it('the variants: hard E-step, streams, online EM and selection have precise types', () => {
+    expectTypeOf<EStep>().toEqualTypeOf<'soft' | 'hard'>();
+    expectTypeOf<SelectionCriterion>().toEqualTypeOf<'bic' | 'aic' | 'icl'>();
+    const X = [[1], [2]];
+    fitMixture(X, { family: gaussianFull(), nComponents: 1, estep: 'hard' });
+    // @ts-expect-error: the E-step is a closed union
+    fitMixture(X, { family: gaussianFull(), nComponents: 1, estep: 'fuzzy' });
+    expectTypeOf(
+      fitMixtureStream(() => [X], { family: gaussianFull(), nComponents: 1 }),
+    ).toEqualTypeOf<Promise<MixtureModel>>();
+    expectTypeOf(iterateEmStream).returns.toEqualTypeOf<
+      AsyncGenerator<EmStep, MixtureModel, void>
+    >();
+    expectTypeOf<() => AsyncGenerator<number[][]>>().toExtend<ChunkSource>();
+    const online = new OnlineMixture({ family: gaussianFull(), nComponents: 2 });
+    expectTypeOf(online.partialFit(X)).toEqualTypeOf<OnlineMixture>();
+    expectTypeOf(online.model).toEqualTypeOf<MixtureModel>();
+    expectTypeOf(
+      selectMixture(X, { grid: { nComponents: [1, 2], families: { full: gaussianFull() } } }),
+    ).toEqualTypeOf<MixtureSelection>();
   });
 });

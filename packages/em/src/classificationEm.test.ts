@@ -1,4 +1,4 @@
-import { type ComponentFamily, InvalidInputError, type Matrix } from '@mixkit/core';
+import { AbortedError, type ComponentFamily, InvalidInputError, type Matrix } from '@mixkit/core';
 import { loadFaithful } from '@mixkit/datasets';
 import { gaussianFull } from '@mixkit/distributions';
 import { adjustedRandIndex } from '@mixkit/metrics';
@@ -12,6 +12,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { logJoint } from '../test/helpers.js';
 import { fitMixture } from './fitMixture.js';
+import { fitMixtureAsync } from './fitMixtureAsync.js';
 import { iterateEm } from './iterateEm.js';
 import type { EmStep } from './runRestart.js';
 
@@ -181,5 +182,32 @@ describe("classification EM (estep: 'hard')", () => {
       });
     expect(bad).toThrow(InvalidInputError);
     expect(bad).toThrow(/estep/);
+  });
+
+  it('reports its classification objective to onIteration and stops on abort', async () => {
+    const { X } = loadFaithful();
+    const seen: number[] = [];
+    const model = fitMixture(X, {
+      family: gaussianFull(),
+      nComponents: 2,
+      estep: 'hard',
+      onIteration: (step) => seen.push(step.objective),
+    });
+    expect(seen).toEqual(model.diagnostics.objective);
+    const controller = new AbortController();
+    const options = {
+      family: gaussianFull(),
+      nComponents: 3,
+      estep: 'hard',
+      tol: 0,
+      signal: controller.signal,
+      onIteration: (step: { iteration: number }) => {
+        if (step.iteration === 2) controller.abort();
+      },
+    } as const;
+    expect(() => fitMixture(X, options)).toThrow(AbortedError);
+    await expect(fitMixtureAsync(X, { ...options, signal: AbortSignal.abort() })).rejects.toThrow(
+      AbortedError,
+    );
   });
 });
