@@ -33,7 +33,6 @@ export {
   gaussianDiag,
   gaussianDiagParams,
 } from './gaussian/diag.js';
-export { diagonalMahalanobis } from './gaussian/diagonalMahalanobis.js';
 export {
   type GaussianFullParams,
   gaussianFull,

@@ -13,6 +13,7 @@ export { inverseFromCholesky, solveCholesky } from './solveCholesky.js';
 export { solveLowerRows } from './solveTriangularRows.js';
 export { rowSquaredNorms, squaredDistance, squaredDistances } from './squaredDistances.js';
 export { squaredMahalanobis } from './squaredMahalanobis.js';
+export { squaredMahalanobisDiagonal } from './squaredMahalanobisDiagonal.js';
 export { type SymmetricEigenResult, symmetricEigen } from './symmetricEigen.js';
 export { weightedColumnMeans } from './weightedColumnMeans.js';
 export { weightedGram } from './weightedGram.js';

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { randomMatrix, seeded } from '../test/helpers.js';
 import { compileKernel, setKernelCompilation } from './kernelCompilation.js';
 import { squaredMahalanobis } from './squaredMahalanobis.js';
+import { squaredMahalanobisDiagonal } from './squaredMahalanobisDiagonal.js';
 import { type ScatterMode, weightedMeanScatter } from './weightedMoments.js';
 
 afterEach(() => {
@@ -69,6 +70,21 @@ describe('setKernelCompilation', () => {
       expect(Array.from(compiled)).toEqual(Array.from(generic));
       const written = (i: number) => i >= 2 && (i - 2) % 3 === 0 && (i - 2) / 3 < X.rows - 3;
       expect(compiled.every((v, i) => (written(i) ? v >= 0 : v === -1))).toBe(true);
+    }
+  });
+
+  it('squaredMahalanobisDiagonal gives bit-identical results on both paths', () => {
+    for (const d of [1, 2, 5, 16, 64, 65]) {
+      const X = randomMatrix(seeded(d), 15, d, 2, 3);
+      const mean = Float64Array.from(randomMatrix(seeded(d + 1), 1, d, 1, 3).data);
+      const precisions = Float64Array.from(randomMatrix(seeded(d + 2), 1, d).data, Math.exp);
+      const run = () =>
+        Array.from(squaredMahalanobisDiagonal(X, 1, 14, mean, precisions, new Float64Array(13)));
+      const compiled = run();
+      setKernelCompilation(false);
+      const generic = run();
+      setKernelCompilation(true);
+      expect(compiled).toEqual(generic);
     }
   });
 

@@ -16,6 +16,7 @@ import { invertLowerTriangular } from './invertLowerTriangular.js';
 import { multiplyUpperRows } from './multiplyUpperRows.js';
 import { solveLowerRows } from './solveTriangularRows.js';
 import { squaredMahalanobis } from './squaredMahalanobis.js';
+import { squaredMahalanobisDiagonal } from './squaredMahalanobisDiagonal.js';
 
 function lowerFactor(d: number, seed: number, condition = 100): Float64Array {
   const result = cholesky(d, randomSpd(seeded(seed), d, condition));
@@ -142,6 +143,67 @@ describe.each(KERNEL_PATHS)('squaredMahalanobis (%s)', (_, compile) => {
     ).toThrow(InvalidInputError);
     expect(() => squaredMahalanobis(X, 0, 4, new Float64Array(3), U, new Float64Array(4))).toThrow(
       /mean/,
+    );
+  });
+});
+
+describe.each(KERNEL_PATHS)('squaredMahalanobisDiagonal (%s)', (_, compile) => {
+  useKernelCompilation(compile);
+
+  it.each(SIZES)('equals Σ (x − μ)² / σ² term by term (d = %i)', (d) => {
+    const random = seeded(700 + d);
+    const X = randomMatrix(random, 23, d, 2, 1e3);
+    const mean = Float64Array.from({ length: d }, () => 1e3 + random.normal());
+    const precisions = Float64Array.from({ length: d }, () => 1 / (0.1 + random.uniform()));
+    const out = squaredMahalanobisDiagonal(X, 2, 21, mean, precisions, new Float64Array(19));
+    for (let i = 2; i < 21; i++) {
+      let reference = 0;
+      for (let j = 0; j < d; j++) reference += (X.data[i * d + j] - mean[j]) ** 2 * precisions[j];
+      expect(Math.abs(out[i - 2] - reference)).toBeLessThan(1e-12 * Math.max(1, reference));
+    }
+  });
+
+  it('writes only out[offset + i * stride] for the rows of the range, like the full kernel', () => {
+    for (const d of [1, 3, 16, 70]) {
+      const X = randomMatrix(seeded(d), 10, d);
+      const mean = new Float64Array(d).fill(0.5);
+      const precisions = new Float64Array(d).fill(2);
+      const dense = squaredMahalanobisDiagonal(X, 2, 9, mean, precisions, new Float64Array(7));
+      const out = new Float64Array(40).fill(-1);
+      squaredMahalanobisDiagonal(X, 2, 9, mean, precisions, out, 3, 5);
+      for (let i = 0; i < 40; i++) {
+        if (i >= 3 && (i - 3) % 5 === 0 && (i - 3) / 5 < 7) expect(out[i]).toBe(dense[(i - 3) / 5]);
+        else expect(out[i]).toBe(-1);
+      }
+      // A diagonal factor through the full kernel: U = diag(√p).
+      const U = new Float64Array(d * d);
+      for (let j = 0; j < d; j++) U[j * d + j] = Math.SQRT2;
+      const full = squaredMahalanobis(X, 2, 9, mean, U, new Float64Array(7));
+      for (let i = 0; i < 7; i++) expect(dense[i]).toBeCloseTo(full[i], 12);
+    }
+  });
+
+  it('keeps NaN visible and throws InvalidInputError for mismatched lengths', () => {
+    const X = { rows: 2, cols: 2, data: Float64Array.of(1, Number.NaN, 2, 3) };
+    const out = squaredMahalanobisDiagonal(
+      X,
+      0,
+      2,
+      new Float64Array(2),
+      Float64Array.of(1, 1),
+      new Float64Array(2),
+    );
+    expect(out[0]).toBeNaN();
+    expect(out[1]).toBe(13);
+    const two = new Float64Array(2);
+    expect(() => squaredMahalanobisDiagonal(X, 0, 2, new Float64Array(3), two, two)).toThrow(
+      /mean/,
+    );
+    expect(() => squaredMahalanobisDiagonal(X, 0, 2, two, new Float64Array(1), two)).toThrow(
+      /precisions/,
+    );
+    expect(() => squaredMahalanobisDiagonal(X, 0, 2, two, two, two, 0, 2)).toThrow(
+      InvalidInputError,
     );
   });
 });

@@ -1,8 +1,8 @@
 import { type ComponentFamily, DegenerateComponentError, type RandomSource } from '@mixkit/core';
+import { squaredMahalanobisDiagonal } from '@mixkit/linalg';
 import { POSITIVE, vectorParamsJson } from '../json/vectorParamsJson.js';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
-import { diagonalMahalanobis } from './diagonalMahalanobis.js';
 import {
   type GaussianOptions,
   gaussianBase,
@@ -56,7 +56,7 @@ export function gaussianDiagParams(
 }
 
 /** log N(x | mean, diag(σ²)) of rows [start, end) (shared with the spherical family). */
-export const diagonalLogDensity = logDensityFromDistances(diagonalMahalanobis, 'precisions');
+export const diagonalLogDensity = logDensityFromDistances(squaredMahalanobisDiagonal, 'precisions');
 
 /** Draws x = mean + σ ⊙ z, z standard normal (shared with the spherical family). */
 export function sampleDiagonal(
