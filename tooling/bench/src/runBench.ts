@@ -32,23 +32,48 @@ const DEFAULT_ROUNDS: Record<BenchSize, number> = { tiny: 1, small: 2, full: 5 }
  * Measures one JS contender's peak memory in a fresh `node --expose-gc` process running this
  * same bundle in probe mode, so nothing allocated by earlier cases hides or inflates its peak.
  */
-function childProbe(cliPath: string, options: BenchOptions, caseId: string): ChildProbe {
-  return (contender) =>
-    new Promise<MemorySample | undefined>((resolve, reject) => {
-      const args = ['--expose-gc', cliPath, '--probe', caseId, '--contender', contender.id];
-      args.push('--size', options.size, '--cache', options.cacheDir);
-      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-      child.on('error', reject);
-      child.on('exit', (code) => {
-        const line = output.split('\n').find((l) => l.startsWith('PROBE '));
-        if (code !== 0 || !line) return reject(new Error(`memory probe exited with ${code}`));
-        resolve(JSON.parse(line.slice('PROBE '.length)) as MemorySample);
-      });
+function probeOnce(
+  cliPath: string,
+  options: BenchOptions,
+  caseId: string,
+  contenderId: string,
+  v8Flags: readonly string[],
+): Promise<MemorySample> {
+  return new Promise<MemorySample>((resolve, reject) => {
+    const args = ['--expose-gc', ...v8Flags, cliPath, '--probe', caseId];
+    args.push('--contender', contenderId, '--size', options.size, '--cache', options.cacheDir);
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
     });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = output.split('\n').find((l) => l.startsWith('PROBE '));
+      if (code !== 0 || !line) return reject(new Error(`memory probe exited with ${code}`));
+      resolve(JSON.parse(line.slice('PROBE '.length)) as MemorySample);
+    });
+  });
+}
+
+/**
+ * Measures one JS contender's peak memory in fresh `node --expose-gc` processes running this
+ * same bundle in probe mode, so nothing allocated by earlier cases hides or inflates its peak:
+ * once with default V8 settings (what a user's process shows) and once with a 1 MiB young
+ * generation (what the call holds, without the runtime's garbage slack).
+ */
+function childProbe(cliPath: string, options: BenchOptions, caseId: string): ChildProbe {
+  return async (contender) => {
+    const plain = await probeOnce(cliPath, options, caseId, contender.id, []);
+    const held = await probeOnce(cliPath, options, caseId, contender.id, [
+      '--max-semi-space-size=1',
+    ]);
+    return {
+      ...plain,
+      heldPeakBytes: held.peakBytes,
+      method: `${plain.method}, in a fresh process; "held": the same with --max-semi-space-size=1`,
+    };
+  };
 }
 
 /** Runs the chosen suites and returns the report (the CLI writes it to disk). */

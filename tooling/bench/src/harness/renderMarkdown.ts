@@ -28,7 +28,10 @@ function row(r: ContenderResult): string {
   const throughput = r.throughput
     ? `${r.throughput.value.toPrecision(3)} ${r.throughput.unit}`
     : '';
-  const memory = r.memory ? mebibytes(r.memory.peakBytes) : '';
+  const held = r.memory?.heldPeakBytes;
+  const memory = r.memory
+    ? `${mebibytes(r.memory.peakBytes)}${held === undefined ? '' : ` (held ${mebibytes(held)})`}`
+    : '';
   const cpu = r.cpuPerIteration === undefined ? '' : formatSeconds(r.cpuPerIteration);
   const cpuRatio = r.cpuRatioToMixkit === undefined ? '' : r.cpuRatioToMixkit.toFixed(2);
   return `| ${r.library} | ${r.variant} | ${r.threads} | ${formatSeconds(p.median)} (${formatSeconds(p.min)}–${formatSeconds(p.max)}) | ${r.rounds}×${r.iterationsPerRun} | ${throughput} | ${ratio} | ${cpu} | ${cpuRatio} | ${objective(r.objective)}${r.comparable || r.objective === undefined ? '' : ' †'} | ${memory} |`;

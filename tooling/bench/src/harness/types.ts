@@ -19,6 +19,12 @@ export interface RunSample {
 export interface MemorySample {
   readonly peakBytes: number;
   readonly method: string;
+  /**
+   * JS only: the same probe with V8's young generation capped at 1 MiB
+   * (--max-semi-space-size=1), so short-lived garbage is collected at once and the peak shows
+   * what the call itself holds (its buffers), not how lazily the runtime collects.
+   */
+  readonly heldPeakBytes?: number;
 }
 
 /** One library (or one configuration of it) in a benchmark case. */

@@ -117,10 +117,14 @@ function emTargets(
   const memory = 'mixkit peak memory above the loaded data ≤ two n x k buffers + O(k·d²)';
   if (mixkit?.memory) {
     const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+    // Judged on what the fit holds (young generation capped, see MemorySample.heldPeakBytes)
+    // when measured; the plain peak adds V8's uncollected garbage and is shown beside it.
+    const held = mixkit.memory.heldPeakBytes;
+    const judged = held ?? mixkit.memory.peakBytes;
     checks.push({
       description: memory,
-      met: mixkit.memory.peakBytes <= budget,
-      detail: `${mib(mixkit.memory.peakBytes)} measured; budget 2·n·k·8 B + 64·k·d²·8 B + 16 MiB = ${mib(budget)} (data itself ${mib(n * d * 8)})`,
+      met: judged <= budget,
+      detail: `${held === undefined ? '' : `held ${mib(held)}, `}plain peak RSS ${mib(mixkit.memory.peakBytes)}; budget 2·n·k·8 B + 64·k·d²·8 B + 16 MiB = ${mib(budget)} (data itself ${mib(n * d * 8)})`,
     });
   } else {
     checks.push({ description: memory, met: null, detail: 'memory not measured' });
