@@ -88,6 +88,44 @@ describe('setKernelCompilation', () => {
     }
   });
 
+  it('scale and shift give exactly shift + scale · distance on both paths', () => {
+    for (const compile of [true, false]) {
+      setKernelCompilation(compile);
+      for (const d of [1, 2, 3, 4, 9, 40]) {
+        const X = randomMatrix(seeded(d), 9, d);
+        const mean = new Float64Array(d).fill(0.25);
+        const U = upperFactor(d, d);
+        const precisions = new Float64Array(d).fill(3);
+        const plain = squaredMahalanobis(X, 0, 9, mean, U, new Float64Array(9));
+        const mapped = squaredMahalanobis(X, 0, 9, mean, U, new Float64Array(9), 0, 1, -0.5, 7);
+        const plainDiagonal = squaredMahalanobisDiagonal(
+          X,
+          0,
+          9,
+          mean,
+          precisions,
+          new Float64Array(9),
+        );
+        const mappedDiagonal = squaredMahalanobisDiagonal(
+          X,
+          0,
+          9,
+          mean,
+          precisions,
+          new Float64Array(9),
+          0,
+          1,
+          -0.5,
+          7,
+        );
+        for (let i = 0; i < 9; i++) {
+          expect(mapped[i]).toBe(7 - 0.5 * plain[i]);
+          expect(mappedDiagonal[i]).toBe(7 - 0.5 * plainDiagonal[i]);
+        }
+      }
+    }
+  });
+
   it('falls back to the generic loops when the environment refuses new Function (strict CSP)', () => {
     const X = randomMatrix(seeded(1), 11, 6);
     setKernelCompilation(false);

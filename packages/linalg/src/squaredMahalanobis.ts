@@ -7,6 +7,8 @@ import { compileKernel } from './kernelCompilation.js';
  * Squared Mahalanobis distances of rows `[start, end)` of X from `mean`, through the upper-triangular
  * precision Cholesky factor U (d x d, Σ⁻¹ = U·Uᵀ, scikit-learn's `precisions_cholesky_`):
  * ||(x − mean)·U||², written to `out[outOffset + (i − start) * outStride]`. Writes nothing else.
+ * With `scale` and `shift` it writes `shift + scale · distance` instead (a Gaussian log-density
+ * is −½·distance + constant), saving the caller a pass over `out`.
  *
  * This is the Gaussian E-step's inner loop (scikit-learn `_estimate_log_gaussian_prob`), so it
  * allocates nothing per call. d ≤ 3 has closed-form paths; 4 ≤ d ≤ 32 runs a kernel unrolled for
@@ -22,6 +24,8 @@ export function squaredMahalanobis(
   out: Float64Array,
   outOffset = 0,
   outStride = 1,
+  scale = 1,
+  shift = 0,
 ): Float64Array {
   checkRowRange(X, start, end);
   const d = X.cols;
@@ -35,7 +39,7 @@ export function squaredMahalanobis(
     const u = precisionCholesky[0];
     for (let r = 0; r < n; r++) {
       const y = (data[start + r] - m) * u;
-      out[outOffset + r * outStride] = y * y;
+      out[outOffset + r * outStride] = shift + scale * (y * y);
     }
     return out;
   }
@@ -51,7 +55,7 @@ export function squaredMahalanobis(
       const z1 = data[x + 1] - m1;
       const y0 = z0 * u00;
       const y1 = z0 * u01 + z1 * u11;
-      out[outOffset + r * outStride] = y0 * y0 + y1 * y1;
+      out[outOffset + r * outStride] = shift + scale * (y0 * y0 + y1 * y1);
     }
     return out;
   }
@@ -73,15 +77,38 @@ export function squaredMahalanobis(
       const y0 = z0 * u00;
       const y1 = z0 * u01 + z1 * u11;
       const y2 = z0 * u02 + z1 * u12 + z2 * u22;
-      out[outOffset + r * outStride] = y0 * y0 + y1 * y1 + y2 * y2;
+      out[outOffset + r * outStride] = shift + scale * (y0 * y0 + y1 * y1 + y2 * y2);
     }
     return out;
   }
   const kernel = specialisedKernel(d);
   if (kernel !== undefined) {
-    return kernel(data, start, end, mean, precisionCholesky, out, outOffset, outStride);
+    return kernel(
+      data,
+      start,
+      end,
+      mean,
+      precisionCholesky,
+      out,
+      outOffset,
+      outStride,
+      scale,
+      shift,
+    );
   }
-  return genericRows(d, data, start, n, mean, precisionCholesky, out, outOffset, outStride);
+  return genericRows(
+    d,
+    data,
+    start,
+    n,
+    mean,
+    precisionCholesky,
+    out,
+    outOffset,
+    outStride,
+    scale,
+    shift,
+  );
 }
 
 /** Largest d that gets a specialised kernel: beyond it V8 stops optimising the unrolled body. */
@@ -96,6 +123,8 @@ type RowsKernel = (
   out: Float64Array,
   outOffset: number,
   outStride: number,
+  scale: number,
+  shift: number,
 ) => Float64Array;
 
 function specialisedKernel(d: number): RowsKernel | undefined {
@@ -104,7 +133,7 @@ function specialisedKernel(d: number): RowsKernel | undefined {
   const rows = d <= 8 ? 2 : 1;
   return compileKernel<RowsKernel>(
     `squaredMahalanobis:${d}`,
-    ['data', 'start', 'end', 'mean', 'U', 'out', 'outOffset', 'outStride'],
+    ['data', 'start', 'end', 'mean', 'U', 'out', 'outOffset', 'outStride', 'scale', 'shift'],
     () => unrolledSource(d, rows),
   );
 }
@@ -132,7 +161,9 @@ function unrolledSource(d: number, rows: number): string {
         lines.push(`  const y${i}_${j} = ${terms.join(' + ')};`);
         squares.push(`y${i}_${j} * y${i}_${j}`);
       }
-      lines.push(`  out[outOffset + (r + ${i}) * outStride] = ${squares.join(' + ')};`);
+      lines.push(
+        `  out[outOffset + (r + ${i}) * outStride] = shift + scale * (${squares.join(' + ')});`,
+      );
     }
   };
   lines.push('let r = 0;');
@@ -166,6 +197,8 @@ function genericRows(
   out: Float64Array,
   outOffset: number,
   outStride: number,
+  scale: number,
+  shift: number,
 ): Float64Array {
   if (scratchT.length < d * d) {
     scratchT = new Float64Array(d * d);
@@ -206,10 +239,10 @@ function genericRows(
       q3 += s3 * s3;
     }
     const o = outOffset + r * outStride;
-    out[o] = q0;
-    out[o + outStride] = q1;
-    out[o + 2 * outStride] = q2;
-    out[o + 3 * outStride] = q3;
+    out[o] = shift + scale * q0;
+    out[o + outStride] = shift + scale * q1;
+    out[o + 2 * outStride] = shift + scale * q2;
+    out[o + 3 * outStride] = shift + scale * q3;
   }
   for (; r < n; r++) {
     const x0 = (start + r) * d;
@@ -221,7 +254,7 @@ function genericRows(
       for (let k = 0; k <= j; k++) s += z[k] * T[tj + k];
       q += s * s;
     }
-    out[outOffset + r * outStride] = q;
+    out[outOffset + r * outStride] = shift + scale * q;
   }
   return out;
 }

@@ -6,7 +6,8 @@ import { compileKernel } from './kernelCompilation.js';
  * Squared Mahalanobis distances Σⱼ (xⱼ − meanⱼ)² · precisionsⱼ of rows `[start, end)` of X for a
  * diagonal covariance (precisions = 1/σⱼ²), written to `out[outOffset + (i − start) * outStride]`.
  * Writes nothing else. The O(d) counterpart of `squaredMahalanobis`, with the same argument order
- * and output discipline.
+ * and output discipline; with `scale` and `shift` it writes `shift + scale · distance` instead
+ * (a Gaussian log-density is −½·distance + constant), saving the caller a pass over `out`.
  *
  * It centres before squaring, unlike scikit-learn's expanded Σ x²p − 2 x μ p + μ² p, which loses
  * digits for data far from 0. This is the diagonal Gaussian E-step's inner loop, so it allocates
@@ -24,6 +25,8 @@ export function squaredMahalanobisDiagonal(
   out: Float64Array,
   outOffset = 0,
   outStride = 1,
+  scale = 1,
+  shift = 0,
 ): Float64Array {
   checkRowRange(X, start, end);
   const d = X.cols;
@@ -32,9 +35,21 @@ export function squaredMahalanobisDiagonal(
   checkStrided(out, outOffset, outStride, end - start, 'out');
   const kernel = specialisedKernel(d);
   if (kernel !== undefined) {
-    return kernel(X.data, start, end, mean, precisions, out, outOffset, outStride);
+    return kernel(X.data, start, end, mean, precisions, out, outOffset, outStride, scale, shift);
   }
-  return genericRows(d, X.data, start, end, mean, precisions, out, outOffset, outStride);
+  return genericRows(
+    d,
+    X.data,
+    start,
+    end,
+    mean,
+    precisions,
+    out,
+    outOffset,
+    outStride,
+    scale,
+    shift,
+  );
 }
 
 /** Largest d that gets a specialised kernel (the body is O(d), far below V8's limits). */
@@ -49,13 +64,26 @@ type RowsKernel = (
   out: Float64Array,
   outOffset: number,
   outStride: number,
+  scale: number,
+  shift: number,
 ) => Float64Array;
 
 function specialisedKernel(d: number): RowsKernel | undefined {
   if (d < 1 || d > MAX_SPECIALISED_D) return undefined;
   return compileKernel<RowsKernel>(
     `squaredMahalanobisDiagonal:${d}`,
-    ['data', 'start', 'end', 'mean', 'precisions', 'out', 'outOffset', 'outStride'],
+    [
+      'data',
+      'start',
+      'end',
+      'mean',
+      'precisions',
+      'out',
+      'outOffset',
+      'outStride',
+      'scale',
+      'shift',
+    ],
     () => unrolledSource(d),
   );
 }
@@ -72,7 +100,7 @@ function unrolledSource(d: number): string {
     lines.push(`  const z${j} = data[x + ${j}] - m${j};`);
     terms.push(`z${j} * z${j} * p${j}`);
   }
-  lines.push(`  out[o] = ${terms.join(' + ')};`);
+  lines.push(`  out[o] = shift + scale * (${terms.join(' + ')});`);
   lines.push('}');
   lines.push('return out;');
   return lines.join('\n');
@@ -88,6 +116,8 @@ function genericRows(
   out: Float64Array,
   outOffset: number,
   outStride: number,
+  scale: number,
+  shift: number,
 ): Float64Array {
   let i = start;
   let o = outOffset;
@@ -112,10 +142,10 @@ function genericRows(
       s2 += z2 * z2 * p;
       s3 += z3 * z3 * p;
     }
-    out[o] = s0;
-    out[o + outStride] = s1;
-    out[o + 2 * outStride] = s2;
-    out[o + 3 * outStride] = s3;
+    out[o] = shift + scale * s0;
+    out[o + outStride] = shift + scale * s1;
+    out[o + 2 * outStride] = shift + scale * s2;
+    out[o + 3 * outStride] = shift + scale * s3;
   }
   for (; i < end; i++, o += outStride) {
     const row = i * d;
@@ -124,7 +154,7 @@ function genericRows(
       const z = data[row + j] - mean[j];
       s += z * z * precisions[j];
     }
-    out[o] = s;
+    out[o] = shift + scale * s;
   }
   return out;
 }

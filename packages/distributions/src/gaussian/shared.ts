@@ -25,7 +25,10 @@ function halfLogTwoPi(d: number): number {
   return 0.5 * d * Math.log(2 * Math.PI);
 }
 
-/** A squared-distance kernel with linalg's `squaredMahalanobis` signature. */
+/**
+ * A squared-distance kernel with linalg's `squaredMahalanobis` signature: writes
+ * `shift + scale · distance`.
+ */
 type SquaredDistances = (
   X: Matrix,
   start: number,
@@ -35,6 +38,8 @@ type SquaredDistances = (
   out: Float64Array,
   outOffset: number,
   outStride: number,
+  scale: number,
+  shift: number,
 ) => Float64Array;
 
 /** Parameters whose `F` field is the precision factor the distance kernel reads. */
@@ -44,10 +49,11 @@ type FactoredParams<F extends string> = {
 } & { readonly [K in F]: Float64Array };
 
 /**
- * The `logDensity` of a Gaussian family: `distances` writes the squared Mahalanobis distance of
- * each row of [start, end) to `out[outOffset + (i − start)·outStride]` using `params[factor]`,
- * then an in-place affine map gives log N(x | mean, Σ) = log det U − ½ (d log 2π + distance)
- * (U the precision Cholesky factor); NaN, from NaN data, becomes -Infinity.
+ * The `logDensity` of a Gaussian family: `distances` writes, for each row of [start, end),
+ * log N(x | mean, Σ) = log det U − ½ (d log 2π + distance) to
+ * `out[outOffset + (i − start)·outStride]` (its `scale`/`shift` arguments apply the affine map in
+ * the same pass; U is the precision Cholesky factor, read from `params[factor]`); then NaN, from
+ * NaN data, becomes -Infinity.
  */
 export function logDensityFromDistances<F extends string>(distances: SquaredDistances, factor: F) {
   return <P extends FactoredParams<F>>(
@@ -60,11 +66,10 @@ export function logDensityFromDistances<F extends string>(distances: SquaredDist
     outStride: number,
   ): Float64Array => {
     const { mean, logDetPrecisionCholesky } = params;
-    distances(X, start, end, mean, params[factor], out, outOffset, outStride);
     const constant = logDetPrecisionCholesky - halfLogTwoPi(mean.length);
+    distances(X, start, end, mean, params[factor], out, outOffset, outStride, -0.5, constant);
     for (let i = start, o = outOffset; i < end; i++, o += outStride) {
-      const value = constant - 0.5 * out[o]!;
-      out[o] = Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
+      if (Number.isNaN(out[o])) out[o] = Number.NEGATIVE_INFINITY;
     }
     return out;
   };
