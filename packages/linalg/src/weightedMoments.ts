@@ -28,8 +28,9 @@ function scatterLength(d: number, mode: ScatterMode): number {
  * mean and scatter are set to zero and 0 is returned. Weights are assumed finite and ≥ 0.
  *
  * Numerically this is one pass of the shifted-data algorithm (Chan, Golub & LeVeque, "Algorithms
- * for computing the sample variance", The American Statistician 37(3), 1983, §3) around the row
- * with the largest weight, with the exact correction c = Σ w (x − shift): mean = shift + c/W,
+ * for computing the sample variance", The American Statistician 37(3), 1983, §3) around a heavily
+ * weighted row (the first with weight ≥ 1/2, else the largest), with the exact correction
+ * c = Σ w (x − shift): mean = shift + c/W,
  * scatter = Σ w (x − shift)(x − shift)ᵀ − c·cᵀ/W. The shift sits in the bulk of the weighted data,
  * so data around 1e6 with spread 1 gets the same relative accuracy as data around 0 (the textbook
  * Σ w x xᵀ − W·mean·meanᵀ would lose about 12 digits there).

@@ -9,15 +9,16 @@ import { compileKernel } from '../kernelCompilation.js';
  *
  * Numerically this is the shifted-data algorithm (Chan, Golub & LeVeque, "Algorithms for
  * computing the sample variance", The American Statistician 37(3), 1983, §3): its relative
- * error grows with (s − mean)² / variance, so s is the row with the largest weight, which sits
- * in the bulk of the weighted data (for responsibilities: in the component's core), whatever
- * the data's offset (1e6 ± 1 keeps the same digits as 0 ± 1). The correction c/W is the exact
- * difference between s and the mean, as in the corrected two-pass algorithm.
+ * error grows with (s − mean)² / variance, so s is a heavily weighted row (`shiftRow`), which
+ * sits in the bulk of the weighted data whatever the data's offset (1e6 ± 1 keeps the same
+ * digits as 0 ± 1). The correction c/W is the exact difference between s and the mean, as in
+ * the corrected two-pass algorithm.
  *
- * Zero-weight rows are skipped and the others taken two at a time (a lone last row pairs with
- * weight 0), so S gets two rank-1 terms per update. For 4 ≤ d ≤ 24 ('full') or d ≤ 64
- * ('diagonal') the loop is specialised per d at run time (`setKernelCompilation`), with the
- * sums in locals; the generic loop performs the same operations in the same order.
+ * Zero-weight rows are skipped. For the full scatter the others are taken two at a time (a lone
+ * last row pairs with weight 0), so S gets two rank-1 terms per update; the diagonal takes one
+ * row at a time (fewer live sums). For d ≤ 24 ('full') or d ≤ 64 ('diagonal') the loop is
+ * specialised per d at run time (`setKernelCompilation`), with the sums in locals; the generic
+ * loop performs the same operations in the same order.
  */
 export function shiftedMoments(
   data: Float64Array,
@@ -57,8 +58,12 @@ export function shiftedMoments(
 }
 
 /**
- * The first row with the largest weight (the first non-zero-weight row when no weight is
- * positive), or -1 when every weight is 0.
+ * The shift row: the first row with weight ≥ 1/2 if there is one, else the first row with the
+ * largest weight (the first non-zero-weight row when no weight is positive); -1 when every
+ * weight is 0. For EM responsibilities a weight ≥ 1/2 means the component claims the row at
+ * least as much as all others together, so the row lies in the component's bulk; for unit
+ * weights it is the first row, Chan, Golub & LeVeque's own choice. Stopping there spares most
+ * of a scan over the (strided) weights.
  */
 function shiftRow(
   weights: Float64Array,
@@ -74,6 +79,7 @@ function shiftRow(
     if (w !== 0 && (best < 0 || w > bestWeight)) {
       best = i;
       bestWeight = w;
+      if (w >= 0.5) break;
     }
   }
   return best;
@@ -100,17 +106,16 @@ function specialisedKernel(d: number, full: boolean): MomentsKernel | undefined 
   return compileKernel<MomentsKernel>(
     `shiftedMoments:${full ? 'full' : 'diagonal'}:${d}`,
     ['data', 'start', 'end', 'weights', 'wo', 'ws', 'shift', 'mean', 'scatter'],
-    () => unrolledSource(d, full),
+    () => (full ? fullSource(d) : diagonalSource(d)),
   );
 }
 
-/** The body of `specialisedKernel(d, full)`: `genericMoments` with every loop over d unrolled. */
-function unrolledSource(d: number, full: boolean): string {
+/** The body of `specialisedKernel(d, true)`: `genericMoments` with every loop over d unrolled. */
+function fullSource(d: number): string {
   const lines: string[] = [];
   const pairs: [number, number][] = [];
   for (let a = 0; a < d; a++) {
-    if (full) for (let b = 0; b <= a; b++) pairs.push([a, b]);
-    else pairs.push([a, a]);
+    for (let b = 0; b <= a; b++) pairs.push([a, b]);
   }
   for (let a = 0; a < d; a++) lines.push(`const s${a} = data[shift * ${d} + ${a}];`);
   lines.push('let total = 0;');
@@ -134,9 +139,33 @@ function unrolledSource(d: number, full: boolean): string {
   for (let a = 0; a < d; a++) lines.push(`mean[${a}] = s${a} + c${a} / total;`);
   for (const [a, b] of pairs) {
     const value = `S${a}_${b} - (c${a} / total) * c${b}`;
-    if (!full) lines.push(`scatter[${a}] = ${value};`);
-    else if (a === b) lines.push(`scatter[${a * d + a}] = ${value};`);
+    if (a === b) lines.push(`scatter[${a * d + a}] = ${value};`);
     else lines.push(`scatter[${a * d + b}] = scatter[${b * d + a}] = ${value};`);
+  }
+  lines.push('return total;');
+  return lines.join('\n');
+}
+
+/** The body of `specialisedKernel(d, false)`: `genericDiagonal` with the loop over d unrolled. */
+function diagonalSource(d: number): string {
+  const lines: string[] = [];
+  for (let a = 0; a < d; a++) {
+    lines.push(`const s${a} = data[shift * ${d} + ${a}];`, `let c${a} = 0;`, `let S${a} = 0;`);
+  }
+  lines.push('let total = 0;');
+  lines.push('for (let i = start, o = wo; i < end; i++, o += ws) {');
+  lines.push('  const w = weights[o];', '  if (w === 0) continue;', '  total += w;');
+  lines.push(`  const x = i * ${d};`);
+  for (let a = 0; a < d; a++) {
+    lines.push(`  const z${a} = data[x + ${a}] - s${a};`, `  const v${a} = w * z${a};`);
+    lines.push(`  c${a} += v${a};`, `  S${a} += v${a} * z${a};`);
+  }
+  lines.push('}');
+  for (let a = 0; a < d; a++) {
+    lines.push(
+      `mean[${a}] = s${a} + c${a} / total;`,
+      `scatter[${a}] = S${a} - (c${a} / total) * c${a};`,
+    );
   }
   lines.push('return total;');
   return lines.join('\n');
@@ -158,6 +187,20 @@ function genericMoments(
   scatter: Float64Array,
   full: boolean,
 ): number {
+  if (!full) {
+    return genericDiagonal(
+      data,
+      d,
+      start,
+      end,
+      weights,
+      weightOffset,
+      weightStride,
+      shift,
+      mean,
+      scatter,
+    );
+  }
   if (scratch.length < 6 * d) scratch = new Float64Array(6 * d);
   // Layout: s | c | z0 | v0 | z1 | v1, d entries each. S accumulates in the lower triangle
   // (or the diagonal) of `scatter` itself.
@@ -207,28 +250,59 @@ function genericMoments(
       s[v1 + a] = w1 * ya;
       s[c + a] += s[v0 + a] + s[v1 + a];
     }
-    if (full) {
-      for (let a = 0; a < d; a++) {
-        const p = s[v0 + a];
-        const q = s[v1 + a];
-        const row = a * d;
-        for (let b = 0; b <= a; b++) scatter[row + b] += p * s[z0 + b] + q * s[z1 + b];
-      }
-    } else {
-      for (let a = 0; a < d; a++) scatter[a] += s[v0 + a] * s[z0 + a] + s[v1 + a] * s[z1 + a];
+    for (let a = 0; a < d; a++) {
+      const p = s[v0 + a];
+      const q = s[v1 + a];
+      const row = a * d;
+      for (let b = 0; b <= a; b++) scatter[row + b] += p * s[z0 + b] + q * s[z1 + b];
     }
   }
   for (let a = 0; a < d; a++) mean[a] = s[a] + s[c + a] / total;
-  if (full) {
-    for (let a = 0; a < d; a++) {
-      for (let b = 0; b <= a; b++) {
-        const value = scatter[a * d + b] - (s[c + a] / total) * s[c + b];
-        scatter[a * d + b] = value;
-        scatter[b * d + a] = value;
-      }
+  for (let a = 0; a < d; a++) {
+    for (let b = 0; b <= a; b++) {
+      const value = scatter[a * d + b] - (s[c + a] / total) * s[c + b];
+      scatter[a * d + b] = value;
+      scatter[b * d + a] = value;
     }
-  } else {
-    for (let a = 0; a < d; a++) scatter[a] -= (s[c + a] / total) * s[c + a];
+  }
+  return total;
+}
+
+/** The diagonal scatter, one non-zero-weight row at a time; S accumulates in `scatter`. */
+function genericDiagonal(
+  data: Float64Array,
+  d: number,
+  start: number,
+  end: number,
+  weights: Float64Array,
+  weightOffset: number,
+  weightStride: number,
+  shift: number,
+  mean: Float64Array,
+  scatter: Float64Array,
+): number {
+  if (scratch.length < 6 * d) scratch = new Float64Array(6 * d);
+  const s = scratch;
+  for (let a = 0; a < d; a++) {
+    s[a] = data[shift * d + a];
+    s[d + a] = 0;
+  }
+  scatter.fill(0);
+  let total = 0;
+  for (let i = start, o = weightOffset; i < end; i++, o += weightStride) {
+    const w = weights[o];
+    if (w === 0) continue;
+    total += w;
+    const x = i * d;
+    for (let a = 0; a < d; a++) {
+      const v = w * (data[x + a] - s[a]);
+      s[d + a] += v;
+      scatter[a] += v * (data[x + a] - s[a]);
+    }
+  }
+  for (let a = 0; a < d; a++) {
+    mean[a] = s[a] + s[d + a] / total;
+    scatter[a] -= (s[d + a] / total) * s[d + a];
   }
   return total;
 }
