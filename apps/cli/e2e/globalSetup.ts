@@ -1,31 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from '../../../tooling/scripts/ensureBuilt.ts';
 
-const appDir = fileURLToPath(new URL('..', import.meta.url));
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-
-/**
- * Makes sure the bin and the packages it imports are built. Under turbo (`e2e` depends on
- * `build`, and turbo sets TURBO_HASH for its tasks) that already happened, and building again
- * here would race with turbo's other tasks; run directly, this builds through turbo's cache.
- */
+/** The e2e tests run the built bin; build it (and its packages) when run outside turbo. */
 export default function setup(): void {
-  if (process.env.TURBO_HASH === undefined) {
-    const result = spawnSync(
-      process.execPath,
-      [
-        `${root}tooling/scripts/turbo.mjs`,
-        'run',
-        'build',
-        '--filter=@mixkit/cli...',
-        '--output-logs=errors-only',
-      ],
-      { cwd: root, stdio: 'inherit' },
-    );
-    if (result.status !== 0) throw new Error('building @mixkit/cli and its dependencies failed');
-  }
-  if (!existsSync(`${appDir}dist/main.js`)) {
-    throw new Error('apps/cli/dist/main.js is missing: run the build first');
-  }
+  ensureBuilt('@mixkit/cli', 'apps/cli/dist/main.js');
 }
