@@ -1,15 +1,11 @@
-import {
-  type FitDiagnostics,
-  type FitWarning,
-  type MatrixInput,
-  throwIfAborted,
-} from '@mixkit/core';
+import { type MatrixInput, throwIfAborted } from '@mixkit/core';
 import { createEmWorkspace } from './emWorkspace.js';
-import { MixtureModel } from './mixtureModel.js';
+import type { MixtureModel } from './mixtureModel.js';
 import type { MixtureFitOptions, MixtureOptions } from './mixtureOptions.js';
 import { resolveEmSettings } from './resolveEmSettings.js';
 import { resolveFamilies } from './resolveFamilies.js';
-import { type EmRestartResult, type EmStep, runRestart } from './runRestart.js';
+import { RestartSelection } from './restartSelection.js';
+import { type EmStep, runRestart } from './runRestart.js';
 
 /** Options of `iterateEm` and `fitMixture`: the mixture, the EM settings and the per-fit data options. */
 export type FitMixtureOptions = MixtureOptions & MixtureFitOptions;
@@ -36,26 +32,12 @@ export function* iterateEm(
     priorProbabilities: options.priorProbabilities,
     blockSize: settings.blockSize,
   });
-  const warnings: FitWarning[] = [];
-  const restartObjectives: number[] = [];
-  let best: EmRestartResult | undefined;
-  let bestRestart = 0;
+  const selection = new RestartSelection();
   for (let restart = 0; restart < settings.nInit; restart++) {
-    const result = yield* runRestart(workspace, settings, restart, settings.random.split());
-    warnings.push(...result.warnings);
-    restartObjectives.push(result.finalObjective);
-    if (best === undefined || result.finalObjective > best.finalObjective) {
-      best = result;
-      bestRestart = restart;
-    }
+    selection.add(
+      restart,
+      yield* runRestart(workspace, settings, restart, settings.random.split()),
+    );
   }
-  const diagnostics: FitDiagnostics = {
-    converged: best!.converged,
-    iterations: best!.iterations,
-    objective: best!.objective,
-    bestRestart,
-    restartObjectives,
-    warnings,
-  };
-  return new MixtureModel(families, best!.params, best!.logWeights, workspace.d, diagnostics);
+  return selection.model(families, workspace.d);
 }

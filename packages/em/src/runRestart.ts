@@ -5,6 +5,7 @@ import { fusedPass } from './fusedPass.js';
 import { initialize } from './init/initialize.js';
 import { mStep } from './mStep.js';
 import type { ResolvedEmSettings } from './resolveEmSettings.js';
+import { RestartProgress } from './restartProgress.js';
 
 /** What every EM iteration yields: the progress plus the parameters after its M-step. */
 export interface EmStep extends IterationProgress {
@@ -51,38 +52,22 @@ export function* runRestart(
   );
   const rowScores = workspace.rowScores;
   const accumulateMask = accumulatingComponents(workspace.families, settings.frozen);
-  const objective: number[] = [];
-  let previous = -Infinity;
-  let converged = false;
-  let iteration = 0;
-  while (iteration < settings.maxIterations) {
-    iteration++;
+  const progress = new RestartProgress(settings, restart);
+  while (progress.next()) {
     const current =
       fusedPass(workspace, params, logWeights, accumulateMask, rowScores, settings.estep) /
       workspace.totalWeight;
-    mStep(workspace, params, logWeights, settings, { restart, iteration, rowScores, warnings });
-    objective.push(current);
-    const change = Math.abs(current - previous);
-    yield { restart, iteration, objective: current, change, params, logWeights };
-    previous = current;
-    if (change < settings.tol) {
-      converged = true;
-      break;
-    }
+    mStep(workspace, params, logWeights, settings, {
+      restart,
+      iteration: progress.iteration,
+      rowScores,
+      warnings,
+    });
+    yield progress.record(current, params, logWeights);
   }
-  if (!converged && settings.maxIterations > 0) {
-    warnings.push({ kind: 'not-converged', restart, iterations: iteration });
-  }
+  progress.finish(warnings);
   const finalObjective =
     fusedPass(workspace, params, logWeights, undefined, undefined, settings.estep) /
     workspace.totalWeight;
-  return {
-    params,
-    logWeights,
-    finalObjective,
-    objective,
-    converged,
-    iterations: iteration,
-    warnings,
-  };
+  return progress.result(params, logWeights, finalObjective, warnings);
 }

@@ -1,7 +1,6 @@
 import {
   type AnyComponentFamily,
   assertInteger,
-  type FitDiagnostics,
   type FitWarning,
   InvalidInputError,
   type Matrix,
@@ -12,11 +11,13 @@ import {
 import { accumulatingComponents } from '../accumulatingComponents.js';
 import { createEmWorkspace, groupFamilies } from '../emWorkspace.js';
 import { type InitialState, initialize } from '../init/initialize.js';
-import { MixtureModel } from '../mixtureModel.js';
+import type { MixtureModel } from '../mixtureModel.js';
 import type { MixtureOptions } from '../mixtureOptions.js';
 import { mStep } from '../mStep.js';
 import { type ResolvedEmSettings, resolveEmSettings } from '../resolveEmSettings.js';
 import { resolveFamilies } from '../resolveFamilies.js';
+import { RestartProgress } from '../restartProgress.js';
+import { RestartSelection } from '../restartSelection.js';
 import type { EmRestartResult, EmStep } from '../runRestart.js';
 import type { ChunkSource } from './chunkSource.js';
 import { type ChunkBuffers, createChunkBuffers, statisticsWorkspace } from './chunkWorkspace.js';
@@ -69,38 +70,23 @@ export async function* iterateEmStream(
   const initRows = options.initRows ?? 100 * families.length;
   assertInteger(initRows, 'initRows', 1);
   rejectPerRowOptions(options);
+  const selection = new RestartSelection();
   const fit: StreamFit = {
     source,
     families,
     settings,
     signal: options.signal,
-    warnings: [],
+    warnings: selection.warnings,
     globalStats: new Map(),
     buffers: undefined,
     rowsPerPass: -1,
   };
-  const restartObjectives: number[] = [];
-  let best: EmRestartResult | undefined;
-  let bestRestart = 0;
   for (let restart = 0; restart < settings.nInit; restart++) {
     const random = settings.random.split();
     const start = await initialState(fit, initRows, random, restart);
-    const result = yield* streamRestart(fit, start, restart);
-    restartObjectives.push(result.finalObjective);
-    if (best === undefined || result.finalObjective > best.finalObjective) {
-      best = result;
-      bestRestart = restart;
-    }
+    selection.add(restart, yield* streamRestart(fit, start, restart));
   }
-  const diagnostics: FitDiagnostics = {
-    converged: best!.converged,
-    iterations: best!.iterations,
-    objective: best!.objective,
-    bestRestart,
-    restartObjectives,
-    warnings: fit.warnings,
-  };
-  return new MixtureModel(families, best!.params, best!.logWeights, fit.buffers!.d, diagnostics);
+  return selection.model(families, fit.buffers!.d);
 }
 
 /** One restart: the loop of `runRestart`, with each pass streamed (see `streamPass`). */
@@ -116,12 +102,8 @@ async function* streamRestart(
   const stats = families.map((family) => family.createStats(buffers.d));
   const totals = new Float64Array(families.length);
   const state = { params, logWeights, estep: settings.estep, stats, totals, signal: fit.signal };
-  const objective: number[] = [];
-  let previous = -Infinity;
-  let converged = false;
-  let iteration = 0;
-  while (iteration < settings.maxIterations) {
-    iteration++;
+  const progress = new RestartProgress(settings, restart);
+  while (progress.next()) {
     const pass = await streamPass(fit.source, buffers, {
       ...state,
       mask,
@@ -132,33 +114,17 @@ async function* streamRestart(
     const workspace = statisticsWorkspace(buffers, stats, totals, rows, fit.globalStats);
     mStep(workspace, params, logWeights, settings, {
       restart,
-      iteration,
+      iteration: progress.iteration,
       rowScores: noRows,
       warnings,
     });
-    objective.push(current);
-    const change = Math.abs(current - previous);
-    yield { restart, iteration, objective: current, change, params, logWeights };
-    previous = current;
-    if (change < settings.tol) {
-      converged = true;
-      break;
-    }
+    yield progress.record(current, params, logWeights);
   }
-  if (!converged && settings.maxIterations > 0) {
-    warnings.push({ kind: 'not-converged', restart, iterations: iteration });
-  }
+  progress.finish(warnings);
   const final = await streamPass(fit.source, buffers, { ...state, mask: undefined });
   const finalObjective = final.logLikelihood / checkRows(fit, final.rows);
-  return {
-    params,
-    logWeights,
-    finalObjective,
-    objective,
-    converged,
-    iterations: iteration,
-    warnings: [],
-  };
+  // Its warnings went to `fit.warnings` (the selection's) as they came.
+  return progress.result(params, logWeights, finalObjective, []);
 }
 
 /**
