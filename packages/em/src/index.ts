@@ -4,6 +4,7 @@ export type {
   CovarianceType,
   GaussianShape,
 } from './gaussian/covariance/covarianceStrategy.js';
+export { gaussianFamily } from './gaussian/gaussianFamily.js';
 export {
   type GaussianInitParams,
   GaussianMixture,

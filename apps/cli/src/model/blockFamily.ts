@@ -1,15 +1,7 @@
 import type { AnyComponentFamily } from '@mixkit/core';
 import { assertUnreachable } from '@mixkit/core';
-import {
-  bernoulli,
-  categorical,
-  gaussianDiag,
-  gaussianFull,
-  gaussianSpherical,
-  gaussianTied,
-  multinomial,
-  poisson,
-} from '@mixkit/distributions';
+import { bernoulli, categorical, multinomial, poisson } from '@mixkit/distributions';
+import { gaussianFamily } from '@mixkit/em';
 import type { CovarianceType } from '../options/fitSettings.js';
 import type { FamilyBlock } from './familyBlocks.js';
 
@@ -28,20 +20,5 @@ export function blockFamily(block: FamilyBlock, covariance: CovarianceType): Any
       return categorical({ levels: block.columns.map((column) => column.levels?.length ?? 1) });
     default:
       return assertUnreachable(block.kind, 'kind');
-  }
-}
-
-function gaussianFamily(covariance: CovarianceType): AnyComponentFamily {
-  switch (covariance) {
-    case 'full':
-      return gaussianFull();
-    case 'diag':
-      return gaussianDiag();
-    case 'spherical':
-      return gaussianSpherical();
-    case 'tied':
-      return gaussianTied();
-    default:
-      return assertUnreachable(covariance, 'covariance');
   }
 }

@@ -1,7 +1,8 @@
+import type { CovarianceType } from '@mixkit/em';
 import type { ColumnSelection } from '../table/planColumns.js';
 
+export type { CovarianceType };
 export type Algorithm = 'em' | 'kmeans';
-export type CovarianceType = 'full' | 'diag' | 'spherical' | 'tied';
 export type Criterion = 'bic' | 'aic' | 'icl';
 
 export const algorithms: readonly Algorithm[] = ['em', 'kmeans'];

@@ -1,13 +1,6 @@
 import { type AnyComponentFamily, assertUnreachable } from '@mixkit/core';
-import {
-  exponential,
-  gamma,
-  gaussianDiag,
-  gaussianFull,
-  gaussianSpherical,
-  gaussianTied,
-  logNormal,
-} from '@mixkit/distributions';
+import { exponential, gamma, logNormal } from '@mixkit/distributions';
+import { gaussianFamily } from '@mixkit/em';
 import type { ComponentKind, CovarianceType } from '../state/playgroundState.js';
 
 /**
@@ -42,20 +35,5 @@ function makeFamily(kind: ComponentKind, covariance: CovarianceType): AnyCompone
       return exponential();
     default:
       return assertUnreachable(kind, 'component kind');
-  }
-}
-
-function gaussianFamily(covariance: CovarianceType): AnyComponentFamily {
-  switch (covariance) {
-    case 'full':
-      return gaussianFull();
-    case 'diag':
-      return gaussianDiag();
-    case 'spherical':
-      return gaussianSpherical();
-    case 'tied':
-      return gaussianTied();
-    default:
-      return assertUnreachable(covariance, 'covariance type');
   }
 }

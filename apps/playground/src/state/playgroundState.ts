@@ -1,3 +1,4 @@
+import type { CovarianceType } from '@mixkit/em';
 /**
  * Everything that decides what the page fits and shows. It is a plain value so that it can be
  * written to and read from the URL (`urlState.ts`): a shared link reproduces the same fit.
@@ -10,7 +11,7 @@ export type ViewMode = '2d' | '1d';
 export type DatasetName = 'faithful' | 'iris' | 'wine' | 'blobs' | 'mixture' | 'custom';
 
 /** Covariance structure shared by every Gaussian component (scikit-learn's `covariance_type`). */
-export type CovarianceType = 'full' | 'diag' | 'spherical' | 'tied';
+export type { CovarianceType };
 
 /**
  * The family of one mixture component. `gaussian` uses the page-wide covariance type; the others
