@@ -1,5 +1,6 @@
 import {
   type AnyComponentFamily,
+  type DegeneracyAction,
   type DegeneracyReason,
   DegenerateComponentError,
   type FitWarning,
@@ -24,6 +25,12 @@ export interface MStepContext {
   /** Per-row mixture log-likelihoods of the last pass, or undefined at initialisation. */
   readonly rowScores: Float64Array | undefined;
   readonly warnings: FitWarning[];
+}
+
+/** The restart and iteration a warning names. */
+interface FitPosition {
+  readonly restart: number;
+  readonly iteration: number;
 }
 
 /**
@@ -82,21 +89,9 @@ export function mStep(
         if (recovered !== undefined) {
           params[c] = recovered.params;
           totals[c] = recovered.weight;
-          warn({
-            kind: 'degenerate-component',
-            ...where,
-            component: c,
-            reason,
-            action: 'reseeded',
-          });
+          warn(degenerateWarning(where, c, reason, 'reseeded'));
         } else if (!initialising) {
-          warn({
-            kind: 'degenerate-component',
-            ...where,
-            component: c,
-            reason,
-            action: 'kept-previous',
-          });
+          warn(degenerateWarning(where, c, reason, 'kept-previous'));
         } else {
           throw error;
         }
@@ -118,7 +113,7 @@ function estimateGroup(
   components: readonly number[],
   active: readonly number[],
   params: unknown[],
-  where: { readonly restart: number; readonly iteration: number },
+  where: FitPosition,
   warn: (warning: FitWarning) => void,
   initialising: boolean,
 ): void {
@@ -137,23 +132,23 @@ function estimateGroup(
     }
     try {
       assign(family.estimateAll!(components.map((c) => stats[c])));
-      for (const c of active) {
-        warn({ kind: 'degenerate-component', ...where, component: c, reason, action: 'reseeded' });
-      }
+      for (const c of active) warn(degenerateWarning(where, c, reason, 'reseeded'));
     } catch (retryError) {
       degeneracy(retryError);
       if (initialising) throw error;
-      for (const c of active) {
-        warn({
-          kind: 'degenerate-component',
-          ...where,
-          component: c,
-          reason,
-          action: 'kept-previous',
-        });
-      }
+      for (const c of active) warn(degenerateWarning(where, c, reason, 'kept-previous'));
     }
   }
+}
+
+/** The warning that component `component` was degenerate, and what was done about it. */
+function degenerateWarning(
+  where: FitPosition,
+  component: number,
+  reason: DegeneracyReason,
+  action: DegeneracyAction,
+): FitWarning {
+  return { kind: 'degenerate-component', ...where, component, reason, action };
 }
 
 /** Rethrows anything that is not a `DegenerateComponentError`; returns its reason. */

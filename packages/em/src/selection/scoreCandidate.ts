@@ -1,30 +1,7 @@
-import {
-  DegenerateComponentError,
-  InvalidInputError,
-  type Matrix,
-  type RandomSource,
-} from '@mixkit/core';
+import { DegenerateComponentError, InvalidInputError, type Matrix } from '@mixkit/core';
 import { aic, bic, icl } from '@mixkit/metrics';
-import type { FitMixtureOptions } from '../iterateEm.js';
 import type { MixtureModel } from '../mixtureModel.js';
-import type {
-  MixtureSelection,
-  SelectionCandidate,
-  SelectionCriterion,
-  SelectionRow,
-  SelectMixtureOptions,
-} from './selectionTypes.js';
-
-/** The fit options of one candidate: shared settings, then the candidate's own. */
-export function candidateFitOptions(
-  candidate: SelectionCandidate,
-  options: SelectMixtureOptions,
-  random: RandomSource | number | undefined,
-): FitMixtureOptions {
-  const { candidates, grid, criterion, onCandidate, ...shared } = options;
-  const { name, options: own, ...components } = candidate;
-  return { ...shared, ...components, ...own, random: own?.random ?? random } as FitMixtureOptions;
-}
+import type { SelectionCandidate, SelectionRow } from './selectionTypes.js';
 
 /**
  * The table row of a fitted model: the total log-likelihood (scikit-learn's `score(X) · n`),
@@ -70,36 +47,5 @@ export function failedRow(candidate: SelectionCandidate, error: unknown): Select
     converged: false,
     iterations: 0,
     failure: error.message,
-  };
-}
-
-/** The selection from the rows: the lowest criterion among the rows that did not fail. */
-export function toSelection(
-  criterion: SelectionCriterion,
-  table: SelectionRow[],
-  models: (MixtureModel | undefined)[],
-): MixtureSelection {
-  let bestIndex = -1;
-  table.forEach((row, i) => {
-    if (
-      row.failure === undefined &&
-      (bestIndex < 0 || row[criterion] < table[bestIndex]![criterion])
-    ) {
-      bestIndex = i;
-    }
-  });
-  if (bestIndex < 0) {
-    throw new InvalidInputError(
-      { argument: 'candidates' },
-      `every candidate failed; the first: ${table[0]?.failure}`,
-    );
-  }
-  return {
-    criterion,
-    table,
-    bestIndex,
-    best: table[bestIndex]!,
-    model: models[bestIndex]!,
-    models,
   };
 }

@@ -1,20 +1,7 @@
-import {
-  InvalidInputError,
-  type MatrixInput,
-  throwIfAborted,
-  toMatrix,
-  toRandom,
-} from '@mixkit/core';
+import type { MatrixInput } from '@mixkit/core';
 import { fitMixture } from '../fitMixture.js';
-import type { MixtureModel } from '../mixtureModel.js';
-import { expandCandidates } from './expandCandidates.js';
-import { candidateFitOptions, failedRow, selectionRow, toSelection } from './scoreCandidate.js';
-import type {
-  MixtureSelection,
-  SelectionCriterion,
-  SelectionRow,
-  SelectMixtureOptions,
-} from './selectionTypes.js';
+import { type CandidateFit, SelectionRun } from './selectionRun.js';
+import type { MixtureSelection, SelectMixtureOptions } from './selectionTypes.js';
 
 /**
  * Fits every candidate mixture (explicit `candidates` and/or a `grid` of families × numbers of
@@ -27,35 +14,16 @@ import type {
  * `signal` and `onIteration` are passed to every fit; `onCandidate` follows each candidate.
  */
 export function selectMixture(X: MatrixInput, options: SelectMixtureOptions): MixtureSelection {
-  const data = toMatrix(X);
-  const criterion = resolveCriterion(options.criterion);
-  const candidates = expandCandidates(options);
-  const random = typeof options.random === 'object' ? toRandom(options.random) : undefined;
-  const table: SelectionRow[] = [];
-  const models: (MixtureModel | undefined)[] = [];
-  candidates.forEach((candidate, index) => {
-    throwIfAborted(options.signal, 'selectMixture');
-    const seed = random?.split() ?? (options.random as number | undefined);
-    let model: MixtureModel | undefined;
-    let row: SelectionRow;
+  const run = new SelectionRun(X, options);
+  for (const candidate of run.candidates) {
+    const fitOptions = run.fitOptions(candidate);
+    let fit: CandidateFit;
     try {
-      model = fitMixture(data, candidateFitOptions(candidate, options, seed));
-      row = selectionRow(candidate.name, model, data);
+      fit = { model: fitMixture(run.data, fitOptions) };
     } catch (error) {
-      row = failedRow(candidate, error);
+      fit = { error };
     }
-    table.push(row);
-    models.push(model);
-    options.onCandidate?.(row, index, candidates.length);
-  });
-  return toSelection(criterion, table, models);
-}
-
-/** The criterion, checked (default `'bic'`). */
-export function resolveCriterion(criterion: SelectionCriterion | undefined): SelectionCriterion {
-  const value = criterion ?? 'bic';
-  if (value !== 'bic' && value !== 'aic' && value !== 'icl') {
-    throw new InvalidInputError({ argument: 'criterion', value }, "expected 'bic', 'aic' or 'icl'");
+    run.record(candidate, fit);
   }
-  return value;
+  return run.result();
 }
