@@ -7,6 +7,7 @@ import {
   toMatrix,
   toWeights,
 } from '@mixkit/core';
+import { allocateKernelArrays } from '@mixkit/linalg';
 
 /** The components of one family in a mixture, in mixture order (for `estimateAll`). */
 export interface FamilyGroup {
@@ -51,7 +52,9 @@ export interface EmWorkspace {
 
 /**
  * Validates the data once per fit (finite values, k <= rows of positive weight, weights,
- * priors, each distinct family's `validate`) and allocates the fit's buffers.
+ * priors, each distinct family's `validate`) and allocates the fit's buffers. When a family
+ * `prefersKernelMemory`, the data and the block buffer go to one kernel memory (a copy of the
+ * data: n·d doubles more for the fit's duration) so its SIMD kernels read them in place.
  */
 export function createEmWorkspace(
   input: MatrixInput,
@@ -92,8 +95,13 @@ export function createEmWorkspace(
     options.priorProbabilities === undefined
       ? undefined
       : toLogPriors(options.priorProbabilities, n, k);
+  const blockLength = Math.min(blockSize, n) * k;
+  const kernel = families.some((family) => family.prefersKernelMemory === true)
+    ? allocateKernelArrays([X.data.length, blockLength])
+    : undefined;
+  if (kernel !== undefined) kernel[0]!.set(X.data);
   return {
-    X,
+    X: kernel === undefined ? X : { rows: n, cols: d, data: kernel[0]! },
     n,
     d,
     k,
@@ -104,7 +112,7 @@ export function createEmWorkspace(
     positiveRows,
     logPriors,
     blockSize,
-    block: new Float64Array(Math.min(blockSize, n) * k),
+    block: kernel === undefined ? new Float64Array(blockLength) : kernel[1]!,
     stats: families.map((family) => family.createStats(d)),
     totals: new Float64Array(k),
     blockTotals: new Float64Array(k),

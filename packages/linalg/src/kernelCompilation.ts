@@ -21,12 +21,25 @@ let enabled = true;
 /** Learned at the first attempt: `false` once the environment refused `new Function`. */
 let supported: boolean | undefined;
 const kernels = new Map<string, Kernel>();
+/** Bumped whenever compilation is turned on, so caches of earlier refusals are forgotten. */
+let generation = 0;
+
+/** Whether run-time kernels (generated functions, WebAssembly) may be used. */
+export function kernelCompilationEnabled(): boolean {
+  return enabled;
+}
+
+/** Changes each time compilation is turned (back) on: a cached refusal older than it is stale. */
+export function kernelCompilationGeneration(): number {
+  return generation;
+}
 
 /**
  * Turns run-time kernel specialisation on (the default) or off and returns the previous
- * setting. Turn it off to never call `new Function`, e.g. to avoid the violation reports a
- * strict Content-Security-Policy sends even though the refusal is caught; the generic loops
- * give the same results, more slowly. Turning it on again forgets an earlier refusal and the
+ * setting. Turn it off to never call `new Function` nor compile WebAssembly (the SIMD kernels
+ * of `allocateKernelArrays`), e.g. to avoid the violation reports a strict
+ * Content-Security-Policy sends even though the refusal is caught; the generic loops give the
+ * same results, more slowly. Turning it on again forgets an earlier refusal and the
  * kernels compiled so far.
  */
 export function setKernelCompilation(enable: boolean): boolean {
@@ -35,6 +48,7 @@ export function setKernelCompilation(enable: boolean): boolean {
   if (enable) {
     supported = undefined;
     kernels.clear();
+    generation++;
   }
   return previous;
 }

@@ -96,6 +96,8 @@ export function gaussianDiag(
   const regCovar = resolveRegCovar(options);
   return {
     ...gaussianBase(KIND, regCovar, 'diagonal'),
+    // Its distances and moments have WebAssembly SIMD kernels in @mixkit/linalg.
+    prefersKernelMemory: true,
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       return gaussianDiagParams(stats.mean, diagonalVariances(stats, regCovar));

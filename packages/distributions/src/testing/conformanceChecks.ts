@@ -1,5 +1,6 @@
 import { type AnyComponentFamily, type ComponentFamily, createRandom } from '@mixkit/core';
 import { checkEmptyStats, checkParameterCount } from './checks/counting.js';
+import { checkKernelMemory } from './checks/kernelMemory.js';
 import { checkNormalization } from './checks/normalization.js';
 import { checkSampleOutput, checkStridedOutput } from './checks/output.js';
 import { checkRecovery } from './checks/recovery.js';
@@ -48,6 +49,7 @@ const TITLES: Record<CheckName, string> = {
   'validate-dimension': 'validate rejects data with the wrong number of columns',
   'parameter-count': 'nParameters / nSharedParameters match the hand-computed counts',
   'empty-stats': 'estimate on empty statistics throws DegenerateComponentError("empty")',
+  'kernel-memory': 'data in kernel memory (WebAssembly SIMD) gives bit-identical results',
 };
 
 /**
@@ -126,6 +128,9 @@ export function conformanceChecks<P, S>(
       ),
     );
     add('empty-stats', () => checkEmptyStats(family, family.dimension(get().params)));
+    add('kernel-memory', () =>
+      checkKernelMemory(family, get().params, get().stats.X, get().stats.weights),
+    );
   }
   return checks;
 }

@@ -19,7 +19,8 @@ export type CheckName =
   | 'validate-support'
   | 'validate-dimension'
   | 'parameter-count'
-  | 'empty-stats';
+  | 'empty-stats'
+  | 'kernel-memory';
 
 /** One column of a `grid` normalisation domain: discrete values, or a continuous interval. */
 export type GridColumn =

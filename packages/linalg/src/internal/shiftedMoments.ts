@@ -1,4 +1,5 @@
 import { compileKernel } from '../kernelCompilation.js';
+import { wasmDiagonalMoments } from './wasmDiagonalMoments.js';
 
 /**
  * One pass of shifted weighted moments over rows `[start, end)`, the kernel of
@@ -37,6 +38,21 @@ export function shiftedMoments(
     mean.fill(0);
     scatter.fill(0);
     return 0;
+  }
+  if (!full) {
+    const total = wasmDiagonalMoments(
+      data,
+      d,
+      start,
+      end,
+      weights,
+      weightOffset,
+      weightStride,
+      shift,
+      mean,
+      scatter,
+    );
+    if (total !== undefined) return total;
   }
   const kernel = specialisedKernel(d, full);
   if (kernel !== undefined) {

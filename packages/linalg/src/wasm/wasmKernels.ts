@@ -1,0 +1,123 @@
+import { assertInteger } from '@mixkit/core';
+import { kernelCompilationEnabled, kernelCompilationGeneration } from '../kernelCompilation.js';
+import { kernelsBinary } from './kernelsBinary.js';
+
+/**
+ * WebAssembly SIMD versions of the hottest O(n·d) kernels, for data placed in kernel memory.
+ *
+ * WebAssembly reads only its own linear memory, and copying a block of rows in for every call
+ * costs as much as the arithmetic it saves, so the SIMD path runs only when the operands
+ * already live in one kernel memory: `allocateKernelArrays` hands out such arrays and the
+ * kernels find their instance from the arrays' buffer. Each allocation gets its own memory of
+ * fixed size, so it never grows and its views are never detached. The first 64 KiB of every
+ * kernel memory is scratch for a call's small operands (a mean, precisions, moment sums).
+ *
+ * Everything else falls back to the JavaScript loops, which do the same floating-point
+ * operations in the same order (no fused multiply-add, same summation order), so results are
+ * bit-identical either way. Compiling WebAssembly needs 'wasm-unsafe-eval' under a
+ * Content-Security-Policy; a refusal (or a runtime without SIMD) is remembered and the
+ * JavaScript loops run. `setKernelCompilation(false)` turns this off too.
+ */
+
+/** What kernels.wat exports (pointers are byte offsets, strides in elements). */
+export interface KernelExports {
+  mahalanobisDiagonal(
+    x: number,
+    rows: number,
+    d: number,
+    mean: number,
+    precisions: number,
+    out: number,
+    outStride: number,
+    scale: number,
+    shift: number,
+  ): void;
+  momentsDiagonal(
+    x: number,
+    rows: number,
+    d: number,
+    weights: number,
+    weightStride: number,
+    shift: number,
+    c: number,
+    S: number,
+  ): number;
+}
+
+/** One kernel memory's instance and its scratch region (as doubles, from byte 0). */
+export interface WasmKernels {
+  readonly exports: KernelExports;
+  readonly scratch: Float64Array;
+}
+
+const PAGE_BYTES = 65_536;
+/** Bytes reserved at the start of each kernel memory for a call's small operands. */
+const SCRATCH_BYTES = PAGE_BYTES;
+/** 32-bit WebAssembly addresses at most 65,536 pages (4 GiB). */
+const MAX_PAGES = 65_536;
+
+/** undefined: not tried yet; null: unavailable here (no WebAssembly, no SIMD, or refused). */
+let compiled: WebAssembly.Module | null | undefined;
+/** The compilation generation `compiled` was tried in (a refusal is retried after a reset). */
+let compiledGeneration = -1;
+const instances = new WeakMap<ArrayBufferLike, WasmKernels>();
+
+function kernelsModule(): WebAssembly.Module | undefined {
+  if (
+    compiled === undefined ||
+    (compiled === null && compiledGeneration !== kernelCompilationGeneration())
+  ) {
+    compiledGeneration = kernelCompilationGeneration();
+    try {
+      const bytes = Uint8Array.from(atob(kernelsBinary), (ch) => ch.charCodeAt(0));
+      compiled = new WebAssembly.Module(bytes);
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled ?? undefined;
+}
+
+/**
+ * Zero-filled `Float64Array`s of the given lengths, all in one new kernel memory, where the
+ * SIMD kernels read and write them without copying; `undefined` when WebAssembly SIMD is not
+ * available (or refused, or turned off with `setKernelCompilation(false)`) or the total
+ * exceeds 4 GiB, in which case the caller uses ordinary arrays, with identical results.
+ * The arrays are ordinary `Float64Array`s in every other respect, 16-byte aligned.
+ */
+export function allocateKernelArrays(lengths: readonly number[]): Float64Array[] | undefined {
+  for (const length of lengths) assertInteger(length, 'lengths', 0);
+  if (!kernelCompilationEnabled()) return undefined;
+  const module = kernelsModule();
+  if (module === undefined) return undefined;
+  const offsets: number[] = [];
+  let bytes = SCRATCH_BYTES;
+  for (const length of lengths) {
+    offsets.push(bytes);
+    bytes += Math.ceil(length / 2) * 16;
+  }
+  const pages = Math.ceil(bytes / PAGE_BYTES);
+  if (pages > MAX_PAGES) return undefined;
+  let memory: WebAssembly.Memory;
+  let instance: WebAssembly.Instance;
+  try {
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    instance = new WebAssembly.Instance(module, { env: { memory } });
+  } catch {
+    // Out of memory or address space: ordinary arrays do the same work.
+    return undefined;
+  }
+  const { buffer } = memory;
+  instances.set(buffer, {
+    exports: instance.exports as unknown as KernelExports,
+    scratch: new Float64Array(buffer, 0, SCRATCH_BYTES / 8),
+  });
+  return lengths.map((length, i) => new Float64Array(buffer, offsets[i], length));
+}
+
+/** The kernels of the memory both arrays live in, or undefined (then run the JS loop). */
+export function wasmKernelsFor(a: Float64Array, b: Float64Array): WasmKernels | undefined {
+  const { buffer } = a;
+  if (b.buffer !== buffer || !kernelCompilationEnabled()) return undefined;
+  return instances.get(buffer);
+}
