@@ -8,7 +8,9 @@ import { wasmKernelsFor } from './wasm/wasmKernels.js';
  * diagonal covariance (precisions = 1/σⱼ²), written to `out[outOffset + (i − start) * outStride]`.
  * Writes nothing else. The O(d) counterpart of `squaredMahalanobis`, with the same argument order
  * and output discipline; with `scale` and `shift` it writes `shift + scale · distance` instead
- * (a Gaussian log-density is −½·distance + constant), saving the caller a pass over `out`.
+ * (a Gaussian log-density is −½·distance + constant), and with `nanValue` a NaN result (from
+ * NaN data) is written as that value (−Infinity for a log-density): NaN stays visible by
+ * default, and a caller that maps it needs no second pass over `out`.
  *
  * It centres before squaring, unlike scikit-learn's expanded Σ x²p − 2 x μ p + μ² p, which loses
  * digits for data far from 0. This is the diagonal Gaussian E-step's inner loop, so it allocates
@@ -31,6 +33,7 @@ export function squaredMahalanobisDiagonal(
   outStride = 1,
   scale = 1,
   shift = 0,
+  nanValue = Number.NaN,
 ): Float64Array {
   checkRowRange(X, start, end);
   const d = X.cols;
@@ -53,12 +56,25 @@ export function squaredMahalanobisDiagonal(
       outStride,
       scale,
       shift,
+      nanValue,
     );
     return out;
   }
   const kernel = specialisedKernel(d);
   if (kernel !== undefined) {
-    return kernel(X.data, start, end, mean, precisions, out, outOffset, outStride, scale, shift);
+    return kernel(
+      X.data,
+      start,
+      end,
+      mean,
+      precisions,
+      out,
+      outOffset,
+      outStride,
+      scale,
+      shift,
+      nanValue,
+    );
   }
   return genericRows(
     d,
@@ -72,6 +88,7 @@ export function squaredMahalanobisDiagonal(
     outStride,
     scale,
     shift,
+    nanValue,
   );
 }
 
@@ -89,6 +106,7 @@ type RowsKernel = (
   outStride: number,
   scale: number,
   shift: number,
+  nanValue: number,
 ) => Float64Array;
 
 function specialisedKernel(d: number): RowsKernel | undefined {
@@ -106,6 +124,7 @@ function specialisedKernel(d: number): RowsKernel | undefined {
       'outStride',
       'scale',
       'shift',
+      'nanValue',
     ],
     () => unrolledSource(d),
   );
@@ -127,7 +146,8 @@ function unrolledSource(d: number): string {
   };
   let sum = `((${chain(0)}) + (${chain(2)})) + ((${chain(1)}) + (${chain(3)}))`;
   for (let j = quads; j < d; j++) sum = `(${sum}) + z${j} * z${j} * p${j}`;
-  lines.push(`  out[o] = shift + scale * (${sum});`);
+  lines.push(`  const v = shift + scale * (${sum});`);
+  lines.push('  out[o] = v === v ? v : nanValue;');
   lines.push('}');
   lines.push('return out;');
   return lines.join('\n');
@@ -146,6 +166,7 @@ function genericRows(
   outStride: number,
   scale: number,
   shift: number,
+  nanValue: number,
 ): Float64Array {
   const quads = d - (d % 4);
   for (let i = start, o = outOffset; i < end; i++, o += outStride) {
@@ -169,7 +190,8 @@ function genericRows(
       const z = data[row + j] - mean[j];
       s += z * z * precisions[j];
     }
-    out[o] = shift + scale * s;
+    const v = shift + scale * s;
+    out[o] = v === v ? v : nanValue;
   }
   return out;
 }

@@ -56,7 +56,11 @@ export function gaussianDiagParams(
 }
 
 /** log N(x | mean, diag(σ²)) of rows [start, end) (shared with the spherical family). */
-export const diagonalLogDensity = logDensityFromDistances(squaredMahalanobisDiagonal, 'precisions');
+export const diagonalLogDensity = logDensityFromDistances(
+  squaredMahalanobisDiagonal,
+  'precisions',
+  true,
+);
 
 /** Draws x = mean + σ ⊙ z, z standard normal (shared with the spherical family). */
 export function sampleDiagonal(

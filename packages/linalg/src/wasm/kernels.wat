@@ -7,14 +7,17 @@
 (module
   (memory (import "env" "memory") 1)
 
-  ;; out[r * outStride] = shift + scale * sum_j (x_rj - mean_j)^2 * precisions_j for r < rows.
+  ;; out[r * outStride] = shift + scale * sum_j (x_rj - mean_j)^2 * precisions_j for r < rows,
+  ;; or nanValue where that is NaN.
   ;; Dimensions are summed in four interleaved chains (j mod 4: two f64x2 accumulators),
   ;; combined as (chain0 + chain2) + (chain1 + chain3); the last d mod 4 terms follow in order.
   (func (export "mahalanobisDiagonal")
     (param $x i32) (param $rows i32) (param $d i32) (param $mean i32) (param $precisions i32)
     (param $out i32) (param $outStride i32) (param $scale f64) (param $shift f64)
+    (param $nanValue f64)
     (local $j i32) (local $quadsEnd i32) (local $rowBytes i32)
     (local $acc0 v128) (local $acc1 v128) (local $z v128) (local $sum f64) (local $t f64)
+    (local $value f64)
     (local.set $rowBytes (i32.shl (local.get $d) (i32.const 3)))
     (local.set $quadsEnd (i32.shl (i32.shr_u (local.get $d) (i32.const 2)) (i32.const 5)))
     (local.set $outStride (i32.shl (local.get $outStride) (i32.const 3)))
@@ -56,8 +59,10 @@
                 (f64.load (i32.add (local.get $precisions) (local.get $j))))))
             (local.set $j (i32.add (local.get $j) (i32.const 8)))
             (br $tail)))
+        (local.set $value (f64.add (local.get $shift) (f64.mul (local.get $scale) (local.get $sum))))
         (f64.store (local.get $out)
-          (f64.add (local.get $shift) (f64.mul (local.get $scale) (local.get $sum))))
+          (select (local.get $value) (local.get $nanValue)
+            (f64.eq (local.get $value) (local.get $value))))
         (local.set $x (i32.add (local.get $x) (local.get $rowBytes)))
         (local.set $out (i32.add (local.get $out) (local.get $outStride)))
         (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))

@@ -100,6 +100,54 @@ describe('squaredMahalanobisDiagonal in kernel memory', () => {
   });
 });
 
+describe('squaredMahalanobisDiagonal nanValue', () => {
+  it('replaces NaN results (from NaN data) on every path, and keeps NaN by default', () => {
+    for (const d of [3, 16, 70]) {
+      const X = randomMatrix(seeded(d), 4, d);
+      X.data[2 * d + 1] = Number.NaN;
+      const mean = new Float64Array(d);
+      const precisions = new Float64Array(d).fill(1);
+      const kernel = inKernelMemory(X, 4);
+      const paths = [
+        (nan?: number) =>
+          squaredMahalanobisDiagonal(
+            kernel.X,
+            0,
+            4,
+            mean,
+            precisions,
+            kernel.extra,
+            0,
+            1,
+            -0.5,
+            1,
+            nan,
+          ),
+        (nan?: number) =>
+          squaredMahalanobisDiagonal(
+            X,
+            0,
+            4,
+            mean,
+            precisions,
+            new Float64Array(4),
+            0,
+            1,
+            -0.5,
+            1,
+            nan,
+          ),
+      ];
+      for (const path of paths) {
+        const mapped = Array.from(path(Number.NEGATIVE_INFINITY));
+        expect(mapped[2]).toBe(Number.NEGATIVE_INFINITY);
+        expect(mapped.filter(Number.isFinite)).toHaveLength(3);
+        expect(path()[2]).toBeNaN();
+      }
+    }
+  });
+});
+
 describe('weightedMeanScatter (diagonal) in kernel memory', () => {
   it('gives the same bits as the JavaScript loops, skipping zero weights, for every d', () => {
     for (const d of DIMENSIONS) {

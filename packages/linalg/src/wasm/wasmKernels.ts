@@ -31,6 +31,7 @@ export interface KernelExports {
     outStride: number,
     scale: number,
     shift: number,
+    nanValue: number,
   ): void;
   momentsDiagonal(
     x: number,
