@@ -1,5 +1,6 @@
 export { argmaxRows } from './argmaxRows.js';
 export { type CholeskyResult, cholesky } from './cholesky.js';
+export { expNonPositive } from './expNonPositive.js';
 export { invertLowerTriangular } from './invertLowerTriangular.js';
 export { setKernelCompilation } from './kernelCompilation.js';
 export { logDetCholesky } from './logDetCholesky.js';
