@@ -1,3 +1,4 @@
+import { expNonPositive } from './expNonPositive.js';
 import { checkRowBlock } from './internal/checkRows.js';
 import { outputBuffer } from './internal/checks.js';
 
@@ -39,7 +40,8 @@ export function logSumExpRows(
       continue;
     }
     let s = 0;
-    for (let j = 0; j < k; j++) s += Math.exp(A[row + j] - m);
+    // Every a − m is <= 0 here (m is the finite row maximum).
+    for (let j = 0; j < k; j++) s += expNonPositive(A[row + j] - m);
     result[i] = m + Math.log(s);
   }
   return result;

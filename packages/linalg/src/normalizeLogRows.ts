@@ -1,3 +1,4 @@
+import { expNonPositive } from './expNonPositive.js';
 import { checkRowBlock } from './internal/checkRows.js';
 import { checkMinLength } from './internal/checks.js';
 import { logSumExpRows } from './logSumExp.js';
@@ -38,7 +39,8 @@ export function normalizeLogRows(
         A[row + j] = A[row + j] === Number.POSITIVE_INFINITY ? share : 0;
       }
     } else {
-      for (let j = 0; j < k; j++) A[row + j] = Math.exp(A[row + j] - l);
+      // A − lse <= 0 for every entry (lse >= the row maximum).
+      for (let j = 0; j < k; j++) A[row + j] = expNonPositive(A[row + j] - l);
     }
   }
   return A;
