@@ -58,7 +58,7 @@ describe('a diagonal Gaussian mixture in kernel memory', () => {
         nInit: 2,
         maxIter: 15,
         tol: 0,
-        seed: 7,
+        random: 7,
       }).fit(wine);
       return {
         objective: model.diagnostics.objective,

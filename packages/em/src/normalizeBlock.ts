@@ -1,5 +1,6 @@
 import { expNonPositive } from '@mixkit/linalg';
 import { exactRow, hardBlock } from './exactRows.js';
+import { kernelSoftBlock } from './kernelSoftBlock.js';
 
 /**
  * e^-50 ~ 1.9e-22: when fitting, a component whose joint log-density is more than 50 below the
@@ -75,6 +76,11 @@ export function normalizeBlock(
   const { logPriors } = extras;
   // Joint log-densities more than `floor` below the row's best are dropped (-Infinity: none).
   const floor = extras.skipNegligible ? -50 : -Infinity;
+  if (logPriors === undefined) {
+    // A block in kernel memory runs the same passes in WebAssembly, with the same bits.
+    const objective = kernelSoftBlock(block, rows, k, logWeights, firstRow, floor, extras);
+    if (objective !== undefined) return objective;
+  }
   const chunkRows = Math.max(1, Math.min(rows, Math.floor(chunkEntries / k)));
   const kept: KeptEntries = {
     at: new Int32Array(chunkRows * k),

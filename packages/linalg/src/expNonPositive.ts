@@ -6,15 +6,15 @@ const STEPS = 128;
 /**
  * One flat table, so the hot path touches a single array: lead and trail of 2^(-i/128)
  * interleaved at [2i, 2i + 1], then 2^-m for m = 0..1023 (exact halvings, all normal doubles)
- * from index 2 · STEPS.
+ * from index 2 · STEPS. The WebAssembly copy of this function (wasm/kernels.wat) reads a copy.
  */
-const TABLE = new Float64Array(2 * STEPS + 1024);
+export const EXP_TABLE = new Float64Array(2 * STEPS + 1024);
 for (let i = 0; i < STEPS; i++) {
-  TABLE[2 * i] = EXP2_LEAD[i];
-  TABLE[2 * i + 1] = EXP2_TRAIL[i];
+  EXP_TABLE[2 * i] = EXP2_LEAD[i];
+  EXP_TABLE[2 * i + 1] = EXP2_TRAIL[i];
 }
-TABLE[2 * STEPS] = 1;
-for (let m = 1; m < 1024; m++) TABLE[2 * STEPS + m] = TABLE[2 * STEPS + m - 1] * 0.5;
+EXP_TABLE[2 * STEPS] = 1;
+for (let m = 1; m < 1024; m++) EXP_TABLE[2 * STEPS + m] = EXP_TABLE[2 * STEPS + m - 1] * 0.5;
 
 /**
  * e^x for x <= 0, about twice as fast as `Math.exp` in a tight loop, for the hot paths of
@@ -58,6 +58,6 @@ export function expNonPositive(x: number): number {
     r +
     r2 * (0.5 + r * 0.16666666666666666 + r2 * (0.041666666666666664 + r * 0.008333333333333333));
   const i = (j & 127) << 1;
-  const lead = TABLE[i];
-  return (lead + (TABLE[i + 1] + lead * q)) * TABLE[256 + (j >> 7)];
+  const lead = EXP_TABLE[i];
+  return (lead + (EXP_TABLE[i + 1] + lead * q)) * EXP_TABLE[256 + (j >> 7)];
 }

@@ -147,7 +147,7 @@ function unrolledSource(d: number): string {
   let sum = `((${chain(0)}) + (${chain(2)})) + ((${chain(1)}) + (${chain(3)}))`;
   for (let j = quads; j < d; j++) sum = `(${sum}) + z${j} * z${j} * p${j}`;
   lines.push(`  const v = shift + scale * (${sum});`);
-  lines.push('  out[o] = v === v ? v : nanValue;');
+  lines.push('  out[o] = Number.isNaN(v) ? nanValue : v;');
   lines.push('}');
   lines.push('return out;');
   return lines.join('\n');
@@ -191,7 +191,7 @@ function genericRows(
       s += z * z * precisions[j];
     }
     const v = shift + scale * s;
-    out[o] = v === v ? v : nanValue;
+    out[o] = Number.isNaN(v) ? nanValue : v;
   }
   return out;
 }

@@ -5,7 +5,161 @@
 ;; loops they replace, so results are bit-identical with or without WebAssembly.
 ;; Regenerate kernelsBinary.ts after editing: `pnpm --filter @mixkit/linalg build:wasm`.
 (module
-  (memory (import "env" "memory") 1)
+  (import "env" "memory" (memory 1))
+  ;; Math.exp, for arguments outside expNonPositive's table range.
+  (import "env" "exp" (func $mathExp (param f64) (result f64)))
+
+  ;; expNonPositive's table, written by wasmKernels.ts at the end of the scratch page: lead and
+  ;; trail of 2^(-i/128) interleaved for i < 128, then 2^-m for m < 1024 (from byte 57344).
+  (global $expTable i32 (i32.const 55296))
+  (global $powersOfHalf i32 (i32.const 57344))
+
+  ;; expNonPositive.ts operation for operation (same constants, same order, no fused
+  ;; multiply-add), so the same bits: e^x for -708 <= x <= 0 by Tang's table method (ACM TOMS
+  ;; 15(2), 1989), Math.exp for any other argument.
+  (func $expNonPositive (export "expNonPositive") (param $x f64) (result f64)
+    (local $j i32) (local $jf f64) (local $r f64) (local $r2 f64) (local $q f64)
+    (local $i i32) (local $lead f64)
+    (if (i32.eqz (i32.and
+          (f64.ge (local.get $x) (f64.const -708))
+          (f64.le (local.get $x) (f64.const 0))))
+      (then (return (call $mathExp (local.get $x)))))
+    (local.set $j (i32.trunc_f64_s
+      (f64.sub (f64.const 0.5) (f64.mul (local.get $x) (f64.const 184.6649652337873)))))
+    (local.set $jf (f64.convert_i32_s (local.get $j)))
+    (local.set $r (f64.add
+      (f64.add (local.get $x) (f64.mul (local.get $jf) (f64.const 0.005415208637714386)))
+      (f64.mul (local.get $jf) (f64.const 3.710410186743494e-9))))
+    (local.set $r2 (f64.mul (local.get $r) (local.get $r)))
+    (local.set $q (f64.add (local.get $r)
+      (f64.mul (local.get $r2)
+        (f64.add
+          (f64.add (f64.const 0.5) (f64.mul (local.get $r) (f64.const 0.16666666666666666)))
+          (f64.mul (local.get $r2)
+            (f64.add (f64.const 0.041666666666666664)
+              (f64.mul (local.get $r) (f64.const 0.008333333333333333))))))))
+    (local.set $i (i32.add (global.get $expTable)
+      (i32.shl (i32.and (local.get $j) (i32.const 127)) (i32.const 4))))
+    (local.set $lead (f64.load (local.get $i)))
+    (f64.mul
+      (f64.add (local.get $lead)
+        (f64.add (f64.load offset=8 (local.get $i)) (f64.mul (local.get $lead) (local.get $q))))
+      (f64.load (i32.add (global.get $powersOfHalf)
+        (i32.shl (i32.shr_s (local.get $j) (i32.const 7)) (i32.const 3))))))
+
+  ;; The soft E-step of `rows` rows of a rows x k block, in place, row by row: v += logWeights;
+  ;; max; entries with v >= max + floor become e = expNonPositive(v - max), the others 0;
+  ;; then e * (w / sum) with w = rowWeights[r] (1 without), added to totals in component order.
+  ;; Writes max, sum and the kept count per row to rowOut (3 doubles a row). keptList is
+  ;; scratch for 2k doubles. Stops before the
+  ;; first row holding NaN or an infinity (after adding its log weights) and returns its index,
+  ;; or rows: that row takes the caller's exact path.
+  (func (export "softmaxRows")
+    (param $block i32) (param $rows i32) (param $k i32) (param $logWeights i32) (param $floor f64)
+    (param $rowWeights i32) (param $hasRowWeights i32) (param $totals i32) (param $rowOut i32)
+    (param $keptList i32)
+    (result i32)
+    (local $r i32) (local $c i32) (local $at i32) (local $rowBytes i32) (local $v f64)
+    (local $max f64) (local $finite i32) (local $cut f64) (local $sum f64) (local $e i32)
+    (local $pairsEnd i32) (local $pair v128) (local $maxPair v128) (local $finitePair v128)
+    (local $factorPair v128)
+    (local $kept i32) (local $factor f64) (local $w f64)
+    (local.set $rowBytes (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $pairsEnd (i32.shl (i32.shr_u (local.get $k) (i32.const 1)) (i32.const 4)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        ;; pass 1: joint values, their max, and whether all are finite (pairs, then the last)
+        (local.set $maxPair (f64x2.splat (f64.const -inf)))
+        (local.set $finitePair (i64x2.splat (i64.const -1)))
+        (local.set $c (i32.const 0))
+        (block $addPairsDone
+          (loop $addPairs
+            (br_if $addPairsDone (i32.ge_u (local.get $c) (local.get $pairsEnd)))
+            (local.set $at (i32.add (local.get $block) (local.get $c)))
+            (local.set $pair (f64x2.add (v128.load (local.get $at))
+              (v128.load (i32.add (local.get $logWeights) (local.get $c)))))
+            (v128.store (local.get $at) (local.get $pair))
+            (local.set $maxPair (f64x2.max (local.get $maxPair) (local.get $pair)))
+            (local.set $finitePair (v128.and (local.get $finitePair)
+              (f64x2.eq (f64x2.sub (local.get $pair) (local.get $pair)) (f64x2.splat (f64.const 0)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $addPairs)))
+        (local.set $max (f64.max
+          (f64x2.extract_lane 0 (local.get $maxPair)) (f64x2.extract_lane 1 (local.get $maxPair))))
+        (local.set $finite (i64x2.all_true (local.get $finitePair)))
+        (if (i32.lt_u (local.get $c) (local.get $rowBytes))
+          (then
+            (local.set $at (i32.add (local.get $block) (local.get $c)))
+            (local.set $v (f64.add (f64.load (local.get $at))
+              (f64.load (i32.add (local.get $logWeights) (local.get $c)))))
+            (f64.store (local.get $at) (local.get $v))
+            (local.set $max (f64.max (local.get $max) (local.get $v)))
+            (local.set $finite (i32.and (local.get $finite)
+              (f64.eq (f64.sub (local.get $v) (local.get $v)) (f64.const 0))))))
+        (br_if $done (i32.eqz (local.get $finite)))
+        ;; pass 2: the kept entries' c and v - max appended to a list (only the count advances
+        ;; with the test, so no branch), every entry zeroed; then e for the list, and its sum
+        (local.set $cut (f64.add (local.get $max) (local.get $floor)))
+        (local.set $kept (i32.const 0))
+        (local.set $c (i32.const 0))
+        (block $listDone
+          (loop $list
+            (br_if $listDone (i32.ge_u (local.get $c) (local.get $rowBytes)))
+            (local.set $at (i32.add (local.get $block) (local.get $c)))
+            (local.set $v (f64.load (local.get $at)))
+            (local.set $e (i32.add (local.get $keptList) (i32.shl (local.get $kept) (i32.const 4))))
+            (f64.store (local.get $e) (f64.sub (local.get $v) (local.get $max)))
+            (i32.store offset=8 (local.get $e) (local.get $at))
+            (f64.store (local.get $at) (f64.const 0))
+            (local.set $kept (i32.add (local.get $kept)
+              (i32.eqz (f64.lt (local.get $v) (local.get $cut)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 8)))
+            (br $list)))
+        (local.set $sum (f64.const 0))
+        (local.set $c (local.get $keptList))
+        (local.set $at (i32.add (local.get $keptList) (i32.shl (local.get $kept) (i32.const 4))))
+        (block $expDone
+          (loop $exp
+            (br_if $expDone (i32.ge_u (local.get $c) (local.get $at)))
+            (local.set $v (call $expNonPositive (f64.load (local.get $c))))
+            (f64.store (i32.load offset=8 (local.get $c)) (local.get $v))
+            (local.set $sum (f64.add (local.get $sum) (local.get $v)))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $exp)))
+        ;; pass 3: responsibilities times the row weight, and the column totals
+        (local.set $w (f64.const 1))
+        (if (local.get $hasRowWeights)
+          (then (local.set $w (f64.load (i32.add (local.get $rowWeights)
+            (i32.shl (local.get $r) (i32.const 3)))))))
+        (local.set $factor (f64.div (local.get $w) (local.get $sum)))
+        (local.set $factorPair (f64x2.splat (local.get $factor)))
+        (local.set $c (i32.const 0))
+        (block $scaleDone
+          (loop $scale
+            (br_if $scaleDone (i32.ge_u (local.get $c) (local.get $pairsEnd)))
+            (local.set $at (i32.add (local.get $block) (local.get $c)))
+            (local.set $pair (f64x2.mul (v128.load (local.get $at)) (local.get $factorPair)))
+            (v128.store (local.get $at) (local.get $pair))
+            (local.set $at (i32.add (local.get $totals) (local.get $c)))
+            (v128.store (local.get $at) (f64x2.add (v128.load (local.get $at)) (local.get $pair)))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $scale)))
+        (if (i32.lt_u (local.get $c) (local.get $rowBytes))
+          (then
+            (local.set $at (i32.add (local.get $block) (local.get $c)))
+            (local.set $v (f64.mul (f64.load (local.get $at)) (local.get $factor)))
+            (f64.store (local.get $at) (local.get $v))
+            (local.set $at (i32.add (local.get $totals) (local.get $c)))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $v)))))
+        (local.set $at (i32.add (local.get $rowOut) (i32.mul (local.get $r) (i32.const 24))))
+        (f64.store (local.get $at) (local.get $max))
+        (f64.store offset=8 (local.get $at) (local.get $sum))
+        (f64.store offset=16 (local.get $at) (f64.convert_i32_s (local.get $kept)))
+        (local.set $block (i32.add (local.get $block) (local.get $rowBytes)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (local.get $r))
 
   ;; out[r * outStride] = shift + scale * sum_j (x_rj - mean_j)^2 * precisions_j for r < rows,
   ;; or nanValue where that is NaN, one row at a time (the last row of an odd count).

@@ -3,6 +3,7 @@ import { InvalidInputError, type Matrix } from '@mixkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assembleKernels } from '../../scripts/assembleKernels.mjs';
 import { randomMatrix, seeded } from '../../test/helpers.js';
+import { expNonPositive } from '../expNonPositive.js';
 import { setKernelCompilation } from '../kernelCompilation.js';
 import { squaredMahalanobisDiagonal } from '../squaredMahalanobisDiagonal.js';
 import { weightedMeanScatter } from '../weightedMoments.js';
@@ -97,6 +98,19 @@ describe('squaredMahalanobisDiagonal in kernel memory', () => {
       expect(unrolled[0]).toBe(-7);
       expect(unrolled[2]).toBe(-7);
     }
+  });
+});
+
+describe('expNonPositive in WebAssembly', () => {
+  it('gives the same bits as expNonPositive.ts, on and off its table range', () => {
+    const [a] = allocateKernelArrays([2]) as Float64Array[];
+    const wasm = wasmKernelsFor(a!, a!)!;
+    const random = seeded(9);
+    const xs = [0, -0, -1e-300, -708, -708.0000001, -745, -800, 1, Number.NEGATIVE_INFINITY];
+    for (let i = 0; i < 20_000; i++) xs.push(-60 * random.uniform(), -720 * random.uniform() ** 4);
+    for (const x of xs)
+      expect(Object.is(wasm.exports.expNonPositive(x), expNonPositive(x))).toBe(true);
+    expect(wasm.exports.expNonPositive(Number.NaN)).toBeNaN();
   });
 });
 

@@ -1,4 +1,5 @@
 import { assertInteger } from '@mixkit/core';
+import { EXP_TABLE } from '../expNonPositive.js';
 import { kernelCompilationEnabled, kernelCompilationGeneration } from '../kernelCompilation.js';
 import { kernelsBinary } from './kernelsBinary.js';
 
@@ -33,6 +34,19 @@ export interface KernelExports {
     shift: number,
     nanValue: number,
   ): void;
+  expNonPositive(x: number): number;
+  softmaxRows(
+    block: number,
+    rows: number,
+    k: number,
+    logWeights: number,
+    floor: number,
+    rowWeights: number,
+    hasRowWeights: number,
+    totals: number,
+    rowOut: number,
+    keptList: number,
+  ): number;
   momentsDiagonal(
     x: number,
     rows: number,
@@ -45,15 +59,17 @@ export interface KernelExports {
   ): number;
 }
 
-/** One kernel memory's instance and its scratch region (as doubles, from byte 0). */
+/** One kernel memory's instance and its scratch for a call's operands (doubles from byte 0). */
 export interface WasmKernels {
   readonly exports: KernelExports;
   readonly scratch: Float64Array;
 }
 
 const PAGE_BYTES = 65_536;
-/** Bytes reserved at the start of each kernel memory for a call's small operands. */
+/** Bytes reserved at the start of each kernel memory: operands, then expNonPositive's table. */
 const SCRATCH_BYTES = PAGE_BYTES;
+/** Where kernels.wat reads expNonPositive's table (its global $expTable): 1280 doubles. */
+const EXP_TABLE_AT = SCRATCH_BYTES - EXP_TABLE.length * 8;
 /** 32-bit WebAssembly addresses at most 65,536 pages (4 GiB). */
 const MAX_PAGES = 65_536;
 
@@ -103,15 +119,17 @@ export function allocateKernelArrays(lengths: readonly number[]): Float64Array[]
   let instance: WebAssembly.Instance;
   try {
     memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    instance = new WebAssembly.Instance(module, { env: { memory } });
+    instance = new WebAssembly.Instance(module, { env: { memory, exp: Math.exp } });
   } catch {
     // Out of memory or address space: ordinary arrays do the same work.
     return undefined;
   }
   const { buffer } = memory;
+  // expNonPositive's table where kernels.wat reads it (it ends the scratch page exactly).
+  new Float64Array(buffer, EXP_TABLE_AT, EXP_TABLE.length).set(EXP_TABLE);
   instances.set(buffer, {
     exports: instance.exports as unknown as KernelExports,
-    scratch: new Float64Array(buffer, 0, SCRATCH_BYTES / 8),
+    scratch: new Float64Array(buffer, 0, EXP_TABLE_AT / 8),
   });
   return lengths.map((length, i) => new Float64Array(buffer, offsets[i], length));
 }
