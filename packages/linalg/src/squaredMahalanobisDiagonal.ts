@@ -15,9 +15,9 @@ import { wasmKernelsFor } from './wasm/wasmKernels.js';
  * It centres before squaring, unlike scikit-learn's expanded Σ x²p − 2 x μ p + μ² p, which loses
  * digits for data far from 0. This is the diagonal Gaussian E-step's inner loop, so it allocates
  * nothing. When X and `out` live in one kernel memory (`allocateKernelArrays`) it runs a
- * WebAssembly SIMD loop over two rows at a time (about 2x the unrolled one at d = 16); otherwise, for d ≤ 64, a kernel
- * unrolled for d (see `setKernelCompilation`; the mean and precisions stay in locals, 3x faster
- * than a plain loop at d = 16), else a plain loop. All three sum the terms in the SIMD order:
+ * WebAssembly SIMD loop over two rows at a time (about 2x the unrolled one at d = 16);
+ * otherwise, for d ≤ 64, a kernel unrolled for d (see `setKernelCompilation`; the mean and
+ * precisions stay in locals, 3x faster than a plain loop at d = 16), else a plain loop. All three sum the terms in the SIMD order:
  * four chains over j mod 4, combined as (chain 0 + chain 2) + (chain 1 + chain 3), then the last
  * d mod 4 terms in order; so they give identical results (and the four independent chains keep
  * the scalar loops from waiting on one long chain of additions).

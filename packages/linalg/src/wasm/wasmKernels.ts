@@ -4,14 +4,16 @@ import { kernelCompilationEnabled, kernelCompilationGeneration } from '../kernel
 import { kernelsBinary } from './kernelsBinary.js';
 
 /**
- * WebAssembly SIMD versions of the hottest O(n·d) kernels, for data placed in kernel memory.
+ * WebAssembly SIMD versions of the hottest E- and M-step kernels (diagonal distances and
+ * moments, the E-step's normalisation), for data placed in kernel memory.
  *
  * WebAssembly reads only its own linear memory, and copying a block of rows in for every call
  * costs as much as the arithmetic it saves, so the SIMD path runs only when the operands
  * already live in one kernel memory: `allocateKernelArrays` hands out such arrays and the
  * kernels find their instance from the arrays' buffer. Each allocation gets its own memory of
  * fixed size, so it never grows and its views are never detached. The first 64 KiB of every
- * kernel memory is scratch for a call's small operands (a mean, precisions, moment sums).
+ * kernel memory is scratch for a call's small operands (a mean, precisions, moment sums, row
+ * outputs), ending with a copy of expNonPositive's table.
  *
  * Everything else falls back to the JavaScript loops, which do the same floating-point
  * operations in the same order (no fused multiply-add, same summation order), so results are
