@@ -7,10 +7,16 @@ import { normalizeBlock } from './normalizeBlock.js';
  * A rows x k block of log-densities with a spread like an EM fit's (some rows decided, some
  * shared, some entries far below the max), plus -Infinity entries where asked.
  */
-function logDensities(rows: number, k: number, seed: number, minusInfinity = 0): Float64Array {
+function logDensities(
+  rows: number,
+  k: number,
+  seed: number,
+  minusInfinity = 0,
+  spread = 200,
+): Float64Array {
   const random = createRandom(seed);
   const block = new Float64Array(rows * k);
-  for (let i = 0; i < block.length; i++) block[i] = -200 * random.uniform() ** 3 - 5;
+  for (let i = 0; i < block.length; i++) block[i] = -spread * random.uniform() ** 3 - 5;
   for (let i = 0; i < minusInfinity; i++) block[random.integer(block.length)] = -Infinity;
   return block;
 }
@@ -74,6 +80,16 @@ describe('the E-step on a block in kernel memory (WebAssembly)', () => {
         }
       }
     }
+  });
+
+  it('agrees bit for bit where exp leaves its table range (differences below -708)', () => {
+    const rows = 2000;
+    const values = logDensities(rows, 7, 99, 0, 3000);
+    const options = { weighted: true, skipNegligible: false };
+    const simd = run(values, rows, 7, true, options);
+    expect(simd).toEqual(run(values, rows, 7, false, options));
+    // Some responsibilities underflowed to 0 or below the normal range on the way.
+    expect(simd.block.some((p) => p > 0 && p < 2.2250738585072014e-308)).toBe(true);
   });
 
   it('takes NaN and infinite rows through the exact path, with the same located errors', () => {

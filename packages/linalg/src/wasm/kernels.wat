@@ -47,6 +47,54 @@
       (f64.load (i32.add (global.get $powersOfHalf)
         (i32.shl (i32.shr_s (local.get $j) (i32.const 7)) (i32.const 3))))))
 
+  ;; $expNonPositive on both lanes at once, lane for lane the same operations (f64x2 arithmetic
+  ;; is IEEE per lane; the saturating truncation equals i32.trunc_f64_s on the table range).
+  ;; A pair with a lane outside [-708, 0] goes through $expNonPositive one lane at a time.
+  (func $expPair (param $x v128) (result v128)
+    (local $j v128) (local $jf v128) (local $r v128) (local $r2 v128) (local $q v128)
+    (local $i0 i32) (local $i1 i32) (local $lead v128) (local $j0 i32) (local $j1 i32)
+    (if (i32.eqz (i64x2.all_true (v128.and
+          (f64x2.ge (local.get $x) (f64x2.splat (f64.const -708)))
+          (f64x2.le (local.get $x) (f64x2.splat (f64.const 0))))))
+      (then
+        (return (f64x2.replace_lane 1
+          (f64x2.splat (call $expNonPositive (f64x2.extract_lane 0 (local.get $x))))
+          (call $expNonPositive (f64x2.extract_lane 1 (local.get $x)))))))
+    (local.set $j (i32x4.trunc_sat_f64x2_s_zero (f64x2.sub (f64x2.splat (f64.const 0.5))
+      (f64x2.mul (local.get $x) (f64x2.splat (f64.const 184.6649652337873))))))
+    (local.set $jf (f64x2.convert_low_i32x4_s (local.get $j)))
+    (local.set $r (f64x2.add
+      (f64x2.add (local.get $x) (f64x2.mul (local.get $jf) (f64x2.splat (f64.const 0.005415208637714386))))
+      (f64x2.mul (local.get $jf) (f64x2.splat (f64.const 3.710410186743494e-9)))))
+    (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $q (f64x2.add (local.get $r)
+      (f64x2.mul (local.get $r2)
+        (f64x2.add
+          (f64x2.add (f64x2.splat (f64.const 0.5))
+            (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.16666666666666666))))
+          (f64x2.mul (local.get $r2)
+            (f64x2.add (f64x2.splat (f64.const 0.041666666666666664))
+              (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.008333333333333333)))))))))
+    (local.set $j0 (i32x4.extract_lane 0 (local.get $j)))
+    (local.set $j1 (i32x4.extract_lane 1 (local.get $j)))
+    (local.set $i0 (i32.add (global.get $expTable)
+      (i32.shl (i32.and (local.get $j0) (i32.const 127)) (i32.const 4))))
+    (local.set $i1 (i32.add (global.get $expTable)
+      (i32.shl (i32.and (local.get $j1) (i32.const 127)) (i32.const 4))))
+    (local.set $lead (f64x2.replace_lane 1
+      (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1))))
+    (f64x2.mul
+      (f64x2.add (local.get $lead)
+        (f64x2.add
+          (f64x2.replace_lane 1
+            (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1)))
+          (f64x2.mul (local.get $lead) (local.get $q))))
+      (f64x2.replace_lane 1
+        (f64x2.splat (f64.load (i32.add (global.get $powersOfHalf)
+          (i32.shl (i32.shr_s (local.get $j0) (i32.const 7)) (i32.const 3)))))
+        (f64.load (i32.add (global.get $powersOfHalf)
+          (i32.shl (i32.shr_s (local.get $j1) (i32.const 7)) (i32.const 3)))))))
+
   ;; The soft E-step of `rows` rows of a rows x k block, in place, row by row: v += logWeights;
   ;; max; entries with v >= max + floor become e = expNonPositive(v - max), the others 0;
   ;; then e * (w / sum) with w = rowWeights[r] (1 without), added to totals in component order.
@@ -119,14 +167,25 @@
         (local.set $sum (f64.const 0))
         (local.set $c (local.get $keptList))
         (local.set $at (i32.add (local.get $keptList) (i32.shl (local.get $kept) (i32.const 4))))
+        ;; two entries per step through $expPair, summed in list order; the last one alone
         (block $expDone
           (loop $exp
-            (br_if $expDone (i32.ge_u (local.get $c) (local.get $at)))
-            (local.set $v (call $expNonPositive (f64.load (local.get $c))))
+            (br_if $expDone (i32.gt_u (i32.add (local.get $c) (i32.const 32)) (local.get $at)))
+            (local.set $pair (call $expPair (f64x2.replace_lane 1
+              (f64x2.splat (f64.load (local.get $c))) (f64.load offset=16 (local.get $c)))))
+            (local.set $v (f64x2.extract_lane 0 (local.get $pair)))
             (f64.store (i32.load offset=8 (local.get $c)) (local.get $v))
             (local.set $sum (f64.add (local.get $sum) (local.get $v)))
-            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (local.set $v (f64x2.extract_lane 1 (local.get $pair)))
+            (f64.store (i32.load offset=24 (local.get $c)) (local.get $v))
+            (local.set $sum (f64.add (local.get $sum) (local.get $v)))
+            (local.set $c (i32.add (local.get $c) (i32.const 32)))
             (br $exp)))
+        (if (i32.lt_u (local.get $c) (local.get $at))
+          (then
+            (local.set $v (call $expNonPositive (f64.load (local.get $c))))
+            (f64.store (i32.load offset=8 (local.get $c)) (local.get $v))
+            (local.set $sum (f64.add (local.get $sum) (local.get $v)))))
         ;; pass 3: responsibilities times the row weight, and the column totals
         (local.set $w (f64.const 1))
         (if (local.get $hasRowWeights)
@@ -312,76 +371,134 @@
       (local.get $shift) (local.get $nanValue)))
 
   ;; For rows r < rows with weight w = weights[r * weightStride] != 0, in row order:
-  ;; z = x_r - shift; c += w z; S += (w z) z (per dimension, in place), total += w.
-  ;; Returns total. Rows are visited through a bit mask of 32 rows' non-zero weights and
-  ;; count-trailing-zeros, so the zero/non-zero pattern costs no mispredicted branch per row.
+  ;; z = x_r - shift; c += w z; S += (w z) z (per dimension, in place); total (from total0) += w.
+  ;; Returns total. The non-zero rows are first listed (row address, weight) at `list`, 16 bytes
+  ;; each, without a branch; then each group of 8 dimensions keeps its c, S and shift in
+  ;; registers for the whole list, so per row and dimension the loop only loads x. Every
+  ;; dimension still sums its rows in row order: the same bits as the JavaScript loop.
   (func (export "momentsDiagonal")
     (param $x i32) (param $rows i32) (param $d i32) (param $weights i32) (param $weightStride i32)
-    (param $shift i32) (param $c i32) (param $S i32) (result f64)
+    (param $shift i32) (param $c i32) (param $S i32) (param $list i32) (param $total0 f64)
+    (result f64)
     (local $total f64) (local $w f64) (local $wv v128) (local $z v128) (local $v v128)
-    (local $zs f64) (local $vs f64) (local $j i32) (local $pairsEnd i32) (local $rowBytes i32)
-    (local $row i32) (local $mask i32) (local $group i32) (local $groupEnd i32) (local $i i32)
+    (local $zs f64) (local $vs f64) (local $j i32) (local $pairsEnd i32) (local $octetsEnd i32)
+    (local $rowBytes i32) (local $row i32) (local $end i32) (local $t i32) (local $xr i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local $S0 v128) (local $S1 v128) (local $S2 v128) (local $S3 v128)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $cs f64) (local $Ss f64) (local $ss f64)
     (local.set $rowBytes (i32.shl (local.get $d) (i32.const 3)))
     (local.set $pairsEnd (i32.shl (i32.shr_u (local.get $d) (i32.const 1)) (i32.const 4)))
+    (local.set $octetsEnd (i32.shl (i32.shr_u (local.get $d) (i32.const 3)) (i32.const 6)))
     (local.set $weightStride (i32.shl (local.get $weightStride) (i32.const 3)))
-    (block $done
-      (loop $groups
-        (br_if $done (i32.ge_u (local.get $group) (local.get $rows)))
-        (local.set $groupEnd (select
-          (i32.add (local.get $group) (i32.const 32))
-          (local.get $rows)
-          (i32.lt_u (i32.add (local.get $group) (i32.const 32)) (local.get $rows))))
-        (local.set $mask (i32.const 0))
-        (local.set $i (local.get $group))
-        (block $maskDone
-          (loop $maskRows
-            (br_if $maskDone (i32.ge_u (local.get $i) (local.get $groupEnd)))
-            (local.set $mask (i32.or (local.get $mask)
-              (i32.shl
-                (f64.ne
-                  (f64.load (i32.add (local.get $weights)
-                    (i32.mul (local.get $i) (local.get $weightStride))))
-                  (f64.const 0))
-                (i32.sub (local.get $i) (local.get $group)))))
-            (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $maskRows)))
-        (block $bitsDone
-          (loop $bits
-            (br_if $bitsDone (i32.eqz (local.get $mask)))
-            (local.set $row (i32.add (local.get $group) (i32.ctz (local.get $mask))))
-            (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
-            (local.set $w (f64.load (i32.add (local.get $weights)
-              (i32.mul (local.get $row) (local.get $weightStride)))))
-            (local.set $total (f64.add (local.get $total) (local.get $w)))
-            (local.set $wv (f64x2.splat (local.get $w)))
-            (local.set $i (i32.add (local.get $x) (i32.mul (local.get $row) (local.get $rowBytes))))
-            (local.set $j (i32.const 0))
-            (block $pairsDone
-              (loop $pairs
-                (br_if $pairsDone (i32.ge_u (local.get $j) (local.get $pairsEnd)))
-                (local.set $z (f64x2.sub
-                  (v128.load (i32.add (local.get $i) (local.get $j)))
-                  (v128.load (i32.add (local.get $shift) (local.get $j)))))
-                (local.set $v (f64x2.mul (local.get $wv) (local.get $z)))
-                (v128.store (i32.add (local.get $c) (local.get $j))
-                  (f64x2.add (v128.load (i32.add (local.get $c) (local.get $j))) (local.get $v)))
-                (v128.store (i32.add (local.get $S) (local.get $j))
-                  (f64x2.add (v128.load (i32.add (local.get $S) (local.get $j)))
-                    (f64x2.mul (local.get $v) (local.get $z))))
-                (local.set $j (i32.add (local.get $j) (i32.const 16)))
-                (br $pairs)))
-            (if (i32.lt_u (local.get $j) (local.get $rowBytes))
-              (then
-                (local.set $zs (f64.sub
-                  (f64.load (i32.add (local.get $i) (local.get $j)))
-                  (f64.load (i32.add (local.get $shift) (local.get $j)))))
-                (local.set $vs (f64.mul (local.get $w) (local.get $zs)))
-                (f64.store (i32.add (local.get $c) (local.get $j))
-                  (f64.add (f64.load (i32.add (local.get $c) (local.get $j))) (local.get $vs)))
-                (f64.store (i32.add (local.get $S) (local.get $j))
-                  (f64.add (f64.load (i32.add (local.get $S) (local.get $j)))
-                    (f64.mul (local.get $vs) (local.get $zs))))))
-            (br $bits)))
-        (local.set $group (local.get $groupEnd))
-        (br $groups)))
-    (local.get $total)))
+    ;; the list of non-zero rows; adding a zero weight leaves the total's bits unchanged
+    (local.set $total (local.get $total0))
+    (local.set $end (local.get $list))
+    (block $listed
+      (loop $scan
+        (br_if $listed (i32.ge_u (local.get $row) (local.get $rows)))
+        (local.set $w (f64.load (i32.add (local.get $weights)
+          (i32.mul (local.get $row) (local.get $weightStride)))))
+        (i32.store (local.get $end)
+          (i32.add (local.get $x) (i32.mul (local.get $row) (local.get $rowBytes))))
+        (f64.store offset=8 (local.get $end) (local.get $w))
+        (local.set $total (f64.add (local.get $total) (local.get $w)))
+        (local.set $end (i32.add (local.get $end)
+          (i32.shl (f64.ne (local.get $w) (f64.const 0)) (i32.const 4))))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $scan)))
+    ;; eight dimensions at a time, sums in registers
+    (block $octetsDone
+      (loop $octets
+        (br_if $octetsDone (i32.ge_u (local.get $j) (local.get $octetsEnd)))
+        (local.set $c0 (v128.load (i32.add (local.get $c) (local.get $j))))
+        (local.set $c1 (v128.load offset=16 (i32.add (local.get $c) (local.get $j))))
+        (local.set $c2 (v128.load offset=32 (i32.add (local.get $c) (local.get $j))))
+        (local.set $c3 (v128.load offset=48 (i32.add (local.get $c) (local.get $j))))
+        (local.set $S0 (v128.load (i32.add (local.get $S) (local.get $j))))
+        (local.set $S1 (v128.load offset=16 (i32.add (local.get $S) (local.get $j))))
+        (local.set $S2 (v128.load offset=32 (i32.add (local.get $S) (local.get $j))))
+        (local.set $S3 (v128.load offset=48 (i32.add (local.get $S) (local.get $j))))
+        (local.set $s0 (v128.load (i32.add (local.get $shift) (local.get $j))))
+        (local.set $s1 (v128.load offset=16 (i32.add (local.get $shift) (local.get $j))))
+        (local.set $s2 (v128.load offset=32 (i32.add (local.get $shift) (local.get $j))))
+        (local.set $s3 (v128.load offset=48 (i32.add (local.get $shift) (local.get $j))))
+        (local.set $t (local.get $list))
+        (block $rowsDone
+          (loop $rowsLoop
+            (br_if $rowsDone (i32.ge_u (local.get $t) (local.get $end)))
+            (local.set $xr (i32.add (i32.load (local.get $t)) (local.get $j)))
+            (local.set $wv (f64x2.splat (f64.load offset=8 (local.get $t))))
+            (local.set $z (f64x2.sub (v128.load (local.get $xr)) (local.get $s0)))
+            (local.set $v (f64x2.mul (local.get $wv) (local.get $z)))
+            (local.set $c0 (f64x2.add (local.get $c0) (local.get $v)))
+            (local.set $S0 (f64x2.add (local.get $S0) (f64x2.mul (local.get $v) (local.get $z))))
+            (local.set $z (f64x2.sub (v128.load offset=16 (local.get $xr)) (local.get $s1)))
+            (local.set $v (f64x2.mul (local.get $wv) (local.get $z)))
+            (local.set $c1 (f64x2.add (local.get $c1) (local.get $v)))
+            (local.set $S1 (f64x2.add (local.get $S1) (f64x2.mul (local.get $v) (local.get $z))))
+            (local.set $z (f64x2.sub (v128.load offset=32 (local.get $xr)) (local.get $s2)))
+            (local.set $v (f64x2.mul (local.get $wv) (local.get $z)))
+            (local.set $c2 (f64x2.add (local.get $c2) (local.get $v)))
+            (local.set $S2 (f64x2.add (local.get $S2) (f64x2.mul (local.get $v) (local.get $z))))
+            (local.set $z (f64x2.sub (v128.load offset=48 (local.get $xr)) (local.get $s3)))
+            (local.set $v (f64x2.mul (local.get $wv) (local.get $z)))
+            (local.set $c3 (f64x2.add (local.get $c3) (local.get $v)))
+            (local.set $S3 (f64x2.add (local.get $S3) (f64x2.mul (local.get $v) (local.get $z))))
+            (local.set $t (i32.add (local.get $t) (i32.const 16)))
+            (br $rowsLoop)))
+        (v128.store (i32.add (local.get $c) (local.get $j)) (local.get $c0))
+        (v128.store offset=16 (i32.add (local.get $c) (local.get $j)) (local.get $c1))
+        (v128.store offset=32 (i32.add (local.get $c) (local.get $j)) (local.get $c2))
+        (v128.store offset=48 (i32.add (local.get $c) (local.get $j)) (local.get $c3))
+        (v128.store (i32.add (local.get $S) (local.get $j)) (local.get $S0))
+        (v128.store offset=16 (i32.add (local.get $S) (local.get $j)) (local.get $S1))
+        (v128.store offset=32 (i32.add (local.get $S) (local.get $j)) (local.get $S2))
+        (v128.store offset=48 (i32.add (local.get $S) (local.get $j)) (local.get $S3))
+        (local.set $j (i32.add (local.get $j) (i32.const 64)))
+        (br $octets)))
+    ;; the remaining pairs of dimensions, one at a time
+    (block $pairsDone
+      (loop $pairs
+        (br_if $pairsDone (i32.ge_u (local.get $j) (local.get $pairsEnd)))
+        (local.set $c0 (v128.load (i32.add (local.get $c) (local.get $j))))
+        (local.set $S0 (v128.load (i32.add (local.get $S) (local.get $j))))
+        (local.set $s0 (v128.load (i32.add (local.get $shift) (local.get $j))))
+        (local.set $t (local.get $list))
+        (block $pairRowsDone
+          (loop $pairRows
+            (br_if $pairRowsDone (i32.ge_u (local.get $t) (local.get $end)))
+            (local.set $wv (f64x2.splat (f64.load offset=8 (local.get $t))))
+            (local.set $z (f64x2.sub
+              (v128.load (i32.add (i32.load (local.get $t)) (local.get $j))) (local.get $s0)))
+            (local.set $v (f64x2.mul (local.get $wv) (local.get $z)))
+            (local.set $c0 (f64x2.add (local.get $c0) (local.get $v)))
+            (local.set $S0 (f64x2.add (local.get $S0) (f64x2.mul (local.get $v) (local.get $z))))
+            (local.set $t (i32.add (local.get $t) (i32.const 16)))
+            (br $pairRows)))
+        (v128.store (i32.add (local.get $c) (local.get $j)) (local.get $c0))
+        (v128.store (i32.add (local.get $S) (local.get $j)) (local.get $S0))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $pairs)))
+    ;; the last dimension of an odd d
+    (if (i32.lt_u (local.get $j) (local.get $rowBytes))
+      (then
+        (local.set $cs (f64.load (i32.add (local.get $c) (local.get $j))))
+        (local.set $Ss (f64.load (i32.add (local.get $S) (local.get $j))))
+        (local.set $ss (f64.load (i32.add (local.get $shift) (local.get $j))))
+        (local.set $t (local.get $list))
+        (block $tailDone
+          (loop $tailRows
+            (br_if $tailDone (i32.ge_u (local.get $t) (local.get $end)))
+            (local.set $w (f64.load offset=8 (local.get $t)))
+            (local.set $zs (f64.sub
+              (f64.load (i32.add (i32.load (local.get $t)) (local.get $j))) (local.get $ss)))
+            (local.set $vs (f64.mul (local.get $w) (local.get $zs)))
+            (local.set $cs (f64.add (local.get $cs) (local.get $vs)))
+            (local.set $Ss (f64.add (local.get $Ss) (f64.mul (local.get $vs) (local.get $zs))))
+            (local.set $t (i32.add (local.get $t) (i32.const 16)))
+            (br $tailRows)))
+        (f64.store (i32.add (local.get $c) (local.get $j)) (local.get $cs))
+        (f64.store (i32.add (local.get $S) (local.get $j)) (local.get $Ss))))
+    (local.get $total))
+)

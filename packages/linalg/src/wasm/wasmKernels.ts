@@ -58,6 +58,8 @@ export interface KernelExports {
     shift: number,
     c: number,
     S: number,
+    list: number,
+    total0: number,
   ): number;
 }
 
