@@ -3,8 +3,9 @@ import { loadWine } from '@mixkit/datasets';
 import { gaussianDiag, gaussianFull, poisson } from '@mixkit/distributions';
 import { setKernelCompilation } from '@mixkit/linalg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmWorkspace, KERNEL_MEMORY_MIN_VALUES } from './emWorkspace.js';
+import { createEmWorkspace } from './emWorkspace.js';
 import { GaussianMixture } from './gaussian/gaussianMixture.js';
+import { KERNEL_MEMORY_MIN_VALUES } from './kernelArrays.js';
 
 afterEach(() => {
   setKernelCompilation(true);

@@ -7,7 +7,7 @@ import {
   toMatrix,
   toWeights,
 } from '@mixkit/core';
-import { allocateKernelArrays } from '@mixkit/linalg';
+import { kernelArrays } from './kernelArrays.js';
 
 /** The components of one family in a mixture, in mixture order (for `estimateAll`). */
 export interface FamilyGroup {
@@ -49,13 +49,6 @@ export interface EmWorkspace {
   /** Per-row mixture log-likelihoods of the last pass (read when re-seeding). */
   readonly rowScores: Float64Array;
 }
-
-/**
- * Data with fewer values stays where it is: a kernel memory costs ~25 µs to set up, and the
- * SIMD kernels save ~10 ns per row and component per pass (d = 16), so small data (and the
- * small batches of `OnlineMixture`) would pay more than they gain.
- */
-export const KERNEL_MEMORY_MIN_VALUES = 65_536;
 
 /**
  * Validates the data once per fit (finite values, k <= rows of positive weight, weights,
@@ -104,14 +97,10 @@ export function createEmWorkspace(
       ? undefined
       : toLogPriors(options.priorProbabilities, n, k);
   const blockLength = Math.min(blockSize, n) * k;
-  const kernel =
-    X.data.length >= KERNEL_MEMORY_MIN_VALUES &&
-    families.some((family) => family.prefersKernelMemory === true)
-      ? allocateKernelArrays([X.data.length, blockLength])
-      : undefined;
-  if (kernel !== undefined) kernel[0]!.set(X.data);
+  const kernel = kernelArrays(families, X.data.length, blockLength);
+  kernel?.data.set(X.data);
   return {
-    X: kernel === undefined ? X : { rows: n, cols: d, data: kernel[0]! },
+    X: kernel === undefined ? X : { rows: n, cols: d, data: kernel.data },
     n,
     d,
     k,
@@ -122,7 +111,7 @@ export function createEmWorkspace(
     positiveRows,
     logPriors,
     blockSize,
-    block: kernel === undefined ? new Float64Array(blockLength) : kernel[1]!,
+    block: kernel?.block ?? new Float64Array(blockLength),
     stats: families.map((family) => family.createStats(d)),
     totals: new Float64Array(k),
     blockTotals: new Float64Array(k),

@@ -11,6 +11,7 @@ import {
   poisson,
   product,
 } from '@mixkit/distributions';
+import { setKernelCompilation } from '@mixkit/linalg';
 import { gaussianBlobs, MockComponentFamily } from '@mixkit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { fitMixture } from '../src/fitMixture.js';
@@ -41,6 +42,34 @@ const chunkings: Record<string, readonly number[]> = {
   uneven: [13, 1, 50, 0, 66],
   whole: [X.rows],
 };
+
+describe('fitMixtureStream with chunks in kernel memory (WebAssembly)', () => {
+  it('copies large chunks there and gives the same bits as the JavaScript loops', async () => {
+    const big = gaussianBlobs({
+      centers: [
+        [0, 0, 1, 2],
+        [4, 1, 0, 0],
+        [1, 4, 2, 2],
+      ],
+      size: 12_000,
+      seed: 8,
+    }).X;
+    // 9,000 x 4 = 36,000 values a chunk: under the threshold alone, so the last, larger chunk
+    // (18,000 rows) takes kernel memory and the smaller ones reuse it on later passes.
+    const chunks = chunksOf(big, [9_000, 9_000, 18_000]);
+    const options = { family: gaussianDiag(), nComponents: 3, tol: 0, maxIterations: 8 } as const;
+    const init = startOf(big, options);
+    const simd = await fitMixtureStream(() => chunks, { ...options, init });
+    setKernelCompilation(false);
+    try {
+      const plain = await fitMixtureStream(() => chunks, { ...options, init });
+      expect(simd.diagnostics.objective).toEqual(plain.diagnostics.objective);
+      expect(simd.toJSON()).toEqual(plain.toJSON());
+    } finally {
+      setKernelCompilation(true);
+    }
+  });
+});
 
 describe('fitMixtureStream (out-of-core exact EM)', () => {
   const full = { family: gaussianFull(), nComponents: 3, tol: 0, maxIterations: 25 } as const;

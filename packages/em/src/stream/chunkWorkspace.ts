@@ -6,6 +6,7 @@ import {
   toMatrix,
 } from '@mixkit/core';
 import { type EmWorkspace, type FamilyGroup, groupFamilies } from '../emWorkspace.js';
+import { kernelArrays } from '../kernelArrays.js';
 
 /**
  * The buffers a chunked fit (out-of-core or online EM) allocates once and reuses for every
@@ -20,6 +21,12 @@ export interface ChunkBuffers {
   readonly blockSize: number;
   /** blockSize x k scratch (grown on first need, never shrunk). */
   block: Float64Array;
+  /**
+   * A chunk's data and the block in one kernel memory (see `kernelArrays`), when the families
+   * prefer it: each large chunk is copied in, so their WebAssembly kernels run on it. Grown on
+   * need, never shrunk.
+   */
+  kernel: { readonly data: Float64Array; readonly block: Float64Array } | undefined;
   /** Statistics of the current chunk (reset by each pass). */
   readonly stats: unknown[];
   readonly totals: Float64Array;
@@ -42,6 +49,7 @@ export function createChunkBuffers(
     d,
     blockSize,
     block: noRows,
+    kernel: undefined,
     stats: families.map((family) => family.createStats(d)),
     totals: new Float64Array(k),
     blockTotals: new Float64Array(k),
@@ -64,11 +72,28 @@ export function toChunk(input: MatrixInput, argument: string, buffers: ChunkBuff
   return X;
 }
 
-/** A workspace over one chunk's rows, sharing `buffers` (no allocation beyond the object). */
-export function chunkWorkspace(buffers: ChunkBuffers, X: Matrix): EmWorkspace {
+/**
+ * A workspace over one chunk's rows, sharing `buffers`: no allocation beyond the object (and,
+ * when the families prefer kernel memory, a view of the chunk copied there; the kernel memory
+ * itself is allocated again only for a larger chunk).
+ */
+export function chunkWorkspace(buffers: ChunkBuffers, chunk: Matrix): EmWorkspace {
   const { k, blockSize } = buffers;
-  const needed = Math.min(blockSize, X.rows) * k;
-  if (buffers.block.length < needed) buffers.block = new Float64Array(needed);
+  if (buffers.kernel === undefined || buffers.kernel.data.length < chunk.data.length) {
+    buffers.kernel = kernelArrays(buffers.families, chunk.data.length, blockSize * k);
+  }
+  let X = chunk;
+  let block: Float64Array;
+  if (buffers.kernel !== undefined) {
+    const data = buffers.kernel.data.subarray(0, chunk.data.length);
+    data.set(chunk.data);
+    X = { rows: chunk.rows, cols: chunk.cols, data };
+    block = buffers.kernel.block;
+  } else {
+    const needed = Math.min(blockSize, chunk.rows) * k;
+    if (buffers.block.length < needed) buffers.block = new Float64Array(needed);
+    block = buffers.block;
+  }
   return {
     X,
     n: X.rows,
@@ -81,7 +106,7 @@ export function chunkWorkspace(buffers: ChunkBuffers, X: Matrix): EmWorkspace {
     positiveRows: X.rows,
     logPriors: undefined,
     blockSize,
-    block: buffers.block,
+    block,
     stats: buffers.stats,
     totals: buffers.totals,
     blockTotals: buffers.blockTotals,
