@@ -60,24 +60,8 @@ export function squaredMahalanobisDiagonal(
     );
     return out;
   }
-  const kernel = specialisedKernel(d);
-  if (kernel !== undefined) {
-    return kernel(
-      X.data,
-      start,
-      end,
-      mean,
-      precisions,
-      out,
-      outOffset,
-      outStride,
-      scale,
-      shift,
-      nanValue,
-    );
-  }
-  return genericRows(
-    d,
+  const rows = specialisedKernel(d) ?? genericRows;
+  return rows(
     X.data,
     start,
     end,
@@ -155,7 +139,6 @@ function unrolledSource(d: number): string {
 
 /** One row at a time in the SIMD summation order (see `squaredMahalanobisDiagonal`). */
 function genericRows(
-  d: number,
   data: Float64Array,
   start: number,
   end: number,
@@ -168,6 +151,7 @@ function genericRows(
   shift: number,
   nanValue: number,
 ): Float64Array {
+  const d = mean.length;
   const quads = d - (d % 4);
   for (let i = start, o = outOffset; i < end; i++, o += outStride) {
     const row = i * d;

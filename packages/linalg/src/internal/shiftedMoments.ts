@@ -27,50 +27,24 @@ export function shiftedMoments(
   start: number,
   end: number,
   weights: Float64Array,
-  weightOffset: number,
-  weightStride: number,
+  wo: number,
+  ws: number,
   mean: Float64Array,
   scatter: Float64Array,
   full: boolean,
 ): number {
-  const shift = shiftRow(weights, weightOffset, weightStride, start, end);
+  const shift = shiftRow(weights, wo, ws, start, end);
   if (shift < 0) {
     mean.fill(0);
     scatter.fill(0);
     return 0;
   }
   if (!full) {
-    const total = wasmDiagonalMoments(
-      data,
-      d,
-      start,
-      end,
-      weights,
-      weightOffset,
-      weightStride,
-      shift,
-      mean,
-      scatter,
-    );
+    const total = wasmDiagonalMoments(data, start, end, weights, wo, ws, shift, mean, scatter);
     if (total !== undefined) return total;
   }
-  const kernel = specialisedKernel(d, full);
-  if (kernel !== undefined) {
-    return kernel(data, start, end, weights, weightOffset, weightStride, shift, mean, scatter);
-  }
-  return genericMoments(
-    data,
-    d,
-    start,
-    end,
-    weights,
-    weightOffset,
-    weightStride,
-    shift,
-    mean,
-    scatter,
-    full,
-  );
+  const kernel = specialisedKernel(d, full) ?? (full ? genericFull : genericDiagonal);
+  return kernel(data, start, end, weights, wo, ws, shift, mean, scatter);
 }
 
 /**
@@ -187,12 +161,12 @@ function diagonalSource(d: number): string {
   return lines.join('\n');
 }
 
-/** Scratch for `genericMoments`, grown on demand, never shrunk. */
+/** Scratch for `genericFull`, grown on demand, never shrunk. */
 let scratch = new Float64Array(0);
 
-function genericMoments(
+/** `fullSource` as a loop over d (the same operations in the same order). */
+function genericFull(
   data: Float64Array,
-  d: number,
   start: number,
   end: number,
   weights: Float64Array,
@@ -201,22 +175,8 @@ function genericMoments(
   shift: number,
   mean: Float64Array,
   scatter: Float64Array,
-  full: boolean,
 ): number {
-  if (!full) {
-    return genericDiagonal(
-      data,
-      d,
-      start,
-      end,
-      weights,
-      weightOffset,
-      weightStride,
-      shift,
-      mean,
-      scatter,
-    );
-  }
+  const d = mean.length;
   if (scratch.length < 6 * d) scratch = new Float64Array(6 * d);
   // Layout: s | c | z0 | v0 | z1 | v1, d entries each. S accumulates in the lower triangle
   // (or the diagonal) of `scatter` itself.
@@ -287,7 +247,6 @@ function genericMoments(
 /** The diagonal scatter, one non-zero-weight row at a time; S accumulates in `scatter`. */
 function genericDiagonal(
   data: Float64Array,
-  d: number,
   start: number,
   end: number,
   weights: Float64Array,
@@ -297,6 +256,7 @@ function genericDiagonal(
   mean: Float64Array,
   scatter: Float64Array,
 ): number {
+  const d = mean.length;
   if (scratch.length < 6 * d) scratch = new Float64Array(6 * d);
   const s = scratch;
   for (let a = 0; a < d; a++) {

@@ -10,7 +10,6 @@ import { wasmKernelsFor } from '../wasm/wasmKernels.js';
  */
 export function wasmDiagonalMoments(
   data: Float64Array,
-  d: number,
   start: number,
   end: number,
   weights: Float64Array,
@@ -20,6 +19,7 @@ export function wasmDiagonalMoments(
   mean: Float64Array,
   scatter: Float64Array,
 ): number | undefined {
+  const d = mean.length;
   const wasm = wasmKernelsFor(data, weights);
   // c at scratch byte 0, S after it (16-byte aligned for the SIMD loads and stores), then the
   // kernel's list of non-zero rows, 2 doubles a row, for as many rows as fit per call.
