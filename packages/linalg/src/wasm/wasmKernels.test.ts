@@ -5,8 +5,10 @@ import { assembleKernels } from '../../scripts/assembleKernels.mjs';
 import { randomMatrix, seeded } from '../../test/helpers.js';
 import { expNonPositive } from '../expNonPositive.js';
 import { setKernelCompilation } from '../kernelCompilation.js';
+import { rowSquaredNorms, squaredDistances } from '../squaredDistances.js';
 import { squaredMahalanobisDiagonal } from '../squaredMahalanobisDiagonal.js';
 import { weightedMeanScatter } from '../weightedMoments.js';
+import { distancesBinary } from './distancesBinary.js';
 import { kernelsBinary } from './kernelsBinary.js';
 import { allocateKernelArrays, wasmKernelsFor } from './wasmKernels.js';
 
@@ -25,9 +27,15 @@ function inKernelMemory(X: Matrix, extra: number): { X: Matrix; extra: Float64Ar
 
 const DIMENSIONS = [1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 33, 64, 65, 70];
 
-describe('kernelsBinary', () => {
-  it('stays under 4 KiB, the most Chromium compiles synchronously on a page main thread', () => {
+describe('kernelsBinary and distancesBinary', () => {
+  it('each stay under 4 KiB, the most Chromium compiles synchronously on a page main thread', () => {
     expect(atob(kernelsBinary).length).toBeLessThan(4096);
+    expect(atob(distancesBinary).length).toBeLessThan(4096);
+  });
+
+  it('distancesBinary is distances.wat assembled', async () => {
+    const wat = readFileSync(new URL('./distances.wat', import.meta.url), 'utf8');
+    expect(await assembleKernels(wat)).toBe(distancesBinary);
   });
 
   it('is kernels.wat assembled (run `pnpm --filter @mixkit/linalg build:wasm` after editing)', async () => {
@@ -115,6 +123,47 @@ describe('expNonPositive in WebAssembly', () => {
     for (const x of xs)
       expect(Object.is(wasm.exports.expNonPositive(x), expNonPositive(x))).toBe(true);
     expect(wasm.exports.expNonPositive(Number.NaN)).toBeNaN();
+  });
+});
+
+describe('squaredDistances in kernel memory', () => {
+  it('gives the same bits as the JavaScript kernel for every tile remainder', () => {
+    for (const d of [1, 2, 3, 8, 17, 32, 70]) {
+      for (const k of [1, 2, 3, 7, 8, 9, 17, 64]) {
+        const random = seeded(1000 * d + k);
+        const X = randomMatrix(random, 23, d, 3, d === 17 ? 100 : 0);
+        const C = randomMatrix(random, k, d, 3);
+        if (k === 9) X.data[5 * d] = Number.NaN;
+        const rows = 23 - 4;
+        const kernel = inKernelMemory(X, rows * k);
+        kernel.extra.fill(-1);
+        squaredDistances(kernel.X, 3, 22, C, kernel.extra);
+        const plain = squaredDistances(X, 3, 22, C, new Float64Array(rows * k));
+        expect(Array.from(kernel.extra)).toEqual(Array.from(plain));
+        // With given norms too (indexed by absolute row).
+        const xNorms = rowSquaredNorms(X);
+        squaredDistances(kernel.X, 3, 22, C, kernel.extra, xNorms, rowSquaredNorms(C));
+        expect(Array.from(kernel.extra)).toEqual(Array.from(plain));
+      }
+    }
+  });
+
+  it('takes many rows in several calls (the row norms go through the scratch in pieces)', () => {
+    const random = seeded(4);
+    const X = randomMatrix(random, 7001, 2);
+    const C = randomMatrix(random, 3, 2);
+    const kernel = inKernelMemory(X, 7001 * 3);
+    squaredDistances(kernel.X, 0, 7001, C, kernel.extra);
+    expect(Array.from(kernel.extra)).toEqual(Array.from(squaredDistances(X, 0, 7001, C)));
+  });
+
+  it('falls back to the JavaScript kernel when the centres do not fit in the scratch', () => {
+    const random = seeded(3);
+    const X = randomMatrix(random, 5, 90);
+    const C = randomMatrix(random, 80, 90);
+    const kernel = inKernelMemory(X, 5 * 80);
+    squaredDistances(kernel.X, 0, 5, C, kernel.extra);
+    expect(Array.from(kernel.extra)).toEqual(Array.from(squaredDistances(X, 0, 5, C)));
   });
 });
 

@@ -1,6 +1,7 @@
 import { assertInteger } from '@mixkit/core';
 import { EXP_TABLE } from '../expNonPositive.js';
 import { kernelCompilationEnabled, kernelCompilationGeneration } from '../kernelCompilation.js';
+import { distancesBinary } from './distancesBinary.js';
 import { kernelsBinary } from './kernelsBinary.js';
 
 /**
@@ -22,7 +23,7 @@ import { kernelsBinary } from './kernelsBinary.js';
  * JavaScript loops run. `setKernelCompilation(false)` turns this off too.
  */
 
-/** What kernels.wat exports (pointers are byte offsets, strides in elements). */
+/** What kernels.wat and distances.wat export (pointers are byte offsets, strides in elements). */
 export interface KernelExports {
   mahalanobisDiagonal(
     x: number,
@@ -37,6 +38,18 @@ export interface KernelExports {
     nanValue: number,
   ): void;
   expNonPositive(x: number): number;
+  squaredDistances(
+    x: number,
+    rows: number,
+    d: number,
+    ct: number,
+    k: number,
+    xn: number,
+    cn: number,
+    out: number,
+    outStride: number,
+    spare: number,
+  ): void;
   softmaxRows(
     block: number,
     rows: number,
@@ -77,21 +90,25 @@ const EXP_TABLE_AT = SCRATCH_BYTES - EXP_TABLE.length * 8;
 /** 32-bit WebAssembly addresses at most 65,536 pages (4 GiB). */
 const MAX_PAGES = 65_536;
 
-/** undefined: not tried yet; null: unavailable here (no WebAssembly, no SIMD, or refused). */
-let compiled: WebAssembly.Module | null | undefined;
+/**
+ * The two modules (each under the 4 KiB a page's main thread may compile synchronously);
+ * undefined: not tried yet; null: unavailable here (no WebAssembly, no SIMD, or refused).
+ */
+let compiled: readonly WebAssembly.Module[] | null | undefined;
 /** The compilation generation `compiled` was tried in (a refusal is retried after a reset). */
 let compiledGeneration = -1;
 const instances = new WeakMap<ArrayBufferLike, WasmKernels>();
 
-function kernelsModule(): WebAssembly.Module | undefined {
+function kernelsModules(): readonly WebAssembly.Module[] | undefined {
   if (
     compiled === undefined ||
     (compiled === null && compiledGeneration !== kernelCompilationGeneration())
   ) {
     compiledGeneration = kernelCompilationGeneration();
     try {
-      const bytes = Uint8Array.from(atob(kernelsBinary), (ch) => ch.charCodeAt(0));
-      compiled = new WebAssembly.Module(bytes);
+      compiled = [kernelsBinary, distancesBinary].map(
+        (base64) => new WebAssembly.Module(Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))),
+      );
     } catch {
       compiled = null;
     }
@@ -109,8 +126,8 @@ function kernelsModule(): WebAssembly.Module | undefined {
 export function allocateKernelArrays(lengths: readonly number[]): Float64Array[] | undefined {
   for (const length of lengths) assertInteger(length, 'lengths', 0);
   if (!kernelCompilationEnabled()) return undefined;
-  const module = kernelsModule();
-  if (module === undefined) return undefined;
+  const modules = kernelsModules();
+  if (modules === undefined) return undefined;
   const offsets: number[] = [];
   let bytes = SCRATCH_BYTES;
   for (const length of lengths) {
@@ -120,10 +137,12 @@ export function allocateKernelArrays(lengths: readonly number[]): Float64Array[]
   const pages = Math.ceil(bytes / PAGE_BYTES);
   if (pages > MAX_PAGES) return undefined;
   let memory: WebAssembly.Memory;
-  let instance: WebAssembly.Instance;
+  let exports: KernelExports;
   try {
     memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    instance = new WebAssembly.Instance(module, { env: { memory, exp: Math.exp } });
+    const imports = { env: { memory, exp: Math.exp } };
+    const [kernels, distances] = modules.map((module) => new WebAssembly.Instance(module, imports));
+    exports = { ...kernels!.exports, ...distances!.exports } as unknown as KernelExports;
   } catch {
     // Out of memory or address space: ordinary arrays do the same work.
     return undefined;
@@ -132,7 +151,7 @@ export function allocateKernelArrays(lengths: readonly number[]): Float64Array[]
   // expNonPositive's table where kernels.wat reads it (it ends the scratch page exactly).
   new Float64Array(buffer, EXP_TABLE_AT, EXP_TABLE.length).set(EXP_TABLE);
   instances.set(buffer, {
-    exports: instance.exports as unknown as KernelExports,
+    exports,
     scratch: new Float64Array(buffer, 0, EXP_TABLE_AT / 8),
   });
   return lengths.map((length, i) => new Float64Array(buffer, offsets[i], length));
