@@ -5,8 +5,8 @@ import { distancesBinary } from './distancesBinary.js';
 import { kernelsBinary } from './kernelsBinary.js';
 
 /**
- * WebAssembly SIMD versions of the hottest E- and M-step kernels (diagonal distances and
- * moments, the E-step's normalisation), for data placed in kernel memory.
+ * WebAssembly SIMD versions of the hottest kernels (diagonal Mahalanobis distances and moments,
+ * the E-step's normalisation, squared distances to centres), for data placed in kernel memory.
  *
  * WebAssembly reads only its own linear memory, and copying a block of rows in for every call
  * costs as much as the arithmetic it saves, so the SIMD path runs only when the operands
