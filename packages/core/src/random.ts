@@ -6,7 +6,8 @@ import { InvalidInputError } from './errors/invalidInputError.js';
 
 /**
  * The random numbers every stochastic algorithm in mixkit draws from. Algorithms take one as an
- * option (or a seed) and never call `Math.random`, so a seed repeats a run bit for bit.
+ * option (or a seed) and never draw from the platform's unseeded generator, so a seed repeats a run
+ * bit for bit.
  */
 export interface RandomSource {
   /** A uniform double in [0, 1) with 53 random bits. */
