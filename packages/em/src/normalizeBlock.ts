@@ -44,6 +44,29 @@ interface KeptEntries {
   readonly value: Float64Array;
   readonly rowEnd: Int32Array;
   readonly rowMax: Float64Array;
+  /** k zeros: the log weights of the max pass once priors were added. */
+  readonly zeros: Float64Array;
+}
+
+/** The lists of the last call, reused while large enough (one allocation per shape, not per block). */
+let scratch: KeptEntries | undefined;
+
+function keptEntries(chunkRows: number, k: number): KeptEntries {
+  if (
+    scratch === undefined ||
+    scratch.rowEnd.length < chunkRows ||
+    scratch.at.length < chunkRows * k ||
+    scratch.zeros.length !== k
+  ) {
+    scratch = {
+      at: new Int32Array(chunkRows * k),
+      value: new Float64Array(chunkRows * k),
+      rowEnd: new Int32Array(chunkRows),
+      rowMax: new Float64Array(chunkRows),
+      zeros: new Float64Array(k),
+    };
+  }
+  return scratch;
 }
 
 /**
@@ -82,18 +105,13 @@ export function normalizeBlock(
     if (objective !== undefined) return objective;
   }
   const chunkRows = Math.max(1, Math.min(rows, Math.floor(chunkEntries / k)));
-  const kept: KeptEntries = {
-    at: new Int32Array(chunkRows * k),
-    value: new Float64Array(chunkRows * k),
-    rowEnd: new Int32Array(chunkRows),
-    rowMax: new Float64Array(chunkRows),
-  };
+  const kept = keptEntries(chunkRows, k);
   // With priors, the joint values are formed first, in the order (v + log w) + log prior, and
   // the max pass adds zeros.
   let weights = logWeights;
   if (logPriors !== undefined) {
     addWeightsAndPriors(block, rows, k, logWeights, logPriors, firstRow);
-    weights = new Float64Array(k);
+    weights = kept.zeros;
   }
   let objective = 0;
   for (let first = 0; first < rows; first += chunkRows) {
