@@ -2,6 +2,7 @@ import { createColorBlender } from './color/colorBlender.js';
 import { loadData, selectColumn } from './data/loadData.js';
 import type { PlaygroundData } from './data/playgroundData.js';
 import type { EmSnapshot, FitOutcome, FitRequest, KMeansSnapshot } from './fit/fitProtocol.js';
+import { frameCount } from './fit/timeline.js';
 import { createFitClient } from './fitClient.js';
 import type { PlaygroundState } from './state/playgroundState.js';
 import { decodeState, encodeState } from './state/urlState.js';
@@ -67,6 +68,12 @@ export function createApp(root: HTMLElement): void {
         {},
         'Watch expectation-maximisation fit a mixture: each point asks how likely it came from each component (E-step), then each component re-fits to the points weighted by that (M-step).',
       ),
+      h(
+        'nav',
+        {},
+        h('a', { href: './api/', id: 'api-link' }, 'API reference'),
+        h('a', { href: 'https://github.com/mixkit/mixkit' }, 'source'),
+      ),
     ),
     h(
       'div',
@@ -78,6 +85,14 @@ export function createApp(root: HTMLElement): void {
   // Problems with the opening link stay visible until the state is first changed.
   let linkProblems =
     decoded.problems.length > 0 ? `Ignored in the link: ${decoded.problems.join('; ')}` : '';
+
+  /** The player's length: the longer of the two timelines shown (k-means only when compared). */
+  const frames = (current: FitRun): number => {
+    const done = current.status === 'done';
+    const kmeans =
+      state.compare && state.view === '2d' ? frameCount(current.kmeans.length, done) : 0;
+    return Math.max(frameCount(current.em.length, done), kmeans);
+  };
 
   const fitKey = (s: PlaygroundState): string =>
     JSON.stringify([
@@ -111,7 +126,7 @@ export function createApp(root: HTMLElement): void {
   }
 
   function render() {
-    const width = Math.max(320, stage.clientWidth || 720);
+    const width = Math.max(200, stage.clientWidth || 720);
     // The stage records what is on screen in `data-shown`, for tests: the player's own
     // `data-shown` changes a frame earlier.
     stageView.render({
@@ -159,20 +174,23 @@ export function createApp(root: HTMLElement): void {
       densityGrid: grid,
     };
     client.start(request, {
+      // While the fit streams, the player follows the newest frame; the page redraws at most
+      // once per animation frame (scheduleRender), so only the newest snapshot is drawn.
       onEmSnapshot: (snapshot) => {
         current.em.push(snapshot);
-        playback.setLength(current.em.length, true);
+        playback.setLength(frames(current), true);
         scheduleRender();
       },
       onKMeansSnapshot: (snapshot) => {
         current.kmeans.push(snapshot);
+        playback.setLength(frames(current), true);
         scheduleRender();
       },
       onDone: (outcome) => {
         current.outcome = outcome;
         current.status = 'done';
         current.finishedAt = performance.now();
-        playback.setLength(current.em.length, false);
+        playback.setLength(frames(current), false);
         // Replay the fit from the start so that small fits, done in milliseconds, are seen.
         playback.replay();
         scheduleRender();
@@ -212,6 +230,9 @@ export function createApp(root: HTMLElement): void {
       run = undefined;
     } else if (run?.key !== key) {
       startFit(data, key);
+    } else if (run.status === 'done') {
+      // A display change (k-means beside EM or not) changes the player's length only.
+      playback.setLength(frames(run), false);
     }
     scheduleRender();
   };

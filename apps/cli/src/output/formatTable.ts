@@ -1,4 +1,4 @@
-import { parseNumber } from '../table/parseNumber.js';
+import { parseNumber } from '@mixkit/csv';
 
 /**
  * Plain-text table, columns two spaces apart: a column whose cells are all numbers (or empty)

@@ -67,7 +67,7 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
           name: `view-${view}`,
           'aria-selected': String(state.view === view),
         },
-        view === '2d' ? '2-D scatter' : '1-D two-Gaussian view',
+        view === '2d' ? '2-D scatter' : '1-D view (one column)',
       );
       button.addEventListener('click', () => update({ view }));
       return button;

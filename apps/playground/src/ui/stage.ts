@@ -1,9 +1,10 @@
 import type { FitRun } from '../app.js';
-import type { ColorBlender } from '../color/colorBlender.js';
+import { type ColorBlender, hexOf } from '../color/colorBlender.js';
+import { type Frame, frameAt } from '../fit/timeline.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import { renderDensity } from '../views/densityView.js';
 import { createScatter, type Scatter } from '../views/scatterView.js';
-import { renderTrace } from '../views/traceView.js';
+import { renderTrace, type TracePoint } from '../views/traceView.js';
 import { h } from './dom.js';
 import {
   column,
@@ -14,17 +15,19 @@ import {
   pointColors,
   scatterFrame,
 } from './scatterPanels.js';
+import { emCaption, kmeansCaption } from './stepCaption.js';
 
 export interface StageContext extends PanelContext {
   readonly state: PlaygroundState;
   readonly run: FitRun | undefined;
+  /** The player's position: a half-step index on both algorithms' timelines. */
   readonly shown: number;
   readonly blender: ColorBlender;
   readonly width: number;
   onAddPoint(x: number, y: number): void;
 }
 
-/** The plots area; `render` redraws it for the shown iteration. */
+/** The plots area; `render` redraws it for the shown half-step. */
 export interface Stage {
   readonly element: HTMLElement;
   render(context: StageContext): void;
@@ -37,10 +40,26 @@ interface PanelCache {
   caption: HTMLElement;
 }
 
+/** Below this stage width the k-means panel goes under the EM panel instead of beside it. */
+const SIDE_BY_SIDE_MIN_WIDTH = 640;
+const PANEL_GAP = 16;
+
+/** EM's frame at the player's position (EM's own timeline, clamped to its own last step). */
+export function emFrame(run: FitRun, shown: number): Frame {
+  return frameAt(shown, run.em.length, run.status === 'done', 'em');
+}
+
+/** k-means' frame at the player's position (its own timeline, clamped to its own last step). */
+export function kmeansFrame(run: FitRun, shown: number): Frame {
+  return frameAt(shown, run.kmeans.length, run.status === 'done', 'kmeans');
+}
+
 /**
  * The 2-D or 1-D view, k-means beside it, and the objective traces. The 2-D panels are kept
- * between renders while the data, axes and size stay the same: stepping through iterations
- * then only recolors their points and redraws the ellipses (see `createScatter`).
+ * between renders while the data, axes and size stay the same: stepping through the fit then
+ * only recolors their points and redraws the ellipses (see `createScatter`). Each panel shows its
+ * own algorithm's step: the player's position is clamped to each algorithm's own timeline, so
+ * the one that needs fewer iterations rests on its final frame while the other goes on.
  */
 export function createStage(): Stage {
   const element = h('div', { id: 'stage', class: 'stage' });
@@ -54,16 +73,24 @@ export function createStage(): Stage {
     key: string,
     build: () => Scatter,
     caption: string,
+    frame: Frame,
   ): PanelCache => {
     let entry = cache.get(id);
     if (!entry || entry.key !== key) {
       const scatter = build();
       const captionElement = h('figcaption', {});
-      const figure = h('figure', { class: 'panel', id }, captionElement, scatter.element);
+      const figure = h(
+        'figure',
+        { class: 'panel', id, 'data-renderer': scatter.renderer },
+        captionElement,
+        scatter.element,
+      );
       entry = { key, scatter, figure, caption: captionElement };
       cache.set(id, entry);
     }
     entry.caption.textContent = caption;
+    entry.figure.dataset.phase = frame.phase;
+    entry.figure.dataset.iteration = String(frame.iteration);
     return entry;
   };
 
@@ -79,48 +106,53 @@ export function createStage(): Stage {
         return;
       }
       const compare = state.compare && state.view === '2d';
-      const panelWidth = compare ? Math.floor((context.width - 16) / 2) : context.width;
-      const emShown = run.em[Math.min(context.shown, run.em.length - 1)];
-      const { rows } = run.data.X;
-      const drawn = drawnRows(rows);
-      const note = drawn
-        ? ` (drawing ${drawn.length.toLocaleString()} of ${rows.toLocaleString()} points)`
-        : '';
+      const sideBySide = compare && context.width >= SIDE_BY_SIDE_MIN_WIDTH;
+      const panelWidth = sideBySide
+        ? Math.floor((context.width - PANEL_GAP) / 2)
+        : Math.floor(context.width);
+      panels.classList.toggle('side-by-side', sideBySide);
+      traces.classList.toggle('side-by-side', sideBySide);
+      const em = emFrame(run, context.shown);
+      const km = kmeansFrame(run, context.shown);
+      const emDone = run.outcome?.em;
+      const kmDone = run.outcome?.kmeans;
+      const running = run.status === 'running' ? ' (fitting...)' : '';
 
       if (state.view === '1d') {
         cache.clear();
-        panels.replaceChildren(render1d(context, run, emShown?.iteration));
+        panels.replaceChildren(render1d(context, run, em, `${emCaption(em, emDone)}${running}`));
       } else {
         const key = JSON.stringify([run.key, state.xColumn, state.yColumn, panelWidth]);
-        const em = panel(
+        const emPanel = panel(
           'em-panel',
           key,
           () => {
             const scatter = createScatter(
               scatterFrame(context, run, panelWidth, 'mixture scatter'),
-              emStep(context, run, emShown),
+              emStep(context, run, em),
             );
             if (state.dataset === 'custom') attachClick(scatter.points, context.onAddPoint);
             return scatter;
           },
-          `EM: ${state.color === 'soft' ? 'colored by responsibility' : 'colored by label'}${note}`,
+          `${emCaption(em, emDone)}${running}`,
+          em,
         );
-        em.scatter.update(emStep(context, run, emShown));
-        const figures = [em.figure];
+        emPanel.scatter.update(emStep(context, run, em));
+        const figures = [emPanel.figure];
         if (compare) {
-          const kmShown = run.kmeans[Math.min(context.shown, run.kmeans.length - 1)];
-          const km = panel(
+          const kmPanel = panel(
             'kmeans-panel',
             key,
             () =>
               createScatter(
                 scatterFrame(context, run, panelWidth, 'k-means scatter'),
-                kmeansStep(context, run, kmShown),
+                kmeansStep(context, run, km),
               ),
-            `k-means: hard labels${kmShown ? `, iteration ${kmShown.iteration}` : ''}${note}`,
+            `${kmeansCaption(km, kmDone)}${run.status === 'running' && !kmDone ? ' (waiting for EM...)' : ''}`,
+            km,
           );
-          km.scatter.update(kmeansStep(context, run, kmShown));
-          figures.push(km.figure);
+          kmPanel.scatter.update(kmeansStep(context, run, km));
+          figures.push(kmPanel.figure);
         } else {
           cache.delete('kmeans-panel');
         }
@@ -131,45 +163,47 @@ export function createStage(): Stage {
           panels.replaceChildren(...figures);
         }
       }
-      traces.replaceChildren(
-        ...renderTraces(context, run, compare ? panelWidth : context.width, compare),
-      );
+      traces.replaceChildren(...renderTraces(run, em, km, panelWidth, compare));
     },
   };
 }
 
-function render1d(context: StageContext, run: FitRun, iteration: number | undefined): HTMLElement {
-  const snapshot = run.em[Math.min(context.shown, run.em.length - 1)];
-  const k = snapshot?.components.length ?? 0;
+function render1d(context: StageContext, run: FitRun, frame: Frame, caption: string): HTMLElement {
+  const parameters = run.em[frame.parameters];
+  const assignment = run.em[frame.assignment];
+  const k = parameters?.components.length ?? 0;
   const { rows, data } = run.data.X;
   const drawn = drawnRows(rows);
-  let responsibilities: Float32Array | undefined = snapshot?.responsibilities;
-  if (drawn && snapshot) {
+  let responsibilities: Float32Array | undefined = assignment?.responsibilities;
+  if (drawn && assignment) {
     responsibilities = new Float32Array(drawn.length * k);
     drawn.forEach((i, p) => {
-      responsibilities?.set(snapshot.responsibilities.subarray(i * k, (i + 1) * k), p * k);
+      responsibilities?.set(assignment.responsibilities.subarray(i * k, (i + 1) * k), p * k);
     });
   }
-  const step =
-    iteration === undefined
-      ? ''
-      : iteration === 0
-        ? ': the random start'
-        : `: after ${iteration} E- and M-step${iteration === 1 ? '' : 's'}`;
+  const note = drawn
+    ? ` Drawing ${drawn.length.toLocaleString()} of ${rows.toLocaleString()} points.`
+    : '';
   return h(
     'figure',
-    { class: 'panel', id: 'density-panel' },
+    {
+      class: 'panel',
+      id: 'density-panel',
+      'data-phase': frame.phase,
+      'data-iteration': frame.iteration,
+    },
+    h('figcaption', {}, caption),
     h(
-      'figcaption',
-      {},
-      `EM on one column${step}. Histogram, each component's weighted density, and their sum (dashed)`,
+      'p',
+      { class: 'hint' },
+      `Histogram of the data; each component's weighted density and their sum (dashed); below, each point's responsibilities.${note}`,
     ),
     renderDensity({
       values: data,
       drawn: column(data, 1, 0, drawn),
-      fills: pointColors(context, rows, snapshot, drawn),
+      fills: Array.from(pointColors(context, rows, assignment, drawn), hexOf),
       grid: run.grid,
-      components: (snapshot?.components ?? []).map((c, j) => ({
+      components: (parameters?.components ?? []).map((c, j) => ({
         density: c.density,
         color: context.blender.color(j),
       })),
@@ -182,20 +216,28 @@ function render1d(context: StageContext, run: FitRun, iteration: number | undefi
   );
 }
 
+/**
+ * The objective traces. EM's mean log-likelihood is a value of the parameters, one point per
+ * iteration, marked at the parameters shown. k-means' inertia is a value of labels and centers
+ * together, so it gets a point per half-step (x = i - 1/2 after assignment i, x = i after update
+ * i): both steps lower it, which the staircase shows.
+ */
 function renderTraces(
-  context: StageContext,
   run: FitRun,
+  em: Frame,
+  km: Frame,
   width: number,
   compare: boolean,
 ): HTMLElement[] {
+  const llPoints: TracePoint[] = run.em.map((s) => ({ x: s.iteration, value: s.logLikelihood }));
   const figures = [
     h(
       'figure',
       { class: 'trace' },
-      h('figcaption', {}, 'mean log-likelihood per point'),
+      h('figcaption', {}, 'EM: mean log-likelihood per point (rises at every iteration)'),
       renderTrace({
-        values: run.em.map((s) => s.logLikelihood),
-        current: context.shown,
+        points: llPoints,
+        current: llPoints[em.parameters],
         label: 'log-likelihood',
         color: '#4e79a7',
         width,
@@ -205,14 +247,24 @@ function renderTraces(
     ),
   ];
   if (compare) {
+    const inertia: TracePoint[] = [];
+    let current: TracePoint | undefined;
+    run.kmeans.forEach((s, i) => {
+      if (i === 0) return;
+      const assigned = { x: i - 0.5, value: s.assignedInertia };
+      const updated = { x: i, value: s.updatedInertia };
+      inertia.push(assigned, updated);
+      if (km.iteration === i && km.phase === 'assign') current = assigned;
+      if (km.iteration === i && km.phase !== 'assign') current = updated;
+    });
     figures.push(
       h(
         'figure',
         { class: 'trace' },
-        h('figcaption', {}, 'k-means inertia (sum of squared distances)'),
+        h('figcaption', {}, 'k-means: inertia (falls at every assignment and every update)'),
         renderTrace({
-          values: run.kmeans.map((s) => s.inertia),
-          current: context.shown,
+          points: inertia,
+          current,
           label: 'inertia',
           color: '#e15759',
           width,

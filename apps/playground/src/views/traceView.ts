@@ -1,10 +1,15 @@
 import * as Plot from '@observablehq/plot';
 
+/** One value of an objective: `x` counts iterations (k-means' half-steps sit at i - 1/2). */
+export interface TracePoint {
+  readonly x: number;
+  readonly value: number;
+}
+
 export interface TraceSpec {
-  /** Objective after each iteration, index = iteration (0 = initialisation). */
-  readonly values: readonly number[];
-  /** Iteration currently shown in the other views; marked with a rule and a dot. */
-  readonly current: number;
+  readonly points: readonly TracePoint[];
+  /** The point of the step shown in the other views; marked with a rule and a ring. */
+  readonly current: TracePoint | undefined;
   readonly label: string;
   readonly color: string;
   readonly width: number;
@@ -14,8 +19,8 @@ export interface TraceSpec {
 
 /** The objective trace (EM's mean log-likelihood or k-means' inertia) against the iteration. */
 export function renderTrace(spec: TraceSpec): SVGSVGElement | HTMLElement {
-  const points = spec.values.map((value, iteration) => ({ iteration, value }));
-  const current = points[Math.min(spec.current, points.length - 1)];
+  const points = spec.points.filter((p) => Number.isFinite(p.value));
+  const last = Math.max(1, ...points.map((p) => p.x));
   return Plot.plot({
     width: spec.width,
     height: spec.height,
@@ -23,19 +28,19 @@ export function renderTrace(spec: TraceSpec): SVGSVGElement | HTMLElement {
     marginLeft: 60,
     x: {
       label: 'iteration',
-      domain: [0, Math.max(1, points.length - 1)],
-      ticks: integerTicks(points.length),
+      domain: [0, Math.ceil(last)],
+      ticks: integerTicks(Math.ceil(last)),
       tickFormat: 'd',
     },
     y: { label: spec.label, grid: true, nice: true },
     marks: [
-      Plot.line(points, { x: 'iteration', y: 'value', stroke: spec.color, strokeWidth: 2 }),
-      Plot.dot(points, { x: 'iteration', y: 'value', fill: spec.color, r: 2 }),
-      ...(current
+      Plot.line(points, { x: 'x', y: 'value', stroke: spec.color, strokeWidth: 2 }),
+      Plot.dot(points, { x: 'x', y: 'value', fill: spec.color, r: 2 }),
+      ...(spec.current && Number.isFinite(spec.current.value)
         ? [
-            Plot.ruleX([current.iteration], { stroke: '#999', strokeDasharray: '3,3' }),
-            Plot.dot([current], {
-              x: 'iteration',
+            Plot.ruleX([spec.current.x], { stroke: '#999', strokeDasharray: '3,3' }),
+            Plot.dot([spec.current], {
+              x: 'x',
               y: 'value',
               r: 5,
               stroke: spec.color,
@@ -47,10 +52,9 @@ export function renderTrace(spec: TraceSpec): SVGSVGElement | HTMLElement {
   });
 }
 
-/** At most about 10 whole-number iteration ticks (Plot would label 0.5 steps on short runs). */
-function integerTicks(length: number): number[] {
-  const last = Math.max(1, length - 1);
-  const step = Math.max(1, Math.ceil(last / 10));
+/** At most about 8 whole-number iteration ticks (Plot would label 0.5 steps on short runs). */
+function integerTicks(last: number): number[] {
+  const step = Math.max(1, Math.ceil(last / 8));
   const ticks: number[] = [];
   for (let t = 0; t <= last; t += step) ticks.push(t);
   return ticks;
