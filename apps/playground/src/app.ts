@@ -1,6 +1,7 @@
 import { createColorBlender } from './color/colorBlender.js';
 import { loadData, selectColumn } from './data/loadData.js';
 import type { PlaygroundData } from './data/playgroundData.js';
+import { readUserTable, type UserData } from './data/readUserTable.js';
 import type { EmSnapshot, FitOutcome, FitRequest, KMeansSnapshot } from './fit/fitProtocol.js';
 import { frameCount } from './fit/timeline.js';
 import { createFitClient } from './fitClient.js';
@@ -10,7 +11,7 @@ import { renderControls } from './ui/controls.js';
 import { h } from './ui/dom.js';
 import { createPlayback } from './ui/playback.js';
 import { renderResult } from './ui/resultPanel.js';
-import { createStage } from './ui/stage.js';
+import { createStage, emFrame } from './ui/stage.js';
 import { COMPONENT_PALETTE } from './views/palette.js';
 
 /** One fit of one state: its data, the streamed snapshots and, once finished, the outcome. */
@@ -25,6 +26,8 @@ export interface FitRun {
   outcome?: FitOutcome;
   error?: string;
   readonly startedAt: number;
+  /** When the first snapshot arrived: from here on the fit streams. */
+  firstSnapshotAt?: number;
   finishedAt?: number;
 }
 
@@ -40,7 +43,23 @@ export function createApp(root: HTMLElement): void {
   let state = decoded.state;
   let run: FitRun | undefined;
   let renderQueued = false;
+  let shownResult = '';
   const client = createFitClient();
+  // The user's own table: not in the URL (it can be large), kept in the tab's session storage so
+  // a reload or a shared-in-this-tab link finds it again.
+  let user: UserData | undefined;
+  let userVersion = 0;
+  let userError: string | undefined;
+  let pasted = '';
+  const stored = readStoredTable();
+  if (stored) {
+    try {
+      user = readUserTable(stored.text, stored.source);
+      if (stored.source === 'pasted text') pasted = stored.text;
+    } catch {
+      sessionStorage.removeItem(STORAGE_KEY);
+    }
+  }
   const blender = createColorBlender(COMPONENT_PALETTE);
 
   const controlsSlot = h('div', { class: 'controls-slot' });
@@ -105,7 +124,28 @@ export function createApp(root: HTMLElement): void {
       s.seed,
       s.dataset === 'custom' ? s.points : null,
       s.view === '1d' ? s.column : null,
+      s.dataset === 'user' ? userVersion : null,
     ]);
+
+  /** A table the user dropped, chose or pasted: read it, and fit it if it reads. */
+  const onUserText = (text: string, source: string) => {
+    if (source === 'pasted text') pasted = text;
+    try {
+      user = readUserTable(text, source);
+      userVersion++;
+      userError = undefined;
+      try {
+        sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ text, source }));
+      } catch {
+        // Too large for session storage: the table still works until the tab is closed.
+      }
+      setState({ ...state, dataset: 'user', xColumn: 0, yColumn: 1, column: 0 });
+    } catch (error) {
+      userError = error instanceof Error ? error.message : String(error);
+      if (state.dataset === 'user') refresh();
+      else setState({ ...state, dataset: 'user' });
+    }
+  };
 
   const setState = (next: PlaygroundState) => {
     state = next;
@@ -127,9 +167,7 @@ export function createApp(root: HTMLElement): void {
 
   function render() {
     const width = Math.max(200, stage.clientWidth || 720);
-    // The stage records what is on screen in `data-shown`, for tests: the player's own
-    // `data-shown` changes a frame earlier.
-    stageView.render({
+    const deferred = stageView.render({
       state,
       run,
       shown: playback.shown(),
@@ -139,9 +177,23 @@ export function createApp(root: HTMLElement): void {
       // Reads `state` when called, so a panel kept across renders adds to the current points.
       onAddPoint: (x, y) => setState({ ...state, points: [...state.points, [x, y]] }),
     });
-    resultSlot.replaceChildren(
-      renderResult({ state, run, shown: playback.shown(), palette: COMPONENT_PALETTE }),
-    );
+    // The numbers change with the shown EM parameters, the fit's status and the display.
+    const resultKey = JSON.stringify([
+      run?.key,
+      run?.status,
+      run ? emFrame(run, playback.shown()).parameters : -1,
+      run?.em.length,
+      state.view,
+      state.compare,
+      state.covariance,
+    ]);
+    if (resultKey !== shownResult) {
+      shownResult = resultKey;
+      resultSlot.replaceChildren(
+        renderResult({ state, run, shown: playback.shown(), palette: COMPONENT_PALETTE }),
+      );
+    }
+    if (deferred) scheduleRender();
   }
 
   const startFit = (data: PlaygroundData, key: string) => {
@@ -177,6 +229,7 @@ export function createApp(root: HTMLElement): void {
       // While the fit streams, the player follows the newest frame; the page redraws at most
       // once per animation frame (scheduleRender), so only the newest snapshot is drawn.
       onEmSnapshot: (snapshot) => {
+        current.firstSnapshotAt ??= performance.now();
         current.em.push(snapshot);
         playback.setLength(frames(current), true);
         scheduleRender();
@@ -207,7 +260,7 @@ export function createApp(root: HTMLElement): void {
     let data: PlaygroundData | undefined;
     let loadError: string | undefined;
     try {
-      const loaded = loadData(state);
+      const loaded = loadData(state, user);
       data = state.view === '1d' ? selectColumn(loaded, state.column) : loaded;
     } catch (error) {
       loadError = error instanceof Error ? error.message : String(error);
@@ -218,9 +271,24 @@ export function createApp(root: HTMLElement): void {
         featureNames: data?.featureNames ?? [],
         palette: COMPONENT_PALETTE,
         onChange: setState,
+        onUserText,
+        user: {
+          pasted,
+          ...(userError === undefined ? {} : { error: userError }),
+          summary: user
+            ? [
+                `${user.source}: ${user.data.X.rows.toLocaleString()} rows x ${user.data.X.cols} numeric column${user.data.X.cols === 1 ? '' : 's'} (${user.data.featureNames.join(', ')}).`,
+                ...user.notes,
+              ]
+            : [],
+        },
       }),
     );
-    problems.textContent = [linkProblems, loadError ? `Could not load the data: ${loadError}` : '']
+    const noTableYet = state.dataset === 'user' && !user;
+    problems.textContent = [
+      linkProblems,
+      loadError && !noTableYet ? `Could not load the data: ${loadError}` : '',
+    ]
       .filter(Boolean)
       .join(' ');
     problems.hidden = problems.textContent === '';
@@ -238,7 +306,52 @@ export function createApp(root: HTMLElement): void {
   };
 
   window.addEventListener('resize', scheduleRender);
+  // A file dropped anywhere on the page is read as the user's table.
+  let dragDepth = 0;
+  const dragging = (on: boolean) =>
+    document.getElementById('drop-zone')?.classList.toggle('dragging', on);
+  window.addEventListener('dragenter', (event) => {
+    event.preventDefault();
+    dragDepth++;
+    dragging(true);
+  });
+  window.addEventListener('dragleave', () => {
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) dragging(false);
+  });
+  window.addEventListener('dragover', (event) => event.preventDefault());
+  window.addEventListener('drop', (event) => {
+    event.preventDefault();
+    dragDepth = 0;
+    dragging(false);
+    const file = event.dataTransfer?.files[0];
+    if (file) void file.text().then((text) => onUserText(text, file.name));
+  });
   refresh();
+}
+
+/** Session-storage key of the user's last table (`{ text, source }`). */
+const STORAGE_KEY = 'mixkit-playground-table';
+
+function readStoredTable(): { text: string; source: string } | undefined {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    if (raw === null) return undefined;
+    const parsed: unknown = JSON.parse(raw);
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      'text' in parsed &&
+      'source' in parsed &&
+      typeof parsed.text === 'string' &&
+      typeof parsed.source === 'string'
+    ) {
+      return { text: parsed.text, source: parsed.source };
+    }
+  } catch {
+    // Storage unavailable (a privacy mode) or corrupt: start without a table.
+  }
+  return undefined;
 }
 
 /** Evenly spaced points over the data's range plus 15% on each side. */

@@ -44,6 +44,12 @@ export interface EmSnapshot {
   readonly components: readonly ComponentSummary[];
   /** Row-major n x k responsibilities under `components` (float32 is plenty for colors). */
   readonly responsibilities: Float32Array;
+  /**
+   * Each row's color (packed `0xrrggbb`) under these responsibilities: `soft` blends the
+   * component colors in proportion, `hard` is the most likely component's. Made in the worker,
+   * so the page only paints them.
+   */
+  readonly colors: { readonly soft: Uint32Array; readonly hard: Uint32Array };
 }
 
 /**

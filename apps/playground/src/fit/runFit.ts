@@ -1,10 +1,34 @@
 import { createMatrix, createRandom, type Matrix } from '@mixkit/core';
 import { type FitMixtureOptions, fitMixture, iterateEm, MixtureModel } from '@mixkit/em';
 import { iterateKmeans, type KMeansModel, kmeansPlusPlus } from '@mixkit/kmeans';
+import { createColorBlender } from '../color/colorBlender.js';
+import { COMPONENT_PALETTE } from '../views/palette.js';
 import { buildComponents } from './buildComponents.js';
 import { describeComponent } from './describeComponent.js';
 import type { EmSnapshot, FitOutcome, FitRequest, KMeansSnapshot } from './fitProtocol.js';
 import { randomPlacement } from './randomPlacement.js';
+
+const blender = createColorBlender(COMPONENT_PALETTE);
+
+/** Soft (blended) and hard (argmax) packed colors of every row of an n x k responsibility matrix. */
+function rowColors(
+  responsibilities: Float64Array,
+  n: number,
+  k: number,
+): { soft: Uint32Array; hard: Uint32Array } {
+  const soft = new Uint32Array(n);
+  const hard = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    soft[i] = blender.blendRgb(responsibilities, i * k, 1, k);
+    let best = 0;
+    for (let j = 1; j < k; j++) {
+      if ((responsibilities[i * k + j] as number) > (responsibilities[i * k + best] as number))
+        best = j;
+    }
+    hard[i] = blender.rgb(best);
+  }
+  return { soft, hard };
+}
 
 export interface FitListener {
   emSnapshot(snapshot: EmSnapshot): void;
@@ -138,6 +162,7 @@ function snapshotOf(
       describeComponent(component, c, X, proba, grid),
     ),
     responsibilities: Float32Array.from(proba.data),
+    colors: rowColors(proba.data, X.rows, model.components.length),
   };
 }
 

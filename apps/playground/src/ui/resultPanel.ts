@@ -75,6 +75,7 @@ export function renderResult(context: ResultContext): HTMLElement {
   section.dataset.kmeansInertia = String(kmeans.inertia);
   section.dataset.kmeansIterations = String(kmeans.iterations);
   section.dataset.startedAt = String(run.startedAt);
+  section.dataset.firstSnapshotAt = String(run.firstSnapshotAt ?? run.startedAt);
   section.dataset.finishedAt = String(run.finishedAt ?? run.startedAt);
   const seconds = ((run.finishedAt ?? run.startedAt) - run.startedAt) / 1000;
   const compare = state.compare && state.view === '2d';

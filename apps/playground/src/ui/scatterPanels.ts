@@ -127,12 +127,7 @@ export function kmeansStep(context: PanelContext, run: FitRun, frame: Frame): Sc
         ? run.kmeans[frame.assignment]?.labels
         : undefined;
   const colorOf = kmeansColors(run, k);
-  const colors = new Uint32Array(X.rows);
-  for (let i = 0; i < X.rows; i++) {
-    const label = labels?.[i];
-    colors[i] =
-      label === undefined ? UNASSIGNED_RGB : context.blender.rgb(colorOf[label] as number);
-  }
+  const colors = labelColors(context, labels, colorOf, X.rows);
   const markers: Marker[] = [];
   for (let j = 0; j < k; j++) {
     markers.push({
@@ -144,12 +139,42 @@ export function kmeansStep(context: PanelContext, run: FitRun, frame: Frame): Sc
   return { colors, outlines: [], markers };
 }
 
+// Colors of one labelling under one cluster -> color mapping (the mapping changes once, when
+// both fits are done and k-means clusters are matched to EM components).
+const labelColorCache = new WeakMap<Int32Array, { colorOf: Int32Array; colors: Uint32Array }>();
+
+function labelColors(
+  context: PanelContext,
+  labels: Int32Array | undefined,
+  colorOf: Int32Array,
+  rows: number,
+): Uint32Array {
+  const cached = labels ? labelColorCache.get(labels) : undefined;
+  if (cached && cached.colorOf === colorOf) return cached.colors;
+  const colors = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const label = labels?.[i];
+    colors[i] =
+      label === undefined ? UNASSIGNED_RGB : context.blender.rgb(colorOf[label] as number);
+  }
+  if (labels) labelColorCache.set(labels, { colorOf, colors });
+  return colors;
+}
+
 const alignedColors = new WeakMap<object, Int32Array>();
+const identityColors = new Map<number, Int32Array>();
 
 /** Color index of each k-means cluster (matched to EM once the fit is done; computed once). */
 function kmeansColors(run: FitRun, k: number): Int32Array {
   const outcome = run.outcome;
-  if (!outcome) return Int32Array.from({ length: k }, (_, j) => j);
+  if (!outcome) {
+    let identity = identityColors.get(k);
+    if (!identity) {
+      identity = Int32Array.from({ length: k }, (_, j) => j);
+      identityColors.set(k, identity);
+    }
+    return identity;
+  }
   let colors = alignedColors.get(outcome);
   if (!colors) {
     colors = alignLabels(outcome.em.labels, outcome.kmeans.labels, k);
@@ -159,8 +184,9 @@ function kmeansColors(run: FitRun, k: number): Int32Array {
 }
 
 /**
- * Packed colors of the drawn rows: blended responsibilities (soft) or the argmax's color
- * (hard); `UNASSIGNED_RGB` when there are no responsibilities yet.
+ * Packed colors of the drawn rows (all rows when `drawn` is undefined): the worker's blended
+ * responsibilities (soft) or most likely component (hard); `UNASSIGNED_RGB` when there are no
+ * responsibilities yet.
  */
 export function pointColors(
   context: PanelContext,
@@ -168,25 +194,12 @@ export function pointColors(
   snapshot: EmSnapshot | undefined,
   drawn: Int32Array | undefined,
 ): Uint32Array {
-  const count = drawn ? drawn.length : rows;
-  const colors = new Uint32Array(count);
-  const k = snapshot?.components.length ?? 0;
-  const r = snapshot?.responsibilities;
-  const soft = context.state.color === 'soft';
-  for (let p = 0; p < count; p++) {
-    const i = drawn ? (drawn[p] as number) : p;
-    if (!r || k === 0) {
-      colors[p] = UNASSIGNED_RGB;
-    } else if (soft) {
-      colors[p] = context.blender.blendRgb(r, i * k, 1, k);
-    } else {
-      let best = 0;
-      for (let j = 1; j < k; j++)
-        if ((r[i * k + j] as number) > (r[i * k + best] as number)) best = j;
-      colors[p] = context.blender.rgb(best);
-    }
-  }
-  return colors;
+  if (!snapshot) return new Uint32Array(drawn ? drawn.length : rows).fill(UNASSIGNED_RGB);
+  const colors = context.state.color === 'soft' ? snapshot.colors.soft : snapshot.colors.hard;
+  if (!drawn) return colors;
+  const out = new Uint32Array(drawn.length);
+  for (let p = 0; p < drawn.length; p++) out[p] = colors[drawn[p] as number] as number;
+  return out;
 }
 
 /** Column `c` of row-major `data` with `d` columns, at the `drawn` rows (all when undefined). */

@@ -3,8 +3,8 @@ import { type ColorBlender, hexOf } from '../color/colorBlender.js';
 import { type Frame, frameAt } from '../fit/timeline.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import { renderDensity } from '../views/densityView.js';
-import { createScatter, type Scatter } from '../views/scatterView.js';
-import { renderTrace, type TracePoint } from '../views/traceView.js';
+import { createScatter, type Scatter, type ScatterStep } from '../views/scatterView.js';
+import { createTrace, type Trace, type TracePoint } from '../views/traceView.js';
 import { h } from './dom.js';
 import {
   column,
@@ -30,7 +30,12 @@ export interface StageContext extends PanelContext {
 /** The plots area; `render` redraws it for the shown half-step. */
 export interface Stage {
   readonly element: HTMLElement;
-  render(context: StageContext): void;
+  /**
+   * Draws the shown half-step. Returns true when it left some drawing for the next frame: it
+   * builds at most one new figure (a scatter frame or a trace) per call, so no frame of a
+   * streaming fit blocks the page for long; the caller then asks for another frame.
+   */
+  render(context: StageContext): boolean;
 }
 
 interface PanelCache {
@@ -38,6 +43,15 @@ interface PanelCache {
   scatter: Scatter;
   figure: HTMLElement;
   caption: HTMLElement;
+  /** What the scatter shows now; an update to the same step is skipped. */
+  drawn?: string;
+}
+
+/** Redraws a panel's step unless it already shows it (the other algorithm may be streaming). */
+function updatePanel(entry: PanelCache | undefined, step: string, draw: () => ScatterStep): void {
+  if (!entry || entry.drawn === step) return;
+  entry.scatter.update(draw());
+  entry.drawn = step;
 }
 
 /** Below this stage width the k-means panel goes under the EM panel instead of beside it. */
@@ -67,6 +81,55 @@ export function createStage(): Stage {
   const traces = h('div', { class: 'traces' });
   element.append(panels, traces);
   const cache = new Map<string, PanelCache>();
+  const traceCache = new Map<
+    string,
+    { key: string; trace: Trace; figure: HTMLElement; builtAt: number }
+  >();
+  // While a fit streams, a trace is redrawn at most this often (a Plot figure per snapshot
+  // is most of a frame's work); the last snapshot is always drawn once the stream ends.
+  const TRACE_INTERVAL_MS = 250;
+  let streaming = false;
+  // Figures built in the current render, and whether one was put off to the next frame.
+  let built = 0;
+  let deferred = false;
+  const mayBuild = (): boolean => {
+    if (built >= 1) {
+      deferred = true;
+      return false;
+    }
+    built++;
+    return true;
+  };
+  /** A trace figure, redrawn only when its points or size change; its marker moves each time. */
+  const trace = (
+    id: string,
+    caption: string,
+    spec: Parameters<typeof createTrace>[0],
+    current: TracePoint | undefined,
+  ): HTMLElement => {
+    const last = spec.points[spec.points.length - 1];
+    const key = JSON.stringify([spec.points.length, last?.value, spec.width]);
+    let entry = traceCache.get(id);
+    if (!entry || entry.key !== key) {
+      const recent = entry && streaming && performance.now() - entry.builtAt < TRACE_INTERVAL_MS;
+      if (recent) deferred = true;
+      if (recent || !mayBuild()) {
+        return entry?.figure ?? h('figure', { class: 'trace' }, h('figcaption', {}, caption));
+      }
+      const created = createTrace(spec);
+      entry = {
+        key,
+        builtAt: performance.now(),
+        trace: created,
+        figure: h('figure', { class: 'trace' }, h('figcaption', {}, caption), created.element),
+      };
+      traceCache.set(id, entry);
+    }
+    entry.trace.mark(current);
+    return entry.figure;
+  };
+  // How many times the stage was drawn: tests read it to see that a streaming fit was drawn.
+  let renders = 0;
 
   const panel = (
     id: 'em-panel' | 'kmeans-panel',
@@ -74,9 +137,10 @@ export function createStage(): Stage {
     build: () => Scatter,
     caption: string,
     frame: Frame,
-  ): PanelCache => {
+  ): PanelCache | undefined => {
     let entry = cache.get(id);
     if (!entry || entry.key !== key) {
+      if (!mayBuild()) return undefined;
       const scatter = build();
       const captionElement = h('figcaption', {});
       const figure = h(
@@ -97,13 +161,18 @@ export function createStage(): Stage {
   return {
     element,
     render(context) {
+      built = 0;
+      deferred = false;
       const { run, state } = context;
-      element.dataset.shown = String(context.shown);
+      streaming = run?.status === 'running';
+      element.dataset.renders = String(++renders);
       if (!run) {
+        element.dataset.shown = String(context.shown);
         cache.clear();
-        panels.replaceChildren(h('p', { class: 'empty' }, 'No data to show.'));
+        traceCache.clear();
+        panels.replaceChildren(h('p', { class: 'empty' }, 'No data to show yet.'));
         traces.replaceChildren();
-        return;
+        return false;
       }
       const compare = state.compare && state.view === '2d';
       const sideBySide = compare && context.width >= SIDE_BY_SIDE_MIN_WIDTH;
@@ -137,8 +206,10 @@ export function createStage(): Stage {
           `${emCaption(em, emDone)}${running}`,
           em,
         );
-        emPanel.scatter.update(emStep(context, run, em));
-        const figures = [emPanel.figure];
+        // The step's identity: its frame, the coloring, and the snapshots it reads.
+        const emShown = JSON.stringify([em, state.color, run.em.length > em.parameters]);
+        updatePanel(emPanel, emShown, () => emStep(context, run, em));
+        const figures = emPanel ? [emPanel.figure] : [];
         if (compare) {
           const kmPanel = panel(
             'kmeans-panel',
@@ -151,8 +222,10 @@ export function createStage(): Stage {
             `${kmeansCaption(km, kmDone)}${run.status === 'running' && !kmDone ? ' (waiting for EM...)' : ''}`,
             km,
           );
-          kmPanel.scatter.update(kmeansStep(context, run, km));
-          figures.push(kmPanel.figure);
+          // Colors change once more when both fits are done (k-means matched to EM).
+          const kmShown = JSON.stringify([km, run.outcome !== undefined, run.kmeans.length > 0]);
+          updatePanel(kmPanel, kmShown, () => kmeansStep(context, run, km));
+          if (kmPanel) figures.push(kmPanel.figure);
         } else {
           cache.delete('kmeans-panel');
         }
@@ -163,7 +236,17 @@ export function createStage(): Stage {
           panels.replaceChildren(...figures);
         }
       }
-      traces.replaceChildren(...renderTraces(run, em, km, panelWidth, compare));
+      const figures = renderTraces(run, em, km, panelWidth, compare, trace);
+      if (
+        figures.some((figure, index) => traces.children[index] !== figure) ||
+        traces.children.length !== figures.length
+      ) {
+        traces.replaceChildren(...figures);
+      }
+      // For tests: what is on screen (the player's own `data-shown` changes a frame earlier,
+      // and a render that put a figure off has not drawn everything yet).
+      if (!deferred) element.dataset.shown = String(context.shown);
+      return deferred;
     },
   };
 }
@@ -228,22 +311,27 @@ function renderTraces(
   km: Frame,
   width: number,
   compare: boolean,
+  trace: (
+    id: string,
+    caption: string,
+    spec: Parameters<typeof createTrace>[0],
+    current: TracePoint | undefined,
+  ) => HTMLElement,
 ): HTMLElement[] {
   const llPoints: TracePoint[] = run.em.map((s) => ({ x: s.iteration, value: s.logLikelihood }));
   const figures = [
-    h(
-      'figure',
-      { class: 'trace' },
-      h('figcaption', {}, 'EM: mean log-likelihood per point (rises at every iteration)'),
-      renderTrace({
+    trace(
+      'em',
+      'EM: mean log-likelihood per point (rises at every iteration)',
+      {
         points: llPoints,
-        current: llPoints[em.parameters],
         label: 'log-likelihood',
         color: '#4e79a7',
         width,
         height: 200,
         ariaLabel: 'log-likelihood trace',
-      }),
+      },
+      llPoints[em.parameters],
     ),
   ];
   if (compare) {
@@ -258,19 +346,18 @@ function renderTraces(
       if (km.iteration === i && km.phase !== 'assign') current = updated;
     });
     figures.push(
-      h(
-        'figure',
-        { class: 'trace' },
-        h('figcaption', {}, 'k-means: inertia (falls at every assignment and every update)'),
-        renderTrace({
+      trace(
+        'kmeans',
+        'k-means: inertia (falls at every assignment and every update)',
+        {
           points: inertia,
-          current,
           label: 'inertia',
           color: '#e15759',
           width,
           height: 200,
           ariaLabel: 'k-means inertia trace',
-        }),
+        },
+        current,
       ),
     );
   }
