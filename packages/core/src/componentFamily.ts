@@ -144,6 +144,12 @@ export interface ComponentFamily<Params, Stats> {
   paramsFromJSON(json: SerializedParams): Params;
 }
 
+/**
+ * Rebuilds a family from its `spec()`, e.g. when a saved model is loaded. `@mixkit/distributions`
+ * provides one over its registry of shipped families (`familyFromSpec`); wrap it to add your own.
+ */
+export type FamilyResolver = (spec: FamilySpec) => AnyComponentFamily;
+
 /** A family with its type parameters erased, as held in heterogeneous lists. */
 // biome-ignore lint/suspicious/noExplicitAny: the erased form is what lets a list hold families of different parameter types; each member is only ever called with values the same family produced.
 export type AnyComponentFamily = ComponentFamily<any, any>;
