@@ -36,14 +36,6 @@ export interface ComponentFamily<Params, Stats> {
   /** Stable identifier, e.g. `'gaussian-full'`, `'poisson'`; the `kind` of serialized params. */
   readonly kind: string;
 
-  /**
-   * True when the family's batched kernels run faster on data in `@mixkit/linalg`'s kernel
-   * memory (`allocateKernelArrays`, where WebAssembly SIMD reads it without copying). A runner
-   * may then copy the data, and the buffers it passes as `out` and weights, there once per fit.
-   * Results must be the same bits either way. Absent means false (no copy is made).
-   */
-  readonly prefersKernelMemory?: boolean;
-
   /** The configuration the family was built with (regularisation, pseudocounts, levels...). */
   spec(): FamilySpec;
 

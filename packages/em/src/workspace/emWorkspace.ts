@@ -56,7 +56,7 @@ export interface EmWorkspace {
 /**
  * Validates the data once per fit (finite values, k <= rows of positive weight, weights,
  * priors, each distinct family's `validate`) and allocates the fit's buffers. When a family
- * `prefersKernelMemory` and the data has at least `KERNEL_MEMORY_MIN_VALUES` values, the data
+ * is marked with `@mixkit/linalg`'s `preferKernelMemory` and the data has at least `KERNEL_MEMORY_MIN_VALUES` values, the data
  * and the block buffer go to one kernel memory (a copy of the data: n·d doubles more for the
  * fit's duration) so its SIMD kernels read them in place.
  */
