@@ -1,7 +1,7 @@
 import { createMatrix, createRandom } from '@mixkit/core';
 import { loadFaithful } from '@mixkit/datasets';
 import { gaussianFull } from '@mixkit/distributions';
-import { fitMixture } from '@mixkit/em';
+import { type FitMixtureOptions, fitMixture } from '@mixkit/em';
 import { iterateKmeans, kmeansPlusPlus } from '@mixkit/kmeans';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -207,11 +207,13 @@ describe('the playground for a new user, in Chromium', () => {
     const shown = await readResult(page);
     const X = loadFaithful().X;
     const family = gaussianFull();
-    const em = fitMixture(X, {
+    // The page's families are chosen at run time, so its options are typed as any family's.
+    const options: FitMixtureOptions = {
       components: [family, family],
       init: randomPlacement(X, ['gaussian', 'gaussian'], 'full', DEFAULT_STATE.seed),
       random: DEFAULT_STATE.seed,
-    });
+    };
+    const em = fitMixture(X, options);
     const emIterations = em.diagnostics.iterations;
     const kmSteps: Int32Array[] = [];
     const steps = iterateKmeans(X, {
@@ -307,11 +309,12 @@ describe('the playground for a new user, in Chromium', () => {
     const shown = await readResult(page);
     const X = createMatrix(faithful.X.rows, 2, faithful.X.data);
     const family = gaussianFull();
-    const expected = fitMixture(X, {
+    const options: FitMixtureOptions = {
       components: [family, family],
       init: randomPlacement(X, ['gaussian', 'gaussian'], 'full', 2),
       random: 2,
-    });
+    };
+    const expected = fitMixture(X, options);
     expect(shown.iterations).toBe(expected.diagnostics.iterations);
     expect(Math.abs(shown.logLikelihood - expected.score(X))).toBeLessThanOrEqual(
       1e-11 * Math.abs(expected.score(X)),

@@ -2,7 +2,8 @@ import { createColorBlender } from './color/colorBlender.js';
 import { loadData, selectColumn } from './data/loadData.js';
 import type { PlaygroundData } from './data/playgroundData.js';
 import { readUserTable, type UserData } from './data/readUserTable.js';
-import type { EmSnapshot, FitOutcome, FitRequest, KMeansSnapshot } from './fit/fitProtocol.js';
+import type { FitRequest } from './fit/fitProtocol.js';
+import type { FitRun } from './fit/fitRun.js';
 import { frameCount } from './fit/timeline.js';
 import { createFitClient } from './fitClient.js';
 import type { PlaygroundState } from './state/playgroundState.js';
@@ -13,23 +14,6 @@ import { createPlayback } from './ui/playback.js';
 import { renderResult } from './ui/resultPanel.js';
 import { createStage, emFrame } from './ui/stage.js';
 import { COMPONENT_PALETTE } from './views/palette.js';
-
-/** One fit of one state: its data, the streamed snapshots and, once finished, the outcome. */
-export interface FitRun {
-  readonly key: string;
-  readonly data: PlaygroundData;
-  /** Where the 1-D view's densities are evaluated (empty for the 2-D view). */
-  readonly grid: Float64Array;
-  readonly em: EmSnapshot[];
-  readonly kmeans: KMeansSnapshot[];
-  status: 'running' | 'done' | 'error';
-  outcome?: FitOutcome;
-  error?: string;
-  readonly startedAt: number;
-  /** When the first snapshot arrived: from here on the fit streams. */
-  firstSnapshotAt?: number;
-  finishedAt?: number;
-}
 
 /** Points of a 1-D view's density grid. */
 const GRID_POINTS = 240;

@@ -1,5 +1,5 @@
-import type { FitRun } from '../app.js';
 import { type ColorBlender, hexOf } from '../color/colorBlender.js';
+import type { FitRun } from '../fit/fitRun.js';
 import { type Frame, frameAt } from '../fit/timeline.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import { renderDensity } from '../views/densityView.js';
