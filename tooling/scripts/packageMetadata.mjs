@@ -12,7 +12,7 @@ export const siteUrl = rootManifest.homepage;
 
 /** The API reference's page for a module (`@mixkit/em`, `@mixkit/distributions/testing`). */
 export function referenceUrl(moduleName) {
-  return `${siteUrl}api/modules/${moduleName.replace(/[^A-Za-z0-9]/g, '_')}.html`;
+  return `${siteUrl}api/modules/${moduleName.replace(/[^A-Za-z0-9-]/g, '_')}.html`;
 }
 
 /** The repository's web address (`repository.url` without `git+` and `.git`). */

@@ -23,7 +23,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // workspace's own install, so npm resolves every range against the tarballs it was given.
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
-const root = join(cliDir, '../..');
 
 interface Found {
   readonly name: string;

@@ -10,7 +10,9 @@ export type SerializedParams = Versioned & { readonly [key: string]: JsonValue }
 
 /** A family's own configuration in JSON form, enough (with a registry) to rebuild the family. */
 export interface FamilySpec {
+  /** The family's kind, the key under which a registry finds its factory (e.g. `'poisson'`). */
   readonly kind: string;
+  /** The options the family was created with, passed back to the factory. */
   readonly options: JsonValue;
 }
 

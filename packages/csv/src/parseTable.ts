@@ -8,10 +8,13 @@ import { TableError } from './tableError.js';
 export interface RawTable {
   /** What the text came from (used in messages). */
   readonly source: string;
+  /** The column names from the first row. */
   readonly header: readonly string[];
+  /** The data rows (the header excluded), each with exactly `header.length` fields. */
   readonly rows: readonly (readonly string[])[];
   /** `lines[i]` is the 1-based line on which data row `i` ends. */
   readonly lines: readonly number[];
+  /** The field delimiter used (given, or guessed). */
   readonly delimiter: string;
 }
 

@@ -18,6 +18,7 @@ import { validateShape } from './support/validateSupport.js';
 export interface ProductBlock<F extends AnyComponentFamily = AnyComponentFamily> {
   /** The data columns (absolute, 0-based) the block's family reads, in the order it reads them. */
   readonly columns: readonly number[];
+  /** The family that models those columns. */
   readonly family: F;
 }
 
@@ -37,6 +38,7 @@ export type ProductFamily<B extends readonly ProductBlock[]> = ComponentFamily<
   ProductParams<B>,
   ProductStats<B>
 > & {
+  /** The blocks, as given to `product`. */
   readonly blocks: B;
   /** Forgets the gathered column blocks of every data matrix seen so far. */
   clearCache(): void;
