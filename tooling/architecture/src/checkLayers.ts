@@ -113,7 +113,6 @@ function cycles(graph: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
 export function checkLayers(root: string): LayerViolation[] {
   const violations: LayerViolation[] = [];
   const all = workspaces(root);
-  const packageNames = new Set(all.filter((w) => w.group === 'packages').map((w) => w.name));
   const privateNames = new Set(all.filter((w) => w.group !== 'packages').map((w) => w.name));
   const packageGraph = new Map<string, Set<string>>();
   for (const workspace of all) {
