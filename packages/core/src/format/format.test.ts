@@ -15,10 +15,17 @@ describe('formatTable', () => {
   });
 
   it('prints marks in a column of their own and honours explicit alignment', () => {
-    const text = formatTable(['a', 'b'], [['1', 'x'], ['22', 'y']], {
-      marks: ['*', ''],
-      align: ['left', 'right'],
-    });
+    const text = formatTable(
+      ['a', 'b'],
+      [
+        ['1', 'x'],
+        ['22', 'y'],
+      ],
+      {
+        marks: ['*', ''],
+        align: ['left', 'right'],
+      },
+    );
     expect(text).toBe(['  a   b', '* 1   x', '  22  y'].join('\n'));
   });
 });
