@@ -75,3 +75,4 @@ if (manifest.exports !== undefined) {
   run('attw', [path, '--format', 'table-flipped', '--no-emoji']);
 }
 rmSync(out, { recursive: true, force: true });
+run(process.execPath, [new URL('./checkExportNames.mjs', import.meta.url).pathname]);
