@@ -73,6 +73,7 @@ if (problems.length > 0) {
 
 if (manifest.exports !== undefined) {
   run('attw', [path, '--format', 'table-flipped', '--no-emoji']);
+  // A library's built entry keeps its exports' names (a bin-only package has no entry to load).
+  run(process.execPath, [new URL('./checkExportNames.mjs', import.meta.url).pathname]);
 }
 rmSync(out, { recursive: true, force: true });
-run(process.execPath, [new URL('./checkExportNames.mjs', import.meta.url).pathname]);
