@@ -14,6 +14,7 @@ import {
   readResult,
   showLastIteration,
   startPreview,
+  traceMainThread,
   waitForStep,
 } from './harness.js';
 
@@ -142,10 +143,10 @@ describe('the playground for a new user, in Chromium', () => {
     }
   });
 
-  // Retried: long tasks are wall time, and on a shared 2-core machine another process can
-  // stretch one frame past the line; a page that really blocks fails all three runs.
+  // Retried once: the wall-time check is scaled by the run's average stretch, and one task can
+  // still wait longer than the average; the CPU-time check does not depend on the machine.
   it('streams a 20,000-point fit (k = 8, k-means beside it) with no long task over 100 ms', {
-    retry: 2,
+    retry: 1,
   }, async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(`long tasks: ${error.message}`));
@@ -164,20 +165,22 @@ describe('the playground for a new user, in Chromium', () => {
     // As a user would: on the page with 1,000 blobs, k = 8 and k-means beside EM, ask for 20,000.
     await page.goto(`${baseUrl}?data=blobs&n=1000&dseed=3&k=8&seed=1&compare=1`);
     await readResult(page);
-    await page.fill('input[name="n"]', '20000');
-    await page.press('input[name="n"]', 'Enter');
-    await page.waitForFunction(
-      () => new URL(window.location.href).searchParams.get('n') === '20000',
-    );
-    await page.waitForFunction(
-      () => document.getElementById('fit-result')?.dataset.labels?.split(',').length === 20_000,
-      undefined,
-      { timeout: 120_000 },
-    );
+    const trace = await traceMainThread(page, async () => {
+      await page.fill('input[name="n"]', '20000');
+      await page.press('input[name="n"]', 'Enter');
+      await page.waitForFunction(
+        () => new URL(window.location.href).searchParams.get('n') === '20000',
+      );
+      await page.waitForFunction(
+        () => document.getElementById('fit-result')?.dataset.labels?.split(',').length === 20_000,
+        undefined,
+        { timeout: 120_000 },
+      );
+      // Let the replay draw a few frames too: the player animates the finished fit.
+      await page.waitForTimeout(1500);
+    });
     const result = await readResult(page);
     expect(result.labels).toHaveLength(20_000);
-    // Let the replay draw a few frames too: the player animates the finished fit.
-    await page.waitForTimeout(1500);
     const { started, finished, renders, tasks } = await page.evaluate(() => ({
       started: Number(document.getElementById('fit-result')?.dataset.startedAt),
       finished: Number(document.getElementById('fit-result')?.dataset.finishedAt),
@@ -192,12 +195,16 @@ describe('the playground for a new user, in Chromium', () => {
     const worst = Math.max(0, ...during.map((task) => task.duration));
     console.log(
       `20,000-point fit: ${((finished - started) / 1000).toFixed(2)} s, ${renders} stage renders, ` +
-        `${during.length} long tasks, the longest ${worst.toFixed(0)} ms`,
+        `${during.length} long tasks, the longest ${worst.toFixed(0)} ms (wall); main thread: ` +
+        `${trace.tasks.length} tasks, the longest ${trace.longestCpu.toFixed(0)} ms of CPU, ` +
+        `machine stretch ${trace.stretch.toFixed(2)}x`,
     );
-    console.log(
-      JSON.stringify(during.map((t) => [Math.round(t.start - started), Math.round(t.duration)])),
-    );
-    expect(worst).toBeLessThanOrEqual(100);
+    // The budget is 100 ms of wall time on an idle machine. On a shared one a task's wall time
+    // also holds the time its thread waited for a core, so the wall budget is scaled by the
+    // stretch this very run measured (1 when idle), and the page's own time, the CPU time of
+    // its longest task, must stay within 100 ms whatever the load.
+    expect(trace.longestCpu).toBeLessThanOrEqual(100);
+    expect(worst).toBeLessThanOrEqual(100 * Math.max(1, trace.stretch));
     await page.close();
   });
 
