@@ -2,6 +2,7 @@ import { createColorBlender } from './color/colorBlender.js';
 import { loadData, selectColumn } from './data/loadData.js';
 import type { PlaygroundData } from './data/playgroundData.js';
 import { readUserTable, type UserData } from './data/readUserTable.js';
+import { forgetStoredTable, readStoredTable, storeTable } from './data/storedTable.js';
 import type { FitRequest } from './fit/fitProtocol.js';
 import type { FitRun } from './fit/fitRun.js';
 import { frameCount } from './fit/timeline.js';
@@ -10,6 +11,7 @@ import type { PlaygroundState } from './state/playgroundState.js';
 import { decodeState, encodeState } from './state/urlState.js';
 import { renderControls } from './ui/controls.js';
 import { h } from './ui/dom.js';
+import { listenForDroppedFiles } from './ui/dropFiles.js';
 import { createPlayback } from './ui/playback.js';
 import { renderResult } from './ui/resultPanel.js';
 import { createStage, emFrame } from './ui/stage.js';
@@ -41,7 +43,7 @@ export function createApp(root: HTMLElement): void {
       user = readUserTable(stored.text, stored.source);
       if (stored.source === 'pasted text') pasted = stored.text;
     } catch {
-      sessionStorage.removeItem(STORAGE_KEY);
+      forgetStoredTable();
     }
   }
   const blender = createColorBlender(COMPONENT_PALETTE);
@@ -118,11 +120,7 @@ export function createApp(root: HTMLElement): void {
       user = readUserTable(text, source);
       userVersion++;
       userError = undefined;
-      try {
-        sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ text, source }));
-      } catch {
-        // Too large for session storage: the table still works until the tab is closed.
-      }
+      storeTable(text, source);
       setState({ ...state, dataset: 'user', xColumn: 0, yColumn: 1, column: 0 });
     } catch (error) {
       userError = error instanceof Error ? error.message : String(error);
@@ -291,51 +289,8 @@ export function createApp(root: HTMLElement): void {
 
   window.addEventListener('resize', scheduleRender);
   // A file dropped anywhere on the page is read as the user's table.
-  let dragDepth = 0;
-  const dragging = (on: boolean) =>
-    document.getElementById('drop-zone')?.classList.toggle('dragging', on);
-  window.addEventListener('dragenter', (event) => {
-    event.preventDefault();
-    dragDepth++;
-    dragging(true);
-  });
-  window.addEventListener('dragleave', () => {
-    dragDepth = Math.max(0, dragDepth - 1);
-    if (dragDepth === 0) dragging(false);
-  });
-  window.addEventListener('dragover', (event) => event.preventDefault());
-  window.addEventListener('drop', (event) => {
-    event.preventDefault();
-    dragDepth = 0;
-    dragging(false);
-    const file = event.dataTransfer?.files[0];
-    if (file) void file.text().then((text) => onUserText(text, file.name));
-  });
+  listenForDroppedFiles(onUserText);
   refresh();
-}
-
-/** Session-storage key of the user's last table (`{ text, source }`). */
-const STORAGE_KEY = 'mixkit-playground-table';
-
-function readStoredTable(): { text: string; source: string } | undefined {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (raw === null) return undefined;
-    const parsed: unknown = JSON.parse(raw);
-    if (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      'text' in parsed &&
-      'source' in parsed &&
-      typeof parsed.text === 'string' &&
-      typeof parsed.source === 'string'
-    ) {
-      return { text: parsed.text, source: parsed.source };
-    }
-  } catch {
-    // Storage unavailable (a privacy mode) or corrupt: start without a table.
-  }
-  return undefined;
 }
 
 /** Evenly spaced points over the data's range plus 15% on each side. */

@@ -4,7 +4,6 @@ import { type Frame, frameAt } from '../fit/timeline.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import { renderDensity } from '../views/densityView.js';
 import { createScatter, type Scatter, type ScatterStep } from '../views/scatterView.js';
-import { createTrace, type Trace, type TracePoint } from '../views/traceView.js';
 import { h } from './dom.js';
 import {
   column,
@@ -16,6 +15,7 @@ import {
   scatterFrame,
 } from './scatterPanels.js';
 import { emCaption, kmeansCaption } from './stepCaption.js';
+import { createTraceFigures, type FrameBudget } from './traceFigures.js';
 
 export interface StageContext extends PanelContext {
   readonly state: PlaygroundState;
@@ -81,14 +81,6 @@ export function createStage(): Stage {
   const traces = h('div', { class: 'traces' });
   element.append(panels, traces);
   const cache = new Map<string, PanelCache>();
-  const traceCache = new Map<
-    string,
-    { key: string; trace: Trace; figure: HTMLElement; builtAt: number }
-  >();
-  // While a fit streams, a trace is redrawn at most this often (a Plot figure per snapshot
-  // is most of a frame's work); the last snapshot is always drawn once the stream ends.
-  const TRACE_INTERVAL_MS = 250;
-  let streaming = false;
   // Figures built in the current render, and whether one was put off to the next frame.
   let built = 0;
   let deferred = false;
@@ -100,33 +92,12 @@ export function createStage(): Stage {
     built++;
     return true;
   };
-  /** A trace figure, redrawn only when its points or size change; its marker moves each time. */
-  const trace = (
-    id: string,
-    caption: string,
-    spec: Parameters<typeof createTrace>[0],
-    current: TracePoint | undefined,
-  ): HTMLElement => {
-    const last = spec.points[spec.points.length - 1];
-    const key = JSON.stringify([spec.points.length, last?.value, spec.width]);
-    let entry = traceCache.get(id);
-    if (!entry || entry.key !== key) {
-      const recent = entry && streaming && performance.now() - entry.builtAt < TRACE_INTERVAL_MS;
-      if (recent) deferred = true;
-      if (recent || !mayBuild()) {
-        return entry?.figure ?? h('figure', { class: 'trace' }, h('figcaption', {}, caption));
-      }
-      const created = createTrace(spec);
-      entry = {
-        key,
-        builtAt: performance.now(),
-        trace: created,
-        figure: h('figure', { class: 'trace' }, h('figcaption', {}, caption), created.element),
-      };
-      traceCache.set(id, entry);
-    }
-    entry.trace.mark(current);
-    return entry.figure;
+  const traceFigures = createTraceFigures();
+  const budget: FrameBudget = {
+    mayBuild,
+    defer: () => {
+      deferred = true;
+    },
   };
   // How many times the stage was drawn: tests read it to see that a streaming fit was drawn.
   let renders = 0;
@@ -164,12 +135,11 @@ export function createStage(): Stage {
       built = 0;
       deferred = false;
       const { run, state } = context;
-      streaming = run?.status === 'running';
       element.dataset.renders = String(++renders);
       if (!run) {
         element.dataset.shown = String(context.shown);
         cache.clear();
-        traceCache.clear();
+        traceFigures.clear();
         panels.replaceChildren(h('p', { class: 'empty' }, 'No data to show yet.'));
         traces.replaceChildren();
         return false;
@@ -236,7 +206,7 @@ export function createStage(): Stage {
           panels.replaceChildren(...figures);
         }
       }
-      const figures = renderTraces(run, em, km, panelWidth, compare, trace);
+      const figures = traceFigures.render(run, em, km, panelWidth, compare, budget);
       if (
         figures.some((figure, index) => traces.children[index] !== figure) ||
         traces.children.length !== figures.length
@@ -297,71 +267,6 @@ function render1d(context: StageContext, run: FitRun, frame: Frame, caption: str
       ariaLabel: 'one-dimensional mixture',
     }),
   );
-}
-
-/**
- * The objective traces. EM's mean log-likelihood is a value of the parameters, one point per
- * iteration, marked at the parameters shown. k-means' inertia is a value of labels and centers
- * together, so it gets a point per half-step (x = i - 1/2 after assignment i, x = i after update
- * i): both steps lower it, which the staircase shows.
- */
-function renderTraces(
-  run: FitRun,
-  em: Frame,
-  km: Frame,
-  width: number,
-  compare: boolean,
-  trace: (
-    id: string,
-    caption: string,
-    spec: Parameters<typeof createTrace>[0],
-    current: TracePoint | undefined,
-  ) => HTMLElement,
-): HTMLElement[] {
-  const llPoints: TracePoint[] = run.em.map((s) => ({ x: s.iteration, value: s.logLikelihood }));
-  const figures = [
-    trace(
-      'em',
-      'EM: mean log-likelihood per point (rises at every iteration)',
-      {
-        points: llPoints,
-        label: 'log-likelihood',
-        color: '#4e79a7',
-        width,
-        height: 200,
-        ariaLabel: 'log-likelihood trace',
-      },
-      llPoints[em.parameters],
-    ),
-  ];
-  if (compare) {
-    const inertia: TracePoint[] = [];
-    let current: TracePoint | undefined;
-    run.kmeans.forEach((s, i) => {
-      if (i === 0) return;
-      const assigned = { x: i - 0.5, value: s.assignedInertia };
-      const updated = { x: i, value: s.updatedInertia };
-      inertia.push(assigned, updated);
-      if (km.iteration === i && km.phase === 'assign') current = assigned;
-      if (km.iteration === i && km.phase !== 'assign') current = updated;
-    });
-    figures.push(
-      trace(
-        'kmeans',
-        'k-means: inertia (falls at every assignment and every update)',
-        {
-          points: inertia,
-          label: 'inertia',
-          color: '#e15759',
-          width,
-          height: 200,
-          ariaLabel: 'k-means inertia trace',
-        },
-        current,
-      ),
-    );
-  }
-  return figures;
 }
 
 /** Pressing in the plot adds a point at those data coordinates (Plot's scale inverses). */
