@@ -87,6 +87,7 @@ export { type OutputRows, outputRows } from './sampling/outputRows.js';
 export { sampleCategorical } from './sampling/sampleCategorical.js';
 export { sampleGamma } from './sampling/sampleGamma.js';
 export { samplePoisson } from './sampling/samplePoisson.js';
+export { sampleVonMisesFisher } from './sampling/sampleVonMisesFisher.js';
 export { digamma } from './special/digamma.js';
 export { logFactorial } from './special/logFactorial.js';
 export { logGamma } from './special/logGamma.js';
@@ -94,3 +95,12 @@ export { trigamma } from './special/trigamma.js';
 export { assertWeight } from './support/assertWeight.js';
 export { DEFAULT_MIN_PROBABILITY } from './support/smoothProbabilities.js';
 export { inSupport, type Support, validateSupport } from './support/validateSupport.js';
+export {
+  type VonMisesFisherOptions,
+  type VonMisesFisherParams,
+  type VonMisesFisherStats,
+  vonMisesFisher,
+  vonMisesFisherConcentration,
+  vonMisesFisherLogNormalizer,
+  vonMisesFisherParams,
+} from './vonMisesFisher.js';

@@ -16,6 +16,7 @@ import { logNormal } from './logNormal.js';
 import { multinomial } from './multinomial.js';
 import { poisson } from './poisson.js';
 import { product } from './product.js';
+import { vonMisesFisher } from './vonMisesFisher.js';
 
 /**
  * Builds a family from the `options` of its spec. `registry` is passed along so that composite
@@ -76,6 +77,7 @@ export const defaultRegistry: FamilyRegistry = new Map<string, FamilyFactory>([
   ['multinomial', (options) => multinomial(specOptions(options, 'multinomial'))],
   ['poisson', (options) => poisson(specOptions(options, 'poisson'))],
   ['product', productFromSpec],
+  ['von-mises-fisher', (options) => vonMisesFisher(specOptions(options, 'von-mises-fisher'))],
 ]);
 
 /** The product factory: rebuilds every block's family through the same registry. */

@@ -43,13 +43,17 @@ export function logDensities(family: AnyComponentFamily, params: unknown, X: Mat
   return family.logDensity(params, X, 0, X.rows, new Float64Array(X.rows), 0, 1);
 }
 
-/** Statistics of all rows with the given weights. */
+/**
+ * Statistics of all rows with the given weights, under the `current` parameters when given (a
+ * family with per-row latent variables forms its expectations from them; others ignore them).
+ */
 export function accumulateAll(
   family: AnyComponentFamily,
   X: Matrix,
   weights: Float64Array,
+  current?: unknown,
 ): unknown {
-  return family.accumulate(family.createStats(X.cols), X, 0, X.rows, weights, 0, 1);
+  return family.accumulate(family.createStats(X.cols), X, 0, X.rows, weights, 0, 1, current);
 }
 
 /**
