@@ -92,7 +92,7 @@ describe('von Mises–Fisher against mpmath', () => {
       const x = createMatrix(1, 3, Float64Array.of(0.6, 0, 0.8));
       const logSinh = kappa + Math.log1p(-Math.exp(-2 * kappa)) - Math.LN2;
       const exact = Math.log(kappa / (4 * Math.PI)) - logSinh + kappa * 0.8;
-      expect(Math.abs(logDensities(family, params, x)[0]! - exact)).toBeLessThan(
+      expect(Math.abs(logDensities(family, params, x)[0] - exact)).toBeLessThan(
         1e-13 * Math.max(1, kappa),
       );
     }
@@ -123,7 +123,7 @@ describe('von Mises–Fisher estimation and sampling', () => {
       family.validate(X);
       const fitted = estimateFrom<VonMisesFisherParams>(family, X);
       let cosine = 0;
-      for (let j = 0; j < p; j++) cosine += fitted.mean[j]! * truth.mean[j]!;
+      for (let j = 0; j < p; j++) cosine += fitted.mean[j] * truth.mean[j];
       // The direction's error is about √((p − 1)/(n κ A_p(κ))) radians.
       expect(1 - cosine).toBeLessThan(((p - 1) / (n * kappa)) * 2);
       expect(Math.abs(fitted.concentration / kappa - 1)).toBeLessThan(0.05);
@@ -143,7 +143,7 @@ describe('von Mises–Fisher estimation and sampling', () => {
       const n = 3000;
       const draws = family.sample(vonMisesFisherParams(mean, kappa), n, createRandom(7));
       let sum = 0;
-      for (let i = 0; i < n; i++) sum += draws[i * p + p - 1]!;
+      for (let i = 0; i < n; i++) sum += draws[i * p + p - 1];
       const expected = besselIRatio(p / 2 - 1, kappa);
       // Var(μᵀx) ≤ 1 − A², so the mean of n draws is within a few √((1 − A²)/n).
       const spread = Math.sqrt((1 - expected * expected) / n);
