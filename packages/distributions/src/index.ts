@@ -91,7 +91,21 @@ export { sampleVonMisesFisher } from './sampling/sampleVonMisesFisher.js';
 export { digamma } from './special/digamma.js';
 export { logFactorial } from './special/logFactorial.js';
 export { logGamma } from './special/logGamma.js';
+export { logGammaRatio } from './special/logGammaRatio.js';
 export { trigamma } from './special/trigamma.js';
+export {
+  type StudentTDiagParams,
+  studentTDiag,
+  studentTDiagParams,
+} from './studentT/diag.js';
+export {
+  type StudentTFullParams,
+  studentTFull,
+  studentTFullParams,
+} from './studentT/full.js';
+export type { LatentScaleSums } from './studentT/studentTDof.js';
+export type { StudentTDofLearning, StudentTOptions } from './studentT/studentTOptions.js';
+export type { StudentTStats } from './studentT/studentTStatistics.js';
 export { assertWeight } from './support/assertWeight.js';
 export { DEFAULT_MIN_PROBABILITY } from './support/smoothProbabilities.js';
 export { inSupport, type Support, validateSupport } from './support/validateSupport.js';

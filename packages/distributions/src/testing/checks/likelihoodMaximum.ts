@@ -5,12 +5,15 @@ import {
   type Matrix,
   type SerializedParams,
 } from '@mixkit/core';
-import { accumulateAll, ConformanceError, logDensities } from '../helpers.js';
+import {
+  ConformanceError,
+  estimateToFixedPoint,
+  logDensities,
+  weightedLogLikelihood,
+} from '../helpers.js';
 
 /** Relative sizes of the parameter perturbations: a large one and a small one. */
 const STEPS = [1e-3, 1e-6];
-/** Fixed-point iterations allowed for a family whose estimate depends on `current`. */
-const MAX_ITERATIONS = 500;
 
 /**
  * Check: the estimate maximises the weighted log-likelihood Σ wᵢ log f(xᵢ; θ) of the data it was
@@ -33,7 +36,7 @@ export function checkLikelihoodMaximum(
   X: Matrix,
   weights: Float64Array,
 ): void {
-  const estimate = fixedPoint(family, X, weights);
+  const estimate = estimateToFixedPoint(family, X, weights);
   const best = weightedLogLikelihood(family, estimate, X, weights);
   let scale = 0;
   const logP = logDensities(family, estimate, X);
@@ -62,39 +65,6 @@ export function checkLikelihoodMaximum(
       }
     }
   }
-}
-
-/** θ ← estimate(accumulate(X, w, θ)) from θ = estimate(accumulate(X, w)) until it stops moving. */
-function fixedPoint(family: AnyComponentFamily, X: Matrix, weights: Float64Array): unknown {
-  let params = estimateOf(family, accumulateAll(family, X, weights));
-  let previous = JSON.stringify(family.paramsToJSON(params));
-  let score = weightedLogLikelihood(family, params, X, weights);
-  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const next = estimateOf(family, accumulateAll(family, X, weights, params));
-    const text = JSON.stringify(family.paramsToJSON(next));
-    const nextScore = weightedLogLikelihood(family, next, X, weights);
-    params = next;
-    if (text === previous || Math.abs(nextScore - score) <= 1e-15 * Math.abs(nextScore)) break;
-    previous = text;
-    score = nextScore;
-  }
-  return params;
-}
-
-function estimateOf(family: AnyComponentFamily, stats: unknown): unknown {
-  return family.estimateAll !== undefined ? family.estimateAll([stats])[0] : family.estimate(stats);
-}
-
-function weightedLogLikelihood(
-  family: AnyComponentFamily,
-  params: unknown,
-  X: Matrix,
-  weights: Float64Array,
-): number {
-  const logP = logDensities(family, params, X);
-  let sum = 0;
-  for (let i = 0; i < X.rows; i++) if (weights[i] !== 0) sum += weights[i] * logP[i];
-  return sum;
 }
 
 type Path = readonly (string | number)[];
