@@ -8,6 +8,7 @@ export type {
 export type {
   AnyComponentFamily,
   ComponentFamily,
+  FamilyResolver,
   FamilySpec,
   ParamsOf,
   SerializedParams,

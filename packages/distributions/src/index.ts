@@ -38,6 +38,14 @@ export {
   gaussianFull,
   gaussianFullParams,
 } from './gaussian/full.js';
+export {
+  type CovarianceType,
+  covarianceTypes,
+  type GaussianFamily,
+  type GaussianParamsByType,
+  gaussianFamily,
+  gaussianFamilyFromSpec,
+} from './gaussian/gaussianFamily.js';
 export type { GaussianOptions } from './gaussian/shared.js';
 export {
   type GaussianSphericalParams,
@@ -47,6 +55,7 @@ export {
 export { type GaussianStats, NEGLIGIBLE_WEIGHT } from './gaussian/statistics.js';
 export { type GaussianTiedParams, gaussianTied } from './gaussian/tied.js';
 export { ParamsReader } from './json/paramsReader.js';
+export { specOptions } from './json/specOptions.js';
 export {
   type LogNormalOptions,
   type LogNormalParams,
@@ -81,7 +90,6 @@ export {
   type FamilyFactory,
   type FamilyRegistry,
   familyFromSpec,
-  specOptions,
 } from './registry.js';
 export { type OutputRows, outputRows } from './sampling/outputRows.js';
 export { sampleCategorical } from './sampling/sampleCategorical.js';

@@ -3,6 +3,7 @@ export { type CholeskyResult, cholesky } from './cholesky.js';
 export { expNonPositive } from './expNonPositive.js';
 export { invertLowerTriangular } from './invertLowerTriangular.js';
 export { setKernelCompilation } from './kernelCompilation.js';
+export { preferKernelMemory, prefersKernelMemory } from './kernelMemoryPreference.js';
 export { logDetCholesky } from './logDetCholesky.js';
 export { logSumExpRows } from './logSumExp.js';
 export { fromMlMatrix, toMlMatrix } from './mlMatrix.js';

@@ -46,21 +46,20 @@ export function fitCandidates(
       progress.update(index * stepsPerFit + restart * Math.max(1, maxIterations) + iteration);
     if (settings.algorithm === 'kmeans') {
       const model = new KMeans({
-        k,
+        nClusters: k,
         nInit: settings.nInit,
         maxIterations,
-        ...(settings.tol === undefined ? {} : { tol: settings.tol }),
-        random: settings.seed,
-      }).fit(X, { onIteration });
+        ...(settings.tolerance === undefined ? {} : { tolerance: settings.tolerance }),
+      }).fit(X, { onIteration, random: settings.seed });
       progress.update((index + 1) * stepsPerFit);
       return { algorithm: 'kmeans', k, covariance: undefined, model, inertia: model.inertia };
     }
     const model = fitMixture(X, {
       family: buildFamily(blocks, covariance ?? 'full'),
-      nComponents: k,
+      nClusters: k,
       nInit: settings.nInit,
       maxIterations,
-      ...(settings.tol === undefined ? {} : { tol: settings.tol }),
+      ...(settings.tolerance === undefined ? {} : { tolerance: settings.tolerance }),
       random: settings.seed,
       onIteration,
     });

@@ -5,7 +5,7 @@ import { assertUnreachable } from '@mixkit/core';
 export function describeWarning(warning: FitWarning): string {
   switch (warning.kind) {
     case 'not-converged':
-      return `restart ${warning.restart} did not converge in ${warning.iterations} iterations (raise --max-iter or --tol)`;
+      return `restart ${warning.restart} did not converge in ${warning.iterations} iterations (raise --max-iterations or --tolerance)`;
     case 'empty-component':
       return `restart ${warning.restart}, iteration ${warning.iteration}: component ${warning.component} became empty (${warning.action})`;
     case 'degenerate-component':

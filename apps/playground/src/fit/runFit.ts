@@ -13,7 +13,7 @@ export interface FitListener {
 
 /**
  * The settings the page fits with, from a request. Everything else is the library's default
- * (tol 1e-3, 100 iterations, one restart), so a plain `fitMixture(X, fitOptions(request))` in
+ * (tolerance 1e-3, 100 iterations, one restart), so a plain `fitMixture(X, fitOptions(request))` in
  * a test reproduces the page's fit.
  */
 export function fitOptions(request: FitRequest): FitMixtureOptions {
