@@ -88,12 +88,12 @@ export function run(): EmbeddingsResult {
   const k = topics.length;
   const { raw, labels } = embeddings(n, createRandom(384));
   const unit = normalised(raw);
-  const kmeans = new KMeans({ k, nInit: 3, random: 0 }).fit(raw);
-  const spherical = new SphericalKMeans({ nClusters: k, nInit: 3, random: 0 });
-  const sphericalModel = spherical.fit(raw);
+  const kmeans = new KMeans({ nClusters: k, nInit: 3 }).fit(raw, { random: 0 });
+  const spherical = new SphericalKMeans({ nClusters: k, nInit: 3 });
+  const sphericalModel = spherical.fit(raw, { random: 0 });
   const mixture = fitMixture(unit, {
     family: vonMisesFisher(),
-    nComponents: k,
+    nClusters: k,
     init: { kind: 'clusterer', clusterer: spherical },
     random: 0,
   });

@@ -88,8 +88,8 @@ export function run(): RobustOutliersResult {
   const { X, labels, outlier } = contaminated(n, 3);
   const inlier = outlier.map((o) => 1 - o);
   const all = new Uint8Array(n).fill(1);
-  const gaussian = fitMixture(X, { family: gaussianFull(), nComponents: 3, nInit: 5, random: 0 });
-  const t = fitMixture(X, { family: studentTFull(), nComponents: 3, nInit: 5, random: 0 });
+  const gaussian = fitMixture(X, { family: gaussianFull(), nClusters: 3, nInit: 5, random: 0 });
+  const t = fitMixture(X, { family: studentTFull(), nClusters: 3, nInit: 5, random: 0 });
   const gaussianLabels = gaussian.predict(X);
   const tLabels = t.predict(X);
   // Each component serialises its own parameters: read ν from the JSON form.

@@ -77,7 +77,13 @@ describe('the runner drives families only through their hooks', () => {
 
   it('hands accumulate the parameters its E-step weighted the rows with (none at initialisation)', () => {
     const family = new MockComponentFamily();
-    fitMixture(X, { family, nComponents: 2, init: 'random-from-data', maxIterations: 2, tol: 0 });
+    fitMixture(X, {
+      family,
+      nClusters: 2,
+      init: 'random-from-data',
+      maxIterations: 2,
+      tolerance: 0,
+    });
     const calls = family.calls;
     let current: number[] = [];
     let seenEstimates = 0;

@@ -78,7 +78,8 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
     }
     const given = typeof init === 'string' ? undefined : givenCenters(init, k, unit.cols);
     const restarts = given === undefined ? this.options.nInit : 1;
-    const random = toRandom(options.random ?? this.options.random);
+    // The seed comes with the fit (`random` in FitOptions), as for every clusterer.
+    const random = toRandom(options.random);
     const workspace = cosineWorkspace(k);
     const warnings: FitWarning[] = [];
     const restartObjectives: number[] = [];

@@ -1,10 +1,4 @@
-import {
-  assertInteger,
-  assertNumber,
-  InvalidInputError,
-  type MatrixInput,
-  type RandomInput,
-} from '@mixkit/core';
+import { assertInteger, assertNumber, InvalidInputError, type MatrixInput } from '@mixkit/core';
 
 /**
  * Where the first concept vectors come from: k-means++ on the normalised rows (its D² is then
@@ -28,8 +22,6 @@ export interface SphericalKMeansOptions {
    * `tolerance` x its value in an iteration. Default 1e-6.
    */
   readonly tolerance?: number;
-  /** Seed or random source. Default seed 0. */
-  readonly random?: RandomInput;
 }
 
 /** `SphericalKMeansOptions` with defaults merged. */
@@ -39,7 +31,6 @@ export interface ResolvedSphericalKMeansOptions {
   readonly nInit: number;
   readonly maxIterations: number;
   readonly tolerance: number;
-  readonly random: RandomInput | undefined;
 }
 
 /** Validates the options and merges defaults. */
@@ -72,6 +63,5 @@ export function resolveSphericalKMeansOptions(
     nInit,
     maxIterations,
     tolerance,
-    random: options.random,
   };
 }
