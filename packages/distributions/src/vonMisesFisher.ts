@@ -173,11 +173,37 @@ export function vonMisesFisher(
     logDensity(params, X, start, end, out, outOffset, outStride) {
       const { data, cols } = X;
       const { mean, concentration, logNormalizer } = params;
+      const tail = cols & 3;
       for (let i = start, o = outOffset; i < end; i++, o += outStride) {
         const row = i * cols;
-        let dot = 0;
-        let norm = 0;
-        for (let j = 0; j < cols; j++) {
+        // Four independent chains of the dot product and of the squared norm (so the adds do
+        // not wait on one long chain), then the last p mod 4 terms.
+        let dot0 = 0;
+        let dot1 = 0;
+        let dot2 = 0;
+        let dot3 = 0;
+        let norm0 = 0;
+        let norm1 = 0;
+        let norm2 = 0;
+        let norm3 = 0;
+        let j = 0;
+        for (; j < cols - tail; j += 4) {
+          const a = data[row + j];
+          const b = data[row + j + 1];
+          const c = data[row + j + 2];
+          const e = data[row + j + 3];
+          dot0 += a * mean[j];
+          dot1 += b * mean[j + 1];
+          dot2 += c * mean[j + 2];
+          dot3 += e * mean[j + 3];
+          norm0 += a * a;
+          norm1 += b * b;
+          norm2 += c * c;
+          norm3 += e * e;
+        }
+        let dot = dot0 + dot1 + (dot2 + dot3);
+        let norm = norm0 + norm1 + (norm2 + norm3);
+        for (; j < cols; j++) {
           const value = data[row + j];
           dot += value * mean[j];
           norm += value * value;

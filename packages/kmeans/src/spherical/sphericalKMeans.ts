@@ -15,8 +15,9 @@ import {
 } from '@mixkit/core';
 import { kmeansPlusPlus } from '../init/kmeansPlusPlus.js';
 import { randomRows } from '../init/randomRows.js';
-import { assignByCosine, type CosineWorkspace, cosineWorkspace } from './assignByCosine.js';
+import { assignByCosine } from './assignByCosine.js';
 import { conceptVectors } from './conceptVectors.js';
+import { type CosineWorkspace, cosineWorkspace } from './cosineWorkspace.js';
 import { normalizedRows } from './normalizedRows.js';
 import { SphericalKMeansModel } from './sphericalKMeansModel.js';
 import {
@@ -64,9 +65,11 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
    */
   fit(X: MatrixInput, options: FitOptions = {}): SphericalKMeansModel {
     const { nClusters: k, init } = this.options;
-    const unit = normalizedRows(toMatrix(X));
-    const n = unit.rows;
+    const matrix = toMatrix(X);
+    const n = matrix.rows;
     assertClusterCount(k, n, 'nClusters');
+    const workspace = cosineWorkspace(matrix, k);
+    const { unit } = workspace;
     const weights = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
     let positive = 0;
     for (const w of weights) if (w > 0) positive += 1;
@@ -80,7 +83,6 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
     const restarts = given === undefined ? this.options.nInit : 1;
     // The seed comes with the fit (`random` in FitOptions), as for every clusterer.
     const random = toRandom(options.random);
-    const workspace = cosineWorkspace(k);
     const warnings: FitWarning[] = [];
     const restartObjectives: number[] = [];
     let best: SphericalRun | undefined;
@@ -88,7 +90,7 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
     for (let restart = 0; restart < restarts; restart++) {
       throwIfAborted(options.signal, 'SphericalKMeans.fit');
       const initial = given ?? this.seed(unit, k, random.split(), weights);
-      const run = this.run(unit, weights, initial, restart, workspace, warnings, options);
+      const run = this.run(workspace, weights, initial, restart, warnings, options);
       restartObjectives.push(run.cohesion);
       if (best === undefined || run.cohesion > best.cohesion) {
         best = run;
@@ -133,21 +135,21 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
    * labels are those of the returned centres.
    */
   private run(
-    unit: Matrix,
+    workspace: CosineWorkspace,
     weights: Float64Array,
     initial: Matrix,
     restart: number,
-    workspace: CosineWorkspace,
     warnings: FitWarning[],
     options: FitOptions,
   ): SphericalRun {
     const { maxIterations, tolerance } = this.options;
+    const { unit } = workspace;
     const n = unit.rows;
     const centers = initial;
     const labels = new Int32Array(n).fill(-1);
     const similarity = new Float64Array(n);
     const trace: number[] = [];
-    let changed = assignByCosine(unit, centers, labels, similarity, workspace);
+    let changed = assignByCosine(workspace, centers, labels, similarity);
     let cohesion = weightedSum(weights, similarity);
     let converged = maxIterations === 0;
     let iterations = 0;
@@ -164,7 +166,7 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
           action: 'reseeded',
         });
       }
-      changed = assignByCosine(unit, centers, labels, similarity, workspace);
+      changed = assignByCosine(workspace, centers, labels, similarity);
       const next = weightedSum(weights, similarity);
       const change = next - cohesion;
       cohesion = next;

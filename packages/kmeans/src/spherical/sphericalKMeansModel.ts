@@ -10,7 +10,8 @@ import {
 } from '@mixkit/core';
 import { diagnosticsFromJson, diagnosticsToJson } from '../internal/diagnosticsJson.js';
 import { JsonReader } from '../internal/jsonReader.js';
-import { assignByCosine, cosineWorkspace } from './assignByCosine.js';
+import { assignByCosine } from './assignByCosine.js';
+import { cosineWorkspace } from './cosineWorkspace.js';
 import { normalizedRows } from './normalizedRows.js';
 
 /** Everything a `SphericalKMeansModel` holds. */
@@ -55,10 +56,10 @@ export class SphericalKMeansModel implements ClusteringModel {
 
   /** The centre of highest cosine similarity for every row; `InvalidInputError` for a zero row. */
   predict(X: MatrixInput): Int32Array {
-    const unit = normalizedRows(toMatrix(X, { argument: 'X', cols: this.dimension }));
-    const labels = new Int32Array(unit.rows).fill(-1);
-    const similarity = new Float64Array(unit.rows);
-    assignByCosine(unit, this.centers, labels, similarity, cosineWorkspace(this.nClusters));
+    const matrix = toMatrix(X, { argument: 'X', cols: this.dimension });
+    const workspace = cosineWorkspace(matrix, this.nClusters);
+    const labels = new Int32Array(matrix.rows).fill(-1);
+    assignByCosine(workspace, this.centers, labels, new Float64Array(matrix.rows));
     return labels;
   }
 
