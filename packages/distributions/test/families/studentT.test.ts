@@ -2,6 +2,8 @@ import { type ComponentFamily, createMatrix, createRandom, type Matrix } from '@
 import { describe, expect, it } from 'vitest';
 import reference from '../../src/__fixtures__/student-t.json' with { type: 'json' };
 import {
+  poisson,
+  product,
   type StudentTDiagParams,
   type StudentTFullParams,
   type StudentTStats,
@@ -252,5 +254,32 @@ describe('Student-t estimation (ECME)', () => {
     let mean = 0;
     for (let i = 0; i < X.rows; i++) mean += X.data[i * 2] / X.rows;
     expect(params.location[0]).toBeCloseTo(mean, 12);
+  });
+});
+
+describe('Student-t blocks inside a product', () => {
+  it('product hands each block its part of the current parameters', () => {
+    const family = product([
+      { columns: [0, 1], family: studentTFull() },
+      { columns: [2], family: poisson() },
+    ]);
+    const t = studentTFullParams([1, -2], [2, 0.6, 0.6, 0.5], 3);
+    const rates = poisson().paramsFromJSON({ kind: 'poisson', version: 1, rates: [4] });
+    const X = matrixOf(reference.mle.X.slice(0, 50).map((row, i) => [...row, i % 7]));
+    const weights = new Float64Array(X.rows).fill(1);
+    const stats = family.accumulate(family.createStats(3), X, 0, X.rows, weights, 0, 1, [t, rates]);
+    const alone = studentTFull().accumulate(
+      studentTFull().createStats(2),
+      matrixOf(reference.mle.X.slice(0, 50)),
+      0,
+      50,
+      weights,
+      0,
+      1,
+      t,
+    );
+    expect(stats[0].latent).toEqual(alone.latent);
+    expect(Array.from(stats[0].moments.mean)).toEqual(Array.from(alone.moments.mean));
+    expect(stats[0].latent.weight).toBe(50);
   });
 });
