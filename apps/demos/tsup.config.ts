@@ -22,4 +22,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   dts: false,
+  keepNames: true,
 });

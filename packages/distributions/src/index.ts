@@ -96,11 +96,6 @@ export { sampleCategorical } from './sampling/sampleCategorical.js';
 export { sampleGamma } from './sampling/sampleGamma.js';
 export { samplePoisson } from './sampling/samplePoisson.js';
 export { sampleVonMisesFisher } from './sampling/sampleVonMisesFisher.js';
-export { digamma } from './special/digamma.js';
-export { logFactorial } from './special/logFactorial.js';
-export { logGamma } from './special/logGamma.js';
-export { logGammaRatio } from './special/logGammaRatio.js';
-export { trigamma } from './special/trigamma.js';
 export {
   type StudentTDiagParams,
   studentTDiag,

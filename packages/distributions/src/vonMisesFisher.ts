@@ -6,11 +6,10 @@ import {
   type Matrix,
   type SerializedParams,
 } from '@mixkit/core';
-import { besselIRatio, logBesselIScaled } from '@mixkit/linalg';
+import { besselIRatio, logBesselIScaled, logGamma } from '@mixkit/linalg';
 import { ParamsReader } from './json/paramsReader.js';
 import { outputRows } from './sampling/outputRows.js';
 import { sampleVonMisesFisher } from './sampling/sampleVonMisesFisher.js';
-import { logGamma } from './special/logGamma.js';
 import { assertWeight } from './support/assertWeight.js';
 import { validateShape } from './support/validateSupport.js';
 

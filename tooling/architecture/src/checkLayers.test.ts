@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkLayers, importsOf } from './checkLayers.js';
+import { checkLayers, importsOf, packageImports } from './checkLayers.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -120,5 +120,20 @@ describe('checkLayers', () => {
       'const s = \'import q from "string"\';',
     ].join('\n');
     expect(importsOf(source)).toEqual(['x', 'y', './c.js', 'side-effect', 'dyn']);
+  });
+});
+
+describe('the root README', () => {
+  it('draws the real import graph of the packages (the mermaid flowchart, an arrow per import)', () => {
+    const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
+    const chart = /```mermaid\nflowchart BT\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const drawn = [...chart.matchAll(/^\s*([a-z-]+) --> ([a-z-]+)\s*$/gm)]
+      .map((m) => `${m[1]} -> ${m[2]}`)
+      .sort();
+    const real = [...packageImports(repositoryRoot)]
+      .flatMap(([from, to]) => [...to].map((target) => `${from} -> ${target}`))
+      .sort();
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn).toEqual(real);
   });
 });

@@ -105,6 +105,25 @@ function cycles(graph: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
 }
 
 /**
+ * Which packages each package imports in its production sources (not tests), by short name
+ * (`em` for `@mixkit/em`): the real dependency graph the root README draws.
+ */
+export function packageImports(root: string): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const workspace of workspaces(root).filter((w) => w.group === 'packages')) {
+    const uses = new Set<string>();
+    for (const file of sourceFiles(workspace.dir)) {
+      for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+        const target = /^@mixkit\/([a-z0-9-]+)/.exec(specifier)?.[1];
+        if (target !== undefined && target !== workspace.name) uses.add(target);
+      }
+    }
+    graph.set(workspace.name, uses);
+  }
+  return graph;
+}
+
+/**
  * Reads every import of every workspace's production sources under `root` and returns the
  * rules they break (empty when the tree is sound): core imports no sibling; the spine points one
  * way; em imports no family package; packages import no app or tooling; browser packages import
@@ -113,7 +132,6 @@ function cycles(graph: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
 export function checkLayers(root: string): LayerViolation[] {
   const violations: LayerViolation[] = [];
   const all = workspaces(root);
-  const packageNames = new Set(all.filter((w) => w.group === 'packages').map((w) => w.name));
   const privateNames = new Set(all.filter((w) => w.group !== 'packages').map((w) => w.name));
   const packageGraph = new Map<string, Set<string>>();
   for (const workspace of all) {

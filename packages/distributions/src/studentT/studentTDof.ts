@@ -1,6 +1,4 @@
-import { digamma } from '../special/digamma.js';
-import { logGamma } from '../special/logGamma.js';
-import { trigamma } from '../special/trigamma.js';
+import { digamma, logGamma, trigamma } from '@mixkit/linalg';
 
 /** How ν is set: fixed, or learned per component within [min, max] from `initial`. */
 export type ResolvedDof =

@@ -1,6 +1,6 @@
 import type { FamilySpec, Matrix, RandomSource } from '@mixkit/core';
+import { logGammaRatio } from '@mixkit/linalg';
 import { sampleGamma } from '../sampling/sampleGamma.js';
-import { logGammaRatio } from '../special/logGammaRatio.js';
 import { validateSupport } from '../support/validateSupport.js';
 import type { ResolvedStudentTOptions } from './studentTOptions.js';
 

@@ -1,5 +1,5 @@
 import { type AnyComponentFamily, createMatrix, createRandom } from '@mixkit/core';
-import { logGamma } from '../../special/logGamma.js';
+import { logGamma } from '@mixkit/linalg';
 import { ConformanceError, logDensities, sampleMatrix } from '../helpers.js';
 import {
   nestedQuadrature,
