@@ -51,6 +51,7 @@ interface SphericalRun {
  */
 export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
   readonly nClusters: number;
+  /** The options with their defaults filled in. */
   readonly options: ResolvedSphericalKMeansOptions;
 
   constructor(options: SphericalKMeansOptions) {
