@@ -23,7 +23,9 @@ function profile(
     ...(levelLimit === undefined ? {} : { levelLimit }),
   });
   profiler.add(header, 1);
-  rows.forEach((row, i) => profiler.add(row, i + 2));
+  rows.forEach((row, i) => {
+    profiler.add(row, i + 2);
+  });
   return profiler.finish();
 }
 

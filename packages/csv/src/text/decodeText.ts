@@ -13,17 +13,23 @@ export function decodeText(bytes: Uint8Array, source: string): string {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
-    throw invalidText(body, encoding, source, bom);
+    throw invalidText(body, encoding, source, { offset: bom });
   }
 }
 
-/** The error for bytes that `encoding` cannot decode: where the first bad byte is. */
+/**
+ * The error for bytes that `encoding` cannot decode, naming where the first bad byte is. When
+ * `bytes` is a piece of a larger text, `start` says where it begins (its byte offset and
+ * 1-based line), so the location is the whole text's.
+ */
 export function invalidText(
-  body: Uint8Array,
+  bytes: Uint8Array,
   encoding: string,
   source: string,
-  offset = 0,
+  start: { readonly offset?: number; readonly line?: number } = {},
 ): TableError {
+  const body = bytes;
+  const offset = start.offset ?? 0;
   // The longest prefix that decodes locates the first bad byte: a binary search, decoding in
   // streaming mode so that a prefix ending inside a valid multi-byte sequence still counts.
   let good = 0;
@@ -46,7 +52,7 @@ export function invalidText(
     while (start > good - 3 && start > 0 && (body[start - 1] & 0xc0) === 0x80) start--;
     if (start > 0 && body[start - 1] >= 0xc0) good = start - 1;
   }
-  let line = 1;
+  let line = start.line ?? 1;
   for (let i = 0; i < good; i++) if (body[i] === 0x0a) line++;
   const byte = (body[good] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   return new TableError(
