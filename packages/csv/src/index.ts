@@ -13,6 +13,7 @@ export {
   type CellTally,
   ColumnProfile,
   DEFAULT_LEVEL_LIMIT,
+  DEFAULT_NUMBER_LEVEL_LIMIT,
 } from './profile/columnProfile.js';
 export {
   type ColumnInference,

@@ -59,7 +59,11 @@ export async function fitInMemory(
     onIteration,
     ...(signal === undefined ? {} : { signal }),
     candidates: grid.map(({ name, family, nClusters }) => ({ name, family, nClusters })),
-    onCandidate: () => {
+    // A candidate that cannot be fitted stops the command at once, naming it.
+    onCandidate: (row, index) => {
+      if (row.failure !== undefined) {
+        throw fitFailure(row.nClusters, grid[index]?.covariance, row.failure);
+      }
       fitted++;
       progress.update(fitted * perFit);
     },

@@ -51,14 +51,6 @@ export function planColumns(
     profiles.push(column);
   });
   if (planned.length === 0) throw new CliError(`${source}: no columns left to model`);
-  if (roles.label !== undefined) {
-    const label = profile.columns[roles.label] as ColumnProfile;
-    if (label.tooManyLevels) {
-      throw new CliError(
-        `${source}: --label ${label.name}: more than ${countOf(label.levelLimit, 'distinct value')}; a label column holds classes`,
-      );
-    }
-  }
   const missing = missingCellsError(profiles, source, cells.missing);
   if (missing !== undefined) {
     throw new CliError(
@@ -114,7 +106,7 @@ function explicit(column: ColumnProfile, kind: ColumnKind, source: string): Colu
   const levels = column.levels();
   if (levels === undefined) {
     throw new CliError(
-      `${describeLocation({ source, column: index, columnName: name })}: more than ${countOf(column.levelLimit, 'distinct value')}, too many levels for --categorical; leave it out with --ignore ${quote(name)}`,
+      `${describeLocation({ source, column: index, columnName: name })}: more than ${countOf(column.passedLimit.count, `distinct ${column.passedLimit.of === 'numbers' ? 'number' : 'value'}`)}, too many levels for --categorical; leave it out with --ignore ${quote(name)}`,
     );
   }
   return { name, sourceIndex: index, kind, inferred: false, levels };

@@ -22,6 +22,14 @@ export interface CellTally {
 /** Distinct non-missing texts a profile keeps before it stops (see `ColumnProfile.levels`). */
 export const DEFAULT_LEVEL_LIMIT = 10_000;
 
+/**
+ * Distinct numbers a profile keeps while a column holds nothing but numbers: a categorical
+ * column written in numbers (codes, ratings) has few levels, and a measured quantity has as
+ * many as rows. The lower limit keeps the profile of a wide numeric table small (a few
+ * kilobytes a column).
+ */
+export const DEFAULT_NUMBER_LEVEL_LIMIT = 256;
+
 class Tally implements CellTally {
   count = 0;
   first: CellSighting | undefined = undefined;
@@ -50,6 +58,7 @@ export class ColumnProfile {
     notBinary: new Tally(),
   };
   private distinct: Map<string, number> | undefined = new Map();
+  private droppedAtNumbers = false;
 
   constructor(
     /** The column's name from the header. */
@@ -59,6 +68,8 @@ export class ColumnProfile {
     private readonly reader: CellReader,
     /** Distinct texts kept as candidate levels before giving up on them. */
     readonly levelLimit = DEFAULT_LEVEL_LIMIT,
+    /** The same while every cell so far is a number (see `DEFAULT_NUMBER_LEVEL_LIMIT`). */
+    readonly numberLevelLimit = DEFAULT_NUMBER_LEVEL_LIMIT,
   ) {}
 
   /** Cells holding a number (by the reader's decimal mark). */
@@ -116,9 +127,11 @@ export class ColumnProfile {
     }
     const distinct = this.distinct;
     if (distinct !== undefined && !distinct.has(text)) {
-      if (distinct.size >= this.levelLimit) {
+      const limit = tallies.text.count === 0 ? this.numberLevelLimit : this.levelLimit;
+      if (distinct.size >= limit) {
         // Too many to be categorical levels: stop keeping them (constant memory from here on).
         this.distinct = undefined;
+        this.droppedAtNumbers = tallies.text.count === 0;
       } else {
         distinct.set(text, distinct.size);
       }
@@ -133,6 +146,16 @@ export class ColumnProfile {
   /** True when the column had more distinct non-missing texts than the limit. */
   get tooManyLevels(): boolean {
     return this.distinct === undefined;
+  }
+
+  /**
+   * The limit that was passed, when `tooManyLevels`: `numberLevelLimit` when the column went
+   * past it before its first text cell, else `levelLimit`.
+   */
+  get passedLimit(): { readonly count: number; readonly of: 'numbers' | 'values' } {
+    return this.droppedAtNumbers
+      ? { count: this.numberLevelLimit, of: 'numbers' }
+      : { count: this.levelLimit, of: 'values' };
   }
 
   /**

@@ -59,7 +59,7 @@ export function inferColumn(profile: ColumnProfile, source: string): ColumnInfer
       cause: 'too-many-levels',
       error: new TableError(
         { source, column: profile.index, columnName: profile.name },
-        `more than ${countOf(profile.levelLimit, 'distinct value')}: too many levels for a categorical column`,
+        `more than ${countOf(profile.passedLimit.count, `distinct ${profile.passedLimit.of === 'numbers' ? 'number' : 'value'}`)}: too many levels for a categorical column`,
       ),
     };
   }

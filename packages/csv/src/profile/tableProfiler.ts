@@ -1,7 +1,11 @@
 import { type CellOptions, CellReader } from '../cells/cellReader.js';
 import { TableError } from '../tableError.js';
 import { checkHeader, checkRowLength } from '../tableShape.js';
-import { ColumnProfile, DEFAULT_LEVEL_LIMIT } from './columnProfile.js';
+import {
+  ColumnProfile,
+  DEFAULT_LEVEL_LIMIT,
+  DEFAULT_NUMBER_LEVEL_LIMIT,
+} from './columnProfile.js';
 
 /** Options of `TableProfiler`. */
 export interface TableProfilerOptions {
@@ -11,6 +15,8 @@ export interface TableProfilerOptions {
   readonly cells?: CellOptions;
   /** Distinct texts a column keeps as candidate levels (default 10,000). */
   readonly levelLimit?: number;
+  /** The same while a column holds only numbers (default 256). */
+  readonly numberLevelLimit?: number;
   /**
    * Which columns to profile, given the header (0-based indices; default all). Columns left out
    * cost nothing beyond the row-length check.
@@ -68,6 +74,7 @@ export class TableProfiler {
           j,
           this.reader,
           this.options.levelLimit ?? DEFAULT_LEVEL_LIMIT,
+          this.options.numberLevelLimit ?? DEFAULT_NUMBER_LEVEL_LIMIT,
         );
       }
       this.profiled = this.profiles.filter((p): p is ColumnProfile => p !== undefined);
