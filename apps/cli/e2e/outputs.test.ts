@@ -170,10 +170,11 @@ describe('no failure leaves a partial or temporary file', () => {
     });
     // Wait until the run has staged its outputs (temporary files exist), then interrupt it.
     const deadline = Date.now() + 60_000;
-    while (!readdirSync(dir).some((name) => name.endsWith('.tmp')) && Date.now() < deadline) {
+    const staged = () => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+    while (staged().length < 2 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toHaveLength(2);
+    expect(staged()).toHaveLength(2);
     child.kill('SIGINT');
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('mixkit: interrupted; no output was written\n');

@@ -194,6 +194,14 @@ describe('--help', () => {
       '--delimiter',
       '--labels-out',
       '--model-out',
+      '--t',
+      '--vmf',
+      '--reg-covar',
+      '--decimal',
+      '--na',
+      '--missing',
+      '--out-of-core',
+      '--memory-limit',
     ]) {
       expect(run.stdout).toContain(option);
     }

@@ -14,14 +14,18 @@ export {
   ColumnProfile,
   DEFAULT_LEVEL_LIMIT,
   DEFAULT_NUMBER_LEVEL_LIMIT,
+  type PassedLimit,
 } from './profile/columnProfile.js';
 export {
   type ColumnInference,
   countOf,
   inferColumn,
+  type LevelsColumn,
   missingCellsError,
+  type NumericColumn,
   numericCellError,
   type UnclearCause,
+  type UnclearColumn,
 } from './profile/inferColumn.js';
 export { type EncodedColumn, RecordEncoder } from './profile/recordEncoder.js';
 export {

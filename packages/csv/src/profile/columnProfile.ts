@@ -30,6 +30,14 @@ export const DEFAULT_LEVEL_LIMIT = 10_000;
  */
 export const DEFAULT_NUMBER_LEVEL_LIMIT = 256;
 
+/** Which limit on distinct values a column went past (see `ColumnProfile.passedLimit`). */
+export interface PassedLimit {
+  /** The limit: how many distinct values were kept. */
+  readonly count: number;
+  /** `numbers` while every cell was a number (`numberLevelLimit`), else `values`. */
+  readonly of: 'numbers' | 'values';
+}
+
 class Tally implements CellTally {
   count = 0;
   first: CellSighting | undefined = undefined;
@@ -152,7 +160,7 @@ export class ColumnProfile {
    * The limit that was passed, when `tooManyLevels`: `numberLevelLimit` when the column went
    * past it before its first text cell, else `levelLimit`.
    */
-  get passedLimit(): { readonly count: number; readonly of: 'numbers' | 'values' } {
+  get passedLimit(): PassedLimit {
     return this.droppedAtNumbers
       ? { count: this.numberLevelLimit, of: 'numbers' }
       : { count: this.levelLimit, of: 'values' };

@@ -5,17 +5,35 @@ import type { CellSighting, ColumnProfile } from './columnProfile.js';
 export type UnclearCause = 'decimal-comma' | 'stray-text' | 'too-many-levels';
 
 /** What a column's cells say it is. */
-export type ColumnInference =
-  /** Every present cell is a number (missing cells aside). */
-  | { readonly type: 'numeric' }
-  /** Mostly text: unordered levels, sorted (numerically when all are numbers). */
-  | { readonly type: 'levels'; readonly levels: readonly string[] }
-  /**
-   * Neither, safely: numbers with decimal commas, a numeric column with a few text cells, or
-   * more distinct values than a categorical column should have. `error` says what and where;
-   * an app adds what to do in its own terms (an option, a setting).
-   */
-  | { readonly type: 'unclear'; readonly cause: UnclearCause; readonly error: TableError };
+export type ColumnInference = NumericColumn | LevelsColumn | UnclearColumn;
+
+/** Every present cell is a number (missing cells aside). */
+export interface NumericColumn {
+  /** The column holds numbers. */
+  readonly type: 'numeric';
+}
+
+/** Mostly text: unordered levels. */
+export interface LevelsColumn {
+  /** The column holds unordered levels. */
+  readonly type: 'levels';
+  /** The distinct values, sorted (numerically when all are numbers). */
+  readonly levels: readonly string[];
+}
+
+/**
+ * Neither, safely: numbers with decimal commas, a numeric column with a few text cells, or more
+ * distinct values than a categorical column should have. An app adds what to do in its own
+ * terms (an option, a setting).
+ */
+export interface UnclearColumn {
+  /** The column's type cannot be told safely. */
+  readonly type: 'unclear';
+  /** Why not. */
+  readonly cause: UnclearCause;
+  /** What was found and where (the first such cell, and how many there are). */
+  readonly error: TableError;
+}
 
 /**
  * The type of a column from its profile, never guessing on thin evidence:

@@ -1,11 +1,7 @@
 import { type CellOptions, CellReader } from '../cells/cellReader.js';
 import { TableError } from '../tableError.js';
 import { checkHeader, checkRowLength } from '../tableShape.js';
-import {
-  ColumnProfile,
-  DEFAULT_LEVEL_LIMIT,
-  DEFAULT_NUMBER_LEVEL_LIMIT,
-} from './columnProfile.js';
+import { ColumnProfile, DEFAULT_LEVEL_LIMIT, DEFAULT_NUMBER_LEVEL_LIMIT } from './columnProfile.js';
 
 /** Options of `TableProfiler`. */
 export interface TableProfilerOptions {
@@ -26,7 +22,9 @@ export interface TableProfilerOptions {
 
 /** The profile of a whole table: its header, row count and each profiled column. */
 export interface TableProfile {
+  /** What the records came from, as given in the options. */
   readonly source: string;
+  /** The column names (the first record). */
   readonly header: readonly string[];
   /** Data rows (the header excluded). */
   readonly rows: number;

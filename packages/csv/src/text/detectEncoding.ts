@@ -3,6 +3,7 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 /** What `detectEncoding` found at the start of a file. */
 export interface DetectedEncoding {
+  /** The encoding the bytes are in. */
   readonly encoding: TextEncoding;
   /** Length in bytes of the byte-order mark the bytes start with (0 when there is none). */
   readonly bom: number;
