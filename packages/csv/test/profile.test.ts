@@ -191,3 +191,26 @@ describe('RecordEncoder', () => {
     expect(errorOf(() => encoder.encode(['9'], 1, 2, out, 0)).message).toMatch(/ragged row/);
   });
 });
+
+describe('level limits', () => {
+  it('keeps few distinct numbers per column (256 by default), many distinct texts', () => {
+    const numbers = column(Array.from({ length: 300 }, (_, i) => String(i)));
+    expect(numbers.tooManyLevels).toBe(true);
+    expect(numbers.passedLimit).toEqual({ count: 256, of: 'numbers' });
+    expect(inferColumn(numbers, 'd.csv')).toEqual({ type: 'numeric' });
+    const words = column(Array.from({ length: 300 }, (_, i) => `w${i}`));
+    expect(words.tooManyLevels).toBe(false);
+    expect(words.levels()).toHaveLength(300);
+  });
+
+  it('a text column past its number limit before its first text cell has too many levels', () => {
+    const cells = [...Array.from({ length: 300 }, (_, i) => String(i)), ...Array(400).fill('x')];
+    const inferred = inferColumn(column(cells), 'd.csv');
+    expect(inferred).toMatchObject({ type: 'unclear', cause: 'too-many-levels' });
+    if (inferred.type === 'unclear') {
+      expect(inferred.error.message).toBe(
+        'd.csv, column "x" (#1): more than 256 distinct numbers: too many levels for a categorical column',
+      );
+    }
+  });
+});
