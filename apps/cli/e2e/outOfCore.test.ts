@@ -101,7 +101,9 @@ function expectClose(a: unknown, b: unknown, path = ''): void {
     expect(Math.abs(a - b), path).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
   } else if (Array.isArray(a) && Array.isArray(b)) {
     expect(a.length, path).toBe(b.length);
-    a.forEach((value, i) => expectClose(value, b[i], `${path}[${i}]`));
+    a.forEach((value, i) => {
+      expectClose(value, b[i], `${path}[${i}]`);
+    });
   } else if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
     expect(Object.keys(a).sort(), path).toEqual(Object.keys(b).sort());
     for (const [key, value] of Object.entries(a)) {
