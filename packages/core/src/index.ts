@@ -1,9 +1,10 @@
 export { assertUnreachable } from './assertUnreachable.js';
-export type {
-  Clusterer,
-  ClusteringModel,
-  SoftClusterer,
-  SoftClusteringModel,
+export {
+  type Clusterer,
+  type ClusteringModel,
+  NOISE,
+  type SoftClusterer,
+  type SoftClusteringModel,
 } from './clusterer.js';
 export type {
   AnyComponentFamily,
