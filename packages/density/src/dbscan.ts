@@ -1,0 +1,124 @@
+import {
+  assertNumber,
+  type Clusterer,
+  type FitOptions,
+  type MatrixInput,
+  NOISE,
+  throwIfAborted,
+  toWeights,
+} from '@mixkit/core';
+import { NeighborBuffer } from '@mixkit/neighbors';
+import { DbscanModel } from './dbscanModel.js';
+import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
+
+export interface DbscanOptions extends DensityIndexOptions {
+  /** Neighbourhood radius: rows at distance <= eps are neighbours. Required, > 0. */
+  readonly eps: number;
+  /**
+   * A row is a core sample when its eps-neighbourhood, itself included, holds at least this many
+   * rows (with `sampleWeight`: at least this much weight). Default 5, as R's `dbscan` and
+   * scikit-learn's `min_samples`.
+   */
+  readonly minPts?: number;
+}
+
+/**
+ * DBSCAN (Ester, Kriegel, Sander & Xu 1996): core samples are rows with at least `minPts` rows
+ * within `eps`; clusters are the connected components of core samples under the eps-neighbour
+ * relation, plus the border rows within eps of a core sample; every other row is noise
+ * (`NOISE` = -1).
+ *
+ * Labelling is deterministic and equals scikit-learn's and R's: clusters are numbered in order of
+ * their lowest-index core sample, and a border row reachable from several clusters goes to the
+ * first of them in that order. Memory is O(n) above the index: neighbourhoods are queried twice
+ * (once to count, once to expand from core samples) instead of being stored.
+ *
+ * ```ts
+ * const model = new Dbscan({ eps: 0.5, minPts: 5 }).fit(X);
+ * model.labels; model.coreSampleIndices; model.predict(Xnew);
+ * ```
+ */
+export class Dbscan implements Clusterer<DbscanModel> {
+  readonly nClusters = undefined;
+  readonly eps: number;
+  readonly minPts: number;
+  readonly indexOptions: DensityIndexOptions;
+
+  constructor(options: DbscanOptions) {
+    assertNumber(options.eps, 'eps', { min: 0, exclusiveMin: true });
+    this.eps = options.eps;
+    this.minPts = options.minPts ?? 5;
+    this.indexOptions = {
+      metric: options.metric ?? 'euclidean',
+      algorithm: options.algorithm ?? 'auto',
+    };
+  }
+
+  /** Fits; honours `sampleWeight` (weighted core condition) and `signal`. */
+  fit(X: MatrixInput, options: FitOptions = {}): DbscanModel {
+    const { matrix, index } = densityIndex(X, this.minPts, 1, this.indexOptions);
+    const n = matrix.rows;
+    const weights =
+      options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
+    const buffer = new NeighborBuffer();
+    const isCore = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if ((i & 1023) === 0) throwIfAborted(options.signal, 'Dbscan.fit');
+      buffer.clear();
+      index.radiusOfRow(i, this.eps, buffer);
+      let mass = weights === undefined ? 1 + buffer.count : weights[i];
+      if (weights !== undefined)
+        for (let j = 0; j < buffer.count; j++) mass += weights[buffer.indices[j]];
+      if (mass >= this.minPts) isCore[i] = 1;
+    }
+    const labels = new Int32Array(n).fill(NOISE);
+    const stack = new Int32Array(n);
+    let nClusters = 0;
+    for (let seed = 0; seed < n; seed++) {
+      if (labels[seed] !== NOISE || isCore[seed] === 0) continue;
+      throwIfAborted(options.signal, 'Dbscan.fit');
+      const label = nClusters++;
+      labels[seed] = label;
+      let top = 0;
+      stack[top++] = seed;
+      while (top > 0) {
+        const p = stack[--top];
+        buffer.clear();
+        index.radiusOfRow(p, this.eps, buffer);
+        for (let j = 0; j < buffer.count; j++) {
+          const q = buffer.indices[j];
+          if (labels[q] !== NOISE) continue;
+          labels[q] = label;
+          if (isCore[q] === 1) stack[top++] = q;
+        }
+      }
+    }
+    let cores = 0;
+    for (let i = 0; i < n; i++) cores += isCore[i];
+    const coreSampleIndices = new Int32Array(cores);
+    for (let i = 0, c = 0; i < n; i++) if (isCore[i] === 1) coreSampleIndices[c++] = i;
+    const d = matrix.cols;
+    // Precomputed distances keep no rows: a new row brings its own distances to the core samples.
+    const coreRows = new Float64Array(index.metric === 'precomputed' ? 0 : cores * d);
+    if (index.metric !== 'precomputed')
+      for (let c = 0; c < cores; c++) {
+        const i = coreSampleIndices[c];
+        coreRows.set(matrix.data.subarray(i * d, i * d + d), c * d);
+      }
+    return new DbscanModel({
+      eps: this.eps,
+      minPts: this.minPts,
+      metric: index.metric,
+      dimension: d,
+      labels,
+      nClusters,
+      coreSampleIndices,
+      coreRows,
+    });
+  }
+
+  /** `fit(X, options).labels`. */
+  fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
+    return this.fit(X, options).labels;
+  }
+}

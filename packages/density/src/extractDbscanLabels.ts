@@ -1,0 +1,33 @@
+import { NOISE } from '@mixkit/core';
+
+/**
+ * The DBSCAN clustering at radius `epsCluster` read off an OPTICS ordering (Ankerst et al.
+ * 1999, §4.1; R's `extractDBSCAN`, scikit-learn's `cluster_optics_dbscan`): walking the order, a
+ * row whose reachability exceeds epsCluster starts a new cluster when its core distance is
+ * within epsCluster and is noise otherwise; every other row joins the current cluster. Clusters
+ * are numbered in order of the walk. Returns the labels in row order and the cluster count.
+ */
+export function extractDbscanLabels(
+  order: Int32Array,
+  reachability: Float64Array,
+  coreDistances: Float64Array,
+  epsCluster: number,
+): { labels: Int32Array; nClusters: number } {
+  const labels = new Int32Array(order.length);
+  let current = NOISE;
+  let nClusters = 0;
+  for (let t = 0; t < order.length; t++) {
+    const p = order[t];
+    if (reachability[p] > epsCluster) {
+      if (coreDistances[p] <= epsCluster) {
+        current = nClusters++;
+        labels[p] = current;
+      } else {
+        labels[p] = NOISE;
+      }
+    } else {
+      labels[p] = current;
+    }
+  }
+  return { labels, nClusters };
+}

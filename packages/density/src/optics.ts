@@ -1,0 +1,127 @@
+import {
+  assertNumber,
+  type Clusterer,
+  type FitOptions,
+  InvalidInputError,
+  type MatrixInput,
+  throwIfAborted,
+} from '@mixkit/core';
+import { NeighborBuffer } from '@mixkit/neighbors';
+import { coreDistances } from './coreDistances.js';
+import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
+import { ReachabilityHeap } from './internal/reachabilityHeap.js';
+import { OpticsModel } from './opticsModel.js';
+
+export interface OpticsOptions extends DensityIndexOptions {
+  /** Rows in a core neighbourhood, the row itself included (default 5, as R and scikit-learn). */
+  readonly minPts?: number;
+  /** Largest neighbourhood radius considered (default `Infinity`: the whole ordering). */
+  readonly eps?: number;
+  /**
+   * Flat clustering read off the ordering (R's `extractDBSCAN`, scikit-learn's
+   * `cluster_optics_dbscan`): the DBSCAN clustering at radius `epsCluster` <= eps.
+   * Without it every row is labelled noise until `model.extractDbscan(epsCluster)` is called.
+   */
+  readonly epsCluster?: number;
+}
+
+/**
+ * OPTICS (Ankerst, Breunig, Kriegel & Sander 1999): orders the rows so that density-based
+ * clusters at every radius up to `eps` are contiguous, with each row's reachability distance
+ * max(core(p), d(p, o)) from the rows ordered before it.
+ *
+ * The ordering equals R's `dbscan::optics`: it starts at the lowest-index unprocessed row, and
+ * always continues with the seed of least reachability, ties going to the higher row index (a binary
+ * heap with lazy deletion instead of R's linear scan over the seeds, same choice). Rows first
+ * in their connected component keep reachability `Infinity`, as in R; core distances above eps
+ * are `Infinity`. Memory is O(n): neighbourhoods are queried, never stored.
+ */
+export class Optics implements Clusterer<OpticsModel> {
+  readonly nClusters = undefined;
+  readonly minPts: number;
+  readonly eps: number;
+  readonly epsCluster: number | undefined;
+  readonly indexOptions: DensityIndexOptions;
+
+  constructor(options: OpticsOptions = {}) {
+    this.minPts = options.minPts ?? 5;
+    this.eps = options.eps ?? Number.POSITIVE_INFINITY;
+    if (this.eps !== Number.POSITIVE_INFINITY)
+      assertNumber(this.eps, 'eps', { min: 0, exclusiveMin: true });
+    if (options.epsCluster !== undefined) {
+      assertNumber(options.epsCluster, 'epsCluster', { min: 0 });
+      if (options.epsCluster > this.eps) {
+        throw new InvalidInputError(
+          { argument: 'epsCluster', value: options.epsCluster },
+          'must be <= eps',
+        );
+      }
+    }
+    this.epsCluster = options.epsCluster;
+    this.indexOptions = {
+      metric: options.metric ?? 'euclidean',
+      algorithm: options.algorithm ?? 'auto',
+    };
+  }
+
+  /** Fits; `sampleWeight` is not supported (OPTICS has no weighted form in R or scikit-learn). */
+  fit(X: MatrixInput, options: FitOptions = {}): OpticsModel {
+    if (options.sampleWeight !== undefined) {
+      throw new InvalidInputError(
+        { argument: 'sampleWeight' },
+        'OPTICS does not take sample weights',
+      );
+    }
+    const { matrix, index } = densityIndex(X, this.minPts, 1, this.indexOptions);
+    const n = matrix.rows;
+    const core = coreDistances(index, this.minPts, this.eps, options.signal);
+    const reachability = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    const processed = new Uint8Array(n);
+    const order = new Int32Array(n);
+    const seeds = new ReachabilityHeap(n);
+    const buffer = new NeighborBuffer();
+    let next = 0;
+    for (let start = 0; start < n; start++) {
+      if (processed[start] === 1) continue;
+      seeds.push(start, Number.POSITIVE_INFINITY);
+      while (seeds.size > 0) {
+        const p = seeds.pop(reachability, processed);
+        if (p < 0) break;
+        if ((next & 1023) === 0) throwIfAborted(options.signal, 'Optics.fit');
+        processed[p] = 1;
+        order[next++] = p;
+        const cp = core[p];
+        if (cp === Number.POSITIVE_INFINITY) continue;
+        buffer.clear();
+        index.radiusOfRow(p, this.eps, buffer);
+        for (let j = 0; j < buffer.count; j++) {
+          const o = buffer.indices[j];
+          if (processed[o] === 1) continue;
+          const dist = buffer.distances[j];
+          const reach = dist > cp ? dist : cp;
+          if (reach < reachability[o]) {
+            reachability[o] = reach;
+            seeds.push(o, reach);
+          }
+        }
+      }
+    }
+    const model = new OpticsModel({
+      minPts: this.minPts,
+      eps: this.eps,
+      metric: index.metric,
+      dimension: matrix.cols,
+      order,
+      reachability,
+      coreDistances: core,
+      epsCluster: undefined,
+      labels: undefined,
+      rows: index.metric === 'precomputed' ? undefined : matrix.data,
+    });
+    return this.epsCluster === undefined ? model : model.extractDbscan(this.epsCluster);
+  }
+
+  fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
+    return this.fit(X, options).labels;
+  }
+}

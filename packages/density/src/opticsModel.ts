@@ -1,0 +1,166 @@
+import {
+  assertNumber,
+  type ClusteringModel,
+  type FitDiagnostics,
+  type JsonValue,
+  type MatrixInput,
+  NOISE,
+  toMatrix,
+} from '@mixkit/core';
+import { assertMetric, type Metric } from '@mixkit/neighbors';
+import { extractDbscanLabels } from './extractDbscanLabels.js';
+import {
+  JsonReader,
+  labelsFromJson,
+  numbersFromJson,
+  numbersToJson,
+} from './internal/jsonReader.js';
+import { nearestReachableLabel } from './internal/nearestReachableLabel.js';
+import { SINGLE_PASS_DIAGNOSTICS } from './internal/singlePassDiagnostics.js';
+
+export interface OpticsModelState {
+  readonly minPts: number;
+  readonly eps: number;
+  readonly metric: Metric;
+  readonly dimension: number;
+  readonly order: Int32Array;
+  readonly reachability: Float64Array;
+  readonly coreDistances: Float64Array;
+  /** The radius of the extracted flat clustering, if any. */
+  readonly epsCluster: number | undefined;
+  readonly labels: Int32Array | undefined;
+  /** The training rows (for `predict`); omitted for precomputed distances. */
+  readonly rows?: Float64Array | undefined;
+}
+
+const KIND = 'mixkit.optics-model';
+const VERSION = 1;
+
+/**
+ * A fitted OPTICS ordering: `order` (rows in processing order), `reachability` and
+ * `coreDistances` (in row order; `Infinity` where undefined), the data of a reachability plot
+ * (`reachability` read in `order`). `extractDbscan(epsCluster)` returns a model with the flat
+ * DBSCAN-like clustering at that radius; until then `labels` are all `NOISE` and `nClusters` 0.
+ */
+export class OpticsModel implements ClusteringModel {
+  readonly nClusters: number;
+  readonly dimension: number;
+  readonly diagnostics: FitDiagnostics = SINGLE_PASS_DIAGNOSTICS;
+  readonly minPts: number;
+  readonly eps: number;
+  readonly metric: Metric;
+  readonly order: Int32Array;
+  readonly reachability: Float64Array;
+  readonly coreDistances: Float64Array;
+  readonly epsCluster: number | undefined;
+  readonly labels: Int32Array;
+  private readonly rows: Float64Array | undefined;
+
+  constructor(state: OpticsModelState) {
+    this.minPts = state.minPts;
+    this.eps = state.eps;
+    this.metric = state.metric;
+    this.dimension = state.dimension;
+    this.order = state.order;
+    this.reachability = state.reachability;
+    this.coreDistances = state.coreDistances;
+    this.epsCluster = state.epsCluster;
+    this.rows = state.rows;
+    this.labels = state.labels ?? new Int32Array(state.order.length).fill(NOISE);
+    let k = 0;
+    for (let i = 0; i < this.labels.length; i++) if (this.labels[i] + 1 > k) k = this.labels[i] + 1;
+    this.nClusters = k;
+  }
+
+  /** Reachability in processing order: the reachability plot's bars, left to right. */
+  reachabilityPlot(): Float64Array {
+    const out = new Float64Array(this.order.length);
+    for (let t = 0; t < out.length; t++) out[t] = this.reachability[this.order[t]];
+    return out;
+  }
+
+  /** A model with the DBSCAN clustering at radius `epsCluster` (see `extractDbscanLabels`). */
+  extractDbscan(epsCluster: number): OpticsModel {
+    assertNumber(epsCluster, 'epsCluster', { min: 0 });
+    const { labels } = extractDbscanLabels(
+      this.order,
+      this.reachability,
+      this.coreDistances,
+      epsCluster,
+    );
+    return new OpticsModel({ ...this.state(), epsCluster, labels });
+  }
+
+  /**
+   * Labels new rows as R's `predict.optics` does: the label of the nearest non-noise training row
+   * within `epsCluster`, else `NOISE` (all `NOISE` before an extraction).
+   */
+  predict(X: MatrixInput): Int32Array {
+    const Q = toMatrix(X, { argument: 'X', cols: this.dimension, allowEmpty: true });
+    if (this.epsCluster === undefined) return new Int32Array(Q.rows).fill(NOISE);
+    return nearestReachableLabel(
+      Q,
+      this.labels,
+      this.rows,
+      this.dimension,
+      this.metric,
+      this.epsCluster,
+    );
+  }
+
+  toJSON(): JsonValue {
+    return {
+      kind: KIND,
+      version: VERSION,
+      minPts: this.minPts,
+      eps: Number.isFinite(this.eps) ? this.eps : 'Infinity',
+      metric: this.metric,
+      dimension: this.dimension,
+      order: Array.from(this.order),
+      reachability: numbersToJson(this.reachability),
+      coreDistances: numbersToJson(this.coreDistances),
+      epsCluster: this.epsCluster ?? null,
+      labels: Array.from(this.labels),
+      rows: this.rows === undefined ? null : numbersToJson(this.rows),
+    };
+  }
+
+  static fromJSON(json: unknown): OpticsModel {
+    const reader = new JsonReader(json, 'json');
+    reader.expectKind(KIND, VERSION);
+    const metric = reader.string('metric');
+    assertMetric(metric, 'json.metric');
+    const order = labelsFromJson(reader.raw('order'), 'json.order', 0, Number.MAX_SAFE_INTEGER);
+    const n = order.length;
+    const epsCluster = reader.raw('epsCluster');
+    const rows = reader.raw('rows');
+    const dimension = reader.number('dimension');
+    return new OpticsModel({
+      minPts: reader.number('minPts'),
+      eps: numbersFromJson([reader.raw('eps') ?? null], 'json.eps')[0],
+      metric,
+      dimension,
+      order,
+      reachability: numbersFromJson(reader.raw('reachability'), 'json.reachability', n),
+      coreDistances: numbersFromJson(reader.raw('coreDistances'), 'json.coreDistances', n),
+      epsCluster: epsCluster === null ? undefined : reader.number('epsCluster'),
+      labels: labelsFromJson(reader.raw('labels'), 'json.labels', NOISE, n - 1, n),
+      rows: rows === null ? undefined : numbersFromJson(rows, 'json.rows', n * dimension),
+    });
+  }
+
+  private state(): OpticsModelState {
+    return {
+      minPts: this.minPts,
+      eps: this.eps,
+      metric: this.metric,
+      dimension: this.dimension,
+      order: this.order,
+      reachability: this.reachability,
+      coreDistances: this.coreDistances,
+      epsCluster: this.epsCluster,
+      labels: this.labels,
+      rows: this.rows,
+    };
+  }
+}
