@@ -61,7 +61,7 @@ export function mutualReachabilityTree(
       if (i === current) continue; // leaves the list: it is now in the tree
       remaining[write++] = i;
       let k = key[i];
-      const floor = cc > coreR[i] ? cc : coreR[i];
+      const floor = Math.max(cc, coreR[i]);
       if (floor < k) {
         let dist: number;
         if (precomputed) dist = data[current * n + i];
@@ -76,7 +76,7 @@ export function mutualReachabilityTree(
               dist += v * v;
             }
         }
-        const mrd = dist > floor ? dist : floor;
+        const mrd = Math.max(dist, floor);
         if (mrd < k) {
           k = mrd;
           key[i] = mrd;

@@ -98,7 +98,7 @@ export class Optics implements Clusterer<OpticsModel> {
           const o = buffer.indices[j];
           if (processed[o] === 1) continue;
           const dist = buffer.distances[j];
-          const reach = dist > cp ? dist : cp;
+          const reach = Math.max(dist, cp);
           if (reach < reachability[o]) {
             reachability[o] = reach;
             seeds.push(o, reach);

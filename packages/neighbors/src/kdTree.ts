@@ -181,7 +181,7 @@ export class KdTree {
       const v = q[qOffset + t];
       const below = lo[base + t] - v;
       const above = v - hi[base + t];
-      const gap = below > 0 ? below : above > 0 ? above : 0;
+      const gap = below > 0 ? below : Math.max(above, 0);
       s += this.kind === 'manhattan' ? gap : gap * gap;
     }
     return s;
