@@ -29,21 +29,20 @@ export interface CondensedTree {
 }
 
 /**
- * `mergeLeft`/`mergeRight` encode merge k's parts as in R's `hclust$merge`: row p as −(p + 1),
- * merge m as m + 1; `height` is nondecreasing.
+ * `merge` ((n − 1) x 2, row-major) encodes merge k's parts as R's `hclust$merge`: row p as
+ * −(p + 1), merge m as m + 1; `height` is nondecreasing (`linkageFromMerges` gives both).
  */
 export function condensedTree(
   n: number,
-  mergeLeft: Int32Array,
-  mergeRight: Int32Array,
+  merge: Int32Array,
   height: Float64Array,
   minPts: number,
 ): CondensedTree {
   const merges = n - 1;
   const sizes = new Int32Array(merges);
   for (let k = 0; k < merges; k++) {
-    const l = mergeLeft[k];
-    const r = mergeRight[k];
+    const l = merge[2 * k];
+    const r = merge[2 * k + 1];
     sizes[k] = (l < 0 ? 1 : sizes[l - 1]) + (r < 0 ? 1 : sizes[r - 1]);
   }
   const capacity = 2 * Math.floor(n / Math.max(1, minPts)) + 3;
@@ -66,8 +65,8 @@ export function condensedTree(
     stabilitySum[cid] += 1 / eps - 1 / birth[cid];
   };
   for (let k = merges - 1; k >= 0; k--) {
-    const l = mergeLeft[k];
-    const r = mergeRight[k];
+    const l = merge[2 * k];
+    const r = merge[2 * k + 1];
     const cid = tracker[k];
     const h = height[k];
     if (l < 0 && r < 0) {

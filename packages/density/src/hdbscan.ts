@@ -5,13 +5,12 @@ import {
   type MatrixInput,
   NOISE,
 } from '@mixkit/core';
+import { linkageFromMerges, primSpanningPath } from '@mixkit/hierarchical';
 import { condensedTree } from './condensedTree.js';
 import { coreDistances } from './coreDistances.js';
 import { HdbscanModel } from './hdbscanModel.js';
 import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
-import { mutualReachabilityTree } from './mutualReachabilityTree.js';
 import { type ClusterSelection, selectClusters } from './selectClusters.js';
-import { singleLinkageMerges } from './singleLinkageMerges.js';
 
 export interface HdbscanOptions extends DensityIndexOptions {
   /**
@@ -27,7 +26,7 @@ export interface HdbscanOptions extends DensityIndexOptions {
  * HDBSCAN* (Campello, Moulavi & Sander 2013; 2015 for GLOSH), matching R's `dbscan::hdbscan`:
  * 1. core distances from the neighbour index (KD-tree in low dimensions: no n x n matrix);
  * 2. a minimum spanning tree of mutual reachability distances by Prim's algorithm with distances
- *    computed on the fly (`mutualReachabilityTree`);
+ *    computed on the fly (`primSpanningPath` of `@mixkit/hierarchical`): O(n²) time, O(n) memory;
  * 3. its single-linkage merges (stable sort by height), the condensed tree and stabilities
  *    (`condensedTree`), and the selected clusters (`selectClusters`).
  *
@@ -67,9 +66,11 @@ export class Hdbscan implements Clusterer<HdbscanModel> {
     const { matrix, index } = densityIndex(X, this.minPts, 2, this.indexOptions);
     const n = matrix.rows;
     const core = coreDistances(index, this.minPts, Number.POSITIVE_INFINITY, options.signal);
-    const path = mutualReachabilityTree(index, core, options.signal);
-    const merges = singleLinkageMerges(n, path.added, path.previous, path.weight);
-    const tree = condensedTree(n, merges.left, merges.right, merges.height, this.minPts);
+    // Prim over mutual reachability distances, in R's step order and orientation (the added
+    // vertex on the left), so merges at equal heights come out as R's.
+    const path = primSpanningPath(index, core, options.signal);
+    const merges = linkageFromMerges(n, path.added, path.previous, path.weight);
+    const tree = condensedTree(n, merges.merge, merges.height, this.minPts);
     const selected = selectClusters(tree, this.clusterSelection);
     const labels = new Int32Array(n).fill(NOISE);
     // A selected cluster owns the rows that leave from it or from any cluster below it.

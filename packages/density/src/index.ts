@@ -6,8 +6,6 @@ export { extractDbscanLabels } from './extractDbscanLabels.js';
 export { Hdbscan, type HdbscanOptions } from './hdbscan.js';
 export { HdbscanModel, type HdbscanModelState } from './hdbscanModel.js';
 export type { DensityIndexOptions } from './internal/densityIndex.js';
-export { mutualReachabilityTree, type SpanningPath } from './mutualReachabilityTree.js';
 export { Optics, type OpticsOptions } from './optics.js';
 export { OpticsModel, type OpticsModelState } from './opticsModel.js';
 export { type ClusterSelection, selectClusters } from './selectClusters.js';
-export { singleLinkageMerges } from './singleLinkageMerges.js';
