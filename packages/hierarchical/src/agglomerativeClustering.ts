@@ -11,7 +11,7 @@ import type { Metric } from '@mixkit/neighbors';
 import { AgglomerativeModel } from './agglomerativeModel.js';
 import type { Connectivity } from './connectivity.js';
 import { cutTree } from './cutTree.js';
-import { linkageMatrix } from './linkageMatrix.js';
+import { linkageMatrix, type WardStrategy } from './linkageMatrix.js';
 import type { LinkageMethod } from './linkageMethod.js';
 
 export interface AgglomerativeOptions {
@@ -24,6 +24,8 @@ export interface AgglomerativeOptions {
   /** Default `'euclidean'` (Ward requires it). */
   readonly metric?: Metric;
   readonly connectivity?: Connectivity;
+  /** See `LinkageOptions.wardStrategy` (default `'auto'`). */
+  readonly wardStrategy?: WardStrategy;
 }
 
 /**
@@ -42,6 +44,7 @@ export class AgglomerativeClustering implements Clusterer<AgglomerativeModel> {
   readonly linkage: LinkageMethod;
   readonly metric: Metric;
   readonly connectivity: Connectivity | undefined;
+  readonly wardStrategy: WardStrategy;
 
   constructor(options: AgglomerativeOptions = {}) {
     if (options.nClusters !== undefined && options.distanceThreshold !== undefined) {
@@ -58,6 +61,7 @@ export class AgglomerativeClustering implements Clusterer<AgglomerativeModel> {
     this.linkage = options.linkage ?? 'ward';
     this.metric = options.metric ?? 'euclidean';
     this.connectivity = options.connectivity;
+    this.wardStrategy = options.wardStrategy ?? 'auto';
   }
 
   fit(X: MatrixInput, options: FitOptions = {}): AgglomerativeModel {
@@ -73,6 +77,7 @@ export class AgglomerativeClustering implements Clusterer<AgglomerativeModel> {
     const linkage = linkageMatrix(matrix, {
       linkage: this.linkage,
       metric: this.metric,
+      wardStrategy: this.wardStrategy,
       ...(this.connectivity === undefined ? {} : { connectivity: this.connectivity }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });

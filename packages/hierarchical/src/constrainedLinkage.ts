@@ -1,6 +1,7 @@
 import { InvalidInputError, type Matrix, throwIfAborted } from '@mixkit/core';
 import type { NeighborIndex } from '@mixkit/neighbors';
 import { PairHeap } from './internal/pairHeap.js';
+import { WeightHeap } from './internal/weightHeap.js';
 import type { LinkageMethod } from './linkageMethod.js';
 
 /**
@@ -44,7 +45,9 @@ export function constrainedLinkage(
     neighbours[i] = new Map();
   }
   if (method === 'ward') sums.set(X.data);
-  const heap = new PairHeap();
+  // Ward's candidates are (value, i, j) tuples, a total order; complete/average candidates compare
+  // by weight alone in scikit-learn, so their ties need Python's exact heap moves.
+  const heap = method === 'ward' ? new PairHeap() : new WeightHeap();
   const wardValue = (r: number, c: number): number => {
     const nr = count[r];
     const nc = count[c];
@@ -60,9 +63,13 @@ export function constrainedLinkage(
     for (const j of graph[i]) {
       const value = method === 'ward' ? 0 : rowDistance(index, i, j);
       neighbours[i].set(j, value);
-      if (i > j) heap.push(method === 'ward' ? wardValue(i, j) : value, i, j);
+      if (i > j) {
+        if (heap instanceof WeightHeap) heap.append(value, i, j);
+        else heap.push(wardValue(i, j), i, j);
+      }
     }
   }
+  if (heap instanceof WeightHeap) heap.heapify();
   const linkage = new Float64Array((n - 1) * 4);
   const popped: [number, number, number] = [0, 0, 0];
   for (let k = n; k < nodes; k++) {
@@ -111,8 +118,12 @@ export function constrainedLinkage(
           );
       }
     }
+    // scikit-learn's IntFloatDict iterates its keys in ascending order.
+    const keys = Array.from(merged.keys());
+    if (method !== 'ward') keys.sort((x, y) => x - y);
     neighbours[k] = merged;
-    for (const [c, v] of merged) {
+    for (const c of keys) {
+      const v = merged.get(c) as number;
       const candidate = method === 'ward' ? wardValue(k, c) : v;
       neighbours[c].set(k, v);
       heap.push(candidate, k, c);

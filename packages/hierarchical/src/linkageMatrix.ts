@@ -15,8 +15,22 @@ export interface LinkageOptions {
   readonly metric?: Metric;
   /** Optional connectivity constraints (see `Connectivity`). */
   readonly connectivity?: Connectivity;
+  /**
+   * How Ward is computed. `'lance-williams'`: SciPy's algorithm on the condensed distance matrix
+   * (n(n − 1)/2 doubles), same bits as SciPy. `'centroids'`: the chain on cluster centroids, n·d
+   * doubles; same tree and heights to ~1e-15 relative, but where distances tie exactly (duplicate
+   * rows, grid data) rounding can break ties differently from SciPy. `'auto'` (default):
+   * Lance–Williams while the matrix takes at most `WARD_CONDENSED_MAX_BYTES` (1 GiB, n ≤ 16,384).
+   */
+  readonly wardStrategy?: WardStrategy;
   readonly signal?: AbortSignal;
 }
+
+/** See `LinkageOptions.wardStrategy`. */
+export type WardStrategy = 'auto' | 'lance-williams' | 'centroids';
+
+/** Largest condensed matrix the `'auto'` Ward strategy allocates. */
+export const WARD_CONDENSED_MAX_BYTES = 2 ** 30;
 
 /**
  * The full agglomerative dendrogram of X in SciPy's linkage layout ((n − 1) x 4, row-major:
@@ -25,8 +39,8 @@ export interface LinkageOptions {
  *
  * | linkage | algorithm | memory above X |
  * | --- | --- | --- |
- * | ward | NN-chain on centroids (`wardChain`) | n·d + O(n) doubles |
- * | complete, average | NN-chain on the condensed matrix (`nnChainCondensed`) | n(n − 1)/2 doubles |
+ * | ward, complete, average | NN-chain on the condensed matrix (`nnChainCondensed`) | n(n − 1)/2 doubles |
+ * | ward (`wardStrategy: 'centroids'`, or auto above 1 GiB) | NN-chain on centroids (`wardChain`) | n·d + O(n) doubles |
  * | single | Prim's MST, distances on the fly (`primSpanningPath`) | O(n) |
  * | any, with connectivity | heap over graph edges (`constrainedLinkage`) | O(edges) |
  */
@@ -55,9 +69,20 @@ export function linkageMatrix(X: MatrixInput, options: LinkageOptions = {}): Flo
     const path = primSpanningPath(index, undefined, options.signal);
     return linkageFromMerges(n, path.previous, path.added, path.weight).linkage;
   }
-  const raw =
-    method === 'ward'
-      ? wardChain(matrix, options.signal)
-      : nnChainCondensed(index, method, options.signal);
+  const strategy = options.wardStrategy ?? 'auto';
+  if (strategy !== 'auto' && strategy !== 'lance-williams' && strategy !== 'centroids') {
+    throw new InvalidInputError(
+      { argument: 'wardStrategy', value: strategy },
+      "expected 'auto', 'lance-williams' or 'centroids'",
+    );
+  }
+  const condensedBytes = ((n * (n - 1)) / 2) * 8;
+  const centroids =
+    method === 'ward' &&
+    (strategy === 'centroids' ||
+      (strategy === 'auto' && condensedBytes > WARD_CONDENSED_MAX_BYTES));
+  const raw = centroids
+    ? wardChain(matrix, options.signal)
+    : nnChainCondensed(index, method, options.signal);
   return linkageFromMerges(n, raw.a, raw.b, raw.height).linkage;
 }

@@ -9,10 +9,12 @@ export interface RawMerges {
 }
 
 /**
- * Complete or average linkage by the nearest-neighbour chain (Benzécri 1982; Juan 1982; Murtagh
+ * Ward, complete or average linkage by the nearest-neighbour chain (Benzécri 1982; Juan 1982; Murtagh
  * 1983; Müllner 2011, "Modern hierarchical, agglomerative clustering algorithms", §3.3) on the
  * condensed n(n − 1)/2 distance matrix, updated by Lance–Williams: complete max(d_xi, d_yi),
- * average (n_x·d_xi + n_y·d_yi)/(n_x + n_y). O(n²) time; memory n(n − 1)/2 doubles.
+ * average (n_x·d_xi + n_y·d_yi)/(n_x + n_y), Ward
+ * √(((n_i+n_x)·d_xi² + (n_i+n_y)·d_yi² − n_i·d_xy²)/(n_x+n_y+n_i)) with SciPy's operation order.
+ * O(n²) time; memory n(n − 1)/2 doubles.
  *
  * This is SciPy's `nn_chain` step for step (the chain restarts at the lowest live cluster; the
  * nearest neighbour is searched in index order with the previous chain element preferred on a
@@ -20,7 +22,7 @@ export interface RawMerges {
  */
 export function nnChainCondensed(
   index: NeighborIndex,
-  method: 'complete' | 'average',
+  method: 'ward' | 'complete' | 'average',
   signal?: AbortSignal,
 ): RawMerges {
   const n = index.size;
@@ -81,7 +83,15 @@ export function nnChainCondensed(
       if (size[i] === 0 || i === y) continue;
       const dxi = D[at(x, i)];
       const dyi = D[at(y, i)];
-      D[at(y, i)] = method === 'complete' ? Math.max(dxi, dyi) : (nx * dxi + ny * dyi) / (nx + ny);
+      if (method === 'complete') D[at(y, i)] = Math.max(dxi, dyi);
+      else if (method === 'average') D[at(y, i)] = (nx * dxi + ny * dyi) / (nx + ny);
+      else {
+        const ni = size[i];
+        const t = 1.0 / (nx + ny + ni);
+        D[at(y, i)] = Math.sqrt(
+          (ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * best * best,
+        );
+      }
     }
   }
   return { a, b, height };
