@@ -30,8 +30,8 @@ export interface DbscanOptions extends DensityIndexOptions {
  *
  * Labelling is deterministic and equals scikit-learn's and R's: clusters are numbered in order of
  * their lowest-index core sample, and a border row reachable from several clusters goes to the
- * first of them in that order. Memory is O(n) above the index: neighbourhoods are queried twice
- * (once to count, once to expand from core samples) instead of being stored.
+ * first of them in that order. Each row's neighbourhood is queried once; core samples' lists are
+ * kept for the expansion (memory: the total size of core neighbourhoods, never an n x n matrix).
  *
  * ```ts
  * const model = new Dbscan({ eps: 0.5, minPts: 5 }).fit(X);
@@ -60,33 +60,46 @@ export class Dbscan implements Clusterer<DbscanModel> {
     const n = matrix.rows;
     const weights =
       options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
+    // One neighbourhood query per row; a core row's neighbours are kept (compressed rows) for the
+    // expansion below, a non-core row's are dropped. Memory: the core rows' neighbourhoods.
     const buffer = new NeighborBuffer();
     const isCore = new Uint8Array(n);
+    const start = new Int32Array(n);
+    const count = new Int32Array(n);
+    let lists = new Int32Array(Math.max(1024, 4 * n));
+    let used = 0;
     for (let i = 0; i < n; i++) {
       if ((i & 1023) === 0) throwIfAborted(options.signal, 'Dbscan.fit');
       buffer.clear();
-      index.radiusOfRow(i, this.eps, buffer);
-      let mass = weights === undefined ? 1 + buffer.count : weights[i];
-      if (weights !== undefined)
-        for (let j = 0; j < buffer.count; j++) mass += weights[buffer.indices[j]];
-      if (mass >= this.minPts) isCore[i] = 1;
+      const found = index.radiusRowsOfRow(i, this.eps, buffer);
+      let mass = weights === undefined ? 1 + found : weights[i];
+      if (weights !== undefined) for (let j = 0; j < found; j++) mass += weights[buffer.indices[j]];
+      if (mass < this.minPts) continue;
+      isCore[i] = 1;
+      if (used + found > lists.length) {
+        const grown = new Int32Array(Math.max(2 * lists.length, used + found));
+        grown.set(lists.subarray(0, used));
+        lists = grown;
+      }
+      lists.set(buffer.indices.subarray(0, found), used);
+      start[i] = used;
+      count[i] = found;
+      used += found;
     }
     const labels = new Int32Array(n).fill(NOISE);
     const stack = new Int32Array(n);
     let nClusters = 0;
     for (let seed = 0; seed < n; seed++) {
       if (labels[seed] !== NOISE || isCore[seed] === 0) continue;
-      throwIfAborted(options.signal, 'Dbscan.fit');
       const label = nClusters++;
       labels[seed] = label;
       let top = 0;
       stack[top++] = seed;
       while (top > 0) {
         const p = stack[--top];
-        buffer.clear();
-        index.radiusOfRow(p, this.eps, buffer);
-        for (let j = 0; j < buffer.count; j++) {
-          const q = buffer.indices[j];
+        const end = start[p] + count[p];
+        for (let j = start[p]; j < end; j++) {
+          const q = lists[j];
           if (labels[q] !== NOISE) continue;
           labels[q] = label;
           if (isCore[q] === 1) stack[top++] = q;

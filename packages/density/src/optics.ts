@@ -7,8 +7,8 @@ import {
   throwIfAborted,
 } from '@mixkit/core';
 import { NeighborBuffer } from '@mixkit/neighbors';
-import { coreDistances } from './coreDistances.js';
 import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
+import { kthSmallest } from './internal/kthSmallest.js';
 import { ReachabilityHeap } from './internal/reachabilityHeap.js';
 import { OpticsModel } from './opticsModel.js';
 
@@ -33,8 +33,10 @@ export interface OpticsOptions extends DensityIndexOptions {
  * The ordering equals R's `dbscan::optics`: it starts at the lowest-index unprocessed row, and
  * always continues with the seed of least reachability, ties going to the higher row index (a binary
  * heap with lazy deletion instead of R's linear scan over the seeds, same choice). Rows first
- * in their connected component keep reachability `Infinity`, as in R; core distances above eps
- * are `Infinity`. Memory is O(n): neighbourhoods are queried, never stored.
+ * in their connected component keep reachability `Infinity`, as in R; a row with fewer than
+ * minPts rows within eps has core distance `Infinity`. Each row's neighbourhood is queried once,
+ * when the row is processed, and gives its core distance too; memory is O(n) plus the largest
+ * neighbourhood: nothing n x n.
  */
 export class Optics implements Clusterer<OpticsModel> {
   readonly nClusters = undefined;
@@ -74,7 +76,8 @@ export class Optics implements Clusterer<OpticsModel> {
     }
     const { matrix, index } = densityIndex(X, this.minPts, 1, this.indexOptions);
     const n = matrix.rows;
-    const core = coreDistances(index, this.minPts, this.eps, options.signal);
+    const core = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    let scratch = new Float64Array(64);
     const reachability = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     const processed = new Uint8Array(n);
     const order = new Int32Array(n);
@@ -90,10 +93,17 @@ export class Optics implements Clusterer<OpticsModel> {
         if ((next & 1023) === 0) throwIfAborted(options.signal, 'Optics.fit');
         processed[p] = 1;
         order[next++] = p;
-        const cp = core[p];
-        if (cp === Number.POSITIVE_INFINITY) continue;
+        // R's way: the core distance comes from the neighbourhood itself, the minPts-th
+        // smallest distance counting the row (at 0), so each row costs one query.
         buffer.clear();
         index.radiusOfRow(p, this.eps, buffer);
+        if (buffer.count + 1 < this.minPts) continue;
+        if (buffer.count > scratch.length) scratch = new Float64Array(2 * buffer.count);
+        const cp =
+          this.minPts === 1
+            ? 0
+            : kthSmallest(buffer.distances, buffer.count, this.minPts - 1, scratch);
+        core[p] = cp;
         for (let j = 0; j < buffer.count; j++) {
           const o = buffer.indices[j];
           if (processed[o] === 1) continue;

@@ -143,7 +143,8 @@ export class KdTree {
     out: NeighborBuffer,
     exclude: number,
   ): void {
-    const { stackNodes, points, order, d, kind } = this;
+    const { stackNodes, points, order, d } = this;
+    const manhattan = this.kind === 'manhattan';
     let top = 0;
     stackNodes[top++] = 0;
     while (top > 0) {
@@ -156,20 +157,93 @@ export class KdTree {
         continue;
       }
       const e = this.end[node];
-      for (let p = this.start[node]; p < e; p++) {
-        const base = p * d;
-        let s = 0;
-        if (kind === 'manhattan') {
+      // Two copies of the leaf scan, so each inner loop is one straight-line kernel.
+      if (manhattan) {
+        for (let p = this.start[node]; p < e; p++) {
+          const base = p * d;
+          let s = 0;
           for (let t = 0; t < d; t++) s += Math.abs(points[base + t] - q[qOffset + t]);
-        } else {
+          if (s <= radius && order[p] !== exclude) out.push(order[p], s);
+        }
+      } else {
+        for (let p = this.start[node]; p < e; p++) {
+          const base = p * d;
+          let s = 0;
           for (let t = 0; t < d; t++) {
             const v = points[base + t] - q[qOffset + t];
             s += v * v;
           }
+          if (s <= radius && order[p] !== exclude) out.push(order[p], s);
         }
-        if (s <= radius && order[p] !== exclude) out.push(order[p], s);
       }
     }
+  }
+
+  /**
+   * As `radius`, but only the rows are wanted (distances are left unset in `out`): a node whose
+   * whole box lies within the radius contributes all its points without a distance computation.
+   * Returns how many rows were appended.
+   */
+  radiusRows(
+    q: Float64Array,
+    qOffset: number,
+    radius: number,
+    out: NeighborBuffer,
+    exclude: number,
+  ): number {
+    const { stackNodes, points, order, d } = this;
+    const manhattan = this.kind === 'manhattan';
+    let found = 0;
+    let top = 0;
+    stackNodes[top++] = 0;
+    while (top > 0) {
+      const node = stackNodes[--top];
+      if (this.boxDistance(node, q, qOffset) > radius) continue;
+      const s0 = this.start[node];
+      const e = this.end[node];
+      if (this.boxFarthest(node, q, qOffset) <= radius) {
+        for (let p = s0; p < e; p++) {
+          if (order[p] === exclude) continue;
+          out.push(order[p], 0);
+          found++;
+        }
+        continue;
+      }
+      const child = this.left[node];
+      if (child >= 0) {
+        stackNodes[top++] = child + 1;
+        stackNodes[top++] = child;
+        continue;
+      }
+      for (let p = s0; p < e; p++) {
+        const base = p * d;
+        let s = 0;
+        if (manhattan) for (let t = 0; t < d; t++) s += Math.abs(points[base + t] - q[qOffset + t]);
+        else
+          for (let t = 0; t < d; t++) {
+            const v = points[base + t] - q[qOffset + t];
+            s += v * v;
+          }
+        if (s <= radius && order[p] !== exclude) {
+          out.push(order[p], 0);
+          found++;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Upper bound of the reduced distance from the query to any point in the node's box. */
+  private boxFarthest(node: number, q: Float64Array, qOffset: number): number {
+    const { lo, hi, d } = this;
+    const base = node * d;
+    let s = 0;
+    for (let t = 0; t < d; t++) {
+      const v = q[qOffset + t];
+      const far = Math.max(v - lo[base + t], hi[base + t] - v);
+      s += this.kind === 'manhattan' ? far : far * far;
+    }
+    return s;
   }
 
   /** Lower bound of the reduced distance from the query to any point in the node's box. */

@@ -1,6 +1,7 @@
 import { createRandom, InvalidInputError, type Matrix } from '@mixkit/core';
 import { describe, expect, it } from 'vitest';
 import type { Metric } from './metric.js';
+import { NeighborBuffer } from './neighborBuffer.js';
 import { NeighborIndex } from './neighborIndex.js';
 
 /** Seeded rows with some exact duplicates and a coarse grid (so ties in distance happen). */
@@ -148,5 +149,26 @@ describe('NeighborIndex', () => {
         ),
     ).toThrow(/symmetric/);
     expect(() => new NeighborIndex(X).radiusNeighbors(-1)).toThrow(InvalidInputError);
+  });
+});
+
+describe('NeighborIndex.radiusRowsOfRow', () => {
+  it('finds the same rows as radiusOfRow (whole boxes inside the radius taken without distances)', () => {
+    const X = data(400, 3, 17);
+    for (const metric of ['euclidean', 'manhattan'] as const) {
+      const index = new NeighborIndex(X, { metric, leafSize: 4 });
+      const a = new NeighborBuffer();
+      const b = new NeighborBuffer();
+      for (let i = 0; i < X.rows; i += 7) {
+        a.clear();
+        b.clear();
+        const found = index.radiusRowsOfRow(i, 3, a);
+        index.radiusOfRow(i, 3, b);
+        expect(found).toBe(b.count);
+        expect(Array.from(a.indices.subarray(0, a.count)).sort((x, y) => x - y)).toEqual(
+          Array.from(b.indices.subarray(0, b.count)).sort((x, y) => x - y),
+        );
+      }
+    }
   });
 });
