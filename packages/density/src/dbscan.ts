@@ -68,23 +68,37 @@ export class Dbscan implements Clusterer<DbscanModel> {
     const count = new Int32Array(n);
     let lists = new Int32Array(Math.max(1024, 4 * n));
     let used = 0;
-    for (let i = 0; i < n; i++) {
-      if ((i & 1023) === 0) throwIfAborted(options.signal, 'Dbscan.fit');
+    // Rows are queried in blocks, so the brute-force route measures a block against all rows as
+    // one matrix product (about 16 MiB of distances per block).
+    const blockRows = Math.max(1, Math.min(n, Math.floor(2 ** 21 / n)));
+    const blockCounts = new Int32Array(blockRows);
+    const block =
+      index.algorithm === 'brute' ? new Float64Array(blockRows * n) : new Float64Array(0);
+    for (let s0 = 0; s0 < n; s0 += blockRows) {
+      throwIfAborted(options.signal, 'Dbscan.fit');
+      const s1 = Math.min(n, s0 + blockRows);
       buffer.clear();
-      const found = index.radiusRowsOfRow(i, this.eps, buffer);
-      let mass = weights === undefined ? 1 + found : weights[i];
-      if (weights !== undefined) for (let j = 0; j < found; j++) mass += weights[buffer.indices[j]];
-      if (mass < this.minPts) continue;
-      isCore[i] = 1;
-      if (used + found > lists.length) {
-        const grown = new Int32Array(Math.max(2 * lists.length, used + found));
-        grown.set(lists.subarray(0, used));
-        lists = grown;
+      index.radiusRowsOfRows(s0, s1, this.eps, buffer, blockCounts, block);
+      let at = 0;
+      for (let i = s0; i < s1; i++) {
+        const found = blockCounts[i - s0];
+        const from = at;
+        at += found;
+        let mass = weights === undefined ? 1 + found : weights[i];
+        if (weights !== undefined)
+          for (let j = from; j < at; j++) mass += weights[buffer.indices[j]];
+        if (mass < this.minPts) continue;
+        isCore[i] = 1;
+        if (used + found > lists.length) {
+          const grown = new Int32Array(Math.max(2 * lists.length, used + found));
+          grown.set(lists.subarray(0, used));
+          lists = grown;
+        }
+        lists.set(buffer.indices.subarray(from, at), used);
+        start[i] = used;
+        count[i] = found;
+        used += found;
       }
-      lists.set(buffer.indices.subarray(0, found), used);
-      start[i] = used;
-      count[i] = found;
-      used += found;
     }
     const labels = new Int32Array(n).fill(NOISE);
     const stack = new Int32Array(n);

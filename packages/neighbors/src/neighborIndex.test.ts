@@ -172,3 +172,29 @@ describe('NeighborIndex.radiusRowsOfRow', () => {
     }
   });
 });
+
+describe('NeighborIndex.radiusRowsOfRows', () => {
+  it('finds exactly the rows of per-row queries, on the blocked kernel route too', () => {
+    const X = data(300, 12, 23);
+    for (const metric of ['euclidean', 'cosine', 'manhattan'] as const) {
+      const index = new NeighborIndex(X, { metric, algorithm: 'brute' });
+      const radius = metric === 'cosine' ? 0.5 : metric === 'manhattan' ? 30 : 12;
+      const out = new NeighborBuffer();
+      const counts = new Int32Array(50);
+      const block = new Float64Array(50 * X.rows);
+      index.radiusRowsOfRows(100, 150, radius, out, counts, block);
+      let at = 0;
+      for (let r = 100; r < 150; r++) {
+        const single = new NeighborBuffer();
+        index.radiusOfRow(r, radius, single);
+        const got = Array.from(out.indices.subarray(at, at + counts[r - 100]!)).sort(
+          (a, b) => a - b,
+        );
+        expect(got).toEqual(
+          Array.from(single.indices.subarray(0, single.count)).sort((a, b) => a - b),
+        );
+        at += counts[r - 100]!;
+      }
+    }
+  });
+});
