@@ -39,9 +39,10 @@ export function nearestReachableLabel(
     return out;
   }
   const data = new Float64Array(members.length * dimension);
-  members.forEach((i, m) =>
-    data.set(rows.subarray(i * dimension, (i + 1) * dimension), m * dimension),
-  );
+  for (let m = 0; m < members.length; m++) {
+    const i = members[m] as number;
+    data.set(rows.subarray(i * dimension, (i + 1) * dimension), m * dimension);
+  }
   const index = new NeighborIndex({ rows: members.length, cols: dimension, data }, { metric });
   const prepared = index.prepareQueries(Q, 'X');
   const buffer = new NeighborBuffer();
