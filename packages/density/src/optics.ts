@@ -76,6 +76,9 @@ export class Optics implements Clusterer<OpticsModel> {
     }
     const { matrix, index } = densityIndex(X, this.minPts, 1, this.indexOptions);
     const n = matrix.rows;
+    // Distances, core distances and reachability stay in the index's reduced units (squared for
+    // Euclidean) until the end, as R compares squared distances; one square root per row after.
+    const reducedEps = index.toReduced(this.eps);
     const core = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     let scratch = new Float64Array(64);
     const reachability = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
@@ -96,7 +99,7 @@ export class Optics implements Clusterer<OpticsModel> {
         // R's way: the core distance comes from the neighbourhood itself, the minPts-th
         // smallest distance counting the row (at 0), so each row costs one query.
         buffer.clear();
-        index.radiusOfRow(p, this.eps, buffer);
+        index.radiusReducedOfRow(p, reducedEps, buffer);
         if (buffer.count + 1 < this.minPts) continue;
         if (buffer.count > scratch.length) scratch = new Float64Array(2 * buffer.count);
         const cp =
@@ -115,6 +118,11 @@ export class Optics implements Clusterer<OpticsModel> {
           }
         }
       }
+    }
+    for (let i = 0; i < n; i++) {
+      if (core[i] !== Number.POSITIVE_INFINITY) core[i] = index.fromReduced(core[i]);
+      if (reachability[i] !== Number.POSITIVE_INFINITY)
+        reachability[i] = index.fromReduced(reachability[i]);
     }
     const model = new OpticsModel({
       minPts: this.minPts,

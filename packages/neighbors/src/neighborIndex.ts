@@ -303,30 +303,52 @@ export class NeighborIndex {
     out: NeighborBuffer,
     exclude: number,
   ): void {
+    const start = out.count;
+    this.radiusReducedOfPoint(q, qOffset, this.toReduced(radius), out, exclude);
+    if (this.metric === 'euclidean' || this.metric === 'cosine') {
+      for (let j = start; j < out.count; j++) out.distances[j] = this.fromReduced(out.distances[j]);
+    }
+  }
+
+  /**
+   * As `radiusOfRow`, in reduced units (see `toReduced`): the radius is given reduced and the
+   * distances come back reduced (squared for Euclidean), sparing a square root per neighbour for
+   * algorithms that only compare distances (OPTICS compares squared distances, as R does).
+   */
+  radiusReducedOfRow(row: number, reducedRadius: number, out: NeighborBuffer): void {
+    const width = this.metric === 'precomputed' ? this.size : this.dimension;
+    this.radiusReducedOfPoint(this.data.data, row * width, reducedRadius, out, row);
+  }
+
+  private radiusReducedOfPoint(
+    q: Float64Array,
+    qOffset: number,
+    reduced: number,
+    out: NeighborBuffer,
+    exclude: number,
+  ): void {
     if (this.metric === 'precomputed') {
-      this.radiusPrecomputed(q, qOffset, radius, out, exclude);
+      this.radiusPrecomputed(q, qOffset, reduced, out, exclude);
       return;
     }
-    const start = out.count;
-    const reduced = this.toReduced(radius);
-    if (this.tree !== undefined) this.tree.radius(q, qOffset, reduced, out, exclude);
-    else {
-      const { data: x, cols: d } = this.data;
-      const manhattan = this.kind === 'manhattan';
-      for (let i = 0; i < this.size; i++) {
-        if (i === exclude) continue;
-        let s = 0;
-        const base = i * d;
-        if (manhattan) for (let t = 0; t < d; t++) s += Math.abs(x[base + t] - q[qOffset + t]);
-        else
-          for (let t = 0; t < d; t++) {
-            const v = x[base + t] - q[qOffset + t];
-            s += v * v;
-          }
-        if (s <= reduced) out.push(i, s);
-      }
+    if (this.tree !== undefined) {
+      this.tree.radius(q, qOffset, reduced, out, exclude);
+      return;
     }
-    for (let j = start; j < out.count; j++) out.distances[j] = this.fromReduced(out.distances[j]);
+    const { data: x, cols: d } = this.data;
+    const manhattan = this.kind === 'manhattan';
+    for (let i = 0; i < this.size; i++) {
+      if (i === exclude) continue;
+      let s = 0;
+      const base = i * d;
+      if (manhattan) for (let t = 0; t < d; t++) s += Math.abs(x[base + t] - q[qOffset + t]);
+      else
+        for (let t = 0; t < d; t++) {
+          const v = x[base + t] - q[qOffset + t];
+          s += v * v;
+        }
+      if (s <= reduced) out.push(i, s);
+    }
   }
 
   /**
