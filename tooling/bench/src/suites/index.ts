@@ -1,4 +1,5 @@
 import type { Suite } from '../harness/types.js';
+import { clusterGrowthSuite } from './clusterGrowthSuite.js';
 import { clusterSuite } from './clusterSuite.js';
 import { emSuite } from './emSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
@@ -14,6 +15,7 @@ export const SUITES: readonly Suite[] = [
   mixedSuite,
   outOfCoreSuite,
   clusterSuite,
+  clusterGrowthSuite,
 ];
 
 export function findSuite(name: string): Suite {
