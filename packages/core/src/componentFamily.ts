@@ -36,14 +36,6 @@ export interface ComponentFamily<Params, Stats> {
   /** Stable identifier, e.g. `'gaussian-full'`, `'poisson'`; the `kind` of serialized params. */
   readonly kind: string;
 
-  /**
-   * True when the family's batched kernels run faster on data in `@mixkit/linalg`'s kernel
-   * memory (`allocateKernelArrays`, where WebAssembly SIMD reads it without copying). A runner
-   * may then copy the data, and the buffers it passes as `out` and weights, there once per fit.
-   * Results must be the same bits either way. Absent means false (no copy is made).
-   */
-  readonly prefersKernelMemory?: boolean;
-
   /** The configuration the family was built with (regularisation, pseudocounts, levels...). */
   spec(): FamilySpec;
 
@@ -143,6 +135,12 @@ export interface ComponentFamily<Params, Stats> {
   /** Inverse of `paramsToJSON`; throws `InvalidInputError` on a malformed document. */
   paramsFromJSON(json: SerializedParams): Params;
 }
+
+/**
+ * Rebuilds a family from its `spec()`, e.g. when a saved model is loaded. `@mixkit/distributions`
+ * provides one over its registry of shipped families (`familyFromSpec`); wrap it to add your own.
+ */
+export type FamilyResolver = (spec: FamilySpec) => AnyComponentFamily;
 
 /** A family with its type parameters erased, as held in heterogeneous lists. */
 // biome-ignore lint/suspicious/noExplicitAny: the erased form is what lets a list hold families of different parameter types; each member is only ever called with values the same family produced.

@@ -9,6 +9,7 @@ export {
 export type {
   AnyComponentFamily,
   ComponentFamily,
+  FamilyResolver,
   FamilySpec,
   ParamsOf,
   SerializedParams,
@@ -23,6 +24,8 @@ export { type InputLocation, InvalidInputError } from './errors/invalidInputErro
 export { MixkitError } from './errors/mixkitError.js';
 export { NotFittedError } from './errors/notFittedError.js';
 export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
+export { describeWarning } from './format/describeWarning.js';
+export { formatTable, type TableLayout } from './format/formatTable.js';
 export type { JsonValue, Versioned } from './json.js';
 export {
   createMatrix,

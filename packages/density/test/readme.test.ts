@@ -1,28 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { NOISE } from '@mixkit/core';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { ReadmeExamples } from '@mixkit/test-utils';
+import { afterAll, describe, expect, it } from 'vitest';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'mixkit-density-readme-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const readme = new ReadmeExamples(new URL('..', import.meta.url));
+afterAll(() => readme.dispose());
 
 describe('README', () => {
   it('the example runs as written: two clusters, the scattered rows are noise', async () => {
-    const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
-    const match = /```ts\n([\s\S]*?)```/.exec(readme);
-    expect(match).not.toBeNull();
-    const source = (match?.[1] ?? '')
-      .replace("'@mixkit/density'", `'${join(packageDir, 'src/index.ts')}'`)
-      .replace("'@mixkit/core'", `'${join(packageDir, '../core/src/index.ts')}'`);
-    const file = join(scratch, 'example.ts');
-    writeFileSync(file, source);
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    await import(/* @vite-ignore */ file);
-    const calls = log.mock.calls;
-    log.mockRestore();
+    const calls = await readme.run(0);
     expect(calls).toHaveLength(5);
     expect(calls[0]?.slice(0, 2)).toEqual([2, NOISE]);
     expect(calls[0]?.[2]).toBeGreaterThan(100);

@@ -12,6 +12,7 @@ import { gaussianDiag } from './gaussian/diag.js';
 import { gaussianFull } from './gaussian/full.js';
 import { gaussianSpherical } from './gaussian/spherical.js';
 import { gaussianTied } from './gaussian/tied.js';
+import { specOptions } from './json/specOptions.js';
 import { logNormal } from './logNormal.js';
 import { multinomial } from './multinomial.js';
 import { poisson } from './poisson.js';
@@ -25,20 +26,6 @@ export type FamilyFactory = (options: JsonValue, registry: FamilyRegistry) => An
 
 /** Family factories by kind: what `familyFromSpec` looks kinds up in. */
 export type FamilyRegistry = ReadonlyMap<string, FamilyFactory>;
-
-/**
- * The spec's options as an options object for a factory, which validates the values itself.
- * Throws InvalidInputError unless they are a JSON object.
- */
-export function specOptions<T>(options: JsonValue, kind: string): T {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new InvalidInputError(
-      { argument: 'spec.options', value: options },
-      `${kind}: expected an options object`,
-    );
-  }
-  return options as T;
-}
 
 /** A registry with `entries` added to (or replacing those of) `base`. */
 export function extendRegistry(

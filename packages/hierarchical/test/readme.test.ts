@@ -1,28 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { ReadmeExamples } from '@mixkit/test-utils';
+import { afterAll, describe, expect, it } from 'vitest';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'mixkit-hierarchical-readme-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const readme = new ReadmeExamples(new URL('..', import.meta.url));
+afterAll(() => readme.dispose());
 
 describe('README', () => {
   it('the example runs as written and gives the merges and clusters it describes', async () => {
-    const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
-    const match = /```ts\n([\s\S]*?)```/.exec(readme);
-    expect(match).not.toBeNull();
-    const source = (match?.[1] ?? '').replace(
-      "'@mixkit/hierarchical'",
-      `'${join(packageDir, 'src/index.ts')}'`,
-    );
-    const file = join(scratch, 'example.ts');
-    writeFileSync(file, source);
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    await import(/* @vite-ignore */ file);
-    const calls = log.mock.calls;
-    log.mockRestore();
+    const calls = await readme.run(0);
     expect(calls).toHaveLength(4);
     expect(Array.from(calls[0]?.[0] as Float64Array)).toEqual([0, 1, 1, 2]);
     expect(Array.from(calls[1]?.[0] as Int32Array)).toEqual([0, 0, 1, 1, 2]);
