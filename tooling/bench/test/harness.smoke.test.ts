@@ -54,7 +54,8 @@ describe('the benchmark harness on tiny workloads', () => {
         expect(row.cpuPerIteration).toBeGreaterThanOrEqual(0);
         expect(Number.isFinite(row.cpuRatioToMixkit)).toBe(true);
         expect(row.throughput!.value).toBeGreaterThan(0);
-        expect(row.memory!.peakBytes).toBeGreaterThanOrEqual(0);
+        // R's worker has no memory probe (its allocations are not traced); every other row has one.
+        if (row.library !== 'R dbscan') expect(row.memory!.peakBytes).toBeGreaterThanOrEqual(0);
       }
     }
   });

@@ -106,11 +106,16 @@ export function jsPeer(
   fit: (rows: number[][]) => Int32Array | undefined,
   slow: SlowPeer,
 ): Contender {
+  // Each JS peer implements its own variant (density-clustering counts neighbours without the row
+  // itself; hdbscan-ts selects clusters its own way; ml-hclust returns only the tree), so its
+  // labels are not expected to match mixkit's.
+  const differs = { comparable: false };
   const cli = builtCli();
   if (!ctx.inChild && slow.timeoutSeconds !== undefined && cli !== undefined) {
     const timeout = slow.timeoutSeconds;
     return {
       ...base,
+      ...differs,
       threads: 1,
       rounds: 1,
       warmup: 0,
@@ -121,6 +126,7 @@ export function jsPeer(
   let rows: number[][] | undefined;
   return {
     ...base,
+    ...differs,
     threads: 1,
     prepare: () => {
       rows = toRows(X);
