@@ -2,18 +2,14 @@ import {
   type ClusteringModel,
   type FitDiagnostics,
   InvalidInputError,
+  JsonReader,
   type JsonValue,
   type MatrixInput,
   NOISE,
+  numbersToJson,
   toMatrix,
 } from '@mixkit/core';
 import { assertMetric, type Metric, NeighborBuffer, NeighborIndex } from '@mixkit/neighbors';
-import {
-  JsonReader,
-  labelsFromJson,
-  numbersFromJson,
-  numbersToJson,
-} from './internal/jsonReader.js';
 import { SINGLE_PASS_DIAGNOSTICS } from './internal/singlePassDiagnostics.js';
 
 /** What a `DbscanModel` holds; built by `Dbscan.fit` and `DbscanModel.fromJSON`. */
@@ -134,16 +130,10 @@ export class DbscanModel implements ClusteringModel {
     assertMetric(metric, 'json.metric');
     const dimension = reader.number('dimension');
     const nClusters = reader.number('nClusters');
-    const labels = labelsFromJson(reader.raw('labels'), 'json.labels', NOISE, nClusters - 1);
-    const coreSampleIndices = labelsFromJson(
-      reader.raw('coreSampleIndices'),
-      'json.coreSampleIndices',
-      0,
-      labels.length - 1,
-    );
-    const coreRows = numbersFromJson(
-      reader.raw('coreRows'),
-      'json.coreRows',
+    const labels = reader.integers('labels', NOISE, nClusters - 1);
+    const coreSampleIndices = reader.integers('coreSampleIndices', 0, labels.length - 1);
+    const coreRows = reader.numbers(
+      'coreRows',
       metric === 'precomputed' ? 0 : coreSampleIndices.length * dimension,
     );
     if (metric === 'precomputed' && dimension !== labels.length) {

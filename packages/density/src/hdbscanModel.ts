@@ -2,19 +2,16 @@ import {
   type ClusteringModel,
   type FitDiagnostics,
   InvalidInputError,
+  JsonReader,
   type JsonValue,
   type Matrix,
   type MatrixInput,
   NOISE,
+  numbersFromJson,
+  numbersToJson,
   toMatrix,
 } from '@mixkit/core';
 import { assertMetric, KnnHeap, type Metric, NeighborIndex } from '@mixkit/neighbors';
-import {
-  JsonReader,
-  labelsFromJson,
-  numbersFromJson,
-  numbersToJson,
-} from './internal/jsonReader.js';
 import { SINGLE_PASS_DIAGNOSTICS } from './internal/singlePassDiagnostics.js';
 import type { ClusterSelection } from './selectClusters.js';
 
@@ -125,7 +122,7 @@ export class HdbscanModel implements ClusteringModel {
       );
     }
     const nClusters = reader.number('nClusters');
-    const labels = labelsFromJson(reader.raw('labels'), 'json.labels', NOISE, nClusters - 1);
+    const labels = reader.integers('labels', NOISE, nClusters - 1);
     const n = labels.length;
     const dimension = reader.number('dimension');
     const rows = reader.raw('rows');
@@ -136,15 +133,11 @@ export class HdbscanModel implements ClusteringModel {
       dimension,
       labels,
       nClusters,
-      probabilities: numbersFromJson(reader.raw('probabilities'), 'json.probabilities', n),
-      outlierScores: numbersFromJson(reader.raw('outlierScores'), 'json.outlierScores', n),
-      coreDistances: numbersFromJson(reader.raw('coreDistances'), 'json.coreDistances', n),
-      clusterStabilities: numbersFromJson(
-        reader.raw('clusterStabilities'),
-        'json.clusterStabilities',
-        nClusters,
-      ),
-      linkage: numbersFromJson(reader.raw('linkage'), 'json.linkage', Math.max(0, n - 1) * 4),
+      probabilities: reader.numbers('probabilities', n),
+      outlierScores: reader.numbers('outlierScores', n),
+      coreDistances: reader.numbers('coreDistances', n),
+      clusterStabilities: reader.numbers('clusterStabilities', nClusters),
+      linkage: reader.numbers('linkage', Math.max(0, n - 1) * 4),
       rows: rows === null ? undefined : numbersFromJson(rows, 'json.rows', n * dimension),
     });
   }

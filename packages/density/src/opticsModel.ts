@@ -2,19 +2,16 @@ import {
   assertNumber,
   type ClusteringModel,
   type FitDiagnostics,
+  JsonReader,
   type JsonValue,
   type MatrixInput,
   NOISE,
+  numbersFromJson,
+  numbersToJson,
   toMatrix,
 } from '@mixkit/core';
 import { assertMetric, type Metric } from '@mixkit/neighbors';
 import { extractDbscanLabels } from './extractDbscanLabels.js';
-import {
-  JsonReader,
-  labelsFromJson,
-  numbersFromJson,
-  numbersToJson,
-} from './internal/jsonReader.js';
 import { nearestReachableLabel } from './internal/nearestReachableLabel.js';
 import { SINGLE_PASS_DIAGNOSTICS } from './internal/singlePassDiagnostics.js';
 
@@ -130,21 +127,21 @@ export class OpticsModel implements ClusteringModel {
     reader.expectKind(KIND, VERSION);
     const metric = reader.string('metric');
     assertMetric(metric, 'json.metric');
-    const order = labelsFromJson(reader.raw('order'), 'json.order', 0, Number.MAX_SAFE_INTEGER);
+    const order = reader.integers('order', 0, Number.MAX_SAFE_INTEGER);
     const n = order.length;
     const epsCluster = reader.raw('epsCluster');
     const rows = reader.raw('rows');
     const dimension = reader.number('dimension');
     return new OpticsModel({
       minPts: reader.number('minPts'),
-      eps: numbersFromJson([reader.raw('eps') ?? null], 'json.eps')[0],
+      eps: reader.raw('eps') === 'Infinity' ? Number.POSITIVE_INFINITY : reader.number('eps'),
       metric,
       dimension,
       order,
-      reachability: numbersFromJson(reader.raw('reachability'), 'json.reachability', n),
-      coreDistances: numbersFromJson(reader.raw('coreDistances'), 'json.coreDistances', n),
+      reachability: reader.numbers('reachability', n),
+      coreDistances: reader.numbers('coreDistances', n),
       epsCluster: epsCluster === null ? undefined : reader.number('epsCluster'),
-      labels: labelsFromJson(reader.raw('labels'), 'json.labels', NOISE, n - 1, n),
+      labels: reader.integers('labels', NOISE, n - 1, n),
       rows: rows === null ? undefined : numbersFromJson(rows, 'json.rows', n * dimension),
     });
   }

@@ -2,18 +2,15 @@ import {
   type ClusteringModel,
   type FitDiagnostics,
   InvalidInputError,
+  JsonReader,
   type JsonValue,
   type MatrixInput,
+  numbersFromJson,
+  numbersToJson,
   toMatrix,
 } from '@mixkit/core';
 import { assertMetric, KnnHeap, type Metric, NeighborIndex } from '@mixkit/neighbors';
 import { type Cut, cutTree } from './cutTree.js';
-import {
-  JsonReader,
-  labelsFromJson,
-  numbersFromJson,
-  numbersToJson,
-} from './internal/jsonReader.js';
 import { assertLinkageMethod, type LinkageMethod } from './linkageMethod.js';
 
 export interface AgglomerativeModelState {
@@ -141,7 +138,7 @@ export class AgglomerativeModel implements ClusteringModel {
     assertLinkageMethod(linkageMethod, 'json.linkageMethod');
     const metric = reader.string('metric');
     assertMetric(metric, 'json.metric');
-    const labels = labelsFromJson(reader.raw('labels'), 'json.labels', 0, Number.MAX_SAFE_INTEGER);
+    const labels = reader.integers('labels', 0, Number.MAX_SAFE_INTEGER);
     const n = labels.length;
     const dimension = reader.number('dimension');
     const rows = reader.raw('rows');
@@ -150,7 +147,7 @@ export class AgglomerativeModel implements ClusteringModel {
       metric,
       dimension,
       labels,
-      linkage: numbersFromJson(reader.raw('linkage'), 'json.linkage', Math.max(0, n - 1) * 4),
+      linkage: reader.numbers('linkage', Math.max(0, n - 1) * 4),
       rows: rows === null ? undefined : numbersFromJson(rows, 'json.rows', n * dimension),
     });
   }
