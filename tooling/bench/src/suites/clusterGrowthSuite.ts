@@ -59,7 +59,7 @@ function growthCase(id: GrowthCase, ctx: BenchContext): BenchCase {
     notes: [
       'mixkit only, one timed round without warm-up; ratios are to DBSCAN in the same case',
       `minPts 10; DBSCAN eps ${p.eps}; OPTICS eps ${two ? 1 : 4} with extraction at ${p.eps}; Ward and single linkage cut at 8 clusters`,
-      ...(big ? ['no memory run at this size (each run is long)'] : []),
+      ...(big ? ['no memory run and no Ward row at this size (each run is long)'] : []),
     ],
   };
 }
