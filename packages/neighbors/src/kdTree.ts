@@ -225,7 +225,7 @@ export class KdTree {
         const v = q[qOffset + t];
         const below = lo[base + t] - v;
         const above = v - hi[base + t];
-        const gap = below > 0 ? below : above > 0 ? above : 0;
+        const gap = Math.max(0, below, above);
         const span = Math.max(-below, -above);
         if (manhattan) {
           near += gap;
