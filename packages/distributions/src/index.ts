@@ -46,6 +46,17 @@ export {
   gaussianFamily,
   gaussianFamilyFromSpec,
 } from './gaussian/gaussianFamily.js';
+export {
+  type GaussianModelFamily,
+  type GaussianModelOptions,
+  type GaussianModelParams,
+  gaussianModel,
+  gaussianModelFromSpec,
+} from './gaussian/parsimonious/gaussianModel.js';
+export {
+  type GaussianModelName,
+  gaussianModelNames,
+} from './gaussian/parsimonious/gaussianModelName.js';
 export type { GaussianOptions } from './gaussian/shared.js';
 export {
   type GaussianSphericalParams,
