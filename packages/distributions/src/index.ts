@@ -51,6 +51,7 @@ export {
   type GaussianModelOptions,
   type GaussianModelParams,
   gaussianModel,
+  gaussianModelCovarianceParameters,
   gaussianModelFromSpec,
 } from './gaussian/parsimonious/gaussianModel.js';
 export {

@@ -10,3 +10,18 @@ export {
   type GaussianMixtureOptions,
 } from './gaussianMixture.js';
 export { GaussianMixtureModel } from './gaussianMixtureModel.js';
+export type { HierarchicalUse } from './hierarchical/hierarchicalTransform.js';
+export {
+  type HierarchicalTree,
+  type ModelBasedHierarchicalOptions,
+  modelBasedHierarchical,
+} from './hierarchical/modelBasedHierarchical.js';
+export type { VvvAgglomerationOptions } from './hierarchical/vvvAgglomeration.js';
+export {
+  type MclustCandidate,
+  type MclustOptions,
+  type MclustResult,
+  mclust,
+} from './mclust/mclust.js';
+export { type MclustEmControl, type MclustEmFit, mclustEm } from './mclust/mclustEm.js';
+export { mclustParameterCount } from './mclust/mclustParameterCount.js';

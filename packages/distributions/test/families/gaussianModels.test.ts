@@ -1,5 +1,10 @@
+import { describe, expect, it } from 'vitest';
 import type { GaussianModelName } from '../../src/index.js';
-import { gaussianModel } from '../../src/index.js';
+import {
+  gaussianModel,
+  gaussianModelCovarianceParameters,
+  gaussianModelNames,
+} from '../../src/index.js';
 import { describeComponentFamily } from '../../src/testing/index.js';
 
 /**
@@ -76,3 +81,33 @@ for (const name of Object.keys(counts) as GaussianModelName[]) {
     ],
   });
 }
+
+describe('gaussianModelCovarianceParameters', () => {
+  it("equals mclust's nVarParams (its formulas, d = 1..6, G = 1..9)", () => {
+    const nVarParams: Record<GaussianModelName, (d: number, G: number) => number> = {
+      EII: () => 1,
+      VII: (_, G) => G,
+      EEI: (d) => d,
+      VEI: (d, G) => G + (d - 1),
+      EVI: (d, G) => 1 + G * (d - 1),
+      VVI: (d, G) => G * d,
+      EEE: (d) => (d * (d + 1)) / 2,
+      EVE: (d, G) => 1 + G * (d - 1) + (d * (d - 1)) / 2,
+      VEE: (d, G) => G + (d - 1) + (d * (d - 1)) / 2,
+      VVE: (d, G) => G + G * (d - 1) + (d * (d - 1)) / 2,
+      EEV: (d, G) => 1 + (d - 1) + (G * d * (d - 1)) / 2,
+      VEV: (d, G) => G + (d - 1) + (G * d * (d - 1)) / 2,
+      EVV: (d, G) => 1 - G + (G * d * (d + 1)) / 2,
+      VVV: (d, G) => (G * d * (d + 1)) / 2,
+    };
+    for (const name of gaussianModelNames) {
+      for (let d = 1; d <= 6; d++) {
+        for (let G = 1; G <= 9; G++) {
+          expect(gaussianModelCovarianceParameters(name, d, G), `${name} d=${d} G=${G}`).toBe(
+            nVarParams[name](d, G),
+          );
+        }
+      }
+    }
+  });
+});

@@ -63,6 +63,19 @@ export function gaussianModel(
   return parsimoniousFamily(covarianceModel(name), innerControl(options));
 }
 
+/**
+ * Free covariance parameters of a G-component mixture of model `name` in d dimensions: mclust's
+ * `nVarParams(name, d, G)` (the shared terms once, the per-component terms G times).
+ */
+export function gaussianModelCovarianceParameters(
+  name: GaussianModelName,
+  d: number,
+  G: number,
+): number {
+  const model = covarianceModel(name);
+  return model.shared(d) + G * model.perComponent(d);
+}
+
 /** Rebuilds a `gaussianModel` from its `spec()` (kind `gaussian-<name>`). */
 export function gaussianModelFromSpec(spec: FamilySpec): GaussianModelFamily {
   const name = gaussianModelNames.find((model) => spec?.kind === `gaussian-${model}`);
