@@ -2,6 +2,7 @@ import {
   assertInteger,
   assertNumber,
   InvalidInputError,
+  type Matrix,
   type MatrixInput,
   type SoftClusterer,
   toMatrix,
@@ -23,15 +24,21 @@ import {
 import type { PrecisionsInput } from './covariance/covarianceStrategy.js';
 import { covarianceStrategyFor } from './covariance/covarianceStrategyFor.js';
 import { GaussianMixtureModel } from './gaussianMixtureModel.js';
+import { modelBasedHierarchical } from './hierarchical/modelBasedHierarchical.js';
 
-/** How the components start (scikit-learn's `init_params`, in mixkit's names). */
-export type GaussianInit = 'k-means' | 'k-means++' | 'random' | 'random-from-data';
+/**
+ * How the components start: scikit-learn's `init_params` in mixkit's names, or
+ * `'hierarchical'`, mclust's default start (one M-step from the k-group partition of
+ * `modelBasedHierarchical`; deterministic, the same for every restart).
+ */
+export type GaussianInit = 'k-means' | 'k-means++' | 'random' | 'random-from-data' | 'hierarchical';
 
 const gaussianInits: readonly GaussianInit[] = [
   'k-means',
   'k-means++',
   'random',
   'random-from-data',
+  'hierarchical',
 ];
 
 /** Options of `GaussianMixture`: scikit-learn's `GaussianMixture` parameters in mixkit's names. */
@@ -101,7 +108,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
 
   fit(X: MatrixInput, options: MixtureFitOptions = {}): GaussianMixtureModel<T> {
     const data = toMatrix(X);
-    const model = fitMixture(data, this.fitOptions(data.cols, options));
+    const model = fitMixture(data, this.fitOptions(data, options));
     return GaussianMixtureModel.fromMixture(this.covarianceType, model);
   }
 
@@ -111,7 +118,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
     options: MixtureFitOptions = {},
   ): Promise<GaussianMixtureModel<T>> {
     const data = toMatrix(X);
-    const model = await fitMixtureAsync(data, this.fitOptions(data.cols, options));
+    const model = await fitMixtureAsync(data, this.fitOptions(data, options));
     return GaussianMixtureModel.fromMixture(this.covarianceType, model);
   }
 
@@ -120,12 +127,15 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
     return this.fit(X, options).predict(X);
   }
 
-  private fitOptions(d: number, options: MixtureFitOptions): FitMixtureOptions<GaussianFamily<T>> {
+  private fitOptions(
+    data: Matrix,
+    options: MixtureFitOptions,
+  ): FitMixtureOptions<GaussianFamily<T>> {
     const o = this.options;
     return {
       family: gaussianFamily(this.covarianceType, { regCovar: o.regCovar ?? 1e-6 }),
       nClusters: this.nClusters,
-      init: this.init(d),
+      init: this.init(data),
       ...(o.tolerance === undefined ? {} : { tolerance: o.tolerance }),
       ...(o.maxIterations === undefined ? {} : { maxIterations: o.maxIterations }),
       ...(o.nInit === undefined ? {} : { nInit: o.nInit }),
@@ -138,9 +148,12 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
    * scikit-learn's `_initialize`: given weights, means and precisions replace those of the
    * `init` start; with all three given the start is not computed at all.
    */
-  private init(d: number): MixtureInit<GaussianParamsByType[T]> {
+  private init(data: Matrix): MixtureInit<GaussianParamsByType[T]> {
     const { weightsInit, meansInit, precisionsInit } = this.options;
-    const base = this.options.init ?? 'k-means';
+    const d = data.cols;
+    const name = this.options.init ?? 'k-means';
+    const base: MixtureInit<GaussianParamsByType[T]> =
+      name === 'hierarchical' ? modelBasedHierarchical(data).init(this.nClusters) : name;
     if (weightsInit === undefined && meansInit === undefined && precisionsInit === undefined) {
       return base;
     }
