@@ -25,3 +25,16 @@ export {
 } from './mclust/mclust.js';
 export { type MclustEmControl, type MclustEmFit, mclustEm } from './mclust/mclustEm.js';
 export { mclustParameterCount } from './mclust/mclustParameterCount.js';
+export {
+  BayesianGaussianMixture,
+  type BayesianGaussianMixtureOptions,
+} from './variational/bayesianGaussianMixture.js';
+export {
+  BayesianGaussianMixtureModel,
+  type VariationalFitInfo,
+} from './variational/bayesianGaussianMixtureModel.js';
+export type { VariationalPosterior } from './variational/variationalPosterior.js';
+export type {
+  VariationalPriorOptions,
+  WeightPrior,
+} from './variational/variationalPrior.js';
