@@ -23,6 +23,8 @@ export { type InputLocation, InvalidInputError } from './errors/invalidInputErro
 export { MixkitError } from './errors/mixkitError.js';
 export { NotFittedError } from './errors/notFittedError.js';
 export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
+export { describeWarning } from './format/describeWarning.js';
+export { formatTable, type TableLayout } from './format/formatTable.js';
 export type { JsonValue, Versioned } from './json.js';
 export {
   createMatrix,
