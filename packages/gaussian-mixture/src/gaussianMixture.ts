@@ -24,21 +24,25 @@ import {
 import type { PrecisionsInput } from './covariance/covarianceStrategy.js';
 import { covarianceStrategyFor } from './covariance/covarianceStrategyFor.js';
 import { GaussianMixtureModel } from './gaussianMixtureModel.js';
-import { modelBasedHierarchical } from './hierarchical/modelBasedHierarchical.js';
+
+/** How the components start (scikit-learn's `init_params`, in mixkit's names). */
+export type GaussianInit = 'k-means' | 'k-means++' | 'random' | 'random-from-data';
 
 /**
- * How the components start: scikit-learn's `init_params` in mixkit's names, or
- * `'hierarchical'`, mclust's default start (one M-step from the k-group partition of
- * `modelBasedHierarchical`; deterministic, the same for every restart).
+ * A start from given labels, one M-step from the partition: e.g. mclust's default start,
+ * `modelBasedHierarchical(X).init(k)` (kept out of the string names so that a bundle of
+ * `GaussianMixture` carries no hierarchical clustering unless it is used).
  */
-export type GaussianInit = 'k-means' | 'k-means++' | 'random' | 'random-from-data' | 'hierarchical';
+export interface LabelsInit {
+  readonly kind: 'labels';
+  readonly labels: ArrayLike<number>;
+}
 
 const gaussianInits: readonly GaussianInit[] = [
   'k-means',
   'k-means++',
   'random',
   'random-from-data',
-  'hierarchical',
 ];
 
 /** Options of `GaussianMixture`: scikit-learn's `GaussianMixture` parameters in mixkit's names. */
@@ -55,8 +59,8 @@ export interface GaussianMixtureOptions<T extends CovarianceType = 'full'> {
   readonly maxIterations?: number;
   /** Restarts (`n_init`). Default 1. */
   readonly nInit?: number;
-  /** Initialisation (`init_params`). Default `'k-means'`. */
-  readonly init?: GaussianInit;
+  /** Initialisation (`init_params`), or given labels. Default `'k-means'`. */
+  readonly init?: GaussianInit | LabelsInit;
   /** k initial mixing weights summing to 1 (`weights_init`). */
   readonly weightsInit?: ArrayLike<number>;
   /** k x d initial means (`means_init`). */
@@ -96,7 +100,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
     // Without the option T is its default, 'full'.
     this.covarianceType = covarianceType as T;
     const init = options.init ?? 'k-means';
-    if (!gaussianInits.includes(init)) {
+    if (typeof init === 'string' && !gaussianInits.includes(init)) {
       throw new InvalidInputError(
         { argument: 'init', value: init },
         `expected one of ${gaussianInits.join(', ')}`,
@@ -151,9 +155,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
   private init(data: Matrix): MixtureInit<GaussianParamsByType[T]> {
     const { weightsInit, meansInit, precisionsInit } = this.options;
     const d = data.cols;
-    const name = this.options.init ?? 'k-means';
-    const base: MixtureInit<GaussianParamsByType[T]> =
-      name === 'hierarchical' ? modelBasedHierarchical(data).init(this.nClusters) : name;
+    const base: MixtureInit<GaussianParamsByType[T]> = this.options.init ?? 'k-means';
     if (weightsInit === undefined && meansInit === undefined && precisionsInit === undefined) {
       return base;
     }

@@ -8,6 +8,7 @@ export {
   type GaussianInit,
   GaussianMixture,
   type GaussianMixtureOptions,
+  type LabelsInit,
 } from './gaussianMixture.js';
 export { GaussianMixtureModel } from './gaussianMixtureModel.js';
 export type { HierarchicalUse } from './hierarchical/hierarchicalTransform.js';
@@ -18,11 +19,11 @@ export {
 } from './hierarchical/modelBasedHierarchical.js';
 export type { VvvAgglomerationOptions } from './hierarchical/vvvAgglomeration.js';
 export {
-  type MclustCandidate,
   type MclustOptions,
   type MclustResult,
   mclust,
 } from './mclust/mclust.js';
+export type { MclustCandidate } from './mclust/mclustCandidate.js';
 export { type MclustEmControl, type MclustEmFit, mclustEm } from './mclust/mclustEm.js';
 export { mclustParameterCount } from './mclust/mclustParameterCount.js';
 export {

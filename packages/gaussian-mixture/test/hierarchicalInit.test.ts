@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { GaussianMixture } from '../src/gaussianMixture.js';
 import { modelBasedHierarchical } from '../src/hierarchical/modelBasedHierarchical.js';
 
-describe("GaussianMixture init: 'hierarchical'", () => {
+describe('GaussianMixture from the hierarchical start (tree.init(k))', () => {
   const X = loadFaithful().X;
-  const labels = modelBasedHierarchical(X).labels(3);
+  const tree = modelBasedHierarchical(X);
+  const labels = tree.labels(3);
 
   it('starts from the means and weights of the hierarchical partition (maxIterations 0)', () => {
-    const model = new GaussianMixture({ nClusters: 3, init: 'hierarchical', maxIterations: 0 }).fit(
+    const model = new GaussianMixture({ nClusters: 3, init: tree.init(3), maxIterations: 0 }).fit(
       X,
     );
     for (let c = 0; c < 3; c++) {
@@ -27,10 +28,10 @@ describe("GaussianMixture init: 'hierarchical'", () => {
   });
 
   it('is deterministic: every restart and seed gives the same fit', () => {
-    const a = new GaussianMixture({ nClusters: 3, init: 'hierarchical', nInit: 2 }).fit(X, {
+    const a = new GaussianMixture({ nClusters: 3, init: tree.init(3), nInit: 2 }).fit(X, {
       random: 1,
     });
-    const b = new GaussianMixture({ nClusters: 3, init: 'hierarchical' }).fit(X, { random: 7 });
+    const b = new GaussianMixture({ nClusters: 3, init: tree.init(3) }).fit(X, { random: 7 });
     expect(a.lowerBound).toBe(b.lowerBound);
     expect(Array.from(a.predict(X))).toEqual(Array.from(b.predict(X)));
   });

@@ -1,5 +1,5 @@
 import type { GaussianModelName } from '@mixkit/distributions';
-import type { MclustCandidate } from './mclust.js';
+import type { MclustCandidate } from './mclustCandidate.js';
 
 /** R's console width, at which a wide matrix is printed in blocks of columns. */
 const WIDTH = 80;

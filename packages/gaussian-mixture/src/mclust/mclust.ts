@@ -11,6 +11,7 @@ import {
   modelBasedHierarchical,
 } from '../hierarchical/modelBasedHierarchical.js';
 import { formatMclustBic, summarizeMclustBic } from './formatMclustBic.js';
+import type { MclustCandidate } from './mclustCandidate.js';
 import { type MclustEmControl, mclustEm } from './mclustEm.js';
 import { mclustParameterCount } from './mclustParameterCount.js';
 
@@ -22,21 +23,6 @@ export interface MclustOptions extends MclustEmControl, GaussianModelOptions {
   readonly modelNames?: readonly GaussianModelName[];
   /** The hierarchical initialisation (mclust's `hc(modelName = "VVV", use = "SVD")` by default). */
   readonly hierarchical?: ModelBasedHierarchicalOptions;
-}
-
-/** One cell of the BIC table. */
-export interface MclustCandidate {
-  readonly modelName: GaussianModelName;
-  readonly nClusters: number;
-  /**
-   * mclust's BIC, 2·ℓ − npar·log n: **higher is better** (mixkit's `bic()` is its negative,
-   * lower is better). `undefined` where mclust prints NA (a singular covariance on the way).
-   */
-  readonly bic: number | undefined;
-  readonly logLikelihood: number | undefined;
-  /** mclust's `nMclustParams`. */
-  readonly nParameters: number;
-  readonly iterations: number | undefined;
 }
 
 /** `Mclust()`'s result: the BIC table and the model with the highest BIC. */

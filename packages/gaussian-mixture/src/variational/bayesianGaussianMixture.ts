@@ -15,8 +15,7 @@ import {
   gaussianFamily,
 } from '@mixkit/distributions';
 import { createEmWorkspace, type EmStep, type MixtureInit } from '@mixkit/em';
-import type { GaussianInit } from '../gaussianMixture.js';
-import { modelBasedHierarchical } from '../hierarchical/modelBasedHierarchical.js';
+import type { GaussianInit, LabelsInit } from '../gaussianMixture.js';
 import { BayesianGaussianMixtureModel } from './bayesianGaussianMixtureModel.js';
 import { runVariationalRestart, type VariationalRestartResult } from './runVariationalRestart.js';
 import {
@@ -43,8 +42,11 @@ export interface BayesianGaussianMixtureOptions<T extends CovarianceType = 'full
   readonly maxIterations?: number;
   /** Restarts; the highest lower bound wins (`n_init`). Default 1. */
   readonly nInit?: number;
-  /** How the responsibilities start (`init_params`), or given labels. Default `'k-means'`. */
-  readonly init?: GaussianInit | { readonly kind: 'labels'; readonly labels: ArrayLike<number> };
+  /**
+   * How the responsibilities start (`init_params`), or given labels (e.g. mclust's start,
+   * `modelBasedHierarchical(X).init(k)`). Default `'k-means'`.
+   */
+  readonly init?: GaussianInit | LabelsInit;
 }
 
 /**
@@ -117,7 +119,7 @@ export class BayesianGaussianMixture<T extends CovarianceType = 'full'> {
       sampleWeight: options.sampleWeight,
     });
     const settings = {
-      init: this.init(data),
+      init: this.init(),
       prior: resolveVariationalPrior(data, k, this.covarianceType, o),
       weightPrior: this.weightPrior,
       wishart: wishartFor(this.covarianceType),
@@ -153,11 +155,8 @@ export class BayesianGaussianMixture<T extends CovarianceType = 'full'> {
     return this.fit(X, options).predict(X);
   }
 
-  private init(data: { rows: number; cols: number; data: Float64Array }): MixtureInit {
-    const init = this.options.init ?? 'k-means';
-    if (typeof init === 'object') return init;
-    if (init === 'hierarchical') return modelBasedHierarchical(data).init(this.nClusters);
-    return init;
+  private init(): MixtureInit {
+    return this.options.init ?? 'k-means';
   }
 }
 

@@ -1,4 +1,5 @@
-import { type CovarianceType, logGamma } from '@mixkit/distributions';
+import type { CovarianceType } from '@mixkit/distributions';
+import { logGamma } from '@mixkit/linalg';
 import type { VariationalPosterior } from './variationalPosterior.js';
 import type { WishartStrategy } from './wishart/wishartStrategy.js';
 

@@ -1,9 +1,5 @@
-import {
-  type CovarianceType,
-  digamma,
-  type GaussianParamsByType,
-  type GaussianStats,
-} from '@mixkit/distributions';
+import type { CovarianceType, GaussianParamsByType, GaussianStats } from '@mixkit/distributions';
+import { digamma } from '@mixkit/linalg';
 import type { VariationalPrior, WeightPrior } from './variationalPrior.js';
 import type { WishartStrategy } from './wishart/wishartStrategy.js';
 
