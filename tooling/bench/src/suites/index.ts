@@ -4,6 +4,7 @@ import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
 import { mixedSuite } from './mixedSuite.js';
 import { outOfCoreSuite } from './outOfCoreSuite.js';
+import { variationalSuite } from './variationalSuite.js';
 
 /** Every suite, in the order a full run executes them (`--suite <name>` picks one). */
 export const SUITES: readonly Suite[] = [
@@ -12,6 +13,7 @@ export const SUITES: readonly Suite[] = [
   emSuite,
   mixedSuite,
   outOfCoreSuite,
+  variationalSuite,
 ];
 
 export function findSuite(name: string): Suite {
