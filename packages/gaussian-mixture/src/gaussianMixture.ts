@@ -59,7 +59,12 @@ export interface GaussianMixtureOptions<T extends CovarianceType = 'full'> {
   readonly maxIterations?: number;
   /** Restarts (`n_init`). Default 1. */
   readonly nInit?: number;
-  /** Initialisation (`init_params`), or given labels. Default `'k-means'`. */
+  /**
+   * Initialisation (`init_params`), or given labels. Default `'k-means++'` (each component from
+   * one k-means++ seed row; scikit-learn's own default is `'kmeans'`): over seeds 0..6 its best of
+   * 10 starts is at least scikit-learn's default best of 10 on every data set of the study in the
+   * README, where `'k-means'` fell short on 64-column data.
+   */
   readonly init?: GaussianInit | LabelsInit;
   /** k initial mixing weights summing to 1 (`weights_init`). */
   readonly weightsInit?: ArrayLike<number>;
@@ -99,7 +104,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
     }
     // Without the option T is its default, 'full'.
     this.covarianceType = covarianceType as T;
-    const init = options.init ?? 'k-means';
+    const init = options.init ?? 'k-means++';
     if (typeof init === 'string' && !gaussianInits.includes(init)) {
       throw new InvalidInputError(
         { argument: 'init', value: init },
@@ -155,7 +160,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
   private init(data: Matrix): MixtureInit<GaussianParamsByType[T]> {
     const { weightsInit, meansInit, precisionsInit } = this.options;
     const d = data.cols;
-    const base: MixtureInit<GaussianParamsByType[T]> = this.options.init ?? 'k-means';
+    const base: MixtureInit<GaussianParamsByType[T]> = this.options.init ?? 'k-means++';
     if (weightsInit === undefined && meansInit === undefined && precisionsInit === undefined) {
       return base;
     }
