@@ -30,11 +30,10 @@ function loadDigits(): Matrix {
   const lines = readFileSync(new URL('digits.csv', folder), 'utf8').trim().split('\n').slice(1);
   const cols = lines[0].split(',').length;
   const data = new Float64Array(lines.length * cols);
-  lines.forEach((line, i) =>
-    line.split(',').forEach((v, j) => {
-      data[i * cols + j] = Number(v);
-    }),
-  );
+  lines.forEach((line, i) => {
+    const values = line.split(',');
+    for (let j = 0; j < cols; j++) data[i * cols + j] = Number(values[j]);
+  });
   return { rows: lines.length, cols, data };
 }
 
