@@ -88,6 +88,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
   implements SoftClusterer<GaussianMixtureModel<T>>
 {
   readonly nClusters: number;
+  /** The covariance type of every component (scikit-learn's `covariance_type`). */
   readonly covarianceType: T;
   private readonly options: GaussianMixtureOptions<T>;
 
@@ -115,6 +116,10 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
     if (options.weightsInit !== undefined) checkWeights(options.weightsInit, this.nClusters);
   }
 
+  /**
+   * Runs EM on `X` with Gaussian components of `covarianceType` and the constructor's settings,
+   * as scikit-learn's `GaussianMixture.fit` does, and returns the fitted model.
+   */
   fit(X: MatrixInput, options: MixtureFitOptions = {}): GaussianMixtureModel<T> {
     const data = toMatrix(X);
     const model = fitMixture(data, this.fitOptions(data, options));

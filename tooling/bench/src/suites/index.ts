@@ -1,4 +1,5 @@
 import type { Suite } from '../harness/types.js';
+import { componentsSuite } from './componentsSuite.js';
 import { emSuite } from './emSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
@@ -14,6 +15,7 @@ export const SUITES: readonly Suite[] = [
   mixedSuite,
   outOfCoreSuite,
   variationalSuite,
+  componentsSuite,
 ];
 
 export function findSuite(name: string): Suite {
