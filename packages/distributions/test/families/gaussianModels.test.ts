@@ -47,6 +47,15 @@ function covarianceFor(name: GaussianModelName, d: number): number[][] {
 for (const name of Object.keys(counts) as GaussianModelName[]) {
   const { perComponent, shared } = counts[name];
   describeComponentFamily(`gaussianModel('${name}')`, gaussianModel(name), {
+    ...(name === 'EII' || name === 'VII'
+      ? {
+          expectedFailures: {
+            'likelihood-maximum':
+              'the JSON holds the full covariance; moving one diagonal entry leaves the spherical ' +
+              'model λ·I, and such a density may fit the data better than the best spherical one',
+          },
+        }
+      : {}),
     cases: [
       {
         name: '2-D',
