@@ -106,28 +106,26 @@ function givenCovariancePrior(
   type: CovarianceType,
 ): Float64Array {
   const argument = 'covariancePrior';
-  if (type === 'spherical') {
-    if (typeof value !== 'number' || !(value > 0)) {
-      throw new InvalidInputError({ argument, value: String(value) }, 'expected a positive number');
-    }
-    return Float64Array.of(value);
+  const expected = type === 'spherical' ? 1 : type === 'diag' ? d : d * d;
+  const values =
+    typeof value === 'number'
+      ? Float64Array.of(value)
+      : isVector(value)
+        ? Float64Array.from(value)
+        : toMatrix(value, { argument, cols: d }).data;
+  if (values.length !== expected) {
+    throw new InvalidInputError(
+      { argument, value: values.length },
+      `expected ${type === 'spherical' ? 'one value' : type === 'diag' ? `${d} values` : `a ${d} x ${d} matrix`} for '${type}' covariances`,
+    );
   }
-  if (type === 'diag') {
-    const values = typeof value === 'number' ? [] : Float64Array.from(value as ArrayLike<number>);
-    if (values.length !== d || Array.from(values).some((v) => !(v > 0))) {
-      throw new InvalidInputError(
-        { argument, value: values.length },
-        `expected ${d} positive values`,
-      );
-    }
-    return Float64Array.from(values);
+  if ((type === 'spherical' || type === 'diag') && !values.every((v) => v > 0)) {
+    throw new InvalidInputError({ argument }, 'expected positive values');
   }
-  if (typeof value === 'number') {
-    throw new InvalidInputError({ argument, value }, `expected a ${d} x ${d} matrix`);
-  }
-  const matrix = toMatrix(value as MatrixInput, { argument, cols: d });
-  if (matrix.rows !== d) {
-    throw new InvalidInputError({ argument, value: matrix.rows }, `expected ${d} rows`);
-  }
-  return Float64Array.from(matrix.data);
+  return Float64Array.from(values);
+}
+
+/** A flat list of numbers (not a matrix given as rows or as `{rows, cols, data}`). */
+function isVector(value: MatrixInput | ArrayLike<number>): value is ArrayLike<number> {
+  return !('rows' in value) && (value.length === 0 || typeof value[0] === 'number');
 }
