@@ -46,6 +46,10 @@ export interface Clusterer<Model extends ClusteringModel = ClusteringModel> {
    * (density-based ones); such a clusterer cannot seed a mixture of a given size.
    */
   readonly nClusters?: number | undefined;
+  /**
+   * Fits `X` (n rows of d features) and returns the fitted model; `options` carries the
+   * cross-cutting settings (`signal` to abort, `onIteration` for progress).
+   */
   fit(X: MatrixInput, options?: FitOptions): Model;
 }
 

@@ -23,6 +23,8 @@ Jobs (every job may carry "id", echoed back):
   {"op": "ward", "data": ..., "rows": n, "cols": d, "n_clusters": k, "memory": false}
       AgglomerativeClustering(linkage='ward', n_clusters=k) (SciPy's NN-chain on the condensed
       distance matrix). Returns seconds and the labels.
+  {"op": "bgmm", ...}
+      BayesianGaussianMixture for exactly max_iter iterations (see sklearn_bgmm.py).
   {"op": "quit"}
 
 With "memory": true the fit runs under tracemalloc (numpy reports its buffers to it) and the
@@ -214,6 +216,10 @@ def main():
         "ward": run_ward,
         "info": lambda job: info(),
     }
+    # The variational mixture's job lives in its own file (sklearn_bgmm.py).
+    from sklearn_bgmm import run_bgmm
+
+    handlers["bgmm"] = lambda job: run_bgmm(job, load_matrix, Limits, timed_fit)
     for line in sys.stdin:
         line = line.strip()
         if not line:
