@@ -15,16 +15,23 @@
  * row's cluster.
  */
 export interface CondensedTree {
+  /** Number of clusters in the condensed tree, the root (id 0) included. */
   readonly clusterCount: number;
   /** Birth and death heights, stability, and children (-1: a leaf) per cluster id. */
   readonly birth: Float64Array;
+  /** Height at which each cluster dies (splits or loses its last rows). */
   readonly death: Float64Array;
+  /** Stability of each cluster (R's formula, in 1/eps units). */
   readonly stability: Float64Array;
+  /** Left child of each cluster (-1 for a leaf). */
   readonly left: Int32Array;
+  /** Right child of each cluster (-1 for a leaf). */
   readonly right: Int32Array;
   /** The cluster each row leaves from, and the height at which it leaves. */
   readonly rowCluster: Int32Array;
+  /** Height at which each row leaves its cluster. */
   readonly rowEps: Float64Array;
+  /** GLOSH outlier score of every training row, in [0, 1] (higher: more outlying). */
   readonly outlierScores: Float64Array;
 }
 
@@ -34,8 +41,11 @@ export interface CondensedTree {
  */
 export function condensedTree(
   n: number,
+  /** R's `hclust$merge` encoding, (n − 1) x 2 row-major. */
   merge: Int32Array,
+  /** Merge heights. */
   height: Float64Array,
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
   minPts: number,
 ): CondensedTree {
   const merges = n - 1;

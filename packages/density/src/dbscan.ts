@@ -39,9 +39,13 @@ export interface DbscanOptions extends DensityIndexOptions {
  * ```
  */
 export class Dbscan implements Clusterer<DbscanModel> {
+  /** Always undefined: the fit finds the number of clusters (see `Clusterer.nClusters`). */
   readonly nClusters = undefined;
+  /** Neighbourhood radius. */
   readonly eps: number;
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
   readonly minPts: number;
+  /** The neighbour-index settings (metric and route). */
   readonly indexOptions: DensityIndexOptions;
 
   constructor(options: DbscanOptions) {

@@ -14,12 +14,17 @@ import { SINGLE_PASS_DIAGNOSTICS } from './internal/singlePassDiagnostics.js';
 
 /** What a `DbscanModel` holds; built by `Dbscan.fit` and `DbscanModel.fromJSON`. */
 export interface DbscanModelState {
+  /** Neighbourhood radius. */
   readonly eps: number;
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
   readonly minPts: number;
+  /** The distance used. */
   readonly metric: Metric;
   /** Columns of the training rows (for `'precomputed'`: the number of training rows). */
   readonly dimension: number;
+  /** Label of every training row: a cluster index, or NOISE (-1) where the algorithm marks noise. */
   readonly labels: Int32Array;
+  /** Number of clusters (noise not counted). */
   readonly nClusters: number;
   /** Training rows that are core samples, ascending. */
   readonly coreSampleIndices: Int32Array;
@@ -37,14 +42,20 @@ const VERSION = 1;
  * With `'precomputed'` distances, a new row is its distances to every training row.
  */
 export class DbscanModel implements ClusteringModel {
+  /** Number of clusters (noise not counted). */
   readonly nClusters: number;
+  /** Number of columns of the rows (for precomputed distances: the number of rows). */
   readonly dimension: number;
   readonly diagnostics: FitDiagnostics = SINGLE_PASS_DIAGNOSTICS;
+  /** Neighbourhood radius. */
   readonly eps: number;
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
   readonly minPts: number;
+  /** The distance used. */
   readonly metric: Metric;
   /** Label of every training row: a cluster in [0, nClusters) or `NOISE` (-1). */
   readonly labels: Int32Array;
+  /** Training rows that are core samples, ascending. */
   readonly coreSampleIndices: Int32Array;
   private readonly coreRows: Float64Array;
   private coreIndex: NeighborIndex | undefined;
@@ -123,6 +134,7 @@ export class DbscanModel implements ClusteringModel {
     };
   }
 
+  /** Rebuilds a model from `toJSON()` output exactly; throws InvalidInputError naming a malformed field. */
   static fromJSON(json: unknown): DbscanModel {
     const reader = new JsonReader(json, 'json');
     reader.expectKind(KIND, VERSION);

@@ -9,10 +9,18 @@ import { NOISE } from '@mixkit/core';
  */
 export function extractDbscanLabels(
   order: Int32Array,
+  /** Reachability distance of every row, in row order (Infinity where undefined). */
   reachability: Float64Array,
+  /** Core distance of every training row (Infinity where undefined). */
   coreDistances: Float64Array,
+  /** Radius of the extracted flat clustering (undefined: none extracted yet). */
   epsCluster: number,
-): { labels: Int32Array; nClusters: number } {
+): {
+  /** Label of every row, in row order (NOISE = -1). */
+  labels: Int32Array;
+  /** Number of clusters found. */
+  nClusters: number;
+} {
   const labels = new Int32Array(order.length);
   let current = NOISE;
   let nClusters = 0;

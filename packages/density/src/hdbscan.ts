@@ -35,9 +35,13 @@ export interface HdbscanOptions extends DensityIndexOptions {
  * row's cluster (1 when every core distance in it is 0), 0 for noise. `outlierScores`: GLOSH.
  */
 export class Hdbscan implements Clusterer<HdbscanModel> {
+  /** Always undefined: the fit finds the number of clusters (see `Clusterer.nClusters`). */
   readonly nClusters = undefined;
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
   readonly minPts: number;
+  /** How clusters are selected from the condensed tree: 'eom' or 'leaf'. */
   readonly clusterSelection: ClusterSelection;
+  /** The neighbour-index settings (metric and route). */
   readonly indexOptions: DensityIndexOptions;
 
   constructor(options: HdbscanOptions = {}) {
@@ -107,6 +111,7 @@ export class Hdbscan implements Clusterer<HdbscanModel> {
     });
   }
 
+  /** Fits and returns the training labels: `fit(X, options).labels`. */
   fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
     return this.fit(X, options).labels;
   }

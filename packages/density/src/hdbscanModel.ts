@@ -15,15 +15,25 @@ import { assertMetric, KnnHeap, type Metric, NeighborIndex } from '@mixkit/neigh
 import { SINGLE_PASS_DIAGNOSTICS } from './internal/singlePassDiagnostics.js';
 import type { ClusterSelection } from './selectClusters.js';
 
+/** What an `HdbscanModel` holds; built by `Hdbscan.fit` and `HdbscanModel.fromJSON`. */
 export interface HdbscanModelState {
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
   readonly minPts: number;
+  /** How clusters are selected from the condensed tree: 'eom' or 'leaf'. */
   readonly clusterSelection: ClusterSelection;
+  /** The distance used. */
   readonly metric: Metric;
+  /** Number of columns of the rows (for precomputed distances: the number of rows). */
   readonly dimension: number;
+  /** Label of every training row: a cluster index, or NOISE (-1) where the algorithm marks noise. */
   readonly labels: Int32Array;
+  /** Number of clusters (noise not counted). */
   readonly nClusters: number;
+  /** Membership strength of every training row in its cluster, in [0, 1]; 0 for noise. */
   readonly probabilities: Float64Array;
+  /** GLOSH outlier score of every training row, in [0, 1] (higher: more outlying). */
   readonly outlierScores: Float64Array;
+  /** Core distance of every training row (Infinity where undefined). */
   readonly coreDistances: Float64Array;
   /** Stability of each selected cluster, by label. */
   readonly clusterStabilities: Float64Array;
@@ -42,17 +52,28 @@ const VERSION = 1;
  * be part of that row's dense neighbourhood), and is `NOISE` otherwise.
  */
 export class HdbscanModel implements ClusteringModel {
+  /** Number of clusters (noise not counted). */
   readonly nClusters: number;
+  /** Number of columns of the rows (for precomputed distances: the number of rows). */
   readonly dimension: number;
   readonly diagnostics: FitDiagnostics = SINGLE_PASS_DIAGNOSTICS;
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
   readonly minPts: number;
+  /** How clusters are selected from the condensed tree: 'eom' or 'leaf'. */
   readonly clusterSelection: ClusterSelection;
+  /** The distance used. */
   readonly metric: Metric;
+  /** Label of every training row: a cluster index, or NOISE (-1) where the algorithm marks noise. */
   readonly labels: Int32Array;
+  /** Membership strength of every training row in its cluster, in [0, 1]; 0 for noise. */
   readonly probabilities: Float64Array;
+  /** GLOSH outlier score of every training row, in [0, 1] (higher: more outlying). */
   readonly outlierScores: Float64Array;
+  /** Core distance of every training row (Infinity where undefined). */
   readonly coreDistances: Float64Array;
+  /** Stability of each selected cluster, by label. */
   readonly clusterStabilities: Float64Array;
+  /** The dendrogram in SciPy's linkage layout, (n − 1) x 4 row-major: [a, b, height, size]. */
   readonly linkage: Float64Array;
   private readonly rows: Float64Array | undefined;
   private clustered: { index: NeighborIndex; members: Int32Array } | undefined;
@@ -109,6 +130,7 @@ export class HdbscanModel implements ClusteringModel {
     };
   }
 
+  /** Rebuilds a model from `toJSON()` output exactly; throws InvalidInputError naming a malformed field. */
   static fromJSON(json: unknown): HdbscanModel {
     const reader = new JsonReader(json, 'json');
     reader.expectKind(KIND, VERSION);

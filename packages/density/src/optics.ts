@@ -39,10 +39,15 @@ export interface OpticsOptions extends DensityIndexOptions {
  * neighbourhood: nothing n x n.
  */
 export class Optics implements Clusterer<OpticsModel> {
+  /** Always undefined: the fit finds the number of clusters (see `Clusterer.nClusters`). */
   readonly nClusters = undefined;
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
   readonly minPts: number;
+  /** Neighbourhood radius. */
   readonly eps: number;
+  /** Radius of the extracted flat clustering (undefined: none extracted yet). */
   readonly epsCluster: number | undefined;
+  /** The neighbour-index settings (metric and route). */
   readonly indexOptions: DensityIndexOptions;
 
   constructor(options: OpticsOptions = {}) {
@@ -139,6 +144,7 @@ export class Optics implements Clusterer<OpticsModel> {
     return this.epsCluster === undefined ? model : model.extractDbscan(this.epsCluster);
   }
 
+  /** Fits and returns the training labels: `fit(X, options).labels`. */
   fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
     return this.fit(X, options).labels;
   }

@@ -15,16 +15,25 @@ import { extractDbscanLabels } from './extractDbscanLabels.js';
 import { nearestReachableLabel } from './internal/nearestReachableLabel.js';
 import { SINGLE_PASS_DIAGNOSTICS } from './internal/singlePassDiagnostics.js';
 
+/** What an `OpticsModel` holds; built by `Optics.fit` and `OpticsModel.fromJSON`. */
 export interface OpticsModelState {
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
   readonly minPts: number;
+  /** Neighbourhood radius. */
   readonly eps: number;
+  /** The distance used. */
   readonly metric: Metric;
+  /** Number of columns of the rows (for precomputed distances: the number of rows). */
   readonly dimension: number;
+  /** Rows in OPTICS processing order. */
   readonly order: Int32Array;
+  /** Reachability distance of every row, in row order (Infinity where undefined). */
   readonly reachability: Float64Array;
+  /** Core distance of every training row (Infinity where undefined). */
   readonly coreDistances: Float64Array;
   /** The radius of the extracted flat clustering, if any. */
   readonly epsCluster: number | undefined;
+  /** Label of every training row: a cluster index, or NOISE (-1) where the algorithm marks noise. */
   readonly labels: Int32Array | undefined;
   /** The training rows (for `predict`); omitted for precomputed distances. */
   readonly rows?: Float64Array | undefined;
@@ -40,16 +49,26 @@ const VERSION = 1;
  * DBSCAN-like clustering at that radius; until then `labels` are all `NOISE` and `nClusters` 0.
  */
 export class OpticsModel implements ClusteringModel {
+  /** Number of clusters (noise not counted). */
   readonly nClusters: number;
+  /** Number of columns of the rows (for precomputed distances: the number of rows). */
   readonly dimension: number;
   readonly diagnostics: FitDiagnostics = SINGLE_PASS_DIAGNOSTICS;
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
   readonly minPts: number;
+  /** Neighbourhood radius. */
   readonly eps: number;
+  /** The distance used. */
   readonly metric: Metric;
+  /** Rows in OPTICS processing order. */
   readonly order: Int32Array;
+  /** Reachability distance of every row, in row order (Infinity where undefined). */
   readonly reachability: Float64Array;
+  /** Core distance of every training row (Infinity where undefined). */
   readonly coreDistances: Float64Array;
+  /** Radius of the extracted flat clustering (undefined: none extracted yet). */
   readonly epsCluster: number | undefined;
+  /** Label of every training row: a cluster index, or NOISE (-1) where the algorithm marks noise. */
   readonly labels: Int32Array;
   private readonly rows: Float64Array | undefined;
 
@@ -122,6 +141,7 @@ export class OpticsModel implements ClusteringModel {
     };
   }
 
+  /** Rebuilds a model from `toJSON()` output exactly; throws InvalidInputError naming a malformed field. */
   static fromJSON(json: unknown): OpticsModel {
     const reader = new JsonReader(json, 'json');
     reader.expectKind(KIND, VERSION);

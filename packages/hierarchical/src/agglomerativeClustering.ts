@@ -14,6 +14,7 @@ import { cutTree } from './cutTree.js';
 import { linkageMatrix, type WardStrategy } from './linkageMatrix.js';
 import type { LinkageMethod } from './linkageMethod.js';
 
+/** Options of `AgglomerativeClustering`. */
 export interface AgglomerativeOptions {
   /** Default `'ward'`. */
   readonly linkage?: LinkageMethod;
@@ -23,6 +24,7 @@ export interface AgglomerativeOptions {
   readonly distanceThreshold?: number;
   /** Default `'euclidean'` (Ward requires it). */
   readonly metric?: Metric;
+  /** Connectivity constraints, if any. */
   readonly connectivity?: Connectivity;
   /** See `LinkageOptions.wardStrategy` (default `'auto'`). */
   readonly wardStrategy?: WardStrategy;
@@ -39,11 +41,17 @@ export interface AgglomerativeOptions {
  * `sampleWeight` is not supported (neither SciPy nor scikit-learn weights rows here).
  */
 export class AgglomerativeClustering implements Clusterer<AgglomerativeModel> {
+  /** Number of clusters (noise not counted). */
   readonly nClusters: number | undefined;
+  /** Cut height (merges at or above it are undone), when cutting by height. */
   readonly distanceThreshold: number | undefined;
+  /** The dendrogram in SciPy's linkage layout, (n − 1) x 4 row-major: [a, b, height, size]. */
   readonly linkage: LinkageMethod;
+  /** The distance used. */
   readonly metric: Metric;
+  /** Connectivity constraints, if any. */
   readonly connectivity: Connectivity | undefined;
+  /** How Ward linkage is computed (see LinkageOptions.wardStrategy). */
   readonly wardStrategy: WardStrategy;
 
   constructor(options: AgglomerativeOptions = {}) {
@@ -96,6 +104,7 @@ export class AgglomerativeClustering implements Clusterer<AgglomerativeModel> {
     });
   }
 
+  /** Fits and returns the training labels: `fit(X, options).labels`. */
   fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
     return this.fit(X, options).labels;
   }

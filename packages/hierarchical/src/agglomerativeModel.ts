@@ -13,14 +13,19 @@ import { assertMetric, KnnHeap, type Metric, NeighborIndex } from '@mixkit/neigh
 import { type Cut, cutTree } from './cutTree.js';
 import { assertLinkageMethod, type LinkageMethod } from './linkageMethod.js';
 
+/** What an `AgglomerativeModel` holds; built by the fit and by `fromJSON`. */
 export interface AgglomerativeModelState {
+  /** The linkage the tree was built with. */
   readonly linkageMethod: LinkageMethod;
+  /** The distance used. */
   readonly metric: Metric;
   /** SciPy layout, (n − 1) x 4 row-major. */
   readonly linkage: Float64Array;
+  /** Label of every training row: a cluster index, or NOISE (-1) where the algorithm marks noise. */
   readonly labels: Int32Array;
   /** Training rows, for `predict` (undefined with precomputed distances). */
   readonly rows: Float64Array | undefined;
+  /** Number of columns of the rows (for precomputed distances: the number of rows). */
   readonly dimension: number;
 }
 
@@ -45,12 +50,18 @@ const DIAGNOSTICS: FitDiagnostics = Object.freeze({
  * training rows.
  */
 export class AgglomerativeModel implements ClusteringModel {
+  /** Number of clusters (noise not counted). */
   readonly nClusters: number;
+  /** Number of columns of the rows (for precomputed distances: the number of rows). */
   readonly dimension: number;
   readonly diagnostics: FitDiagnostics = DIAGNOSTICS;
+  /** The linkage the tree was built with. */
   readonly linkageMethod: LinkageMethod;
+  /** The distance used. */
   readonly metric: Metric;
+  /** The dendrogram in SciPy's linkage layout, (n − 1) x 4 row-major: [a, b, height, size]. */
   readonly linkage: Float64Array;
+  /** Label of every training row: a cluster index, or NOISE (-1) where the algorithm marks noise. */
   readonly labels: Int32Array;
   private readonly rows: Float64Array | undefined;
   private index: NeighborIndex | undefined;
@@ -131,6 +142,7 @@ export class AgglomerativeModel implements ClusteringModel {
     };
   }
 
+  /** Rebuilds a model from `toJSON()` output exactly; throws InvalidInputError naming a malformed field. */
   static fromJSON(json: unknown): AgglomerativeModel {
     const reader = new JsonReader(json, 'json');
     reader.expectKind(KIND, VERSION);

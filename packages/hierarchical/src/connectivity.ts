@@ -7,8 +7,20 @@ import { KnnHeap, type NeighborIndex } from '@mixkit/neighbors';
  * `kneighbors_graph(X, k, include_self=False)`); `'edges'` lists the pairs.
  */
 export type Connectivity =
-  | { readonly kind: 'k-nearest'; readonly k: number }
-  | { readonly kind: 'edges'; readonly from: ArrayLike<number>; readonly to: ArrayLike<number> };
+  | {
+      /** Each row joined to its k nearest rows. */
+      readonly kind: 'k-nearest';
+      /** Neighbours per row, in [1, n − 1]. */
+      readonly k: number;
+    }
+  | {
+      /** Explicit pairs of rows. */
+      readonly kind: 'edges';
+      /** First row of each edge. */
+      readonly from: ArrayLike<number>;
+      /** Second row of each edge (same length as `from`). */
+      readonly to: ArrayLike<number>;
+    };
 
 /** The symmetric graph as sorted, de-duplicated neighbour lists (no self loops). */
 export function connectivityGraph(connectivity: Connectivity, index: NeighborIndex): number[][] {

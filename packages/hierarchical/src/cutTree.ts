@@ -1,7 +1,15 @@
 import { assertInteger, assertNumber, InvalidInputError } from '@mixkit/core';
 
 /** Where to cut a dendrogram: into a number of clusters, or below a height. */
-export type Cut = { readonly nClusters: number } | { readonly distanceThreshold: number };
+export type Cut =
+  | {
+      /** Cut into this many clusters. */
+      readonly nClusters: number;
+    }
+  | {
+      /** Undo the merges at or above this height. */
+      readonly distanceThreshold: number;
+    };
 
 /**
  * Flat labels from a SciPy-layout linkage ((n − 1) x 4, row-major) over n rows.

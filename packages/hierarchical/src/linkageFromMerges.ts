@@ -7,8 +7,11 @@
  *   the first given row's cluster on the left; with `height` in the same order.
  */
 export interface Dendrogram {
+  /** The dendrogram in SciPy's linkage layout, (n − 1) x 4 row-major: [a, b, height, size]. */
   readonly linkage: Float64Array;
+  /** R's `hclust$merge` encoding, (n − 1) x 2 row-major. */
   readonly merge: Int32Array;
+  /** Merge heights. */
   readonly height: Float64Array;
 }
 
@@ -18,8 +21,11 @@ export interface Dendrogram {
  */
 export function linkageFromMerges(
   n: number,
+  /** First cluster of each merge (a row index; the merged cluster lives on at the larger one). */
   a: Int32Array,
+  /** Second cluster of each merge. */
   b: Int32Array,
+  /** Merge heights. */
   height: Float64Array,
 ): Dendrogram {
   const m = Math.max(0, n - 1);

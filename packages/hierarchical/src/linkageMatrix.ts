@@ -8,6 +8,7 @@ import { nnChainCondensed } from './nnChain.js';
 import { primSpanningPath } from './primSpanningPath.js';
 import { wardChain } from './wardChain.js';
 
+/** Options of `linkageMatrix`. */
 export interface LinkageOptions {
   /** Default `'ward'`. */
   readonly linkage?: LinkageMethod;
@@ -23,6 +24,7 @@ export interface LinkageOptions {
    * Lance–Williams while the matrix takes at most `WARD_CONDENSED_MAX_BYTES` (1 GiB, n ≤ 16,384).
    */
   readonly wardStrategy?: WardStrategy;
+  /** Aborts the fit with an AbortedError when it fires. */
   readonly signal?: AbortSignal;
 }
 

@@ -10,8 +10,10 @@ import { InvalidInputError } from '@mixkit/core';
  */
 export type LinkageMethod = 'ward' | 'complete' | 'average' | 'single';
 
+/** Every linkage method, for validation and for tests that run over all of them. */
 export const LINKAGE_METHODS: readonly LinkageMethod[] = ['ward', 'complete', 'average', 'single'];
 
+/** Throws an `InvalidInputError` unless `value` names a linkage method. */
 export function assertLinkageMethod(
   value: unknown,
   argument = 'linkage',

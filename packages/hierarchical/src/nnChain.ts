@@ -3,8 +3,11 @@ import type { NeighborIndex } from '@mixkit/neighbors';
 
 /** Merges found by a chain algorithm, in the order made (not yet sorted by height). */
 export interface RawMerges {
+  /** First cluster of each merge (a row index; the merged cluster lives on at the larger one). */
   readonly a: Int32Array;
+  /** Second cluster of each merge. */
   readonly b: Int32Array;
+  /** Merge heights. */
   readonly height: Float64Array;
 }
 
@@ -23,6 +26,7 @@ export interface RawMerges {
 export function nnChainCondensed(
   index: NeighborIndex,
   method: 'ward' | 'complete' | 'average',
+  /** Aborts the fit with an AbortedError when it fires. */
   signal?: AbortSignal,
 ): RawMerges {
   const n = index.size;

@@ -17,6 +17,7 @@ export class KdTree {
   readonly points: Float64Array;
   /** `order[p]` is the original row of tree position p. */
   readonly order: Int32Array;
+  /** Number of nodes built. */
   readonly nodeCount: number;
   private readonly start: Int32Array;
   private readonly end: Int32Array;
@@ -29,9 +30,13 @@ export class KdTree {
 
   constructor(
     data: Float64Array,
+    /** Number of points. */
     readonly n: number,
+    /** Number of columns. */
     readonly d: number,
+    /** The reduced distance the tree ranks by. */
     readonly kind: ReducedKind,
+    /** Largest number of points in a leaf. */
     readonly leafSize = 16,
   ) {
     const maxNodes = 2 * Math.ceil(n / Math.max(1, leafSize >> 1)) + 1;
@@ -322,9 +327,12 @@ export class KdTree {
 function selectNth(
   order: Int32Array,
   data: Float64Array,
+  /** Number of columns. */
   d: number,
   axis: number,
+  /** Left child of each cluster (-1 for a leaf). */
   left: number,
+  /** Right child of each cluster (-1 for a leaf). */
   right: number,
   nth: number,
 ): void {

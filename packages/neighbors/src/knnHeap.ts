@@ -5,15 +5,22 @@
  * query route (KD-tree, brute force) returns the same neighbours in the same order.
  */
 export class KnnHeap {
+  /** Distances, in the metric's units, aligned with `indices`. */
   readonly distances: Float64Array;
+  /** Row indices of the neighbours. */
   readonly indices: Int32Array;
+  /** Number of entries (rows indexed, or candidates kept). */
   size = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    /** k: how many candidates are kept. */
+    readonly capacity: number,
+  ) {
     this.distances = new Float64Array(capacity);
     this.indices = new Int32Array(capacity);
   }
 
+  /** Empties the heap for a new query. */
   reset(): void {
     this.size = 0;
   }

@@ -16,10 +16,12 @@ export class NeighborBuffer {
     this.distances = new Float64Array(Math.max(1, capacity));
   }
 
+  /** Empties the buffer for a new query (keeps its memory). */
   clear(): void {
     this.count = 0;
   }
 
+  /** Appends one (row, distance) pair, growing the arrays when full. */
   push(index: number, distance: number): void {
     if (this.count === this.indices.length) this.grow();
     this.indices[this.count] = index;

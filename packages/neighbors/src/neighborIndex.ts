@@ -16,6 +16,7 @@ import { NeighborBuffer } from './neighborBuffer.js';
 /** How queries are answered: `'auto'` picks the KD-tree when it pays (see `autoUsesTree`). */
 export type IndexAlgorithm = 'auto' | 'kd-tree' | 'brute';
 
+/** Options of `NeighborIndex`. */
 export interface NeighborIndexOptions {
   /** Default `'euclidean'`. With `'precomputed'`, X is the n x n distance matrix. */
   readonly metric?: Metric;
@@ -31,15 +32,21 @@ export interface NeighborIndexOptions {
 
 /** k nearest neighbours of m queries: row-major m x k indices and distances, nearest first. */
 export interface KNeighbors {
+  /** Neighbours per row. */
   readonly k: number;
+  /** Row indices of the neighbours. */
   readonly indices: Int32Array;
+  /** Distances, in the metric's units, aligned with `indices`. */
   readonly distances: Float64Array;
 }
 
 /** Radius neighbours of m queries in compressed rows: query q owns `[offsets[q], offsets[q+1])`. */
 export interface RadiusNeighbors {
+  /** Query q owns entries [offsets[q], offsets[q + 1]); length m + 1. */
   readonly offsets: Int32Array;
+  /** Row indices of the neighbours. */
   readonly indices: Int32Array;
+  /** Distances, in the metric's units, aligned with `indices`. */
   readonly distances: Float64Array;
 }
 
@@ -74,9 +81,13 @@ const BRUTE_BLOCK = 64;
  * itself (but not its duplicates).
  */
 export class NeighborIndex {
+  /** Number of entries (rows indexed, or candidates kept). */
   readonly size: number;
+  /** Number of columns of the rows (for precomputed distances: the number of rows). */
   readonly dimension: number;
+  /** The distance used. */
   readonly metric: Metric;
+  /** The route that answers queries. */
   readonly algorithm: 'kd-tree' | 'brute';
   /** The indexed rows as queries see them (unit-normalised for cosine). */
   readonly data: Matrix;

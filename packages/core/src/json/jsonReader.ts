@@ -41,6 +41,7 @@ export class JsonReader {
     return this.fields[key];
   }
 
+  /** A finite-or-infinite number field (NaN rejected). */
   number(key: string): number {
     const value = this.fields[key];
     if (typeof value !== 'number' || Number.isNaN(value)) {
@@ -49,6 +50,7 @@ export class JsonReader {
     return value;
   }
 
+  /** A string field. */
   string(key: string): string {
     const value = this.fields[key];
     if (typeof value !== 'string') {
