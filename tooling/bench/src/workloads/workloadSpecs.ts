@@ -126,6 +126,7 @@ export const WORKLOADS = {
     k: 8,
     seed: 909,
     rows: { tiny: 500, small: 8_000, full: 100_000 },
+  },
   // Unit vectors around k random directions (embedding-like data, compared by angle).
   embeddings: {
     name: 'embeddings',
