@@ -11,6 +11,7 @@ export { multiply } from './multiply.js';
 export { multiplyTransposed } from './multiplyTransposed.js';
 export { multiplyUpperRows } from './multiplyUpperRows.js';
 export { normalizeLogRows } from './normalizeLogRows.js';
+export { orthogonalPolarFactor } from './orthogonalPolarFactor.js';
 export { inverseFromCholesky, solveCholesky } from './solveCholesky.js';
 export { solveLowerRows } from './solveTriangularRows.js';
 export { besselIRatio } from './special/besselIRatio.js';
