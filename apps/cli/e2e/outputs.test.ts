@@ -108,6 +108,12 @@ describe('unusable output paths are one line with status 2, before any work', ()
       2,
       '--labels-out /sys/labels.csv: cannot write in /sys (permission denied)',
     );
+    expectRefused(
+      dir,
+      ['fit', 'iris.csv', '--labels-out', '/dev/null'],
+      2,
+      '--labels-out /dev/null: is not a regular file (a device or a pipe); give a file name',
+    );
     // A folder without write permission stops anyone but root; root is stopped by /sys above.
     if (process.getuid?.() !== 0) {
       mkdirSync(join(dir, 'locked'));

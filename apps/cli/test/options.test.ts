@@ -112,6 +112,9 @@ describe('StagedOutputs', () => {
     refuse(input, /is the input file .*data\.csv; it would be overwritten/);
     refuse(join(folder, 'link.csv'), /is the input file .*data\.csv \(under another name\)/);
     refuse(join(folder, 'a.csv'), /the same file as/, join(folder, '.', 'a.csv'));
+    expect(() => new StagedOutputs([{ path: '/dev/null', option: '--out' }], [])).toThrow(
+      '--out /dev/null: is not a regular file (a device or a pipe); give a file name',
+    );
   });
 });
 

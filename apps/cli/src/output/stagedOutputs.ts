@@ -171,6 +171,12 @@ function checkOutputPath(
   if (stats?.isDirectory()) {
     throw new CliError(`${option} ${path}: is a folder; give a file name`);
   }
+  // A device or a pipe (/dev/stdout, a FIFO) cannot be replaced by renaming a file onto it.
+  if (stats !== undefined && !stats.isFile()) {
+    throw new CliError(
+      `${option} ${path}: is not a regular file (a device or a pipe); give a file name`,
+    );
+  }
   for (const { input, stats: inputStats } of inputs) {
     if (stats !== undefined && stats.dev === inputStats.dev && stats.ino === inputStats.ino) {
       throw new CliError(
