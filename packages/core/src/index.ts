@@ -22,6 +22,7 @@ export {
 export { type InputLocation, InvalidInputError } from './errors/invalidInputError.js';
 export { MixkitError } from './errors/mixkitError.js';
 export { NotFittedError } from './errors/notFittedError.js';
+export { WorkerError, type WorkerFailure } from './errors/workerError.js';
 export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
 export type { JsonValue, Versioned } from './json.js';
 export {
@@ -34,6 +35,38 @@ export {
 } from './matrix.js';
 export type { FitOptions, IterationProgress, RunOptions } from './options.js';
 export { createRandom, type RandomInput, type RandomSource, toRandom } from './random.js';
+export {
+  InThreadSession,
+  Pacer,
+  yieldToEventLoop,
+} from './shards/inThreadSession.js';
+export {
+  inThreadContext,
+  type RunShardProgramOptions,
+  runShardProgram,
+  runShardProgramSync,
+} from './shards/runShardProgram.js';
+export type { ShardExecutor, ShardSession } from './shards/shardExecutor.js';
+export {
+  planShards,
+  type Shard,
+  type ShardPlan,
+  shardAt,
+  shardRowsFor,
+} from './shards/shardPlan.js';
+export {
+  closeShards,
+  mapProgramSteps,
+  mapShards,
+  openShards,
+  type ProgramEvent,
+  reportStep,
+  type ShardEffect,
+  type ShardHandle,
+  type ShardProgram,
+} from './shards/shardProgram.js';
+export type { AnyShardTask, ShardContext, ShardTask } from './shards/shardTask.js';
+export { fromThreadError, type ThreadError, toThreadError } from './shards/threadError.js';
 export { type ToMatrixOptions, toMatrix } from './toMatrix.js';
 export {
   assertClusterCount,

@@ -21,6 +21,7 @@ export class DegenerateComponentError extends MixkitError {
   readonly [symbol] = true;
   readonly reason: DegeneracyReason;
   readonly family: string;
+  readonly detail: string;
 
   constructor(family: string, reason: DegeneracyReason, detail: string) {
     super(
@@ -29,6 +30,7 @@ export class DegenerateComponentError extends MixkitError {
     );
     this.family = family;
     this.reason = reason;
+    this.detail = detail;
   }
 
   static override isInstance(error: unknown): error is DegenerateComponentError {

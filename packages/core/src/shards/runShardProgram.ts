@@ -1,0 +1,114 @@
+import { throwIfAborted } from '../validate.js';
+import { InThreadSession, Pacer } from './inThreadSession.js';
+import type { ShardExecutor, ShardSession } from './shardExecutor.js';
+import type { ShardEffect, ShardProgram } from './shardProgram.js';
+import type { ShardContext } from './shardTask.js';
+
+/** Options of `runShardProgram`. */
+export interface RunShardProgramOptions<Step> {
+  /** Where shards run; default: the fit's own thread. */
+  readonly executor?: ShardExecutor | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Called with every step the program reports. */
+  readonly onStep?: ((step: Step) => void) | undefined;
+  /** The longest the fit's thread computes without yielding to the event loop. Default 25 ms. */
+  readonly budgetMs?: number | undefined;
+  /** Names the work in an `AbortedError`. */
+  readonly what: string;
+}
+
+/** The in-thread context: sessions there get their live objects as `local`. */
+export const inThreadContext: ShardContext = {
+  inWorker: false,
+  resolveFamily(spec) {
+    throw new TypeError(`in-thread sessions use the fit's own families (asked for '${spec.kind}')`);
+  },
+};
+
+/**
+ * Drives a shard program in the fit's own thread, synchronously, as a step generator: effects
+ * are served at once, steps are yielded to the caller.
+ */
+export function* runShardProgramSync<Step, Result>(
+  program: ShardProgram<Step, Result>,
+): Generator<Step, Result, void> {
+  const sessions: InThreadSession<unknown, unknown, unknown, unknown, unknown, unknown>[] = [];
+  let reply: unknown;
+  for (;;) {
+    const next = program.next(reply);
+    if (next.done) return next.value;
+    const event = next.value;
+    reply = undefined;
+    if (event.type === 'step') {
+      yield event.step;
+    } else if (event.type === 'open') {
+      sessions.push(openInThread(event));
+      reply = sessions.length - 1;
+    } else if (event.type === 'map') {
+      reply = sessionAt(sessions, event.session).mapSync(event.input);
+    }
+  }
+}
+
+/**
+ * Drives a shard program asynchronously on `executor` (in the fit's thread when there is none,
+ * or when the plan has a single shard: small data never pays for workers). The fit's thread
+ * yields to the event loop after every step and, between shards run in it, whenever
+ * `budgetMs` is spent; an aborted `signal` rejects with `AbortedError` at the next yield or
+ * from the executor. Every session is closed when the program ends, however it ends.
+ */
+export async function runShardProgram<Step, Result>(
+  program: ShardProgram<Step, Result>,
+  options: RunShardProgramOptions<Step>,
+): Promise<Result> {
+  const { executor, signal, onStep, what } = options;
+  const pacer = new Pacer(options.budgetMs ?? 25, what);
+  const sessions: (
+    | ShardSession<unknown, unknown>
+    | InThreadSession<unknown, unknown, unknown, unknown, unknown, unknown>
+  )[] = [];
+  let reply: unknown;
+  try {
+    for (;;) {
+      throwIfAborted(signal, what);
+      const next = program.next(reply);
+      if (next.done) return next.value;
+      const event = next.value;
+      reply = undefined;
+      if (event.type === 'step') {
+        onStep?.(event.step);
+        await pacer.yield();
+      } else if (event.type === 'open') {
+        const parallel = executor !== undefined && executor.workers > 0 && event.plan.count > 1;
+        sessions.push(
+          parallel
+            ? await executor.open(event.task, event.setup, event.plan, event.local)
+            : openInThread(event),
+        );
+        reply = sessions.length - 1;
+      } else if (event.type === 'map') {
+        const session = sessionAt(sessions, event.session);
+        reply =
+          session instanceof InThreadSession
+            ? await session.map(event.input, signal, pacer)
+            : await session.map(event.input, signal);
+      } else {
+        sessionAt(sessions, event.session).close();
+      }
+    }
+  } finally {
+    for (const session of sessions) session.close();
+  }
+}
+
+function openInThread(
+  event: Extract<ShardEffect, { type: 'open' }>,
+): InThreadSession<unknown, unknown, unknown, unknown, unknown, unknown> {
+  return new InThreadSession(event.task, event.setup, event.plan, event.local, inThreadContext);
+}
+
+function sessionAt<S>(sessions: readonly S[], id: number): S {
+  const session = sessions[id];
+  if (session === undefined) throw new TypeError(`no shard session ${id}`);
+  return session;
+}

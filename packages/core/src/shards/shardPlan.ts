@@ -1,0 +1,47 @@
+import { assertInteger } from '../validate.js';
+
+/**
+ * How the rows of one fit are cut into shards: `count` consecutive ranges of `shardRows` rows
+ * (the last one shorter). A shard is the unit of row-parallel work and the unit of reduction:
+ * per-shard results are merged in shard order, so the cut must never depend on how many workers
+ * run it. Fixed shards merged in a fixed order are what make a seeded fit give the same bits
+ * with 0, 1, 2 or 8 workers.
+ */
+export interface ShardPlan {
+  readonly rows: number;
+  readonly shardRows: number;
+  readonly count: number;
+}
+
+/** One shard of a plan: rows `[start, end)`, `index` in merge order. */
+export interface Shard {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The plan cutting `rows` rows into shards of `shardRows` rows (one shard for empty data). */
+export function planShards(rows: number, shardRows: number): ShardPlan {
+  assertInteger(rows, 'rows', 0);
+  assertInteger(shardRows, 'shardRows', 1);
+  return { rows, shardRows, count: Math.max(1, Math.ceil(rows / shardRows)) };
+}
+
+/** Shard `index` of `plan`. */
+export function shardAt(plan: ShardPlan, index: number): Shard {
+  const start = index * plan.shardRows;
+  return { index, start, end: Math.min(plan.rows, start + plan.shardRows) };
+}
+
+/**
+ * Rows per shard for work of about `costPerRow` floating-point operations per row: enough rows
+ * that a shard costs about 2^22 operations (a few milliseconds: the overhead of posting it to a
+ * worker and merging its result stays small, and an async fit can yield between shards within
+ * its time budget), rounded up to a multiple of `align` rows (an E-step block), between
+ * 2,048 and 65,536 rows. It reads only the shape of the work, never the number of workers.
+ */
+export function shardRowsFor(costPerRow: number, align = 1): number {
+  const target = 2 ** 22 / Math.max(1, costPerRow);
+  const rows = Math.min(65_536, Math.max(2_048, target));
+  return Math.ceil(rows / align) * align;
+}

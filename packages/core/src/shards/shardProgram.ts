@@ -1,0 +1,94 @@
+import type { ShardPlan } from './shardPlan.js';
+import type { AnyShardTask, ShardTask } from './shardTask.js';
+
+/**
+ * A fit written once for every executor: a generator that yields what it needs done over rows
+ * (`open` a session of a task, `map` it, `close` it) and the progress steps it reports, and is
+ * resumed with the answer. A driver serves the effects: `runShardProgramSync` in the fit's
+ * thread for synchronous fits and step generators, `runShardProgram` on any `ShardExecutor`,
+ * yielding on a time budget, for async fits. The algorithm reads as a plain loop
+ * (`const outputs = yield* mapShards(session, input)`), with one copy of it.
+ */
+export type ShardProgram<Step, Result> = Generator<ProgramEvent<Step>, Result, unknown>;
+
+/** What a program yields: an effect over shards, or a progress step for the caller. */
+export type ProgramEvent<Step> = ShardEffect | { readonly type: 'step'; readonly step: Step };
+
+/** The effects a driver serves. */
+export type ShardEffect =
+  | {
+      readonly type: 'open';
+      readonly task: AnyShardTask;
+      readonly setup: unknown;
+      readonly plan: ShardPlan;
+      readonly local: unknown;
+    }
+  | { readonly type: 'map'; readonly session: number; readonly input: unknown }
+  | { readonly type: 'close'; readonly session: number };
+
+/** A session a program opened: map it with `mapShards`, close it with `closeShards`. */
+export interface ShardHandle<Input, Output> {
+  readonly id: number;
+  readonly plan: ShardPlan;
+  /** Type-level only: the task's input and output. */
+  readonly types?: (input: Input) => Output;
+}
+
+/** Opens a session of `task` (see `ShardExecutor.open`). */
+export function* openShards<Setup, Input, Output, State, Local, Wire>(
+  task: ShardTask<Setup, Input, Output, State, Local, Wire>,
+  setup: Setup,
+  plan: ShardPlan,
+  local: Local,
+): Generator<ShardEffect, ShardHandle<Input, Output>, unknown> {
+  const id = yield { type: 'open', task, setup, plan, local };
+  if (typeof id !== 'number') throw new TypeError('openShards: the driver answered no session');
+  return { id, plan };
+}
+
+/** Runs every shard of the session with `input`; the outputs come in shard order. */
+export function* mapShards<Input, Output>(
+  handle: ShardHandle<Input, Output>,
+  input: Input,
+): Generator<ShardEffect, Output[], unknown> {
+  const outputs = yield { type: 'map', session: handle.id, input };
+  if (!Array.isArray(outputs) || outputs.length !== handle.plan.count) {
+    throw new TypeError('mapShards: the driver answered no outputs');
+  }
+  // The driver answers a map with the outputs of this session's task, in shard order.
+  return outputs as Output[];
+}
+
+/** Closes a session (drivers also close every session still open when a program ends). */
+export function* closeShards(
+  handle: ShardHandle<unknown, unknown>,
+): Generator<ShardEffect, void, unknown> {
+  yield { type: 'close', session: handle.id };
+}
+
+/** Reports a progress step to the program's caller. */
+export function* reportStep<Step>(step: Step): Generator<ProgramEvent<Step>, void, unknown> {
+  yield { type: 'step', step };
+}
+
+/**
+ * A program's steps passed through `transform` (e.g. a k-means initialisation inside EM, whose
+ * own steps the EM caller does not see: `transform` returns undefined to drop them).
+ */
+export function* mapProgramSteps<From, To, Result>(
+  program: ShardProgram<From, Result>,
+  transform: (step: From) => To | undefined,
+): ShardProgram<To, Result> {
+  let reply: unknown;
+  for (;;) {
+    const next = program.next(reply);
+    if (next.done) return next.value;
+    const event = next.value;
+    if (event.type === 'step') {
+      const step = transform(event.step);
+      reply = step === undefined ? undefined : yield { type: 'step', step };
+    } else {
+      reply = yield event;
+    }
+  }
+}
