@@ -1,7 +1,8 @@
 import type { FitDiagnostics } from './fitResult.js';
 import type { JsonValue } from './json.js';
 import type { Matrix, MatrixInput } from './matrix.js';
-import type { FitOptions } from './options.js';
+import type { FitOptions, IterationProgress } from './options.js';
+import type { ShardProgram } from './shards/shardProgram.js';
 
 /** A fitted clustering: hard clusterers and mixtures both produce one. */
 export interface ClusteringModel {
@@ -35,6 +36,17 @@ export interface Clusterer<Model extends ClusteringModel = ClusteringModel> {
   /** Number of clusters it will fit. */
   readonly nClusters: number;
   fit(X: MatrixInput, options?: FitOptions): Model;
+  /**
+   * `fit` on `options.executor`, yielding to the event loop on a time budget so that
+   * `options.signal` stops it within about 100 ms. Same result, bit for bit, as `fit`.
+   */
+  fitAsync?(X: MatrixInput, options?: FitOptions): Promise<Model>;
+  /**
+   * The fit as a shard program (what `fit` and `fitAsync` drive), so that a composite fit (EM
+   * seeded by k-means) runs it on its own executor and time budget. `signal`, `onIteration`
+   * and `executor` in `options` are the driver's business and are ignored here.
+   */
+  fitProgram?(X: MatrixInput, options?: FitOptions): ShardProgram<IterationProgress, Model>;
 }
 
 /** A clusterer whose models are soft. */

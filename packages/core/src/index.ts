@@ -38,9 +38,12 @@ export { createRandom, type RandomInput, type RandomSource, toRandom } from './r
 export {
   InThreadSession,
   Pacer,
+  sharedFloat64Array,
+  sharedInt32Array,
   yieldToEventLoop,
 } from './shards/inThreadSession.js';
 export {
+  drainShardProgram,
   inThreadContext,
   type RunShardProgramOptions,
   runShardProgram,
@@ -56,10 +59,12 @@ export {
 } from './shards/shardPlan.js';
 export {
   closeShards,
+  dropSteps,
   mapProgramSteps,
   mapShards,
   openShards,
   type ProgramEvent,
+  pause,
   reportStep,
   type ShardEffect,
   type ShardHandle,

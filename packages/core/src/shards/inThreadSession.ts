@@ -92,3 +92,21 @@ export function yieldToEventLoop(): Promise<void> {
     }
   });
 }
+
+/**
+ * A zero-filled `Float64Array` on a `SharedArrayBuffer` where the platform has one (Node; a
+ * cross-origin-isolated page), else on an ordinary buffer: per-row outputs that worker threads
+ * write in place for the fit's thread to read.
+ */
+export function sharedFloat64Array(length: number): Float64Array {
+  return typeof SharedArrayBuffer === 'undefined'
+    ? new Float64Array(length)
+    : new Float64Array(new SharedArrayBuffer(8 * length));
+}
+
+/** `sharedFloat64Array` for 32-bit integers (labels). */
+export function sharedInt32Array(length: number): Int32Array {
+  return typeof SharedArrayBuffer === 'undefined'
+    ? new Int32Array(length)
+    : new Int32Array(new SharedArrayBuffer(4 * length));
+}

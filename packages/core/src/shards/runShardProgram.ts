@@ -50,6 +50,15 @@ export function* runShardProgramSync<Step, Result>(
   }
 }
 
+/** Runs a shard program to its end in the fit's thread, dropping its steps. */
+export function drainShardProgram<Step, Result>(program: ShardProgram<Step, Result>): Result {
+  const steps = runShardProgramSync(program);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
 /**
  * Drives a shard program asynchronously on `executor` (in the fit's thread when there is none,
  * or when the plan has a single shard: small data never pays for workers). The fit's thread
@@ -92,6 +101,8 @@ export async function runShardProgram<Step, Result>(
           session instanceof InThreadSession
             ? await session.map(event.input, signal, pacer)
             : await session.map(event.input, signal);
+      } else if (event.type === 'pause') {
+        await pacer.tick(signal);
       } else {
         sessionAt(sessions, event.session).close();
       }

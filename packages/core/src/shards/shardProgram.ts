@@ -24,7 +24,8 @@ export type ShardEffect =
       readonly local: unknown;
     }
   | { readonly type: 'map'; readonly session: number; readonly input: unknown }
-  | { readonly type: 'close'; readonly session: number };
+  | { readonly type: 'close'; readonly session: number }
+  | { readonly type: 'pause' };
 
 /** A session a program opened: map it with `mapShards`, close it with `closeShards`. */
 export interface ShardHandle<Input, Output> {
@@ -66,6 +67,14 @@ export function* closeShards(
   yield { type: 'close', session: handle.id };
 }
 
+/**
+ * A point where an async driver may yield to the event loop (when its time budget is spent)
+ * and stop on an abort: for loops that run in the fit's thread between maps, such as seeding.
+ */
+export function* pause(): Generator<ShardEffect, void, unknown> {
+  yield { type: 'pause' };
+}
+
 /** Reports a progress step to the program's caller. */
 export function* reportStep<Step>(step: Step): Generator<ProgramEvent<Step>, void, unknown> {
   yield { type: 'step', step };
@@ -90,5 +99,18 @@ export function* mapProgramSteps<From, To, Result>(
     } else {
       reply = yield event;
     }
+  }
+}
+
+/** A program run for its result alone (e.g. a k-means initialisation inside EM): its steps are dropped. */
+export function* dropSteps<Step, Result>(
+  program: ShardProgram<Step, Result>,
+): ShardProgram<never, Result> {
+  let reply: unknown;
+  for (;;) {
+    const next = program.next(reply);
+    if (next.done) return next.value;
+    const event = next.value;
+    reply = event.type === 'step' ? undefined : yield event;
   }
 }

@@ -1,8 +1,10 @@
 import {
   assertUnreachable,
+  drainShardProgram,
   type FitWarning,
   InvalidInputError,
   type RandomSource,
+  type ShardProgram,
 } from '@mixkit/core';
 import { type MStepSettings, mStep } from '../mstep/mStep.js';
 import type { MixtureInit } from '../run/mixtureOptions.js';
@@ -25,24 +27,32 @@ export interface InitialState {
 /**
  * Initial parameters for one restart: given parameters as they are, otherwise one M-step
  * from the strategy's initial responsibilities (scikit-learn's `_initialize_parameters`).
+ * A shard program: a clusterer that seeds EM (k-means) runs on the fit's executor.
  */
-export function initialize(
+export function* initializeProgram(
   workspace: EmWorkspace,
   init: MixtureInit,
   random: RandomSource,
   settings: MStepSettings,
   restart: number,
   warnings: FitWarning[],
-): InitialState {
+): ShardProgram<never, InitialState> {
   if (typeof init === 'object' && init.kind === 'params') return givenParams(workspace, init);
   if (typeof init === 'object' && init.kind === 'adjusted') {
-    const start = initialize(workspace, init.base, random, settings, restart, warnings);
+    const start = yield* initializeProgram(
+      workspace,
+      init.base,
+      random,
+      settings,
+      restart,
+      warnings,
+    );
     const weights = start.logWeights.map(Math.exp);
     return givenParams(workspace, init.adjust({ params: start.params, weights }));
   }
   const params: unknown[] = new Array(workspace.k);
   const logWeights = new Float64Array(workspace.k);
-  accumulateInitial(workspace, assignmentFor(workspace, init, random));
+  accumulateInitial(workspace, yield* assignmentFor(workspace, init, random));
   mStep(workspace, params, logWeights, settings, {
     restart,
     iteration: 0,
@@ -52,15 +62,27 @@ export function initialize(
   return { params, logWeights };
 }
 
-function assignmentFor(
+/** `initializeProgram` run in the caller's thread (online and streamed fits). */
+export function initialize(
+  workspace: EmWorkspace,
+  init: MixtureInit,
+  random: RandomSource,
+  settings: MStepSettings,
+  restart: number,
+  warnings: FitWarning[],
+): InitialState {
+  return drainShardProgram(initializeProgram(workspace, init, random, settings, restart, warnings));
+}
+
+function* assignmentFor(
   workspace: EmWorkspace,
   init: Exclude<MixtureInit, { kind: 'params' } | { kind: 'adjusted' }>,
   random: RandomSource,
-): InitialAssignment {
+): ShardProgram<never, InitialAssignment> {
   if (typeof init === 'string') {
     switch (init) {
       case 'k-means':
-        return kmeansAssignment(workspace, random);
+        return yield* kmeansAssignment(workspace, random);
       case 'k-means++':
         return kmeansPlusPlusAssignment(workspace, random);
       case 'random':
@@ -73,7 +95,7 @@ function assignmentFor(
   }
   switch (init.kind) {
     case 'clusterer':
-      return clustererAssignment(workspace, init.clusterer, random);
+      return yield* clustererAssignment(workspace, init.clusterer, random);
     case 'labels':
       return labelsAssignment(init.labels, workspace.n, workspace.k);
     case 'responsibilities':

@@ -1,5 +1,6 @@
 import {
   type AnyComponentFamily,
+  InvalidInputError,
   type MatrixInput,
   type ParamsOf,
   throwIfAborted,
@@ -9,20 +10,31 @@ import { type FitMixtureOptions, iterateEm } from './iterateEm.js';
 
 /**
  * Fits a mixture by EM: k copies of one family (`{family, nClusters}`) or one family per
- * component (`{components: [...]}`), synchronously, by draining `iterateEm`. Calls
- * `onIteration` after every iteration and checks `signal` between iterations (a synchronous
- * fit only sees a signal aborted by `onIteration` or beforehand; use `fitMixtureAsync` for
- * timeouts).
+ * component (`{components: [...]}`), synchronously, by draining `iterateEm`, in the caller's
+ * thread. Calls `onIteration` after every iteration and checks `signal` between iterations (a
+ * synchronous fit only sees a signal aborted by `onIteration` or beforehand; use
+ * `fitMixtureAsync` for timeouts and for worker executors).
  */
 export function fitMixture<Family extends AnyComponentFamily>(
   X: MatrixInput,
   options: FitMixtureOptions<Family>,
 ): MixtureModel<ParamsOf<Family>> {
+  rejectWorkers(options.executor?.workers);
   const steps = iterateEm(X, options);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     options.onIteration?.(step.value);
     throwIfAborted(options.signal, 'fitMixture');
+  }
+}
+
+/** A synchronous fit cannot wait for workers: say so rather than ignore the executor. */
+export function rejectWorkers(workers: number | undefined): void {
+  if (workers !== undefined && workers > 0) {
+    throw new InvalidInputError(
+      { argument: 'executor', value: workers },
+      "a synchronous fit runs in the caller's thread: use the async fit to run on workers",
+    );
   }
 }

@@ -4,6 +4,7 @@ import {
   InvalidInputError,
   type Matrix,
   type MatrixInput,
+  sharedFloat64Array,
   toMatrix,
   toWeights,
 } from '@mixkit/core';
@@ -119,7 +120,8 @@ export function createEmWorkspace(
     totals: new Float64Array(k),
     blockTotals: new Float64Array(k),
     globalStats: new Map(),
-    rowScores: new Float64Array(n),
+    // Shared where possible: worker threads write their rows' scores in place.
+    rowScores: sharedFloat64Array(n),
     scratch: new EStepScratch(),
   };
 }
