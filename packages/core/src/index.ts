@@ -76,6 +76,7 @@ export { type ToMatrixOptions, toMatrix } from './toMatrix.js';
 export {
   assertClusterCount,
   assertInteger,
+  assertNoWorkers,
   assertNumber,
   throwIfAborted,
   toWeights,

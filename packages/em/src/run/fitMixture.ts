@@ -1,6 +1,6 @@
 import {
   type AnyComponentFamily,
-  InvalidInputError,
+  assertNoWorkers,
   type MatrixInput,
   type ParamsOf,
   throwIfAborted,
@@ -19,22 +19,12 @@ export function fitMixture<Family extends AnyComponentFamily>(
   X: MatrixInput,
   options: FitMixtureOptions<Family>,
 ): MixtureModel<ParamsOf<Family>> {
-  rejectWorkers(options.executor?.workers);
+  assertNoWorkers(options.executor, 'fitMixture');
   const steps = iterateEm(X, options);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     options.onIteration?.(step.value);
     throwIfAborted(options.signal, 'fitMixture');
-  }
-}
-
-/** A synchronous fit cannot wait for workers: say so rather than ignore the executor. */
-export function rejectWorkers(workers: number | undefined): void {
-  if (workers !== undefined && workers > 0) {
-    throw new InvalidInputError(
-      { argument: 'executor', value: workers },
-      "a synchronous fit runs in the caller's thread: use the async fit to run on workers",
-    );
   }
 }

@@ -1,4 +1,11 @@
-import { assertClusterCount, type Matrix, type RandomSource } from '@mixkit/core';
+import {
+  assertClusterCount,
+  drainShardProgram,
+  type Matrix,
+  pause,
+  type RandomSource,
+  type ShardProgram,
+} from '@mixkit/core';
 import { rowSquaredNorms, squaredDistances } from '@mixkit/linalg';
 import { BLOCK_ROWS } from '../assign.js';
 
@@ -17,6 +24,19 @@ export function kmeansPlusPlus(
   random: RandomSource,
   weights?: Float64Array,
 ): Matrix {
+  return drainShardProgram(kmeansPlusPlusProgram(X, k, random, weights));
+}
+
+/**
+ * `kmeansPlusPlus` as a shard program that pauses after each center, so an async fit yields
+ * to the event loop (and stops on an abort) during a long seeding.
+ */
+export function* kmeansPlusPlusProgram(
+  X: Matrix,
+  k: number,
+  random: RandomSource,
+  weights?: Float64Array,
+): ShardProgram<never, Matrix> {
   const { rows: n, cols: d, data } = X;
   assertClusterCount(k, n);
   const trials = 2 + Math.floor(Math.log(k));
@@ -52,6 +72,7 @@ export function kmeansPlusPlus(
   }
 
   for (let c = 1; c < k; c++) {
+    yield* pause();
     let running = 0;
     for (let i = 0; i < n; i++) {
       running += w[i]! * closest[i]!;
