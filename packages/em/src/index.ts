@@ -1,3 +1,9 @@
+export {
+  type EmPassInput,
+  type EmPassOutput,
+  type EmPassSetup,
+  emPassTask,
+} from './estep/emPassTask.js';
 export { negligibleResponsibility } from './estep/normalizeBlock.js';
 export type { MixtureJson } from './model/mixtureJson.js';
 export { type MixtureComponent, MixtureModel } from './model/mixtureModel.js';
@@ -7,7 +13,7 @@ export { type StepSchedule, stepSize } from './online/stepSize.js';
 export type { EmRestartResult, EmStep } from './run/emStep.js';
 export { fitMixture } from './run/fitMixture.js';
 export { fitMixtureAsync } from './run/fitMixtureAsync.js';
-export { type FitMixtureOptions, iterateEm } from './run/iterateEm.js';
+export { emProgram, type FitMixtureOptions, iterateEm } from './run/iterateEm.js';
 export { Mixture } from './run/mixture.js';
 export type {
   EmSettings,

@@ -25,3 +25,9 @@ export type {
 } from './kmedoids/kmedoidsOptions.js';
 export { MiniBatchKMeans } from './miniBatchKmeans.js';
 export type { MiniBatchKMeansOptions, ResolvedMiniBatchOptions } from './miniBatchOptions.js';
+export {
+  type AssignInput as KMeansAssignInput,
+  type AssignOutput as KMeansAssignOutput,
+  type AssignSetup as KMeansAssignSetup,
+  assignTask as kmeansAssignTask,
+} from './shards/assignTask.js';

@@ -1,0 +1,6 @@
+import type { AnyShardTask } from '@mixkit/core';
+import { emPassTask } from '@mixkit/em';
+import { kmeansAssignTask } from '@mixkit/kmeans';
+
+/** The tasks mixkit ships, which every worker knows by name. */
+export const builtinTasks: readonly AnyShardTask[] = [emPassTask, kmeansAssignTask];

@@ -1,0 +1,117 @@
+import type { AnyComponentFamily, Matrix, ShardExecutor } from '@mixkit/core';
+import { makeBlobs } from '@mixkit/datasets';
+import { gaussianDiag, gaussianFull, poisson, product } from '@mixkit/distributions';
+import { type FitMixtureOptions, fitMixture, fitMixtureAsync } from '@mixkit/em';
+import { KMeans, type KMeansAlgorithm } from '@mixkit/kmeans';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createWorkerPool } from '../src/index.js';
+import type { WorkerPool } from '../src/pool/workerPool.js';
+import { workerBundleUrl } from './workerBundle.js';
+
+const workerUrl = workerBundleUrl();
+const pools = new Map<number, WorkerPool>();
+/** Pools of 1, 2 and 8 workers, kept alive across the file's fits. */
+function pool(workers: number): WorkerPool {
+  let existing = pools.get(workers);
+  if (existing === undefined) {
+    existing = createWorkerPool({ workers, workerUrl, keepAlive: true });
+    pools.set(workers, existing);
+  }
+  return existing;
+}
+afterAll(() => {
+  for (const existing of pools.values()) existing.destroy();
+});
+
+/** 60,000 rows in 4 blobs: several shards of an EM pass and of a k-means assignment. */
+function blobs(cols: number): Matrix {
+  return makeBlobs({ nSamples: 60_000, nFeatures: cols, centers: 4, clusterStd: 1.5, random: 11 })
+    .X;
+}
+
+/** Counts as non-negative integers (Poisson columns), 3 of them next to `X`'s. */
+function withCounts(X: Matrix): Matrix {
+  const d = X.cols + 3;
+  const data = new Float64Array(X.rows * d);
+  for (let i = 0; i < X.rows; i++) {
+    for (let j = 0; j < X.cols; j++) data[i * d + j] = X.data[i * X.cols + j]!;
+    for (let j = 0; j < 3; j++)
+      data[i * d + X.cols + j] = Math.floor(Math.abs(X.data[i * X.cols + j]!) * 2);
+  }
+  return { rows: X.rows, cols: d, data };
+}
+
+/** What a fit must repeat bit for bit. */
+function fingerprint(model: {
+  diagnostics: { objective: readonly number[] };
+  toJSON(): unknown;
+}): string {
+  return JSON.stringify({ objective: model.diagnostics.objective, model: model.toJSON() });
+}
+
+const executors: [string, () => ShardExecutor | undefined][] = [
+  ['0 workers', () => undefined],
+  ['1 worker', () => pool(1)],
+  ['2 workers', () => pool(2)],
+  ['8 workers', () => pool(8)],
+];
+
+describe('a seeded EM fit gives the same bits with 0, 1, 2 or 8 workers', () => {
+  const X = blobs(4);
+  const mixed = withCounts(X);
+  const cases: [string, Matrix, FitMixtureOptions<AnyComponentFamily>][] = [
+    ['full Gaussian', X, { family: gaussianFull(), nClusters: 4 }],
+    [
+      'diagonal Gaussian (kernel memory in each worker)',
+      X,
+      { family: gaussianDiag(), nClusters: 4 },
+    ],
+    [
+      'product of a full Gaussian and Poisson columns',
+      mixed,
+      {
+        family: product([
+          { columns: [0, 1, 2, 3], family: gaussianFull() },
+          { columns: [4, 5, 6], family: poisson() },
+        ]),
+        nClusters: 3,
+      },
+    ],
+    ['hard (classification) EM', X, { family: gaussianFull(), nClusters: 4, estep: 'hard' }],
+    [
+      'weighted rows, two restarts',
+      X,
+      {
+        family: gaussianDiag(),
+        nClusters: 3,
+        nInit: 2,
+        sampleWeight: Float64Array.from({ length: X.rows }, (_, i) => 1 + (i % 3)),
+      },
+    ],
+  ];
+  for (const [name, data, options] of cases) {
+    it(name, async () => {
+      const settings = { ...options, maxIterations: 6, tolerance: 0, random: 5 };
+      const sync = fingerprint(fitMixture(data, settings));
+      for (const [, executor] of executors) {
+        const model = await fitMixtureAsync(data, { ...settings, executor: executor() });
+        expect(fingerprint(model)).toBe(sync);
+      }
+    });
+  }
+});
+
+describe('a seeded k-means fit gives the same bits with 0, 1, 2 or 8 workers', () => {
+  const X = blobs(6);
+  for (const algorithm of ['lloyd', 'hamerly', 'elkan'] as KMeansAlgorithm[]) {
+    it(algorithm, async () => {
+      const kmeans = new KMeans({ nClusters: 6, algorithm, nInit: 2, init: 'random' });
+      const sync = kmeans.fit(X, { random: 3 });
+      for (const [, executor] of executors) {
+        const model = await kmeans.fitAsync(X, { random: 3, executor: executor() });
+        expect(Array.from(model.labels)).toEqual(Array.from(sync.labels));
+        expect(fingerprint(model)).toBe(fingerprint(sync));
+      }
+    });
+  }
+});
