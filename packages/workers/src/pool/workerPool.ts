@@ -199,6 +199,12 @@ export class WorkerPool implements ShardExecutor {
     return session;
   }
 
+  /** Worker threads alive now (started and not ended). */
+  get liveWorkers(): number {
+    return this.threads.filter((thread) => thread !== undefined && thread.failure === undefined)
+      .length;
+  }
+
   /** Ends every worker now (pending work rejects with `WorkerError`). */
   destroy(): void {
     for (const thread of this.threads) thread?.port.terminate();
