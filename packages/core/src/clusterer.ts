@@ -12,6 +12,11 @@ export interface ClusteringModel {
   readonly dimension: number;
   /** How the fit went. */
   readonly diagnostics: FitDiagnostics;
+  /**
+   * Labels of the rows the model was fitted on, when it kept them: equal to `predict` of the
+   * training data, without computing it again.
+   */
+  readonly labels?: Int32Array;
   /** Hard labels in [0, nClusters), one per row. Throws `InvalidInputError` on a wrong dimension. */
   predict(X: MatrixInput): Int32Array;
   /** A JSON document from which the model's own `fromJSON` rebuilds it exactly. */

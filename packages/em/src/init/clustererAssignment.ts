@@ -32,5 +32,6 @@ export function* clustererAssignment(
     clusterer.fitProgram === undefined
       ? clusterer.fit(X, options)
       : yield* dropSteps(clusterer.fitProgram(X, options));
-  return labelsAssignment(model.predict(X), n, k, 'init.clusterer');
+  const labels = model.labels?.length === n ? model.labels : model.predict(X);
+  return labelsAssignment(labels, n, k, 'init.clusterer');
 }

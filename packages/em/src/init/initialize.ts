@@ -3,6 +3,7 @@ import {
   drainShardProgram,
   type FitWarning,
   InvalidInputError,
+  pause,
   type RandomSource,
   type ShardProgram,
 } from '@mixkit/core';
@@ -52,7 +53,7 @@ export function* initializeProgram(
   }
   const params: unknown[] = new Array(workspace.k);
   const logWeights = new Float64Array(workspace.k);
-  accumulateInitial(workspace, yield* assignmentFor(workspace, init, random));
+  yield* accumulateInitial(workspace, yield* assignmentFor(workspace, init, random));
   mStep(workspace, params, logWeights, settings, {
     restart,
     iteration: 0,
@@ -110,7 +111,10 @@ function* assignmentFor(
  * with the prior probabilities (when given: their product, renormalised; a row whose product
  * vanishes takes its prior) and multiplied by the row weights.
  */
-function accumulateInitial(workspace: EmWorkspace, assignment: InitialAssignment): void {
+function* accumulateInitial(
+  workspace: EmWorkspace,
+  assignment: InitialAssignment,
+): ShardProgram<never, void> {
   const { X, n, k, families, stats, totals, blockTotals, block, blockSize } = workspace;
   const { sampleWeight, logPriors } = workspace;
   totals.fill(0);
@@ -125,6 +129,8 @@ function accumulateInitial(workspace: EmWorkspace, assignment: InitialAssignment
     return;
   }
   for (let start = 0; start < n; start += blockSize) {
+    // An async fit may yield here: this pass runs in the fit's thread.
+    if (start % (16 * blockSize) === 0) yield* pause();
     const end = Math.min(start + blockSize, n);
     assignment.fill(block, start, end);
     for (let i = start; i < end; i++) {

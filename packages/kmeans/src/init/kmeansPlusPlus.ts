@@ -28,8 +28,9 @@ export function kmeansPlusPlus(
 }
 
 /**
- * `kmeansPlusPlus` as a shard program that pauses after each center, so an async fit yields
- * to the event loop (and stops on an abort) during a long seeding.
+ * `kmeansPlusPlus` as a shard program that pauses every 16,384 rows of each distance pass, so an
+ * async fit yields to the event loop (and stops on an abort) during a long seeding. (The seeding
+ * runs in the fit's thread; its passes are not yet mapped over shards.)
  */
 export function* kmeansPlusPlusProgram(
   X: Matrix,
@@ -63,6 +64,7 @@ export function* kmeansPlusPlusProgram(
   const one: Matrix = { rows: 1, cols: d, data: centers.subarray(0, d) };
   let potential = 0;
   for (let start = 0; start < n; start += blockRows) {
+    if (start % PAUSE_ROWS === 0) yield* pause();
     const end = Math.min(n, start + blockRows);
     squaredDistances(X, start, end, one, scratch, xNorms, rowSquaredNorms(one));
     for (let i = start; i < end; i++) {
@@ -72,7 +74,6 @@ export function* kmeansPlusPlusProgram(
   }
 
   for (let c = 1; c < k; c++) {
-    yield* pause();
     let running = 0;
     for (let i = 0; i < n; i++) {
       running += w[i]! * closest[i]!;
@@ -86,6 +87,7 @@ export function* kmeansPlusPlusProgram(
     rowSquaredNorms(candidates, candidateNorms);
     potentials.fill(0);
     for (let start = 0; start < n; start += blockRows) {
+      if (start % PAUSE_ROWS === 0) yield* pause();
       const end = Math.min(n, start + blockRows);
       squaredDistances(X, start, end, candidates, scratch, xNorms, candidateNorms);
       for (let i = start; i < end; i++) {
@@ -107,6 +109,7 @@ export function* kmeansPlusPlusProgram(
     const single: Matrix = { rows: 1, cols: d, data: centers.subarray(c * d, c * d + d) };
     const singleNorm = rowSquaredNorms(single);
     for (let start = 0; start < n; start += blockRows) {
+      if (start % PAUSE_ROWS === 0) yield* pause();
       const end = Math.min(n, start + blockRows);
       squaredDistances(X, start, end, single, scratch, xNorms, singleNorm);
       for (let i = start; i < end; i++) {
@@ -117,6 +120,9 @@ export function* kmeansPlusPlusProgram(
   }
   return { rows: k, cols: d, data: centers };
 }
+
+/** Rows between two pauses of an async seeding (a few milliseconds of distances). */
+const PAUSE_ROWS = 16_384;
 
 /**
  * The first index whose cumulative value exceeds `target` (rows contributing nothing are never

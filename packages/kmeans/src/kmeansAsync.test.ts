@@ -1,0 +1,33 @@
+import { AbortedError } from '@mixkit/core';
+import { makeBlobs } from '@mixkit/datasets';
+import { describe, expect, it } from 'vitest';
+import { KMeans } from './kmeans.js';
+
+describe('KMeans.fitAsync', () => {
+  it('gives the same model as fit, reporting the same iterations', async () => {
+    const { X } = makeBlobs({ nSamples: 40_000, nFeatures: 3, centers: 5, random: 2 });
+    const kmeans = new KMeans({ nClusters: 5, nInit: 2, init: 'random' });
+    const seen: number[] = [];
+    const sync = kmeans.fit(X, { random: 9 });
+    const async = await kmeans.fitAsync(X, {
+      random: 9,
+      onIteration: ({ objective }) => seen.push(objective),
+    });
+    expect(Array.from(async.labels)).toEqual(Array.from(sync.labels));
+    expect(JSON.stringify(async.toJSON())).toBe(JSON.stringify(sync.toJSON()));
+    expect(seen.length).toBeGreaterThan(2);
+  });
+
+  it('stops within about 100 ms of an abort on 300,000 rows (seeding included)', async () => {
+    const { X } = makeBlobs({ nSamples: 300_000, nFeatures: 16, centers: 32, random: 3 });
+    const kmeans = new KMeans({ nClusters: 32 });
+    const started = performance.now();
+    const error = await kmeans
+      .fitAsync(X, { random: 1, signal: AbortSignal.timeout(150) })
+      .catch((caught: unknown) => caught);
+    const elapsed = performance.now() - started;
+    expect(AbortedError.isInstance(error)).toBe(true);
+    // 150 ms, then at most one 25 ms budget and one shard or seeding step; margin for load.
+    expect(elapsed).toBeLessThan(150 + 150);
+  });
+});
