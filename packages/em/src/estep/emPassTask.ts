@@ -6,7 +6,7 @@ import type {
   Shard,
   ShardTask,
 } from '@mixkit/core';
-import type { EmWorkspace } from '../workspace/emWorkspace.js';
+import { type EmWorkspace, placeInKernelMemory } from '../workspace/emWorkspace.js';
 import { kernelArrays } from '../workspace/kernelArrays.js';
 import { EStepScratch } from './eStepScratch.js';
 import { normalizeBlock } from './normalizeBlock.js';
@@ -88,8 +88,9 @@ export const emPassTask: ShardTask<
   open(setup, context, shards, workspace) {
     const k = setup.families.length;
     if (workspace !== undefined) {
-      // The fit's own thread: its workspace already holds everything (data in kernel memory
-      // when a family prefers it).
+      // The fit's own thread: its workspace holds everything (the data moves to kernel memory
+      // now when a family prefers it).
+      placeInKernelMemory(workspace);
       return {
         families: workspace.families,
         X: workspace.X,

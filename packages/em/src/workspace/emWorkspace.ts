@@ -23,7 +23,8 @@ export interface FamilyGroup {
  * per-component statistics. Iterations allocate nothing proportional to n.
  */
 export interface EmWorkspace {
-  readonly X: Matrix;
+  /** The data: the caller's, or its copy in kernel memory once `placeInKernelMemory` ran. */
+  X: Matrix;
   readonly n: number;
   readonly d: number;
   readonly k: number;
@@ -39,7 +40,9 @@ export interface EmWorkspace {
   readonly logPriors: Float64Array | undefined;
   readonly blockSize: number;
   /** blockSize x k scratch: log-densities, then responsibilities times row weights. */
-  readonly block: Float64Array;
+  block: Float64Array;
+  /** Whether `placeInKernelMemory` already ran. */
+  placed: boolean;
   /** Per-component statistics, zeroed (scaled by 0) at the start of every pass. */
   readonly stats: unknown[];
   /** Per-component responsibility totals of the last pass. */
@@ -56,10 +59,9 @@ export interface EmWorkspace {
 
 /**
  * Validates the data once per fit (finite values, k <= rows of positive weight, weights,
- * priors, each distinct family's `validate`) and allocates the fit's buffers. When a family
- * is marked with `@mixkit/linalg`'s `preferKernelMemory` and the data has at least `KERNEL_MEMORY_MIN_VALUES` values, the data
- * and the block buffer go to one kernel memory (a copy of the data: n·d doubles more for the
- * fit's duration) so its SIMD kernels read them in place.
+ * priors, each distinct family's `validate`) and allocates the fit's buffers. The data stays
+ * the caller's until passes run in this thread (`placeInKernelMemory`): a fit on workers never
+ * copies it here.
  */
 export function createEmWorkspace(
   input: MatrixInput,
@@ -101,10 +103,8 @@ export function createEmWorkspace(
       ? undefined
       : toLogPriors(options.priorProbabilities, n, k);
   const blockLength = Math.min(blockSize, n) * k;
-  const kernel = kernelArrays(families, X.data.length, blockLength);
-  kernel?.data.set(X.data);
   return {
-    X: kernel === undefined ? X : { rows: n, cols: d, data: kernel.data },
+    X,
     n,
     d,
     k,
@@ -115,7 +115,8 @@ export function createEmWorkspace(
     positiveRows,
     logPriors,
     blockSize,
-    block: kernel?.block ?? new Float64Array(blockLength),
+    block: new Float64Array(blockLength),
+    placed: false,
     stats: families.map((family) => family.createStats(d)),
     totals: new Float64Array(k),
     blockTotals: new Float64Array(k),
@@ -124,6 +125,23 @@ export function createEmWorkspace(
     rowScores: sharedFloat64Array(n),
     scratch: new EStepScratch(),
   };
+}
+
+/**
+ * Before passes run in this thread: when a family is marked with `@mixkit/linalg`'s
+ * `preferKernelMemory` and the data has at least `KERNEL_MEMORY_MIN_VALUES` values, the data
+ * and the block buffer go to one kernel memory (a copy of the data: n·d doubles more for the
+ * fit's duration) so its SIMD kernels read them in place. Results are the same bits either way.
+ */
+export function placeInKernelMemory(workspace: EmWorkspace): void {
+  if (workspace.placed) return;
+  workspace.placed = true;
+  const { X, block, families } = workspace;
+  const kernel = kernelArrays(families, X.data.length, block.length);
+  if (kernel === undefined) return;
+  kernel.data.set(X.data);
+  workspace.X = { rows: X.rows, cols: X.cols, data: kernel.data };
+  workspace.block = kernel.block;
 }
 
 /** Groups components by family object identity, in order of first appearance. */
