@@ -57,7 +57,7 @@ export class Pacer {
     throwIfAborted(signal, this.what);
   }
 
-  /** Yields unconditionally (after an iteration) and restarts the budget. */
+  /** Yields unconditionally and restarts the budget. */
   async yield(): Promise<void> {
     await yieldToEventLoop();
     this.last = now();

@@ -62,9 +62,10 @@ export function drainShardProgram<Step, Result>(program: ShardProgram<Step, Resu
 /**
  * Drives a shard program asynchronously on `executor` (in the fit's thread when there is none,
  * or when the plan has a single shard: small data never pays for workers). The fit's thread
- * yields to the event loop after every step and, between shards run in it, whenever
- * `budgetMs` is spent; an aborted `signal` rejects with `AbortedError` at the next yield or
- * from the executor. Every session is closed when the program ends, however it ends.
+ * yields to the event loop whenever `budgetMs` is spent, checked after every step, between
+ * shards run in it and at the program's pauses (so a short fit costs what a synchronous one
+ * does); an aborted `signal` rejects with `AbortedError` at the next check or from the
+ * executor. Every session is closed when the program ends, however it ends.
  */
 export async function runShardProgram<Step, Result>(
   program: ShardProgram<Step, Result>,
@@ -86,7 +87,7 @@ export async function runShardProgram<Step, Result>(
       reply = undefined;
       if (event.type === 'step') {
         onStep?.(event.step);
-        await pacer.yield();
+        await pacer.tick(signal);
       } else if (event.type === 'open') {
         const parallel = executor !== undefined && executor.workers > 0 && event.plan.count > 1;
         sessions.push(

@@ -199,6 +199,14 @@ export class WorkerPool implements ShardExecutor {
     return session;
   }
 
+  /**
+   * Starts every worker now and resolves once all have loaded their modules, so the first fit
+   * does not pay for start-up (optional: fits start workers on demand).
+   */
+  async start(): Promise<void> {
+    await Promise.all(Array.from({ length: this.workers }, (_, w) => this.thread(w).ready));
+  }
+
   /** Worker threads alive now (started and not ended). */
   get liveWorkers(): number {
     return this.threads.filter((thread) => thread !== undefined && thread.failure === undefined)
