@@ -3,6 +3,7 @@ import { makeBlobs } from '@mixkit/datasets';
 import { gaussianDiag, gaussianFull, poisson, product } from '@mixkit/distributions';
 import { type FitMixtureOptions, fitMixture, fitMixtureAsync } from '@mixkit/em';
 import { KMeans, type KMeansAlgorithm } from '@mixkit/kmeans';
+import { silhouetteSamples, silhouetteSamplesAsync } from '@mixkit/metrics';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../src/index.js';
 import type { WorkerPool } from '../src/pool/workerPool.js';
@@ -114,4 +115,15 @@ describe('a seeded k-means fit gives the same bits with 0, 1, 2 or 8 workers', (
       }
     });
   }
+});
+
+describe('silhouette values are the same bits with 0, 1, 2 or 8 workers', () => {
+  it('euclidean, on 3,000 rows of 4 clusters', async () => {
+    const { X, labels: y } = makeBlobs({ nSamples: 3_000, nFeatures: 3, centers: 4, random: 8 });
+    const sync = silhouetteSamples(X, y);
+    for (const [, executor] of executors) {
+      const values = await silhouetteSamplesAsync(X, y, { executor: executor() });
+      expect(Array.from(values)).toEqual(Array.from(sync));
+    }
+  });
 });
