@@ -15,6 +15,7 @@ export type {
   ResolvedKMeansAlgorithm,
   ResolvedKMeansOptions,
 } from './kmeansOptions.js';
+export { dissimilarityTask as kmedoidsDissimilarityTask } from './kmedoids/dissimilarityTask.js';
 export { KMedoids } from './kmedoids/kmedoids.js';
 export { KMedoidsModel, type KMedoidsModelState } from './kmedoids/kmedoidsModel.js';
 export type {
@@ -31,3 +32,4 @@ export {
   type AssignSetup as KMeansAssignSetup,
   assignTask as kmeansAssignTask,
 } from './shards/assignTask.js';
+export { labelTask as kmeansLabelTask } from './shards/labelTask.js';

@@ -2,7 +2,7 @@ import type { AnyComponentFamily, Matrix, ShardExecutor } from '@mixkit/core';
 import { makeBlobs } from '@mixkit/datasets';
 import { gaussianDiag, gaussianFull, poisson, product } from '@mixkit/distributions';
 import { type FitMixtureOptions, fitMixture, fitMixtureAsync } from '@mixkit/em';
-import { KMeans, type KMeansAlgorithm } from '@mixkit/kmeans';
+import { KMeans, type KMeansAlgorithm, KMedoids, MiniBatchKMeans } from '@mixkit/kmeans';
 import { silhouetteSamples, silhouetteSamplesAsync } from '@mixkit/metrics';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../src/index.js';
@@ -124,6 +124,31 @@ describe('silhouette values are the same bits with 0, 1, 2 or 8 workers', () => 
     for (const [, executor] of executors) {
       const values = await silhouetteSamplesAsync(X, y, { executor: executor() });
       expect(Array.from(values)).toEqual(Array.from(sync));
+    }
+  });
+});
+
+describe('k-medoids and mini-batch k-means are the same bits with 0, 1, 2 or 8 workers', () => {
+  it('k-medoids (the dissimilarities over shards of rows)', async () => {
+    const { X } = makeBlobs({ nSamples: 1_200, nFeatures: 3, centers: 4, random: 6 });
+    for (const metric of ['euclidean', 'cosine'] as const) {
+      const kmedoids = new KMedoids({ nClusters: 4, metric });
+      const sync = kmedoids.fit(X, { random: 2 });
+      for (const [, executor] of executors) {
+        const model = await kmedoids.fitAsync(X, { random: 2, executor: executor() });
+        expect(JSON.stringify(model.toJSON())).toBe(JSON.stringify(sync.toJSON()));
+      }
+    }
+  });
+
+  it('mini-batch k-means (the final labelling over shards of rows)', async () => {
+    const X = blobs(5);
+    const miniBatch = new MiniBatchKMeans({ nClusters: 4, batchSize: 512, maxIterations: 3 });
+    const sync = miniBatch.fit(X, { random: 4 });
+    for (const [, executor] of executors) {
+      const model = await miniBatch.fitAsync(X, { random: 4, executor: executor() });
+      expect(Array.from(model.labels)).toEqual(Array.from(sync.labels));
+      expect(fingerprint(model)).toBe(fingerprint(sync));
     }
   });
 });

@@ -1,3 +1,4 @@
+import { drainShardProgram, pause, type ShardProgram } from '@mixkit/core';
 import { MedoidAssignment } from './medoidAssignment.js';
 
 /** What the swap phase did. */
@@ -31,6 +32,20 @@ export function fasterPam(
   weights: Float64Array,
   maxIterations: number,
 ): SwapResult {
+  return drainShardProgram(fasterPamProgram(D, n, medoids, weights, maxIterations));
+}
+
+/** Candidates between two pauses of an async fit (each costs O(n)). */
+const PAUSE_CANDIDATES = 64;
+
+/** `fasterPam` as a shard program that pauses every 64 candidates (async fits yield there). */
+export function* fasterPamProgram(
+  D: Float64Array,
+  n: number,
+  medoids: Int32Array,
+  weights: Float64Array,
+  maxIterations: number,
+): ShardProgram<never, SwapResult> {
   const k = medoids.length;
   const assignment = new MedoidAssignment(n);
   assignment.update(D, medoids);
@@ -61,6 +76,7 @@ export function fasterPam(
         break outer;
       }
       if (isMedoid[candidate]) continue;
+      if (candidate % PAUSE_CANDIDATES === 0) yield* pause();
       delta.set(removalLoss);
       let shared = 0;
       const column = candidate;

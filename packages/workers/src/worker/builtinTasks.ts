@@ -1,7 +1,13 @@
 import type { AnyShardTask } from '@mixkit/core';
 import { emPassTask } from '@mixkit/em';
-import { kmeansAssignTask } from '@mixkit/kmeans';
+import { kmeansAssignTask, kmeansLabelTask, kmedoidsDissimilarityTask } from '@mixkit/kmeans';
 import { silhouetteTask } from '@mixkit/metrics';
 
 /** The tasks mixkit ships, which every worker knows by name. */
-export const builtinTasks: readonly AnyShardTask[] = [emPassTask, kmeansAssignTask, silhouetteTask];
+export const builtinTasks: readonly AnyShardTask[] = [
+  emPassTask,
+  kmeansAssignTask,
+  kmeansLabelTask,
+  kmedoidsDissimilarityTask,
+  silhouetteTask,
+];
