@@ -1,7 +1,7 @@
 import type { AnyComponentFamily, Matrix, ShardExecutor } from '@mixkit/core';
 import { makeBlobs } from '@mixkit/datasets';
 import { gaussianDiag, gaussianFull, poisson, product } from '@mixkit/distributions';
-import { type FitMixtureOptions, fitMixture, fitMixtureAsync } from '@mixkit/em';
+import { type FitMixtureOptions, fitMixture, fitMixtureAsync, fitMixtureStream } from '@mixkit/em';
 import { KMeans, type KMeansAlgorithm, KMedoids, MiniBatchKMeans } from '@mixkit/kmeans';
 import { silhouetteSamples, silhouetteSamplesAsync } from '@mixkit/metrics';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,35 @@ describe('a seeded EM fit gives the same bits with 0, 1, 2 or 8 workers', () => 
       }
     });
   }
+});
+
+describe('streamed (out-of-core) EM gives the same bits with 0, 1, 2 or 8 workers', () => {
+  it('chunks of 40,000 rows, each cut into shards', async () => {
+    const X = blobs(4);
+    const chunkRows = 40_000;
+    const source = function* () {
+      for (let start = 0; start < X.rows; start += chunkRows) {
+        const end = Math.min(X.rows, start + chunkRows);
+        yield {
+          rows: end - start,
+          cols: X.cols,
+          data: X.data.subarray(start * X.cols, end * X.cols),
+        };
+      }
+    };
+    const options = {
+      family: gaussianFull(),
+      nClusters: 4,
+      maxIterations: 4,
+      tolerance: 0,
+      random: 2,
+    };
+    const reference = fingerprint(await fitMixtureStream(source, options));
+    for (const [, executor] of executors) {
+      const model = await fitMixtureStream(source, { ...options, executor: executor() });
+      expect(fingerprint(model)).toBe(reference);
+    }
+  });
 });
 
 describe('a seeded k-means fit gives the same bits with 0, 1, 2 or 8 workers', () => {
