@@ -45,6 +45,7 @@ export {
 export {
   drainShardProgram,
   inThreadContext,
+  iterateShardProgram,
   type RunShardProgramOptions,
   runShardProgram,
   runShardProgramSync,
