@@ -24,6 +24,8 @@ export { MixkitError } from './errors/mixkitError.js';
 export { NotFittedError } from './errors/notFittedError.js';
 export { WorkerError, type WorkerFailure } from './errors/workerError.js';
 export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
+export { describeWarning } from './format/describeWarning.js';
+export { formatTable, type TableLayout } from './format/formatTable.js';
 export type { JsonValue, Versioned } from './json.js';
 export {
   createMatrix,
@@ -35,6 +37,7 @@ export {
 } from './matrix.js';
 export type { FitOptions, IterationProgress, RunOptions } from './options.js';
 export { createRandom, type RandomInput, type RandomSource, toRandom } from './random.js';
+export { assertNoWorkers } from './shards/assertNoWorkers.js';
 export {
   InThreadSession,
   Pacer,
@@ -77,7 +80,6 @@ export { type ToMatrixOptions, toMatrix } from './toMatrix.js';
 export {
   assertClusterCount,
   assertInteger,
-  assertNoWorkers,
   assertNumber,
   throwIfAborted,
   toWeights,
