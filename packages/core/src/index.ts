@@ -43,6 +43,7 @@ export {
   Pacer,
   sharedFloat64Array,
   sharedInt32Array,
+  sharedUint8Array,
   yieldToEventLoop,
 } from './shards/inThreadSession.js';
 export {
