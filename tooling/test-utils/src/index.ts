@@ -1,3 +1,4 @@
+export { bundleFromSources, workerEntryFromSources } from './bundleFromSources.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussianBlobs.js';
 export {
   type FamilyCall,
