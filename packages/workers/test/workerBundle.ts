@@ -1,4 +1,4 @@
-import { bundleFromSources, workerEntryFromSources } from '@mixkit/test-utils';
+import { bundleFromSources, workerEntryFromSources } from '@mixkit/test-utils/bundle';
 
 /** The worker entry bundled from today's sources (never a stale dist). */
 export function workerBundleUrl(): URL {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { workerEntryFromSources } from '@mixkit/test-utils';
+import { workerEntryFromSources } from '@mixkit/test-utils/bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../src/harness/renderMarkdown.js';
 import type { BenchReport } from '../src/harness/report.js';

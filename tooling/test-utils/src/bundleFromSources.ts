@@ -7,6 +7,9 @@ import { buildSync } from 'esbuild';
 const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
 /**
+ * (A subpath of its own, `@mixkit/test-utils/bundle`: the main entry stays free of esbuild, so
+ * the fixtures it serves can themselves be bundled.)
+ *
  * `entry` (a path from the repository root) bundled into one ES module from the TypeScript
  * sources, the mixkit packages it imports resolved through the `@mixkit/source` condition as
  * the tests resolve them: for code that must run outside vitest, such as a worker thread's

@@ -1,4 +1,3 @@
-export { bundleFromSources, workerEntryFromSources } from './bundleFromSources.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussianBlobs.js';
 export {
   type FamilyCall,
