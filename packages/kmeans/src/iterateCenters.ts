@@ -76,7 +76,7 @@ export function* openAssignSession(
   const { rows: n, cols: d } = data.X;
   const labels = sharedInt32Array(n);
   const setup = { X: data.X, weights: data.weights, xNorms: data.xNorms, labels, algorithm, k };
-  const plan = planShards(n, kmeansShardRows(d, k));
+  const plan = planShards(n, kmeansShardRows(n, d, k));
   return { handle: yield* openShards(assignTask, setup, plan, undefined), labels };
 }
 

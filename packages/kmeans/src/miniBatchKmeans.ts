@@ -187,7 +187,7 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       labels,
       squared,
     };
-    const plan = planShards(n, labelShardRows(d, k));
+    const plan = planShards(n, labelShardRows(n, d, k));
     const labelled = yield* mapShards(yield* openShards(labelTask, setup, plan, undefined), null);
     labelled.forEach((shard, s) => {
       if (shard.labels !== undefined) labels.set(shard.labels, s * plan.shardRows);

@@ -34,14 +34,17 @@ export function shardAt(plan: ShardPlan, index: number): Shard {
 }
 
 /**
- * Rows per shard for work of about `costPerRow` floating-point operations per row: enough rows
- * that a shard costs about 2^22 operations (a few milliseconds: the overhead of posting it to a
- * worker and merging its result stays small, and an async fit can yield between shards within
- * its time budget), rounded up to a multiple of `align` rows (an E-step block), between
- * 2,048 and 65,536 rows. It reads only the shape of the work, never the number of workers.
+ * Rows per shard for `rows` rows of work of about `costPerRow` floating-point operations each:
+ * enough rows that a shard costs at least about 2^22 operations (a few milliseconds: posting it
+ * to a worker and merging its result stay small next to it, and an async fit yields between
+ * shards within its time budget), and on large data up to 2^24 operations as long as there
+ * remain about 64 shards (fewer outputs to send and merge, still an even split over workers);
+ * rounded up to a multiple of `align` rows (an E-step block), between 2,048 and 65,536 rows.
+ * It reads only the shape of the work, never the number of workers.
  */
-export function shardRowsFor(costPerRow: number, align = 1): number {
-  const target = 2 ** 22 / Math.max(1, costPerRow);
-  const rows = Math.min(65_536, Math.max(2_048, target));
-  return Math.ceil(rows / align) * align;
+export function shardRowsFor(costPerRow: number, align = 1, rows = 0): number {
+  const cost = Math.max(1, costPerRow);
+  const target = Math.max(2 ** 22 / cost, Math.min(rows / 64, 2 ** 24 / cost));
+  const clamped = Math.min(65_536, Math.max(2_048, target));
+  return Math.ceil(clamped / align) * align;
 }

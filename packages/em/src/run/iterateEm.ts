@@ -79,6 +79,6 @@ export function* emProgram<Family extends AnyComponentFamily>(
  * Rows per shard of an EM pass: about (d + 4) work per row and component, in whole blocks. It
  * depends on the data's shape only, never on the executor, so results do not either.
  */
-export function emShardRows(workspace: Pick<EmWorkspace, 'k' | 'd' | 'blockSize'>): number {
-  return shardRowsFor(4 * workspace.k * (workspace.d + 4), workspace.blockSize);
+export function emShardRows(workspace: Pick<EmWorkspace, 'n' | 'k' | 'd' | 'blockSize'>): number {
+  return shardRowsFor(4 * workspace.k * (workspace.d + 4), workspace.blockSize, workspace.n);
 }

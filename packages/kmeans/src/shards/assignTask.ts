@@ -111,8 +111,8 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
 };
 
 /** Rows per shard of a k-means assignment: enough that per-shard bounds and scratch stay small. */
-export function kmeansShardRows(d: number, k: number): number {
-  return Math.max(16_384, shardRowsFor(2 * d * k));
+export function kmeansShardRows(n: number, d: number, k: number): number {
+  return Math.max(16_384, shardRowsFor(2 * d * k, 1, n));
 }
 
 function shardState(setup: AssignSetup, shard: Shard): ShardState {

@@ -46,6 +46,6 @@ export const labelTask: ShardTask<LabelSetup, null, LabelOutput, LabelSetup> = {
 };
 
 /** Rows per shard of a labelling pass: 2 d k work per row. */
-export function labelShardRows(d: number, k: number): number {
-  return shardRowsFor(2 * d * k);
+export function labelShardRows(n: number, d: number, k: number): number {
+  return shardRowsFor(2 * d * k, 1, n);
 }
