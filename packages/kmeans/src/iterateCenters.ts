@@ -1,4 +1,5 @@
 import {
+  closeShards,
   type FitWarning,
   type Matrix,
   mapShards,
@@ -92,7 +93,9 @@ export function* iterateCenters(
   return yield* runShardProgramSync(
     (function* () {
       const session = yield* openAssignSession(data, settings.algorithm, initialCenters.rows);
-      return yield* centersProgram(data, session, initialCenters, settings);
+      const run = yield* centersProgram(data, session, initialCenters, settings);
+      yield* closeShards(session.handle);
+      return run;
     })(),
   );
 }

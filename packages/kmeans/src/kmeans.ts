@@ -2,6 +2,7 @@ import {
   assertClusterCount,
   assertNoWorkers,
   type Clusterer,
+  closeShards,
   type FitOptions,
   type FitWarning,
   InvalidInputError,
@@ -143,6 +144,7 @@ export class KMeans implements Clusterer<KMeansModel> {
         bestRestart = restart;
       }
     }
+    yield* closeShards(session.handle);
     if (best === undefined) throw new Error('unreachable: nInit >= 1');
     return new KMeansModel({
       centeredCenters: best.centers,

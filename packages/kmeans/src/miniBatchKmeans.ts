@@ -2,6 +2,7 @@ import {
   assertClusterCount,
   assertNoWorkers,
   type Clusterer,
+  closeShards,
   type FitOptions,
   type FitWarning,
   type IterationProgress,
@@ -188,7 +189,9 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       squared,
     };
     const plan = planShards(n, labelShardRows(n, d, k));
-    const labelled = yield* mapShards(yield* openShards(labelTask, setup, plan, undefined), null);
+    const labelling = yield* openShards(labelTask, setup, plan, undefined);
+    const labelled = yield* mapShards(labelling, null);
+    yield* closeShards(labelling);
     labelled.forEach((shard, s) => {
       if (shard.labels !== undefined) labels.set(shard.labels, s * plan.shardRows);
       if (shard.squared !== undefined) squared.set(shard.squared, s * plan.shardRows);

@@ -1,4 +1,5 @@
 import {
+  closeShards,
   InvalidInputError,
   type MatrixInput,
   mapShards,
@@ -38,6 +39,7 @@ export function silhouetteSamplesAsync(
     const plan = silhouettePlan(data);
     const session = yield* openShards(silhouetteTask, data, plan, undefined);
     const values = yield* mapShards(session, null);
+    yield* closeShards(session);
     values.forEach((shard, s) => {
       target.set(shard, s * plan.shardRows);
     });

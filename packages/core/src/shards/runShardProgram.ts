@@ -32,7 +32,10 @@ export const inThreadContext: ShardContext = {
 export function* runShardProgramSync<Step, Result>(
   program: ShardProgram<Step, Result>,
 ): Generator<Step, Result, void> {
-  const sessions: InThreadSession<unknown, unknown, unknown, unknown, unknown, unknown>[] = [];
+  const sessions: (
+    | InThreadSession<unknown, unknown, unknown, unknown, unknown, unknown>
+    | undefined
+  )[] = [];
   let reply: unknown;
   for (;;) {
     const next = program.next(reply);
@@ -46,6 +49,9 @@ export function* runShardProgramSync<Step, Result>(
       reply = sessions.length - 1;
     } else if (event.type === 'map') {
       reply = sessionAt(sessions, event.session).mapSync(event.input);
+    } else if (event.type === 'close') {
+      // Its state (scratch, bounds) is garbage from here on.
+      sessions[event.session] = undefined;
     }
   }
 }
@@ -77,6 +83,7 @@ export async function* iterateShardProgram<Step, Result>(
   const sessions: (
     | ShardSession<unknown, unknown>
     | InThreadSession<unknown, unknown, unknown, unknown, unknown, unknown>
+    | undefined
   )[] = [];
   let reply: unknown;
   try {
@@ -107,10 +114,11 @@ export async function* iterateShardProgram<Step, Result>(
         await pacer.tick(signal);
       } else {
         sessionAt(sessions, event.session).close();
+        sessions[event.session] = undefined;
       }
     }
   } finally {
-    for (const session of sessions) session.close();
+    for (const session of sessions) session?.close();
   }
 }
 
@@ -133,8 +141,8 @@ function openInThread(
   return new InThreadSession(event.task, event.setup, event.plan, event.local, inThreadContext);
 }
 
-function sessionAt<S>(sessions: readonly S[], id: number): S {
+function sessionAt<S>(sessions: readonly (S | undefined)[], id: number): S {
   const session = sessions[id];
-  if (session === undefined) throw new TypeError(`no shard session ${id}`);
+  if (session === undefined) throw new TypeError(`no open shard session ${id}`);
   return session;
 }

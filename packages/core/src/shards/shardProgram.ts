@@ -61,8 +61,8 @@ export function* mapShards<Input, Output>(
 }
 
 /** Closes a session (drivers also close every session still open when a program ends). */
-export function* closeShards(
-  handle: ShardHandle<unknown, unknown>,
+export function* closeShards<Input, Output>(
+  handle: ShardHandle<Input, Output>,
 ): Generator<ShardEffect, void, unknown> {
   yield { type: 'close', session: handle.id };
 }

@@ -1,5 +1,6 @@
 import {
   type AnyComponentFamily,
+  closeShards,
   type MatrixInput,
   openShards,
   type ParamsOf,
@@ -72,6 +73,7 @@ export function* emProgram<Family extends AnyComponentFamily>(
       yield* runRestart<Params>(workspace, passes, settings, restart, settings.random.split()),
     );
   }
+  yield* closeShards(passes);
   return selection.model(families, workspace.d);
 }
 

@@ -1,4 +1,5 @@
 import {
+  closeShards,
   drainShardProgram,
   mapShards,
   openShards,
@@ -125,5 +126,6 @@ export function* fasterPamProgram(
     }
   }
   if (trace.length < iterations) trace.push(totalDeviation);
+  yield* closeShards(session);
   return { assignment, totalDeviation, iterations, swaps, converged, trace };
 }

@@ -2,6 +2,7 @@ import {
   assertClusterCount,
   assertNoWorkers,
   type Clusterer,
+  closeShards,
   createMatrix,
   type FitOptions,
   type FitWarning,
@@ -104,6 +105,7 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
         undefined,
       );
       const blocks = yield* mapShards(session, null);
+      yield* closeShards(session);
       blocks.forEach((block, s) => {
         if (block !== undefined) D.set(block, s * plan.shardRows * n);
       });
