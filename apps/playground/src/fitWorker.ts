@@ -27,7 +27,11 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     const listener = {
       emSnapshot: (snapshot: EmSnapshot) =>
-        post({ type: 'em-snapshot', id, snapshot }, [snapshot.responsibilities.buffer]),
+        post({ type: 'em-snapshot', id, snapshot }, [
+          snapshot.responsibilities.buffer,
+          snapshot.colors.soft.buffer,
+          snapshot.colors.hard.buffer,
+        ]),
       kmeansSnapshot: (snapshot: KMeansSnapshot) =>
         post({ type: 'kmeans-snapshot', id, snapshot }, [snapshot.labels.buffer]),
     };

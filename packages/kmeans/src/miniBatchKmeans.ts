@@ -58,6 +58,7 @@ interface StreamState {
  */
 export class MiniBatchKMeans implements Clusterer<KMeansModel> {
   readonly nClusters: number;
+  /** The options with their defaults filled in. */
   readonly options: ResolvedMiniBatchOptions;
   private stream: StreamState | undefined;
 
@@ -66,7 +67,11 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
     this.nClusters = this.options.k;
   }
 
-  /** Fits in the caller's thread (see `fitAsync` for workers and time budgets). */
+  /**
+   * Fits on `X` by mini-batches drawn from it until the centers settle (or `maxIterations`
+   * batches), in the caller's thread; the returned model's labels and inertia are computed on all
+   * of `X` (see `fitAsync` for workers and time budgets).
+   */
   fit(X: MatrixInput, options: FitOptions = {}): KMeansModel {
     assertNoWorkers(options.executor, 'MiniBatchKMeans.fit');
     const steps = runShardProgramSync(this.fitProgram(X, options));

@@ -65,7 +65,9 @@ const noRows = new Float64Array(0);
  * prior or pseudocounts see the weight batch EM would give them on the same data.
  */
 export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamily> {
+  /** The family of each component. */
   readonly families: readonly Family[];
+  /** The number of components. */
   readonly nClusters: number;
   private readonly settings: ResolvedEmSettings;
   private readonly schedule: Required<StepSchedule>;

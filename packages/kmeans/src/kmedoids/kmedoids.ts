@@ -46,6 +46,7 @@ import {
  */
 export class KMedoids implements Clusterer<KMedoidsModel> {
   readonly nClusters: number;
+  /** The options with their defaults filled in. */
   readonly options: ResolvedKMedoidsOptions;
 
   constructor(options: KMedoidsOptions) {
@@ -53,7 +54,11 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
     this.nClusters = this.options.k;
   }
 
-  /** Fits in the caller's thread (see `fitAsync` for workers and time budgets). */
+  /**
+   * Fits the medoids to `X` (or, with `'precomputed'`, to the n x n dissimilarities X) in the
+   * caller's thread: the `init` medoids (BUILD, k-means++, random or given rows), then FasterPAM
+   * swaps until no swap lowers the total deviation (see `fitAsync` for workers and time budgets).
+   */
   fit(X: MatrixInput, options: FitOptions = {}): KMedoidsModel {
     assertNoWorkers(options.executor, 'KMedoids.fit');
     const steps = runShardProgramSync(this.fitProgram(X, options));
