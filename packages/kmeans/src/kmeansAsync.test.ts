@@ -2,6 +2,7 @@ import { AbortedError } from '@mixkit/core';
 import { makeBlobs } from '@mixkit/datasets';
 import { describe, expect, it } from 'vitest';
 import { KMeans } from './kmeans.js';
+import { SphericalKMeans } from './spherical/sphericalKMeans.js';
 
 describe('KMeans.fitAsync', () => {
   it('gives the same model as fit, reporting the same iterations', async () => {
@@ -35,5 +36,25 @@ describe('KMeans.fitAsync', () => {
     const after = process.cpuUsage(cpuAtAbort);
     expect(AbortedError.isInstance(error)).toBe(true);
     expect((after.user + after.system) / 1000).toBeLessThan(100);
+  });
+});
+
+describe('SphericalKMeans.fitAsync', () => {
+  it('gives the same model as fit and reports the same iterations', async () => {
+    const { X } = makeBlobs({ nSamples: 5_000, nFeatures: 4, centers: 4, random: 6 });
+    const spherical = new SphericalKMeans({ nClusters: 4, nInit: 2 });
+    const seen: number[][] = [[], []];
+    const sync = spherical.fit(X, {
+      random: 2,
+      onIteration: ({ objective }) => seen[0]!.push(objective),
+    });
+    const async = await spherical.fitAsync(X, {
+      random: 2,
+      onIteration: ({ objective }) => seen[1]!.push(objective),
+    });
+    expect(Array.from(async.labels)).toEqual(Array.from(sync.labels));
+    expect(async.diagnostics).toEqual(sync.diagnostics);
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[0]!.length).toBeGreaterThan(1);
   });
 });

@@ -109,8 +109,8 @@ describe('runFit', () => {
     expect(Array.from(kmeans.at(-1)?.labels ?? [])).toEqual(Array.from(outcome.kmeans.labels));
   });
 
-  it('gives each k-means iteration an assignment and an update that both lower the inertia', () => {
-    const { kmeans, outcome } = collect(
+  it('gives each k-means iteration an assignment and an update that both lower the inertia', async () => {
+    const { kmeans, outcome } = await collect(
       request({ seed: 3, families: ['gaussian', 'gaussian', 'gaussian'] }),
     );
     expect(kmeans.length).toBeGreaterThan(2);
