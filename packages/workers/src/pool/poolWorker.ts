@@ -22,17 +22,18 @@ export class PoolWorker {
     modules: readonly string[],
     onDead: (worker: PoolWorker) => void,
   ) {
-    port.unref();
     let started: Pending | undefined;
     this.ready = new Promise<void>((resolve, reject) => {
       started = { resolve: () => resolve(), reject };
     });
     port.onMessage((message) => {
       if (message.type === 'ready') {
+        this.release();
         started?.resolve(message);
         return;
       }
       if (message.type === 'failed' && message.session === -1) {
+        this.release();
         const detail = fromThreadError(message.error, index).message;
         started?.reject(new WorkerError('failed-to-start', detail, index));
         return;
@@ -54,6 +55,11 @@ export class PoolWorker {
     });
     // A rejected start is reported through the requests that wait for it.
     this.ready.catch(() => {});
+    // Held while it starts and while a request waits, else unref'd (so an idle pool never keeps
+    // the process alive): set after the listeners, since attaching a 'message' listener refs a
+    // Node worker's port again.
+    port.unref();
+    this.hold();
     port.post({ type: 'init', modules });
   }
 
