@@ -63,17 +63,22 @@ export {
   shardRowsFor,
 } from './shards/shardPlan.js';
 export {
+  type CloseEffect,
   closeShards,
   dropSteps,
+  type MapEffect,
   mapProgramSteps,
   mapShards,
+  type OpenEffect,
   openShards,
+  type PauseEffect,
   type ProgramEvent,
   pause,
   reportStep,
   type ShardEffect,
   type ShardHandle,
   type ShardProgram,
+  type StepEvent,
 } from './shards/shardProgram.js';
 export type { AnyShardTask, ShardContext, ShardTask } from './shards/shardTask.js';
 export { fromThreadError, type ThreadError, toThreadError } from './shards/threadError.js';

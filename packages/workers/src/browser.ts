@@ -3,7 +3,6 @@ export {
   type WebWorkerPoolOptions,
 } from './browser/createWebWorkerPool.js';
 export { serveWebWorker } from './browser/serveWebWorker.js';
-export type { FromWorker, ToWorker } from './pool/protocol.js';
 export { shareSetup } from './pool/shareSetup.js';
 export type { ThreadFactory, ThreadPort } from './pool/threadPort.js';
 export { WorkerPool, type WorkerPoolOptions } from './pool/workerPool.js';

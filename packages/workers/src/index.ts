@@ -2,7 +2,6 @@ export {
   createWorkerPool,
   type NodeWorkerPoolOptions,
 } from './node/createWorkerPool.js';
-export type { FromWorker, ToWorker } from './pool/protocol.js';
 export { shareSetup } from './pool/shareSetup.js';
 export type { ThreadFactory, ThreadPort } from './pool/threadPort.js';
 export { WorkerPool, type WorkerPoolOptions } from './pool/workerPool.js';

@@ -13,15 +13,23 @@ export type WorkerFailure = 'crashed' | 'failed-to-start' | 'error';
  * The executor stays usable: the worker is replaced for later sessions.
  */
 export class WorkerError extends MixkitError {
+  /** @internal The brand that `isInstance` looks for (works across duplicate installs). */
   readonly [symbol] = true;
 
+  /** How the worker failed. */
+  readonly failure: WorkerFailure;
+  /** The worker's slot in its pool (0-based). */
+  readonly worker: number;
+
   constructor(
-    readonly failure: WorkerFailure,
+    failure: WorkerFailure,
     detail: string,
-    readonly worker: number,
+    worker: number,
     options?: { cause?: unknown },
   ) {
     super('WorkerError', `worker ${worker} ${describe(failure)}: ${detail}`, options);
+    this.failure = failure;
+    this.worker = worker;
   }
 
   static override isInstance(error: unknown): error is WorkerError {

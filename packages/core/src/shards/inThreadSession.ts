@@ -11,21 +11,30 @@ export class InThreadSession<Setup, Input, Output, State, Local, Wire> {
   private readonly state: State;
   private readonly shards: readonly Shard[];
 
+  /** The shards this session runs. */
+  readonly plan: ShardPlan;
+
   constructor(
     private readonly task: ShardTask<Setup, Input, Output, State, Local, Wire>,
     setup: Setup,
-    readonly plan: ShardPlan,
+    plan: ShardPlan,
     local: Local,
     context: ShardContext,
   ) {
+    this.plan = plan;
     this.shards = Array.from({ length: plan.count }, (_, s) => shardAt(plan, s));
     this.state = task.open(setup, context, this.shards, local);
   }
 
+  /** Runs every shard now, in order; the outputs in shard order. */
   mapSync(input: Input): Output[] {
     return this.shards.map((shard) => this.task.run(this.state, input, shard));
   }
 
+  /**
+   * Runs every shard in order, asking `pacer` before each whether to yield to the event loop
+   * (and throwing `AbortedError` once `signal` aborted); the outputs in shard order.
+   */
   async map(input: Input, signal?: AbortSignal, pacer?: Pacer): Promise<Output[]> {
     const outputs: Output[] = [];
     for (const shard of this.shards) {
@@ -35,6 +44,7 @@ export class InThreadSession<Setup, Input, Output, State, Local, Wire> {
     return outputs;
   }
 
+  /** Nothing to release: the state is garbage once the session is dropped. */
   close(): void {}
 }
 
@@ -52,6 +62,7 @@ export class Pacer {
     private readonly what: string,
   ) {}
 
+  /** Yields when the budget is spent, then throws `AbortedError` if `signal` aborted. */
   async tick(signal: AbortSignal | undefined): Promise<void> {
     if (now() - this.last >= this.budgetMs) await this.yield();
     throwIfAborted(signal, this.what);

@@ -8,6 +8,7 @@ import type { ShardContext } from './shardTask.js';
 export interface RunShardProgramOptions<Step> {
   /** Where shards run; default: the fit's own thread. */
   readonly executor?: ShardExecutor | undefined;
+  /** Stops the program with `AbortedError` (checked between effects and shards). */
   readonly signal?: AbortSignal | undefined;
   /** Called with every step the program reports. */
   readonly onStep?: ((step: Step) => void) | undefined;

@@ -38,6 +38,7 @@ export interface ShardExecutor {
 
 /** One fit's use of an executor for one task: rounds of `map` over the same shards. */
 export interface ShardSession<Input, Output> {
+  /** The shards every `map` runs. */
   readonly plan: ShardPlan;
   /** Runs every shard with `input`; outputs in shard order. */
   map(input: Input, signal?: AbortSignal): Promise<Output[]>;

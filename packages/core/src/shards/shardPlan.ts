@@ -8,15 +8,21 @@ import { assertInteger } from '../validate.js';
  * with 0, 1, 2 or 8 workers.
  */
 export interface ShardPlan {
+  /** Rows of the data. */
   readonly rows: number;
+  /** Rows per shard (the last shard may have fewer). */
   readonly shardRows: number;
+  /** Number of shards (at least 1). */
   readonly count: number;
 }
 
 /** One shard of a plan: rows `[start, end)`, `index` in merge order. */
 export interface Shard {
+  /** Position in merge order, from 0. */
   readonly index: number;
+  /** First row. */
   readonly start: number;
+  /** One past the last row. */
   readonly end: number;
 }
 

@@ -12,24 +12,62 @@ import type { AnyShardTask, ShardTask } from './shardTask.js';
 export type ShardProgram<Step, Result> = Generator<ProgramEvent<Step>, Result, unknown>;
 
 /** What a program yields: an effect over shards, or a progress step for the caller. */
-export type ProgramEvent<Step> = ShardEffect | { readonly type: 'step'; readonly step: Step };
+export type ProgramEvent<Step> = ShardEffect | StepEvent<Step>;
+
+/** A progress step a program reports to its caller. */
+export interface StepEvent<Step> {
+  /** Tells it from an effect. */
+  readonly type: 'step';
+  /** The step, passed to the caller (`onIteration`, or yielded by a step generator). */
+  readonly step: Step;
+}
 
 /** The effects a driver serves. */
-export type ShardEffect =
-  | {
-      readonly type: 'open';
-      readonly task: AnyShardTask;
-      readonly setup: unknown;
-      readonly plan: ShardPlan;
-      readonly local: unknown;
-    }
-  | { readonly type: 'map'; readonly session: number; readonly input: unknown }
-  | { readonly type: 'close'; readonly session: number }
-  | { readonly type: 'pause' };
+export type ShardEffect = OpenEffect | MapEffect | CloseEffect | PauseEffect;
+
+/** Open a session of `task` over `plan` (answered with the session's id). */
+export interface OpenEffect {
+  /** The effect's kind. */
+  readonly type: 'open';
+  /** The task the session runs. */
+  readonly task: AnyShardTask;
+  /** The task's cloneable setup (see `ShardTask.open`). */
+  readonly setup: unknown;
+  /** The shards of the session. */
+  readonly plan: ShardPlan;
+  /** The live objects for the calling thread (see `ShardTask.open`). */
+  readonly local: unknown;
+}
+
+/** Run every shard of a session (answered with the outputs, in shard order). */
+export interface MapEffect {
+  /** The effect's kind. */
+  readonly type: 'map';
+  /** The session's id. */
+  readonly session: number;
+  /** The round's input. */
+  readonly input: unknown;
+}
+
+/** Release a session (answered with nothing). */
+export interface CloseEffect {
+  /** The effect's kind. */
+  readonly type: 'close';
+  /** The session's id. */
+  readonly session: number;
+}
+
+/** A point where an async driver may yield and check its signal (answered with nothing). */
+export interface PauseEffect {
+  /** The effect's kind. */
+  readonly type: 'pause';
+}
 
 /** A session a program opened: map it with `mapShards`, close it with `closeShards`. */
 export interface ShardHandle<Input, Output> {
+  /** The driver's id of the session. */
   readonly id: number;
+  /** The session's shards. */
   readonly plan: ShardPlan;
   /** Type-level only: the task's input and output. */
   readonly types?: (input: Input) => Output;

@@ -13,21 +13,37 @@ import { WorkerError } from '../errors/workerError.js';
  */
 export type ThreadError =
   | {
+      /** An `InvalidInputError`. */
       readonly kind: 'invalid-input';
+      /** Its location (argument, row, column, value). */
       readonly location: InputLocation;
+      /** Its reason. */
       readonly reason: string;
     }
   | {
+      /** A `DegenerateComponentError`. */
       readonly kind: 'degenerate';
+      /** Its family's kind. */
       readonly family: string;
+      /** Its reason. */
       readonly reason: DegeneracyReason;
+      /** Its detail. */
       readonly detail: string;
     }
-  | { readonly kind: 'aborted'; readonly what: string }
   | {
+      /** An `AbortedError`. */
+      readonly kind: 'aborted';
+      /** What was aborted. */
+      readonly what: string;
+    }
+  | {
+      /** Anything else (it arrives as a `WorkerError`). */
       readonly kind: 'other';
+      /** The error's name. */
       readonly name: string;
+      /** The error's message. */
       readonly message: string;
+      /** The error's stack in the worker, as text. */
       readonly stack: string;
     };
 

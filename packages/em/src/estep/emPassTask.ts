@@ -17,20 +17,25 @@ export interface EmPassSetup {
   readonly X: Matrix;
   /** One spec per component, in mixture order. */
   readonly families: readonly FamilySpec[];
+  /** Per-row weights, or undefined when all rows weigh 1. */
   readonly sampleWeight: Float64Array | undefined;
   /** n x k log prior probabilities, or undefined. */
   readonly logPriors: Float64Array | undefined;
   /** Receives each row's mixture log-likelihood when a round asks for it (shared where possible). */
   readonly rowScores: Float64Array;
+  /** Rows per block of a pass (the block x k buffer stays in cache). */
   readonly blockSize: number;
 }
 
 /** One pass's parameters. */
 export interface EmPassInput {
+  /** Each component's parameters, in mixture order. */
   readonly params: readonly unknown[];
+  /** Log mixing weights. */
   readonly logWeights: Float64Array;
   /** Component c accumulates statistics when `accumulate[c]` is 1; undefined: only score. */
   readonly accumulate: Uint8Array | undefined;
+  /** Classification EM's hard E-step instead of the soft one. */
   readonly hard: boolean;
   /** Write each row's log-likelihood to `setup.rowScores`. */
   readonly rowScores: boolean;

@@ -10,11 +10,15 @@ import type { ResolvedKMeansAlgorithm } from '../kmeansOptions.js';
 export interface AssignSetup {
   /** The (centered) data, n x d. */
   readonly X: Matrix;
+  /** One weight per row. */
   readonly weights: Float64Array;
+  /** Squared norm of each row. */
   readonly xNorms: Float64Array;
   /** The labels of every row: written in place by the thread that owns the row's shard. */
   readonly labels: Int32Array;
+  /** The assignment strategy each shard runs. */
   readonly algorithm: ResolvedKMeansAlgorithm;
+  /** Number of clusters. */
   readonly k: number;
 }
 
@@ -22,6 +26,7 @@ export interface AssignSetup {
 export interface AssignInput {
   /** k x d centers (centered frame) and their squared norms. */
   readonly centers: Float64Array;
+  /** Squared norm of each center. */
   readonly centerNorms: Float64Array;
   /** A new run: forget bounds and labels (every row starts unlabelled). */
   readonly reset: boolean;
@@ -35,12 +40,15 @@ export interface AssignInput {
 
 /** What one shard gives back. */
 export interface AssignOutput {
+  /** Rows of the shard whose label changed this round. */
   readonly changed: number;
   /** k x d weighted coordinate sums and k weights of the shard's clusters, after the round. */
   readonly sums: Float64Array;
+  /** k total weights of the shard's clusters. */
   readonly clusterWeights: Float64Array;
   /** Distances the shard's strategy computed so far in this run. */
   readonly distanceComputations: number;
+  /** The shard's inertia when asked for (`input.inertia`), else 0. */
   readonly inertia: number;
   /** The shard's labels, when the thread could not write them to shared memory. */
   readonly labels: Int32Array | undefined;

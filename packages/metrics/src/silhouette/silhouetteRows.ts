@@ -20,9 +20,11 @@ export interface SilhouetteData {
   readonly position: Int32Array;
   /** Cluster code of each input row. */
   readonly codes: Int32Array;
+  /** Rows in each cluster. */
   readonly sizes: Float64Array;
   /** Sorted rows of cluster c are `[clusterStart[c], clusterStart[c + 1])`. */
   readonly clusterStart: Int32Array;
+  /** The dissimilarity. */
   readonly metric: SilhouetteMetric;
   /** Query rows whose distances to all n rows are held at once. */
   readonly blockSize: number;

@@ -7,6 +7,7 @@ import type { FromWorker, ToWorker } from './protocol.js';
  * only while it has work (`ref`/`unref`), end it.
  */
 export interface ThreadPort {
+  /** Posts a message to the worker (structured clone; `SharedArrayBuffer`s are shared). */
   post(message: ToWorker): void;
   /** Called with every message from the worker. */
   onMessage(handler: (message: FromWorker) => void): void;
@@ -16,6 +17,7 @@ export interface ThreadPort {
   ref(): void;
   /** Lets the process exit while the worker is idle (no-op in browsers). */
   unref(): void;
+  /** Ends the worker now. */
   terminate(): void;
 }
 

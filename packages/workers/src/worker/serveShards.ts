@@ -20,13 +20,17 @@ import { builtinTasks } from './builtinTasks.js';
  * Workers `import()` each module once at start; no code is ever sent as data.
  */
 export interface WorkerModule {
+  /** Family factories by kind, added to the registry families are rebuilt from. */
   readonly families?: Readonly<Record<string, FamilyFactory>>;
+  /** Tasks found by their `name`. */
   readonly tasks?: readonly AnyShardTask[];
 }
 
 /** The worker's end of a pool: how it hears and answers the pool. */
 export interface WorkerEndpoint {
+  /** Posts a message to the pool. */
   post(message: FromWorker): void;
+  /** Calls `handler` with every message from the pool. */
   onMessage(handler: (message: ToWorker) => void): void;
   /** Loads a module the user named (`import()` of a URL or path). */
   load(specifier: string): Promise<WorkerModule>;
