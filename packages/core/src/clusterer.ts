@@ -4,9 +4,15 @@ import type { Matrix, MatrixInput } from './matrix.js';
 import type { FitOptions, IterationProgress } from './options.js';
 import type { ShardProgram } from './shards/shardProgram.js';
 
+/**
+ * The label of a row that belongs to no cluster. Only density-based models (DBSCAN, OPTICS,
+ * HDBSCAN) produce it; every other model labels each row with a cluster in [0, nClusters).
+ */
+export const NOISE = -1;
+
 /** A fitted clustering: hard clusterers and mixtures both produce one. */
 export interface ClusteringModel {
-  /** Number of clusters / components. */
+  /** Number of clusters / components (found by the fit for density-based clusterers). */
   readonly nClusters: number;
   /** Number of data columns the model was fitted on; `predict` requires the same. */
   readonly dimension: number;
@@ -17,7 +23,10 @@ export interface ClusteringModel {
    * training data, without computing it again.
    */
   readonly labels?: Int32Array;
-  /** Hard labels in [0, nClusters), one per row. Throws `InvalidInputError` on a wrong dimension. */
+  /**
+   * Hard labels in [0, nClusters), one per row, or `NOISE` (-1) for rows a density-based model
+   * assigns to no cluster. Throws `InvalidInputError` on a wrong dimension.
+   */
   predict(X: MatrixInput): Int32Array;
   /** A JSON document from which the model's own `fromJSON` rebuilds it exactly. */
   toJSON(): JsonValue;
@@ -38,8 +47,11 @@ export interface SoftClusteringModel extends ClusteringModel {
  * apps can swap one for the other and any hard clusterer can seed EM.
  */
 export interface Clusterer<Model extends ClusteringModel = ClusteringModel> {
-  /** Number of clusters it will fit. */
-  readonly nClusters: number;
+  /**
+   * Number of clusters it will fit, or `undefined` for clusterers that find the number themselves
+   * (density-based ones); such a clusterer cannot seed a mixture of a given size.
+   */
+  readonly nClusters?: number | undefined;
   /**
    * Fits `X` (n rows of d features) and returns the fitted model; `options` carries the
    * cross-cutting settings (`signal` to abort, `onIteration` for progress).
