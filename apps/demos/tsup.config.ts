@@ -20,4 +20,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   dts: false,
+  keepNames: true,
 });

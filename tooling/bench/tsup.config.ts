@@ -17,6 +17,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   dts: false,
+  keepNames: true,
   ...(fromSource ? { noExternal: [/^@mixkit\//] } : {}),
   esbuildOptions(options) {
     if (fromSource) options.conditions = ['@mixkit/source'];

@@ -24,6 +24,8 @@ export { MixkitError } from './errors/mixkitError.js';
 export { NotFittedError } from './errors/notFittedError.js';
 export { WorkerError, type WorkerFailure } from './errors/workerError.js';
 export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
+export { describeWarning } from './format/describeWarning.js';
+export { formatTable, type TableLayout } from './format/formatTable.js';
 export type { JsonValue, Versioned } from './json.js';
 export {
   createMatrix,

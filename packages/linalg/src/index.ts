@@ -13,6 +13,14 @@ export { multiplyUpperRows } from './multiplyUpperRows.js';
 export { normalizeLogRows } from './normalizeLogRows.js';
 export { inverseFromCholesky, solveCholesky } from './solveCholesky.js';
 export { solveLowerRows } from './solveTriangularRows.js';
+export { digamma } from './special/digamma.js';
+export {
+  LOG_FACTORIAL_TABLE_SIZE,
+  logFactorial,
+  logFactorialTable,
+} from './special/logFactorial.js';
+export { logGamma } from './special/logGamma.js';
+export { trigamma } from './special/trigamma.js';
 export { rowSquaredNorms, squaredDistance, squaredDistances } from './squaredDistances.js';
 export { squaredMahalanobis } from './squaredMahalanobis.js';
 export { squaredMahalanobisDiagonal } from './squaredMahalanobisDiagonal.js';

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '@mixkit/core';
-import type { BlockExtras } from './normalizeBlock.js';
+import type { BlockExtras } from './blockExtras.js';
 
 /**
  * The E-step paths of `normalizeBlock` that go row by row with plain comparisons: the hard

@@ -1,7 +1,7 @@
 import { thresholdedSoftmaxRows } from '@mixkit/linalg';
+import type { BlockExtras } from './blockExtras.js';
 import type { EStepScratch } from './eStepScratch.js';
 import { exactRow } from './exactRows.js';
-import type { BlockExtras } from './normalizeBlock.js';
 
 /**
  * `normalizeBlock`'s soft E-step without priors, when the block lives in kernel memory: the

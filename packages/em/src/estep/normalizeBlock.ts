@@ -1,4 +1,5 @@
 import { expNonPositive } from '@mixkit/linalg';
+import type { BlockExtras } from './blockExtras.js';
 import type { EStepScratch, KeptEntries } from './eStepScratch.js';
 import { exactRow, hardBlock } from './exactRows.js';
 import { kernelSoftBlock } from './kernelSoftBlock.js';
@@ -12,26 +13,6 @@ import { kernelSoftBlock } from './kernelSoftBlock.js';
  * responsibility by the same relative amount.
  */
 export const negligibleResponsibility = Math.exp(-50);
-
-/** What `normalizeBlock` reads and writes besides the block. */
-export interface BlockExtras {
-  /** n x k log prior probabilities added to each row (semi-supervised fits). */
-  readonly logPriors?: Float64Array | undefined;
-  /** Per-row weights: responsibilities and the objective are multiplied by them. */
-  readonly sampleWeight?: Float64Array | undefined;
-  /** Per-component running sums of the (weighted) responsibilities. */
-  readonly totals?: Float64Array | undefined;
-  /** Receives each row's mixture log-likelihood at its row index. */
-  readonly rowScores?: Float64Array | undefined;
-  /** Zero responsibilities below `negligibleResponsibility` of the row's best component. */
-  readonly skipNegligible?: boolean;
-  /**
-   * Hard (classification) E-step: each row goes wholly to its most probable component (ties to
-   * the lowest index), and its score is the classification log-likelihood log(π_z f_z(x)) of
-   * that component instead of the mixture's (Celeux & Govaert 1992, CEM's C-step). No `exp`.
-   */
-  readonly hard?: boolean;
-}
 
 /** Entries per chunk of rows: the chunk's kept-entry lists stay in L1 next to the block. */
 const chunkEntries = 1024;

@@ -1,3 +1,4 @@
+import { formatTable } from '@mixkit/core';
 import type { MixtureSelection, SelectionRow } from './selectionTypes.js';
 
 const headers = ['', 'name', 'k', 'log-lik', 'params', 'BIC', 'AIC', 'ICL', 'converged'] as const;
@@ -25,17 +26,9 @@ export function formatSelectionTable(selection: MixtureSelection, digits = 2): s
     number(row.icl),
     row.failure === undefined ? (row.converged ? 'yes' : 'no') : `failed: ${row.failure}`,
   ]);
-  const widths = headers.map((header, j) =>
-    Math.max(header.length, ...cells.map((line) => line[j]!.length)),
-  );
-  // Text columns (name, converged) align left, numbers right.
-  const left = new Set([1, 8]);
-  const render = (line: readonly string[]) =>
-    line
-      .map((cell, j) => (left.has(j) ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!)))
-      .join('  ')
-      .trimEnd();
   const best = selection.best;
   const footer = `lowest ${selection.criterion.toUpperCase()} (*): ${best.name} with k = ${best.nClusters}`;
-  return [render(headers), ...cells.map(render), footer].join('\n');
+  // Text columns (name, converged) align left, numbers right.
+  const align = headers.map((_, j) => (j === 1 || j === 8 ? 'left' : 'right'));
+  return `${formatTable(headers, cells, { align })}\n${footer}`;
 }
