@@ -14,8 +14,11 @@ export async function openRedis(connection: RedisConnection): Promise<Redis> {
     lazyConnect: true,
     enableOfflineQueue: false,
   });
-  // Errors are answered by the failing command (and, later, by the fit's watchdog).
-  client.on('error', () => {});
+  // The connection's own error (a refused password, a TLS failure) explains a failed connect.
+  let lastError: Error | undefined;
+  client.on('error', (error: Error) => {
+    lastError = error;
+  });
   const where = describeConnection(connection);
   const timeout = connection.connectTimeoutMs ?? 5_000;
   let timer: NodeJS.Timeout | undefined;
@@ -31,7 +34,9 @@ export async function openRedis(connection: RedisConnection): Promise<Redis> {
     ]);
   } catch (error) {
     client.disconnect();
-    const message = error instanceof Error ? error.message : String(error);
+    const message = [error instanceof Error ? error.message : String(error), lastError?.message]
+      .filter((part) => part !== undefined)
+      .join('; ');
     if (/NOAUTH|WRONGPASS|invalid password|invalid username-password/i.test(message)) {
       throw new DistributedError('redis-auth', `Redis at ${where} refused the credentials`, {
         cause: error,

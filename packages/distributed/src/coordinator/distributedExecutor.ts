@@ -52,6 +52,11 @@ export interface DistributedExecutorOptions {
   readonly maxPayloadBytes?: number;
   /** How long checkpoints and inputs stay in Redis (also after a crash). Default 7 days. */
   readonly checkpointTtlMs?: number;
+  /**
+   * Lock of a round while this coordinator collects it: a coordinator killed mid-collection
+   * gives the round back to its successor after this long. Default 10 s.
+   */
+  readonly lockDurationMs?: number;
 }
 
 /**
@@ -107,6 +112,7 @@ export class DistributedExecutor implements ShardExecutor {
       client,
       maxPayloadBytes,
       checkpointTtlMs,
+      lockDurationMs: options.lockDurationMs ?? 10_000,
     });
     const runner = new RoundRunner({
       client,
@@ -218,9 +224,9 @@ export class DistributedExecutor implements ShardExecutor {
     const ttl = this.options.checkpointTtlMs ?? 7 * 24 * 3_600_000;
     this.stored.set(key, bytes);
     this.runner.counts.bytesSent += bytes.byteLength;
-    const written = await this.client.set(key, bytes, 'PX', ttl, 'NX');
+    const written = await this.runner.patiently(() => this.client.set(key, bytes, 'PX', ttl, 'NX'));
     if (written === 'OK') return;
-    const existing = await this.client.getBuffer(key);
+    const existing = await this.runner.patiently(() => this.client.getBuffer(key));
     if (existing !== null && !existing.equals(bytes)) {
       throw new DistributedError(
         'checkpoint-mismatch',

@@ -20,6 +20,8 @@ export interface RoundCollectorOptions {
   readonly client: Redis;
   readonly maxPayloadBytes: number;
   readonly checkpointTtlMs: number;
+  /** Lock of a round being collected, and how often stalled collections are looked for. */
+  readonly lockDurationMs: number;
 }
 
 /**
@@ -38,6 +40,8 @@ export class RoundCollector {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: 1,
+      lockDuration: options.lockDurationMs,
+      stalledInterval: Math.max(100, Math.round(options.lockDurationMs / 2)),
     });
     // Connection trouble is watched (and bounded) by the fit itself.
     this.worker.on('error', () => {});

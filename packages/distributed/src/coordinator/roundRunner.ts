@@ -1,4 +1,4 @@
-import { AbortedError } from '@mixkit/core';
+import { AbortedError, MixkitError } from '@mixkit/core';
 import type { FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { decodeWire } from '../codec/wireCodec.js';
@@ -62,7 +62,7 @@ export class RoundRunner {
     restore: () => Promise<void>,
     signal: AbortSignal | undefined,
   ): Promise<unknown[]> {
-    const { collector, watch, roundTimeoutMs, reconnectTimeoutMs } = this.parts;
+    const { collector, watch, roundTimeoutMs } = this.parts;
     const deadline = Date.now() + roundTimeoutMs;
     let result: RoundResult | undefined;
     const waiting = collector.wait(session, round).then((done) => {
@@ -73,12 +73,7 @@ export class RoundRunner {
     try {
       while (result === undefined) {
         if (signal?.aborted) throw new AbortedError('the distributed round', signal.reason);
-        if (watch.downFor() > reconnectTimeoutMs) {
-          throw new DistributedError(
-            'redis-lost',
-            `Redis has been unreachable for ${watch.downFor()} ms (reconnect window ${reconnectTimeoutMs} ms)`,
-          );
-        }
+        this.checkConnection();
         if (Date.now() > deadline) {
           throw new DistributedError(
             'round-timeout',
@@ -108,6 +103,33 @@ export class RoundRunner {
     if (dispatched) this.counts.dispatched++;
     if (!result.ok) throw result.error;
     return this.decode(result.outputs);
+  }
+
+  /**
+   * Runs a Redis operation, trying again while the connection is down, up to the reconnect
+   * window (then `redis-lost`); mixkit's own errors pass through at once.
+   */
+  async patiently<T>(operation: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await operation();
+      } catch (error) {
+        if (MixkitError.isInstance(error)) throw error;
+        this.checkConnection();
+        await sleep(tickMs);
+      }
+    }
+  }
+
+  /** Throws `redis-lost` once Redis has been gone for longer than the reconnect window. */
+  private checkConnection(): void {
+    const { watch, reconnectTimeoutMs } = this.parts;
+    if (watch.downFor() > reconnectTimeoutMs) {
+      throw new DistributedError(
+        'redis-lost',
+        `Redis has been unreachable for ${watch.downFor()} ms (reconnect window ${reconnectTimeoutMs} ms)`,
+      );
+    }
   }
 
   /** The round's outputs from its checkpoint, or undefined when it has none. */
