@@ -114,7 +114,7 @@ describe('a malformed or hostile payload is rejected with a typed error, and the
   });
 
   it("a source outside the data root, or rows that are not the coordinator's", async () => {
-    const escape = await failure(
+    const outside = await failure(
       'escape',
       packr.pack(
         session({
@@ -122,8 +122,8 @@ describe('a malformed or hostile payload is rejected with a typed error, and the
         }),
       ),
     );
-    expect(escape).toMatchObject({ failure: 'invalid-payload' });
-    expect(String(escape.detail)).toContain('outside');
+    expect(outside).toMatchObject({ failure: 'invalid-payload' });
+    expect(String(outside.detail)).toContain('outside');
     const other = await failure('other', packr.pack(session({ digests: ['0'.repeat(64)] })));
     expect(other).toMatchObject({ failure: 'shard-source' });
   });

@@ -1,4 +1,5 @@
 import type { Suite } from '../harness/types.js';
+import { distributedSuite } from './distributedSuite.js';
 import { emSuite } from './emSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
@@ -12,6 +13,7 @@ export const SUITES: readonly Suite[] = [
   emSuite,
   mixedSuite,
   outOfCoreSuite,
+  distributedSuite,
 ];
 
 export function findSuite(name: string): Suite {
