@@ -51,7 +51,13 @@ async function executor(
   extra: Partial<DistributedExecutorOptions> = {},
 ): Promise<DistributedExecutor> {
   const { parts } = await loadDataset(data.sources, data.root);
-  return DistributedExecutor.connect({ connection, parts, roundTimeoutMs: 60_000, ...extra });
+  return DistributedExecutor.connect({
+    connection,
+    parts,
+    roundTimeoutMs: 60_000,
+    jobRows: 8_000,
+    ...extra,
+  });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -49,6 +49,7 @@ function session(change: Record<string, unknown>): Record<string, unknown> {
     cols: 16,
     shardRows: 12_000,
     count: 1,
+    shardsPerJob: 1,
     parts: [
       { source: { kind: 'csv', path: 'part0.csv' }, rows: 2_000 },
       { source: { kind: 'f64', path: 'part1.json' }, rows: 10_000 },
@@ -66,7 +67,7 @@ async function failure(
   jobData?: unknown,
 ): Promise<Record<string, unknown>> {
   if (stored !== undefined) await client.set(`mixkit:fit:${fit}:session:0`, stored);
-  const job = await queue.add('shard', jobData ?? { fit, session: 0, round: 0, shard: 0 }, {
+  const job = await queue.add('shard', jobData ?? { fit, session: 0, round: 0, job: 0 }, {
     attempts: 3,
   });
   const error = await job.waitUntilFinished(events).then(
@@ -143,7 +144,12 @@ describe('a malformed or hostile payload is rejected with a typed error, and the
       init: 'random' as const,
     };
     const { X, parts } = await loadDataset(data.sources, data.root);
-    const executor = await DistributedExecutor.connect({ connection, parts, workers: 1 });
+    const executor = await DistributedExecutor.connect({
+      connection,
+      parts,
+      workers: 1,
+      jobRows: 8_000,
+    });
     try {
       const model = await fitMixtureAsync(X, { ...fit, executor });
       expect(fingerprint(model)).toBe(fingerprint(fitMixture(X, fit)));

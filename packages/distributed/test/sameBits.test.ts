@@ -29,7 +29,7 @@ afterAll(async () => {
 
 async function executor(): Promise<DistributedExecutor> {
   const { parts } = await loadDataset(data.sources, data.root);
-  return DistributedExecutor.connect({ connection, parts });
+  return DistributedExecutor.connect({ connection, parts, jobRows: 8_000 });
 }
 
 describe('a seeded distributed fit gives the same bits as the in-process fit', () => {

@@ -8,7 +8,7 @@ export interface WorkerLine {
   readonly type: 'ready' | 'start' | 'done' | 'rejected';
   readonly pid: number;
   readonly id?: string;
-  readonly job?: { fit: string; session: number; round: number; shard: number };
+  readonly job?: { fit: string; session: number; round: number; job: number };
   readonly error?: string;
   readonly permanent?: boolean;
 }

@@ -46,6 +46,12 @@ export interface DistributedExecutorOptions {
   readonly roundTimeoutMs?: number;
   /** How long Redis may be gone before the fit fails with `redis-lost`. Default 30 s. */
   readonly reconnectTimeoutMs?: number;
+  /**
+   * Rows one job covers: consecutive shards are run by one job (read at once, one output per
+   * shard, so the merge and its bits are unchanged), which keeps BullMQ's per-job cost to a few
+   * jobs per worker and round. Default 262,144.
+   */
+  readonly jobRows?: number;
   /** Tries per shard job (retries after a stall or a transient error). Default 3. */
   readonly attempts?: number;
   /** Largest setup, input or shard output, in bytes. Default 64 MiB. */
@@ -157,6 +163,10 @@ export class DistributedExecutor implements ShardExecutor {
       );
     }
     const id = this.nextSession++;
+    const shardsPerJob = Math.max(
+      1,
+      Math.floor((this.options.jobRows ?? 262_144) / plan.shardRows),
+    );
     const { shared, cols, rowsOf, viewOf } = adapter.split(setup);
     const shards = Array.from({ length: plan.count }, (_, s) => shardAt(plan, s));
     const extras = shards.map((shard) => rowsOf(shard));
@@ -175,6 +185,7 @@ export class DistributedExecutor implements ShardExecutor {
       cols,
       shardRows: plan.shardRows,
       count: plan.count,
+      shardsPerJob,
       parts,
       digests: views.map(digestRows),
       extras: hasExtras,
@@ -194,7 +205,8 @@ export class DistributedExecutor implements ShardExecutor {
       plan,
       encode === undefined ? undefined : (input) => encode(input, local),
       (round, bytes) => this.store(this.keys.input(id, round), bytes),
-      (round, signal) => this.runner.run(id, round, plan.count, () => this.restore(), signal),
+      (round, signal) =>
+        this.runner.run(id, round, plan.count, shardsPerJob, () => this.restore(), signal),
       this.maxPayload,
     );
   }

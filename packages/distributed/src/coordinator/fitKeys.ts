@@ -50,7 +50,7 @@ export class FitKeys {
     return `${this.fit}.${session}.${round}`;
   }
 
-  shardJob(session: number, round: number, shard: number): string {
-    return `${this.fit}.${session}.${round}.${shard}`;
+  shardJob(session: number, round: number, job: number): string {
+    return `${this.fit}.${session}.${round}.${job}`;
   }
 }

@@ -65,7 +65,8 @@ export class RoundCollector {
     const session = integer(data.session, 'session', 0, 1 << 30);
     const round = integer(data.round, 'round', 0, 1 << 30);
     const count = integer(data.count, 'count', 1, 1 << 20);
-    const result = await this.gather(job, session, round, count).catch(
+    const shardsPerJob = integer(data.shardsPerJob, 'shardsPerJob', 1, 1 << 20);
+    const result = await this.gather(job, session, round, count, shardsPerJob).catch(
       (error: unknown): RoundResult => ({
         ok: false,
         error: error instanceof Error ? error : new Error(String(error)),
@@ -87,24 +88,37 @@ export class RoundCollector {
     session: number,
     round: number,
     count: number,
+    shardsPerJob: number,
   ): Promise<RoundResult> {
     const { keys } = this.options;
     const failures = await job.getIgnoredChildrenFailures();
     for (const [child, reason] of Object.entries(failures)) {
-      return { ok: false, error: decodeShardFailure(reason, shardOfChild(child)) };
+      return { ok: false, error: decodeShardFailure(reason, shardsPerJob * jobOfChild(child)) };
     }
     const values = await job.getChildrenValues<unknown>();
     const outputs: (Uint8Array | undefined)[] = new Array(count).fill(undefined);
     for (const [child, value] of Object.entries(values)) {
-      const fields = record(value, 'a shard result');
-      const shard = integer(fields.shard, 'shard', 0, count - 1);
-      if (!child.endsWith(`:${keys.shardJob(session, round, shard)}`)) {
-        throw new DistributedError('invalid-payload', `result of ${child} claims shard ${shard}`);
+      const fields = record(value, 'a job result');
+      const index = integer(fields.job, 'job', 0, Math.ceil(count / shardsPerJob) - 1);
+      if (!child.endsWith(`:${keys.shardJob(session, round, index)}`)) {
+        throw new DistributedError('invalid-payload', `result of ${child} claims job ${index}`);
       }
-      if (typeof fields.output !== 'string') {
-        throw new DistributedError('invalid-payload', `shard ${shard} returned no output`);
+      const first = index * shardsPerJob;
+      const shards = Math.min(count, first + shardsPerJob) - first;
+      const encoded = fields.outputs;
+      if (!Array.isArray(encoded) || encoded.length !== shards) {
+        throw new DistributedError('invalid-payload', `job ${index} returned no ${shards} outputs`);
       }
-      outputs[shard] = Buffer.from(fields.output, 'base64');
+      encoded.forEach((output, s) => {
+        if (typeof output !== 'string') {
+          throw new DistributedError(
+            'invalid-payload',
+            `job ${index} returned a non-string output`,
+          );
+        }
+        // Keyed by shard: a job that ran twice (a retry) fills the same places with the same bytes.
+        outputs[first + s] = Buffer.from(output, 'base64');
+      });
     }
     const missing = outputs.indexOf(undefined);
     if (missing !== -1) {
@@ -120,7 +134,7 @@ export class RoundCollector {
   }
 }
 
-/** The shard index at the end of a child job key (`<prefix>:<queue>:<fit>.<s>.<r>.<shard>`). */
-function shardOfChild(child: string): number {
+/** The job index at the end of a child job key (`<prefix>:<queue>:<fit>.<s>.<r>.<job>`). */
+function jobOfChild(child: string): number {
   return Number(child.slice(child.lastIndexOf('.') + 1));
 }

@@ -59,6 +59,7 @@ export class RoundRunner {
     session: number,
     round: number,
     count: number,
+    shardsPerJob: number,
     restore: () => Promise<void>,
     signal: AbortSignal | undefined,
   ): Promise<unknown[]> {
@@ -88,7 +89,7 @@ export class RoundRunner {
               this.counts.fromCheckpoint++;
               return checkpoint;
             }
-            dispatched = (await this.submit(session, round, count)) || dispatched;
+            dispatched = (await this.submit(session, round, count, shardsPerJob)) || dispatched;
             submitted = watch.generation;
           } catch (error) {
             if (DistributedError.isInstance(error)) throw error;
@@ -156,7 +157,12 @@ export class RoundRunner {
   }
 
   /** Adds the round's flow unless its parent job exists already; true when it added it. */
-  private async submit(session: number, round: number, count: number): Promise<boolean> {
+  private async submit(
+    session: number,
+    round: number,
+    count: number,
+    shardsPerJob: number,
+  ): Promise<boolean> {
     const { flows, rounds, keys, shardQueue, attempts, checkpointTtlMs } = this.parts;
     const parentId = keys.roundJob(session, round);
     if ((await rounds.getJob(parentId)) !== undefined) return false;
@@ -164,14 +170,14 @@ export class RoundRunner {
     await flows.add({
       name: 'round',
       queueName: rounds.name,
-      data: { fit, session, round, count },
+      data: { fit, session, round, count, shardsPerJob },
       opts: { jobId: parentId, removeOnComplete: true, removeOnFail: true },
-      children: Array.from({ length: count }, (_, shard) => ({
-        name: 'shard',
+      children: Array.from({ length: Math.ceil(count / shardsPerJob) }, (_, job) => ({
+        name: 'shards',
         queueName: shardQueue,
-        data: { fit, session, round, shard },
+        data: { fit, session, round, job },
         opts: {
-          jobId: keys.shardJob(session, round, shard),
+          jobId: keys.shardJob(session, round, job),
           attempts,
           backoff: { type: 'fixed', delay: 200 },
           ignoreDependencyOnFailure: true,

@@ -15,6 +15,8 @@ export interface SessionDescriptor {
   readonly cols: number;
   readonly shardRows: number;
   readonly count: number;
+  /** Consecutive shards one job runs (its rows read at once; outputs still one per shard). */
+  readonly shardsPerJob: number;
   readonly parts: readonly DatasetPart[];
   /** Hex SHA-256 of each shard's rows as the task reads them. */
   readonly digests: readonly string[];
@@ -38,6 +40,7 @@ export function parseSessionDescriptor(value: unknown): SessionDescriptor {
   const cols = integer(fields.cols, 'cols', 1, maxCols);
   const shardRows = integer(fields.shardRows, 'shardRows', 1, Number.MAX_SAFE_INTEGER);
   const count = integer(fields.count, 'count', 1, maxShards);
+  const shardsPerJob = integer(fields.shardsPerJob, 'shardsPerJob', 1, maxShards);
   if (count !== Math.max(1, Math.ceil(rows / shardRows))) {
     throw new DistributedError('invalid-payload', 'the session plan does not cut its rows');
   }
@@ -67,6 +70,7 @@ export function parseSessionDescriptor(value: unknown): SessionDescriptor {
     cols,
     shardRows,
     count,
+    shardsPerJob,
     parts: checkedParts,
     digests,
     extras,

@@ -2,12 +2,15 @@ import { checkName } from '../coordinator/fitKeys.js';
 import { DistributedError } from '../errors/distributedError.js';
 import { integer, record } from '../tasks/payloadChecks.js';
 
-/** A shard job's data: which fit, session, round and shard (everything else is in Redis). */
+/**
+ * A shard job's data: which fit, session, round and job (a run of consecutive shards, see
+ * `SessionDescriptor.shardsPerJob`); everything else is in Redis.
+ */
 export interface ShardJobData {
   readonly fit: string;
   readonly session: number;
   readonly round: number;
-  readonly shard: number;
+  readonly job: number;
 }
 
 /** Job data read by a worker, checked (`invalid-payload` otherwise). */
@@ -21,6 +24,6 @@ export function parseShardJobData(value: unknown): ShardJobData {
     fit: checkName(fit, 'fit'),
     session: integer(fields.session, 'session', 0, 1 << 30),
     round: integer(fields.round, 'round', 0, 1 << 30),
-    shard: integer(fields.shard, 'shard', 0, 1 << 20),
+    job: integer(fields.job, 'job', 0, 1 << 20),
   };
 }

@@ -59,16 +59,30 @@ export class ShardJobRunner {
     return this.rows.size;
   }
 
-  async run(job: ShardJobData): Promise<unknown> {
+  /** Runs the job's shards in order; their outputs, one per shard. */
+  async run(job: ShardJobData): Promise<unknown[]> {
     const keys = new FitKeys(this.options.prefix, job.fit);
     const descriptor = await this.session(keys, job.session);
-    if (job.shard >= descriptor.count) {
-      throw new DistributedError('invalid-payload', `shard ${job.shard} of ${descriptor.count}`);
+    const first = job.job * descriptor.shardsPerJob;
+    if (first >= descriptor.count) {
+      throw new DistributedError('invalid-payload', `job ${job.job} is past the session's shards`);
     }
-    const stateKey = `${job.fit}:${job.session}:${job.shard}`;
+    const last = Math.min(descriptor.count, first + descriptor.shardsPerJob);
+    const outputs: unknown[] = [];
+    for (let s = first; s < last; s++) outputs.push(await this.runShard(keys, job, descriptor, s));
+    return outputs;
+  }
+
+  private async runShard(
+    keys: FitKeys,
+    job: ShardJobData,
+    descriptor: SessionDescriptor,
+    index: number,
+  ): Promise<unknown> {
+    const stateKey = `${job.fit}:${job.session}:${index}`;
     let shard = this.states.get(stateKey);
     if (shard === undefined || (descriptor.cumulative && shard.applied !== job.round)) {
-      shard = await this.openShard(keys, job, descriptor);
+      shard = await this.openShard(keys, job, descriptor, index);
       this.states.set(stateKey, shard);
     }
     // A cumulative task's state follows from every earlier round: replay those it missed.
@@ -119,38 +133,52 @@ export class ShardJobRunner {
     keys: FitKeys,
     job: ShardJobData,
     descriptor: SessionDescriptor,
+    index: number,
   ): Promise<ShardState> {
     const adapter = distributedTasks.get(descriptor.task);
     if (adapter === undefined) throw new DistributedError('invalid-payload', 'unknown task');
-    const { start, end } = shardAt(descriptor, job.shard);
-    const rows = await this.shardRows(descriptor, start, end);
-    const extras = descriptor.extras[job.shard]
-      ? await this.read(keys.shardRows(job.session, job.shard), `shard ${job.shard}'s rows`)
+    const { start, end } = shardAt(descriptor, index);
+    const rows = await this.shardRows(descriptor, job.job, start, end);
+    const extras = descriptor.extras[index]
+      ? await this.read(keys.shardRows(job.session, index), `shard ${index}'s rows`)
       : undefined;
     const { setup, view } = adapter.rebuild(descriptor.shared, extras, rows);
-    if (digestRows(view) !== descriptor.digests[job.shard]) {
+    if (digestRows(view) !== descriptor.digests[index]) {
       throw new DistributedError(
         'shard-source',
         `rows ${start}..${end} read here differ from the coordinator's (a source changed, or is another file)`,
       );
     }
-    const local: Shard = { index: job.shard, start: 0, end: end - start };
+    const local: Shard = { index, start: 0, end: end - start };
     const state = adapter.task.open(setup, this.context, [local], undefined);
     return { adapter, setup, state, local, applied: 0 };
   }
 
+  /**
+   * Rows `[start, end)` of one shard, as a view of its job's rows: a job's rows are read at
+   * once (one pass over a CSV file, not one per shard) and kept while the files are unchanged.
+   */
   private async shardRows(
     descriptor: SessionDescriptor,
+    job: number,
     start: number,
     end: number,
   ): Promise<SourceRows> {
     const { dataRoot } = this.options;
-    const identity = await datasetRowsIdentity(descriptor.parts, start, end, dataRoot);
-    const known = this.rows.get(identity);
-    if (known !== undefined) return known;
-    const rows = await readDatasetRows(descriptor.parts, descriptor.cols, start, end, dataRoot);
-    this.rows.set(identity, rows, rows.data.byteLength);
-    return rows;
+    const { cols, shardRows, shardsPerJob, rows: total } = descriptor;
+    const from = job * shardsPerJob * shardRows;
+    const to = Math.min(total, from + shardsPerJob * shardRows);
+    const identity = await datasetRowsIdentity(descriptor.parts, from, to, dataRoot);
+    let rows = this.rows.get(identity);
+    if (rows === undefined) {
+      rows = await readDatasetRows(descriptor.parts, cols, from, to, dataRoot);
+      this.rows.set(identity, rows, rows.data.byteLength);
+    }
+    return {
+      rows: end - start,
+      cols,
+      data: rows.data.subarray((start - from) * cols, (end - from) * cols),
+    };
   }
 
   private async input(

@@ -93,15 +93,12 @@ export async function startShardWorker(options: ShardWorkerOptions): Promise<Sha
         data = parseShardJobData(job.data);
         report({ type: 'start', job: data, id: job.id });
         if (options.drillDelayMs !== undefined) await sleep(options.drillDelayMs);
-        const output = encodeWire(await runner.run(data), 'a shard output', maxPayloadBytes);
-        report({
-          type: 'done',
-          job: data,
-          id: job.id,
-          ms: performance.now() - started,
-          bytes: output.byteLength,
-        });
-        return { shard: data.shard, output: output.toString('base64') };
+        const outputs = (await runner.run(data)).map((output) =>
+          encodeWire(output, 'a shard output', maxPayloadBytes),
+        );
+        const bytes = outputs.reduce((sum, output) => sum + output.byteLength, 0);
+        report({ type: 'done', job: data, id: job.id, ms: performance.now() - started, bytes });
+        return { job: data.job, outputs: outputs.map((output) => output.toString('base64')) };
       } catch (caught) {
         const error = caught instanceof Error ? caught : new Error(String(caught));
         const permanent = isPermanent(error);
