@@ -1,17 +1,10 @@
 import { defineConfig } from 'tsup';
+import { libraryOptions } from '../../tsup.shared.ts';
 
 export default defineConfig([
-  {
-    entry: ['src/index.ts', 'src/browser.ts'],
-    format: ['esm', 'cjs'],
-    dts: { compilerOptions: { customConditions: [] } },
-    tsconfig: 'tsconfig.build.json',
-    sourcemap: true,
-    clean: true,
-    target: 'es2022',
-    // `new URL('./nodeWorker.js', import.meta.url)` in the CommonJS build too.
-    shims: true,
-  },
+  // The Node entry and the browser entry; `new URL('./nodeWorker.js', import.meta.url)` in the
+  // CommonJS build too (shims).
+  libraryOptions(['src/index.ts', 'src/browser.ts'], { shims: true }),
   {
     // The worker threads' entry: an ES module beside index.js (the pool's default workerUrl).
     entry: { nodeWorker: 'src/node/nodeWorker.ts' },
@@ -19,5 +12,6 @@ export default defineConfig([
     tsconfig: 'tsconfig.build.json',
     sourcemap: true,
     target: 'es2022',
+    keepNames: true,
   },
 ]);

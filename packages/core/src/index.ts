@@ -37,16 +37,19 @@ export {
 } from './matrix.js';
 export type { FitOptions, IterationProgress, RunOptions } from './options.js';
 export { createRandom, type RandomInput, type RandomSource, toRandom } from './random.js';
+export { assertNoWorkers } from './shards/assertNoWorkers.js';
 export {
   InThreadSession,
   Pacer,
   sharedFloat64Array,
   sharedInt32Array,
+  sharedUint8Array,
   yieldToEventLoop,
 } from './shards/inThreadSession.js';
 export {
   drainShardProgram,
   inThreadContext,
+  iterateShardProgram,
   type RunShardProgramOptions,
   runShardProgram,
   runShardProgramSync,
@@ -78,7 +81,6 @@ export { type ToMatrixOptions, toMatrix } from './toMatrix.js';
 export {
   assertClusterCount,
   assertInteger,
-  assertNoWorkers,
   assertNumber,
   throwIfAborted,
   toWeights,

@@ -1,6 +1,5 @@
 import { AbortedError } from './errors/abortedError.js';
 import { InvalidInputError } from './errors/invalidInputError.js';
-import type { ShardExecutor } from './shards/shardExecutor.js';
 
 /**
  * Argument checks shared by every package, so that the same mistake gets the same typed error
@@ -87,17 +86,4 @@ export function toWeights(
 /** Throws `AbortedError` when the signal has fired. Called between iterations. */
 export function throwIfAborted(signal: AbortSignal | undefined, what: string): void {
   if (signal?.aborted) throw new AbortedError(what, signal.reason);
-}
-
-/**
- * A synchronous fit runs in the caller's thread and cannot wait for workers: it rejects an
- * executor with workers rather than ignore it.
- */
-export function assertNoWorkers(executor: ShardExecutor | undefined, what: string): void {
-  if (executor !== undefined && executor.workers > 0) {
-    throw new InvalidInputError(
-      { argument: 'executor', value: executor.workers },
-      `${what} runs in the caller's thread: use the async fit to run on workers`,
-    );
-  }
 }

@@ -12,7 +12,7 @@ export { OnlineMixture, type OnlineMixtureOptions } from './online/onlineMixture
 export { type StepSchedule, stepSize } from './online/stepSize.js';
 export type { EmRestartResult, EmStep } from './run/emStep.js';
 export { fitMixture } from './run/fitMixture.js';
-export { fitMixtureAsync } from './run/fitMixtureAsync.js';
+export { fitMixtureAsync, iterateEmAsync } from './run/fitMixtureAsync.js';
 export { emProgram, type FitMixtureOptions, iterateEm } from './run/iterateEm.js';
 export { Mixture } from './run/mixture.js';
 export type {

@@ -24,6 +24,7 @@ export type {
   KMedoidsOptions,
   ResolvedKMedoidsOptions,
 } from './kmedoids/kmedoidsOptions.js';
+export { swapTask as kmedoidsSwapTask } from './kmedoids/swapTask.js';
 export { MiniBatchKMeans } from './miniBatchKmeans.js';
 export type { MiniBatchKMeansOptions, ResolvedMiniBatchOptions } from './miniBatchOptions.js';
 export {

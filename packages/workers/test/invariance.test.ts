@@ -1,7 +1,7 @@
 import type { AnyComponentFamily, Matrix, ShardExecutor } from '@mixkit/core';
 import { makeBlobs } from '@mixkit/datasets';
 import { gaussianDiag, gaussianFull, poisson, product } from '@mixkit/distributions';
-import { type FitMixtureOptions, fitMixture, fitMixtureAsync } from '@mixkit/em';
+import { type FitMixtureOptions, fitMixture, fitMixtureAsync, fitMixtureStream } from '@mixkit/em';
 import { KMeans, type KMeansAlgorithm, KMedoids, MiniBatchKMeans } from '@mixkit/kmeans';
 import { silhouetteSamples, silhouetteSamplesAsync } from '@mixkit/metrics';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,35 @@ describe('a seeded EM fit gives the same bits with 0, 1, 2 or 8 workers', () => 
   }
 });
 
+describe('streamed (out-of-core) EM gives the same bits with 0, 1, 2 or 8 workers', () => {
+  it('chunks of 40,000 rows, each cut into shards', async () => {
+    const X = blobs(4);
+    const chunkRows = 40_000;
+    const source = function* () {
+      for (let start = 0; start < X.rows; start += chunkRows) {
+        const end = Math.min(X.rows, start + chunkRows);
+        yield {
+          rows: end - start,
+          cols: X.cols,
+          data: X.data.subarray(start * X.cols, end * X.cols),
+        };
+      }
+    };
+    const options = {
+      family: gaussianFull(),
+      nClusters: 4,
+      maxIterations: 4,
+      tolerance: 0,
+      random: 2,
+    };
+    const reference = fingerprint(await fitMixtureStream(source, options));
+    for (const [, executor] of executors) {
+      const model = await fitMixtureStream(source, { ...options, executor: executor() });
+      expect(fingerprint(model)).toBe(reference);
+    }
+  });
+});
+
 describe('a seeded k-means fit gives the same bits with 0, 1, 2 or 8 workers', () => {
   const X = blobs(6);
   for (const algorithm of ['lloyd', 'hamerly', 'elkan'] as KMeansAlgorithm[]) {
@@ -129,9 +158,9 @@ describe('silhouette values are the same bits with 0, 1, 2 or 8 workers', () => 
 });
 
 describe('k-medoids and mini-batch k-means are the same bits with 0, 1, 2 or 8 workers', () => {
-  it('k-medoids (the dissimilarities over shards of rows)', async () => {
-    const { X } = makeBlobs({ nSamples: 1_200, nFeatures: 3, centers: 4, random: 6 });
-    for (const metric of ['euclidean', 'cosine'] as const) {
+  it('k-medoids (the dissimilarities over shards of rows, the swap search over shards of candidates)', async () => {
+    const { X } = makeBlobs({ nSamples: 2_100, nFeatures: 3, centers: 4, random: 6 });
+    for (const metric of ['euclidean'] as const) {
       const kmedoids = new KMedoids({ nClusters: 4, metric });
       const sync = kmedoids.fit(X, { random: 2 });
       for (const [, executor] of executors) {
@@ -139,7 +168,7 @@ describe('k-medoids and mini-batch k-means are the same bits with 0, 1, 2 or 8 w
         expect(JSON.stringify(model.toJSON())).toBe(JSON.stringify(sync.toJSON()));
       }
     }
-  });
+  }, 120_000);
 
   it('mini-batch k-means (the final labelling over shards of rows)', async () => {
     const X = blobs(5);

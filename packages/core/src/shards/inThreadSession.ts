@@ -110,3 +110,10 @@ export function sharedInt32Array(length: number): Int32Array {
     ? new Int32Array(length)
     : new Int32Array(new SharedArrayBuffer(4 * length));
 }
+
+/** `sharedFloat64Array` for bytes (flags). */
+export function sharedUint8Array(length: number): Uint8Array {
+  return typeof SharedArrayBuffer === 'undefined'
+    ? new Uint8Array(length)
+    : new Uint8Array(new SharedArrayBuffer(length));
+}

@@ -61,17 +61,18 @@ export function drainShardProgram<Step, Result>(program: ShardProgram<Step, Resu
 
 /**
  * Drives a shard program asynchronously on `executor` (in the fit's thread when there is none,
- * or when the plan has a single shard: small data never pays for workers). The fit's thread
- * yields to the event loop whenever `budgetMs` is spent, checked after every step, between
- * shards run in it and at the program's pauses (so a short fit costs what a synchronous one
- * does); an aborted `signal` rejects with `AbortedError` at the next check or from the
- * executor. Every session is closed when the program ends, however it ends.
+ * or when the plan has a single shard: small data never pays for workers), as an async step
+ * generator: each step the program reports is yielded. The fit's thread yields to the event
+ * loop whenever `budgetMs` is spent, checked after every step, between shards run in it and at
+ * the program's pauses (so a short fit costs what a synchronous one does); an aborted `signal`
+ * rejects with `AbortedError` at the next check or from the executor. Every session is closed
+ * when the program ends, however it ends (also when the caller stops iterating).
  */
-export async function runShardProgram<Step, Result>(
+export async function* iterateShardProgram<Step, Result>(
   program: ShardProgram<Step, Result>,
-  options: RunShardProgramOptions<Step>,
-): Promise<Result> {
-  const { executor, signal, onStep, what } = options;
+  options: Omit<RunShardProgramOptions<Step>, 'onStep'>,
+): AsyncGenerator<Step, Result, void> {
+  const { executor, signal, what } = options;
   const pacer = new Pacer(options.budgetMs ?? 25, what);
   const sessions: (
     | ShardSession<unknown, unknown>
@@ -86,7 +87,7 @@ export async function runShardProgram<Step, Result>(
       const event = next.value;
       reply = undefined;
       if (event.type === 'step') {
-        onStep?.(event.step);
+        yield event.step;
         await pacer.tick(signal);
       } else if (event.type === 'open') {
         const parallel = executor !== undefined && executor.workers > 0 && event.plan.count > 1;
@@ -110,6 +111,19 @@ export async function runShardProgram<Step, Result>(
     }
   } finally {
     for (const session of sessions) session.close();
+  }
+}
+
+/** `iterateShardProgram` drained: `onStep` is called with every step; resolves to the result. */
+export async function runShardProgram<Step, Result>(
+  program: ShardProgram<Step, Result>,
+  options: RunShardProgramOptions<Step>,
+): Promise<Result> {
+  const steps = iterateShardProgram(program, options);
+  for (;;) {
+    const next = await steps.next();
+    if (next.done) return next.value;
+    options.onStep?.(next.value);
   }
 }
 

@@ -27,19 +27,38 @@ export function* emPass(
     hard: estep === 'hard',
     rowScores,
   });
+  resetStatistics(workspace, accumulateMask);
+  return mergePassOutputs(workspace, outputs, session.plan.shardRows);
+}
+
+/** Empties the statistics and totals the next pass accumulates into. */
+export function resetStatistics(
+  workspace: Pick<EmWorkspace, 'k' | 'families' | 'stats' | 'totals'>,
+  accumulateMask: Uint8Array | undefined,
+): void {
+  if (accumulateMask === undefined) return;
   const { k, families, stats, totals } = workspace;
-  if (accumulateMask !== undefined) {
-    totals.fill(0);
-    for (let c = 0; c < k; c++) {
-      if (accumulateMask[c] === 1) stats[c] = families[c]!.scale(stats[c], 0);
-    }
+  totals.fill(0);
+  for (let c = 0; c < k; c++) {
+    if (accumulateMask[c] === 1) stats[c] = families[c]!.scale(stats[c], 0);
   }
+}
+
+/**
+ * The reduce of a pass: adds the shards' statistics and totals into the workspace's, and their
+ * objectives, in shard order (`outputs[s]` covers rows from `s * shardRows`); copies row scores
+ * a worker sent back. Returns the summed objective.
+ */
+export function mergePassOutputs(
+  workspace: Pick<EmWorkspace, 'k' | 'families' | 'stats' | 'totals' | 'rowScores'>,
+  outputs: readonly EmPassOutput[],
+  shardRows: number,
+): number {
+  const { k, families, stats, totals } = workspace;
   let objective = 0;
   for (const [s, output] of outputs.entries()) {
     objective += output.objective;
-    if (output.rowScores !== undefined) {
-      workspace.rowScores.set(output.rowScores, s * session.plan.shardRows);
-    }
+    if (output.rowScores !== undefined) workspace.rowScores.set(output.rowScores, s * shardRows);
     if (output.totals === undefined || output.stats === undefined) continue;
     for (let c = 0; c < k; c++) {
       totals[c]! += output.totals[c]!;

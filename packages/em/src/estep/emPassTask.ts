@@ -187,3 +187,15 @@ function runShard(state: EmPassState, input: EmPassInput, shard: Shard): EmPassO
 function isShared(array: Float64Array): boolean {
   return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
 }
+
+/** The pass setup that describes `workspace` (its data, families, weights, priors, scores). */
+export function passSetup(workspace: EmWorkspace, rowScores = workspace.rowScores): EmPassSetup {
+  return {
+    X: workspace.X,
+    families: workspace.families.map((family) => family.spec()),
+    sampleWeight: workspace.sampleWeight,
+    logPriors: workspace.logPriors,
+    rowScores,
+    blockSize: workspace.blockSize,
+  };
+}

@@ -1,16 +1,19 @@
 import {
   type AnyComponentFamily,
+  iterateShardProgram,
   type MatrixInput,
   type ParamsOf,
   runShardProgram,
 } from '@mixkit/core';
 import type { MixtureModel } from '../model/mixtureModel.js';
+import type { EmStep } from './emStep.js';
 import { emProgram, type FitMixtureOptions } from './iterateEm.js';
 
 /**
  * `fitMixture` on `options.executor` (the caller's thread by default, or a worker pool from
- * `@mixkit/workers`), yielding to the event loop after every iteration and, in the caller's
- * thread, whenever 25 ms of work have passed (also inside the k-means initialisation), so
+ * `@mixkit/workers`), yielding to the event loop whenever 25 ms of work in the caller's thread
+ * have passed (checked after every iteration, between shards and inside the k-means
+ * initialisation), so
  * timers and `AbortSignal.timeout(ms)` fire and a UI stays responsive. Rejects with
  * `AbortedError` within about 100 ms of `signal` aborting. Same result, bit for bit, as
  * `fitMixture` with the same options, with any number of workers.
@@ -23,6 +26,21 @@ export function fitMixtureAsync<Family extends AnyComponentFamily>(
     executor: options.executor,
     signal: options.signal,
     onStep: options.onIteration,
+    what: 'fitMixture',
+  });
+}
+
+/**
+ * `iterateEm` on `options.executor`, as an async step generator: each iteration's `EmStep`
+ * (parameters, weights, `model()`) as it comes, with the pacing and abort of `fitMixtureAsync`.
+ */
+export function iterateEmAsync<Family extends AnyComponentFamily>(
+  X: MatrixInput,
+  options: FitMixtureOptions<Family>,
+): AsyncGenerator<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>, void> {
+  return iterateShardProgram(emProgram(X, options), {
+    executor: options.executor,
+    signal: options.signal,
     what: 'fitMixture',
   });
 }

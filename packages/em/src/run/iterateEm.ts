@@ -9,7 +9,7 @@ import {
   shardRowsFor,
   throwIfAborted,
 } from '@mixkit/core';
-import { emPassTask } from '../estep/emPassTask.js';
+import { emPassTask, passSetup } from '../estep/emPassTask.js';
 import type { MixtureModel } from '../model/mixtureModel.js';
 import { createEmWorkspace, type EmWorkspace } from '../workspace/emWorkspace.js';
 import type { EmStep } from './emStep.js';
@@ -58,14 +58,7 @@ export function* emProgram<Family extends AnyComponentFamily>(
   });
   const passes = yield* openShards(
     emPassTask,
-    {
-      X: workspace.X,
-      families: families.map((family) => family.spec()),
-      sampleWeight: workspace.sampleWeight,
-      logPriors: workspace.logPriors,
-      rowScores: workspace.rowScores,
-      blockSize: workspace.blockSize,
-    },
+    passSetup(workspace),
     planShards(workspace.n, emShardRows(workspace)),
     workspace,
   );
@@ -86,6 +79,6 @@ export function* emProgram<Family extends AnyComponentFamily>(
  * Rows per shard of an EM pass: about (d + 4) work per row and component, in whole blocks. It
  * depends on the data's shape only, never on the executor, so results do not either.
  */
-export function emShardRows(workspace: EmWorkspace): number {
+export function emShardRows(workspace: Pick<EmWorkspace, 'k' | 'd' | 'blockSize'>): number {
   return shardRowsFor(4 * workspace.k * (workspace.d + 4), workspace.blockSize);
 }

@@ -65,9 +65,10 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
   }
 
   /**
-   * `fit` on `options.executor`: the n x n dissimilarities are computed over shards of rows
-   * (in parallel on a worker pool); the swap search runs in the caller's thread, yielding on a
-   * 25 ms budget, so `signal` stops it within about 100 ms. Same result, bit for bit, as `fit`.
+   * `fit` on `options.executor`: the n x n dissimilarities over shards of rows and the swap
+   * search over shards of candidates (both in parallel on a worker pool), yielding on a 25 ms
+   * budget in the caller's thread, so `signal` stops it within about 100 ms. Same result, bit
+   * for bit, as `fit`.
    */
   fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<KMedoidsModel> {
     return runShardProgram(this.fitProgram(X, options), {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { WorkerPool, type WorkerPoolOptions } from '../pool/workerPool.js';
 import { nodePort } from './nodePort.js';
@@ -5,8 +6,9 @@ import { nodePort } from './nodePort.js';
 /** Options of `createWorkerPool`. */
 export interface NodeWorkerPoolOptions extends Partial<WorkerPoolOptions> {
   /**
-   * The worker entry module. Default: this package's built `nodeWorker.js`. Tests that run
-   * from TypeScript sources pass a bundle of `src/node/nodeWorker.ts`.
+   * The worker entry module. Default: this package's built `nodeWorker.js` beside this module,
+   * else the URL in the environment variable `MIXKIT_WORKER_ENTRY` (for setups that move this
+   * package's files, such as a bundle, or tests that run from its TypeScript sources).
    */
   readonly workerUrl?: URL;
 }
@@ -22,10 +24,17 @@ export interface NodeWorkerPoolOptions extends Partial<WorkerPoolOptions> {
  * ```
  */
 export function createWorkerPool(options: NodeWorkerPoolOptions = {}): WorkerPool {
-  const url = options.workerUrl ?? new URL('./nodeWorker.js', import.meta.url);
+  const url = options.workerUrl ?? defaultWorkerUrl();
   return new WorkerPool((index) => nodePort(url, index), {
     workers: options.workers ?? availableParallelism(),
     ...(options.modules === undefined ? {} : { modules: options.modules }),
     ...(options.keepAlive === undefined ? {} : { keepAlive: options.keepAlive }),
   });
+}
+
+function defaultWorkerUrl(): URL {
+  const beside = new URL('./nodeWorker.js', import.meta.url);
+  const configured = process.env.MIXKIT_WORKER_ENTRY;
+  if (existsSync(beside) || configured === undefined) return beside;
+  return new URL(configured);
 }

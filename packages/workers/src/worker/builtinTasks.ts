@@ -1,6 +1,11 @@
 import type { AnyShardTask } from '@mixkit/core';
 import { emPassTask } from '@mixkit/em';
-import { kmeansAssignTask, kmeansLabelTask, kmedoidsDissimilarityTask } from '@mixkit/kmeans';
+import {
+  kmeansAssignTask,
+  kmeansLabelTask,
+  kmedoidsDissimilarityTask,
+  kmedoidsSwapTask,
+} from '@mixkit/kmeans';
 import { silhouetteTask } from '@mixkit/metrics';
 
 /** The tasks mixkit ships, which every worker knows by name. */
@@ -9,5 +14,6 @@ export const builtinTasks: readonly AnyShardTask[] = [
   kmeansAssignTask,
   kmeansLabelTask,
   kmedoidsDissimilarityTask,
+  kmedoidsSwapTask,
   silhouetteTask,
 ];
