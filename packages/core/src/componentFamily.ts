@@ -54,6 +54,16 @@ export interface ComponentFamily<Params, Stats> {
    * `weights[weightOffset + (i - start) * weightStride]`, into `stats`, and returns `stats`.
    * Rows of weight 0 contribute nothing (runners zero negligible responsibilities to skip work).
    * Does not validate the data: runners call `validate` once beforehand.
+   *
+   * `current` is the component's parameters under which `weights` were computed: an EM runner
+   * passes the parameters of its E-step, always, for every family. A family with per-row latent
+   * variables reads them to form its E-step expectations (the Student-t's scale
+   * u = (ν + d)/(ν + δ²), with δ² the row's Mahalanobis distance under `current`); every other
+   * family ignores the argument. It is undefined where no parameters exist yet (the M-step from
+   * a hard initial assignment, statistics of the whole data for re-seeding), and such a family
+   * then accumulates at a documented default of its latent variables (the Student-t: u = 1, the
+   * Gaussian limit). Statistics accumulated under different `current` parameters stay mergeable
+   * (online EM blends them), so the latent expectations must enter them as weighted sums.
    */
   accumulate(
     stats: Stats,
@@ -63,6 +73,7 @@ export interface ComponentFamily<Params, Stats> {
     weights: Float64Array,
     weightOffset: number,
     weightStride: number,
+    current?: Params,
   ): Stats;
 
   /** Adds `source` into `target` and returns `target`: statistics of the union of the rows. */

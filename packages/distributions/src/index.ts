@@ -95,6 +95,29 @@ export { type OutputRows, outputRows } from './sampling/outputRows.js';
 export { sampleCategorical } from './sampling/sampleCategorical.js';
 export { sampleGamma } from './sampling/sampleGamma.js';
 export { samplePoisson } from './sampling/samplePoisson.js';
+export { sampleVonMisesFisher } from './sampling/sampleVonMisesFisher.js';
+export {
+  type StudentTDiagParams,
+  studentTDiag,
+  studentTDiagParams,
+} from './studentT/diag.js';
+export {
+  type StudentTFullParams,
+  studentTFull,
+  studentTFullParams,
+} from './studentT/full.js';
+export type { LatentScaleSums } from './studentT/studentTDof.js';
+export type { StudentTDofLearning, StudentTOptions } from './studentT/studentTOptions.js';
+export type { StudentTStats } from './studentT/studentTStatistics.js';
 export { assertWeight } from './support/assertWeight.js';
 export { DEFAULT_MIN_PROBABILITY } from './support/smoothProbabilities.js';
 export { inSupport, type Support, validateSupport } from './support/validateSupport.js';
+export {
+  type VonMisesFisherOptions,
+  type VonMisesFisherParams,
+  type VonMisesFisherStats,
+  vonMisesFisher,
+  vonMisesFisherConcentration,
+  vonMisesFisherLogNormalizer,
+  vonMisesFisherParams,
+} from './vonMisesFisher.js';

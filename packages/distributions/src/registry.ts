@@ -17,6 +17,9 @@ import { logNormal } from './logNormal.js';
 import { multinomial } from './multinomial.js';
 import { poisson } from './poisson.js';
 import { product } from './product.js';
+import { studentTDiag } from './studentT/diag.js';
+import { studentTFull } from './studentT/full.js';
+import { vonMisesFisher } from './vonMisesFisher.js';
 
 /**
  * Builds a family from the `options` of its spec. `registry` is passed along so that composite
@@ -63,6 +66,9 @@ export const defaultRegistry: FamilyRegistry = new Map<string, FamilyFactory>([
   ['multinomial', (options) => multinomial(specOptions(options, 'multinomial'))],
   ['poisson', (options) => poisson(specOptions(options, 'poisson'))],
   ['product', productFromSpec],
+  ['student-t-diag', (options) => studentTDiag(specOptions(options, 'student-t-diag'))],
+  ['student-t-full', (options) => studentTFull(specOptions(options, 'student-t-full'))],
+  ['von-mises-fisher', (options) => vonMisesFisher(specOptions(options, 'von-mises-fisher'))],
 ]);
 
 /** The product factory: rebuilds every block's family through the same registry. */

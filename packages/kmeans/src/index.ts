@@ -34,3 +34,13 @@ export {
   assignTask as kmeansAssignTask,
 } from './shards/assignTask.js';
 export { labelTask as kmeansLabelTask } from './shards/labelTask.js';
+export { SphericalKMeans } from './spherical/sphericalKMeans.js';
+export {
+  SphericalKMeansModel,
+  type SphericalKMeansModelState,
+} from './spherical/sphericalKMeansModel.js';
+export type {
+  ResolvedSphericalKMeansOptions,
+  SphericalKMeansInit,
+  SphericalKMeansOptions,
+} from './spherical/sphericalKMeansOptions.js';

@@ -172,7 +172,9 @@ function runShard(state: EmPassState, input: EmPassInput, shard: Shard): EmPassO
       blockTotals[c] = 0;
       totals[c]! += blockTotal;
       if (accumulate[c] === 1 && blockTotal > 0) {
-        stats[c] = families[c]!.accumulate(stats[c], X, from, to, block, c, k);
+        // The E-step's parameters go along, for every family alike: a family with per-row
+        // latent variables (Student-t) forms its expectations from them, the others ignore them.
+        stats[c] = families[c]!.accumulate(stats[c], X, from, to, block, c, k, params[c]);
       }
     }
   }
