@@ -65,7 +65,7 @@ export function workerCommand(options: WorkerCliOptions, io: CliIo): void {
     const where =
       event.job === undefined
         ? event.id
-        : `fit ${event.job.fit} round ${event.job.round} shard ${event.job.shard}`;
+        : `fit ${event.job.fit} round ${event.job.round} job ${event.job.job}`;
     if (event.type === 'rejected') io.stderr(`rejected ${where}: ${event.error.message}\n`);
     else if (options.verbose && event.type === 'done')
       io.stdout(`${where}: ${event.ms.toFixed(1)} ms\n`);
