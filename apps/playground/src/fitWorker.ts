@@ -1,5 +1,5 @@
 import type { WorkerMessage, WorkerRequest } from './fit/fitProtocol.js';
-import { runFit } from './fit/runFit.js';
+import { runMethod } from './methods/runMethod.js';
 
 // The fit runs here, off the page's thread: the page stays responsive on large data and draws
 // each snapshot as it arrives. Responsibility buffers are transferred, not copied.
@@ -17,7 +17,7 @@ const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { id, request } = event.data;
   try {
-    const outcome = runFit(request, {
+    const outcome = runMethod(request, {
       emSnapshot: (snapshot) =>
         post({ type: 'em-snapshot', id, snapshot }, [
           snapshot.responsibilities.buffer,

@@ -5,13 +5,13 @@ import { createColorBlender } from '../color/colorBlender.js';
 import { COMPONENT_PALETTE } from '../views/palette.js';
 import { buildComponents } from './buildComponents.js';
 import { describeComponent } from './describeComponent.js';
-import type { EmSnapshot, FitOutcome, FitRequest, KMeansSnapshot } from './fitProtocol.js';
+import type { EmSnapshot, FitRequest, KMeansSnapshot, MixtureFitOutcome } from './fitProtocol.js';
 import { randomPlacement } from './randomPlacement.js';
 
 const blender = createColorBlender(COMPONENT_PALETTE);
 
 /** Soft (blended) and hard (argmax) packed colors of every row of an n x k responsibility matrix. */
-function rowColors(
+export function rowColors(
   responsibilities: Float64Array,
   n: number,
   k: number,
@@ -61,7 +61,7 @@ export function fitOptions(request: FitRequest): FitMixtureOptions {
  * log-likelihood under those parameters; snapshot 0 shows the initialisation (the library's own
  * `maxIterations: 0` fit). So the last snapshot is exactly the returned model.
  */
-export function runFit(request: FitRequest, listener: FitListener): FitOutcome {
+export function runFit(request: FitRequest, listener: FitListener): MixtureFitOutcome {
   const X = createMatrix(request.rows, request.cols, request.data);
   const options = fitOptions(request);
 
@@ -109,7 +109,7 @@ export function runFit(request: FitRequest, listener: FitListener): FitOutcome {
  * under the previous centers); the snapshot keeps both inertias so the page can show the
  * assignment and the update as two half-steps, each lowering the inertia.
  */
-function runKMeans(X: Matrix, k: number, seed: number, listener: FitListener): KMeansModel {
+export function runKMeans(X: Matrix, k: number, seed: number, listener: FitListener): KMeansModel {
   const centers = kmeansPlusPlus(X, k, createRandom(seed));
   listener.kmeansSnapshot({
     iteration: 0,
@@ -148,7 +148,7 @@ function inertia(X: Matrix, centers: Float64Array, labels: Int32Array): number {
   return total;
 }
 
-function snapshotOf(
+export function snapshotOf(
   model: MixtureModel,
   X: Matrix,
   iteration: number,
