@@ -6,6 +6,7 @@ import type {
   VonMisesFisherParams,
 } from '@mixkit/distributions';
 import type { MixtureComponent } from '@mixkit/em';
+import { besselIRatio } from '@mixkit/linalg';
 import type { ComponentKind } from '../state/playgroundState.js';
 import type { ComponentSummary } from './fitProtocol.js';
 import { gaussianMoments } from './gaussianMoments.js';
@@ -38,6 +39,9 @@ export function describeComponent(
   if (t) return { kind, weight, ...t, exact: true, density };
   if (family.kind === 'von-mises-fisher') {
     const { mean, concentration } = params as VonMisesFisherParams;
+    // The mean resultant length A_p(κ) = I_{p/2}(κ) / I_{p/2−1}(κ) is E[μᵀx] (Banerjee et al.
+    // 2005, eq. 4.3): its arccos is the typical angle of a row to the mean direction.
+    const spread = Math.acos(besselIRatio(d / 2 - 1, concentration));
     return {
       kind,
       weight,
@@ -46,6 +50,7 @@ export function describeComponent(
       exact: true,
       density,
       concentration,
+      spread,
     };
   }
   const gaussian = gaussianMoments(family, params, d);

@@ -46,6 +46,11 @@ export interface ComponentSummary {
   readonly dof?: number;
   /** von Mises–Fisher: the concentration κ (`mean` is its unit mean direction). */
   readonly concentration?: number;
+  /**
+   * von Mises–Fisher: the angle (radians) whose cosine is the rows' mean cosine to the mean
+   * direction, arccos A_p(κ): how far the component's directions spread.
+   */
+  readonly spread?: number;
   /** Variational mixture: less than one row's worth of expected membership (an unused component). */
   readonly unused?: boolean;
 }

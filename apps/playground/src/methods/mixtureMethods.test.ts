@@ -2,8 +2,8 @@ import { loadFaithful, loadIris } from '@mixkit/datasets';
 import { BayesianGaussianMixture, mclust } from '@mixkit/gaussian-mixture';
 import { describe, expect, it } from 'vitest';
 import type { EmSnapshot, FitRequest } from '../fit/fitProtocol.js';
+import { MCLUST_MAX_ROWS } from './limits.js';
 import { runMethod } from './runMethod.js';
-import { MCLUST_MAX_ROWS } from './runMclust.js';
 
 const faithful = loadFaithful().X;
 

@@ -8,18 +8,12 @@ import { COMPONENT_PALETTE } from '../views/palette.js';
 import { clusterColors } from './clusterColors.js';
 import { condensedTreeLayout } from './condensedTreeLayout.js';
 import { cutHeightForK, dendrogramLayout } from './dendrogramLayout.js';
+import { LINKAGE_MATRIX_MAX_ROWS } from './limits.js';
 import type { ClustererResult, MethodRequest } from './methodProtocol.js';
 import { reachabilityBars } from './reachabilityBars.js';
 import { suggestEps } from './suggestEps.js';
 
 const blender = createColorBlender(COMPONENT_PALETTE);
-
-/**
- * Complete and average linkage hold the n(n − 1)/2 distances (100 MB at 5,000 rows): the page
- * runs them on at most this many rows. Ward's linkage runs on the cluster centroids above it
- * (no matrix; the same merges, see the hierarchical README), single linkage needs no matrix.
- */
-export const LINKAGE_MATRIX_MAX_ROWS = 5000;
 
 /** OPTICS' neighbourhood bound for `maxeps=auto`: this many times the extraction radius. */
 export const AUTO_MAX_EPS_FACTOR = 3;

@@ -4,12 +4,7 @@ import { fitMixture, iterateEm } from '@mixkit/em';
 import { mclust, modelBasedHierarchical } from '@mixkit/gaussian-mixture';
 import type { FitRequest, MixtureFitOutcome } from '../fit/fitProtocol.js';
 import { type FitListener, runKMeans, snapshotOf } from '../fit/runFit.js';
-
-/**
- * Most rows mclust's selection runs on here. Its hierarchical start holds n(n − 1)/2 pair costs
- * and takes about n³/6 steps (mclust itself runs it on a subset of 2000 rows for larger data).
- */
-export const MCLUST_MAX_ROWS = 2000;
+import { MCLUST_MAX_ROWS } from './limits.js';
 
 /**
  * mclust's model selection (`mclust(X)` of `@mixkit/gaussian-mixture`, R's `Mclust()`): 1 to 9

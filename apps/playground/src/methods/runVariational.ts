@@ -50,7 +50,6 @@ export function variationalInit(init: FitRequest['init']): GaussianInit {
 export function runVariational(request: FitRequest, listener: FitListener): MixtureFitOutcome {
   const X = createMatrix(request.rows, request.cols, request.data);
   const options = variationalOptions(request);
-  const type = options.covarianceType ?? 'full';
   const initial = new BayesianGaussianMixture({ ...options, maxIterations: 0 }).fit(X, {
     random: request.seed,
   });
@@ -87,7 +86,7 @@ export function runVariational(request: FitRequest, listener: FitListener): Mixt
   };
 }
 
-/** A snapshot of a fitted (or only started) variational model, `type` its covariance type. */
+/** A snapshot of a fitted (or only started) variational model. */
 function modelSnapshot<T extends CovarianceType>(
   model: BayesianGaussianMixtureModel<T>,
   X: Matrix,

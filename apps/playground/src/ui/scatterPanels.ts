@@ -1,9 +1,10 @@
 import { alignLabels } from '../color/alignLabels.js';
-import type { ColorBlender } from '../color/colorBlender.js';
+import { type ColorBlender, hexOf } from '../color/colorBlender.js';
 import type { EmSnapshot } from '../fit/fitProtocol.js';
 import type { FitRun } from '../fit/fitRun.js';
 import type { Frame } from '../fit/timeline.js';
 import { covarianceEllipse } from '../geometry/covarianceEllipse.js';
+import { fade } from '../methods/clusterColors.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import {
   type Marker,
@@ -75,9 +76,28 @@ export function emStep(context: PanelContext, run: FitRun, frame: Frame): Scatte
   const outlines: Outline[] = [];
   const markers: Marker[] = [];
   run.em[frame.parameters]?.components.forEach((component, j) => {
-    const color = context.blender.color(j);
+    const color = component.unused
+      ? hexOf(fade(context.blender.rgb(j), 0.45))
+      : context.blender.color(j);
     const mx = component.mean[cx] as number;
     const my = component.mean[cy] as number;
+    markers.push({ x: mx, y: my, color });
+    if (component.spread !== undefined) {
+      // A direction: the sectors of its spread and twice that, from the origin to the circle.
+      for (const [scale, filled] of [
+        [1, true],
+        [2, false],
+      ] as const) {
+        outlines.push({
+          component: j,
+          color,
+          points: sector(Math.atan2(my, mx), scale * component.spread),
+          dashed: false,
+          filled,
+        });
+      }
+      return;
+    }
     // The marginal of the (x, y) columns: the 2 x 2 block of the covariance.
     const cov = {
       xx: component.covariance[cx * d + cx] as number,
@@ -96,16 +116,28 @@ export function emStep(context: PanelContext, run: FitRun, frame: Frame): Scatte
           points: ellipse.points,
           dashed: !component.exact,
           filled,
+          ...(component.unused ? { faint: true } : {}),
         });
       }
     }
-    markers.push({ x: mx, y: my, color });
   });
   return {
     colors: pointColors(context, X.rows, run.em[frame.assignment], undefined),
     outlines,
     markers,
   };
+}
+
+/** Vertices of a sector of the unit disc: the origin and an arc of ±half around `angle`. */
+function sector(angle: number, half: number): [number, number][] {
+  const spread = Math.min(Math.PI, half);
+  const points: [number, number][] = [[0, 0]];
+  const steps = 48;
+  for (let s = 0; s <= steps; s++) {
+    const a = angle - spread + (2 * spread * s) / steps;
+    points.push([Math.cos(a), Math.sin(a)]);
+  }
+  return points;
 }
 
 /**
@@ -164,7 +196,10 @@ function labelColors(
 const alignedColors = new WeakMap<object, Int32Array>();
 const identityColors = new Map<number, Int32Array>();
 
-/** Color index of each k-means cluster (matched to EM once the fit is done; computed once). */
+/**
+ * Color index of each k-means cluster, matched once the fit is done (computed once) to the EM
+ * components, or to the clusters of the hard clusterer beside it.
+ */
 function kmeansColors(run: FitRun, k: number): Int32Array {
   const outcome = run.outcome;
   if (!outcome) {
@@ -177,7 +212,8 @@ function kmeansColors(run: FitRun, k: number): Int32Array {
   }
   let colors = alignedColors.get(outcome);
   if (!colors) {
-    colors = alignLabels(outcome.em.labels, outcome.kmeans.labels, k);
+    const reference = outcome.em?.labels ?? outcome.clusterer?.labels ?? outcome.kmeans.labels;
+    colors = alignLabels(reference, outcome.kmeans.labels, k);
     alignedColors.set(outcome, colors);
   }
   return colors;
