@@ -74,7 +74,7 @@ export function createApp(root: HTMLElement): void {
       h(
         'p',
         {},
-        'Watch expectation-maximisation fit a mixture: each point asks how likely it came from each component (E-step), then each component re-fits to the points weighted by that (M-step).',
+        'Watch clustering work: expectation-maximisation fitting a mixture step by step (each point asks how likely it came from each component, the E-step; each component re-fits to the points weighted by that, the M-step), variational Bayes and mclust model selection, and the hierarchical and density-based clusterers with their dendrogram, reachability plot and condensed tree.',
       ),
       h(
         'nav',
@@ -251,7 +251,13 @@ export function createApp(root: HTMLElement): void {
     });
   };
 
+  /** The player shows when there are steps to walk: a mixture, or k-means beside a clusterer. */
+  const syncPlayer = () => {
+    playback.element.hidden = isHardMethod(state.method) && !(state.compare && state.view === '2d');
+  };
+
   const refresh = () => {
+    syncPlayer();
     let data: PlaygroundData | undefined;
     let loadError: string | undefined;
     try {

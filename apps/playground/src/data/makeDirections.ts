@@ -42,5 +42,6 @@ export function makeDirections(n: number, seed: number): PlaygroundData {
     featureNames: ['cos θ', 'sin θ'],
     trueLabels: labels,
     domain: UNIT_DOMAIN,
+    equalAspect: true,
   };
 }

@@ -26,6 +26,6 @@ export function unitRows(data: PlaygroundData): PlaygroundData {
   return {
     ...data,
     X: createMatrix(rows, cols, out),
-    ...(cols === 2 ? { domain: UNIT_DOMAIN } : {}),
+    ...(cols === 2 ? { domain: UNIT_DOMAIN, equalAspect: true } : {}),
   };
 }

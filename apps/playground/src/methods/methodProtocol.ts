@@ -58,6 +58,8 @@ export interface MclustSummary {
   readonly table: string;
   /** Fits run (G values x models). */
   readonly fits: number;
+  /** M-steps of the chosen fit in mclust's count (the first one from the hierarchical start). */
+  readonly mSteps: number;
 }
 
 /**

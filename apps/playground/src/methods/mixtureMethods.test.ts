@@ -98,6 +98,8 @@ describe("mclust's selection in the worker", () => {
     // The replay ends at the chosen model's parameters, and EM never lowers the likelihood.
     expect(em.at(-1)?.logLikelihood).toBe(result.model.score(faithful));
     expect(em.length).toBe(result.best.iterations);
+    expect(outcome.mclust?.mSteps).toBe(result.best.iterations);
+    expect(outcome.em?.iterations).toBe(em.length - 1);
     for (let t = 1; t < em.length; t++) {
       expect(em[t]?.logLikelihood).toBeGreaterThanOrEqual((em[t - 1]?.logLikelihood ?? 0) - 1e-12);
     }

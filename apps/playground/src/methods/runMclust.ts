@@ -46,7 +46,8 @@ export function runMclust(request: FitRequest, listener: FitListener): MixtureFi
     em: {
       // mclust's EM runs until its rule is met: its iteration cap is 2³¹ − 1.
       converged: true,
-      iterations: total,
+      // EM iterations after the start, as the player counts them.
+      iterations: total - 1,
       logLikelihood: model.score(X),
       bic: model.bic(X),
       labels: model.predict(X),
@@ -59,6 +60,7 @@ export function runMclust(request: FitRequest, listener: FitListener): MixtureFi
       summary: result.summary(),
       table: result.table(),
       fits: result.candidates.length,
+      mSteps: total,
     },
     kmeans: {
       converged: kmeans.converged,

@@ -57,7 +57,9 @@ export function visibleFields(state: PlaygroundState): ReadonlySet<MethodField> 
   if (kmeans) fields.add('k').add('seed');
   switch (state.method) {
     case 'em':
-      fields.add('k').add('families').add('covariance').add('init').add('seed');
+      fields.add('k').add('families').add('init').add('seed');
+      // The covariance choice shapes the Gaussian components only.
+      if (state.families.includes('gaussian')) fields.add('covariance');
       break;
     case 'variational':
       fields.add('k').add('covariance').add('init').add('seed').add('weightPrior');

@@ -7,18 +7,27 @@ import { h } from './dom.js';
 /** Clusters listed in the legend at most (the rest are summed up in one line). */
 const LISTED_CLUSTERS = 12;
 
+/** A hard clusterer's result as the result panel shows it. */
+export interface ClustererNumbers {
+  /** Each cluster's rows (and HDBSCAN's stability: its persistence in the condensed tree). */
+  readonly legend: HTMLElement;
+  /** Rows of the numbers table. */
+  readonly rows: readonly [string, string][];
+  /** What the page chose for the user (an `auto` radius, Ward's route on large data). */
+  readonly notes: readonly HTMLElement[];
+}
+
 /**
  * A hard clusterer's result in words, and its record on `#fit-result` (`section`): the number of
- * clusters, the noise, the radius used (`auto` resolved), HDBSCAN's membership probabilities; the
- * legend lists each cluster's rows (and HDBSCAN's stability: its persistence in the condensed
- * tree). The labels and timings are written by the caller, as for the mixtures.
+ * clusters, the noise, the radius used (`auto` resolved), HDBSCAN's membership probabilities.
+ * The labels and timings are written by the caller, as for the mixtures.
  */
 export function clustererNumbers(
   section: HTMLElement,
   result: ClustererResult,
   state: PlaygroundState,
   palette: readonly string[],
-): HTMLElement[] {
+): ClustererNumbers {
   section.dataset.nClusters = String(result.nClusters);
   section.dataset.noise = String(result.noise);
   if (result.eps !== undefined) section.dataset.eps = String(result.eps);
@@ -51,10 +60,9 @@ export function clustererNumbers(
       ),
     );
   }
-  const rows: [string, string][] = [
-    ['clusters', String(result.nClusters)],
-    ['noise rows', result.noise.toLocaleString('en-US')],
-  ];
+  const rows: [string, string][] = [['clusters', String(result.nClusters)]];
+  if (result.kind !== 'agglomerative')
+    rows.push(['noise rows', result.noise.toLocaleString('en-US')]);
   if (result.kind === 'dbscan' && result.coreSamples !== undefined) {
     rows.push(['core samples', result.coreSamples.toLocaleString('en-US')]);
   }
@@ -68,13 +76,9 @@ export function clustererNumbers(
   if (result.kind === 'hdbscan') {
     rows.push(['selection', state.selection === 'eom' ? 'excess of mass' : 'leaves']);
   }
-  return [
-    h('ol', { class: 'legend' }, ...items),
-    h(
-      'table',
-      { class: 'numbers clusterer-numbers' },
-      ...rows.map(([name, value]) => h('tr', {}, h('th', {}, name), h('td', {}, value))),
-    ),
-    ...result.notes.map((note) => h('p', { class: 'hint' }, note)),
-  ];
+  return {
+    legend: h('ol', { class: 'legend' }, ...items),
+    rows,
+    notes: result.notes.map((note) => h('p', { class: 'hint' }, note)),
+  };
 }

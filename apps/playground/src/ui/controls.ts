@@ -207,7 +207,13 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
 
   const colorToggle = h(
     'div',
-    { class: 'segmented', role: 'radiogroup', 'aria-label': 'coloring' },
+    {
+      class: 'segmented',
+      role: 'radiogroup',
+      'aria-label': 'coloring',
+      // A hard clusterer's points have one color: their cluster's.
+      hidden: !isMixture(state) && state.method !== 'mclust',
+    },
     ...(['soft', 'hard'] as const).map((mode) => {
       const input = h('input', {
         type: 'radio',
@@ -302,7 +308,7 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
       field('Gaussian covariance', covariance, !fields.has('covariance')),
       h(
         'p',
-        { class: 'hint', hidden: !fields.has('covariance') },
+        { class: 'hint', hidden: !fields.has('covariance') || state.method !== 'em' },
         "mclust's models Σₖ = λₖDₖAₖDₖᵀ: the letters say whether the volume, shape and orientation are Equal across components, Variable, or the Identity.",
       ),
       field('initialisation', init, !fields.has('init')),

@@ -3,7 +3,7 @@ import type { ComponentSummary, FitOutcome } from '../fit/fitProtocol.js';
 import type { FitRun } from '../fit/fitRun.js';
 import { isHardMethod, KIND_LABELS, METHOD_LABELS } from '../state/methodRules.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
-import { clustererNumbers } from './clustererResult.js';
+import { type ClustererNumbers, clustererNumbers } from './clustererResult.js';
 import { h } from './dom.js';
 import { emFrame } from './stage.js';
 
@@ -34,12 +34,14 @@ export function renderResult(context: ResultContext): HTMLElement {
   section.dataset.method = state.method;
   const outcome = run.outcome;
   const compare = state.compare && state.view === '2d';
+  let clusterer: ClustererNumbers | undefined;
   if (isHardMethod(state.method)) {
     if (run.status === 'running' || !outcome?.clusterer) {
       section.append(h('p', {}, `${METHOD_LABELS[state.method]}: fitting in the worker...`));
       return section;
     }
-    section.append(...clustererNumbers(section, outcome.clusterer, state, context.palette));
+    clusterer = clustererNumbers(section, outcome.clusterer, state, context.palette);
+    section.append(clusterer.legend);
   } else {
     const snapshot = run.em[emFrame(run, context.shown).parameters];
     section.append(
@@ -79,6 +81,7 @@ export function renderResult(context: ResultContext): HTMLElement {
   const seconds = ((run.finishedAt ?? run.startedAt) - run.startedAt) / 1000;
   const rows: [string, string][] = [
     ...(em ? mixtureRows(em, outcome) : []),
+    ...(clusterer?.rows ?? []),
     ...(compare
       ? ([
           [
@@ -102,6 +105,7 @@ export function renderResult(context: ResultContext): HTMLElement {
       ...rows.map(([name, value]) => h('tr', {}, h('th', {}, name), h('td', {}, value))),
     ),
   );
+  section.append(...(clusterer?.notes ?? []));
   if (outcome.mclust) {
     section.append(
       h('p', {}, "mclust's BIC (2ℓ − npar·log n: higher is better), the three best of the grid:"),
@@ -158,6 +162,9 @@ function legendItem(
     dashed
       ? h('span', { class: 'hint' }, ' (dashed outline: its mean and covariance, not its shape)')
       : '',
+    component.dof !== undefined && state.view === '2d'
+      ? h('span', { class: 'hint' }, ' (ellipses: its scale matrix Σ, the shape of its contours)')
+      : '',
     component.unused
       ? h('span', { class: 'hint' }, ' — unused: less than one row of membership')
       : '',
@@ -171,7 +178,7 @@ function mixtureRows(em: NonNullable<FitOutcome['em']>, outcome: FitOutcome): [s
   if (outcome.mclust) {
     rows.push([
       "mclust's choice",
-      `${outcome.mclust.modelName} with ${outcome.mclust.nClusters} components, BIC ${outcome.mclust.bic.toFixed(3)} (mclust's sign: higher is better)`,
+      `${outcome.mclust.modelName} with ${outcome.mclust.nClusters} components, BIC ${outcome.mclust.bic.toFixed(3)} (mclust's sign: higher is better), ${outcome.mclust.mSteps} M-steps in mclust's count`,
     ]);
   }
   const variational = outcome.variational;

@@ -10,6 +10,7 @@ import {
   type Marker,
   type Outline,
   paddedExtent,
+  SCATTER_MARGINS,
   type ScatterFrame,
   type ScatterStep,
 } from '../views/scatterView.js';
@@ -51,17 +52,43 @@ export function scatterFrame(
   const cy = Math.min(context.state.yColumn, d - 1);
   const xs = column(X.data, d, cx, undefined);
   const ys = column(X.data, d, cy, undefined);
+  const height = Math.round(Math.min(560, Math.max(220, width * 0.72)));
+  let xDomain = run.data.domain ?? paddedExtent(xs);
+  let yDomain = run.data.domain ?? paddedExtent(ys);
+  if (run.data.equalAspect) [xDomain, yDomain] = equalAspect(xDomain, yDomain, width, height);
   return {
     xs,
     ys,
     xLabel: featureNames[cx] ?? 'x',
     yLabel: featureNames[cy] ?? 'y',
-    xDomain: run.data.domain ?? paddedExtent(xs),
-    yDomain: run.data.domain ?? paddedExtent(ys),
+    xDomain,
+    yDomain,
     width,
-    height: Math.round(Math.min(560, Math.max(220, width * 0.72))),
+    height,
     ariaLabel,
   };
+}
+
+/**
+ * The domains widened (about their middles) so that a data unit spans as many pixels on x as on
+ * y in a plot area of `width` x `height` less the scatter's margins.
+ */
+function equalAspect(
+  x: readonly [number, number],
+  y: readonly [number, number],
+  width: number,
+  height: number,
+): [readonly [number, number], readonly [number, number]] {
+  const pixelsX = Math.max(1, width - SCATTER_MARGINS.marginLeft - SCATTER_MARGINS.marginRight);
+  const pixelsY = Math.max(1, height - SCATTER_MARGINS.marginTop - SCATTER_MARGINS.marginBottom);
+  const spanX = x[1] - x[0];
+  const spanY = y[1] - y[0];
+  const scale = Math.max(spanX / pixelsX, spanY / pixelsY);
+  const around = (domain: readonly [number, number], span: number): [number, number] => {
+    const middle = (domain[0] + domain[1]) / 2;
+    return [middle - span / 2, middle + span / 2];
+  };
+  return [around(x, scale * pixelsX), around(y, scale * pixelsY)];
 }
 
 /**

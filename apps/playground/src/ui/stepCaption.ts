@@ -9,7 +9,9 @@ import type { MethodName } from '../state/playgroundState.js';
 export function mixtureName(method: MethodName, mclust: MclustSummary | undefined): string {
   if (method === 'variational') return 'Variational Bayes';
   if (method === 'mclust') {
-    return mclust ? `mclust's choice, ${mclust.modelName} with ${mclust.nClusters}` : 'mclust';
+    return mclust
+      ? `mclust's choice, ${mclust.modelName} with ${mclust.nClusters} components`
+      : 'mclust';
   }
   return 'EM';
 }

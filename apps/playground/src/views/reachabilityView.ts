@@ -25,7 +25,7 @@ export function renderReachability(
   options: ReachabilityViewOptions,
 ): SVGSVGElement {
   const indices = Array.from({ length: bars.values.length }, (_, i) => i);
-  const top = Math.max(bars.maxFinite, bars.epsCluster) * 1.1 || 1;
+  const top = Math.max(bars.maxFinite, bars.epsCluster, bars.maxEps) * 1.06 || 1;
   const height = (i: number) => {
     const value = bars.values[i] as number;
     return Number.isFinite(value) ? value : top;

@@ -61,6 +61,8 @@ export const CANVAS_THRESHOLD = 2000;
 
 // Both layers use the same explicit margins and domains, so they share one coordinate system.
 const MARGINS = { marginTop: 24, marginRight: 24, marginBottom: 36, marginLeft: 48 } as const;
+/** The scatter's margins around its plot area (for callers that size its domains). */
+export const SCATTER_MARGINS = MARGINS;
 
 /**
  * The 2-D view: an Observable Plot frame (grid, axes, and below `CANVAS_THRESHOLD` the dots), a
