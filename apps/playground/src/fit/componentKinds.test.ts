@@ -2,13 +2,13 @@ import { createMatrix } from '@mixkit/core';
 import { loadFaithful, loadIris } from '@mixkit/datasets';
 import {
   gaussianModel,
+  type StudentTFullParams,
   studentTDiag,
   studentTFull,
-  type StudentTFullParams,
   type VonMisesFisherParams,
   vonMisesFisher,
 } from '@mixkit/distributions';
-import { fitMixture } from '@mixkit/em';
+import { type FitMixtureOptions, fitMixture } from '@mixkit/em';
 import { describe, expect, it } from 'vitest';
 import { makeDirections } from '../data/makeDirections.js';
 import { makeMoons } from '../data/makeMoons.js';
@@ -76,11 +76,13 @@ describe('the new component families in the worker', () => {
     );
     const family = vonMisesFisher();
     const kinds = ['von-mises-fisher', 'von-mises-fisher', 'von-mises-fisher'] as const;
-    const model = fitMixture(X, {
+    // The page's families are chosen at run time, so its options are typed as any family's.
+    const options: FitMixtureOptions = {
       components: [family, family, family],
       init: randomPlacement(X, kinds, 'full', 4),
       random: 4,
-    });
+    };
+    const model = fitMixture(X, options);
     expect(Array.from(outcome.em.labels)).toEqual(Array.from(model.predict(X)));
     const last = em.at(-1) as EmSnapshot;
     model.components.forEach((component, c) => {
