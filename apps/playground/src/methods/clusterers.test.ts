@@ -85,7 +85,8 @@ describe('agglomerative clustering in the worker', () => {
     if (!layout) throw new Error('no dendrogram');
     expect(layout.drawnMerges).toBe(63);
     expect(layout.leaves).toBe(64);
-    expect(layout.x1).toHaveLength(3 * 63);
+    // Three segments a merge, and a stem split at the cut for each of the 4 clusters below it.
+    expect(layout.x1).toHaveLength(3 * 63 + 4);
     expect(layout.leafSizes.reduce((a, b) => a + b, 0)).toBe(faithful.rows);
     // Cut into 4: every leaf lies in one cluster, and exactly 3 horizontal links are above the cut.
     expect(Array.from(layout.leafLabels).every((l) => l >= 0 && l < 4)).toBe(true);
@@ -101,6 +102,11 @@ describe('agglomerative clustering in the worker', () => {
       }
     }
     expect(above).toBe(3);
+    // No colored segment reaches above the cut, no gray one lies wholly below it within a cluster.
+    for (let s = 0; s < layout.x1.length; s++) {
+      const top = Math.max(layout.y1[s] as number, layout.y2[s] as number);
+      if (layout.segmentLabel[s] !== -1) expect(top).toBeLessThanOrEqual(layout.cutHeight);
+    }
     const model = new AgglomerativeClustering({ linkage: 'ward', nClusters: 4 }).fit(faithful);
     const heights = [model.linkage[4 * 267 + 2], model.linkage[4 * 268 + 2]] as number[];
     expect(layout.cutHeight).toBe(((heights[0] as number) + (heights[1] as number)) / 2);

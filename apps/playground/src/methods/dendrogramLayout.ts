@@ -22,7 +22,8 @@ export function cutHeightForK(linkage: Float64Array, n: number, k: number): numb
  * just below those merges, in the tree's left-to-right order (a before b) at x = 0, 1, ...; a
  * merge sits at its height, midway between its children. Each segment takes the cluster of the
  * flat `labels` its rows share (-1, gray, where they span clusters: above the cut), so the
- * branches below the cut are painted like the points.
+ * branches below the cut are painted like the points; a cluster's stem changes to gray where it
+ * crosses the cut.
  */
 export function dendrogramLayout(
   linkage: Float64Array,
@@ -102,11 +103,18 @@ export function dendrogramLayout(
     const ids = [a(j), b(j)];
     const [xa, xb] = ids.map((id) => x.get(id) as number) as [number, number];
     const [la, lb] = ids.map((id) => label.get(id) as number) as [number, number];
+    const joined = la === lb && la >= 0 ? la : -1;
     for (const id of ids) {
       const cx = x.get(id) as number;
-      segments.push([cx, y.get(id) as number, cx, h, label.get(id) as number]);
+      const cy = y.get(id) as number;
+      const own = label.get(id) as number;
+      if (joined === -1 && own >= 0 && h > cutHeight && cy < cutHeight) {
+        // A cluster's stem rises in its color up to the cut, gray above it.
+        segments.push([cx, cy, cx, cutHeight, own], [cx, cutHeight, cx, h, -1]);
+      } else {
+        segments.push([cx, cy, cx, h, joined === -1 && cy >= cutHeight ? -1 : own]);
+      }
     }
-    const joined = la === lb && la >= 0 ? la : -1;
     segments.push([xa, h, xb, h, joined]);
     x.set(n + j, (xa + xb) / 2);
     y.set(n + j, h);
