@@ -34,16 +34,19 @@ function request(
   };
 }
 
-function collect(fit: FitRequest) {
+async function collect(fit: FitRequest) {
   const em: EmSnapshot[] = [];
-  const outcome = runFit(fit, { emSnapshot: (s) => em.push(s), kmeansSnapshot: () => undefined });
+  const outcome = await runFit(fit, {
+    emSnapshot: (s) => em.push(s),
+    kmeansSnapshot: () => undefined,
+  });
   return { em, outcome };
 }
 
 describe('the new component families in the worker', () => {
-  it('fits Student t components (full and diagonal scale, ν learned) as fitMixture does', () => {
+  it('fits Student t components (full and diagonal scale, ν learned) as fitMixture does', async () => {
     const X = loadIris().X;
-    const { em, outcome } = collect(
+    const { em, outcome } = await collect(
       request(X, { families: ['student-t', 'student-t', 'student-t-diag'], seed: 1 }),
     );
     const full = studentTFull();
@@ -65,9 +68,9 @@ describe('the new component families in the worker', () => {
     expect(params.dof).not.toBe(10);
   });
 
-  it('fits von Mises–Fisher components to unit rows, with each direction’s spread', () => {
+  it('fits von Mises–Fisher components to unit rows, with each direction’s spread', async () => {
     const X = unitRows(makeDirections(400, 3)).X;
-    const { em, outcome } = collect(
+    const { em, outcome } = await collect(
       request(X, {
         families: ['von-mises-fisher', 'von-mises-fisher', 'von-mises-fisher'],
         init: 'random-placement',
@@ -95,9 +98,9 @@ describe('the new component families in the worker', () => {
     });
   });
 
-  it("fits mclust's models as components: the Equal terms are shared across them", () => {
+  it("fits mclust's models as components: the Equal terms are shared across them", async () => {
     const X = loadFaithful().X;
-    const { em, outcome } = collect(
+    const { em, outcome } = await collect(
       request(X, { covariance: 'EEE', families: ['gaussian', 'gaussian', 'gaussian'], seed: 2 }),
     );
     const family = gaussianModel('EEE');
@@ -112,7 +115,7 @@ describe('the new component families in the worker', () => {
     expect(a?.exact).toBe(true);
   });
 
-  it('starts t, directions and mclust models from random placement', () => {
+  it('starts t, directions and mclust models from random placement', async () => {
     const X = unitRows(makeDirections(50, 1)).X;
     const start = randomPlacement(X, ['student-t', 'von-mises-fisher', 'gaussian'], 'VVE', 3);
     const [t, direction, gaussian] = start.params as [
@@ -128,7 +131,7 @@ describe('the new component families in the worker', () => {
 });
 
 describe('the new data sets', () => {
-  it('draws the moons and the directions from their seed, with their true classes', () => {
+  it('draws the moons and the directions from their seed, with their true classes', async () => {
     expect(makeMoons(300, 5)).toEqual(makeMoons(300, 5));
     expect(makeMoons(300, 5).X.data).not.toEqual(makeMoons(300, 6).X.data);
     const moons = makeMoons(300, 5);
@@ -142,7 +145,7 @@ describe('the new data sets', () => {
     expect(directions.equalAspect).toBe(true);
   });
 
-  it('scales rows to unit length and names a row that has no direction', () => {
+  it('scales rows to unit length and names a row that has no direction', async () => {
     const X = createMatrix(3, 2, Float64Array.of(3, 4, -2, 0, 0, 0));
     expect(() => unitRows({ X, featureNames: ['a', 'b'] })).toThrow(/^row 3 has length 0/);
     const unit = unitRows({

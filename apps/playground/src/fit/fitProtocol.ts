@@ -108,6 +108,8 @@ export interface MixtureOutcome {
 export interface FitOutcome {
   /** The mixture (EM, variational, or mclust's chosen model); absent for a hard clusterer. */
   readonly em?: MixtureOutcome;
+  /** Where the fit ran its loops over rows: `web-workers:N` or `in-thread` (fitExecutor). */
+  readonly executor: string;
   /** k-means with the same k and seed, for the comparison panel. */
   readonly kmeans: {
     readonly converged: boolean;

@@ -15,7 +15,7 @@ import { select, suggestEps } from './suggestEps.js';
 const faithful = loadFaithful().X;
 const moons = makeMoons(600, 4).X;
 
-function run(method: MethodRequest, X = faithful, k = 3): ClustererResult {
+async function run(method: MethodRequest, X = faithful, k = 3): Promise<ClustererResult> {
   const request: FitRequest = {
     rows: X.rows,
     cols: X.cols,
@@ -27,7 +27,7 @@ function run(method: MethodRequest, X = faithful, k = 3): ClustererResult {
     densityGrid: new Float64Array(0),
     method,
   };
-  const outcome = runMethod(request, {
+  const outcome = await runMethod(request, {
     emSnapshot: () => undefined,
     kmeansSnapshot: () => undefined,
   });
@@ -38,7 +38,7 @@ function run(method: MethodRequest, X = faithful, k = 3): ClustererResult {
 }
 
 describe('suggestEps', () => {
-  it('selects the k-th smallest value as a sort would', () => {
+  it('selects the k-th smallest value as a sort would', async () => {
     const values = Float64Array.from({ length: 501 }, (_, i) => ((i * 7919) % 1009) / 7);
     const sorted = Float64Array.from(values).sort();
     for (const k of [0, 1, 17, 250, 499, 500]) {
@@ -46,7 +46,7 @@ describe('suggestEps', () => {
     }
   });
 
-  it('is the 75th percentile of the sampled rows’ minPts-th neighbour distance', () => {
+  it('is the 75th percentile of the sampled rows’ minPts-th neighbour distance', async () => {
     // 16 rows on a line, 1 apart: the 3rd nearest (itself counted) is 1 away inside, 2 at the ends.
     const line = createMatrix(
       16,
@@ -61,13 +61,13 @@ describe('suggestEps', () => {
 });
 
 describe('agglomerative clustering in the worker', () => {
-  it('labels as AgglomerativeClustering does, cut by k or by height', () => {
-    const byK = run({ kind: 'agglomerative', linkage: 'average', cut: { nClusters: 3 } });
+  it('labels as AgglomerativeClustering does, cut by k or by height', async () => {
+    const byK = await run({ kind: 'agglomerative', linkage: 'average', cut: { nClusters: 3 } });
     const expected = new AgglomerativeClustering({ linkage: 'average', nClusters: 3 }).fit(
       faithful,
     );
     expect(Array.from(byK.labels)).toEqual(Array.from(expected.labels));
-    const byHeight = run({
+    const byHeight = await run({
       kind: 'agglomerative',
       linkage: 'ward',
       cut: { distanceThreshold: 40 },
@@ -79,8 +79,8 @@ describe('agglomerative clustering in the worker', () => {
     expect(byHeight.dendrogram?.cutHeight).toBe(40);
   });
 
-  it('draws the top of the tree: leaves cover every row, branches below the cut in their color', () => {
-    const result = run({ kind: 'agglomerative', linkage: 'ward', cut: { nClusters: 4 } });
+  it('draws the top of the tree: leaves cover every row, branches below the cut in their color', async () => {
+    const result = await run({ kind: 'agglomerative', linkage: 'ward', cut: { nClusters: 4 } });
     const layout = result.dendrogram;
     if (!layout) throw new Error('no dendrogram');
     expect(layout.drawnMerges).toBe(63);
@@ -113,7 +113,7 @@ describe('agglomerative clustering in the worker', () => {
     expect(layout.maxHeight).toBe(model.linkage[4 * 270 + 2]);
   });
 
-  it('lays out a small tree whole, and cuts above the root for k = 1', () => {
+  it('lays out a small tree whole, and cuts above the root for k = 1', async () => {
     const X = createMatrix(4, 1, Float64Array.of(0, 1, 5, 7));
     const model = new AgglomerativeClustering({ linkage: 'single', nClusters: 2 }).fit(X);
     const layout = dendrogramLayout(model.linkage, 4, model.labels, 3);
@@ -124,21 +124,21 @@ describe('agglomerative clustering in the worker', () => {
     expect(cutHeightForK(model.linkage, 4, 2)).toBe(3);
   });
 
-  it('refuses complete linkage beyond its matrix limit, naming the ones that need no matrix', () => {
+  it('refuses complete linkage beyond its matrix limit, naming the ones that need no matrix', async () => {
     const X = createMatrix(
       5001,
       2,
       Float64Array.from({ length: 10_002 }, (_, i) => i % 97),
     );
-    expect(() =>
+    await expect(
       run({ kind: 'agglomerative', linkage: 'complete', cut: { nClusters: 2 } }, X),
-    ).toThrow(/at most 5,000 rows.*Ward and single linkage need no matrix/);
+    ).rejects.toThrow(/at most 5,000 rows.*Ward and single linkage need no matrix/);
   });
 });
 
 describe('density clustering in the worker', () => {
-  it('labels as Dbscan does, core samples stronger than border rows, noise gray', () => {
-    const result = run({ kind: 'dbscan', eps: 0.15, minPts: 8 }, moons);
+  it('labels as Dbscan does, core samples stronger than border rows, noise gray', async () => {
+    const result = await run({ kind: 'dbscan', eps: 0.15, minPts: 8 }, moons);
     const model = new Dbscan({ eps: 0.15, minPts: 8 }).fit(moons);
     expect(Array.from(result.labels)).toEqual(Array.from(model.labels));
     expect(result.coreSamples).toBe(model.coreSampleIndices.length);
@@ -150,16 +150,16 @@ describe('density clustering in the worker', () => {
     expect(model.nClusters).toBe(2);
   });
 
-  it('resolves eps=auto from the data and reports it', () => {
-    const result = run({ kind: 'dbscan', eps: 'auto', minPts: 8 }, moons);
+  it('resolves eps=auto from the data and reports it', async () => {
+    const result = await run({ kind: 'dbscan', eps: 'auto', minPts: 8 }, moons);
     expect(result.eps).toBe(suggestEps(moons, 8));
     const model = new Dbscan({ eps: result.eps ?? 0, minPts: 8 }).fit(moons);
     expect(Array.from(result.labels)).toEqual(Array.from(model.labels));
     expect(result.notes.join(' ')).toContain('chosen from the data');
   });
 
-  it('labels as Optics does and bins its reachability plot', () => {
-    const result = run({ kind: 'optics', eps: 0.15, maxEps: 'auto', minPts: 8 }, moons);
+  it('labels as Optics does and bins its reachability plot', async () => {
+    const result = await run({ kind: 'optics', eps: 0.15, maxEps: 'auto', minPts: 8 }, moons);
     expect(result.maxEps).toBeCloseTo(0.45, 15);
     const model = new Optics({ minPts: 8, eps: result.maxEps ?? 0, epsCluster: 0.15 }).fit(moons);
     expect(Array.from(result.labels)).toEqual(Array.from(model.labels));
@@ -172,13 +172,13 @@ describe('density clustering in the worker', () => {
     expect(bars.values[0]).toBe(Number.POSITIVE_INFINITY);
   });
 
-  it('labels as Hdbscan does; its condensed tree selects the same clusters', () => {
+  it('labels as Hdbscan does; its condensed tree selects the same clusters', async () => {
     for (const [X, minPts] of [
       [moons, 10],
       [faithful, 8],
       [loadIris().X, 5],
     ] as const) {
-      const result = run({ kind: 'hdbscan', minPts, selection: 'eom' }, X);
+      const result = await run({ kind: 'hdbscan', minPts, selection: 'eom' }, X);
       const model = new Hdbscan({ minPts }).fit(X);
       expect(Array.from(result.labels)).toEqual(Array.from(model.labels));
       expect(Array.from(result.probabilities ?? [])).toEqual(Array.from(model.probabilities));
@@ -206,8 +206,8 @@ describe('density clustering in the worker', () => {
     }
   });
 
-  it('selects leaves with clusterSelection leaf, as Hdbscan does', () => {
-    const result = run({ kind: 'hdbscan', minPts: 5, selection: 'leaf' });
+  it('selects leaves with clusterSelection leaf, as Hdbscan does', async () => {
+    const result = await run({ kind: 'hdbscan', minPts: 5, selection: 'leaf' });
     const model = new Hdbscan({ minPts: 5, clusterSelection: 'leaf' }).fit(faithful);
     expect(Array.from(result.labels)).toEqual(Array.from(model.labels));
     expect(adjustedRandIndex(result.labels, model.labels)).toBe(1);

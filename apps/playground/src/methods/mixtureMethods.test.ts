@@ -21,10 +21,10 @@ function request(patch: Partial<FitRequest> = {}): FitRequest {
   };
 }
 
-function collect(fit: FitRequest) {
+async function collect(fit: FitRequest) {
   const em: EmSnapshot[] = [];
   let kmeansSnapshots = 0;
-  const outcome = runMethod(fit, {
+  const outcome = await runMethod(fit, {
     emSnapshot: (s) => em.push(s),
     kmeansSnapshot: () => {
       kmeansSnapshots++;
@@ -34,9 +34,9 @@ function collect(fit: FitRequest) {
 }
 
 describe('the variational mixture in the worker', () => {
-  it("reports BayesianGaussianMixture's fit with the same options, unused components included", () => {
+  it("reports BayesianGaussianMixture's fit with the same options, unused components included", async () => {
     for (const weightPrior of ['dirichlet-process', 'dirichlet-distribution'] as const) {
-      const { em, outcome } = collect(
+      const { em, outcome } = await collect(
         request({
           method: { kind: 'variational', weightPrior, concentration: 0.01 },
           covariance: 'diag',
@@ -68,8 +68,8 @@ describe('the variational mixture in the worker', () => {
     }
   });
 
-  it('starts from k-means labels when the page asks for random placement', () => {
-    const { outcome } = collect(
+  it('starts from k-means labels when the page asks for random placement', async () => {
+    const { outcome } = await collect(
       request({
         method: { kind: 'variational', weightPrior: 'dirichlet-process', concentration: undefined },
         init: 'random-placement',
@@ -84,8 +84,8 @@ describe('the variational mixture in the worker', () => {
 });
 
 describe("mclust's selection in the worker", () => {
-  it('chooses as mclust() does, prints its summary, and replays the chosen EM to that model', () => {
-    const { em, outcome } = collect(request({ method: { kind: 'mclust' } }));
+  it('chooses as mclust() does, prints its summary, and replays the chosen EM to that model', async () => {
+    const { em, outcome } = await collect(request({ method: { kind: 'mclust' } }));
     const result = mclust(faithful);
     expect(outcome.mclust?.modelName).toBe('EEE');
     expect(outcome.mclust?.nClusters).toBe(3);
@@ -106,16 +106,16 @@ describe("mclust's selection in the worker", () => {
     expect(em.at(-1)?.components).toHaveLength(3);
   });
 
-  it('refuses data beyond its row limit and one-column data, saying why', () => {
+  it('refuses data beyond its row limit and one-column data, saying why', async () => {
     const rows = MCLUST_MAX_ROWS + 1;
     const data = Float64Array.from({ length: rows * 2 }, (_, i) => (i * 7919) % 101);
-    expect(() => collect(request({ rows, data, method: { kind: 'mclust' } }))).toThrow(
+    await expect(collect(request({ rows, data, method: { kind: 'mclust' } }))).rejects.toThrow(
       /at most 2,000 rows.*this data has 2,001/,
     );
     const iris = loadIris().X;
     const column = Float64Array.from({ length: iris.rows }, (_, i) => iris.data[4 * i] as number);
-    expect(() =>
+    await expect(
       collect(request({ rows: iris.rows, cols: 1, data: column, method: { kind: 'mclust' } })),
-    ).toThrow(/2-D view/);
+    ).rejects.toThrow(/2-D view/);
   });
 });

@@ -62,6 +62,8 @@ export function runMclust(request: FitRequest, listener: FitListener): MixtureFi
       fits: result.candidates.length,
       mSteps: total,
     },
+    // The variational and mclust loops run in the fit worker alone, without the pool.
+    executor: 'in-thread',
     kmeans: {
       converged: kmeans.converged,
       iterations: kmeans.iterations,

@@ -77,6 +77,8 @@ export function runVariational(request: FitRequest, listener: FitListener): Mixt
       weights: model.weights,
       counts: model.counts,
     },
+    // The variational and mclust loops run in the fit worker alone, without the pool.
+    executor: 'in-thread',
     kmeans: {
       converged: kmeans.converged,
       iterations: kmeans.iterations,
