@@ -277,7 +277,8 @@ describe('agglomerative clustering in Chromium', () => {
     await pressAtHeight(page, '#dendrogram-panel svg', 30);
     await linkHas(page, 'cut', 'height');
     const height = Number(new URL(page.url()).searchParams.get('h'));
-    expect(height).toBeCloseTo(30, 0);
+    // Within a few pixels of the press (the figure spans about 300 in 200 pixels).
+    expect(Math.abs(height - 30)).toBeLessThan(3);
     await page.waitForFunction(
       () => document.getElementById('fit-result')?.dataset.status === 'done',
     );
