@@ -492,6 +492,82 @@ describe('a 20,000-row density and hierarchy fit', () => {
   });
 });
 
+describe('small and bad data on a phone (390 px, touch)', () => {
+  /** The page's fit record once it ends, with its text and what a reader would see wrong. */
+  async function outcome(page: Page) {
+    await page.waitForSelector('#fit-result[data-status="done"], #fit-result[data-status="error"]');
+    return page.evaluate(() => {
+      const text = document.body.textContent ?? '';
+      return {
+        status: document.getElementById('fit-result')?.dataset.status,
+        message: document.getElementById('fit-result')?.textContent ?? '',
+        unreadable: text.match(/.{0,40}(NaN|Infinity|undefined|\[object|\.[jt]s:\d).{0,20}/g),
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+      };
+    });
+  }
+
+  it('fits tiny data, says plainly what is wrong with bad data, and never shows NaN', async () => {
+    const page = await browser().newPage({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    page.on('pageerror', (error) => pageErrors.push(`phone: ${error.message}`));
+    const three = 'data=custom&pts=1,1;2,2;3,3';
+    // mclust tries 1 to 3 components on three rows, not 1 to 9 (which the library refuses).
+    // DBSCAN shows no k: its hidden k-means runs with at most one cluster per row.
+    // All noise, and a single cluster, are results, not errors.
+    const fitted = [
+      `${three}&method=mclust&k=4`,
+      'data=custom&pts=1,1;1.1,1&method=dbscan&minpts=2&k=3',
+      'method=dbscan&eps=0.0001&minpts=10',
+      'method=agglomerative&linkage=single&cut=height&h=1000000',
+      `${three}&method=agglomerative&cut=k&k=3`,
+    ];
+    for (const query of fitted) {
+      await page.goto(`${baseUrl}?${query}`);
+      const shown = await outcome(page);
+      expect(shown, query).toMatchObject({ status: 'done', unreadable: null });
+      expect(shown.overflow, query).toBeLessThanOrEqual(0);
+    }
+    // (the last of them: three clusters of one row each, counted in the singular)
+    expect(await page.textContent('#fit-result')).toMatch(/cluster #0: 1 row(?!s)/);
+    // Each refusal is one sentence naming the setting and the value, as the library's typed
+    // error (InvalidInputError) words it, or the page's own check before fitting.
+    const refused: [string, RegExp][] = [
+      [`${three}&method=hdbscan&minpts=5`, /^The fit failed: Invalid minPts: .* \(got 5\)$/],
+      [
+        'data=blobs&n=200&k=2&fam=gamma,gamma',
+        /^The fit failed: Invalid X at row \d+, column \d+: gamma data must be .* \(got -?[\d.]+\)$/,
+      ],
+      [`${three}&k=4`, /^The fit failed: need at least 4 points for 4 components \(have 3\)$/],
+      ['data=custom&method=hdbscan', /^The fit failed: no points yet: click in the plot/],
+    ];
+    for (const [query, expected] of refused) {
+      await page.goto(`${baseUrl}?${query}`);
+      const shown = await outcome(page);
+      expect(shown, query).toMatchObject({ status: 'error', unreadable: null });
+      expect(shown.message.trim(), query).toMatch(expected);
+      expect(shown.overflow, query).toBeLessThanOrEqual(0);
+    }
+
+    // A finger on the dendrogram cuts it there, as a mouse press does.
+    await page.goto(`${baseUrl}?data=faithful&method=agglomerative&linkage=ward&cut=k&k=3`);
+    await readClusterer(page);
+    const svg = await page.waitForSelector('#dendrogram-panel svg');
+    await svg.scrollIntoViewIfNeeded();
+    const box = await svg.boundingBox();
+    if (!box) throw new Error('the dendrogram has no box');
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height * 0.6);
+    await linkHas(page, 'cut', 'height');
+    const cut = await readClusterer(page);
+    expect(cut.nClusters).toBeGreaterThan(1);
+    expect((await outcome(page)).overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
+
 describe('the methods in the page', () => {
   it('threw no error in any page', () => {
     browser();

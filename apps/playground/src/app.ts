@@ -10,7 +10,13 @@ import type { FitRun } from './fit/fitRun.js';
 import { frameCount } from './fit/timeline.js';
 import { createFitClient } from './fitClient.js';
 import { methodRequestOf } from './methods/methodRequestOf.js';
-import { isHardMethod, methodProblem, usesUnitRows } from './state/methodRules.js';
+import {
+  isHardMethod,
+  kmeansClusters,
+  methodProblem,
+  tooFewRows,
+  usesUnitRows,
+} from './state/methodRules.js';
 import { isSynthetic, type PlaygroundState } from './state/playgroundState.js';
 import { decodeState, encodeState } from './state/urlState.js';
 import { renderControls } from './ui/controls.js';
@@ -206,9 +212,10 @@ export function createApp(root: HTMLElement): void {
     };
     run = current;
     playback.reset();
-    if (data.X.rows < state.k) {
+    const tooFew = tooFewRows(state, data.X.rows);
+    if (tooFew !== undefined) {
       current.status = 'error';
-      current.error = `need at least ${state.k} points for ${state.k} components (have ${data.X.rows})`;
+      current.error = tooFew;
       scheduleRender();
       return;
     }
@@ -216,7 +223,8 @@ export function createApp(root: HTMLElement): void {
       rows: data.X.rows,
       cols: data.X.cols,
       data: data.X.data.slice(),
-      families: state.families,
+      // The worker's k-means runs with as many clusters as families (see kmeansClusters).
+      families: state.families.slice(0, kmeansClusters(state, data.X.rows)),
       covariance: state.covariance,
       init: state.init,
       seed: state.seed,

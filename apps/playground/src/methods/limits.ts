@@ -13,3 +13,15 @@ export const MCLUST_MAX_ROWS = 2000;
  * (no matrix; the same merges, see the hierarchical README), single linkage needs no matrix.
  */
 export const LINKAGE_MATRIX_MAX_ROWS = 5000;
+
+/** Most components mclust's selection tries (R's `Mclust()` default `G = 1:9`). */
+export const MCLUST_MAX_COMPONENTS = 9;
+
+/**
+ * The numbers of components mclust's selection tries on `rows` rows: 1 to 9 as R's default,
+ * but never more components than rows (the library rejects that, and so does mclust's `hc`).
+ */
+export function mclustComponentRange(rows: number): number[] {
+  const top = Math.max(1, Math.min(MCLUST_MAX_COMPONENTS, rows));
+  return Array.from({ length: top }, (_, i) => i + 1);
+}

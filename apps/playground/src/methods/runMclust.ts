@@ -4,11 +4,11 @@ import { fitMixture, iterateEm } from '@mixkit/em';
 import { mclust, modelBasedHierarchical } from '@mixkit/gaussian-mixture';
 import type { FitRequest, MixtureFitOutcome } from '../fit/fitProtocol.js';
 import { type FitListener, runKMeans, snapshotOf } from '../fit/runFit.js';
-import { MCLUST_MAX_ROWS } from './limits.js';
+import { MCLUST_MAX_ROWS, mclustComponentRange } from './limits.js';
 
 /**
  * mclust's model selection (`mclust(X)` of `@mixkit/gaussian-mixture`, R's `Mclust()`): 1 to 9
- * components x the fourteen models, each from the hierarchical start, scored by mclust's BIC.
+ * components (never more than the rows, `mclustComponentRange`) x the fourteen models, each from the hierarchical start, scored by mclust's BIC.
  * Then the chosen model's EM is replayed for the player: snapshot 0 is the M-step from the
  * hierarchical partition, snapshot t the parameters after t more iterations, as `mclustEm` runs
  * them; the last snapshot is the chosen model itself (its labels are the outcome's). Then
@@ -24,7 +24,7 @@ export function runMclust(request: FitRequest, listener: FitListener): MixtureFi
   if (X.cols < 2) {
     throw new RangeError("mclust's fourteen models are multivariate: choose the 2-D view");
   }
-  const result = mclust(X);
+  const result = mclust(X, { nClusters: mclustComponentRange(X.rows) });
   const { modelName, nClusters: G, bic, iterations } = result.best;
   if (bic === undefined) throw new Error('mclust chose a cell without a BIC');
   const family = gaussianModel(modelName);

@@ -114,6 +114,35 @@ export function methodProblem(state: PlaygroundState): string | undefined {
   return undefined;
 }
 
+/**
+ * The k the worker's k-means runs with. k-means runs beside every method (its labels are the
+ * comparison's), but when the form hides k (a density clusterer without the comparison) the
+ * user cannot lower it, so it is capped by the rows rather than refusing a small data set.
+ */
+export function kmeansClusters(state: PlaygroundState, rows: number): number {
+  return visibleFields(state).has('k') ? state.k : Math.max(1, Math.min(state.k, rows));
+}
+
+/**
+ * Why `rows` rows are too few for the state (a sentence for the page), or undefined: no rows
+ * at all, or fewer rows than the k the form shows, named after what k counts there.
+ */
+export function tooFewRows(state: PlaygroundState, rows: number): string | undefined {
+  if (rows === 0) {
+    return state.dataset === 'custom'
+      ? 'no points yet: click in the plot to add some'
+      : 'the data has no rows';
+  }
+  if (rows >= kmeansClusters(state, rows)) return undefined;
+  const what =
+    state.method === 'em' || state.method === 'variational'
+      ? 'components'
+      : state.method === 'agglomerative' && state.cut === 'k'
+        ? 'clusters'
+        : 'k-means clusters';
+  return `need at least ${state.k} points for ${state.k} ${what} (have ${rows})`;
+}
+
 /** Reads a radius as the form writes it: `auto` or a positive number; undefined otherwise. */
 export function parseRadius(text: string): Radius | undefined {
   const trimmed = text.trim();

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { mclustComponentRange } from '../methods/limits.js';
 import { methodRequestOf } from '../methods/methodRequestOf.js';
 import {
   covarianceChoicesFor,
   isHardMethod,
+  kmeansClusters,
   methodProblem,
   parseRadius,
+  tooFewRows,
   usesUnitRows,
   visibleFields,
 } from './methodRules.js';
@@ -177,6 +180,32 @@ describe('the method rules', () => {
     expect(usesUnitRows(vmf)).toBe(true);
     expect(usesUnitRows({ ...vmf, method: 'hdbscan' })).toBe(false);
     expect(methodProblem({ ...vmf, view: '1d' })).toContain('directions in 2 or more columns');
+  });
+
+  it('refuses fewer rows than the k the form shows, and caps the hidden k-means k instead', () => {
+    const em = { ...DEFAULT_STATE, k: 4, families: Array(4).fill('gaussian') } as const;
+    expect(tooFewRows(em, 4)).toBeUndefined();
+    expect(tooFewRows(em, 3)).toBe('need at least 4 points for 4 components (have 3)');
+    expect(tooFewRows({ ...em, method: 'agglomerative', cut: 'k' }, 3)).toContain('4 clusters');
+    // A height cut shows no k: three rows are fitted, k-means beside them with 3 clusters.
+    const byHeight = { ...em, method: 'agglomerative', cut: 'height' } as const;
+    expect(tooFewRows(byHeight, 3)).toBeUndefined();
+    expect(kmeansClusters(byHeight, 3)).toBe(3);
+    expect(kmeansClusters(byHeight, 100)).toBe(4);
+    // With k-means shown beside DBSCAN, k is in the form again and is the user's to lower.
+    const dbscanCompared = { ...em, method: 'dbscan', compare: true } as const;
+    expect(tooFewRows(dbscanCompared, 3)).toContain('4 k-means clusters');
+    expect(kmeansClusters(dbscanCompared, 3)).toBe(4);
+    expect(tooFewRows({ ...em, method: 'mclust' }, 2)).toBeUndefined();
+    expect(tooFewRows({ ...em, dataset: 'custom', method: 'hdbscan' }, 0)).toContain(
+      'click in the plot',
+    );
+  });
+
+  it("tries mclust's 1 to 9 components, never more than the rows", () => {
+    expect(mclustComponentRange(1000)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(mclustComponentRange(3)).toEqual([1, 2, 3]);
+    expect(mclustComponentRange(0)).toEqual([1]);
   });
 
   it('reads radii as the form writes them', () => {

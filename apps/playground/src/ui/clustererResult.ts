@@ -43,7 +43,7 @@ export function clustererNumbers(
         'li',
         {},
         h('span', { class: 'swatch', style: `background:${palette[c % palette.length]}` }),
-        `cluster #${c}: ${(sizes[c] as number).toLocaleString('en-US')} rows${stability === undefined ? '' : `, stability ${stability.toPrecision(4)}`}`,
+        `cluster #${c}: ${rowCount(sizes[c] as number)}${stability === undefined ? '' : `, stability ${stability.toPrecision(4)}`}`,
       ),
     );
   }
@@ -56,7 +56,7 @@ export function clustererNumbers(
         'li',
         {},
         h('span', { class: 'swatch', style: `background:${hexOf(NOISE_RGB)}` }),
-        `noise: ${result.noise.toLocaleString('en-US')} rows in no cluster`,
+        `noise: ${rowCount(result.noise)} in no cluster`,
       ),
     );
   }
@@ -81,4 +81,9 @@ export function clustererNumbers(
     rows,
     notes: result.notes.map((note) => h('p', { class: 'hint' }, note)),
   };
+}
+
+/** `1 row`, `2 rows`, `1,000 rows`. */
+function rowCount(count: number): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'row' : 'rows'}`;
 }

@@ -34,7 +34,7 @@ const METHOD_HINTS: Record<MethodName, string> = {
   em: 'Expectation-maximisation: soft assignments (E-step), then each component re-fitted (M-step).',
   variational:
     "scikit-learn's BayesianGaussianMixture: k is an upper bound; a small weight concentration leaves the components it does not need empty (drawn faint, listed as unused).",
-  mclust: `R's Mclust(): 1 to 9 components x mclust's 14 covariance models, each EM run from its hierarchical start; the highest BIC wins. At most ${MCLUST_MAX_ROWS.toLocaleString('en-US')} rows.`,
+  mclust: `R's Mclust(): 1 to 9 components (at most one per row) x mclust's 14 covariance models, each EM run from its hierarchical start; the highest BIC wins. At most ${MCLUST_MAX_ROWS.toLocaleString('en-US')} rows.`,
   agglomerative: `Merges the two closest clusters, again and again; the dendrogram is cut into clusters. Complete and average linkage: at most ${LINKAGE_MATRIX_MAX_ROWS.toLocaleString('en-US')} rows.`,
   dbscan:
     'A core point has minPts rows within eps (itself counted); clusters are core points within eps of each other, with their border rows; the rest is noise.',

@@ -1,6 +1,8 @@
+import { gaussianModelNames } from '@mixkit/distributions';
 import { adjustedRandIndex } from '@mixkit/metrics';
 import type { ComponentSummary, FitOutcome } from '../fit/fitProtocol.js';
 import type { FitRun } from '../fit/fitRun.js';
+import { mclustComponentRange } from '../methods/limits.js';
 import { isHardMethod, KIND_LABELS, METHOD_LABELS } from '../state/methodRules.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import { type ClustererNumbers, clustererNumbers } from './clustererResult.js';
@@ -56,7 +58,7 @@ export function renderResult(context: ResultContext): HTMLElement {
     if (run.status === 'running' || !outcome?.em) {
       const note =
         state.method === 'mclust' && run.em.length === 0
-          ? 'mclust: fitting 126 models (1 to 9 components x 14 models) in the worker...'
+          ? mclustFittingNote(run.data.X.rows)
           : `fitting... ${Math.max(0, run.em.length - 1)} iterations so far`;
       section.append(h('p', {}, note));
       return section;
@@ -193,6 +195,13 @@ function mixtureRows(em: NonNullable<FitOutcome['em']>, outcome: FitOutcome): [s
   }
   rows.push(['iterations', `${em.iterations} (${em.converged ? 'converged' : 'not converged'})`]);
   return rows;
+}
+
+/** What the page says while mclust's grid runs: how many fits, over which numbers of components. */
+function mclustFittingNote(rows: number): string {
+  const top = mclustComponentRange(rows).length;
+  const models = gaussianModelNames.length;
+  return `mclust: fitting ${top * models} models (1 to ${top} component${top === 1 ? '' : 's'} x ${models} models) in the worker...`;
 }
 
 const agreements = new WeakMap<FitOutcome, [string, string][]>();
