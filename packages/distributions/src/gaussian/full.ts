@@ -80,6 +80,8 @@ export function gaussianFull(
   const regCovar = resolveRegCovar(options);
   return {
     ...gaussianBase(KIND, regCovar, 'full'),
+    // Its distances (through U) and scatter have WebAssembly SIMD kernels in @mixkit/linalg.
+    prefersKernelMemory: true,
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const d = stats.mean.length;

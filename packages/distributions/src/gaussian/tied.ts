@@ -48,6 +48,8 @@ export function gaussianTied(
 
   return {
     ...gaussianBase(KIND, regCovar, 'full'),
+    // The full family's kernels: WebAssembly SIMD distances and scatter in @mixkit/linalg.
+    prefersKernelMemory: true,
     estimate: (stats) => estimateAll([stats])[0]!,
     estimateAll,
     logDensity: gaussianLogDensity,
