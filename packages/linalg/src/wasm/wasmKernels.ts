@@ -4,6 +4,7 @@ import { kernelCompilationEnabled, kernelCompilationGeneration } from '../kernel
 import { denseBinary } from './denseBinary.js';
 import { distancesBinary } from './distancesBinary.js';
 import { kernelsBinary } from './kernelsBinary.js';
+import { screenBinary } from './screenBinary.js';
 
 /**
  * WebAssembly SIMD versions of the hottest kernels (diagonal Mahalanobis distances and moments,
@@ -25,7 +26,7 @@ import { kernelsBinary } from './kernelsBinary.js';
  */
 
 /**
- * What kernels.wat, distances.wat and dense.wat export (pointers are byte offsets, strides in
+ * What kernels.wat, distances.wat, dense.wat and screen.wat export (pointers are byte offsets, strides in
  * elements).
  */
 export interface KernelExports {
@@ -105,6 +106,22 @@ export interface KernelExports {
     capacity: number,
     total0: number,
   ): number;
+  screenRows(
+    x: number,
+    d: number,
+    rows: number,
+    index: number,
+    ct: number,
+    k4: number,
+    cn: number,
+    radius: number,
+    cmax: number,
+    alpha: number,
+    values: number,
+    best: number,
+    low: number,
+    second: number,
+  ): void;
 }
 
 /** One kernel memory's instance and its scratch for a call's operands. */
@@ -138,7 +155,7 @@ const EXP_TABLE_AT = SCRATCH_BYTES - EXP_TABLE.length * 8;
 const MAX_PAGES = 65_536;
 
 /**
- * The three modules (each under the 4 KiB a page's main thread may compile synchronously);
+ * The four modules (each under the 4 KiB a page's main thread may compile synchronously);
  * undefined: not tried yet; null: unavailable here (no WebAssembly, no SIMD, or refused).
  */
 let compiled: readonly WebAssembly.Module[] | null | undefined;
@@ -153,7 +170,7 @@ function kernelsModules(): readonly WebAssembly.Module[] | undefined {
   ) {
     compiledGeneration = kernelCompilationGeneration();
     try {
-      compiled = [kernelsBinary, distancesBinary, denseBinary].map(
+      compiled = [kernelsBinary, distancesBinary, denseBinary, screenBinary].map(
         (base64) => new WebAssembly.Module(Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))),
       );
     } catch {
@@ -188,14 +205,8 @@ export function allocateKernelArrays(lengths: readonly number[]): Float64Array[]
   try {
     memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const imports = { env: { memory, exp: Math.exp } };
-    const [kernels, distances, dense] = modules.map(
-      (module) => new WebAssembly.Instance(module, imports),
-    );
-    exports = {
-      ...kernels!.exports,
-      ...distances!.exports,
-      ...dense!.exports,
-    } as unknown as KernelExports;
+    const created = modules.map((module) => new WebAssembly.Instance(module, imports));
+    exports = Object.assign({}, ...created.map((instance) => instance.exports));
   } catch {
     // Out of memory or address space: ordinary arrays do the same work.
     return undefined;
