@@ -14,7 +14,7 @@ export function createAssignment(
 ): AssignmentStrategy {
   switch (algorithm) {
     case 'lloyd':
-      return new LloydAssignment(data, k);
+      return new LloydAssignment(data);
     case 'hamerly':
       return new HamerlyAssignment(data, k);
     case 'elkan':

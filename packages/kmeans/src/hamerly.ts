@@ -1,52 +1,67 @@
 import type { Matrix } from '@mixkit/core';
-import { squaredDistance, squaredDistances } from '@mixkit/linalg';
-import { BLOCK_ROWS } from './assign.js';
+import { squaredDistance } from '@mixkit/linalg';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
-import { CenterNeighbors } from './centerNeighbors.js';
 import type { ClusterSums } from './clusterSums.js';
+import { halfCenterDistances } from './halfCenterDistances.js';
 import type { KMeansData } from './kmeansData.js';
 
+/** Rows searched per call of the nearest-centre search (bounds the scratch to O(this)). */
+const SEARCH_ROWS = 16_384;
 /**
- * Hamerly's (2010) exact accelerated assignment, "Making k-means even faster" (SDM 2010).
+ * Tightening a row's upper bound costs one O(d) distance; it is skipped while fewer than this
+ * share of the tightened rows were then pruned (the full search is the better use of the time).
+ */
+const TIGHTEN_MIN_SUCCESS = 0.3;
+const TIGHTEN_RETRY = 8;
+
+/**
+ * Hamerly's (2010) exact accelerated assignment, "Making k-means even faster" (SDM 2010), with
+ * the search of every row its bounds cannot settle done by the data's `NearestCenters` (a
+ * float32 SIMD screen over all centres, float64 where it cannot tell), in blocks of rows.
  *
  * Each row keeps an upper bound u(i) on the distance to its center a(i) and one lower bound l(i)
- * on the distance to every other center. A row whose u(i) is below max(l(i), s(a(i))), with
- * s(j) half the distance from c_j to its nearest other center, cannot change label and is
- * skipped. Otherwise u(i) is tightened with one exact distance and tested again. A row that still
- * fails needs a search, limited by the triangle inequality to the centers within R = 3u of c_a
- * (any other center is farther than 2u from x, which also gives the new l(i); cf. the annulus and
- * exponion variants of Drake & Hamerly 2012 and Newling & Fleuret 2016). When fewer than half the
- * centers are within R they are measured one by one; otherwise the row is gathered into a block
- * and measured against all centers with the blocked kernel Lloyd uses. Ties go to the lower index,
- * as in Lloyd. After the centers move by p(j), u(i) grows by p(a(i)) and l(i) shrinks by the
- * largest shift among the other centers (Hamerly's Algorithm 1).
- * Memory: two Float64Arrays of n, one block, and k² for the sorted center neighbours.
+ * on the distance to every other center. With s(j) half the distance from c_j to its nearest
+ * other center, every other center is at least L = max(l(i), 2 s(a) − u(i)) away (triangle
+ * inequality, Hamerly's Algorithm 1 and Elkan 2003, Lemma 1). A row is skipped when
+ * L² > u(i)² + margin(i), where the margin (`NearestCenters.margin`) covers the rounding of
+ * Lloyd's own distance values and of the bounds: a skipped row keeps exactly the label Lloyd's
+ * argmin would give it. Otherwise u(i) is tightened with one exact distance and the test
+ * repeated (while that pays, see `TIGHTEN_MIN_SUCCESS`); rows that still fail are searched
+ * against all centers, which gives their label and fresh bounds. After the centers move by
+ * p(j), u(i) grows by p(a(i)) and l(i) shrinks by the largest shift among the other centers.
+ * Memory: two Float64Arrays of n, and O(`SEARCH_ROWS`) for the searches.
  */
 export class HamerlyAssignment implements AssignmentStrategy {
   readonly algorithm = 'hamerly';
   distanceComputations = 0;
   private readonly upper: Float64Array;
   private readonly lower: Float64Array;
-  private readonly neighbors: CenterNeighbors;
-  private readonly block: Matrix;
-  private readonly blockNorms: Float64Array;
-  private readonly blockIndex: Int32Array;
-  private readonly scratch: Float64Array;
+  private readonly halfMin: Float64Array;
+  private readonly churn: Float64Array;
+  private readonly list: Int32Array;
+  private readonly found: Int32Array;
+  private readonly foundUpper: Float64Array;
+  private readonly foundLower: Float64Array;
   private initialized = false;
+  private tighten = true;
+  private iteration = 0;
+  /** Rows searched in the last iteration (a share of n: how well the bounds prune). */
+  searchedShare = 1;
 
   constructor(
     private readonly data: KMeansData,
     k: number,
   ) {
-    const { rows: n, cols: d } = data.X;
-    const blockRows = Math.min(BLOCK_ROWS, n);
+    const n = data.X.rows;
+    const listRows = Math.min(SEARCH_ROWS, n);
     this.upper = new Float64Array(n);
     this.lower = new Float64Array(n);
-    this.neighbors = new CenterNeighbors(k);
-    this.block = { rows: blockRows, cols: d, data: new Float64Array(blockRows * d) };
-    this.blockNorms = new Float64Array(blockRows);
-    this.blockIndex = new Int32Array(blockRows);
-    this.scratch = new Float64Array(blockRows * k);
+    this.halfMin = new Float64Array(k);
+    this.churn = new Float64Array(k);
+    this.list = new Int32Array(listRows);
+    this.found = new Int32Array(listRows);
+    this.foundUpper = new Float64Array(listRows);
+    this.foundLower = new Float64Array(listRows);
   }
 
   assign(
@@ -55,93 +70,93 @@ export class HamerlyAssignment implements AssignmentStrategy {
     labels: Int32Array,
     sums: ClusterSums,
   ): number {
-    if (!this.initialized) {
-      this.initialized = true;
-      const changed = this.assignAll(centers, centerNorms, labels);
-      sums.recompute(labels);
-      return changed;
-    }
-    const { upper, lower, blockIndex, blockNorms, neighbors } = this;
-    const { X, xNorms } = this.data;
+    const { X, nearest } = this.data;
     const { rows: n, cols: d, data: x } = X;
     const k = centers.rows;
     const c = centers.data;
-    const blockData = this.block.data;
-    const blockRows = this.block.rows;
-    this.distanceComputations += neighbors.update(centers);
-    const { halfMin, order, distance: neighborDistance } = neighbors;
-    const width = k - 1;
-    let tightened = 0;
-    let pruned = 0;
-    let changed = 0;
-    let gathered = 0;
-    for (let i = 0; i < n; i++) {
-      const a = labels[i]!;
-      const half = halfMin[a]!;
-      const l = lower[i]!;
-      const bound = Math.max(half, l);
-      if (upper[i]! < bound) continue;
-      // Tighten the upper bound with the exact distance to the current center.
-      const xo = i * d;
-      const u = Math.sqrt(squaredDistance(x, xo, c, a * d, d));
-      upper[i] = u;
-      tightened++;
-      if (u < bound) continue;
-      // Still ambiguous. Only centers within R = 3u of c_a can be nearer than c_a (see
-      // CenterNeighbors); when they are few, measure just those, else all centers in a block.
-      const radius = 3 * u;
-      const base = a * width;
-      let count = 0;
-      while (count < width && neighborDistance[base + count]! <= radius) count++;
-      if (2 * count < k) {
-        let best = a;
-        let bestDistance = u;
-        let second = Number.POSITIVE_INFINITY;
-        for (let t = 0; t < count; t++) {
-          const j = order[base + t]!;
-          const value = Math.sqrt(squaredDistance(x, xo, c, j * d, d));
-          if (value < bestDistance || (value === bestDistance && j < best)) {
-            second = bestDistance;
-            bestDistance = value;
-            best = j;
-          } else if (value < second) {
-            second = value;
-          }
+    nearest.setCenters(centers, centerNorms);
+    if (nearest.fusedLloyd) return this.assignInKernel(centers, labels, sums);
+    if (!this.initialized) {
+      this.initialized = true;
+      let changed = 0;
+      for (let first = 0; first < n; first += this.list.length) {
+        const count = Math.min(this.list.length, n - first);
+        nearest.nearest(null, first, count, this.found, this.foundUpper, this.foundLower);
+        for (let p = 0; p < count; p++) {
+          const i = first + p;
+          if (labels[i] !== this.found[p]) changed++;
+          labels[i] = this.found[p];
+          this.upper[i] = Math.sqrt(this.foundUpper[p]);
+          this.lower[i] = Math.sqrt(this.foundLower[p]);
         }
-        pruned += count;
-        upper[i] = bestDistance;
-        // Centers beyond the radius are farther than R − u = 2u from x.
-        lower[i] = Math.min(second, radius - u);
-        if (best !== a) {
-          labels[i] = best;
-          sums.move(i, a, best);
-          changed++;
-        }
-        continue;
       }
-      blockData.set(x.subarray(xo, xo + d), gathered * d);
-      blockNorms[gathered] = xNorms[i]!;
-      blockIndex[gathered] = i;
-      gathered++;
-      if (gathered === blockRows) {
-        changed += this.assignGathered(gathered, centers, centerNorms, labels, sums);
-        gathered = 0;
+      this.distanceComputations += n * k;
+      sums.recompute(labels);
+      return changed;
+    }
+    const { upper, lower, halfMin, list } = this;
+    this.distanceComputations += halfCenterDistances(centers, halfMin);
+    // The relative rounding of one difference-form distance (γ_{d+2}), to keep u an upper bound.
+    const tightFactor = 1 + (d + 2) * 2 ** -52;
+    let tightened = 0;
+    let tightenedSkips = 0;
+    let searched = 0;
+    let listed = 0;
+    let changed = 0;
+    // The margin of row i (`NearestCenters.margin`), inlined: scale · (radius[i] + shift)².
+    const { radius, marginScale, marginShift } = nearest;
+    const tighten = this.tighten;
+    for (let i = 0; i < n; i++) {
+      const a = labels[i];
+      let u = upper[i];
+      const l = lower[i];
+      const r = radius[i] + marginShift;
+      const margin = marginScale * r * r;
+      const s = 2 * halfMin[a] - u;
+      let bound = Math.max(l, s);
+      if (bound > 0 && bound * bound > u * u + margin) continue;
+      if (tighten) {
+        u = Math.sqrt(squaredDistance(x, i * d, c, a * d, d) * tightFactor);
+        upper[i] = u;
+        tightened++;
+        const t = 2 * halfMin[a] - u;
+        bound = Math.max(l, t);
+        if (bound > 0 && bound * bound > u * u + margin) {
+          tightenedSkips++;
+          continue;
+        }
+      }
+      list[listed++] = i;
+      if (listed === list.length) {
+        changed += this.search(listed, labels, sums);
+        searched += listed;
+        listed = 0;
       }
     }
-    if (gathered > 0) changed += this.assignGathered(gathered, centers, centerNorms, labels, sums);
-    this.distanceComputations += tightened + pruned;
+    if (listed > 0) {
+      changed += this.search(listed, labels, sums);
+      searched += listed;
+    }
+    this.distanceComputations += tightened + searched * k;
+    this.searchedShare = searched / n;
+    // Once tightening stops paying it stays off, but is tried again every TIGHTEN_RETRY
+    // iterations, as the centres settle and bounds get tighter.
+    this.iteration++;
+    if (tightened > 0) this.tighten = tightenedSkips >= TIGHTEN_MIN_SUCCESS * tightened;
+    else if (this.iteration % TIGHTEN_RETRY === 0) this.tighten = true;
     sums.refreshIfDrifted(labels);
     return changed;
   }
 
   centersMoved(shifts: Float64Array, labels: Int32Array): void {
+    if (this.data.nearest.hamerlyCentersMoved(shifts)) return;
     // l(i) must drop by the largest shift of any center other than a(i): the largest overall,
     // or the second largest for the rows of the center that moved most.
     let largest = 0;
     let largestIndex = -1;
     let second = 0;
     for (let j = 0; j < shifts.length; j++) {
-      const p = shifts[j]!;
+      const p = shifts[j];
       if (p > largest) {
         second = largest;
         largest = p;
@@ -152,88 +167,57 @@ export class HamerlyAssignment implements AssignmentStrategy {
     }
     const { upper, lower } = this;
     for (let i = 0; i < upper.length; i++) {
-      const a = labels[i]!;
-      upper[i]! += shifts[a]!;
-      lower[i]! -= a === largestIndex ? second : largest;
+      const a = labels[i];
+      upper[i] += shifts[a];
+      lower[i] -= a === largestIndex ? second : largest;
     }
   }
 
-  /** First iteration: every row against every center, recording the two smallest distances. */
-  private assignAll(centers: Matrix, centerNorms: Float64Array, labels: Int32Array): number {
-    const { X, xNorms } = this.data;
-    const n = X.rows;
-    const k = centers.rows;
-    const { scratch, upper, lower } = this;
-    const blockRows = this.block.rows;
-    let changed = 0;
-    for (let start = 0; start < n; start += blockRows) {
-      const end = Math.min(n, start + blockRows);
-      squaredDistances(X, start, end, centers, scratch, xNorms, centerNorms);
-      for (let i = start; i < end; i++) {
-        const best = recordNearestTwo(scratch, (i - start) * k, k, i, upper, lower);
-        if (labels[i] !== best) {
-          labels[i] = best;
-          changed++;
-        }
-      }
-    }
-    this.distanceComputations += n * k;
-    return changed;
+  /**
+   * The same pass in WebAssembly (small k·d, see `NearestCenters.fusedLloyd`): the bound test,
+   * the search of the rows it cannot settle and the moves between sums in one pass over the
+   * rows, with the bounds kept in kernel memory. No tightening there: a search costs little
+   * more than the tightening distance at such k·d.
+   */
+  private assignInKernel(centers: Matrix, labels: Int32Array, sums: ClusterSums): number {
+    const { nearest, X } = this.data;
+    const first = !this.initialized;
+    this.initialized = true;
+    if (!first) this.distanceComputations += halfCenterDistances(centers, this.halfMin);
+    const step = nearest.hamerlyStep(
+      first,
+      labels,
+      this.halfMin,
+      sums.sums,
+      sums.weights,
+      this.churn,
+    );
+    if (step === undefined) throw new Error('unreachable: fusedLloyd without its kernels');
+    if (first) sums.markRecomputed();
+    else sums.addChurn(this.churn);
+    this.distanceComputations += step.searched * centers.rows;
+    this.searchedShare = step.searched / X.rows;
+    sums.refreshIfDrifted(labels);
+    return step.changed;
   }
 
-  private assignGathered(
-    count: number,
-    centers: Matrix,
-    centerNorms: Float64Array,
-    labels: Int32Array,
-    sums: ClusterSums,
-  ): number {
-    const k = centers.rows;
-    const { scratch, upper, lower, blockIndex } = this;
-    squaredDistances(this.block, 0, count, centers, scratch, this.blockNorms, centerNorms);
-    this.distanceComputations += count * k;
+  /** Searches the listed rows against every center: labels, fresh bounds, moved sums. */
+  private search(count: number, labels: Int32Array, sums: ClusterSums): number {
+    const { list, found, foundUpper, foundLower, upper, lower } = this;
+    this.data.nearest.nearest(list, 0, count, found, foundUpper, foundLower);
     let changed = 0;
-    for (let r = 0; r < count; r++) {
-      const i = blockIndex[r]!;
-      const best = recordNearestTwo(scratch, r * k, k, i, upper, lower);
-      const previous = labels[i]!;
-      if (previous !== best) {
-        labels[i] = best;
-        sums.move(i, previous, best);
+    for (let p = 0; p < count; p++) {
+      const i = list[p];
+      const label = found[p];
+      upper[i] = Math.sqrt(foundUpper[p]);
+      lower[i] = Math.sqrt(foundLower[p]);
+      const previous = labels[i];
+      if (previous !== label) {
+        labels[i] = label;
+        sums.move(i, previous, label);
         changed++;
       }
     }
     return changed;
   }
-}
-
-/**
- * From the squared distances `distances[offset .. offset + k)` of row i, sets u(i) = nearest
- * distance and l(i) = second nearest, and returns the nearest center (lowest index on ties, as
- * Lloyd).
- */
-function recordNearestTwo(
-  distances: Float64Array,
-  offset: number,
-  k: number,
-  i: number,
-  upper: Float64Array,
-  lower: Float64Array,
-): number {
-  let best = 0;
-  let bestDistance = distances[offset]!;
-  let secondDistance = Number.POSITIVE_INFINITY;
-  for (let j = 1; j < k; j++) {
-    const value = distances[offset + j]!;
-    if (value < bestDistance) {
-      secondDistance = bestDistance;
-      bestDistance = value;
-      best = j;
-    } else if (value < secondDistance) {
-      secondDistance = value;
-    }
-  }
-  upper[i] = Math.sqrt(bestDistance);
-  lower[i] = Math.sqrt(secondDistance);
-  return best;
 }

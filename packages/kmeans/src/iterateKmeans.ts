@@ -74,7 +74,7 @@ export function* iterateKmeans(
   assertClusterCount(k, n, 'centers');
   const weights =
     options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
-  const data = prepareKmeansData(matrix, weights);
+  const data = prepareKmeansData(matrix, k, weights);
   const requested = options.algorithm ?? 'auto';
   if (!['lloyd', 'hamerly', 'elkan', 'auto'].includes(requested)) {
     throw new InvalidInputError(
@@ -82,7 +82,7 @@ export function* iterateKmeans(
       "expected 'lloyd', 'hamerly', 'elkan' or 'auto'",
     );
   }
-  const algorithm = resolveAlgorithm(requested, n, d, k);
+  const algorithm = resolveAlgorithm(requested, k, data.nearest.fusedLloyd);
   const centered = new Float64Array(k * d);
   for (let t = 0; t < k * d; t++) centered[t] = initial.data[t]! - data.offset[t % d]!;
   const steps = iterateCenters(data, createMatrix(k, d, centered), {

@@ -52,13 +52,13 @@ export class KMeans implements Clusterer<KMeansModel> {
   fit(X: MatrixInput, options: FitOptions = {}): KMeansModel {
     const { k, maxIterations, tol, init } = this.options;
     const matrix = toMatrix(X);
-    const { rows: n, cols: d } = matrix;
+    const n = matrix.rows;
     assertClusterCount(k, n);
     const weights =
       options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
     if (weights !== undefined) assertEnoughWeightedRows(weights, k);
-    const data = prepareKmeansData(matrix, weights);
-    const algorithm = resolveAlgorithm(this.options.algorithm, n, d, k);
+    const data = prepareKmeansData(matrix, k, weights);
+    const algorithm = resolveAlgorithm(this.options.algorithm, k, data.nearest.fusedLloyd);
     const given = typeof init === 'string' || typeof init === 'function' ? undefined : init;
     const explicit = given === undefined ? undefined : centeredCenters(given, data, k);
     const restarts = explicit === undefined ? this.options.nInit : 1;

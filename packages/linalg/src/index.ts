@@ -9,7 +9,7 @@ export { fromMlMatrix, toMlMatrix } from './mlMatrix.js';
 export { multiply } from './multiply.js';
 export { multiplyTransposed } from './multiplyTransposed.js';
 export { multiplyUpperRows } from './multiplyUpperRows.js';
-export { NearestCenters } from './nearestCenters.js';
+export { type HamerlyStep, NearestCenters } from './nearestCenters.js';
 export { normalizeLogRows } from './normalizeLogRows.js';
 export { inverseFromCholesky, solveCholesky } from './solveCholesky.js';
 export { solveLowerRows } from './solveTriangularRows.js';

@@ -65,7 +65,9 @@ describe('NearestCenters', () => {
         const { X, C } = hardCase(700, d, k, 31 * d + k);
         const xNorms = rowSquaredNorms(X);
         const search = new NearestCenters(X, xNorms, k);
-        expect(search.screened).toBe(screened);
+        // With WebAssembly: the screen for large k·d, the fused float64 kernels for small.
+        expect(search.screened || search.fusedLloyd).toBe(screened);
+        expect(search.screened && search.fusedLloyd).toBe(false);
         search.setCenters(C, rowSquaredNorms(C));
         const expected = lloydLabels(X, C);
         const n = X.rows;
@@ -89,7 +91,7 @@ describe('NearestCenters', () => {
           }
           if (k === 1) expect(lower[i]).toBe(Number.POSITIVE_INFINITY);
         }
-        if (screened && k > 1) {
+        if (search.screened && k > 1) {
           // The near-ties are decided in float64; nearly all other rows by the screen.
           expect(search.exactRows).toBeGreaterThan(0);
           expect(search.exactRows).toBeLessThan(0.6 * search.decidedRows);
@@ -97,6 +99,49 @@ describe('NearestCenters', () => {
       }
     });
   }
+
+  it('lloydStep gives the same labels, sums and totals as Lloyd and a row-order loop, bit for bit', () => {
+    let fusedShapes = 0;
+    for (const [d, k] of SHAPES) {
+      const { X, C } = hardCase(701, d, k, 7 * d + k);
+      const random = seeded(d + 100 * k);
+      const weights = Float64Array.from({ length: X.rows }, (_, i) =>
+        i % 7 === 0 ? 0 : 0.5 + random.uniform(),
+      );
+      const search = new NearestCenters(X, rowSquaredNorms(X), k, weights);
+      if (!search.fusedLloyd) continue;
+      fusedShapes++;
+      search.setCenters(C, rowSquaredNorms(C));
+      const labels = new Int32Array(X.rows).fill(-1);
+      labels[5] = 0;
+      const sums = new Float64Array(k * d).fill(9);
+      const totals = new Float64Array(k).fill(9);
+      const changed = search.lloydStep(labels, sums, totals);
+      const expected = lloydLabels(X, C);
+      expect(Array.from(labels)).toEqual(Array.from(expected));
+      expect(changed).toBe(expected[5] === 0 ? X.rows - 1 : X.rows);
+      const plainSums = new Float64Array(k * d);
+      const plainTotals = new Float64Array(k);
+      for (let i = 0; i < X.rows; i++) {
+        const w = weights[i];
+        if (w === 0) continue;
+        const a = expected[i];
+        plainTotals[a] += w;
+        for (let t = 0; t < d; t++) plainSums[a * d + t] += X.data[i * d + t] * w;
+      }
+      expect(Array.from(sums)).toEqual(Array.from(plainSums));
+      expect(Array.from(totals)).toEqual(Array.from(plainTotals));
+      // A second step from these labels changes none.
+      expect(search.lloydStep(labels, sums, totals)).toBe(0);
+    }
+    expect(fusedShapes).toBeGreaterThanOrEqual(4);
+    setKernelCompilation(false);
+    const X = randomMatrix(seeded(2), 10, 2);
+    const search = new NearestCenters(X, rowSquaredNorms(X), 2);
+    expect(search.lloydStep(new Int32Array(10), new Float64Array(4), new Float64Array(2))).toBe(
+      undefined,
+    );
+  });
 
   it('breaks exact ties towards the lower index, as Lloyd does', () => {
     // Integer grid points and centres: many rows are exactly equidistant.
@@ -109,6 +154,9 @@ describe('NearestCenters', () => {
     const labels = new Int32Array(144);
     search.nearest(null, 0, 144, labels);
     expect(Array.from(labels)).toEqual(Array.from(lloydLabels(X, C)));
+    const fused = new Int32Array(144);
+    search.lloydStep(fused, new Float64Array(8), new Float64Array(4));
+    expect(Array.from(fused)).toEqual(Array.from(labels));
   });
 
   it('rejects centres of the wrong shape with InvalidInputError', () => {

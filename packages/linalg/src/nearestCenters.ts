@@ -9,6 +9,10 @@ const CHUNK_ROWS = 4096;
 const EXACT_ROWS = 256;
 /** Above this squared norm the float32 screen could overflow: every row is decided exactly. */
 const SCREEN_MAX_SQUARED_NORM = 1e30;
+/** Up to this k·d the fused float64 Lloyd step runs instead of the screen (see the constructor). */
+const FUSED_MAX_KD = 128;
+/** Above this squared norm (xn + cn could overflow) the fused step leaves rows to JavaScript. */
+const FUSED_MAX_SQUARED_NORM = 1e300;
 
 /** The float32 screen's kernel memory: typed views of one allocation. */
 interface Screen {
@@ -23,6 +27,37 @@ interface Screen {
   readonly centersT: Float32Array;
   readonly centerNorms: Float32Array;
   readonly k4: number;
+}
+
+/** The fused float64 Lloyd step's kernel memory (`lloydRows` in nearest.wat). */
+interface Fused {
+  readonly wasm: WasmKernels;
+  readonly data: Float64Array;
+  readonly xNorms: Float64Array;
+  readonly weights: Float64Array;
+  readonly labels: Int32Array;
+  readonly centersT: Float64Array;
+  readonly centerNorms: Float64Array;
+  readonly sums: Float64Array;
+  readonly totals: Float64Array;
+  readonly k2: number;
+  /** Hamerly's bounds (`hamerlyStep`): upper, lower, ||x_i||, half the nearest-centre gaps. */
+  readonly upper: Float64Array;
+  readonly lower: Float64Array;
+  readonly radius: Float64Array;
+  readonly halfGaps: Float64Array;
+  readonly shifts: Float64Array;
+  readonly churn: Float64Array;
+  /** Row numbers of a chunk's rows that the bounds do not settle. */
+  readonly list: Int32Array;
+}
+
+/** What one `hamerlyStep` did. */
+export interface HamerlyStep {
+  /** Rows whose label changed. */
+  readonly changed: number;
+  /** Rows whose bounds did not settle their label, measured against every centre. */
+  readonly searched: number;
 }
 
 /**
@@ -54,8 +89,9 @@ export class NearestCenters {
   private readonly X: Matrix;
   private readonly xNorms: Float64Array;
   /** ||x_i|| per row. */
-  private readonly radius: Float64Array;
+  readonly radius: Float64Array;
   private readonly screen: Screen | undefined;
+  private readonly fused: Fused | undefined;
   /** Exact search: gathered rows, their norms, their distances (kernel memory when possible). */
   private readonly block: Matrix;
   private readonly blockNorms: Float64Array;
@@ -68,6 +104,7 @@ export class NearestCenters {
   /** Error coefficients per R² of the float32 and float64 values (see the class comment). */
   private readonly c32: number;
   private readonly c64: number;
+  private readonly marginCoefficient: number;
   /** Rows decided by the float64 kernel so far (the screen's misses and the range calls). */
   exactRows = 0;
   /** Rows decided so far. */
@@ -77,9 +114,10 @@ export class NearestCenters {
    * Prepares the search over the rows of X (n x d; `xNorms` their squared norms from
    * `rowSquaredNorms`, which `squaredDistances` would use) for k centres.
    */
-  constructor(X: Matrix, xNorms: Float64Array, k: number) {
+  constructor(X: Matrix, xNorms: Float64Array, k: number, weights?: Float64Array) {
     checkMatrix(X, 'X');
     checkLength(xNorms, X.rows, 'xNorms');
+    if (weights !== undefined) checkLength(weights, X.rows, 'weights');
     assertInteger(k, 'k', 1);
     const { rows: n, cols: d } = X;
     this.X = X;
@@ -87,6 +125,7 @@ export class NearestCenters {
     this.k = k;
     this.c32 = (d + 10) * 2 ** -23;
     this.c64 = (d + 4) * 2 ** -52;
+    this.marginCoefficient = 2 * this.c64 + 64 * (d + 1) * 2 ** -52;
     this.radius = new Float64Array(n);
     let largest = 0;
     for (let i = 0; i < n; i++) {
@@ -94,53 +133,77 @@ export class NearestCenters {
       if (!(xNorms[i] <= largest)) largest = xNorms[i];
     }
     const blockRows = Math.min(EXACT_ROWS, Math.max(n, 1));
+    this.blockNorms = new Float64Array(blockRows);
+    this.blockPositions = new Int32Array(blockRows);
+    this.centers = { rows: 0, cols: d, data: new Float64Array(0) };
+    this.centerNorms = new Float64Array(0);
+    // Small k·d: the float64 kernel's dot products cost little next to the per-row work, and
+    // the fused Lloyd step (one pass: assign and sum) beats the screen; large k·d: the screen.
+    const useFused = k * d <= FUSED_MAX_KD && largest <= FUSED_MAX_SQUARED_NORM;
+    const useScreen = !useFused && largest <= SCREEN_MAX_SQUARED_NORM;
+    const k2 = 2 * Math.ceil(k / 2);
     const k4 = 4 * Math.ceil(k / 4);
-    const arrays =
-      largest <= SCREEN_MAX_SQUARED_NORM
-        ? allocateKernelArrays([
-            Math.ceil((n * d) / 2),
-            Math.ceil(n / 2),
-            CHUNK_ROWS / 2,
-            CHUNK_ROWS / 2,
-            CHUNK_ROWS / 2,
-            CHUNK_ROWS / 2,
-            2 * k4,
-            Math.ceil((d * k4) / 2),
-            k4 / 2,
-            blockRows * d,
-            blockRows * k,
-          ])
-        : undefined;
-    if (arrays === undefined) {
-      this.screen = undefined;
+    const lengths = [blockRows * d, blockRows * k];
+    if (useFused) {
+      lengths.push(n * d, n, n, Math.ceil(n / 2), d * k2, k2, k * d, k);
+      lengths.push(n, n, n, k, k, k, CHUNK_ROWS / 2);
+    }
+    if (useScreen) {
+      const half = (length: number) => Math.ceil(length / 2);
+      lengths.push(half(n * d), half(n), half(CHUNK_ROWS), half(CHUNK_ROWS));
+      lengths.push(half(CHUNK_ROWS), half(CHUNK_ROWS), 2 * k4, half(d * k4), half(k4));
+    }
+    const arrays = useFused || useScreen ? allocateKernelArrays(lengths) : undefined;
+    const wasm = arrays === undefined ? undefined : wasmKernelsFor(arrays[0], arrays[0]);
+    if (arrays === undefined || wasm === undefined) {
       this.block = { rows: blockRows, cols: d, data: new Float64Array(blockRows * d) };
       this.blockDistances = new Float64Array(blockRows * k);
+      this.screen = undefined;
+      this.fused = undefined;
+      return;
+    }
+    const [block, distances, ...rest] = arrays;
+    this.block = { rows: blockRows, cols: d, data: block };
+    this.blockDistances = distances;
+    const f32 = (a: Float64Array, length: number) =>
+      new Float32Array(a.buffer, a.byteOffset, length);
+    const i32 = (a: Float64Array, length: number) => new Int32Array(a.buffer, a.byteOffset, length);
+    if (useFused) {
+      const [data, norms, weightsCopy, labels, centersT, centerNorms, sums, totals] = rest;
+      const [upper, lower, radius, halfGaps, shifts, churn, list] = rest.slice(8);
+      radius.set(this.radius);
+      data.set(X.data);
+      norms.set(xNorms);
+      if (weights === undefined) weightsCopy.fill(1);
+      else weightsCopy.set(weights);
+      this.fused = {
+        wasm,
+        data,
+        xNorms: norms,
+        weights: weightsCopy,
+        labels: i32(labels, n),
+        centersT,
+        centerNorms,
+        sums,
+        totals,
+        k2,
+        upper,
+        lower,
+        radius,
+        halfGaps,
+        shifts,
+        churn,
+        list: i32(list, CHUNK_ROWS),
+      };
+      this.screen = undefined;
     } else {
-      const f32 = (a: Float64Array, length: number) =>
-        new Float32Array(a.buffer, a.byteOffset, length);
-      const i32 = (a: Float64Array) => new Int32Array(a.buffer, a.byteOffset, CHUNK_ROWS);
-      const [data, radius, index, best, low, second, values, centersT, norms, block, distances] =
-        arrays as [
-          Float64Array,
-          Float64Array,
-          Float64Array,
-          Float64Array,
-          Float64Array,
-          Float64Array,
-          Float64Array,
-          Float64Array,
-          Float64Array,
-          Float64Array,
-          Float64Array,
-        ];
-      const wasm = wasmKernelsFor(data, data);
-      if (wasm === undefined) throw new Error('unreachable: kernel arrays without kernels');
+      const [data, radius, index, best, low, second, values, centersT, norms] = rest;
       const screen: Screen = {
         wasm,
         data: f32(data, n * d),
         radius: f32(radius, n),
-        index: i32(index),
-        best: i32(best),
+        index: i32(index, CHUNK_ROWS),
+        best: i32(best, CHUNK_ROWS),
         low: f32(low, CHUNK_ROWS),
         second: f32(second, CHUNK_ROWS),
         values: f32(values, 4 * k4),
@@ -151,13 +214,208 @@ export class NearestCenters {
       screen.data.set(X.data);
       screen.radius.set(this.radius);
       this.screen = screen;
-      this.block = { rows: blockRows, cols: d, data: block };
-      this.blockDistances = distances;
+      this.fused = undefined;
     }
-    this.blockNorms = new Float64Array(blockRows);
-    this.blockPositions = new Int32Array(blockRows);
-    this.centers = { rows: 0, cols: d, data: new Float64Array(0) };
-    this.centerNorms = new Float64Array(0);
+  }
+
+  /**
+   * A margin on squared distances for bound-based pruning with the current centres: when a
+   * lower bound L on row i's distance to every centre but c_a and an upper bound U on its
+   * distance to c_a (both exact, in distance units) satisfy L² > U² + margin(i), Lloyd's label
+   * of the row is a. It covers twice the float64 error of `squaredDistances`' values,
+   * 2(d + 4)·2⁻⁵² R², plus 64(d + 1)·2⁻⁵² R² for the rounding a caller accumulates in its bounds
+   * over many iterations (sums of centre shifts, each off by a few ulps), R = ||x_i|| + max ||c_j||.
+   */
+  margin(row: number): number {
+    const R = this.radius[row] + this.maxCenterNorm;
+    return this.marginCoefficient * R * R;
+  }
+
+  /**
+   * `margin(row)` is marginScale · (radius[row] + marginShift)² for the current centres: the
+   * two numbers, for a caller's loop over many rows.
+   */
+  get marginScale(): number {
+    return this.marginCoefficient;
+  }
+
+  get marginShift(): number {
+    return this.maxCenterNorm;
+  }
+
+  /** Whether `lloydStep` runs (WebAssembly SIMD available and k·d small, see the constructor). */
+  get fusedLloyd(): boolean {
+    return this.fused !== undefined;
+  }
+
+  /**
+   * Lloyd's step over all rows in one WebAssembly pass: `labels` (length n) gets every row's
+   * nearest centre exactly as `nearest` gives it, `sums` (k x d) the rows times their weights
+   * summed per centre and `totals` (k) the weights, accumulated in row order (zero weights
+   * skipped) as a plain loop does. Returns how many labels changed, or undefined (nothing
+   * written) where `fusedLloyd` is false.
+   */
+  lloydStep(labels: Int32Array, sums: Float64Array, totals: Float64Array): number | undefined {
+    const fused = this.fused;
+    if (fused === undefined) return undefined;
+    const { rows: n, cols: d } = this.X;
+    checkLength(labels, n, 'labels');
+    checkLength(sums, this.k * d, 'sums');
+    checkLength(totals, this.k, 'totals');
+    this.decidedRows += n;
+    fused.labels.set(labels);
+    fused.sums.fill(0);
+    fused.totals.fill(0);
+    let changed = 0;
+    // Several calls, not one: V8 replaces a WebAssembly function's baseline code with optimised
+    // code only between calls, so a fresh process would run the whole first pass slowly.
+    for (let first = 0; first < n; first += CHUNK_ROWS) {
+      const rows = Math.min(CHUNK_ROWS, n - first);
+      changed += fused.wasm.exports.lloydRows(
+        fused.data.byteOffset + first * d * 8,
+        rows,
+        d,
+        fused.xNorms.byteOffset + first * 8,
+        fused.centersT.byteOffset,
+        fused.k2,
+        fused.centerNorms.byteOffset,
+        fused.labels.byteOffset + first * 4,
+        fused.weights.byteOffset + first * 8,
+        fused.sums.byteOffset,
+        fused.totals.byteOffset,
+      );
+    }
+    labels.set(fused.labels);
+    sums.set(fused.sums);
+    totals.set(fused.totals);
+    return changed;
+  }
+
+  /**
+   * One assignment pass of Hamerly's algorithm (see `HamerlyAssignment` in @mixkit/kmeans) in
+   * WebAssembly, where `fusedLloyd` is true (undefined elsewhere): the bounds live here, a row
+   * is skipped when they settle its label (the test of `margin`), and every other row is
+   * measured against all centres exactly as `squaredDistances` does, which gives its label and
+   * fresh bounds. `labels` (n) is updated, changed rows move between the centres' `sums` (k x
+   * d) and `totals` (k) in row order, and their weights are added to `churn` (k) for both
+   * centres. `halfGaps[j]` is half the distance from c_j to its nearest other centre. With
+   * `first`, every row is searched and added to (zeroed) sums, as a recomputation would.
+   */
+  hamerlyStep(
+    first: boolean,
+    labels: Int32Array,
+    halfGaps: Float64Array,
+    sums: Float64Array,
+    totals: Float64Array,
+    churn: Float64Array,
+  ): HamerlyStep | undefined {
+    const fused = this.fused;
+    if (fused === undefined) return undefined;
+    const { rows: n, cols: d } = this.X;
+    checkLength(labels, n, 'labels');
+    checkLength(halfGaps, this.k, 'halfGaps');
+    checkLength(sums, this.k * d, 'sums');
+    checkLength(totals, this.k, 'totals');
+    checkLength(churn, this.k, 'churn');
+    if (first) {
+      fused.labels.fill(-1);
+      fused.lower.fill(0);
+      fused.sums.fill(0);
+      fused.totals.fill(0);
+    } else {
+      fused.sums.set(sums);
+      fused.totals.set(totals);
+    }
+    fused.halfGaps.set(halfGaps);
+    fused.churn.fill(0);
+    const scale = this.marginCoefficient;
+    const shift = this.maxCenterNorm;
+    const { exports } = fused.wasm;
+    const at = (a: ArrayBufferView) => a.byteOffset;
+    let changed = 0;
+    let searched = 0;
+    for (let start = 0; start < n; start += CHUNK_ROWS) {
+      const rows = Math.min(CHUNK_ROWS, n - start);
+      const count = exports.boundsFilter(
+        start,
+        rows,
+        at(fused.labels),
+        at(fused.upper),
+        at(fused.lower),
+        at(fused.radius),
+        at(fused.halfGaps),
+        scale,
+        shift,
+        at(fused.list),
+      );
+      searched += count;
+      changed += exports.boundsSearch(
+        at(fused.list),
+        count,
+        at(fused.data),
+        d,
+        at(fused.xNorms),
+        at(fused.centersT),
+        fused.k2,
+        at(fused.centerNorms),
+        at(fused.labels),
+        at(fused.upper),
+        at(fused.lower),
+        at(fused.radius),
+        shift,
+        this.c64,
+        at(fused.weights),
+        at(fused.sums),
+        at(fused.totals),
+        at(fused.churn),
+      );
+    }
+    this.decidedRows += searched;
+    this.exactRows += searched;
+    labels.set(fused.labels);
+    sums.set(fused.sums);
+    totals.set(fused.totals);
+    churn.set(fused.churn);
+    return { changed, searched };
+  }
+
+  /**
+   * Hamerly's bound update after the centres moved by `shifts` (k): every upper bound grows by
+   * its centre's shift, every lower bound shrinks by the largest shift of the other centres.
+   * For the bounds of `hamerlyStep`; nothing to do (false) where `fusedLloyd` is false.
+   */
+  hamerlyCentersMoved(shifts: Float64Array): boolean {
+    const fused = this.fused;
+    if (fused === undefined) return false;
+    checkLength(shifts, this.k, 'shifts');
+    let largest = 0;
+    let largestIndex = -1;
+    let second = 0;
+    for (let j = 0; j < this.k; j++) {
+      const p = shifts[j];
+      if (p > largest) {
+        second = largest;
+        largest = p;
+        largestIndex = j;
+      } else if (p > second) {
+        second = p;
+      }
+    }
+    fused.shifts.set(shifts);
+    const n = this.X.rows;
+    for (let start = 0; start < n; start += CHUNK_ROWS) {
+      fused.wasm.exports.boundsMove(
+        Math.min(CHUNK_ROWS, n - start),
+        fused.labels.byteOffset + start * 4,
+        fused.upper.byteOffset + start * 8,
+        fused.lower.byteOffset + start * 8,
+        fused.shifts.byteOffset,
+        largest,
+        largestIndex,
+        second,
+      );
+    }
+    return true;
   }
 
   /** Whether the float32 screen runs (WebAssembly SIMD available and the data not huge). */
@@ -180,6 +438,20 @@ export class NearestCenters {
     let largest = 0;
     for (let j = 0; j < this.k; j++) largest = Math.max(largest, centerNorms[j]);
     this.maxCenterNorm = Math.sqrt(largest);
+    const fused = this.fused;
+    if (fused !== undefined) {
+      const { k2, centersT, centerNorms: norms } = fused;
+      const d = C.cols;
+      for (let j = 0; j < this.k; j++) {
+        for (let t = 0; t < d; t++) centersT[t * k2 + j] = C.data[j * d + t];
+        norms[j] = centerNorms[j];
+      }
+      // A padding centre (odd k) is never nearest: +Infinity distance, zero coordinates.
+      for (let j = this.k; j < k2; j++) {
+        for (let t = 0; t < d; t++) centersT[t * k2 + j] = 0;
+        norms[j] = Number.POSITIVE_INFINITY;
+      }
+    }
     const screen = this.screen;
     if (screen === undefined) return;
     const { k4, centersT, centerNorms: norms } = screen;

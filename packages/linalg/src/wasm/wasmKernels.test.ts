@@ -10,7 +10,7 @@ import { squaredMahalanobisDiagonal } from '../squaredMahalanobisDiagonal.js';
 import { weightedMeanScatter } from '../weightedMoments.js';
 import { distancesBinary } from './distancesBinary.js';
 import { kernelsBinary } from './kernelsBinary.js';
-import { screenBinary } from './screenBinary.js';
+import { nearestBinary } from './nearestBinary.js';
 import { allocateKernelArrays, wasmKernelsFor } from './wasmKernels.js';
 
 afterEach(() => {
@@ -34,10 +34,10 @@ describe('kernelsBinary and distancesBinary', () => {
     expect(atob(distancesBinary).length).toBeLessThan(4096);
   });
 
-  it('screenBinary is screen.wat assembled, under 4 KiB', async () => {
-    const wat = readFileSync(new URL('./screen.wat', import.meta.url), 'utf8');
-    expect(await assembleKernels(wat)).toBe(screenBinary);
-    expect(atob(screenBinary).length).toBeLessThan(4096);
+  it('nearestBinary is nearest.wat assembled, under 4 KiB', async () => {
+    const wat = readFileSync(new URL('./nearest.wat', import.meta.url), 'utf8');
+    expect(await assembleKernels(wat)).toBe(nearestBinary);
+    expect(atob(nearestBinary).length).toBeLessThan(4096);
   });
 
   it('distancesBinary is distances.wat assembled', async () => {

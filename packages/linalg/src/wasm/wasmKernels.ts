@@ -1,10 +1,11 @@
 import { assertInteger } from '@mixkit/core';
 import { EXP_TABLE } from '../expNonPositive.js';
 import { kernelCompilationEnabled, kernelCompilationGeneration } from '../kernelCompilation.js';
+import { boundsBinary } from './boundsBinary.js';
 import { denseBinary } from './denseBinary.js';
 import { distancesBinary } from './distancesBinary.js';
 import { kernelsBinary } from './kernelsBinary.js';
-import { screenBinary } from './screenBinary.js';
+import { nearestBinary } from './nearestBinary.js';
 
 /**
  * WebAssembly SIMD versions of the hottest kernels (diagonal Mahalanobis distances and moments,
@@ -26,7 +27,7 @@ import { screenBinary } from './screenBinary.js';
  */
 
 /**
- * What kernels.wat, distances.wat, dense.wat and screen.wat export (pointers are byte offsets, strides in
+ * What kernels.wat, distances.wat, dense.wat, nearest.wat and bounds.wat export (pointers are byte offsets, strides in
  * elements).
  */
 export interface KernelExports {
@@ -106,6 +107,61 @@ export interface KernelExports {
     capacity: number,
     total0: number,
   ): number;
+  boundsFilter(
+    first: number,
+    rows: number,
+    labels: number,
+    upper: number,
+    lower: number,
+    radius: number,
+    half: number,
+    scale: number,
+    shift: number,
+    list: number,
+  ): number;
+  boundsSearch(
+    list: number,
+    count: number,
+    x: number,
+    d: number,
+    xn: number,
+    ct: number,
+    k2: number,
+    cn: number,
+    labels: number,
+    upper: number,
+    lower: number,
+    radius: number,
+    shift: number,
+    error: number,
+    weights: number,
+    sums: number,
+    totals: number,
+    churn: number,
+  ): number;
+  boundsMove(
+    rows: number,
+    labels: number,
+    upper: number,
+    lower: number,
+    shifts: number,
+    largest: number,
+    largestIndex: number,
+    second: number,
+  ): void;
+  lloydRows(
+    x: number,
+    rows: number,
+    d: number,
+    xn: number,
+    ct: number,
+    k2: number,
+    cn: number,
+    labels: number,
+    weights: number,
+    sums: number,
+    totals: number,
+  ): number;
   screenRows(
     x: number,
     d: number,
@@ -155,7 +211,7 @@ const EXP_TABLE_AT = SCRATCH_BYTES - EXP_TABLE.length * 8;
 const MAX_PAGES = 65_536;
 
 /**
- * The four modules (each under the 4 KiB a page's main thread may compile synchronously);
+ * The five modules (each under the 4 KiB a page's main thread may compile synchronously);
  * undefined: not tried yet; null: unavailable here (no WebAssembly, no SIMD, or refused).
  */
 let compiled: readonly WebAssembly.Module[] | null | undefined;
@@ -170,7 +226,7 @@ function kernelsModules(): readonly WebAssembly.Module[] | undefined {
   ) {
     compiledGeneration = kernelCompilationGeneration();
     try {
-      compiled = [kernelsBinary, distancesBinary, denseBinary, screenBinary].map(
+      compiled = [kernelsBinary, distancesBinary, denseBinary, nearestBinary, boundsBinary].map(
         (base64) => new WebAssembly.Module(Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))),
       );
     } catch {
