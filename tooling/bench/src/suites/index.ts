@@ -1,5 +1,6 @@
 import type { Suite } from '../harness/types.js';
 import { emSuite } from './emSuite.js';
+import { gridSuite } from './gridSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
 import { mixedSuite } from './mixedSuite.js';
@@ -12,6 +13,7 @@ export const SUITES: readonly Suite[] = [
   emSuite,
   mixedSuite,
   outOfCoreSuite,
+  gridSuite,
 ];
 
 export function findSuite(name: string): Suite {
