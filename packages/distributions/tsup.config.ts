@@ -1,12 +1,4 @@
-import { defineConfig } from 'tsup';
+import { libraryConfig } from '../../tsup.shared.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/testing/index.ts'],
-  external: ['vitest'],
-  format: ['esm', 'cjs'],
-  dts: { compilerOptions: { customConditions: [] } },
-  tsconfig: 'tsconfig.build.json',
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-});
+// The conformance kit imports vitest, which the user's project provides.
+export default libraryConfig(['src/index.ts', 'src/testing/index.ts'], { external: ['vitest'] });

@@ -14,6 +14,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   dts: false,
+  keepNames: true,
   ...(fromSource ? { noExternal: [/^@mixkit\//] } : {}),
   esbuildOptions(options) {
     if (fromSource) options.conditions = ['@mixkit/source'];

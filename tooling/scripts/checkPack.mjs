@@ -30,3 +30,4 @@ const path = join(out, tarball);
 run('publint', ['run', path, '--strict']);
 run('attw', [path, '--profile', 'node16', '--format', 'table-flipped', '--no-emoji']);
 rmSync(out, { recursive: true, force: true });
+run(process.execPath, [new URL('./checkExportNames.mjs', import.meta.url).pathname]);

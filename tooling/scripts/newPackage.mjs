@@ -58,17 +58,9 @@ write(
 );
 write(
   'tsup.config.ts',
-  `import { defineConfig } from 'tsup';
+  `import { libraryConfig } from '../../tsup.shared.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: { compilerOptions: { customConditions: [] } },
-  tsconfig: 'tsconfig.build.json',
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-});
+export default libraryConfig(['src/index.ts']);
 `,
 );
 write('vitest.config.ts', `export { default } from '../../vitest.shared.ts';\n`);

@@ -35,7 +35,7 @@ describe('mixkit fit (Gaussian columns)', () => {
     const iris = loadIris();
     const expected = fitMixture(iris.X, {
       family: gaussianFull(),
-      nComponents: 3,
+      nClusters: 3,
       random: 4,
     }).predict(iris.X);
     const { header, rows } = labelsFile(join(dir, 'iris.labels.csv'));
@@ -151,7 +151,7 @@ describe('mixkit fit (Gaussian columns)', () => {
     ]);
     expect(run.status).toBe(0);
     const iris = loadIris();
-    const expected = new KMeans({ k: 3, nInit: 4, random: 2 }).fit(iris.X).labels;
+    const expected = new KMeans({ nClusters: 3, nInit: 4 }).fit(iris.X, { random: 2 }).labels;
     expect(labelsFile(join(dir, 'iris.labels.csv')).rows.map((r) => r[0])).toEqual(
       Array.from(expected),
     );
@@ -273,7 +273,7 @@ describe('mixkit fit (mixed column types)', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('each bernoulli');
     expect(run.stdout).toMatch(/b0 \(P of 1\) +0\.\d{3}/);
-    const expected = fitMixture(X, { family: bernoulli(), nComponents: 3, nInit: 3, random: 0 });
+    const expected = fitMixture(X, { family: bernoulli(), nClusters: 3, nInit: 3, random: 0 });
     const fitted = labelsFile(join(dir, 'binary.labels.csv')).rows.map((r) => r[0]);
     expect(fitted).toEqual(Array.from(expected.predict(X)));
   });

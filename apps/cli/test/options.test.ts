@@ -37,7 +37,7 @@ describe('option parsers', () => {
   });
 
   it('parseNumberOption checks integers and bounds', () => {
-    expect(parseNumberOption('--tol', '1e-4', { min: 0 })).toBe(1e-4);
+    expect(parseNumberOption('--tolerance', '1e-4', { min: 0 })).toBe(1e-4);
     expect(() => parseNumberOption('--n-init', '2.5', { integer: true })).toThrow(
       '--n-init 2.5: not an integer',
     );

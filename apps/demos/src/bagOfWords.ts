@@ -40,7 +40,7 @@ export function run(): BagOfWordsResult {
   });
   const model = fitMixture(corpus.X, {
     family: multinomial(),
-    nComponents: 3,
+    nClusters: 3,
     nInit: 5,
     random: 0,
   });

@@ -31,7 +31,7 @@ export function run(noise = 0.2): BernoulliResult {
     [...glyphs[name].join('')].map((pixel) => (pixel === '#' ? 1 - noise : noise)),
   );
   const data = makeBernoulliMixture({ nSamples: 400, probabilities, random: 7 });
-  const model = fitMixture(data.X, { family: bernoulli(), nComponents: 3, nInit: 5, random: 0 });
+  const model = fitMixture(data.X, { family: bernoulli(), nClusters: 3, nInit: 5, random: 0 });
   const labels = model.predict(data.X);
   const ari = adjustedRandIndex(data.labels, labels);
   const fittedOf = matchComponents(data.labels, labels, names.length);

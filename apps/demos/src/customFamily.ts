@@ -2,6 +2,7 @@ import { createMatrix, createRandom, type Matrix } from '@mixkit/core';
 import {
   defaultRegistry,
   extendRegistry,
+  familyFromSpec,
   type GaussianDiagParams,
   gaussianDiag,
   gaussianDiagParams,
@@ -75,7 +76,7 @@ export function run(): CustomFamilyResult {
     { columns: [0], family: vonMises() },
     { columns: [1], family: gaussianDiag() },
   ]);
-  const model = fitMixture(X, { family, nComponents: 3, nInit: 5, random: 0 });
+  const model = fitMixture(X, { family, nClusters: 3, nInit: 5, random: 0 });
   const fitted = model.predict(X);
   const vonMisesAri = adjustedRandIndex(labels, fitted);
 
@@ -86,14 +87,16 @@ export function run(): CustomFamilyResult {
   }
   const naive = fitMixture(degrees, {
     family: gaussianFull(),
-    nComponents: 3,
+    nClusters: 3,
     nInit: 5,
     random: 0,
   });
   const gaussianAri = adjustedRandIndex(labels, naive.predict(degrees));
 
   const registry = extendRegistry(defaultRegistry, { 'von-mises': vonMisesFactory });
-  const reloaded = MixtureModel.fromJSON(JSON.parse(JSON.stringify(model.toJSON())), registry);
+  const reloaded = MixtureModel.fromJSON(JSON.parse(JSON.stringify(model.toJSON())), (spec) =>
+    familyFromSpec(spec, registry),
+  );
   const again = reloaded.predict(X);
   const roundTripIdentical = again.every((label, i) => label === fitted[i]);
 

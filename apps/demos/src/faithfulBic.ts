@@ -39,7 +39,7 @@ export function run(maxComponents = 6): FaithfulBicResult {
   for (let k = 1; k <= maxComponents; k++) {
     for (const covariance of covarianceTypes) {
       const family = families[covariance]();
-      const model = fitMixture(X, { family, nComponents: k, nInit: 10, random: 0 });
+      const model = fitMixture(X, { family, nClusters: k, nInit: 10, random: 0 });
       grid.push({ k, covariance, bic: model.bic(X), model });
     }
   }

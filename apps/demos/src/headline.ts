@@ -66,7 +66,7 @@ export function run(): HeadlineResult {
     { columns: [2], family: poisson() },
     { columns: [3], family: categorical({ levels: channels.length }) },
   ]);
-  const model = fitMixture(data.X, { family, nComponents: 3, nInit: 5, random: 0 });
+  const model = fitMixture(data.X, { family, nClusters: 3, nInit: 5, random: 0 });
   const labels = model.predict(data.X);
   const ari = adjustedRandIndex(data.labels, labels);
 

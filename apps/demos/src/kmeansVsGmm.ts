@@ -44,8 +44,8 @@ function transform(X: Matrix, m: readonly [number, number, number, number]): Mat
 export function run(): KmeansVsGmmResult {
   const blobs = makeBlobs({ nSamples: 1500, centers, random: 170 });
   const X = transform(blobs.X, shear);
-  const kmeans = new KMeans({ k: 3, nInit: 10, random: 0 }).fit(X);
-  const gmm = fitMixture(X, { family: gaussianFull(), nComponents: 3, nInit: 5, random: 0 });
+  const kmeans = new KMeans({ nClusters: 3, nInit: 10 }).fit(X, { random: 0 });
+  const gmm = fitMixture(X, { family: gaussianFull(), nClusters: 3, nInit: 5, random: 0 });
   const kmeansAri = adjustedRandIndex(blobs.labels, kmeans.labels);
   const gmmAri = adjustedRandIndex(blobs.labels, gmm.predict(X));
   const report = [

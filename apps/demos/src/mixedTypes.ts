@@ -52,7 +52,7 @@ function recover(data: MixedTypesDataset, k: number): RecoveryErrors {
     { columns: [4], family: gamma() },
     { columns: [5], family: bernoulli() },
   ]);
-  const model = fitMixture(data.X, { family, nComponents: k, nInit: 3, random: 0 });
+  const model = fitMixture(data.X, { family, nClusters: k, nInit: 3, random: 0 });
   const labels = model.predict(data.X);
   const fittedOf = matchComponents(data.labels, labels, k);
   const [g0, g1, pois, cat, gam, bern] = data.parameters.columns;
@@ -103,7 +103,7 @@ export function run(sizes: readonly number[] = [300, 3000, 30000]): MixedTypesRe
   ] as const;
   const recovery = sizes.map((nSamples) =>
     recover(
-      makeMixedTypes({ nSamples, nComponents: 3, weights: [0.5, 0.3, 0.2], columns, random: 42 }),
+      makeMixedTypes({ nSamples, nClusters: 3, weights: [0.5, 0.3, 0.2], columns, random: 42 }),
       3,
     ),
   );

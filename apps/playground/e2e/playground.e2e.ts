@@ -102,14 +102,14 @@ function column(X: Matrix, c: number): Matrix {
 describe('playground in Chromium', () => {
   it('reports the log-likelihood, iterations and labels of the library fit with the same data and seed', async () => {
     const page = await openPage(
-      'data=faithful&k=2&fam=gaussian,gaussian&cov=full&init=kmeans&seed=3&color=hard',
+      'data=faithful&k=2&fam=gaussian,gaussian&cov=full&init=k-means&seed=3&color=hard',
     );
     const shown = await readResult(page);
     const X = loadFaithful().X;
     const family = gaussianFull();
     expectSameFit(
       shown,
-      libraryFit(X, { components: [family, family], init: 'kmeans', random: 3 }),
+      libraryFit(X, { components: [family, family], init: 'k-means', random: 3 }),
     );
 
     // The plotted clusters: at the last iteration, in hard mode, each point has its label's color.
@@ -132,13 +132,13 @@ describe('playground in Chromium', () => {
 
   it('fits a mixture of different families (Gaussian, gamma, log-normal) as the library does', async () => {
     const page = await openPage(
-      'data=iris&k=3&fam=gaussian,gamma,lognormal&cov=diag&init=kmeans&seed=1&x=2&y=3',
+      'data=iris&k=3&fam=gaussian,gamma,lognormal&cov=diag&init=k-means&seed=1&x=2&y=3',
     );
     const shown = await readResult(page);
     const X = loadIris().X;
     const expected = libraryFit(X, {
       components: [gaussianDiag(), gamma(), logNormal()],
-      init: 'kmeans',
+      init: 'k-means',
       random: 1,
     });
     expectSameFit(shown, expected);
@@ -220,7 +220,7 @@ describe('playground in Chromium', () => {
     await page.waitForSelector('select[name="fam-2"]');
     await page.selectOption('select[name="fam-2"]', 'gamma');
     await page.selectOption('select[name="cov"]', 'diag');
-    await page.selectOption('select[name="init"]', 'kmeans');
+    await page.selectOption('select[name="init"]', 'k-means');
     await page.click('button[name="reseed"]');
     await page.check('input[name="compare"]');
     await page.waitForFunction(
@@ -234,7 +234,7 @@ describe('playground in Chromium', () => {
       k: '3',
       fam: 'gaussian,gaussian,gamma',
       cov: 'diag',
-      init: 'kmeans',
+      init: 'k-means',
       seed: String(DEFAULT_STATE.seed + 1),
       compare: '1',
     });
@@ -253,7 +253,7 @@ describe('playground in Chromium', () => {
   });
 
   it('adds clicked points to the data (and the link) and fits them', async () => {
-    const page = await openPage('data=custom&k=2&init=kmeans');
+    const page = await openPage('data=custom&k=2&init=k-means');
     const clicks = [
       [2, 2],
       [2.5, 2.4],
@@ -307,14 +307,14 @@ describe('playground in Chromium', () => {
   });
 
   it('fits 10,000 points in the worker and matches the library', async () => {
-    const query = 'data=blobs&n=10000&dseed=2&k=4&init=kmeans&seed=0&compare=1';
+    const query = 'data=blobs&n=10000&dseed=2&k=4&init=k-means&seed=0&compare=1';
     const page = await openPage(query);
     const shown = await readResult(page);
     const X = loadData({ ...DEFAULT_STATE, dataset: 'blobs', n: 10_000, dataSeed: 2 }).X;
     const family = gaussianFull();
     expectSameFit(
       shown,
-      libraryFit(X, { components: [family, family, family, family], init: 'kmeans', random: 0 }),
+      libraryFit(X, { components: [family, family, family, family], init: 'k-means', random: 0 }),
     );
     // The scatter draws an even subsample beyond 5,000 points and says so.
     await showLastIteration(page);

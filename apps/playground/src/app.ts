@@ -1,7 +1,8 @@
 import { createColorBlender } from './color/colorBlender.js';
 import { loadData, selectColumn } from './data/loadData.js';
 import type { PlaygroundData } from './data/playgroundData.js';
-import type { EmSnapshot, FitOutcome, FitRequest, KMeansSnapshot } from './fit/fitProtocol.js';
+import type { FitRequest } from './fit/fitProtocol.js';
+import type { FitRun } from './fit/fitRun.js';
 import { createFitClient } from './fitClient.js';
 import type { PlaygroundState } from './state/playgroundState.js';
 import { decodeState, encodeState } from './state/urlState.js';
@@ -11,21 +12,6 @@ import { createPlayback } from './ui/playback.js';
 import { renderResult } from './ui/resultPanel.js';
 import { createStage } from './ui/stage.js';
 import { COMPONENT_PALETTE } from './views/palette.js';
-
-/** One fit of one state: its data, the streamed snapshots and, once finished, the outcome. */
-export interface FitRun {
-  readonly key: string;
-  readonly data: PlaygroundData;
-  /** Where the 1-D view's densities are evaluated (empty for the 2-D view). */
-  readonly grid: Float64Array;
-  readonly em: EmSnapshot[];
-  readonly kmeans: KMeansSnapshot[];
-  status: 'running' | 'done' | 'error';
-  outcome?: FitOutcome;
-  error?: string;
-  readonly startedAt: number;
-  finishedAt?: number;
-}
 
 /** Points of a 1-D view's density grid. */
 const GRID_POINTS = 240;

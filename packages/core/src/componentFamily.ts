@@ -36,14 +36,6 @@ export interface ComponentFamily<Params, Stats> {
   /** Stable identifier, e.g. `'gaussian-full'`, `'poisson'`; the `kind` of serialized params. */
   readonly kind: string;
 
-  /**
-   * True when the family's batched kernels run faster on data in `@mixkit/linalg`'s kernel
-   * memory (`allocateKernelArrays`, where WebAssembly SIMD reads it without copying). A runner
-   * may then copy the data, and the buffers it passes as `out` and weights, there once per fit.
-   * Results must be the same bits either way. Absent means false (no copy is made).
-   */
-  readonly prefersKernelMemory?: boolean;
-
   /** The configuration the family was built with (regularisation, pseudocounts, levels...). */
   spec(): FamilySpec;
 
@@ -62,6 +54,16 @@ export interface ComponentFamily<Params, Stats> {
    * `weights[weightOffset + (i - start) * weightStride]`, into `stats`, and returns `stats`.
    * Rows of weight 0 contribute nothing (runners zero negligible responsibilities to skip work).
    * Does not validate the data: runners call `validate` once beforehand.
+   *
+   * `current` is the component's parameters under which `weights` were computed: an EM runner
+   * passes the parameters of its E-step, always, for every family. A family with per-row latent
+   * variables reads them to form its E-step expectations (the Student-t's scale
+   * u = (ν + d)/(ν + δ²), with δ² the row's Mahalanobis distance under `current`); every other
+   * family ignores the argument. It is undefined where no parameters exist yet (the M-step from
+   * a hard initial assignment, statistics of the whole data for re-seeding), and such a family
+   * then accumulates at a documented default of its latent variables (the Student-t: u = 1, the
+   * Gaussian limit). Statistics accumulated under different `current` parameters stay mergeable
+   * (online EM blends them), so the latent expectations must enter them as weighted sums.
    */
   accumulate(
     stats: Stats,
@@ -71,6 +73,7 @@ export interface ComponentFamily<Params, Stats> {
     weights: Float64Array,
     weightOffset: number,
     weightStride: number,
+    current?: Params,
   ): Stats;
 
   /** Adds `source` into `target` and returns `target`: statistics of the union of the rows. */
@@ -143,6 +146,12 @@ export interface ComponentFamily<Params, Stats> {
   /** Inverse of `paramsToJSON`; throws `InvalidInputError` on a malformed document. */
   paramsFromJSON(json: SerializedParams): Params;
 }
+
+/**
+ * Rebuilds a family from its `spec()`, e.g. when a saved model is loaded. `@mixkit/distributions`
+ * provides one over its registry of shipped families (`familyFromSpec`); wrap it to add your own.
+ */
+export type FamilyResolver = (spec: FamilySpec) => AnyComponentFamily;
 
 /** A family with its type parameters erased, as held in heterogeneous lists. */
 // biome-ignore lint/suspicious/noExplicitAny: the erased form is what lets a list hold families of different parameter types; each member is only ever called with values the same family produced.

@@ -8,6 +8,7 @@ export type {
 export type {
   AnyComponentFamily,
   ComponentFamily,
+  FamilyResolver,
   FamilySpec,
   ParamsOf,
   SerializedParams,
@@ -22,6 +23,8 @@ export { type InputLocation, InvalidInputError } from './errors/invalidInputErro
 export { MixkitError } from './errors/mixkitError.js';
 export { NotFittedError } from './errors/notFittedError.js';
 export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
+export { describeWarning } from './format/describeWarning.js';
+export { formatTable, type TableLayout } from './format/formatTable.js';
 export type { JsonValue, Versioned } from './json.js';
 export {
   createMatrix,

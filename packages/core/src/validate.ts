@@ -39,12 +39,16 @@ export function assertNumber(
 }
 
 /** Requires the number of clusters to be an integer in [1, n]. */
-export function assertClusterCount(k: unknown, n: number, argument = 'k'): asserts k is number {
+export function assertClusterCount(
+  k: unknown,
+  n: number,
+  argument = 'nClusters',
+): asserts k is number {
   assertInteger(k, argument, 1);
   if (k > n) {
     throw new InvalidInputError(
       { argument, value: k },
-      `cannot fit ${k} clusters to ${n} rows (k must be <= n)`,
+      `cannot fit ${k} clusters to ${n} rows (nClusters must be <= the number of rows)`,
     );
   }
 }

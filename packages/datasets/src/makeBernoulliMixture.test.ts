@@ -7,7 +7,7 @@ describe('makeBernoulliMixture', () => {
   it('returns n x d binary data, labels in [0, k) and k x d probabilities in [0, 1]', () => {
     const { X, labels, parameters } = makeBernoulliMixture({
       nSamples: 30,
-      nComponents: 2,
+      nClusters: 2,
       nFeatures: 7,
     });
     expect([X.rows, X.cols]).toEqual([30, 7]);
@@ -28,7 +28,7 @@ describe('makeBernoulliMixture', () => {
   it('reproduces values pinned at seed 42 (regression pin, computed by this generator)', () => {
     const { X, labels, parameters } = makeBernoulliMixture({
       nSamples: 4,
-      nComponents: 2,
+      nClusters: 2,
       nFeatures: 3,
       random: 42,
     });

@@ -19,7 +19,7 @@ export interface MakeBernoulliMixtureOptions {
   /** Rows. Default 500. */
   readonly nSamples?: number;
   /** Components, when neither `weights` nor `probabilities` fixes it. Default 3. */
-  readonly nComponents?: number;
+  readonly nClusters?: number;
   /** Binary columns, when `probabilities` does not fix it. Default 20. */
   readonly nFeatures?: number;
   /** Mixing weights (normalised to sum 1). Default uniform. */
@@ -67,9 +67,9 @@ export function makeBernoulliMixture(
       false,
     );
   } else {
-    const k = givenK ?? options.nComponents ?? 3;
+    const k = givenK ?? options.nClusters ?? 3;
     const d = options.nFeatures ?? 20;
-    assertInteger(k, 'nComponents', 1);
+    assertInteger(k, 'nClusters', 1);
     assertInteger(d, 'nFeatures', 1);
     const concentration = options.concentration ?? 0.5;
     assertNumber(concentration, 'concentration', { min: 0, exclusiveMin: true });

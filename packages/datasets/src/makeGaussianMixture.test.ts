@@ -8,7 +8,7 @@ describe('makeGaussianMixture', () => {
   it('returns n x d data, labels in [0, k), weights summing to 1 and k covariances', () => {
     const { X, labels, parameters } = makeGaussianMixture({
       nSamples: 101,
-      nComponents: 4,
+      nClusters: 4,
       nFeatures: 3,
     });
     expect([X.rows, X.cols]).toEqual([101, 3]);
@@ -36,7 +36,7 @@ describe('makeGaussianMixture', () => {
   it('reproduces values pinned at seed 42 (regression pin, computed by this generator)', () => {
     const { X, labels, parameters } = makeGaussianMixture({
       nSamples: 5,
-      nComponents: 2,
+      nClusters: 2,
       random: 42,
     });
     expect(Array.from(parameters.covariances[0]!.data)).toEqual(PINNED.covariance0);
@@ -46,7 +46,7 @@ describe('makeGaussianMixture', () => {
 
   it('draws symmetric covariances with eigenvalues in varianceRange', () => {
     const { parameters } = makeGaussianMixture({
-      nComponents: 5,
+      nClusters: 5,
       nFeatures: 4,
       varianceRange: [0.25, 3],
       random: 9,

@@ -20,7 +20,7 @@ export interface MakeGaussianMixtureOptions {
   /** Total rows. Default 500. */
   readonly nSamples?: number;
   /** Components, when neither `weights`, `means` nor `covariances` fixes it. Default 3. */
-  readonly nComponents?: number;
+  readonly nClusters?: number;
   /** Columns, when neither `means` nor `covariances` fixes it. Default 2. */
   readonly nFeatures?: number;
   /** Mixing weights (normalised to sum 1). Default uniform. */
@@ -73,9 +73,9 @@ export function makeGaussianMixture(
     options.weights?.length ??
     givenMeans?.rows ??
     givenCovariances?.length ??
-    options.nComponents ??
+    options.nClusters ??
     3;
-  assertInteger(k, 'nComponents', 1);
+  assertInteger(k, 'nClusters', 1);
   const d = givenMeans?.cols ?? givenCovariances?.[0]?.rows ?? options.nFeatures ?? 2;
   assertInteger(d, 'nFeatures', 1);
   const weights = toMixingWeights(options.weights, k);

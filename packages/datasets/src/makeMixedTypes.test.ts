@@ -28,7 +28,7 @@ describe('makeMixedTypes', () => {
   });
 
   it('reproduces values pinned at seed 42 (regression pin, computed by this generator)', () => {
-    const { X, labels } = makeMixedTypes({ nSamples: 3, nComponents: 2, random: 42 });
+    const { X, labels } = makeMixedTypes({ nSamples: 3, nClusters: 2, random: 42 });
     expect(Array.from(X.data)).toEqual(PINNED.X);
     expect(Array.from(labels)).toEqual(PINNED.labels);
   });
@@ -80,7 +80,7 @@ describe('makeMixedTypes', () => {
 
   it('draws parameters in their domains when none are given', () => {
     const { parameters } = makeMixedTypes({
-      nComponents: 4,
+      nClusters: 4,
       columns: [
         { type: 'gaussian' },
         { type: 'poisson' },
@@ -113,10 +113,10 @@ describe('makeMixedTypes', () => {
 
   it('throws InvalidInputError naming the column for bad specs', () => {
     expect(() =>
-      makeMixedTypes({ nComponents: 2, columns: [{ type: 'poisson', rates: [1, -1] }] }),
+      makeMixedTypes({ nClusters: 2, columns: [{ type: 'poisson', rates: [1, -1] }] }),
     ).toThrow(/columns\[0\]\.rates at row 1/);
     expect(() =>
-      makeMixedTypes({ nComponents: 2, columns: [{ type: 'gaussian', means: [0] }] }),
+      makeMixedTypes({ nClusters: 2, columns: [{ type: 'gaussian', means: [0] }] }),
     ).toThrow(/columns\[0\]\.means/);
     expect(() => makeMixedTypes({ columns: [{ type: 'categorical', levels: 1 }] })).toThrow(
       /columns\[0\]\.levels/,

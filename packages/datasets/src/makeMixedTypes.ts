@@ -20,7 +20,7 @@ export interface MakeMixedTypesOptions {
   /** Rows. Default 500. */
   readonly nSamples?: number;
   /** Components, when `weights` does not fix it. Default 3. */
-  readonly nComponents?: number;
+  readonly nClusters?: number;
   /** Mixing weights (normalised to sum 1). Default uniform. */
   readonly weights?: readonly number[];
   /**
@@ -68,8 +68,8 @@ export function makeMixedTypes(options: MakeMixedTypesOptions = {}): MixedTypesD
   const random = toRandom(options.random);
   const n = options.nSamples ?? 500;
   assertSampleCount(n);
-  const k = options.weights?.length ?? options.nComponents ?? 3;
-  assertInteger(k, 'nComponents', 1);
+  const k = options.weights?.length ?? options.nClusters ?? 3;
+  assertInteger(k, 'nClusters', 1);
   const weights = toMixingWeights(options.weights, k);
   const specs = options.columns ?? defaultColumns;
   if (specs.length === 0) {

@@ -10,7 +10,7 @@ import type { Matrix } from '@mixkit/core';
 export interface SyntheticDataset<Parameters> {
   /** n x d data matrix, row-major. */
   readonly X: Matrix;
-  /** True component of each row, in [0, nComponents). */
+  /** True component of each row, in [0, nClusters). */
   readonly labels: Int32Array;
   /** The parameters the rows were drawn from. */
   readonly parameters: Parameters;

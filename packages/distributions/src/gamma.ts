@@ -6,12 +6,10 @@ import {
   type FamilySpec,
   type Matrix,
 } from '@mixkit/core';
+import { digamma, logGamma, trigamma } from '@mixkit/linalg';
 import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
 import { sampleGamma } from './sampling/sampleGamma.js';
-import { digamma } from './special/digamma.js';
-import { logGamma } from './special/logGamma.js';
-import { trigamma } from './special/trigamma.js';
 import { addColumnSums, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { validateSupport } from './support/validateSupport.js';

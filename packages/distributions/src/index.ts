@@ -38,6 +38,14 @@ export {
   gaussianFull,
   gaussianFullParams,
 } from './gaussian/full.js';
+export {
+  type CovarianceType,
+  covarianceTypes,
+  type GaussianFamily,
+  type GaussianParamsByType,
+  gaussianFamily,
+  gaussianFamilyFromSpec,
+} from './gaussian/gaussianFamily.js';
 export type { GaussianOptions } from './gaussian/shared.js';
 export {
   type GaussianSphericalParams,
@@ -47,6 +55,7 @@ export {
 export { type GaussianStats, NEGLIGIBLE_WEIGHT } from './gaussian/statistics.js';
 export { type GaussianTiedParams, gaussianTied } from './gaussian/tied.js';
 export { ParamsReader } from './json/paramsReader.js';
+export { specOptions } from './json/specOptions.js';
 export {
   type LogNormalOptions,
   type LogNormalParams,
@@ -81,16 +90,34 @@ export {
   type FamilyFactory,
   type FamilyRegistry,
   familyFromSpec,
-  specOptions,
 } from './registry.js';
 export { type OutputRows, outputRows } from './sampling/outputRows.js';
 export { sampleCategorical } from './sampling/sampleCategorical.js';
 export { sampleGamma } from './sampling/sampleGamma.js';
 export { samplePoisson } from './sampling/samplePoisson.js';
-export { digamma } from './special/digamma.js';
-export { logFactorial } from './special/logFactorial.js';
-export { logGamma } from './special/logGamma.js';
-export { trigamma } from './special/trigamma.js';
+export { sampleVonMisesFisher } from './sampling/sampleVonMisesFisher.js';
+export {
+  type StudentTDiagParams,
+  studentTDiag,
+  studentTDiagParams,
+} from './studentT/diag.js';
+export {
+  type StudentTFullParams,
+  studentTFull,
+  studentTFullParams,
+} from './studentT/full.js';
+export type { LatentScaleSums } from './studentT/studentTDof.js';
+export type { StudentTDofLearning, StudentTOptions } from './studentT/studentTOptions.js';
+export type { StudentTStats } from './studentT/studentTStatistics.js';
 export { assertWeight } from './support/assertWeight.js';
 export { DEFAULT_MIN_PROBABILITY } from './support/smoothProbabilities.js';
 export { inSupport, type Support, validateSupport } from './support/validateSupport.js';
+export {
+  type VonMisesFisherOptions,
+  type VonMisesFisherParams,
+  type VonMisesFisherStats,
+  vonMisesFisher,
+  vonMisesFisherConcentration,
+  vonMisesFisherLogNormalizer,
+  vonMisesFisherParams,
+} from './vonMisesFisher.js';

@@ -5,11 +5,10 @@ import {
   type Matrix,
   type SerializedParams,
 } from '@mixkit/core';
+import { LOG_FACTORIAL_TABLE_SIZE, logFactorialTable, logGamma } from '@mixkit/linalg';
 import { ParamsReader } from './json/paramsReader.js';
 import { outputRows } from './sampling/outputRows.js';
 import { sampleCategorical } from './sampling/sampleCategorical.js';
-import { LOG_FACTORIAL_TABLE_SIZE, logFactorialTable } from './special/logFactorial.js';
-import { logGamma } from './special/logGamma.js';
 import { type AddWeightedRows, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { DEFAULT_MIN_PROBABILITY, smoothProbabilities } from './support/smoothProbabilities.js';

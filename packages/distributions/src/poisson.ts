@@ -5,11 +5,10 @@ import {
   type Matrix,
   type RandomSource,
 } from '@mixkit/core';
+import { LOG_FACTORIAL_TABLE_SIZE, logFactorialTable, logGamma } from '@mixkit/linalg';
 import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
 import { samplePoisson } from './sampling/samplePoisson.js';
-import { LOG_FACTORIAL_TABLE_SIZE, logFactorialTable } from './special/logFactorial.js';
-import { logGamma } from './special/logGamma.js';
 import { addColumnSums, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { validateSupport } from './support/validateSupport.js';

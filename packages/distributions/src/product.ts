@@ -145,9 +145,10 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
       }
       return list.map((block) => block.family.createStats(block.columns.length));
     },
-    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
+    accumulate(stats, X, start, end, weights, weightOffset, weightStride, current) {
       const gathered = gather(X);
       for (let b = 0; b < families.length; b++) {
+        // Each block gets its own part of the current parameters (for latent-variable blocks).
         families[b]!.accumulate(
           stats[b],
           gathered[b]!,
@@ -156,6 +157,7 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
           weights,
           weightOffset,
           weightStride,
+          current?.[b],
         );
       }
       return stats;

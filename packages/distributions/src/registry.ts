@@ -12,10 +12,14 @@ import { gaussianDiag } from './gaussian/diag.js';
 import { gaussianFull } from './gaussian/full.js';
 import { gaussianSpherical } from './gaussian/spherical.js';
 import { gaussianTied } from './gaussian/tied.js';
+import { specOptions } from './json/specOptions.js';
 import { logNormal } from './logNormal.js';
 import { multinomial } from './multinomial.js';
 import { poisson } from './poisson.js';
 import { product } from './product.js';
+import { studentTDiag } from './studentT/diag.js';
+import { studentTFull } from './studentT/full.js';
+import { vonMisesFisher } from './vonMisesFisher.js';
 
 /**
  * Builds a family from the `options` of its spec. `registry` is passed along so that composite
@@ -25,20 +29,6 @@ export type FamilyFactory = (options: JsonValue, registry: FamilyRegistry) => An
 
 /** Family factories by kind: what `familyFromSpec` looks kinds up in. */
 export type FamilyRegistry = ReadonlyMap<string, FamilyFactory>;
-
-/**
- * The spec's options as an options object for a factory, which validates the values itself.
- * Throws InvalidInputError unless they are a JSON object.
- */
-export function specOptions<T>(options: JsonValue, kind: string): T {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new InvalidInputError(
-      { argument: 'spec.options', value: options },
-      `${kind}: expected an options object`,
-    );
-  }
-  return options as T;
-}
 
 /** A registry with `entries` added to (or replacing those of) `base`. */
 export function extendRegistry(
@@ -76,6 +66,9 @@ export const defaultRegistry: FamilyRegistry = new Map<string, FamilyFactory>([
   ['multinomial', (options) => multinomial(specOptions(options, 'multinomial'))],
   ['poisson', (options) => poisson(specOptions(options, 'poisson'))],
   ['product', productFromSpec],
+  ['student-t-diag', (options) => studentTDiag(specOptions(options, 'student-t-diag'))],
+  ['student-t-full', (options) => studentTFull(specOptions(options, 'student-t-full'))],
+  ['von-mises-fisher', (options) => vonMisesFisher(specOptions(options, 'von-mises-fisher'))],
 ]);
 
 /** The product factory: rebuilds every block's family through the same registry. */

@@ -1,20 +1,14 @@
-export { fitMixture } from './fitMixture.js';
-export { fitMixtureAsync } from './fitMixtureAsync.js';
-export type {
-  CovarianceType,
-  GaussianShape,
-} from './gaussian/covariance/covarianceStrategy.js';
-export { gaussianFamily } from './gaussian/gaussianFamily.js';
-export {
-  type GaussianInitParams,
-  GaussianMixture,
-  type GaussianMixtureOptions,
-} from './gaussian/gaussianMixture.js';
-export { GaussianMixtureModel } from './gaussian/gaussianMixtureModel.js';
-export { type FitMixtureOptions, iterateEm } from './iterateEm.js';
-export { Mixture } from './mixture.js';
-export type { FamilyResolver, MixtureJson } from './mixtureJson.js';
-export { type MixtureComponent, MixtureModel } from './mixtureModel.js';
+export { negligibleResponsibility } from './estep/normalizeBlock.js';
+export type { MixtureJson } from './model/mixtureJson.js';
+export { type MixtureComponent, MixtureModel } from './model/mixtureModel.js';
+export type { MixtureSample } from './model/sampleMixture.js';
+export { OnlineMixture, type OnlineMixtureOptions } from './online/onlineMixture.js';
+export { type StepSchedule, stepSize } from './online/stepSize.js';
+export type { EmRestartResult, EmStep } from './run/emStep.js';
+export { fitMixture } from './run/fitMixture.js';
+export { fitMixtureAsync } from './run/fitMixtureAsync.js';
+export { type FitMixtureOptions, iterateEm } from './run/iterateEm.js';
+export { Mixture } from './run/mixture.js';
 export type {
   EmSettings,
   EStep,
@@ -23,13 +17,8 @@ export type {
   MixtureFitOptions,
   MixtureInit,
   MixtureOptions,
-} from './mixtureOptions.js';
-export { negligibleResponsibility } from './normalizeBlock.js';
-export { OnlineMixture, type OnlineMixtureOptions } from './online/onlineMixture.js';
-export { type StepSchedule, stepSize } from './online/stepSize.js';
-export type { EmStep } from './runRestart.js';
-export type { MixtureSample } from './sampleMixture.js';
-export { formatSelectionTable } from './selection/formatSelectionTable.js';
+} from './run/mixtureOptions.js';
+export { formatSelectionTable } from './select/formatSelectionTable.js';
 export type {
   MixtureSelection,
   SelectionCandidate,
@@ -37,9 +26,9 @@ export type {
   SelectionGrid,
   SelectionRow,
   SelectMixtureOptions,
-} from './selection/selectionTypes.js';
-export { selectMixture } from './selection/selectMixture.js';
-export { selectMixtureAsync } from './selection/selectMixtureAsync.js';
+} from './select/selectionTypes.js';
+export { selectMixture } from './select/selectMixture.js';
+export { selectMixtureAsync } from './select/selectMixtureAsync.js';
 export type { ChunkSource } from './stream/chunkSource.js';
 export { fitMixtureStream } from './stream/fitMixtureStream.js';
 export { type FitMixtureStreamOptions, iterateEmStream } from './stream/iterateEmStream.js';

@@ -14,8 +14,8 @@ import {
 import { setKernelCompilation } from '@mixkit/linalg';
 import { gaussianBlobs, MockComponentFamily } from '@mixkit/test-utils';
 import { describe, expect, it } from 'vitest';
-import { fitMixture } from '../src/fitMixture.js';
-import type { FitMixtureOptions } from '../src/iterateEm.js';
+import { fitMixture } from '../src/run/fitMixture.js';
+import type { FitMixtureOptions } from '../src/run/iterateEm.js';
 import { fitMixtureStream } from '../src/stream/fitMixtureStream.js';
 import { iterateEmStream } from '../src/stream/iterateEmStream.js';
 import { chunksOf, modelDifference } from './helpers.js';
@@ -57,7 +57,12 @@ describe('fitMixtureStream with chunks in kernel memory (WebAssembly)', () => {
     // 9,000 x 4 = 36,000 values a chunk: under the threshold alone, so the last, larger chunk
     // (18,000 rows) takes kernel memory and the smaller ones reuse it on later passes.
     const chunks = chunksOf(big, [9_000, 9_000, 18_000]);
-    const options = { family: gaussianDiag(), nComponents: 3, tol: 0, maxIterations: 8 } as const;
+    const options = {
+      family: gaussianDiag(),
+      nClusters: 3,
+      tolerance: 0,
+      maxIterations: 8,
+    } as const;
     const init = startOf(big, options);
     const simd = await fitMixtureStream(() => chunks, { ...options, init });
     setKernelCompilation(false);
@@ -72,7 +77,7 @@ describe('fitMixtureStream with chunks in kernel memory (WebAssembly)', () => {
 });
 
 describe('fitMixtureStream (out-of-core exact EM)', () => {
-  const full = { family: gaussianFull(), nComponents: 3, tol: 0, maxIterations: 25 } as const;
+  const full = { family: gaussianFull(), nClusters: 3, tolerance: 0, maxIterations: 25 } as const;
   const init = startOf(X, full);
   const inMemory = fitMixture(X, { ...full, init });
 
@@ -104,7 +109,7 @@ describe('fitMixtureStream (out-of-core exact EM)', () => {
   });
 
   it('initialises from the leading rows: with initRows >= n it is in-memory EM from the same seed', async () => {
-    const options = { family: gaussianFull(), nComponents: 3, random: 3, nInit: 2 } as const;
+    const options = { family: gaussianFull(), nClusters: 3, random: 3, nInit: 2 } as const;
     const expected = fitMixture(X, options);
     const streamed = await fitMixtureStream(() => chunksOf(X, [7]), {
       ...options,
@@ -116,16 +121,16 @@ describe('fitMixtureStream (out-of-core exact EM)', () => {
   });
 
   it('works for any family: mixed-type products and a tied covariance (estimateAll), hard E-step too', async () => {
-    const mixed = makeMixedTypes({ nSamples: 300, nComponents: 3, random: 2 });
+    const mixed = makeMixedTypes({ nSamples: 300, nClusters: 3, random: 2 });
     const family = product([
       { columns: [0, 1], family: gaussianDiag() },
       { columns: [2], family: poisson() },
       { columns: [3], family: categorical({ levels: 4, pseudocount: 1 }) },
     ]);
     const cases: [Matrix, FitMixtureOptions][] = [
-      [mixed.X, { family, nComponents: 3, tol: 0, maxIterations: 15 }],
-      [X, { family: gaussianTied(), nComponents: 3, tol: 0, maxIterations: 15 }],
-      [mixed.X, { family, nComponents: 3, tol: 0, maxIterations: 15, estep: 'hard' }],
+      [mixed.X, { family, nClusters: 3, tolerance: 0, maxIterations: 15 }],
+      [X, { family: gaussianTied(), nClusters: 3, tolerance: 0, maxIterations: 15 }],
+      [mixed.X, { family, nClusters: 3, tolerance: 0, maxIterations: 15, estep: 'hard' }],
     ];
     for (const [data, options] of cases) {
       const start = startOf(data, options);
@@ -160,7 +165,7 @@ describe('fitMixtureStream (out-of-core exact EM)', () => {
         yield { rows: view.rows, cols: view.cols, data: previous };
       }
     }
-    const options = { family: logged, nComponents: 2, tol: 0, maxIterations: 3 } as const;
+    const options = { family: logged, nClusters: 2, tolerance: 0, maxIterations: 3 } as const;
     const start = startOf(X, options);
     events.length = 0;
     const streamed = await fitMixtureStream(source, { ...options, init: start });
@@ -203,7 +208,7 @@ describe('fitMixtureStream (out-of-core exact EM)', () => {
 
   it('validates every chunk on every pass, naming the chunk, the row and the column', async () => {
     const family = new MockComponentFamily();
-    const options = { family, nComponents: 2, tol: 0, maxIterations: 2 } as const;
+    const options = { family, nClusters: 2, tolerance: 0, maxIterations: 2 } as const;
     const start = startOf(X, options);
     const before = family.calls.length;
     await fitMixtureStream(() => chunksOf(X, [50]), { ...options, init: start });
@@ -220,7 +225,7 @@ describe('fitMixtureStream (out-of-core exact EM)', () => {
     });
     const counts = [{ rows: 2, cols: 1, data: Float64Array.from([1, -2]) }];
     await expect(
-      fitMixtureStream(() => counts, { family: poisson(), nComponents: 1 }),
+      fitMixtureStream(() => counts, { family: poisson(), nClusters: 1 }),
     ).rejects.toMatchObject({ argument: 'chunks[0]', row: 1 });
     const ragged = [X, { rows: 1, cols: 3, data: new Float64Array(3) }];
     await expect(fitMixtureStream(() => ragged, { ...full, init })).rejects.toThrow(

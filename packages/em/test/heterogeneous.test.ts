@@ -3,6 +3,7 @@ import {
   type CategoricalParams,
   categorical,
   categoricalParams,
+  familyFromSpec,
   type GaussianDiagParams,
   gaussianDiag,
   gaussianDiagParams,
@@ -17,8 +18,8 @@ import {
 } from '@mixkit/distributions';
 import { adjustedRandIndex } from '@mixkit/metrics';
 import { describe, expect, it } from 'vitest';
-import { fitMixture } from '../src/fitMixture.js';
-import { MixtureModel } from '../src/mixtureModel.js';
+import { MixtureModel } from '../src/model/mixtureModel.js';
+import { fitMixture } from '../src/run/fitMixture.js';
 
 // Columns: 0-1 real (Gaussian), 2 a count (Poisson), 3 a category code with 4 levels.
 const blocks = (gaussian: AnyComponentFamily) =>
@@ -110,7 +111,7 @@ describe('a mixture with a different family per component on mixed-type data', (
 
   it('sampled and refitted models round-trip through JSON with the built-in registry', () => {
     const model = fitMixture(X, { components: source.families, random: 5 });
-    const back = MixtureModel.fromJSON(JSON.parse(JSON.stringify(model)));
+    const back = MixtureModel.fromJSON(JSON.parse(JSON.stringify(model)), familyFromSpec);
     expect(back.scoreSamples(X)).toEqual(model.scoreSamples(X));
     expect(back.families.map((f) => f.kind)).toEqual(['product', 'product', 'product']);
   });

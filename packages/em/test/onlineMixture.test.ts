@@ -11,10 +11,10 @@ import { makeGaussianMixture } from '@mixkit/datasets';
 import { gaussianFull, poisson, poissonParams } from '@mixkit/distributions';
 import { gaussianBlobs, unitGaussianFamily } from '@mixkit/test-utils';
 import { describe, expect, it } from 'vitest';
-import { fitMixture } from '../src/fitMixture.js';
-import type { MixtureModel } from '../src/mixtureModel.js';
+import type { MixtureModel } from '../src/model/mixtureModel.js';
 import { OnlineMixture } from '../src/online/onlineMixture.js';
 import { stepSize } from '../src/online/stepSize.js';
+import { fitMixture } from '../src/run/fitMixture.js';
 import { logJoint, rowSlice } from './helpers.js';
 
 /** Component permutation of `b` matching `a` by the closest means. */
@@ -43,7 +43,7 @@ describe('OnlineMixture (stepwise EM)', () => {
     expect(() => stepSize(1, { stepDecay: 0.5 })).toThrow(/stepDecay/);
     expect(() => stepSize(1, { stepDecay: 1.2 })).toThrow(/stepDecay/);
     expect(
-      () => new OnlineMixture({ family: gaussianFull(), nComponents: 2, stepOffset: -1 }),
+      () => new OnlineMixture({ family: gaussianFull(), nClusters: 2, stepOffset: -1 }),
     ).toThrow(InvalidInputError);
   });
 
@@ -61,7 +61,7 @@ describe('OnlineMixture (stepwise EM)', () => {
     const start = [Float64Array.from([0.5, 0]), Float64Array.from([2, 2])];
     const online = new OnlineMixture({
       family: unitGaussianFamily,
-      nComponents: 2,
+      nClusters: 2,
       init: { kind: 'params', params: start.map((mean) => ({ mean })), weights: [0.4, 0.6] },
     });
     const families: AnyComponentFamily[] = [unitGaussianFamily, unitGaussianFamily];
@@ -82,7 +82,7 @@ describe('OnlineMixture (stepwise EM)', () => {
     };
     const initial = fitMixture(first, {
       family: unitGaussianFamily,
-      nComponents: 2,
+      nClusters: 2,
       init: { kind: 'params', params: start.map((mean) => ({ mean })), weights: [0.4, 0.6] },
       maxIterations: 0,
     });
@@ -110,14 +110,14 @@ describe('OnlineMixture (stepwise EM)', () => {
   it('converges on a stream from a known mixture to within tolerance of batch EM', () => {
     const { X } = makeGaussianMixture({
       nSamples: 30_000,
-      nComponents: 3,
+      nClusters: 3,
       nFeatures: 2,
       weights: [0.5, 0.3, 0.2],
       random: 7,
     });
     const family = gaussianFull();
-    const batch = fitMixture(X, { family, nComponents: 3, nInit: 3, random: 1 });
-    const online = new OnlineMixture({ family, nComponents: 3, random: 1 });
+    const batch = fitMixture(X, { family, nClusters: 3, nInit: 3, random: 1 });
+    const online = new OnlineMixture({ family, nClusters: 3, random: 1 });
     const batchRows = 200;
     for (let start = 0; start < X.rows; start += batchRows) {
       online.partialFit(rowSlice(X, start, Math.min(X.rows, start + batchRows)));
@@ -151,7 +151,7 @@ describe('OnlineMixture (stepwise EM)', () => {
       const c = i % 3;
       family.sample(poissonParams([rates[c]!]), 1, random, X.data, i);
     }
-    const online = new OnlineMixture({ family, nComponents: 3, random: 0 });
+    const online = new OnlineMixture({ family, nClusters: 3, random: 0 });
     for (let start = 0; start < n; start += 100) online.partialFit(rowSlice(X, start, start + 100));
     const fitted = online.model.params
       .map((p) => (p as { rates: Float64Array }).rates[0]!)
@@ -173,14 +173,14 @@ describe('OnlineMixture (stepwise EM)', () => {
     const progress: { iteration: number; objective: number }[] = [];
     const online = new OnlineMixture({
       family: gaussianFull(),
-      nComponents: 2,
+      nClusters: 2,
       onIteration: ({ iteration, objective }) => progress.push({ iteration, objective }),
     });
     const batches = [0, 50, 100, 150].map((s) => rowSlice(X, s, s + 50));
     online.partialFit(batches[0]!).partialFit(batches[1]!);
     expect(progress.map((p) => p.iteration)).toEqual([1, 2]);
     // Batch 2's objective is its mean log-likelihood under the parameters after batch 1.
-    const afterOne = new OnlineMixture({ family: gaussianFull(), nComponents: 2 }).partialFit(
+    const afterOne = new OnlineMixture({ family: gaussianFull(), nClusters: 2 }).partialFit(
       batches[0]!,
     ).model;
     expect(progress[1]!.objective).toBeCloseTo(afterOne.score(batches[1]!), 12);
@@ -192,7 +192,7 @@ describe('OnlineMixture (stepwise EM)', () => {
     expect(online.nBatches).toBe(2);
     const controller = new AbortController();
     let seen = 0;
-    const streaming = new OnlineMixture({ family: gaussianFull(), nComponents: 2 });
+    const streaming = new OnlineMixture({ family: gaussianFull(), nClusters: 2 });
     const run = streaming.partialFitStream(batches, {
       signal: controller.signal,
       onIteration: () => {
@@ -205,7 +205,7 @@ describe('OnlineMixture (stepwise EM)', () => {
   });
 
   it('rejects use before fitting, batches of another width, empty batches and a too-small first batch', () => {
-    const online = new OnlineMixture({ family: gaussianFull(), nComponents: 3 });
+    const online = new OnlineMixture({ family: gaussianFull(), nClusters: 3 });
     expect(() => online.model).toThrow(NotFittedError);
     expect(() => online.partialFit([[0, 0]])).toThrow(/cannot fit 3 components to 1 rows/);
     online.partialFit(Array.from({ length: 30 }, (_, i) => [i % 7, (i * 3) % 5]));

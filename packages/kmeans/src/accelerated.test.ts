@@ -11,7 +11,7 @@ function fitWith(
   init: Matrix,
   maxIterations = 300,
 ) {
-  return new KMeans({ k: init.rows, init, algorithm, maxIterations, tol: 0 }).fit(X);
+  return new KMeans({ nClusters: init.rows, init, algorithm, maxIterations, tolerance: 0 }).fit(X);
 }
 
 const problems: { name: string; X: () => Matrix; k: number; seed: number }[] = [

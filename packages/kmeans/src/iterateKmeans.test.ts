@@ -19,7 +19,7 @@ describe('iterateKmeans', () => {
       step = steps.next();
     }
     const model = step.value;
-    const fitted = new KMeans({ k: 4, init: centers, algorithm: 'hamerly' }).fit(X);
+    const fitted = new KMeans({ nClusters: 4, init: centers, algorithm: 'hamerly' }).fit(X);
     expect(Array.from(model.labels)).toEqual(Array.from(fitted.labels));
     expect(Array.from(model.centers.data)).toEqual(Array.from(fitted.centers.data));
     expect(seen).toHaveLength(fitted.iterations);
@@ -60,7 +60,7 @@ describe('iterateKmeans', () => {
 
   it('validates its arguments', () => {
     expect(() => iterateKmeans(X, { centers: [[1, 2]] }).next()).toThrow(InvalidInputError);
-    expect(() => iterateKmeans(X, { centers, tol: -1 }).next()).toThrow(InvalidInputError);
+    expect(() => iterateKmeans(X, { centers, tolerance: -1 }).next()).toThrow(InvalidInputError);
     expect(() =>
       // @ts-expect-error testing a value outside the union
       iterateKmeans(X, { centers, algorithm: 'magic' }).next(),

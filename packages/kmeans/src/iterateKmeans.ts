@@ -22,8 +22,8 @@ export interface IterateKmeansOptions {
   readonly algorithm?: KMeansAlgorithm;
   /** Default 300. */
   readonly maxIterations?: number;
-  /** Relative tolerance as in `KMeansOptions.tol`. Default 1e-4. */
-  readonly tol?: number;
+  /** Relative tolerance as in `KMeansOptions.tolerance`. Default 1e-4. */
+  readonly tolerance?: number;
   readonly sampleWeight?: ArrayLike<number>;
 }
 
@@ -67,8 +67,8 @@ export function* iterateKmeans(
   const { rows: n, cols: d } = matrix;
   const maxIterations = options.maxIterations ?? 300;
   assertInteger(maxIterations, 'maxIterations', 0);
-  const tol = options.tol ?? 1e-4;
-  assertNumber(tol, 'tol', { min: 0 });
+  const tolerance = options.tolerance ?? 1e-4;
+  assertNumber(tolerance, 'tolerance', { min: 0 });
   const initial = toMatrix(options.centers, { argument: 'centers', cols: d });
   const k = initial.rows;
   assertClusterCount(k, n, 'centers');
@@ -88,7 +88,7 @@ export function* iterateKmeans(
   const steps = iterateCenters(data, createMatrix(k, d, centered), {
     algorithm,
     maxIterations,
-    tolerance: tol * data.meanVariance,
+    tolerance: tolerance * data.meanVariance,
     restart: 0,
   });
   for (let step = steps.next(); ; step = steps.next()) {

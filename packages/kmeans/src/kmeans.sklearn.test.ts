@@ -47,11 +47,11 @@ describe('KMeans agrees with scikit-learn 1.2 KMeans(algorithm="lloyd", n_init=1
       it(`${fixture.name}: ${algorithm} gives sklearn's labels, centers, inertia and iteration count`, () => {
         const X = datasets[fixture.dataset]!();
         const model = new KMeans({
-          k: fixture.initialCenters.length,
+          nClusters: fixture.initialCenters.length,
           init: fromRows(fixture.initialCenters),
           algorithm,
           maxIterations: fixture.maxIterations,
-          tol: fixture.tol,
+          tolerance: fixture.tol,
         }).fit(X, fixture.sampleWeight ? { sampleWeight: fixture.sampleWeight } : {});
         expect(Array.from(model.labels)).toEqual(fixture.labels);
         expect(maxRelativeError(model.centers.data, fixture.centers.flat())).toBeLessThan(1e-12);
@@ -65,11 +65,11 @@ describe('KMeans agrees with scikit-learn 1.2 KMeans(algorithm="lloyd", n_init=1
     it(`${fixture.name}: transform and score match sklearn`, () => {
       const X = datasets[fixture.dataset]!();
       const model = new KMeans({
-        k: fixture.initialCenters.length,
+        nClusters: fixture.initialCenters.length,
         init: fromRows(fixture.initialCenters),
         algorithm: 'lloyd',
         maxIterations: fixture.maxIterations,
-        tol: fixture.tol,
+        tolerance: fixture.tol,
       }).fit(X, fixture.sampleWeight ? { sampleWeight: fixture.sampleWeight } : {});
       const head = createMatrix(5, X.cols, X.data.slice(0, 5 * X.cols));
       expect(
@@ -82,7 +82,9 @@ describe('KMeans agrees with scikit-learn 1.2 KMeans(algorithm="lloyd", n_init=1
 
   it('reports the empty cluster it re-seeded in the sklearn empty-cluster case', () => {
     const fixture = cases.find((c) => c.name.includes('empty cluster'))!;
-    const model = new KMeans({ k: 3, init: fromRows(fixture.initialCenters) }).fit(loadIris().X);
+    const model = new KMeans({ nClusters: 3, init: fromRows(fixture.initialCenters) }).fit(
+      loadIris().X,
+    );
     expect(model.diagnostics.warnings).toContainEqual({
       kind: 'empty-component',
       restart: 0,

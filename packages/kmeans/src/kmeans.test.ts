@@ -22,14 +22,14 @@ describe('KMeans input validation', () => {
     [1, 1],
     [5, 5],
   ];
-  it('rejects k < 1, a non-integer k and k > n with InvalidInputError on k', () => {
-    expectInvalid(() => new KMeans({ k: 0 }), 'k');
-    expectInvalid(() => new KMeans({ k: 1.5 }), 'k');
-    expectInvalid(() => new KMeans({ k: 4 }).fit(X), 'k');
+  it('rejects k < 1, a non-integer k and k > n with InvalidInputError on nClusters', () => {
+    expectInvalid(() => new KMeans({ nClusters: 0 }), 'nClusters');
+    expectInvalid(() => new KMeans({ nClusters: 1.5 }), 'nClusters');
+    expectInvalid(() => new KMeans({ nClusters: 4 }).fit(X), 'nClusters');
   });
   it('rejects NaN and infinite values, naming the row and column', () => {
     try {
-      new KMeans({ k: 1 }).fit([
+      new KMeans({ nClusters: 1 }).fit([
         [0, 0],
         [1, Number.NaN],
       ]);
@@ -39,41 +39,50 @@ describe('KMeans input validation', () => {
       expect((error as InvalidInputError).row).toBe(1);
       expect((error as InvalidInputError).column).toBe(1);
     }
-    expectInvalid(() => new KMeans({ k: 1 }).fit([[Number.POSITIVE_INFINITY]]), 'X');
+    expectInvalid(() => new KMeans({ nClusters: 1 }).fit([[Number.POSITIVE_INFINITY]]), 'X');
   });
   it('rejects empty data', () => {
-    expectInvalid(() => new KMeans({ k: 1 }).fit([]), 'X');
+    expectInvalid(() => new KMeans({ nClusters: 1 }).fit([]), 'X');
   });
   it('rejects a wrong dimension at predict, transform and score', () => {
-    const model = new KMeans({ k: 2 }).fit(X);
+    const model = new KMeans({ nClusters: 2 }).fit(X);
     expectInvalid(() => model.predict([[1, 2, 3]]), 'X');
     expectInvalid(() => model.transform([[1]]), 'X');
     expectInvalid(() => model.score([[1]]), 'X');
   });
-  it('rejects bad options: unknown algorithm or init, negative tol, nInit 0', () => {
+  it('rejects bad options: unknown algorithm or init, negative tolerance, nInit 0', () => {
     // @ts-expect-error testing a value outside the union
-    expectInvalid(() => new KMeans({ k: 2, algorithm: 'fast' }), 'algorithm');
+    expectInvalid(() => new KMeans({ nClusters: 2, algorithm: 'fast' }), 'algorithm');
     // @ts-expect-error testing a value outside the union
-    expectInvalid(() => new KMeans({ k: 2, init: 'kmeans++' }), 'init');
-    expectInvalid(() => new KMeans({ k: 2, tol: -1 }), 'tol');
-    expectInvalid(() => new KMeans({ k: 2, nInit: 0 }), 'nInit');
-    expectInvalid(() => new KMeans({ k: 2, maxIterations: -1 }), 'maxIterations');
+    expectInvalid(() => new KMeans({ nClusters: 2, init: 'kmeans++' }), 'init');
+    expectInvalid(() => new KMeans({ nClusters: 2, tolerance: -1 }), 'tolerance');
+    expectInvalid(() => new KMeans({ nClusters: 2, nInit: 0 }), 'nInit');
+    expectInvalid(() => new KMeans({ nClusters: 2, maxIterations: -1 }), 'maxIterations');
   });
   it('rejects initial centers of the wrong shape', () => {
-    expectInvalid(() => new KMeans({ k: 2, init: [[0, 0]] }).fit(X), 'init');
-    expectInvalid(() => new KMeans({ k: 1, init: [[0, 0, 0]] }).fit(X), 'init');
+    expectInvalid(() => new KMeans({ nClusters: 2, init: [[0, 0]] }).fit(X), 'init');
+    expectInvalid(() => new KMeans({ nClusters: 1, init: [[0, 0, 0]] }).fit(X), 'init');
   });
   it('rejects bad sample weights and k above the number of positively weighted rows', () => {
-    expectInvalid(() => new KMeans({ k: 1 }).fit(X, { sampleWeight: [1, 1] }), 'sampleWeight');
-    expectInvalid(() => new KMeans({ k: 1 }).fit(X, { sampleWeight: [1, -1, 1] }), 'sampleWeight');
-    expectInvalid(() => new KMeans({ k: 3 }).fit(X, { sampleWeight: [1, 0, 1] }), 'k');
+    expectInvalid(
+      () => new KMeans({ nClusters: 1 }).fit(X, { sampleWeight: [1, 1] }),
+      'sampleWeight',
+    );
+    expectInvalid(
+      () => new KMeans({ nClusters: 1 }).fit(X, { sampleWeight: [1, -1, 1] }),
+      'sampleWeight',
+    );
+    expectInvalid(
+      () => new KMeans({ nClusters: 3 }).fit(X, { sampleWeight: [1, 0, 1] }),
+      'nClusters',
+    );
   });
 });
 
 describe('KMeans fitting behaviour', () => {
   it('finds well-separated blobs exactly (up to label permutation)', () => {
     const { X, labels } = blobs(600, 3, 4, 7, 50);
-    const model = new KMeans({ k: 4 }).fit(X, { random: 3 });
+    const model = new KMeans({ nClusters: 4 }).fit(X, { random: 3 });
     const mapping = new Map<number, number>();
     for (let i = 0; i < labels.length; i++) {
       const seen = mapping.get(labels[i]!);
@@ -86,16 +95,16 @@ describe('KMeans fitting behaviour', () => {
 
   it('is deterministic under a seed and changes with the seed', () => {
     const { X } = blobs(500, 4, 6, 8, 3);
-    const a = new KMeans({ k: 6, init: 'random', nInit: 3 }).fit(X, { random: 5 });
-    const b = new KMeans({ k: 6, init: 'random', nInit: 3 }).fit(X, { random: 5 });
+    const a = new KMeans({ nClusters: 6, init: 'random', nInit: 3 }).fit(X, { random: 5 });
+    const b = new KMeans({ nClusters: 6, init: 'random', nInit: 3 }).fit(X, { random: 5 });
     expect(Array.from(a.centers.data)).toEqual(Array.from(b.centers.data));
-    const c = new KMeans({ k: 6, init: 'random', nInit: 1 }).fit(X, { random: 6 });
+    const c = new KMeans({ nClusters: 6, init: 'random', nInit: 1 }).fit(X, { random: 6 });
     expect(Array.from(c.centers.data)).not.toEqual(Array.from(a.centers.data));
   });
 
   it('keeps the restart of lowest inertia among nInit', () => {
     const { X } = blobs(400, 2, 8, 12, 5);
-    const model = new KMeans({ k: 8, init: 'random', nInit: 6 }).fit(X, { random: 1 });
+    const model = new KMeans({ nClusters: 8, init: 'random', nInit: 6 }).fit(X, { random: 1 });
     const { restartObjectives, bestRestart } = model.diagnostics;
     expect(restartObjectives).toHaveLength(6);
     expect(model.inertia).toBe(Math.min(...restartObjectives));
@@ -110,10 +119,10 @@ describe('KMeans fitting behaviour', () => {
       for (let r = 0; r < weights[i]!; r++) repeated.push([X.data[2 * i]!, X.data[2 * i + 1]!]);
     }
     const init = pickRows(X, [0, 1, 2]);
-    const weighted = new KMeans({ k: 3, init, algorithm: 'lloyd' }).fit(X, {
+    const weighted = new KMeans({ nClusters: 3, init, algorithm: 'lloyd' }).fit(X, {
       sampleWeight: weights,
     });
-    const plain = new KMeans({ k: 3, init, algorithm: 'lloyd' }).fit(repeated);
+    const plain = new KMeans({ nClusters: 3, init, algorithm: 'lloyd' }).fit(repeated);
     for (let t = 0; t < 6; t++)
       expect(weighted.centers.data[t]).toBeCloseTo(plain.centers.data[t]!, 10);
     expect(weighted.inertia).toBeCloseTo(plain.inertia, 8);
@@ -121,7 +130,11 @@ describe('KMeans fitting behaviour', () => {
 
   it('reports non-convergence as a warning and converged: false, without throwing', () => {
     const X = loadIris().X;
-    const model = new KMeans({ k: 5, init: pickRows(X, [0, 1, 2, 3, 4]), maxIterations: 2 }).fit(X);
+    const model = new KMeans({
+      nClusters: 5,
+      init: pickRows(X, [0, 1, 2, 3, 4]),
+      maxIterations: 2,
+    }).fit(X);
     expect(model.converged).toBe(false);
     expect(model.diagnostics.warnings).toContainEqual({
       kind: 'not-converged',
@@ -133,7 +146,7 @@ describe('KMeans fitting behaviour', () => {
   it('maxIterations 0 only assigns rows to the initial centers', () => {
     const X = loadIris().X;
     const init = pickRows(X, [0, 50, 100]);
-    const model = new KMeans({ k: 3, init, maxIterations: 0 }).fit(X);
+    const model = new KMeans({ nClusters: 3, init, maxIterations: 0 }).fit(X);
     expect(model.iterations).toBe(0);
     for (let t = 0; t < init.data.length; t++) {
       expect(model.centers.data[t]).toBeCloseTo(init.data[t]!, 12);
@@ -145,7 +158,7 @@ describe('KMeans fitting behaviour', () => {
 
   it('reports every empty cluster it re-seeds, with restart, iteration and component', () => {
     const X: Matrix = createMatrix(6, 1, Float64Array.from([0, 0.1, 0.2, 10, 10.1, 10.2]));
-    const model = new KMeans({ k: 3, init: [[0], [10], [500]] }).fit(X);
+    const model = new KMeans({ nClusters: 3, init: [[0], [10], [500]] }).fit(X);
     expect(model.diagnostics.warnings[0]).toEqual({
       kind: 'empty-component',
       restart: 0,
@@ -159,7 +172,7 @@ describe('KMeans fitting behaviour', () => {
   it('calls onIteration with the inertia trace and stops with AbortedError when aborted', () => {
     const X = loadIris().X;
     const seen: number[] = [];
-    const model = new KMeans({ k: 3, init: pickRows(X, [0, 1, 2]) }).fit(X, {
+    const model = new KMeans({ nClusters: 3, init: pickRows(X, [0, 1, 2]) }).fit(X, {
       onIteration: (progress) => seen.push(progress.objective),
     });
     expect(seen).toEqual(model.diagnostics.objective);
@@ -167,7 +180,7 @@ describe('KMeans fitting behaviour', () => {
       expect(seen[t]!).toBeLessThanOrEqual(seen[t - 1]! * (1 + 1e-12));
     const controller = new AbortController();
     expect(() =>
-      new KMeans({ k: 3, init: pickRows(X, [0, 1, 2]) }).fit(X, {
+      new KMeans({ nClusters: 3, init: pickRows(X, [0, 1, 2]) }).fit(X, {
         signal: controller.signal,
         onIteration: () => controller.abort(),
       }),
@@ -177,7 +190,7 @@ describe('KMeans fitting behaviour', () => {
   it('accepts a custom CenterInitializer, called on the original data', () => {
     const X = loadIris().X;
     const model = new KMeans({
-      k: 2,
+      nClusters: 2,
       nInit: 1,
       init: (data, k) => {
         expect(data.data).toBe(X.data);
@@ -190,7 +203,7 @@ describe('KMeans fitting behaviour', () => {
 
 describe('KMeansModel', () => {
   const X = loadIris().X;
-  const model = new KMeans({ k: 3 }).fit(X, {
+  const model = new KMeans({ nClusters: 3 }).fit(X, {
     random: 0,
     sampleWeight: Array.from({ length: 150 }, (_, i) => 1 + (i % 2)),
   });

@@ -31,7 +31,7 @@ import {
  * handling), so from the same initial centers it gives the same labels and centers.
  *
  * ```ts
- * const model = new KMeans({ k: 3 }).fit(X, { random: 42 });
+ * const model = new KMeans({ nClusters: 3 }).fit(X, { random: 42 });
  * model.labels; model.centers; model.inertia; model.predict(Xnew);
  * ```
  */
@@ -50,7 +50,7 @@ export class KMeans implements Clusterer<KMeansModel> {
    * converging within `maxIterations` is reported in `diagnostics.warnings`, never thrown.
    */
   fit(X: MatrixInput, options: FitOptions = {}): KMeansModel {
-    const { k, maxIterations, tol, init } = this.options;
+    const { k, maxIterations, tolerance, init } = this.options;
     const matrix = toMatrix(X);
     const n = matrix.rows;
     assertClusterCount(k, n);
@@ -62,7 +62,7 @@ export class KMeans implements Clusterer<KMeansModel> {
     const given = typeof init === 'string' || typeof init === 'function' ? undefined : init;
     const explicit = given === undefined ? undefined : centeredCenters(given, data, k);
     const restarts = explicit === undefined ? this.options.nInit : 1;
-    const random = toRandom(options.random ?? this.options.random);
+    const random = toRandom(options.random);
     const restartObjectives: number[] = [];
     const warnings: FitWarning[] = [];
     let best: CenteredRun | undefined;
@@ -74,7 +74,7 @@ export class KMeans implements Clusterer<KMeansModel> {
       const steps = iterateCenters(data, initial, {
         algorithm,
         maxIterations,
-        tolerance: tol * data.meanVariance,
+        tolerance: tolerance * data.meanVariance,
         restart,
       });
       let previous = Number.NaN;
@@ -161,7 +161,7 @@ function assertEnoughWeightedRows(weights: Float64Array, k: number): void {
   for (let i = 0; i < weights.length; i++) if (weights[i]! > 0) positive++;
   if (positive < k) {
     throw new InvalidInputError(
-      { argument: 'k', value: k },
+      { argument: 'nClusters', value: k },
       `cannot fit ${k} clusters: only ${positive} rows have a positive sampleWeight`,
     );
   }

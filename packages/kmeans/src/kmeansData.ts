@@ -16,7 +16,7 @@ export interface KMeansData {
   readonly xNorms: Float64Array;
   /** Σ_i w_i ||x_i||² over the rows of `X` (for the inertia identity in `updateCenters`). */
   readonly weightedSquaredNorm: number;
-  /** Mean of the per-column (unweighted) variances: `tol` is relative to it. */
+  /** Mean of the per-column (unweighted) variances: `tolerance` is relative to it. */
   readonly meanVariance: number;
   /**
    * Lloyd's nearest-centre search over the rows of `X` for k centres (a float32 screen in

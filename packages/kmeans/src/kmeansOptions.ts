@@ -5,7 +5,6 @@ import {
   InvalidInputError,
   type Matrix,
   type MatrixInput,
-  type RandomInput,
   type RandomSource,
 } from '@mixkit/core';
 
@@ -44,7 +43,7 @@ export type KMeansInit = 'k-means++' | 'random' | MatrixInput | CenterInitialize
 /** Options of `new KMeans(options)`. */
 export interface KMeansOptions {
   /** Number of clusters, an integer >= 1 (and <= the number of rows at fit time). */
-  readonly k: number;
+  readonly nClusters: number;
   /** Assignment algorithm. Default `'auto'`. */
   readonly algorithm?: KMeansAlgorithm;
   /** Seeding. Default `'k-means++'`. */
@@ -58,11 +57,9 @@ export interface KMeansOptions {
   readonly maxIterations?: number;
   /**
    * Relative tolerance: a run stops when the sum of squared center shifts is at most
-   * `tol` x the mean of the data's per-column variances (scikit-learn's rule). Default 1e-4.
+   * `tolerance` x the mean of the data's per-column variances (scikit-learn's rule). Default 1e-4.
    */
-  readonly tol?: number;
-  /** Seed or random source; `fit(X, {random})` overrides it. Default seed 0. */
-  readonly random?: RandomInput;
+  readonly tolerance?: number;
 }
 
 /** `KMeansOptions` with every default filled in. */
@@ -72,8 +69,7 @@ export interface ResolvedKMeansOptions {
   readonly init: KMeansInit;
   readonly nInit: number;
   readonly maxIterations: number;
-  readonly tol: number;
-  readonly random: RandomInput | undefined;
+  readonly tolerance: number;
 }
 
 const algorithms: readonly KMeansAlgorithm[] = ['lloyd', 'hamerly', 'elkan', 'auto'];
@@ -81,9 +77,12 @@ const algorithms: readonly KMeansAlgorithm[] = ['lloyd', 'hamerly', 'elkan', 'au
 /** Validates the options and merges the defaults, in one place. */
 export function resolveKMeansOptions(options: KMeansOptions): ResolvedKMeansOptions {
   if (options == null || typeof options !== 'object') {
-    throw new InvalidInputError({ argument: 'options', value: options }, 'expected { k, ... }');
+    throw new InvalidInputError(
+      { argument: 'options', value: options },
+      'expected { nClusters, ... }',
+    );
   }
-  assertInteger(options.k, 'k', 1);
+  assertInteger(options.nClusters, 'nClusters', 1);
   const algorithm = options.algorithm ?? 'auto';
   if (!algorithms.includes(algorithm)) {
     throw new InvalidInputError(
@@ -102,9 +101,9 @@ export function resolveKMeansOptions(options: KMeansOptions): ResolvedKMeansOpti
   assertInteger(nInit, 'nInit', 1);
   const maxIterations = options.maxIterations ?? 300;
   assertInteger(maxIterations, 'maxIterations', 0);
-  const tol = options.tol ?? 1e-4;
-  assertNumber(tol, 'tol', { min: 0 });
-  return { k: options.k, algorithm, init, nInit, maxIterations, tol, random: options.random };
+  const tolerance = options.tolerance ?? 1e-4;
+  assertNumber(tolerance, 'tolerance', { min: 0 });
+  return { k: options.nClusters, algorithm, init, nInit, maxIterations, tolerance };
 }
 
 function defaultRestarts(init: KMeansInit): number {

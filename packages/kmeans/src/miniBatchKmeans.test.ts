@@ -9,8 +9,8 @@ describe('MiniBatchKMeans', () => {
   const { X, labels: truth } = blobs(6000, 4, 5, 31, 20);
 
   it('recovers well-separated blobs, with inertia within 1% of full k-means', () => {
-    const mini = new MiniBatchKMeans({ k: 5, batchSize: 256 }).fit(X, { random: 1 });
-    const full = new KMeans({ k: 5 }).fit(X, { random: 1 });
+    const mini = new MiniBatchKMeans({ nClusters: 5, batchSize: 256 }).fit(X, { random: 1 });
+    const full = new KMeans({ nClusters: 5 }).fit(X, { random: 1 });
     expect(mini.algorithm).toBe('mini-batch');
     expect(mini.inertia).toBeLessThan(full.inertia * 1.01);
     const mapping = new Map<number, number>();
@@ -24,12 +24,12 @@ describe('MiniBatchKMeans', () => {
   });
 
   it('stops early on no improvement and reports convergence; otherwise warns not-converged', () => {
-    const early = new MiniBatchKMeans({ k: 5, batchSize: 100, maxIterations: 50 }).fit(X, {
+    const early = new MiniBatchKMeans({ nClusters: 5, batchSize: 100, maxIterations: 50 }).fit(X, {
       random: 2,
     });
     expect(early.converged).toBe(true);
     const capped = new MiniBatchKMeans({
-      k: 5,
+      nClusters: 5,
       batchSize: 100,
       maxIterations: 1,
       maxNoImprovement: 0,
@@ -39,8 +39,8 @@ describe('MiniBatchKMeans', () => {
   });
 
   it('is deterministic under a seed', () => {
-    const a = new MiniBatchKMeans({ k: 5, batchSize: 128 }).fit(X, { random: 9 });
-    const b = new MiniBatchKMeans({ k: 5, batchSize: 128 }).fit(X, { random: 9 });
+    const a = new MiniBatchKMeans({ nClusters: 5, batchSize: 128 }).fit(X, { random: 9 });
+    const b = new MiniBatchKMeans({ nClusters: 5, batchSize: 128 }).fit(X, { random: 9 });
     expect(Array.from(a.centers.data)).toEqual(Array.from(b.centers.data));
   });
 
@@ -52,7 +52,7 @@ describe('MiniBatchKMeans', () => {
       [0, 0, 1, 0],
       [0, 1, 0, 0],
     ];
-    const model = new MiniBatchKMeans({ k: 5, init, batchSize: 200 }).fit(X, { random: 3 });
+    const model = new MiniBatchKMeans({ nClusters: 5, init, batchSize: 200 }).fit(X, { random: 3 });
     expect(model.diagnostics.warnings).toContainEqual({
       kind: 'empty-component',
       restart: 0,
@@ -64,7 +64,7 @@ describe('MiniBatchKMeans', () => {
   });
 
   it('partialFit on streamed batches converges to the blobs and snapshots a model', () => {
-    const streamed = new MiniBatchKMeans({ k: 5 });
+    const streamed = new MiniBatchKMeans({ nClusters: 5 });
     expect(() => streamed.model).toThrow(NotFittedError);
     for (let pass = 0; pass < 3; pass++) {
       for (let start = 0; start < X.rows; start += 500) {
@@ -78,20 +78,24 @@ describe('MiniBatchKMeans', () => {
     const model = streamed.model;
     expect(model.iterations).toBe(36);
     expect(model.labels).toHaveLength(500);
-    const full = new KMeans({ k: 5 }).fit(X, { random: 1 });
+    const full = new KMeans({ nClusters: 5 }).fit(X, { random: 1 });
     expect(-model.score(X)).toBeLessThan(full.inertia * 1.01);
     const copy = KMeansModel.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
     expect(Array.from(copy.predict(X))).toEqual(Array.from(model.predict(X)));
   });
 
   it('rejects a batch of the wrong dimension and bad options', () => {
-    const streamed = new MiniBatchKMeans({ k: 2 }).partialFit([
+    const streamed = new MiniBatchKMeans({ nClusters: 2 }).partialFit([
       [0, 0],
       [1, 1],
     ]);
     expect(() => streamed.partialFit([[1, 2, 3]])).toThrow(InvalidInputError);
-    expect(() => new MiniBatchKMeans({ k: 2, batchSize: 0 })).toThrow(InvalidInputError);
-    expect(() => new MiniBatchKMeans({ k: 2, reassignmentRatio: 2 })).toThrow(InvalidInputError);
-    expect(() => new MiniBatchKMeans({ k: 3 }).partialFit([[1, 1]])).toThrow(InvalidInputError);
+    expect(() => new MiniBatchKMeans({ nClusters: 2, batchSize: 0 })).toThrow(InvalidInputError);
+    expect(() => new MiniBatchKMeans({ nClusters: 2, reassignmentRatio: 2 })).toThrow(
+      InvalidInputError,
+    );
+    expect(() => new MiniBatchKMeans({ nClusters: 3 }).partialFit([[1, 1]])).toThrow(
+      InvalidInputError,
+    );
   });
 });

@@ -54,12 +54,13 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
   }
 
   fit(X: MatrixInput, options: FitOptions = {}): KMeansModel {
-    const { k, batchSize, maxIterations, tol, maxNoImprovement, reassignmentRatio } = this.options;
+    const { k, batchSize, maxIterations, tolerance, maxNoImprovement, reassignmentRatio } =
+      this.options;
     const matrix = toMatrix(X);
     const { rows: n, cols: d } = matrix;
     assertClusterCount(k, n);
     const weights = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
-    const random = toRandom(options.random ?? this.options.random);
+    const random = toRandom(options.random);
     const { offset, meanVariance } = columnMeans(matrix);
     const warnings: FitWarning[] = [];
     const centers = bestSeeding(this.options, matrix, offset, weights, random);
@@ -121,7 +122,7 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       if (step % stepsPerPass === 0) objective.push(ewa);
       let shift = 0;
       for (let t = 0; t < k * d; t++) shift += (centers.data[t]! - previous[t]!) ** 2;
-      if (tol > 0 && shift <= tol * meanVariance) converged = true;
+      if (tolerance > 0 && shift <= tolerance * meanVariance) converged = true;
       if (ewa < ewaMin) {
         ewaMin = ewa;
         noImprovement = 0;
@@ -240,8 +241,8 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
   }
 
   private startStream(matrix: Matrix, weights: Float64Array, options: FitOptions): StreamState {
-    assertClusterCount(this.options.k, matrix.rows, 'k');
-    const random = toRandom(options.random ?? this.options.random);
+    assertClusterCount(this.options.k, matrix.rows);
+    const random = toRandom(options.random);
     const { offset } = columnMeans(matrix);
     const centers = bestSeeding(this.options, matrix, offset, weights, random);
     this.stream = {

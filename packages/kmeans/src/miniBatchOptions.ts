@@ -1,10 +1,10 @@
-import { assertInteger, assertNumber, InvalidInputError, type RandomInput } from '@mixkit/core';
+import { assertInteger, assertNumber, InvalidInputError } from '@mixkit/core';
 import type { KMeansInit } from './kmeansOptions.js';
 
 /** Options of `new MiniBatchKMeans(options)` (scikit-learn's `MiniBatchKMeans` defaults). */
 export interface MiniBatchKMeansOptions {
   /** Number of clusters, an integer >= 1. */
-  readonly k: number;
+  readonly nClusters: number;
   /** Rows per mini-batch, drawn with replacement. Default 1024. */
   readonly batchSize?: number;
   /** Maximum passes over the data: the run takes at most maxIterations·n/batchSize steps. Default 100. */
@@ -16,10 +16,10 @@ export interface MiniBatchKMeansOptions {
   /** Seedings tried, keeping the one of lowest inertia on the seeding rows. Default 3. */
   readonly nInit?: number;
   /**
-   * Stop when one step's summed squared center shift is at most tol × the mean column variance.
+   * Stop when one step's summed squared center shift is at most tolerance × the mean column variance.
    * Default 0 (off: stopping relies on `maxNoImprovement`).
    */
-  readonly tol?: number;
+  readonly tolerance?: number;
   /**
    * Stop after this many consecutive steps without improvement of the smoothed (exponentially
    * weighted) batch inertia. Default 10; 0 turns it off.
@@ -30,21 +30,22 @@ export interface MiniBatchKMeansOptions {
    * rows (and reported as re-seeded). Default 0.01; 0 turns it off.
    */
   readonly reassignmentRatio?: number;
-  /** Seed or random source; `fit(X, {random})` overrides it. Default seed 0. */
-  readonly random?: RandomInput;
 }
 
 /** `MiniBatchKMeansOptions` with every default filled in (`initSize` 0 means "default"). */
-export type ResolvedMiniBatchOptions = Required<Omit<MiniBatchKMeansOptions, 'random'>> & {
-  readonly random: RandomInput | undefined;
+export type ResolvedMiniBatchOptions = Required<Omit<MiniBatchKMeansOptions, 'nClusters'>> & {
+  readonly k: number;
 };
 
 /** Validates the options and merges the defaults. */
 export function resolveMiniBatchOptions(options: MiniBatchKMeansOptions): ResolvedMiniBatchOptions {
   if (options == null || typeof options !== 'object') {
-    throw new InvalidInputError({ argument: 'options', value: options }, 'expected { k, ... }');
+    throw new InvalidInputError(
+      { argument: 'options', value: options },
+      'expected { nClusters, ... }',
+    );
   }
-  assertInteger(options.k, 'k', 1);
+  assertInteger(options.nClusters, 'nClusters', 1);
   const batchSize = options.batchSize ?? 1024;
   assertInteger(batchSize, 'batchSize', 1);
   const maxIterations = options.maxIterations ?? 100;
@@ -53,8 +54,8 @@ export function resolveMiniBatchOptions(options: MiniBatchKMeansOptions): Resolv
   assertInteger(initSize, 'initSize', 0);
   const nInit = options.nInit ?? 3;
   assertInteger(nInit, 'nInit', 1);
-  const tol = options.tol ?? 0;
-  assertNumber(tol, 'tol', { min: 0 });
+  const tolerance = options.tolerance ?? 0;
+  assertNumber(tolerance, 'tolerance', { min: 0 });
   const maxNoImprovement = options.maxNoImprovement ?? 10;
   assertInteger(maxNoImprovement, 'maxNoImprovement', 0);
   const reassignmentRatio = options.reassignmentRatio ?? 0.01;
@@ -67,15 +68,14 @@ export function resolveMiniBatchOptions(options: MiniBatchKMeansOptions): Resolv
     );
   }
   return {
-    k: options.k,
+    k: options.nClusters,
     batchSize,
     maxIterations,
     init,
     initSize,
     nInit,
-    tol,
+    tolerance,
     maxNoImprovement,
     reassignmentRatio,
-    random: options.random,
   };
 }

@@ -3,6 +3,7 @@ export { type CholeskyResult, cholesky } from './cholesky.js';
 export { expNonPositive } from './expNonPositive.js';
 export { invertLowerTriangular } from './invertLowerTriangular.js';
 export { setKernelCompilation } from './kernelCompilation.js';
+export { preferKernelMemory, prefersKernelMemory } from './kernelMemoryPreference.js';
 export { logDetCholesky } from './logDetCholesky.js';
 export { logSumExpRows } from './logSumExp.js';
 export { fromMlMatrix, toMlMatrix } from './mlMatrix.js';
@@ -13,6 +14,18 @@ export { type HamerlyStep, NearestCenters } from './nearestCenters.js';
 export { normalizeLogRows } from './normalizeLogRows.js';
 export { inverseFromCholesky, solveCholesky } from './solveCholesky.js';
 export { solveLowerRows } from './solveTriangularRows.js';
+export { besselIRatio } from './special/besselIRatio.js';
+export { digamma } from './special/digamma.js';
+export { logBesselI } from './special/logBesselI.js';
+export { logBesselIScaled } from './special/logBesselIScaled.js';
+export {
+  LOG_FACTORIAL_TABLE_SIZE,
+  logFactorial,
+  logFactorialTable,
+} from './special/logFactorial.js';
+export { logGamma } from './special/logGamma.js';
+export { logGammaRatio } from './special/logGammaRatio.js';
+export { trigamma } from './special/trigamma.js';
 export { rowSquaredNorms, squaredDistance, squaredDistances } from './squaredDistances.js';
 export { squaredMahalanobis } from './squaredMahalanobis.js';
 export { squaredMahalanobisDiagonal } from './squaredMahalanobisDiagonal.js';

@@ -1,5 +1,5 @@
+import { logFactorial } from '@mixkit/linalg';
 import type { SparseContingency } from './contingency.js';
-import { logFactorials } from './logGamma.js';
 
 /**
  * Expected mutual information of two random labelings with the given class and cluster sizes
@@ -17,7 +17,7 @@ export function expectedMutualInformationOf(table: SparseContingency): number {
   const b = table.clusterSizes;
   if (a.length === 1 || b.length === 1) return 0;
   const n = table.nSamples;
-  const logFact = logFactorials(n);
+  const logFact = Float64Array.from({ length: n + 1 }, (_, k) => logFactorial(k));
   const logN = Math.log(n);
   const logNFact = logFact[n]!;
   let emi = 0;

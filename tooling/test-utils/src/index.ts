@@ -11,6 +11,7 @@ export {
   type PooledVarianceStats,
   pooledVarianceGaussianFamily,
 } from './pooledVarianceGaussianFamily.js';
+export { ReadmeExamples } from './readmeExamples.js';
 export {
   type UnitGaussianParams,
   type UnitGaussianStats,

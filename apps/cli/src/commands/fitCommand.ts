@@ -2,9 +2,9 @@ import { basename } from 'node:path';
 import { adjustedRandIndex } from '@mixkit/metrics';
 import { CliError } from '../cliError.js';
 import type { CliIo } from '../cliIo.js';
-import type { Candidate } from '../model/candidate.js';
+import { type Candidate, candidateMeasures } from '../model/candidate.js';
 import { familyBlocks } from '../model/familyBlocks.js';
-import { candidateGrid, defaultMaxIterations, fitCandidates } from '../model/fitCandidates.js';
+import { candidateCount, defaultMaxIterations, fitCandidates } from '../model/fitCandidates.js';
 import { toSavedModel } from '../model/savedModel.js';
 import type { FitSettings } from '../options/fitSettings.js';
 import { createProgress } from '../output/createProgress.js';
@@ -31,16 +31,15 @@ export function fitCommand(settings: FitSettings, io: CliIo): void {
   const blocks = familyBlocks(columns);
 
   const maxIterations = settings.maxIterations ?? defaultMaxIterations[settings.algorithm];
-  const totalSteps =
-    candidateGrid(settings, blocks).length * settings.nInit * Math.max(1, maxIterations);
+  const totalSteps = candidateCount(settings, blocks) * settings.nInit * Math.max(1, maxIterations);
   const progress = createProgress(io.progressStream, totalSteps, 'mixkit fit');
-  let candidates: Candidate[];
+  let fitted: ReturnType<typeof fitCandidates>;
   try {
-    candidates = fitCandidates(X, blocks, settings, progress);
+    fitted = fitCandidates(X, blocks, settings, progress);
   } finally {
     progress.stop();
   }
-  const chosen = choose(candidates, settings);
+  const { candidates, chosen } = fitted;
   const model = chosen.model;
   const labels = model.predict(X);
   const probabilities =
@@ -54,6 +53,8 @@ export function fitCommand(settings: FitSettings, io: CliIo): void {
 
   const sizes = new Array<number>(chosen.k).fill(0);
   for (const label of labels) sizes[label] = (sizes[label] ?? 0) + 1;
+  const measures = candidateMeasures(chosen);
+  const weights = measures.weights(sizes, X.rows);
   const report: FitReport = {
     command: 'fit',
     data: settings.data,
@@ -64,26 +65,20 @@ export function fitCommand(settings: FitSettings, io: CliIo): void {
     algorithm: chosen.algorithm,
     k: chosen.k,
     covariance: chosen.covariance ?? null,
-    logLikelihood: chosen.algorithm === 'em' ? chosen.logLikelihood : null,
-    nParameters: chosen.algorithm === 'em' ? chosen.nParameters : null,
-    bic: chosen.algorithm === 'em' ? chosen.bic : null,
-    aic: chosen.algorithm === 'em' ? chosen.aic : null,
-    icl: chosen.algorithm === 'em' ? chosen.icl : null,
-    inertia: chosen.algorithm === 'kmeans' ? chosen.inertia : null,
+    logLikelihood: measures.logLikelihood,
+    nParameters: measures.nParameters,
+    bic: measures.bic,
+    aic: measures.aic,
+    icl: measures.icl,
+    inertia: measures.inertia,
     iterations: model.diagnostics.iterations,
     converged: model.diagnostics.converged,
     warnings: model.diagnostics.warnings.map(describeWarning),
-    families:
-      chosen.algorithm === 'em'
-        ? blocks.map((_, b) => familyKind(chosen, b, blocks.length))
-        : ['k-means'],
+    families: measures.families(blocks.length),
     components: sizes.map((size, c) => ({
       size,
-      weight: chosen.algorithm === 'em' ? (chosen.model.weights[c] ?? 0) : size / X.rows,
-      params:
-        chosen.algorithm === 'em'
-          ? chosen.model.families[c]!.paramsToJSON(chosen.model.params[c])
-          : Array.from(chosen.model.centers.data.subarray(c * X.cols, (c + 1) * X.cols)),
+      weight: weights[c] ?? 0,
+      params: measures.params(c),
     })),
     selection: candidates.length > 1 ? selectionTable(candidates, chosen, settings) : null,
     agreement:
@@ -115,19 +110,7 @@ function checkKmeansPlan(
   }
 }
 
-/** The candidate with the lowest criterion (the first one on ties); k-means has one candidate. */
-function choose(candidates: readonly Candidate[], settings: FitSettings): Candidate {
-  let best = candidates[0] as Candidate;
-  for (const candidate of candidates) {
-    if (criterionOf(candidate, settings) < criterionOf(best, settings)) best = candidate;
-  }
-  return best;
-}
-
-function criterionOf(candidate: Candidate, settings: FitSettings): number {
-  return candidate.algorithm === 'em' ? candidate[settings.criterion] : candidate.inertia;
-}
-
+/** The selection table of a grid of mixtures (k-means has a single candidate). */
 function selectionTable(
   candidates: readonly Candidate[],
   chosen: Candidate,
@@ -139,21 +122,13 @@ function selectionTable(
           {
             k: candidate.k,
             covariance: candidate.covariance ?? null,
-            logLikelihood: candidate.logLikelihood,
-            nParameters: candidate.nParameters,
-            score: candidate[settings.criterion],
+            logLikelihood: candidate.row.logLikelihood,
+            nParameters: candidate.row.nParameters,
+            score: candidate.row[settings.criterion],
             chosen: candidate === chosen,
           },
         ]
       : [],
   );
   return { criterion: settings.criterion, rows };
-}
-
-function familyKind(candidate: Candidate, block: number, nBlocks: number): string {
-  if (candidate.algorithm !== 'em') return 'k-means';
-  const spec = candidate.model.families[0]?.spec();
-  if (nBlocks === 1 || spec === undefined) return spec?.kind ?? 'unknown';
-  const blocks = (spec.options as { blocks?: { family?: { kind?: string } }[] } | null)?.blocks;
-  return blocks?.[block]?.family?.kind ?? spec.kind;
 }

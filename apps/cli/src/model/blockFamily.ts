@@ -1,7 +1,12 @@
 import type { AnyComponentFamily } from '@mixkit/core';
 import { assertUnreachable } from '@mixkit/core';
-import { bernoulli, categorical, multinomial, poisson } from '@mixkit/distributions';
-import { gaussianFamily } from '@mixkit/em';
+import {
+  bernoulli,
+  categorical,
+  gaussianFamily,
+  multinomial,
+  poisson,
+} from '@mixkit/distributions';
 import type { CovarianceType } from '../options/fitSettings.js';
 import type { FamilyBlock } from './familyBlocks.js';
 

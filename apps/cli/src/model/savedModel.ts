@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { JsonValue } from '@mixkit/core';
+import { familyFromSpec } from '@mixkit/distributions';
 import { MixtureModel } from '@mixkit/em';
 import { KMeansModel } from '@mixkit/kmeans';
 import { CliError } from '../cliError.js';
@@ -82,7 +83,7 @@ export function loadSavedModel(file: string): LoadedModel {
   const columns = readColumns(file, doc.columns);
   try {
     if (doc.algorithm === 'em') {
-      const model = MixtureModel.fromJSON(doc.model ?? null);
+      const model = MixtureModel.fromJSON(doc.model ?? null, familyFromSpec);
       return { algorithm: 'em', model, columns };
     }
     if (doc.algorithm === 'kmeans') {

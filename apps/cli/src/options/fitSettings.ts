@@ -1,4 +1,4 @@
-import type { CovarianceType } from '@mixkit/em';
+import type { CovarianceType } from '@mixkit/distributions';
 import type { ColumnSelection } from '../table/planColumns.js';
 
 export type { CovarianceType };
@@ -20,7 +20,7 @@ export interface FitSettings {
   readonly criterion: Criterion;
   readonly seed: number;
   readonly maxIterations: number | undefined;
-  readonly tol: number | undefined;
+  readonly tolerance: number | undefined;
   readonly nInit: number;
   readonly proba: boolean;
   readonly json: boolean;

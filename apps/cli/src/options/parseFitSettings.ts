@@ -20,8 +20,8 @@ export interface RawFitOptions {
   readonly ignore?: string[];
   readonly label?: string;
   readonly seed: string;
-  readonly maxIter?: string;
-  readonly tol?: string;
+  readonly maxIterations?: string;
+  readonly tolerance?: string;
   readonly nInit: string;
   readonly proba: boolean;
   readonly json: boolean;
@@ -54,10 +54,13 @@ export function parseFitSettings(data: string, raw: RawFitOptions): FitSettings 
     criterion,
     seed: parseNumberOption('--seed', raw.seed, { integer: true, min: 0 }),
     maxIterations:
-      raw.maxIter === undefined
+      raw.maxIterations === undefined
         ? undefined
-        : parseNumberOption('--max-iter', raw.maxIter, { integer: true, min: 0 }),
-    tol: raw.tol === undefined ? undefined : parseNumberOption('--tol', raw.tol, { min: 0 }),
+        : parseNumberOption('--max-iterations', raw.maxIterations, { integer: true, min: 0 }),
+    tolerance:
+      raw.tolerance === undefined
+        ? undefined
+        : parseNumberOption('--tolerance', raw.tolerance, { min: 0 }),
     nInit: parseNumberOption('--n-init', raw.nInit, { integer: true, min: 1 }),
     proba: raw.proba,
     json: raw.json,

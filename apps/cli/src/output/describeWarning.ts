@@ -1,16 +1,9 @@
-import type { FitWarning } from '@mixkit/core';
-import { assertUnreachable } from '@mixkit/core';
+import { describeWarning as describeFitWarning, type FitWarning } from '@mixkit/core';
 
-/** A fit warning as one readable line. */
+/** A fit warning as one line (core's sentence), with the option to change where one helps. */
 export function describeWarning(warning: FitWarning): string {
-  switch (warning.kind) {
-    case 'not-converged':
-      return `restart ${warning.restart} did not converge in ${warning.iterations} iterations (raise --max-iter or --tol)`;
-    case 'empty-component':
-      return `restart ${warning.restart}, iteration ${warning.iteration}: component ${warning.component} became empty (${warning.action})`;
-    case 'degenerate-component':
-      return `restart ${warning.restart}, iteration ${warning.iteration}: component ${warning.component} was degenerate, ${warning.reason} (${warning.action})`;
-    default:
-      return assertUnreachable(warning, 'warning');
-  }
+  const sentence = describeFitWarning(warning);
+  return warning.kind === 'not-converged'
+    ? `${sentence} (raise --max-iterations or --tolerance)`
+    : sentence;
 }

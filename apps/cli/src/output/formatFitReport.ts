@@ -1,7 +1,7 @@
+import { formatTable } from '@mixkit/core';
 import { familyBlocks } from '../model/familyBlocks.js';
 import type { FitReport } from './fitReport.js';
 import { formatNumber } from './formatNumber.js';
-import { formatTable } from './formatTable.js';
 import { type ParameterRow, parameterRows } from './parameterRows.js';
 import { splitBlockParams } from './splitBlockParams.js';
 
@@ -37,13 +37,7 @@ export function formatFitReport(report: FitReport): string {
       row.score.toFixed(1),
     ]);
     out.push(
-      indent(
-        formatTable(
-          header,
-          cells,
-          rows.map((row) => (row.chosen ? '*' : '')),
-        ),
-      ),
+      indent(formatTable(header, cells, { marks: rows.map((row) => (row.chosen ? '*' : '')) })),
     );
     out.push('');
   }

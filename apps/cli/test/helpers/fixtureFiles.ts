@@ -73,7 +73,7 @@ export function writeBinaryCsv(
   dir: string,
   name = 'binary.csv',
 ): { file: string; labels: Int32Array; X: Matrix } {
-  const data = makeBernoulliMixture({ nSamples: 300, nComponents: 3, nFeatures: 10, random: 8 });
+  const data = makeBernoulliMixture({ nSamples: 300, nClusters: 3, nFeatures: 10, random: 8 });
   const lines = [[...Array.from({ length: 10 }, (_, j) => `b${j}`), 'truth'].join(',')];
   for (let i = 0; i < data.X.rows; i++) {
     lines.push(

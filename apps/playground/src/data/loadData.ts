@@ -38,7 +38,7 @@ export function loadData(state: PlaygroundState): PlaygroundData {
       // Three anisotropic, rotated Gaussians: where full covariances beat k-means.
       const mixture = makeGaussianMixture({
         nSamples: state.n,
-        nComponents: 3,
+        nClusters: 3,
         varianceRange: [0.1, 5],
         meanBox: [-7, 7],
         random: state.dataSeed,

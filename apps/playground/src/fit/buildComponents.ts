@@ -1,6 +1,5 @@
 import { type AnyComponentFamily, assertUnreachable } from '@mixkit/core';
-import { exponential, gamma, logNormal } from '@mixkit/distributions';
-import { gaussianFamily } from '@mixkit/em';
+import { exponential, gamma, gaussianFamily, logNormal } from '@mixkit/distributions';
 import type { ComponentKind, CovarianceType } from '../state/playgroundState.js';
 
 /**

@@ -13,7 +13,7 @@ function request(patch: Partial<FitRequest> = {}): FitRequest {
     data: faithful.data,
     families: ['gaussian', 'gaussian'],
     covariance: 'full',
-    init: 'kmeans',
+    init: 'k-means',
     seed: 0,
     densityGrid: new Float64Array(0),
     ...patch,

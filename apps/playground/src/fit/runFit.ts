@@ -1,4 +1,4 @@
-import { createMatrix, createRandom, type Matrix } from '@mixkit/core';
+import { createMatrix, createRandom, describeWarning, type Matrix } from '@mixkit/core';
 import { type FitMixtureOptions, fitMixture, iterateEm, MixtureModel } from '@mixkit/em';
 import { iterateKmeans, type KMeansModel, kmeansPlusPlus } from '@mixkit/kmeans';
 import { buildComponents } from './buildComponents.js';
@@ -13,7 +13,7 @@ export interface FitListener {
 
 /**
  * The settings the page fits with, from a request. Everything else is the library's default
- * (tol 1e-3, 100 iterations, one restart), so a plain `fitMixture(X, fitOptions(request))` in
+ * (tolerance 1e-3, 100 iterations, one restart), so a plain `fitMixture(X, fitOptions(request))` in
  * a test reproduces the page's fit.
  */
 export function fitOptions(request: FitRequest): FitMixtureOptions {
@@ -125,15 +125,4 @@ function snapshotOf(
     ),
     responsibilities: Float32Array.from(proba.data),
   };
-}
-
-function describeWarning(warning: MixtureModel['diagnostics']['warnings'][number]): string {
-  switch (warning.kind) {
-    case 'not-converged':
-      return `EM did not converge in ${warning.iterations} iterations.`;
-    case 'empty-component':
-      return `Component ${warning.component + 1} became empty at iteration ${warning.iteration} (${warning.action}).`;
-    case 'degenerate-component':
-      return `Component ${warning.component + 1} was degenerate at iteration ${warning.iteration}: ${warning.reason} (${warning.action}).`;
-  }
 }

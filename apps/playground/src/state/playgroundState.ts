@@ -1,4 +1,4 @@
-import type { CovarianceType } from '@mixkit/em';
+import type { CovarianceType } from '@mixkit/distributions';
 /**
  * Everything that decides what the page fits and shows. It is a plain value so that it can be
  * written to and read from the URL (`urlState.ts`): a shared link reproduces the same fit.
@@ -25,7 +25,7 @@ export type ComponentKind = 'gaussian' | 'gamma' | 'lognormal' | 'exponential';
  * own `init` strategies (one random row per component, k-means labels, k-means++ seeds, random
  * responsibilities).
  */
-export type InitName = 'random-placement' | 'random-from-data' | 'kmeans' | 'k-means++' | 'random';
+export type InitName = 'random-placement' | 'random-from-data' | 'k-means' | 'k-means++' | 'random';
 
 /** Points colored by their blended responsibilities (soft) or by their most likely component (hard). */
 export type ColorMode = 'soft' | 'hard';
@@ -74,7 +74,7 @@ export const COMPONENT_KINDS: readonly ComponentKind[] = [
 export const INIT_NAMES: readonly InitName[] = [
   'random-placement',
   'random-from-data',
-  'kmeans',
+  'k-means',
   'k-means++',
   'random',
 ];

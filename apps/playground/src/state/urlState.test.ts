@@ -10,7 +10,7 @@ const custom: PlaygroundState = {
   k: 3,
   families: ['gaussian', 'gamma', 'lognormal'],
   covariance: 'tied',
-  init: 'kmeans',
+  init: 'k-means',
   color: 'hard',
   compare: true,
   xColumn: 1,

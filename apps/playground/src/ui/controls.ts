@@ -26,7 +26,7 @@ const DATASET_LABELS: Record<DatasetName, string> = {
 const INIT_LABELS: Record<string, string> = {
   'random-placement': 'random placement, wide',
   'random-from-data': 'one random row each',
-  kmeans: 'k-means labels',
+  'k-means': 'k-means labels',
   'k-means++': 'k-means++ seeds',
   random: 'random responsibilities',
 };

@@ -1,6 +1,6 @@
 import { adjustedRandIndex } from '@mixkit/metrics';
-import type { FitRun } from '../app.js';
 import type { FitOutcome } from '../fit/fitProtocol.js';
+import type { FitRun } from '../fit/fitRun.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import { h } from './dom.js';
 

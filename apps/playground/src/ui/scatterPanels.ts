@@ -1,7 +1,7 @@
-import type { FitRun } from '../app.js';
 import { alignLabels } from '../color/alignLabels.js';
 import type { ColorBlender } from '../color/colorBlender.js';
 import type { EmSnapshot, KMeansSnapshot } from '../fit/fitProtocol.js';
+import type { FitRun } from '../fit/fitRun.js';
 import { covarianceEllipse } from '../geometry/covarianceEllipse.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import {

@@ -1,5 +1,5 @@
-import type { FitRun } from '../app.js';
 import type { ColorBlender } from '../color/colorBlender.js';
+import type { FitRun } from '../fit/fitRun.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import { renderDensity } from '../views/densityView.js';
 import { createScatter, type Scatter } from '../views/scatterView.js';

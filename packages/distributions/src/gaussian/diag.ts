@@ -1,5 +1,5 @@
 import { type ComponentFamily, DegenerateComponentError, type RandomSource } from '@mixkit/core';
-import { squaredMahalanobisDiagonal } from '@mixkit/linalg';
+import { preferKernelMemory, squaredMahalanobisDiagonal } from '@mixkit/linalg';
 import { POSITIVE, vectorParamsJson } from '../json/vectorParamsJson.js';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
@@ -98,10 +98,10 @@ export function gaussianDiag(
   options: GaussianOptions = {},
 ): ComponentFamily<GaussianDiagParams, GaussianStats> {
   const regCovar = resolveRegCovar(options);
-  return {
+  // Its distances and moments have WebAssembly SIMD kernels in @mixkit/linalg, which run when the
+  // data is in kernel memory: the mark tells a runner that placing it there pays.
+  return preferKernelMemory({
     ...gaussianBase(KIND, regCovar, 'diagonal'),
-    // Its distances and moments have WebAssembly SIMD kernels in @mixkit/linalg.
-    prefersKernelMemory: true,
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       return gaussianDiagParams(stats.mean, diagonalVariances(stats, regCovar));
@@ -112,5 +112,5 @@ export function gaussianDiag(
     ...vectorParamsJson(KIND, { mean: {}, variances: POSITIVE }, (mean, variances) =>
       gaussianDiagParams(mean, variances),
     ),
-  };
+  });
 }

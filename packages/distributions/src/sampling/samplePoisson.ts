@@ -1,5 +1,5 @@
 import type { RandomSource } from '@mixkit/core';
-import { logFactorial } from '../special/logFactorial.js';
+import { logFactorial } from '@mixkit/linalg';
 
 /** Below this rate inversion is cheap (expected ~rate + 1 steps); above it PTRS is O(1). */
 const INVERSION_LIMIT = 10;

@@ -1,6 +1,7 @@
 import { type AnyComponentFamily, type ComponentFamily, createRandom } from '@mixkit/core';
 import { checkEmptyStats, checkParameterCount } from './checks/counting.js';
 import { checkKernelMemory } from './checks/kernelMemory.js';
+import { checkLikelihoodMaximum } from './checks/likelihoodMaximum.js';
 import { checkNormalization } from './checks/normalization.js';
 import { checkSampleOutput, checkStridedOutput } from './checks/output.js';
 import { checkRecovery } from './checks/recovery.js';
@@ -50,6 +51,8 @@ const TITLES: Record<CheckName, string> = {
   'parameter-count': 'nParameters / nSharedParameters match the hand-computed counts',
   'empty-stats': 'estimate on empty statistics throws DegenerateComponentError("empty")',
   'kernel-memory': 'data in kernel memory (WebAssembly SIMD) gives bit-identical results',
+  'likelihood-maximum':
+    'perturbing the estimate never raises the weighted log-likelihood of its data (an M-step maximises)',
 };
 
 /**
@@ -130,6 +133,9 @@ export function conformanceChecks<P, S>(
     add('empty-stats', () => checkEmptyStats(family, family.dimension(get().params)));
     add('kernel-memory', () =>
       checkKernelMemory(family, get().params, get().stats.X, get().stats.weights),
+    );
+    add('likelihood-maximum', () =>
+      checkLikelihoodMaximum(family, get().stats.X, get().stats.weights),
     );
   }
   return checks;

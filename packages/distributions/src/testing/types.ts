@@ -20,7 +20,8 @@ export type CheckName =
   | 'validate-dimension'
   | 'parameter-count'
   | 'empty-stats'
-  | 'kernel-memory';
+  | 'kernel-memory'
+  | 'likelihood-maximum';
 
 /** One column of a `grid` normalisation domain: discrete values, or a continuous interval. */
 export type GridColumn =
@@ -32,13 +33,19 @@ export type GridColumn =
  * - `sum`: a discrete family; the log-density is summed over the Cartesian product of
  *   `values[j]` (the truncated support of column j), keeping only rows where `where` holds
  *   (e.g. count vectors with a fixed total for a multinomial). Default tolerance 1e-9.
- * - `quadrature`: a continuous family in 1 or 2 dimensions; composite 16-point Gauss–Legendre
- *   over the box `bounds`, `intervals` panels per dimension (default 400 in 1-D, 60 in 2-D).
+ * - `quadrature`: a continuous family in 1 or 2 dimensions; adaptive 16-point Gauss–Legendre
+ *   over the box `bounds`, starting from `intervals` panels per dimension (default 400 in 1-D,
+ *   16 in 2-D) and bisecting every panel whose rule disagrees with the sum over its halves, so a
+ *   kink between nodes (a Laplace density's peak, a truncation) costs no mass.
  *   Default tolerance 1e-6.
  * - `grid`: the general tensor grid behind both, for mixed data (e.g. a product of a Gaussian
- *   and a Poisson): each column is summed over `values` or integrated over `bounds`
- *   (`intervals` panels, default 100). At most 4 million points. Default tolerance 1e-9 when
- *   every column is discrete, 1e-6 otherwise.
+ *   and a Poisson): each column is summed over `values` or integrated adaptively over `bounds`
+ *   (`intervals` initial panels, default 100). At most 20 million density evaluations. Default
+ *   tolerance 1e-9 when every column is discrete, 1e-6 otherwise.
+ * - `sphere`: a family on the unit sphere S^{p−1} (directions, e.g. von Mises–Fisher): adaptive
+ *   quadrature over the angle for p = 2 and over (z, φ) for p = 3 (`intervals` initial panels,
+ *   default 64 and 16), tolerance 1e-6; for p ≥ 4, `draws` uniform points of the sphere (default
+ *   200 000) and tolerance 0.02, which suits moderate concentrations.
  * - `monte-carlo`: a continuous family in any dimension; importance sampling from a product of
  *   Cauchy proposals centred on a pilot sample's medians (heavy tails, so the weights p/q stay
  *   bounded for Gaussian, gamma and log-normal tails). Default 200 000 draws, tolerance 0.02.
@@ -60,6 +67,12 @@ export type NormalizationDomain =
       readonly method: 'grid';
       readonly columns: readonly GridColumn[];
       readonly where?: (row: Float64Array) => boolean;
+      readonly tolerance?: number;
+    }
+  | {
+      readonly method: 'sphere';
+      readonly intervals?: number;
+      readonly draws?: number;
       readonly tolerance?: number;
     }
   | { readonly method: 'monte-carlo'; readonly draws?: number; readonly tolerance?: number };

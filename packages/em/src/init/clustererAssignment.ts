@@ -1,5 +1,5 @@
 import { type Clusterer, InvalidInputError, type RandomSource } from '@mixkit/core';
-import type { EmWorkspace } from '../emWorkspace.js';
+import type { EmWorkspace } from '../workspace/emWorkspace.js';
 import type { InitialAssignment } from './initialAssignment.js';
 import { labelsAssignment } from './labelsAssignment.js';
 

@@ -6,17 +6,17 @@ import {
   InvalidInputError,
 } from '@mixkit/core';
 import { KMeans } from '@mixkit/kmeans';
-import { unitGaussianFamily } from '@mixkit/test-utils';
+import { type UnitGaussianParams, unitGaussianFamily } from '@mixkit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { means, threeBlobs } from '../../test/helpers.js';
-import { fitMixture } from '../fitMixture.js';
-import type { MixtureInit } from '../mixtureOptions.js';
+import { fitMixture } from '../run/fitMixture.js';
+import type { MixtureInit } from '../run/mixtureOptions.js';
 
 const { X, labels } = threeBlobs();
-const initOnly = (init: MixtureInit, extra: object = {}) =>
+const initOnly = (init: MixtureInit<UnitGaussianParams>, extra: object = {}) =>
   fitMixture(X, {
     family: unitGaussianFamily,
-    nComponents: 3,
+    nClusters: 3,
     init,
     maxIterations: 0,
     random: 4,
@@ -38,13 +38,16 @@ function labelMeans(assignment: ArrayLike<number>): number[][] {
 }
 
 describe('initialisation: one M-step from initial responsibilities', () => {
-  it("'kmeans' starts from the class means of a k-means run on the same random stream", () => {
-    const viaDefault = initOnly('kmeans');
-    const viaClusterer = initOnly({ kind: 'clusterer', clusterer: new KMeans({ k: 3, nInit: 1 }) });
+  it("'k-means' starts from the class means of a k-means run on the same random stream", () => {
+    const viaDefault = initOnly('k-means');
+    const viaClusterer = initOnly({
+      kind: 'clusterer',
+      clusterer: new KMeans({ nClusters: 3, nInit: 1 }),
+    });
     expect(viaDefault.params).toEqual(viaClusterer.params);
     // Restart 0 draws from the first split of the fit's source.
     const random = createRandom(4).split();
-    const kmeansLabels = new KMeans({ k: 3, nInit: 1 }).fit(X, { random }).predict(X);
+    const kmeansLabels = new KMeans({ nClusters: 3, nInit: 1 }).fit(X, { random }).predict(X);
     means(viaDefault.params).forEach((mean, c) => {
       mean.forEach((v, j) => {
         expect(v).toBeCloseTo(labelMeans(kmeansLabels)[c]![j]!, 12);

@@ -4,9 +4,9 @@ import {
   InvalidInputError,
   type RandomSource,
 } from '@mixkit/core';
-import type { EmWorkspace } from '../emWorkspace.js';
-import type { MixtureInit } from '../mixtureOptions.js';
-import { type MStepSettings, mStep } from '../mStep.js';
+import { type MStepSettings, mStep } from '../mstep/mStep.js';
+import type { MixtureInit } from '../run/mixtureOptions.js';
+import type { EmWorkspace } from '../workspace/emWorkspace.js';
 import { clustererAssignment } from './clustererAssignment.js';
 import type { InitialAssignment } from './initialAssignment.js';
 import { kmeansAssignment } from './kmeansAssignment.js';
@@ -59,7 +59,7 @@ function assignmentFor(
 ): InitialAssignment {
   if (typeof init === 'string') {
     switch (init) {
-      case 'kmeans':
+      case 'k-means':
         return kmeansAssignment(workspace, random);
       case 'k-means++':
         return kmeansPlusPlusAssignment(workspace, random);

@@ -1,6 +1,6 @@
 import type { RandomSource } from '@mixkit/core';
 import { kmeansPlusPlus } from '@mixkit/kmeans';
-import type { EmWorkspace } from '../emWorkspace.js';
+import type { EmWorkspace } from '../workspace/emWorkspace.js';
 import type { InitialAssignment } from './initialAssignment.js';
 
 /**

@@ -5,20 +5,22 @@ import {
   type Matrix,
   type MatrixInput,
   NotFittedError,
+  type ParamsOf,
+  type RandomInput,
   type RunOptions,
   throwIfAborted,
   toMatrix,
 } from '@mixkit/core';
-import { accumulatingComponents } from '../accumulatingComponents.js';
-import { createEmWorkspace } from '../emWorkspace.js';
-import { fusedPass } from '../fusedPass.js';
+import { fusedPass } from '../estep/fusedPass.js';
 import { type InitialState, initialize } from '../init/initialize.js';
-import { MixtureModel } from '../mixtureModel.js';
-import type { EmSettings, MixtureComponents } from '../mixtureOptions.js';
-import { mStep } from '../mStep.js';
-import { scaledGlobalStats } from '../reseedComponent.js';
-import { type ResolvedEmSettings, resolveEmSettings } from '../resolveEmSettings.js';
-import { resolveFamilies } from '../resolveFamilies.js';
+import { MixtureModel } from '../model/mixtureModel.js';
+import { accumulatingComponents } from '../mstep/accumulatingComponents.js';
+import { mStep } from '../mstep/mStep.js';
+import { scaledGlobalStats } from '../mstep/reseedComponent.js';
+import type { EmSettings, MixtureComponents } from '../run/mixtureOptions.js';
+import { type ResolvedEmSettings, resolveEmSettings } from '../run/resolveEmSettings.js';
+import { resolveFamilies } from '../run/resolveFamilies.js';
+import { yieldToEventLoop } from '../run/yieldToEventLoop.js';
 import {
   type ChunkBuffers,
   chunkWorkspace,
@@ -26,15 +28,22 @@ import {
   statisticsWorkspace,
   toChunk,
 } from '../stream/chunkWorkspace.js';
-import { yieldToEventLoop } from '../yieldToEventLoop.js';
+import { createEmWorkspace } from '../workspace/emWorkspace.js';
 import { interpolateStatistics, scaledCopy } from './runningStatistics.js';
 import { resolveStepSchedule, type StepSchedule, stepSize } from './stepSize.js';
 
 /** Options of `OnlineMixture`: the components, the step schedule and the usual EM settings. */
-export type OnlineMixtureOptions = MixtureComponents &
-  StepSchedule &
-  Omit<EmSettings, 'nInit' | 'tol' | 'maxIterations'> &
-  RunOptions;
+export type OnlineMixtureOptions<Family extends AnyComponentFamily = AnyComponentFamily> =
+  MixtureComponents<Family> &
+    StepSchedule &
+    Omit<EmSettings<ParamsOf<Family>>, 'nInit' | 'tolerance' | 'maxIterations'> &
+    RunOptions & {
+      /**
+       * Seed or random source of the initialisation on the first batch. An online mixture has no
+       * single fit call, so it takes the seed where it starts: here. Default seed 0.
+       */
+      readonly random?: RandomInput;
+    };
 
 /** Objective values kept in `model.diagnostics.objective` (the latest batches). */
 const traceLength = 1000;
@@ -54,8 +63,8 @@ const noRows = new Float64Array(0);
  * estimating, the averages are scaled by the number of rows seen so far, so families with a
  * prior or pseudocounts see the weight batch EM would give them on the same data.
  */
-export class OnlineMixture {
-  readonly families: readonly AnyComponentFamily[];
+export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamily> {
+  readonly families: readonly Family[];
   readonly nClusters: number;
   private readonly settings: ResolvedEmSettings;
   private readonly schedule: Required<StepSchedule>;
@@ -71,10 +80,10 @@ export class OnlineMixture {
   private seen = 0;
   private lastStep = Number.NaN;
 
-  constructor(private readonly options: OnlineMixtureOptions) {
+  constructor(private readonly options: OnlineMixtureOptions<Family>) {
     this.families = resolveFamilies(options);
     this.nClusters = this.families.length;
-    this.settings = resolveEmSettings(options, this.nClusters);
+    this.settings = resolveEmSettings(options, this.nClusters, options.random);
     this.schedule = resolveStepSchedule(options);
     this.runningTotals = new Float64Array(this.nClusters);
   }
@@ -165,10 +174,12 @@ export class OnlineMixture {
   }
 
   /** The current mixture (a snapshot: later updates do not change it). */
-  get model(): MixtureModel {
+  get model(): MixtureModel<ParamsOf<Family>> {
     const state = this.state;
     if (state === undefined) throw new NotFittedError('OnlineMixture');
-    return new MixtureModel(this.families, state.params, state.logWeights, this.buffers!.d, {
+    // Parameters are opaque to the runner; each came from its own family's `estimate`.
+    const params = state.params as ParamsOf<Family>[];
+    return new MixtureModel(this.families, params, state.logWeights, this.buffers!.d, {
       converged: false,
       iterations: this.updates,
       objective: [...this.trace],

@@ -5,8 +5,9 @@ import {
   type MatrixInput,
   toMatrix,
 } from '@mixkit/core';
-import { type EmWorkspace, type FamilyGroup, groupFamilies } from '../emWorkspace.js';
-import { kernelArrays } from '../kernelArrays.js';
+import { EStepScratch } from '../estep/eStepScratch.js';
+import { type EmWorkspace, type FamilyGroup, groupFamilies } from '../workspace/emWorkspace.js';
+import { kernelArrays } from '../workspace/kernelArrays.js';
 
 /**
  * The buffers a chunked fit (out-of-core or online EM) allocates once and reuses for every
@@ -31,6 +32,8 @@ export interface ChunkBuffers {
   readonly stats: unknown[];
   readonly totals: Float64Array;
   readonly blockTotals: Float64Array;
+  /** The E-step's scratch memory, this fit's own. */
+  readonly scratch: EStepScratch;
 }
 
 const noRows = new Float64Array(0);
@@ -53,6 +56,7 @@ export function createChunkBuffers(
     stats: families.map((family) => family.createStats(d)),
     totals: new Float64Array(k),
     blockTotals: new Float64Array(k),
+    scratch: new EStepScratch(),
   };
 }
 
@@ -112,6 +116,7 @@ export function chunkWorkspace(buffers: ChunkBuffers, chunk: Matrix): EmWorkspac
     blockTotals: buffers.blockTotals,
     globalStats: new Map(),
     rowScores: noRows,
+    scratch: buffers.scratch,
   };
 }
 
@@ -145,5 +150,6 @@ export function statisticsWorkspace(
     blockTotals: buffers.blockTotals,
     globalStats,
     rowScores: noRows,
+    scratch: buffers.scratch,
   };
 }

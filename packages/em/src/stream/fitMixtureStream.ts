@@ -1,5 +1,5 @@
-import { throwIfAborted } from '@mixkit/core';
-import type { MixtureModel } from '../mixtureModel.js';
+import { type AnyComponentFamily, type ParamsOf, throwIfAborted } from '@mixkit/core';
+import type { MixtureModel } from '../model/mixtureModel.js';
 import type { ChunkSource } from './chunkSource.js';
 import { type FitMixtureStreamOptions, iterateEmStream } from './iterateEmStream.js';
 
@@ -8,10 +8,10 @@ import { type FitMixtureStreamOptions, iterateEmStream } from './iterateEmStream
  * pass), holding one chunk at a time (see `iterateEmStream`). Calls `onIteration` after every
  * iteration; `signal` is checked before every chunk, so an abort stops within one chunk.
  */
-export async function fitMixtureStream(
+export async function fitMixtureStream<Family extends AnyComponentFamily>(
   source: ChunkSource,
-  options: FitMixtureStreamOptions,
-): Promise<MixtureModel> {
+  options: FitMixtureStreamOptions<Family>,
+): Promise<MixtureModel<ParamsOf<Family>>> {
   const steps = iterateEmStream(source, options);
   for (;;) {
     const step = await steps.next();

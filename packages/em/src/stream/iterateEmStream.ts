@@ -1,38 +1,42 @@
 import {
   type AnyComponentFamily,
   assertInteger,
+  type FitOptions,
   type FitWarning,
   InvalidInputError,
   type Matrix,
+  type ParamsOf,
   type RandomSource,
   type RunOptions,
   throwIfAborted,
 } from '@mixkit/core';
-import { accumulatingComponents } from '../accumulatingComponents.js';
-import { createEmWorkspace, groupFamilies } from '../emWorkspace.js';
 import { type InitialState, initialize } from '../init/initialize.js';
-import type { MixtureModel } from '../mixtureModel.js';
-import type { MixtureOptions } from '../mixtureOptions.js';
-import { mStep } from '../mStep.js';
-import { type ResolvedEmSettings, resolveEmSettings } from '../resolveEmSettings.js';
-import { resolveFamilies } from '../resolveFamilies.js';
-import { RestartProgress } from '../restartProgress.js';
-import { RestartSelection } from '../restartSelection.js';
-import type { EmRestartResult, EmStep } from '../runRestart.js';
+import type { MixtureModel } from '../model/mixtureModel.js';
+import { accumulatingComponents } from '../mstep/accumulatingComponents.js';
+import { mStep } from '../mstep/mStep.js';
+import type { EmRestartResult, EmStep } from '../run/emStep.js';
+import type { MixtureOptions } from '../run/mixtureOptions.js';
+import { type ResolvedEmSettings, resolveEmSettings } from '../run/resolveEmSettings.js';
+import { resolveFamilies } from '../run/resolveFamilies.js';
+import { RestartProgress } from '../run/restartProgress.js';
+import { RestartSelection } from '../run/restartSelection.js';
+import { createEmWorkspace, groupFamilies } from '../workspace/emWorkspace.js';
 import type { ChunkSource } from './chunkSource.js';
 import { type ChunkBuffers, createChunkBuffers, statisticsWorkspace } from './chunkWorkspace.js';
 import { readInitSample } from './readInitSample.js';
 import { streamPass } from './streamPass.js';
 
 /** Options of `fitMixtureStream` / `iterateEmStream`. */
-export type FitMixtureStreamOptions = MixtureOptions &
-  RunOptions & {
-    /**
-     * Rows the initialisation reads: whole leading chunks until at least this many (default
-     * 100·k; the first chunk alone when it has that many). Unused with `init: {kind: 'params'}`.
-     */
-    readonly initRows?: number;
-  };
+export type FitMixtureStreamOptions<Family extends AnyComponentFamily = AnyComponentFamily> =
+  MixtureOptions<Family> &
+    RunOptions &
+    Pick<FitOptions, 'random'> & {
+      /**
+       * Rows the initialisation reads: whole leading chunks until at least this many (default
+       * 100·k; the first chunk alone when it has that many). Unused with `init: {kind: 'params'}`.
+       */
+      readonly initRows?: number;
+    };
 
 const noRows = new Float64Array(0);
 
@@ -60,17 +64,19 @@ interface StreamFit {
  * data's statistics (there is no worst-explained row to pick without another pass).
  * `sampleWeight` and `priorProbabilities` are not supported on streams.
  */
-export async function* iterateEmStream(
+export async function* iterateEmStream<Family extends AnyComponentFamily>(
   source: ChunkSource,
-  options: FitMixtureStreamOptions,
-): AsyncGenerator<EmStep, MixtureModel, void> {
+  options: FitMixtureStreamOptions<Family>,
+): AsyncGenerator<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>, void> {
   throwIfAborted(options.signal, 'fitMixtureStream');
   const families = resolveFamilies(options);
-  const settings = resolveEmSettings(options, families.length);
+  const settings = resolveEmSettings(options, families.length, options.random);
   const initRows = options.initRows ?? 100 * families.length;
   assertInteger(initRows, 'initRows', 1);
   rejectPerRowOptions(options);
-  const selection = new RestartSelection();
+  // Parameters are opaque to the runner; each came from its own family (see `iterateEm`).
+  type Params = ParamsOf<Family>;
+  const selection = new RestartSelection<Params>();
   const fit: StreamFit = {
     source,
     families,
@@ -84,17 +90,17 @@ export async function* iterateEmStream(
   for (let restart = 0; restart < settings.nInit; restart++) {
     const random = settings.random.split();
     const start = await initialState(fit, initRows, random, restart);
-    selection.add(restart, yield* streamRestart(fit, start, restart));
+    selection.add(restart, yield* streamRestart<Params>(fit, start, restart));
   }
   return selection.model(families, fit.buffers!.d);
 }
 
 /** One restart: the loop of `runRestart`, with each pass streamed (see `streamPass`). */
-async function* streamRestart(
+async function* streamRestart<Params>(
   fit: StreamFit,
   start: InitialState,
   restart: number,
-): AsyncGenerator<EmStep, EmRestartResult, void> {
+): AsyncGenerator<EmStep<Params>, EmRestartResult<Params>, void> {
   const { families, settings, warnings } = fit;
   const buffers = fit.buffers!;
   const { params, logWeights } = start;
@@ -102,7 +108,7 @@ async function* streamRestart(
   const stats = families.map((family) => family.createStats(buffers.d));
   const totals = new Float64Array(families.length);
   const state = { params, logWeights, estep: settings.estep, stats, totals, signal: fit.signal };
-  const progress = new RestartProgress(settings, restart);
+  const progress = new RestartProgress<Params>(settings, restart, { families, d: buffers.d });
   while (progress.next()) {
     const pass = await streamPass(fit.source, buffers, {
       ...state,
@@ -167,7 +173,7 @@ function checkRows(fit: StreamFit, rows: number): number {
     const k = fit.families.length;
     if (k > rows) {
       throw new InvalidInputError(
-        { argument: 'nComponents', value: k },
+        { argument: 'nClusters', value: k },
         `cannot fit ${k} components to ${rows} rows (k must be <= rows)`,
       );
     }

@@ -1,7 +1,7 @@
 import { type AnyComponentFamily, throwIfAborted } from '@mixkit/core';
-import { fusedPass } from '../fusedPass.js';
-import type { EStep } from '../mixtureOptions.js';
-import { scaledGlobalStats } from '../reseedComponent.js';
+import { fusedPass } from '../estep/fusedPass.js';
+import { scaledGlobalStats } from '../mstep/reseedComponent.js';
+import type { EStep } from '../run/mixtureOptions.js';
 import { type ChunkSource, openChunks } from './chunkSource.js';
 import { type ChunkBuffers, chunkWorkspace, toChunk } from './chunkWorkspace.js';
 

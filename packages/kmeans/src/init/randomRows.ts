@@ -51,7 +51,7 @@ function weightedSample(weights: Float64Array, k: number, random: RandomSource):
   }
   if (positive < k) {
     throw new InvalidInputError(
-      { argument: 'k', value: k },
+      { argument: 'nClusters', value: k },
       `only ${positive} rows have a positive weight`,
     );
   }

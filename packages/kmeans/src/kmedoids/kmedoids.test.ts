@@ -82,7 +82,7 @@ describe('KMedoids (FasterPAM)', () => {
         const X = separatedGroups(n, k);
         const D = dissimilarities(X, X, metric);
         const optimum = bruteForce(D, n, k);
-        const model = new KMedoids({ k, metric }).fit(X);
+        const model = new KMedoids({ nClusters: k, metric }).fit(X);
         expect(model.totalDeviation).toBeCloseTo(optimum.total, 10);
         expect([...model.medoidIndices].sort((a, b) => a - b)).toEqual(optimum.medoids);
         expect(model.converged).toBe(true);
@@ -93,7 +93,9 @@ describe('KMedoids (FasterPAM)', () => {
         const X = randomData(25, 3, seed);
         const n = 25;
         const D = dissimilarities(X, X, metric);
-        const model = new KMedoids({ k: 4, metric, init: 'random' }).fit(X, { random: seed });
+        const model = new KMedoids({ nClusters: 4, metric, init: 'random' }).fit(X, {
+          random: seed,
+        });
         const medoids = Array.from(model.medoidIndices);
         expect(deviation(D, n, medoids)).toBeCloseTo(model.totalDeviation, 10);
         for (let position = 0; position < 4; position++) {
@@ -114,7 +116,7 @@ describe('KMedoids (FasterPAM)', () => {
     const X = randomData(12, 2, 7);
     const D = dissimilarities(X, X, 'euclidean');
     const optimum = bruteForce(D, 12, 3);
-    const model = new KMedoids({ k: 3, init: [0, 1, 2] }).fit(X);
+    const model = new KMedoids({ nClusters: 3, init: [0, 1, 2] }).fit(X);
     expect(model.totalDeviation).toBeLessThanOrEqual(deviation(D, 12, [0, 1, 2]));
     expect(model.totalDeviation).toBeGreaterThanOrEqual(optimum.total - 1e-12);
     expect(model.swaps).toBeGreaterThan(0);
@@ -123,8 +125,12 @@ describe('KMedoids (FasterPAM)', () => {
   it("with metric 'precomputed' equals the Euclidean fit on the same distances", () => {
     const X = randomData(30, 3, 5);
     const D = dissimilarities(X, X, 'euclidean');
-    const direct = new KMedoids({ k: 4 }).fit(X);
-    const pre = new KMedoids({ k: 4, metric: 'precomputed' }).fit({ rows: 30, cols: 30, data: D });
+    const direct = new KMedoids({ nClusters: 4 }).fit(X);
+    const pre = new KMedoids({ nClusters: 4, metric: 'precomputed' }).fit({
+      rows: 30,
+      cols: 30,
+      data: D,
+    });
     expect(Array.from(pre.medoidIndices)).toEqual(Array.from(direct.medoidIndices));
     expect(pre.totalDeviation).toBe(direct.totalDeviation);
     expect(Array.from(pre.predict({ rows: 30, cols: 30, data: D }))).toEqual(
@@ -134,7 +140,7 @@ describe('KMedoids (FasterPAM)', () => {
 
   it('labels are the nearest medoid, and the total deviation is their summed distance', () => {
     const X = loadIris().X;
-    const model = new KMedoids({ k: 3, metric: 'manhattan', init: 'k-means++' }).fit(X, {
+    const model = new KMedoids({ nClusters: 3, metric: 'manhattan', init: 'k-means++' }).fit(X, {
       random: 2,
     });
     expect(Array.from(model.predict(X))).toEqual(Array.from(model.labels));
@@ -148,7 +154,7 @@ describe('KMedoids (FasterPAM)', () => {
   it('build, k-means++ and random starts reach the same deviation on well-separated blobs', () => {
     const { X } = blobs(200, 2, 4, 3, 20);
     const results = (['build', 'k-means++', 'random'] as const).map(
-      (init) => new KMedoids({ k: 4, init }).fit(X, { random: 1 }).totalDeviation,
+      (init) => new KMedoids({ nClusters: 4, init }).fit(X, { random: 1 }).totalDeviation,
     );
     for (const value of results) expect(value).toBeCloseTo(results[0]!, 6);
   });
@@ -164,14 +170,14 @@ describe('KMedoids (FasterPAM)', () => {
         origin.push(i);
       }
     });
-    const weighted = new KMedoids({ k: 2 }).fit(X, { sampleWeight: weights });
-    const plain = new KMedoids({ k: 2 }).fit(repeated);
+    const weighted = new KMedoids({ nClusters: 2 }).fit(X, { sampleWeight: weights });
+    const plain = new KMedoids({ nClusters: 2 }).fit(repeated);
     expect(weighted.totalDeviation).toBeCloseTo(plain.totalDeviation, 10);
   });
 
   it('survives a JSON round trip', () => {
     const X = loadIris().X;
-    const model = new KMedoids({ k: 3 }).fit(X);
+    const model = new KMedoids({ nClusters: 3 }).fit(X);
     const copy = KMedoidsModel.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
     expect(copy.toJSON()).toEqual(model.toJSON());
     expect(Array.from(copy.predict(X))).toEqual(Array.from(model.predict(X)));
@@ -182,20 +188,22 @@ describe('KMedoids (FasterPAM)', () => {
       [0, 0],
       [1, 1],
     ];
-    expect(() => new KMedoids({ k: 3 }).fit(X)).toThrow(InvalidInputError);
-    expect(() => new KMedoids({ k: 0 })).toThrow(InvalidInputError);
-    expect(() => new KMedoids({ k: 1, metric: 'precomputed' }).fit([[0, 1, 2]])).toThrow(
+    expect(() => new KMedoids({ nClusters: 3 }).fit(X)).toThrow(InvalidInputError);
+    expect(() => new KMedoids({ nClusters: 0 })).toThrow(InvalidInputError);
+    expect(() => new KMedoids({ nClusters: 1, metric: 'precomputed' }).fit([[0, 1, 2]])).toThrow(
       InvalidInputError,
     );
     expect(() =>
-      new KMedoids({ k: 1, metric: 'cosine' }).fit([
+      new KMedoids({ nClusters: 1, metric: 'cosine' }).fit([
         [0, 0],
         [1, 1],
       ]),
     ).toThrow(InvalidInputError);
-    expect(() => new KMedoids({ k: 2, init: [0, 0] }).fit(X)).toThrow(InvalidInputError);
-    expect(() => new KMedoids({ k: 2, init: [0, 5] }).fit(X)).toThrow(InvalidInputError);
-    expect(() => new KMedoids({ k: 1 }).fit(X).predict([[1, 2, 3]])).toThrow(InvalidInputError);
-    expect(() => new KMedoids({ k: 1 }).fit([[0, Number.NaN]])).toThrow(InvalidInputError);
+    expect(() => new KMedoids({ nClusters: 2, init: [0, 0] }).fit(X)).toThrow(InvalidInputError);
+    expect(() => new KMedoids({ nClusters: 2, init: [0, 5] }).fit(X)).toThrow(InvalidInputError);
+    expect(() => new KMedoids({ nClusters: 1 }).fit(X).predict([[1, 2, 3]])).toThrow(
+      InvalidInputError,
+    );
+    expect(() => new KMedoids({ nClusters: 1 }).fit([[0, Number.NaN]])).toThrow(InvalidInputError);
   });
 });

@@ -29,7 +29,7 @@ import {
  * (`metric: 'precomputed'`, passed as X). Needs the n x n matrix in memory (8n² bytes).
  *
  * ```ts
- * const model = new KMedoids({ k: 3, metric: 'manhattan' }).fit(X);
+ * const model = new KMedoids({ nClusters: 3, metric: 'manhattan' }).fit(X);
  * model.medoidIndices; model.labels; model.totalDeviation;
  * ```
  */
@@ -55,7 +55,7 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
       D = dissimilarities(matrix, matrix, metric);
     }
     const weights = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
-    const random = toRandom(options.random ?? this.options.random);
+    const random = toRandom(options.random);
     const medoids = initialMedoids(init, D, n, k, weights, random);
     throwIfAborted(options.signal, 'KMedoids.fit');
     const result = fasterPam(D, n, medoids, weights, maxIterations);

@@ -1,4 +1,4 @@
-import { assertInteger, InvalidInputError, type RandomInput } from '@mixkit/core';
+import { assertInteger, InvalidInputError } from '@mixkit/core';
 
 /**
  * The dissimilarity k-medoids minimises the summed distance to the medoids under:
@@ -16,15 +16,13 @@ export type KMedoidsInit = 'build' | 'k-means++' | 'random' | readonly number[];
 /** Options of `new KMedoids(options)`. */
 export interface KMedoidsOptions {
   /** Number of clusters, an integer >= 1. */
-  readonly k: number;
+  readonly nClusters: number;
   /** Default `'euclidean'`. */
   readonly metric?: KMedoidsMetric;
   /** Default `'build'`. */
   readonly init?: KMedoidsInit;
   /** Maximum passes of the swap phase over all candidate rows. Default 100. */
   readonly maxIterations?: number;
-  /** Seed or random source (used by `'k-means++'` and `'random'` init). Default seed 0. */
-  readonly random?: RandomInput;
 }
 
 /** `KMedoidsOptions` with defaults merged. */
@@ -33,7 +31,6 @@ export interface ResolvedKMedoidsOptions {
   readonly metric: KMedoidsMetric;
   readonly init: KMedoidsInit;
   readonly maxIterations: number;
-  readonly random: RandomInput | undefined;
 }
 
 const metrics: readonly KMedoidsMetric[] = ['euclidean', 'manhattan', 'cosine', 'precomputed'];
@@ -41,9 +38,12 @@ const metrics: readonly KMedoidsMetric[] = ['euclidean', 'manhattan', 'cosine', 
 /** Validates the options and merges defaults. */
 export function resolveKMedoidsOptions(options: KMedoidsOptions): ResolvedKMedoidsOptions {
   if (options == null || typeof options !== 'object') {
-    throw new InvalidInputError({ argument: 'options', value: options }, 'expected { k, ... }');
+    throw new InvalidInputError(
+      { argument: 'options', value: options },
+      'expected { nClusters, ... }',
+    );
   }
-  assertInteger(options.k, 'k', 1);
+  assertInteger(options.nClusters, 'nClusters', 1);
   const metric = options.metric ?? 'euclidean';
   if (!metrics.includes(metric)) {
     throw new InvalidInputError(
@@ -58,13 +58,13 @@ export function resolveKMedoidsOptions(options: KMedoidsOptions): ResolvedKMedoi
       "expected 'build', 'k-means++', 'random' or an array of row indices",
     );
   }
-  if (typeof init !== 'string' && (!Array.isArray(init) || init.length !== options.k)) {
+  if (typeof init !== 'string' && (!Array.isArray(init) || init.length !== options.nClusters)) {
     throw new InvalidInputError(
       { argument: 'init', value: init },
-      `expected ${options.k} row indices`,
+      `expected ${options.nClusters} row indices`,
     );
   }
   const maxIterations = options.maxIterations ?? 100;
   assertInteger(maxIterations, 'maxIterations', 0);
-  return { k: options.k, metric, init, maxIterations, random: options.random };
+  return { k: options.nClusters, metric, init, maxIterations };
 }

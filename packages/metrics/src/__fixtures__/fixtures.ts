@@ -39,7 +39,6 @@ export interface CriteriaCase {
 
 export const supervisedCases = supervisedJson.cases as SupervisedCase[];
 /** [x, scipy.special.gammaln(x)] pairs. */
-export const logGammaValues = supervisedJson.logGamma as [number, number][];
 export const criteriaCases = criteriaJson.cases as CriteriaCase[];
 
 export interface UnsupervisedCase {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Matrix } from '@mixkit/core';
-import { GaussianMixture } from '@mixkit/em';
+import { GaussianMixture } from '@mixkit/gaussian-mixture';
 import { KMeans } from '@mixkit/kmeans';
 import type { GaussianMixtureParams } from '../reference/gaussianMixtureLogLikelihood.js';
 import type { GridFit } from '../workloads/gridSpecs.js';
@@ -69,7 +69,12 @@ export function runFreshFit(job: FreshJob): FreshOutcome {
       data: Float64Array.from(init.centers.flat()),
     };
     const fit = () =>
-      new KMeans({ k, init: centers, maxIterations: job.iterations, tol: 0 }).fit(X);
+      new KMeans({
+        nClusters: k,
+        init: centers,
+        maxIterations: job.iterations,
+        tolerance: 0,
+      }).fit(X);
     const cold = timed(fit);
     const warm = timed(fit);
     return {
@@ -83,11 +88,11 @@ export function runFreshFit(job: FreshJob): FreshOutcome {
   const covarianceType = job.fit === 'gmm-full' ? 'full' : 'diag';
   const fit = () =>
     new GaussianMixture({
-      nComponents: k,
+      nClusters: k,
       covarianceType,
       regCovar: GRID_REG_COVAR,
-      tol: 0,
-      maxIter: job.iterations,
+      tolerance: 0,
+      maxIterations: job.iterations,
       weightsInit: init.weights,
       meansInit: init.means,
       precisionsInit: init[covarianceType].precisions,
@@ -98,7 +103,7 @@ export function runFreshFit(job: FreshJob): FreshOutcome {
   return {
     cold: cold.timing,
     warm: warm.timing,
-    iterations: model.nIter,
+    iterations: model.iterations,
     result: {
       weights: Array.from(model.weights),
       means: rowsOf(model.means),

@@ -1,5 +1,5 @@
 import type { Matrix } from '@mixkit/core';
-import { GaussianMixture } from '@mixkit/em';
+import { GaussianMixture } from '@mixkit/gaussian-mixture';
 import { cpuRatioNote } from '../harness/cpuRatio.js';
 import { startStopwatch } from '../harness/stopwatch.js';
 import type {
@@ -19,7 +19,7 @@ import { loadWorkload } from '../workloads/workloadCache.js';
 import type { WorkloadName } from '../workloads/workloadSpecs.js';
 import { sklearnGaussianMixture } from './sklearnContenders.js';
 
-/** Every contender runs exactly this many EM iterations (tol 0) from the same parameters. */
+/** Every contender runs exactly this many EM iterations (tolerance 0) from the same parameters. */
 export const EM_ITERATIONS = 20;
 /** scikit-learn's default reg_covar, given to both sides explicitly. */
 const REG_COVAR = 1e-6;
@@ -45,11 +45,11 @@ function mixkitContender(X: Matrix, init: InitialParameters, type: CovarianceTyp
     threads: 1,
     run: () => {
       const mixture = new GaussianMixture({
-        nComponents: k,
+        nClusters: k,
         covarianceType: type,
         regCovar: REG_COVAR,
-        tol: 0,
-        maxIter: EM_ITERATIONS,
+        tolerance: 0,
+        maxIterations: EM_ITERATIONS,
         weightsInit: init.weights,
         meansInit: init.means,
         precisionsInit: init[type].precisions,
@@ -65,10 +65,10 @@ function mixkitContender(X: Matrix, init: InitialParameters, type: CovarianceTyp
       return {
         seconds,
         cpuSeconds,
-        iterations: model.nIter,
+        iterations: model.iterations,
         result,
         details: {
-          n_iter: model.nIter,
+          n_iter: model.iterations,
           lower_bound: model.lowerBound,
           warnings: model.diagnostics.warnings.length,
         },

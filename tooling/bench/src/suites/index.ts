@@ -1,4 +1,5 @@
 import type { Suite } from '../harness/types.js';
+import { componentsSuite } from './componentsSuite.js';
 import { emSuite } from './emSuite.js';
 import { gridSuite } from './gridSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
@@ -13,6 +14,7 @@ export const SUITES: readonly Suite[] = [
   emSuite,
   mixedSuite,
   outOfCoreSuite,
+  componentsSuite,
   gridSuite,
 ];
 

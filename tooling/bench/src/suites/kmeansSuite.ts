@@ -17,7 +17,7 @@ import { loadWorkload } from '../workloads/workloadCache.js';
 import type { WorkloadName } from '../workloads/workloadSpecs.js';
 import { sklearnKMeans } from './sklearnContenders.js';
 
-/** Every contender runs this many Lloyd iterations from the same centers (tol 0). */
+/** Every contender runs this many Lloyd iterations from the same centers (tolerance 0). */
 export const KMEANS_ITERATIONS = 20;
 
 function toRows(X: Matrix): number[][] {
@@ -52,11 +52,11 @@ function mixkitContender(
     threads: 1,
     run: () => {
       const model = new KMeans({
-        k: centers.rows,
+        nClusters: centers.rows,
         init: centers,
         algorithm,
         maxIterations: KMEANS_ITERATIONS,
-        tol: 0,
+        tolerance: 0,
       });
       const watch = startStopwatch();
       const fitted = model.fit(X);

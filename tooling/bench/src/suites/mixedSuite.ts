@@ -8,7 +8,8 @@ import {
   poissonParams,
   product,
 } from '@mixkit/distributions';
-import { fitMixture, GaussianMixture } from '@mixkit/em';
+import { fitMixture } from '@mixkit/em';
+import { GaussianMixture } from '@mixkit/gaussian-mixture';
 import { startStopwatch } from '../harness/stopwatch.js';
 import type { BenchCase, BenchContext, Contender, Suite } from '../harness/types.js';
 import {
@@ -33,7 +34,7 @@ interface OwnScore {
  * center j's first two columns with the data variances, its Poisson block at center j's counts
  * (+0.5, so no rate is 0), its categorical block puts 0.7 on center j's level and 0.1 elsewhere.
  */
-function productStart(init: InitialParameters): unknown[] {
+function productStart(init: InitialParameters) {
   return init.centers.map((center, j) => {
     const variances = (init.diag.covariances[j] as number[]).slice(0, 2);
     const level = center[4]!;
@@ -44,7 +45,7 @@ function productStart(init: InitialParameters): unknown[] {
       gaussianDiagParams(center.slice(0, 2), variances),
       poissonParams([center[2]! + 0.5, center[3]! + 0.5]),
       categoricalParams([probabilities]),
-    ];
+    ] as const;
   });
 }
 
@@ -64,10 +65,10 @@ function productContender(X: Matrix, init: InitialParameters): Contender {
       const watch = startStopwatch();
       const model = fitMixture(X, {
         family,
-        nComponents: init.weights.length,
+        nClusters: init.weights.length,
         init: { kind: 'params', params: productStart(init), weights: init.weights },
         maxIterations: ITERATIONS,
-        tol: 0,
+        tolerance: 0,
       });
       const { seconds, cpuSeconds } = watch.stop();
       family.clearCache();
@@ -85,14 +86,14 @@ function diagContender(X: Matrix, init: InitialParameters): Contender {
     threads: 1,
     run: () => {
       const mixture = new GaussianMixture({
-        nComponents: init.weights.length,
+        nClusters: init.weights.length,
         covarianceType: 'diag',
         regCovar: REG_COVAR,
-        tol: 0,
-        maxIter: ITERATIONS,
+        tolerance: 0,
+        maxIterations: ITERATIONS,
         weightsInit: init.weights,
         meansInit: init.means,
-        precisionsInit: init.diag.precisions,
+        precisionsInit: init.diag.precisions as number[][],
       });
       const watch = startStopwatch();
       const model = mixture.fit(X);
@@ -105,7 +106,7 @@ function diagContender(X: Matrix, init: InitialParameters): Contender {
         ),
         covariances: model.covariances as number[][],
       };
-      return { seconds, cpuSeconds, iterations: model.nIter, result };
+      return { seconds, cpuSeconds, iterations: model.iterations, result };
     },
   };
 }

@@ -33,9 +33,9 @@ function fitOptions(init: InitialParameters) {
   );
   return {
     family: gaussianDiag({ regCovar: REG_COVAR }),
-    nComponents: init.weights.length,
+    nClusters: init.weights.length,
     init: { kind: 'params', params, weights: init.weights } as const,
-    tol: 0,
+    tolerance: 0,
     maxIterations: ITERATIONS,
   };
 }

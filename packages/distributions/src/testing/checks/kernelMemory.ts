@@ -5,8 +5,8 @@ import { accumulateAll, ConformanceError, logDensities } from '../helpers.js';
 /**
  * Check: on data, outputs and weights placed in kernel memory (`allocateKernelArrays`, where
  * linalg's WebAssembly SIMD kernels run), `logDensity` and `accumulate` + `estimate` give the
- * same bits as on ordinary arrays. A runner copies the data there for a family that
- * `prefersKernelMemory`, so a SIMD path must never change a result. Where WebAssembly is not
+ * same bits as on ordinary arrays. A runner copies the data there for a family marked with
+ * linalg's `preferKernelMemory`, so a SIMD path must never change a result. Where WebAssembly is not
  * available there is nothing to compare and the check passes.
  */
 export function checkKernelMemory(
@@ -32,10 +32,10 @@ export function checkKernelMemory(
     }
   }
   const ordinary = JSON.stringify(
-    family.paramsToJSON(family.estimate(accumulateAll(family, X, weights))),
+    family.paramsToJSON(family.estimate(accumulateAll(family, X, weights, params))),
   );
   const inKernel = JSON.stringify(
-    family.paramsToJSON(family.estimate(accumulateAll(family, kernelX, kernelWeights))),
+    family.paramsToJSON(family.estimate(accumulateAll(family, kernelX, kernelWeights, params))),
   );
   if (inKernel !== ordinary) {
     throw new ConformanceError(

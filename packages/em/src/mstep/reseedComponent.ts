@@ -1,0 +1,89 @@
+import { type AnyComponentFamily, DegenerateComponentError } from '@mixkit/core';
+import type { EmWorkspace } from '../workspace/emWorkspace.js';
+
+/** Share of the whole data's statistics mixed into a re-seeded component (relative to its row). */
+export const globalShare = 0.1;
+
+const unitWeight = new Float64Array([1]);
+
+/**
+ * Statistics for re-seeding component `c` without any knowledge of its family: the worst
+ * explained row (lowest mixture log-likelihood in `rowScores`, positive weight, not in
+ * `usedRows`), with the weight of an average row, merged with a copy of the whole data's
+ * statistics scaled to `globalShare` of that weight (`family.merge`/`family.scale`), so the
+ * estimate is proper (a spread like the data's) but centred on the poorly explained row.
+ * Returns `undefined` when no row is left. The chosen row is added to `usedRows`.
+ */
+export function reseedStats(
+  workspace: EmWorkspace,
+  family: AnyComponentFamily,
+  rowScores: Float64Array,
+  usedRows: Set<number>,
+): unknown {
+  const row = worstRow(workspace, rowScores, usedRows);
+  if (row < 0) return undefined;
+  usedRows.add(row);
+  const rowWeight = workspace.totalWeight / workspace.positiveRows;
+  const { X, d } = workspace;
+  let stats = family.accumulate(family.createStats(d), X, row, row + 1, unitWeight, 0, 1);
+  stats = family.scale(stats, rowWeight);
+  return family.merge(stats, scaledGlobalStats(workspace, family, globalShare * rowWeight));
+}
+
+/** A fresh copy of the whole data's statistics for `family`, scaled to total weight `weight`. */
+export function scaledGlobalStats(
+  workspace: EmWorkspace,
+  family: AnyComponentFamily,
+  weight: number,
+): unknown {
+  const { X, n, d, sampleWeight, totalWeight, globalStats } = workspace;
+  let global = globalStats.get(family);
+  if (global === undefined) {
+    global = family.createStats(d);
+    if (sampleWeight !== undefined) {
+      global = family.accumulate(global, X, 0, n, sampleWeight, 0, 1);
+    } else {
+      // Unit weights, a block at a time (some kernels reject a broadcasting stride of 0).
+      const ones = new Float64Array(Math.min(workspace.blockSize, n)).fill(1);
+      for (let start = 0; start < n; start += ones.length) {
+        global = family.accumulate(global, X, start, Math.min(start + ones.length, n), ones, 0, 1);
+      }
+    }
+    globalStats.set(family, global);
+  }
+  const copy = family.merge(family.createStats(d), global);
+  return family.scale(copy, weight / totalWeight);
+}
+
+/**
+ * Row scores for re-seeding before any parameters exist (initialisation): each row's
+ * log-density under `family` fitted to the whole data. Rows then rank as outliers of the
+ * data. When even that estimate is degenerate every score is 0 (rows rank in order).
+ */
+export function globalRowScores(workspace: EmWorkspace, family: AnyComponentFamily): Float64Array {
+  const scores = workspace.rowScores;
+  try {
+    const params = family.estimate(scaledGlobalStats(workspace, family, workspace.totalWeight));
+    family.logDensity(params, workspace.X, 0, workspace.n, scores, 0, 1);
+  } catch (error) {
+    if (!DegenerateComponentError.isInstance(error)) throw error;
+    scores.fill(0);
+  }
+  return scores;
+}
+
+function worstRow(workspace: EmWorkspace, scores: Float64Array, usedRows: Set<number>): number {
+  const { n, sampleWeight } = workspace;
+  let best = -1;
+  let bestScore = Infinity;
+  for (let i = 0; i < n; i++) {
+    if (sampleWeight !== undefined && !(sampleWeight[i]! > 0)) continue;
+    if (usedRows.has(i)) continue;
+    const score = scores[i]!;
+    if (best < 0 || score < bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}

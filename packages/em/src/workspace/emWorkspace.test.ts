@@ -1,0 +1,108 @@
+import { createRandom } from '@mixkit/core';
+import { loadWine } from '@mixkit/datasets';
+import { gaussianDiag, gaussianFull, gaussianTied, poisson } from '@mixkit/distributions';
+import { setKernelCompilation } from '@mixkit/linalg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fitMixture } from '../run/fitMixture.js';
+import { createEmWorkspace } from './emWorkspace.js';
+import { KERNEL_MEMORY_MIN_VALUES } from './kernelArrays.js';
+
+afterEach(() => {
+  setKernelCompilation(true);
+});
+
+/** Enough rows of 2 columns to be worth a kernel memory. */
+const rows = KERNEL_MEMORY_MIN_VALUES / 2;
+const X = { rows, cols: 2, data: Float64Array.from({ length: 2 * rows }, (_, i) => (i * 7) % 13) };
+
+/** The Wine data repeated with a small seeded jitter, above the kernel-memory threshold. */
+function largeWine() {
+  const { X: wine } = loadWine();
+  const copies = Math.ceil(KERNEL_MEMORY_MIN_VALUES / wine.data.length);
+  const data = new Float64Array(copies * wine.data.length);
+  const random = createRandom(3);
+  for (let i = 0; i < data.length; i++) {
+    const value = wine.data[i % wine.data.length]!;
+    data[i] = value * (1 + 0.01 * random.normal());
+  }
+  return { rows: copies * wine.rows, cols: wine.cols, data };
+}
+
+describe('createEmWorkspace', () => {
+  it('copies the data and the block into one kernel memory when a family prefers it', () => {
+    const workspace = createEmWorkspace(X, [gaussianFull(), gaussianDiag()]);
+    expect(workspace.X.data).not.toBe(X.data);
+    expect(Array.from(workspace.X.data)).toEqual(Array.from(X.data));
+    expect(workspace.block.buffer).toBe(workspace.X.data.buffer);
+  });
+
+  it('keeps the caller data and an ordinary block otherwise', () => {
+    const small = { rows: 4, cols: 2, data: Float64Array.of(1, 2, 3, 4, 5, 6, 7, 9) };
+    expect(createEmWorkspace(small, [gaussianDiag()]).X.data).toBe(small.data);
+    const workspace = createEmWorkspace(X, [poisson(), poisson()]);
+    expect(workspace.X.data).toBe(X.data);
+    expect(workspace.block.buffer).not.toBe(X.data.buffer);
+    setKernelCompilation(false);
+    const off = createEmWorkspace(X, [gaussianDiag(), gaussianDiag()]);
+    expect(off.X.data).toBe(X.data);
+  });
+});
+
+describe('a diagonal Gaussian mixture in kernel memory', () => {
+  it('gives the same bits as the JavaScript loops: objective history, parameters, scores', () => {
+    const wine = largeWine();
+    expect(createEmWorkspace(wine, [gaussianDiag()]).X.data).not.toBe(wine.data);
+    const fit = () => {
+      const model = fitMixture(wine, {
+        family: gaussianDiag(),
+        nClusters: 3,
+        nInit: 2,
+        maxIterations: 15,
+        tolerance: 0,
+        random: 7,
+      });
+      return {
+        objective: model.diagnostics.objective,
+        means: model.params.map((p) => Array.from(p.mean)),
+        variances: model.params.map((p) => Array.from(p.variances)),
+        scores: Array.from(model.scoreSamples(wine)),
+      };
+    };
+    const simd = fit();
+    setKernelCompilation(false);
+    const plain = fit();
+    expect(simd).toEqual(plain);
+    expect(simd.objective.length).toBe(15);
+  });
+});
+
+describe.each([
+  ['full', gaussianFull()],
+  ['tied', gaussianTied()],
+] as const)('a %s Gaussian mixture in kernel memory', (_, family) => {
+  it('gives the same bits as the JavaScript loops: objective history, parameters, scores', () => {
+    const wine = largeWine();
+    expect(createEmWorkspace(wine, [family]).X.data).not.toBe(wine.data);
+    const fit = () => {
+      const model = fitMixture(wine, {
+        family,
+        nClusters: 3,
+        nInit: 2,
+        maxIterations: 15,
+        tolerance: 0,
+        random: 7,
+      });
+      return {
+        objective: model.diagnostics.objective,
+        means: model.params.map((p) => Array.from(p.mean)),
+        covariances: model.params.map((p) => Array.from(p.covariance)),
+        scores: Array.from(model.scoreSamples(wine)),
+      };
+    };
+    const simd = fit();
+    setKernelCompilation(false);
+    const plain = fit();
+    expect(simd).toEqual(plain);
+    expect(simd.objective.length).toBe(15);
+  });
+});

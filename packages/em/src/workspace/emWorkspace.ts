@@ -1,0 +1,161 @@
+import {
+  type AnyComponentFamily,
+  assertInteger,
+  InvalidInputError,
+  type Matrix,
+  type MatrixInput,
+  toMatrix,
+  toWeights,
+} from '@mixkit/core';
+import { EStepScratch } from '../estep/eStepScratch.js';
+import { kernelArrays } from './kernelArrays.js';
+
+/** The components of one family in a mixture, in mixture order (for `estimateAll`). */
+export interface FamilyGroup {
+  readonly family: AnyComponentFamily;
+  readonly components: readonly number[];
+}
+
+/**
+ * Everything one fit allocates once and reuses across iterations and restarts: the data,
+ * the families grouped by identity, per-row weights and priors, the block buffer and the
+ * per-component statistics. Iterations allocate nothing proportional to n.
+ */
+export interface EmWorkspace {
+  readonly X: Matrix;
+  readonly n: number;
+  readonly d: number;
+  readonly k: number;
+  readonly families: readonly AnyComponentFamily[];
+  readonly groups: readonly FamilyGroup[];
+  /** Per-row weights, or undefined when all rows weigh 1. */
+  readonly sampleWeight: Float64Array | undefined;
+  /** Sum of the row weights (n when unweighted). */
+  readonly totalWeight: number;
+  /** Rows with positive weight. */
+  readonly positiveRows: number;
+  /** n x k log prior probabilities (semi-supervised), or undefined. */
+  readonly logPriors: Float64Array | undefined;
+  readonly blockSize: number;
+  /** blockSize x k scratch: log-densities, then responsibilities times row weights. */
+  readonly block: Float64Array;
+  /** Per-component statistics, zeroed (scaled by 0) at the start of every pass. */
+  readonly stats: unknown[];
+  /** Per-component responsibility totals of the last pass. */
+  readonly totals: Float64Array;
+  /** Per-component responsibility totals of the current block (scratch of the pass). */
+  readonly blockTotals: Float64Array;
+  /** Whole-data statistics per family group, computed on first need (re-seeding). */
+  readonly globalStats: Map<AnyComponentFamily, unknown>;
+  /** Per-row mixture log-likelihoods of the last pass (read when re-seeding). */
+  readonly rowScores: Float64Array;
+  /** The E-step's scratch memory: this fit's own, so concurrent fits never share it. */
+  readonly scratch: EStepScratch;
+}
+
+/**
+ * Validates the data once per fit (finite values, k <= rows of positive weight, weights,
+ * priors, each distinct family's `validate`) and allocates the fit's buffers. When a family
+ * is marked with `@mixkit/linalg`'s `preferKernelMemory` and the data has at least `KERNEL_MEMORY_MIN_VALUES` values, the data
+ * and the block buffer go to one kernel memory (a copy of the data: n·d doubles more for the
+ * fit's duration) so its SIMD kernels read them in place.
+ */
+export function createEmWorkspace(
+  input: MatrixInput,
+  families: readonly AnyComponentFamily[],
+  options: {
+    readonly sampleWeight?: ArrayLike<number> | undefined;
+    readonly priorProbabilities?: MatrixInput | undefined;
+    readonly blockSize?: number | undefined;
+  } = {},
+): EmWorkspace {
+  const X = toMatrix(input);
+  const { rows: n, cols: d } = X;
+  const k = families.length;
+  assertInteger(k, 'nClusters', 1);
+  const sampleWeight =
+    options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
+  let totalWeight = n;
+  let positiveRows = n;
+  if (sampleWeight) {
+    totalWeight = 0;
+    positiveRows = 0;
+    for (let i = 0; i < n; i++) {
+      totalWeight += sampleWeight[i]!;
+      if (sampleWeight[i]! > 0) positiveRows++;
+    }
+  }
+  if (k > positiveRows) {
+    throw new InvalidInputError(
+      { argument: 'nClusters', value: k },
+      `cannot fit ${k} components to ${positiveRows} rows of positive weight (k must be <= rows)`,
+    );
+  }
+  const groups = groupFamilies(families);
+  for (const group of groups) group.family.validate(X, 'X');
+  const blockSize = options.blockSize ?? 1024;
+  assertInteger(blockSize, 'blockSize', 1);
+  const logPriors =
+    options.priorProbabilities === undefined
+      ? undefined
+      : toLogPriors(options.priorProbabilities, n, k);
+  const blockLength = Math.min(blockSize, n) * k;
+  const kernel = kernelArrays(families, X.data.length, blockLength);
+  kernel?.data.set(X.data);
+  return {
+    X: kernel === undefined ? X : { rows: n, cols: d, data: kernel.data },
+    n,
+    d,
+    k,
+    families,
+    groups,
+    sampleWeight,
+    totalWeight,
+    positiveRows,
+    logPriors,
+    blockSize,
+    block: kernel?.block ?? new Float64Array(blockLength),
+    stats: families.map((family) => family.createStats(d)),
+    totals: new Float64Array(k),
+    blockTotals: new Float64Array(k),
+    globalStats: new Map(),
+    rowScores: new Float64Array(n),
+    scratch: new EStepScratch(),
+  };
+}
+
+/** Groups components by family object identity, in order of first appearance. */
+export function groupFamilies(families: readonly AnyComponentFamily[]): FamilyGroup[] {
+  const byFamily = new Map<AnyComponentFamily, number[]>();
+  families.forEach((family, component) => {
+    const list = byFamily.get(family);
+    if (list) list.push(component);
+    else byFamily.set(family, [component]);
+  });
+  return [...byFamily].map(([family, components]) => ({ family, components }));
+}
+
+/** Row-normalised log prior probabilities; every row needs a positive entry. */
+function toLogPriors(input: MatrixInput, n: number, k: number): Float64Array {
+  const argument = 'priorProbabilities';
+  const priors = toMatrix(input, { argument });
+  if (priors.rows !== n || priors.cols !== k) {
+    throw new InvalidInputError(
+      { argument, value: `${priors.rows}x${priors.cols}` },
+      `expected an n x k matrix (${n}x${k})`,
+    );
+  }
+  const out = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const p = priors.data[i * k + c]!;
+      if (p < 0)
+        throw new InvalidInputError({ argument, row: i, column: c, value: p }, 'must be >= 0');
+      sum += p;
+    }
+    if (!(sum > 0)) throw new InvalidInputError({ argument, row: i }, 'a row sums to zero');
+    for (let c = 0; c < k; c++) out[i * k + c] = Math.log(priors.data[i * k + c]! / sum);
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+import type { SoftClusterer, SoftClusteringModel } from '@mixkit/core';
+import type { GaussianDiagParams, GaussianFullParams } from '@mixkit/distributions';
+import type { MixtureModel } from '@mixkit/em';
+import { describe, expectTypeOf, it } from 'vitest';
+import { GaussianMixture, type GaussianMixtureModel } from './index.js';
+
+describe('public API types', () => {
+  it('models and clusterers implement the core contracts', () => {
+    expectTypeOf<GaussianMixtureModel>().toExtend<SoftClusteringModel>();
+    expectTypeOf<GaussianMixtureModel<'full'>>().toExtend<MixtureModel<GaussianFullParams>>();
+    expectTypeOf<GaussianMixture>().toExtend<SoftClusterer<GaussianMixtureModel<'full'>>>();
+  });
+
+  it('covariances and parameters are typed by the covariance type, with no cast', () => {
+    const X = [[1], [2], [3]];
+    const full = new GaussianMixture({ nClusters: 1 }).fit(X);
+    expectTypeOf(full.covariances).toEqualTypeOf<number[][][]>();
+    const diag = new GaussianMixture({ nClusters: 1, covarianceType: 'diag' }).fit(X);
+    expectTypeOf(diag.covariances).toEqualTypeOf<number[][]>();
+    expectTypeOf(diag.params[0]!).toEqualTypeOf<GaussianDiagParams>();
+    const spherical = new GaussianMixture({ covarianceType: 'spherical' }).fit(X);
+    expectTypeOf(spherical.precisions).toEqualTypeOf<number[]>();
+    const tied = new GaussianMixture({ covarianceType: 'tied' }).fit(X);
+    expectTypeOf(tied.covariances).toEqualTypeOf<number[][]>();
+  });
+
+  it('options are unions, not free strings', () => {
+    // @ts-expect-error: covariance types are a closed union
+    new GaussianMixture({ covarianceType: 'banana' });
+    // @ts-expect-error: initialisations are spelled as everywhere in mixkit
+    new GaussianMixture({ init: 'random_from_data' });
+    // @ts-expect-error: spherical precisions are one number per component
+    new GaussianMixture({ covarianceType: 'spherical', precisionsInit: [[1]] });
+  });
+});

@@ -1,0 +1,199 @@
+import {
+  assertInteger,
+  assertNumber,
+  InvalidInputError,
+  type MatrixInput,
+  type SoftClusterer,
+  toMatrix,
+} from '@mixkit/core';
+import {
+  type CovarianceType,
+  covarianceTypes,
+  type GaussianFamily,
+  type GaussianParamsByType,
+  gaussianFamily,
+} from '@mixkit/distributions';
+import {
+  type FitMixtureOptions,
+  fitMixture,
+  fitMixtureAsync,
+  type MixtureFitOptions,
+  type MixtureInit,
+} from '@mixkit/em';
+import type { PrecisionsInput } from './covariance/covarianceStrategy.js';
+import { covarianceStrategyFor } from './covariance/covarianceStrategyFor.js';
+import { GaussianMixtureModel } from './gaussianMixtureModel.js';
+
+/** How the components start (scikit-learn's `init_params`, in mixkit's names). */
+export type GaussianInit = 'k-means' | 'k-means++' | 'random' | 'random-from-data';
+
+const gaussianInits: readonly GaussianInit[] = [
+  'k-means',
+  'k-means++',
+  'random',
+  'random-from-data',
+];
+
+/** Options of `GaussianMixture`: scikit-learn's `GaussianMixture` parameters in mixkit's names. */
+export interface GaussianMixtureOptions<T extends CovarianceType = 'full'> {
+  /** Number of components (`n_components`). Default 1. */
+  readonly nClusters?: number;
+  /** Default `'full'`. */
+  readonly covarianceType?: T;
+  /** Added to covariance diagonals (`reg_covar`). Default 1e-6. */
+  readonly regCovar?: number;
+  /** Convergence threshold on the mean log-likelihood change (`tol`). Default 1e-3; 0 = fixed iterations. */
+  readonly tolerance?: number;
+  /** Iterations per restart (`max_iter`). Default 100. */
+  readonly maxIterations?: number;
+  /** Restarts (`n_init`). Default 1. */
+  readonly nInit?: number;
+  /** Initialisation (`init_params`). Default `'k-means'`. */
+  readonly init?: GaussianInit;
+  /** k initial mixing weights summing to 1 (`weights_init`). */
+  readonly weightsInit?: ArrayLike<number>;
+  /** k x d initial means (`means_init`). */
+  readonly meansInit?: MatrixInput;
+  /**
+   * Initial precisions (`precisions_init`): k x d x d (full), d x d (tied), k x d (diag), k
+   * (spherical).
+   */
+  readonly precisionsInit?: PrecisionsInput[T];
+  /** Rows per block of the fused E/M pass. Default 16384 / k, clamped to [64, 1024]. */
+  readonly blockSize?: number;
+}
+
+/**
+ * A Gaussian mixture with scikit-learn's options and attributes, on the generic EM runner of
+ * `@mixkit/em`: the covariance type only chooses the component family (`gaussianFamily` of
+ * `@mixkit/distributions`). The seed, sample weights and abort signal go to `fit`.
+ */
+export class GaussianMixture<T extends CovarianceType = 'full'>
+  implements SoftClusterer<GaussianMixtureModel<T>>
+{
+  readonly nClusters: number;
+  readonly covarianceType: T;
+  private readonly options: GaussianMixtureOptions<T>;
+
+  constructor(options: GaussianMixtureOptions<T> = {}) {
+    this.options = options;
+    this.nClusters = options.nClusters ?? 1;
+    assertInteger(this.nClusters, 'nClusters', 1);
+    const covarianceType: CovarianceType = options.covarianceType ?? 'full';
+    if (!covarianceTypes.includes(covarianceType)) {
+      throw new InvalidInputError(
+        { argument: 'covarianceType', value: covarianceType },
+        "expected 'full', 'diag', 'spherical' or 'tied'",
+      );
+    }
+    // Without the option T is its default, 'full'.
+    this.covarianceType = covarianceType as T;
+    const init = options.init ?? 'k-means';
+    if (!gaussianInits.includes(init)) {
+      throw new InvalidInputError(
+        { argument: 'init', value: init },
+        `expected one of ${gaussianInits.join(', ')}`,
+      );
+    }
+    assertNumber(options.regCovar ?? 1e-6, 'regCovar', { min: 0 });
+    if (options.weightsInit !== undefined) checkWeights(options.weightsInit, this.nClusters);
+  }
+
+  fit(X: MatrixInput, options: MixtureFitOptions = {}): GaussianMixtureModel<T> {
+    const data = toMatrix(X);
+    const model = fitMixture(data, this.fitOptions(data.cols, options));
+    return GaussianMixtureModel.fromMixture(this.covarianceType, model);
+  }
+
+  /** `fit` that yields to the event loop between iterations (see `fitMixtureAsync`). */
+  async fitAsync(
+    X: MatrixInput,
+    options: MixtureFitOptions = {},
+  ): Promise<GaussianMixtureModel<T>> {
+    const data = toMatrix(X);
+    const model = await fitMixtureAsync(data, this.fitOptions(data.cols, options));
+    return GaussianMixtureModel.fromMixture(this.covarianceType, model);
+  }
+
+  /** Labels of the training rows after fitting (equal to `fit(X).predict(X)`). */
+  fitPredict(X: MatrixInput, options: MixtureFitOptions = {}): Int32Array {
+    return this.fit(X, options).predict(X);
+  }
+
+  private fitOptions(d: number, options: MixtureFitOptions): FitMixtureOptions<GaussianFamily<T>> {
+    const o = this.options;
+    return {
+      family: gaussianFamily(this.covarianceType, { regCovar: o.regCovar ?? 1e-6 }),
+      nClusters: this.nClusters,
+      init: this.init(d),
+      ...(o.tolerance === undefined ? {} : { tolerance: o.tolerance }),
+      ...(o.maxIterations === undefined ? {} : { maxIterations: o.maxIterations }),
+      ...(o.nInit === undefined ? {} : { nInit: o.nInit }),
+      ...(o.blockSize === undefined ? {} : { blockSize: o.blockSize }),
+      ...options,
+    };
+  }
+
+  /**
+   * scikit-learn's `_initialize`: given weights, means and precisions replace those of the
+   * `init` start; with all three given the start is not computed at all.
+   */
+  private init(d: number): MixtureInit<GaussianParamsByType[T]> {
+    const { weightsInit, meansInit, precisionsInit } = this.options;
+    const base = this.options.init ?? 'k-means';
+    if (weightsInit === undefined && meansInit === undefined && precisionsInit === undefined) {
+      return base;
+    }
+    const k = this.nClusters;
+    const strategy = covarianceStrategyFor(this.covarianceType);
+    const means =
+      meansInit === undefined ? undefined : toMatrix(meansInit, { argument: 'meansInit', cols: d });
+    if (means !== undefined && means.rows !== k) {
+      throw new InvalidInputError(
+        { argument: 'meansInit', value: means.rows },
+        `expected ${k} rows (one per component)`,
+      );
+    }
+    const weights = weightsInit === undefined ? undefined : Float64Array.from(weightsInit);
+    if (means !== undefined && precisionsInit !== undefined && weights !== undefined) {
+      return { kind: 'params', params: strategy.fromPrecisions(means, precisionsInit), weights };
+    }
+    return {
+      kind: 'adjusted',
+      base,
+      adjust(start) {
+        const startMeans = { rows: k, cols: d, data: new Float64Array(k * d) };
+        start.params.forEach((params, c) => {
+          startMeans.data.set(params.mean, c * d);
+        });
+        const useMeans = means ?? startMeans;
+        const params =
+          precisionsInit !== undefined
+            ? strategy.fromPrecisions(useMeans, precisionsInit)
+            : means === undefined
+              ? start.params
+              : start.params.map((p, c) =>
+                  strategy.withMean(p, means.data.subarray(c * d, (c + 1) * d)),
+                );
+        return { params, weights: weights ?? start.weights };
+      },
+    };
+  }
+}
+
+/** scikit-learn's `_check_weights`: k values in [0, 1] summing to 1. */
+function checkWeights(weights: ArrayLike<number>, k: number): void {
+  const argument = 'weightsInit';
+  if (weights.length !== k) {
+    throw new InvalidInputError({ argument, value: weights.length }, `expected ${k} weights`);
+  }
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    const w = weights[c];
+    if (!(w >= 0 && w <= 1))
+      throw new InvalidInputError({ argument, row: c, value: w }, 'must be in [0, 1]');
+    sum += w;
+  }
+  if (Math.abs(sum - 1) > 1e-6)
+    throw new InvalidInputError({ argument, value: sum }, 'weights must sum to 1');
+}
