@@ -11,10 +11,12 @@ thread): the first is the fresh whole fit (its imports are done before timing, a
 imports first), the second the same fit warm. KMeans is Lloyd from the given centers, n_init=1,
 tol=0; GaussianMixture starts from the given weights, means and precisions with tol=0 (its fit
 also runs the initial M-step of init_params and a final E-step). Prints one line:
-FRESH {"cold": {"seconds", "cpuSeconds"}, "warm": {...}, "iterations", "result", "details"}.
+FRESH {"peakBytes", "cold": {"seconds", "cpuSeconds"}, "warm": {...}, "iterations", "result",
+"details"}, peakBytes being the process's peak RSS above its RSS after reading the data.
 """
 
 import json
+import resource
 import sys
 import time
 import warnings
@@ -37,6 +39,12 @@ def timed(fit):
     start = time.perf_counter()
     value = fit()
     return value, {"seconds": time.perf_counter() - start, "cpuSeconds": time.process_time() - cpu}
+
+
+def rss_bytes():
+    """Current resident set size (Linux /proc/self/statm: pages)."""
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[1]) * resource.getpagesize()
 
 
 def main():
@@ -66,6 +74,7 @@ def main():
                 random_state=0,
             ).fit(X)
 
+    before = rss_bytes()
     if threadpool_limits is not None:
         threadpool_limits(limits=1)  # for the rest of this process (the environment says 1 too)
     with warnings.catch_warnings():
@@ -82,8 +91,9 @@ def main():
             "covariances": model.covariances_.tolist(),
         }
         details = {"lower_bound_": float(model.lower_bound_)}
+    peak = max(0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - before)
     print("FRESH " + json.dumps({
-        "cold": cold, "warm": warm, "iterations": int(model.n_iter_),
+        "peakBytes": peak, "cold": cold, "warm": warm, "iterations": int(model.n_iter_),
         "result": result, "details": details,
     }), flush=True)
 

@@ -28,6 +28,11 @@ export interface FitTiming {
 
 /** What the fresh process reports: its first fit (cold), a second one (warm), and the result. */
 export interface FreshOutcome {
+  /**
+   * Peak resident set size of the process during its two fits, above the RSS after reading the
+   * data (bytes): what the fits themselves add.
+   */
+  readonly peakBytes: number;
   readonly cold: FitTiming;
   readonly warm: FitTiming;
   /** Iterations each fit ran. */
@@ -62,6 +67,9 @@ export function runFreshFit(job: FreshJob): FreshOutcome {
   const X: Matrix = { rows: job.rows, cols: job.cols, data };
   const init = JSON.parse(readFileSync(job.initFile, 'utf8')) as InitialParameters;
   const k = init.centers.length;
+  const before = process.memoryUsage().rss;
+  // process.resourceUsage().maxRSS is in KiB and covers the whole life of the process.
+  const peakBytes = () => Math.max(0, process.resourceUsage().maxRSS * 1024 - before);
   if (job.fit === 'kmeans') {
     const centers: Matrix = {
       rows: k,
@@ -78,6 +86,7 @@ export function runFreshFit(job: FreshJob): FreshOutcome {
     const cold = timed(fit);
     const warm = timed(fit);
     return {
+      peakBytes: peakBytes(),
       cold: cold.timing,
       warm: warm.timing,
       iterations: warm.value.iterations,
@@ -101,6 +110,7 @@ export function runFreshFit(job: FreshJob): FreshOutcome {
   const warm = timed(fit);
   const model = warm.value;
   return {
+    peakBytes: peakBytes(),
     cold: cold.timing,
     warm: warm.timing,
     iterations: model.iterations,

@@ -100,6 +100,11 @@ export function renderMarkdown(report: BenchReport): string {
   return `${header.join('\n')}\n${renderTargets(report)}${sections.join('\n\n')}\n`;
 }
 
+/** A grid case's row label in `renderGrid`'s tables, e.g. `500,000 x 64, k=32`. */
+export function gridRowLabel(c: CaseResult): string {
+  return `${c.workload.rows.toLocaleString('en-US')} x ${c.workload.cols}, k=${c.workload.k}`;
+}
+
 /** A ratio with its CPU-time twin: `0.83 (CPU 0.80)`. */
 function ratioPair(wall: number | undefined, cpu: number | undefined): string {
   if (wall === undefined) return '';
@@ -119,7 +124,7 @@ export function renderGrid(cases: readonly CaseResult[]): string {
   const lines = [
     '### Grid: whole fits in fresh processes, overlapping clusters of unequal sizes and spreads',
     '',
-    'Each round runs every contender in a fresh process (interleaved, mixkit then scikit-learn), which times one whole fit (input check, placement, every iteration, final scoring; reading the data file untimed), then the same fit again warm. Ratios are mixkit ÷ scikit-learn medians (below 1: mixkit is faster), with the CPU-time ratio in parentheses.',
+    'Each round runs every contender in a fresh process (interleaved, mixkit then scikit-learn), which times one whole fit (input check, placement, every iteration, final scoring; reading the data file untimed), then the same fit again warm. Ratios are mixkit ÷ scikit-learn medians (below 1: mixkit is faster), with the CPU-time ratio in parentheses. Peak memory: the peak RSS of the fresh process during its fits, above its RSS once the data was read.',
   ];
   for (const [kind, title, limit] of kinds) {
     const rows = cases.filter((c) => c.id.startsWith(`grid/${kind}-`));
@@ -128,8 +133,8 @@ export function renderGrid(cases: readonly CaseResult[]): string {
       '',
       `#### ${title}: target ≤ ${limit}x`,
       '',
-      '| n x d, k | iterations | mixkit fresh fit | scikit-learn fresh fit | ratio | mixkit warm / iteration | scikit-learn warm / iteration | ratio | outcome |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| n x d, k | iterations | mixkit fresh fit | scikit-learn fresh fit | ratio | mixkit warm / iteration | scikit-learn warm / iteration | ratio | peak memory, mixkit / scikit-learn | outcome |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     );
     for (const c of rows) {
       const m = c.contenders.find((r) => r.id === 'mixkit');
@@ -154,6 +159,8 @@ export function renderGrid(cases: readonly CaseResult[]): string {
         m?.warmCpuPerIteration !== undefined && s?.warmCpuPerIteration
           ? m.warmCpuPerIteration / s.warmCpuPerIteration
           : undefined;
+      const peak = (r: ContenderResult | undefined) =>
+        r?.memory === undefined ? '' : mebibytes(r.memory.peakBytes);
       const missed = c.targets.filter((t) => t.met === false).map((t) => t.description);
       const undecided = c.targets.some((t) => t.met === null);
       const outcome =
@@ -164,7 +171,7 @@ export function renderGrid(cases: readonly CaseResult[]): string {
             : 'met';
       const iterations = m?.details?.iterations ?? '';
       lines.push(
-        `| ${c.workload.rows.toLocaleString('en-US')} x ${c.workload.cols}, k=${c.workload.k} | ${iterations} | ${fresh(m)} | ${fresh(s)} | ${ratioPair(freshRatio, cpuRatio)} | ${warm(m)} | ${warm(s)} | ${ratioPair(warmRatio, warmCpuRatio)} | ${outcome} |`,
+        `| ${gridRowLabel(c)} | ${iterations} | ${fresh(m)} | ${fresh(s)} | ${ratioPair(freshRatio, cpuRatio)} | ${warm(m)} | ${warm(s)} | ${ratioPair(warmRatio, warmCpuRatio)} | ${peak(m)} / ${peak(s)} | ${outcome} |`,
       );
     }
   }

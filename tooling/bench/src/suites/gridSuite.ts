@@ -48,6 +48,9 @@ function spawnFresh(command: string, args: readonly string[], env?: NodeJS.Proce
   });
 }
 
+const FRESH_MEMORY =
+  'peak RSS of the fresh process during its two fits, above its RSS after reading the data';
+
 function sample(outcome: FreshOutcome): RunSample {
   return {
     // One whole fit is the unit: "per iteration" in the generic table is the whole fit here.
@@ -67,18 +70,20 @@ function sample(outcome: FreshOutcome): RunSample {
 function mixkitContender(job: FreshJob, ctx: BenchContext): Contender {
   const cliPath = fileURLToPath(new URL('./cli.js', import.meta.url));
   const inProcess = ctx.memory !== 'child';
+  let last: FreshOutcome | undefined;
   return {
     id: 'mixkit',
     library: 'mixkit',
     variant: `${job.fit === 'kmeans' ? 'KMeans auto' : `GaussianMixture ${job.fit.slice(4)}`}, ${inProcess ? 'in this process' : 'fresh process'}`,
     threads: 1,
-    memory: false,
-    run: async () =>
-      sample(
-        inProcess
-          ? runFreshFit(job)
-          : await spawnFresh(process.execPath, [cliPath, '--fresh', JSON.stringify(job)]),
-      ),
+    run: async () => {
+      last = inProcess
+        ? runFreshFit(job)
+        : await spawnFresh(process.execPath, [cliPath, '--fresh', JSON.stringify(job)]);
+      return sample(last);
+    },
+    measureMemory: async () =>
+      last === undefined ? undefined : { peakBytes: last.peakBytes, method: FRESH_MEMORY },
   };
 }
 
@@ -89,7 +94,6 @@ function sklearnContender(job: FreshJob, ctx: BenchContext): Contender {
     library: 'scikit-learn',
     variant: `${job.fit === 'kmeans' ? 'KMeans lloyd' : `GaussianMixture ${job.fit.slice(4)}`}, 1 thread, fresh process`,
     threads: 1,
-    memory: false,
   };
   if (typeof ctx.python === 'string') {
     return {
@@ -102,9 +106,15 @@ function sklearnContender(job: FreshJob, ctx: BenchContext): Contender {
   }
   const script = join(benchRoot(), 'python', 'sklearn_fresh.py');
   const { env } = pythonEnvironment();
+  let last: FreshOutcome | undefined;
   return {
     ...base,
-    run: async () => sample(await spawnFresh(PYTHON, [script, JSON.stringify(job)], env)),
+    run: async () => {
+      last = await spawnFresh(PYTHON, [script, JSON.stringify(job)], env);
+      return sample(last);
+    },
+    measureMemory: async () =>
+      last === undefined ? undefined : { peakBytes: last.peakBytes, method: FRESH_MEMORY },
   };
 }
 
@@ -202,7 +212,12 @@ function gridCase(shape: GridShape, ctx: BenchContext): BenchCase {
 export const gridSuite: Suite = {
   name: 'grid',
   description: 'k-means and Gaussian mixtures over a grid of shapes, whole fits in fresh processes',
-  caseIds: () => GRID.map(gridCaseId),
+  // The smoke test (size tiny) runs one shape per kind of fit: each case starts processes.
+  caseIds: (ctx) =>
+    (ctx.size === 'tiny'
+      ? GRID.filter((s, i) => GRID.findIndex((t) => t.fit === s.fit) === i)
+      : GRID
+    ).map(gridCaseId),
   buildCase: async (id, ctx) => {
     const shape = GRID.find((s) => gridCaseId(s) === id);
     if (!shape) throw new Error(`unknown grid case ${id}`);
