@@ -33,7 +33,7 @@ const TIGHTEN_RETRY = 8;
  */
 export class HamerlyAssignment implements AssignmentStrategy {
   readonly algorithm = 'hamerly';
-  distanceComputations = 0;
+  distanceComputations: number;
   private readonly upper: Float64Array;
   private readonly lower: Float64Array;
   private readonly halfMin: Float64Array;
@@ -46,13 +46,21 @@ export class HamerlyAssignment implements AssignmentStrategy {
   private tighten = true;
   private iteration = 0;
   /** Rows searched in the last iteration (a share of n: how well the bounds prune). */
-  searchedShare = 1;
+  searchedShare: number;
 
   constructor(
     private readonly data: KMeansData,
     k: number,
   ) {
     const n = data.X.rows;
+    // Doubles from the first store: V8 keeps a field that holds small integers in a Smi
+    // representation and changes it when a double or a count past 2^30 arrives, deprecating
+    // the class's map and the optimized code of every function that saw an instance (a second
+    // fit in one process ran at half speed until its functions were recompiled).
+    this.distanceComputations = 0.5;
+    this.distanceComputations = 0;
+    this.searchedShare = 0.5;
+    this.searchedShare = 1;
     const listRows = Math.min(SEARCH_ROWS, n);
     this.upper = new Float64Array(n);
     this.lower = new Float64Array(n);

@@ -11,10 +11,16 @@ import type { KMeansData } from './kmeansData.js';
  */
 export class LloydAssignment implements AssignmentStrategy {
   readonly algorithm = 'lloyd';
-  distanceComputations = 0;
+  distanceComputations: number;
   private readonly fresh: Int32Array;
 
   constructor(private readonly data: KMeansData) {
+    // Doubles from the first store: V8 keeps a field that holds small integers in a Smi
+    // representation and changes it when a double or a count past 2^30 arrives, deprecating
+    // the class's map and the optimized code of every function that saw an instance (a second
+    // fit in one process ran at half speed until its functions were recompiled).
+    this.distanceComputations = 0.5;
+    this.distanceComputations = 0;
     this.fresh = new Int32Array(data.X.rows);
   }
 

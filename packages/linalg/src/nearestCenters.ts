@@ -100,15 +100,15 @@ export class NearestCenters {
   private readonly blockPositions: Int32Array;
   private centers: Matrix;
   private centerNorms: Float64Array;
-  private maxCenterNorm = 0;
+  private maxCenterNorm: number;
   /** Error coefficients per R² of the float32 and float64 values (see the class comment). */
   private readonly c32: number;
   private readonly c64: number;
   private readonly marginCoefficient: number;
   /** Rows decided by the float64 kernel so far (the screen's misses and the range calls). */
-  exactRows = 0;
+  exactRows: number;
   /** Rows decided so far. */
-  decidedRows = 0;
+  decidedRows: number;
 
   /**
    * Prepares the search over the rows of X (n x d; `xNorms` their squared norms from
@@ -119,6 +119,16 @@ export class NearestCenters {
     checkLength(xNorms, X.rows, 'xNorms');
     if (weights !== undefined) checkLength(weights, X.rows, 'weights');
     assertInteger(k, 'k', 1);
+    // Doubles from the first store: V8 keeps a field that holds small integers in a Smi
+    // representation and changes it when a double or a count past 2^30 arrives, deprecating
+    // the class's map and the optimized code of every function that saw an instance (a second
+    // fit in one process ran at half speed until its functions were recompiled).
+    this.maxCenterNorm = 0.5;
+    this.maxCenterNorm = 0;
+    this.exactRows = 0.5;
+    this.exactRows = 0;
+    this.decidedRows = 0.5;
+    this.decidedRows = 0;
     const { rows: n, cols: d } = X;
     this.X = X;
     this.xNorms = xNorms;
