@@ -1,5 +1,5 @@
 import type { Matrix } from '@mixkit/core';
-import { NearestCenters, rowSquaredNorms } from '@mixkit/linalg';
+import { NearestCenters } from '@mixkit/linalg';
 
 /**
  * The training data as every k-means iteration reads it: X (centered when that matters, see
@@ -57,21 +57,13 @@ export function prepareKmeansData(X: Matrix, k: number, weights?: Float64Array):
     if (mean[j]! * mean[j]! > variance[j]!) centerNeeded = true;
   }
   meanVariance /= d;
-  let Xc: Matrix = X;
-  let offset = new Float64Array(d);
-  if (centerNeeded) {
-    offset = mean;
-    const centered = new Float64Array(n * d);
-    for (let i = 0; i < n; i++) {
-      const o = i * d;
-      for (let j = 0; j < d; j++) centered[o + j] = data[o + j]! - offset[j]!;
-    }
-    Xc = { rows: n, cols: d, data: centered };
-  }
-  const xNorms = rowSquaredNorms(Xc);
+  const offset = centerNeeded ? mean : new Float64Array(d);
+  // The search makes the centered copy (in kernel memory where its kernels run), and every
+  // step reads its rows: one copy of X, not two.
+  const nearest = new NearestCenters(X, k, { offset, weights });
+  const { rows: Xc, rowNorms: xNorms } = nearest;
   const w = weights ?? new Float64Array(n).fill(1);
   let weightedSquaredNorm = 0;
   for (let i = 0; i < n; i++) weightedSquaredNorm += w[i]! * xNorms[i]!;
-  const nearest = new NearestCenters(Xc, xNorms, k, weights);
   return { X: Xc, offset, weights: w, xNorms, weightedSquaredNorm, meanVariance, nearest };
 }

@@ -63,8 +63,7 @@ describe('NearestCenters', () => {
       if (!screened) setKernelCompilation(false);
       for (const [d, k] of SHAPES) {
         const { X, C } = hardCase(700, d, k, 31 * d + k);
-        const xNorms = rowSquaredNorms(X);
-        const search = new NearestCenters(X, xNorms, k);
+        const search = new NearestCenters(X, k);
         // With WebAssembly: the screen for large k·d, the fused float64 kernels for small.
         expect(search.screened || search.fusedLloyd).toBe(screened);
         expect(search.screened && search.fusedLloyd).toBe(false);
@@ -108,7 +107,7 @@ describe('NearestCenters', () => {
       const weights = Float64Array.from({ length: X.rows }, (_, i) =>
         i % 7 === 0 ? 0 : 0.5 + random.uniform(),
       );
-      const search = new NearestCenters(X, rowSquaredNorms(X), k, weights);
+      const search = new NearestCenters(X, k, { weights });
       if (!search.fusedLloyd) continue;
       fusedShapes++;
       search.setCenters(C, rowSquaredNorms(C));
@@ -137,7 +136,7 @@ describe('NearestCenters', () => {
     expect(fusedShapes).toBeGreaterThanOrEqual(4);
     setKernelCompilation(false);
     const X = randomMatrix(seeded(2), 10, 2);
-    const search = new NearestCenters(X, rowSquaredNorms(X), 2);
+    const search = new NearestCenters(X, 2);
     expect(search.lloydStep(new Int32Array(10), new Float64Array(4), new Float64Array(2))).toBe(
       undefined,
     );
@@ -149,7 +148,7 @@ describe('NearestCenters', () => {
     for (let a = 0; a < 12; a++) for (let b = 0; b < 12; b++) rows.push(a, b);
     const X: Matrix = { rows: 144, cols: 2, data: Float64Array.from(rows) };
     const C: Matrix = { rows: 4, cols: 2, data: Float64Array.from([2, 2, 2, 8, 8, 2, 8, 8]) };
-    const search = new NearestCenters(X, rowSquaredNorms(X), 4);
+    const search = new NearestCenters(X, 4);
     search.setCenters(C, rowSquaredNorms(C));
     const labels = new Int32Array(144);
     search.nearest(null, 0, 144, labels);
@@ -159,9 +158,37 @@ describe('NearestCenters', () => {
     expect(Array.from(fused)).toEqual(Array.from(labels));
   });
 
+  it('searches X − offset: the same labels and norms as for the shifted copy', () => {
+    for (const [d, k] of [
+      [3, 4],
+      [40, 30],
+    ] as const) {
+      const { X, C } = hardCase(300, d, k, d);
+      const offset = Float64Array.from({ length: d }, (_, j) => 1e3 * (j + 1));
+      const raw = { ...X, data: X.data.map((v, i) => v + offset[i % d]) };
+      const shifted = new NearestCenters(raw, k, { offset });
+      const plain = new NearestCenters(X, k);
+      expect(Array.from(shifted.rows.data)).toEqual(
+        Array.from(X.data.map((v, i) => v + offset[i % d] - offset[i % d])),
+      );
+      expect(Array.from(shifted.rowNorms)).toEqual(Array.from(rowSquaredNorms(shifted.rows)));
+      for (const search of [shifted, plain]) search.setCenters(C, rowSquaredNorms(C));
+      const a = new Int32Array(300);
+      const b = new Int32Array(300);
+      shifted.nearest(null, 0, 300, a);
+      plain.nearest(null, 0, 300, b);
+      expect(Array.from(a)).toEqual(Array.from(lloydLabels(shifted.rows, C)));
+      expect(Array.from(b)).toEqual(Array.from(lloydLabels(X, C)));
+      // Without an offset and without a kernel copy, the rows are X itself.
+      setKernelCompilation(false);
+      expect(new NearestCenters(X, k).rows.data).toBe(X.data);
+      setKernelCompilation(true);
+    }
+  });
+
   it('rejects centres of the wrong shape with InvalidInputError', () => {
     const X = randomMatrix(seeded(1), 10, 3);
-    const search = new NearestCenters(X, rowSquaredNorms(X), 2);
+    const search = new NearestCenters(X, 2);
     expect(() =>
       search.setCenters({ rows: 3, cols: 3, data: new Float64Array(9) }, new Float64Array(3)),
     ).toThrow(/centres/);

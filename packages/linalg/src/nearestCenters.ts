@@ -1,6 +1,6 @@
 import { assertInteger, InvalidInputError, type Matrix } from '@mixkit/core';
 import { checkLength, checkMatrix } from './internal/checks.js';
-import { squaredDistances } from './squaredDistances.js';
+import { rowSquaredNorms, squaredDistances } from './squaredDistances.js';
 import { allocateKernelArrays, type WasmKernels, wasmKernelsFor } from './wasm/wasmKernels.js';
 
 /** Rows per call of the float32 screen. */
@@ -111,12 +111,21 @@ export class NearestCenters {
   decidedRows: number;
 
   /**
-   * Prepares the search over the rows of X (n x d; `xNorms` their squared norms from
-   * `rowSquaredNorms`, which `squaredDistances` would use) for k centres.
+   * Prepares the search over the rows of X − offset (n x d; `offset` of length d, zero when
+   * omitted) for k centres given in the same frame. The shifted rows are `rows` (a copy, made
+   * once, in kernel memory when the fused kernels run; X itself when there is no offset and no
+   * kernel copy is needed) and their squared norms `rowNorms` (`rowSquaredNorms`, which
+   * `squaredDistances` would use). `weights` (length n, default 1) are for `lloydStep` and
+   * `hamerlyStep`.
    */
-  constructor(X: Matrix, xNorms: Float64Array, k: number, weights?: Float64Array) {
+  constructor(
+    X: Matrix,
+    k: number,
+    options: { readonly offset?: Float64Array; readonly weights?: Float64Array } = {},
+  ) {
     checkMatrix(X, 'X');
-    checkLength(xNorms, X.rows, 'xNorms');
+    const { offset, weights } = options;
+    if (offset !== undefined) checkLength(offset, X.cols, 'offset');
     if (weights !== undefined) checkLength(weights, X.rows, 'weights');
     assertInteger(k, 'k', 1);
     // Doubles from the first store: V8 keeps a field that holds small integers in a Smi
@@ -130,18 +139,10 @@ export class NearestCenters {
     this.decidedRows = 0.5;
     this.decidedRows = 0;
     const { rows: n, cols: d } = X;
-    this.X = X;
-    this.xNorms = xNorms;
     this.k = k;
     this.c32 = (d + 10) * 2 ** -23;
     this.c64 = (d + 4) * 2 ** -52;
     this.marginCoefficient = 2 * this.c64 + 64 * (d + 1) * 2 ** -52;
-    this.radius = new Float64Array(n);
-    let largest = 0;
-    for (let i = 0; i < n; i++) {
-      this.radius[i] = Math.sqrt(xNorms[i]);
-      if (!(xNorms[i] <= largest)) largest = xNorms[i];
-    }
     const blockRows = Math.min(EXACT_ROWS, Math.max(n, 1));
     this.blockNorms = new Float64Array(blockRows);
     this.blockPositions = new Int32Array(blockRows);
@@ -149,46 +150,74 @@ export class NearestCenters {
     this.centerNorms = new Float64Array(0);
     // Small k·d: the float64 kernel's dot products cost little next to the per-row work, and
     // the fused Lloyd step (one pass: assign and sum) beats the screen; large k·d: the screen.
-    const useFused = k * d <= FUSED_MAX_KD && largest <= FUSED_MAX_SQUARED_NORM;
-    const useScreen = !useFused && largest <= SCREEN_MAX_SQUARED_NORM;
+    const useFused = k * d <= FUSED_MAX_KD;
     const k2 = 2 * Math.ceil(k / 2);
     const k4 = 4 * Math.ceil(k / 4);
+    const half = (length: number) => Math.ceil(length / 2);
     const lengths = [blockRows * d, blockRows * k];
     if (useFused) {
-      lengths.push(n * d, n, n, Math.ceil(n / 2), d * k2, k2, k * d, k);
-      lengths.push(n, n, n, k, k, k, CHUNK_ROWS / 2);
-    }
-    if (useScreen) {
-      const half = (length: number) => Math.ceil(length / 2);
+      lengths.push(n * d, n, n, half(n), d * k2, k2, k * d, k);
+      lengths.push(n, n, n, k, k, k, half(CHUNK_ROWS));
+    } else {
       lengths.push(half(n * d), half(n), half(CHUNK_ROWS), half(CHUNK_ROWS));
       lengths.push(half(CHUNK_ROWS), half(CHUNK_ROWS), 2 * k4, half(d * k4), half(k4));
     }
-    const arrays = useFused || useScreen ? allocateKernelArrays(lengths) : undefined;
+    const arrays = allocateKernelArrays(lengths);
     const wasm = arrays === undefined ? undefined : wasmKernelsFor(arrays[0], arrays[0]);
-    if (arrays === undefined || wasm === undefined) {
+    const kernel = arrays !== undefined && wasm !== undefined ? arrays : undefined;
+    const f32 = (a: Float64Array, length: number) =>
+      new Float32Array(a.buffer, a.byteOffset, length);
+    const i32 = (a: Float64Array, length: number) => new Int32Array(a.buffer, a.byteOffset, length);
+    // The shifted rows, written once: into kernel memory for the fused kernels, beside their
+    // float32 copy for the screen (the same pass), or an ordinary copy when there is an offset.
+    const shifted = offset !== undefined && offset.some((v) => v !== 0);
+    const rowsData =
+      kernel !== undefined && useFused ? kernel[2] : shifted ? new Float64Array(n * d) : X.data;
+    const data32 = kernel !== undefined && !useFused ? f32(kernel[2], n * d) : undefined;
+    if (rowsData !== X.data || data32 !== undefined) {
+      const source = X.data;
+      for (let i = 0; i < n; i++) {
+        const o = i * d;
+        for (let j = 0; j < d; j++) {
+          const v = shifted ? source[o + j] - (offset as Float64Array)[j] : source[o + j];
+          rowsData[o + j] = v;
+          if (data32 !== undefined) data32[o + j] = v;
+        }
+      }
+    }
+    this.X = { rows: n, cols: d, data: rowsData };
+    const norms = kernel !== undefined && useFused ? kernel[3] : new Float64Array(n);
+    this.xNorms = rowSquaredNorms(this.X, norms);
+    this.radius = new Float64Array(n);
+    let largest = 0;
+    for (let i = 0; i < n; i++) {
+      this.radius[i] = Math.sqrt(this.xNorms[i]);
+      if (!(this.xNorms[i] <= largest)) largest = this.xNorms[i];
+    }
+    // Guards against overflow (and the NaN of non-finite data): every row to the JavaScript
+    // float64 kernel, which keeps Lloyd's labels whatever the values.
+    const guard = useFused ? FUSED_MAX_SQUARED_NORM : SCREEN_MAX_SQUARED_NORM;
+    if (kernel === undefined || wasm === undefined || !(largest <= guard)) {
       this.block = { rows: blockRows, cols: d, data: new Float64Array(blockRows * d) };
       this.blockDistances = new Float64Array(blockRows * k);
       this.screen = undefined;
       this.fused = undefined;
       return;
     }
-    const [block, distances, ...rest] = arrays;
+    // After the block and its distances: the rows and their norms (fused) or the float32 rows.
+    const [block, distances] = kernel;
+    const rest = kernel.slice(useFused ? 4 : 3);
     this.block = { rows: blockRows, cols: d, data: block };
     this.blockDistances = distances;
-    const f32 = (a: Float64Array, length: number) =>
-      new Float32Array(a.buffer, a.byteOffset, length);
-    const i32 = (a: Float64Array, length: number) => new Int32Array(a.buffer, a.byteOffset, length);
     if (useFused) {
-      const [data, norms, weightsCopy, labels, centersT, centerNorms, sums, totals] = rest;
-      const [upper, lower, radius, halfGaps, shifts, churn, list] = rest.slice(8);
-      radius.set(this.radius);
-      data.set(X.data);
-      norms.set(xNorms);
+      const [weightsCopy, labels, centersT, centerNorms, sums, totals] = rest;
+      const [upper, lower, radius, halfGaps, shifts, churn, list] = rest.slice(6);
       if (weights === undefined) weightsCopy.fill(1);
       else weightsCopy.set(weights);
+      radius.set(this.radius);
       this.fused = {
         wasm,
-        data,
+        data: rowsData,
         xNorms: norms,
         weights: weightsCopy,
         labels: i32(labels, n),
@@ -207,10 +236,10 @@ export class NearestCenters {
       };
       this.screen = undefined;
     } else {
-      const [data, radius, index, best, low, second, values, centersT, norms] = rest;
+      const [radius, index, best, low, second, values, centersT, norms32] = rest;
       const screen: Screen = {
         wasm,
-        data: f32(data, n * d),
+        data: data32 as Float32Array,
         radius: f32(radius, n),
         index: i32(index, CHUNK_ROWS),
         best: i32(best, CHUNK_ROWS),
@@ -218,14 +247,23 @@ export class NearestCenters {
         second: f32(second, CHUNK_ROWS),
         values: f32(values, 4 * k4),
         centersT: f32(centersT, d * k4),
-        centerNorms: f32(norms, k4),
+        centerNorms: f32(norms32, k4),
         k4,
       };
-      screen.data.set(X.data);
       screen.radius.set(this.radius);
       this.screen = screen;
       this.fused = undefined;
     }
+  }
+
+  /** The rows searched: X − offset (see the constructor). */
+  get rows(): Matrix {
+    return this.X;
+  }
+
+  /** Their squared norms. */
+  get rowNorms(): Float64Array {
+    return this.xNorms;
   }
 
   /**

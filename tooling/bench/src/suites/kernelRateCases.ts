@@ -215,7 +215,6 @@ export function nearestCentersCase(ctx: BenchContext, d: number, k: number, n: n
   const rows = ctx.size === 'tiny' ? 512 : ctx.size === 'small' ? n / 4 : n;
   const X = randomRows(rows, d, 61 + d);
   const C = randomRows(k, d, 62 + d);
-  const xNorms = rowSquaredNorms(X);
   const cNorms = rowSquaredNorms(C);
   const labels = new Int32Array(rows);
   const flops = 2 * rows * k * d;
@@ -234,7 +233,7 @@ export function nearestCentersCase(ctx: BenchContext, d: number, k: number, n: n
         variant: 'NearestCenters.nearest (float32 f32x4 screen, float64 where it cannot tell)',
         threads: 1,
         prepare: () => {
-          search = new NearestCenters(X, xNorms, k);
+          search = new NearestCenters(X, k);
           search.setCenters(C, cNorms);
         },
         run: () => timed(reps, () => search!.nearest(null, 0, rows, labels)),
