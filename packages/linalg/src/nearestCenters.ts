@@ -170,7 +170,8 @@ export class NearestCenters {
     const i32 = (a: Float64Array, length: number) => new Int32Array(a.buffer, a.byteOffset, length);
     // The shifted rows, written once: into kernel memory for the fused kernels, beside their
     // float32 copy for the screen (the same pass), or an ordinary copy when there is an offset.
-    const shifted = offset !== undefined && offset.some((v) => v !== 0);
+    const by = offset ?? new Float64Array(d);
+    const shifted = by.some((v) => v !== 0);
     const rowsData =
       kernel !== undefined && useFused ? kernel[2] : shifted ? new Float64Array(n * d) : X.data;
     const data32 = kernel !== undefined && !useFused ? f32(kernel[2], n * d) : undefined;
@@ -179,7 +180,7 @@ export class NearestCenters {
       for (let i = 0; i < n; i++) {
         const o = i * d;
         for (let j = 0; j < d; j++) {
-          const v = shifted ? source[o + j] - (offset as Float64Array)[j] : source[o + j];
+          const v = shifted ? source[o + j] - by[j] : source[o + j];
           rowsData[o + j] = v;
           if (data32 !== undefined) data32[o + j] = v;
         }
