@@ -8,10 +8,14 @@ import type { KMeansData } from './kmeansData.js';
 /** Rows searched per call of the nearest-centre search (bounds the scratch to O(this)). */
 const SEARCH_ROWS = 16_384;
 /**
- * Tightening a row's upper bound costs one O(d) distance; it is skipped while fewer than this
- * share of the tightened rows were then pruned (the full search is the better use of the time).
+ * Tightening a row's upper bound costs one O(d) distance in JavaScript, about d ns; searching
+ * the row against all k centres with the float32 screen costs about k·d/10 ns. Tightening pays
+ * when it settles more than 10/k of the rows it is tried on, so it is skipped while fewer than
+ * max(0.3, 12/k) of them were then pruned (never for k ≤ 12).
  */
-const TIGHTEN_MIN_SUCCESS = 0.3;
+function tightenMinSuccess(k: number): number {
+  return Math.max(0.3, 12 / k);
+}
 const TIGHTEN_RETRY = 8;
 
 /**
@@ -26,7 +30,7 @@ const TIGHTEN_RETRY = 8;
  * L² > u(i)² + margin(i), where the margin (`NearestCenters.margin`) covers the rounding of
  * Lloyd's own distance values and of the bounds: a skipped row keeps exactly the label Lloyd's
  * argmin would give it. Otherwise u(i) is tightened with one exact distance and the test
- * repeated (while that pays, see `TIGHTEN_MIN_SUCCESS`); rows that still fail are searched
+ * repeated (while that pays, see `tightenMinSuccess`); rows that still fail are searched
  * against all centers, which gives their label and fresh bounds. After the centers move by
  * p(j), u(i) grows by p(a(i)) and l(i) shrinks by the largest shift among the other centers.
  * Memory: two Float64Arrays of n, and O(`SEARCH_ROWS`) for the searches.
@@ -43,7 +47,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
   private readonly foundUpper: Float64Array;
   private readonly foundLower: Float64Array;
   private initialized = false;
-  private tighten = true;
+  private tighten: boolean;
   private iteration = 0;
   /** Rows searched in the last iteration (a share of n: how well the bounds prune). */
   searchedShare: number;
@@ -53,6 +57,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
     k: number,
   ) {
     const n = data.X.rows;
+    this.tighten = tightenMinSuccess(k) < 1;
     // Doubles from the first store: V8 keeps a field that holds small integers in a Smi
     // representation and changes it when a double or a count past 2^30 arrives, deprecating
     // the class's map and the optimized code of every function that saw an instance (a second
@@ -150,8 +155,8 @@ export class HamerlyAssignment implements AssignmentStrategy {
     // Once tightening stops paying it stays off, but is tried again every TIGHTEN_RETRY
     // iterations, as the centres settle and bounds get tighter.
     this.iteration++;
-    if (tightened > 0) this.tighten = tightenedSkips >= TIGHTEN_MIN_SUCCESS * tightened;
-    else if (this.iteration % TIGHTEN_RETRY === 0) this.tighten = true;
+    if (tightened > 0) this.tighten = tightenedSkips >= tightenMinSuccess(k) * tightened;
+    else if (this.iteration % TIGHTEN_RETRY === 0) this.tighten = tightenMinSuccess(k) < 1;
     sums.refreshIfDrifted(labels);
     return changed;
   }

@@ -175,17 +175,17 @@ export class NearestCenters {
     const rowsData =
       kernel !== undefined && useFused ? kernel[2] : shifted ? new Float64Array(n * d) : X.data;
     const data32 = kernel !== undefined && !useFused ? f32(kernel[2], n * d) : undefined;
-    if (rowsData !== X.data || data32 !== undefined) {
-      const source = X.data;
+    const source = X.data;
+    if (shifted) {
       for (let i = 0; i < n; i++) {
         const o = i * d;
-        for (let j = 0; j < d; j++) {
-          const v = shifted ? source[o + j] - by[j] : source[o + j];
-          rowsData[o + j] = v;
-          if (data32 !== undefined) data32[o + j] = v;
-        }
+        for (let j = 0; j < d; j++) rowsData[o + j] = source[o + j] - by[j];
       }
+    } else if (rowsData !== source) {
+      rowsData.set(source);
     }
+    // Float32Array.set rounds each double to the nearest float, as Math.fround does.
+    data32?.set(rowsData);
     this.X = { rows: n, cols: d, data: rowsData };
     const norms = kernel !== undefined && useFused ? kernel[3] : new Float64Array(n);
     this.xNorms = rowSquaredNorms(this.X, norms);
