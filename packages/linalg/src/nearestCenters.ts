@@ -1,64 +1,16 @@
 import { assertInteger, InvalidInputError, type Matrix } from '@mixkit/core';
 import { checkLength, checkMatrix } from './internal/checks.js';
-import { rowSquaredNorms, squaredDistances } from './squaredDistances.js';
-import { allocateKernelArrays, type WasmKernels, wasmKernelsFor } from './wasm/wasmKernels.js';
+import {
+  fusedBoundsMove,
+  fusedHamerlyStep,
+  fusedLloydStep,
+  type HamerlyStep,
+} from './internal/fusedSteps.js';
+import { CHUNK_ROWS, type Fused, placeRows, type Screen } from './internal/nearestCentersMemory.js';
+import { squaredDistances } from './squaredDistances.js';
 
-/** Rows per call of the float32 screen. */
-const CHUNK_ROWS = 4096;
 /** Rows per block of exact (float64) distances. */
 const EXACT_ROWS = 256;
-/** Above this squared norm the float32 screen could overflow: every row is decided exactly. */
-const SCREEN_MAX_SQUARED_NORM = 1e30;
-/** Up to this k·d the fused float64 Lloyd step runs instead of the screen (see the constructor). */
-const FUSED_MAX_KD = 128;
-/** Above this squared norm (xn + cn could overflow) the fused step leaves rows to JavaScript. */
-const FUSED_MAX_SQUARED_NORM = 1e300;
-
-/** The float32 screen's kernel memory: typed views of one allocation. */
-interface Screen {
-  readonly wasm: WasmKernels;
-  readonly data: Float32Array;
-  readonly radius: Float32Array;
-  readonly index: Int32Array;
-  readonly best: Int32Array;
-  readonly low: Float32Array;
-  readonly second: Float32Array;
-  readonly values: Float32Array;
-  readonly centersT: Float32Array;
-  readonly centerNorms: Float32Array;
-  readonly k4: number;
-}
-
-/** The fused float64 Lloyd step's kernel memory (`lloydRows` in nearest.wat). */
-interface Fused {
-  readonly wasm: WasmKernels;
-  readonly data: Float64Array;
-  readonly xNorms: Float64Array;
-  readonly weights: Float64Array;
-  readonly labels: Int32Array;
-  readonly centersT: Float64Array;
-  readonly centerNorms: Float64Array;
-  readonly sums: Float64Array;
-  readonly totals: Float64Array;
-  readonly k2: number;
-  /** Hamerly's bounds (`hamerlyStep`): upper, lower, ||x_i||, half the nearest-centre gaps. */
-  readonly upper: Float64Array;
-  readonly lower: Float64Array;
-  readonly radius: Float64Array;
-  readonly halfGaps: Float64Array;
-  readonly shifts: Float64Array;
-  readonly churn: Float64Array;
-  /** Row numbers of a chunk's rows that the bounds do not settle. */
-  readonly list: Int32Array;
-}
-
-/** What one `hamerlyStep` did. */
-export interface HamerlyStep {
-  /** Rows whose label changed. */
-  readonly changed: number;
-  /** Rows whose bounds did not settle their label, measured against every centre. */
-  readonly searched: number;
-}
 
 /**
  * Nearest centres of many rows, exactly as the argmin of `squaredDistances` (lowest index on
@@ -148,113 +100,14 @@ export class NearestCenters {
     this.blockPositions = new Int32Array(blockRows);
     this.centers = { rows: 0, cols: d, data: new Float64Array(0) };
     this.centerNorms = new Float64Array(0);
-    // Small k·d: the float64 kernel's dot products cost little next to the per-row work, and
-    // the fused Lloyd step (one pass: assign and sum) beats the screen; large k·d: the screen.
-    const useFused = k * d <= FUSED_MAX_KD;
-    const k2 = 2 * Math.ceil(k / 2);
-    const k4 = 4 * Math.ceil(k / 4);
-    const half = (length: number) => Math.ceil(length / 2);
-    const lengths = [blockRows * d, blockRows * k];
-    if (useFused) {
-      lengths.push(n * d, n, n, half(n), d * k2, k2, k * d, k);
-      lengths.push(n, n, n, k, k, k, half(CHUNK_ROWS));
-    } else {
-      lengths.push(half(n * d), half(n), half(CHUNK_ROWS), half(CHUNK_ROWS));
-      lengths.push(half(CHUNK_ROWS), half(CHUNK_ROWS), 2 * k4, half(d * k4), half(k4));
-    }
-    const arrays = allocateKernelArrays(lengths);
-    const wasm = arrays === undefined ? undefined : wasmKernelsFor(arrays[0], arrays[0]);
-    const kernel = arrays !== undefined && wasm !== undefined ? arrays : undefined;
-    const f32 = (a: Float64Array, length: number) =>
-      new Float32Array(a.buffer, a.byteOffset, length);
-    const i32 = (a: Float64Array, length: number) => new Int32Array(a.buffer, a.byteOffset, length);
-    // The shifted rows, written once: into kernel memory for the fused kernels, beside their
-    // float32 copy for the screen (the same pass), or an ordinary copy when there is an offset.
-    const by = offset ?? new Float64Array(d);
-    const shifted = by.some((v) => v !== 0);
-    const rowsData =
-      kernel !== undefined && useFused ? kernel[2] : shifted ? new Float64Array(n * d) : X.data;
-    const data32 = kernel !== undefined && !useFused ? f32(kernel[2], n * d) : undefined;
-    const source = X.data;
-    if (shifted) {
-      for (let i = 0; i < n; i++) {
-        const o = i * d;
-        for (let j = 0; j < d; j++) rowsData[o + j] = source[o + j] - by[j];
-      }
-    } else if (rowsData !== source) {
-      rowsData.set(source);
-    }
-    // Float32Array.set rounds each double to the nearest float, as Math.fround does.
-    data32?.set(rowsData);
-    this.X = { rows: n, cols: d, data: rowsData };
-    const norms = kernel !== undefined && useFused ? kernel[3] : new Float64Array(n);
-    this.xNorms = rowSquaredNorms(this.X, norms);
-    this.radius = new Float64Array(n);
-    let largest = 0;
-    for (let i = 0; i < n; i++) {
-      this.radius[i] = Math.sqrt(this.xNorms[i]);
-      if (!(this.xNorms[i] <= largest)) largest = this.xNorms[i];
-    }
-    // Guards against overflow (and the NaN of non-finite data): every row to the JavaScript
-    // float64 kernel, which keeps Lloyd's labels whatever the values.
-    const guard = useFused ? FUSED_MAX_SQUARED_NORM : SCREEN_MAX_SQUARED_NORM;
-    if (kernel === undefined || wasm === undefined || !(largest <= guard)) {
-      this.block = { rows: blockRows, cols: d, data: new Float64Array(blockRows * d) };
-      this.blockDistances = new Float64Array(blockRows * k);
-      this.screen = undefined;
-      this.fused = undefined;
-      return;
-    }
-    // After the block and its distances: the rows and their norms (fused) or the float32 rows.
-    const [block, distances] = kernel;
-    const rest = kernel.slice(useFused ? 4 : 3);
-    this.block = { rows: blockRows, cols: d, data: block };
-    this.blockDistances = distances;
-    if (useFused) {
-      const [weightsCopy, labels, centersT, centerNorms, sums, totals] = rest;
-      const [upper, lower, radius, halfGaps, shifts, churn, list] = rest.slice(6);
-      if (weights === undefined) weightsCopy.fill(1);
-      else weightsCopy.set(weights);
-      radius.set(this.radius);
-      this.fused = {
-        wasm,
-        data: rowsData,
-        xNorms: norms,
-        weights: weightsCopy,
-        labels: i32(labels, n),
-        centersT,
-        centerNorms,
-        sums,
-        totals,
-        k2,
-        upper,
-        lower,
-        radius,
-        halfGaps,
-        shifts,
-        churn,
-        list: i32(list, CHUNK_ROWS),
-      };
-      this.screen = undefined;
-    } else {
-      const [radius, index, best, low, second, values, centersT, norms32] = rest;
-      const screen: Screen = {
-        wasm,
-        data: data32 as Float32Array,
-        radius: f32(radius, n),
-        index: i32(index, CHUNK_ROWS),
-        best: i32(best, CHUNK_ROWS),
-        low: f32(low, CHUNK_ROWS),
-        second: f32(second, CHUNK_ROWS),
-        values: f32(values, 4 * k4),
-        centersT: f32(centersT, d * k4),
-        centerNorms: f32(norms32, k4),
-        k4,
-      };
-      screen.radius.set(this.radius);
-      this.screen = screen;
-      this.fused = undefined;
-    }
+    const placed = placeRows(X, k, offset, weights, blockRows);
+    this.X = placed.rows;
+    this.xNorms = placed.norms;
+    this.radius = placed.radius;
+    this.block = placed.block;
+    this.blockDistances = placed.blockDistances;
+    this.screen = placed.screen;
+    this.fused = placed.fused;
   }
 
   /** The rows searched: X − offset (see the constructor). */
@@ -312,32 +165,7 @@ export class NearestCenters {
     checkLength(sums, this.k * d, 'sums');
     checkLength(totals, this.k, 'totals');
     this.decidedRows += n;
-    fused.labels.set(labels);
-    fused.sums.fill(0);
-    fused.totals.fill(0);
-    let changed = 0;
-    // Several calls, not one: V8 replaces a WebAssembly function's baseline code with optimised
-    // code only between calls, so a fresh process would run the whole first pass slowly.
-    for (let first = 0; first < n; first += CHUNK_ROWS) {
-      const rows = Math.min(CHUNK_ROWS, n - first);
-      changed += fused.wasm.exports.lloydRows(
-        fused.data.byteOffset + first * d * 8,
-        rows,
-        d,
-        fused.xNorms.byteOffset + first * 8,
-        fused.centersT.byteOffset,
-        fused.k2,
-        fused.centerNorms.byteOffset,
-        fused.labels.byteOffset + first * 4,
-        fused.weights.byteOffset + first * 8,
-        fused.sums.byteOffset,
-        fused.totals.byteOffset,
-      );
-    }
-    labels.set(fused.labels);
-    sums.set(fused.sums);
-    totals.set(fused.totals);
-    return changed;
+    return fusedLloydStep(fused, n, d, labels, sums, totals);
   }
 
   /**
@@ -366,66 +194,14 @@ export class NearestCenters {
     checkLength(sums, this.k * d, 'sums');
     checkLength(totals, this.k, 'totals');
     checkLength(churn, this.k, 'churn');
-    if (first) {
-      fused.labels.fill(-1);
-      fused.lower.fill(0);
-      fused.sums.fill(0);
-      fused.totals.fill(0);
-    } else {
-      fused.sums.set(sums);
-      fused.totals.set(totals);
-    }
-    fused.halfGaps.set(halfGaps);
-    fused.churn.fill(0);
-    const scale = this.marginCoefficient;
-    const shift = this.maxCenterNorm;
-    const { exports } = fused.wasm;
-    const at = (a: ArrayBufferView) => a.byteOffset;
-    let changed = 0;
-    let searched = 0;
-    for (let start = 0; start < n; start += CHUNK_ROWS) {
-      const rows = Math.min(CHUNK_ROWS, n - start);
-      const count = exports.boundsFilter(
-        start,
-        rows,
-        at(fused.labels),
-        at(fused.upper),
-        at(fused.lower),
-        at(fused.radius),
-        at(fused.halfGaps),
-        scale,
-        shift,
-        at(fused.list),
-      );
-      searched += count;
-      changed += exports.boundsSearch(
-        at(fused.list),
-        count,
-        at(fused.data),
-        d,
-        at(fused.xNorms),
-        at(fused.centersT),
-        fused.k2,
-        at(fused.centerNorms),
-        at(fused.labels),
-        at(fused.upper),
-        at(fused.lower),
-        at(fused.radius),
-        shift,
-        this.c64,
-        at(fused.weights),
-        at(fused.sums),
-        at(fused.totals),
-        at(fused.churn),
-      );
-    }
-    this.decidedRows += searched;
-    this.exactRows += searched;
-    labels.set(fused.labels);
-    sums.set(fused.sums);
-    totals.set(fused.totals);
-    churn.set(fused.churn);
-    return { changed, searched };
+    const step = fusedHamerlyStep(fused, n, d, first, labels, halfGaps, sums, totals, churn, {
+      marginScale: this.marginCoefficient,
+      maxCenterNorm: this.maxCenterNorm,
+      error: this.c64,
+    });
+    this.decidedRows += step.searched;
+    this.exactRows += step.searched;
+    return step;
   }
 
   /**
@@ -437,33 +213,7 @@ export class NearestCenters {
     const fused = this.fused;
     if (fused === undefined) return false;
     checkLength(shifts, this.k, 'shifts');
-    let largest = 0;
-    let largestIndex = -1;
-    let second = 0;
-    for (let j = 0; j < this.k; j++) {
-      const p = shifts[j];
-      if (p > largest) {
-        second = largest;
-        largest = p;
-        largestIndex = j;
-      } else if (p > second) {
-        second = p;
-      }
-    }
-    fused.shifts.set(shifts);
-    const n = this.X.rows;
-    for (let start = 0; start < n; start += CHUNK_ROWS) {
-      fused.wasm.exports.boundsMove(
-        Math.min(CHUNK_ROWS, n - start),
-        fused.labels.byteOffset + start * 4,
-        fused.upper.byteOffset + start * 8,
-        fused.lower.byteOffset + start * 8,
-        fused.shifts.byteOffset,
-        largest,
-        largestIndex,
-        second,
-      );
-    }
+    fusedBoundsMove(fused, this.X.rows, shifts);
     return true;
   }
 

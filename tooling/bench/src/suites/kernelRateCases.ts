@@ -90,12 +90,14 @@ function randomRows(rows: number, cols: number, seed: number): Matrix {
   };
 }
 
-/** In kernel memory: X's rows and `extra` more doubles, or a reason to skip the row. */
-function inKernelMemory(X: Matrix, extra: number): { X: Matrix; extra: Float64Array } {
-  const arrays = allocateKernelArrays([X.data.length, extra]);
+/** In kernel memory: X's rows and `length` more doubles (`extra`); throws without WebAssembly. */
+function inKernelMemory(X: Matrix, length: number): { X: Matrix; extra: Float64Array } {
+  const arrays = allocateKernelArrays([X.data.length, length]);
   if (arrays === undefined) throw new Error('WebAssembly SIMD is not available');
-  arrays[0]!.set(X.data);
-  return { X: { rows: X.rows, cols: X.cols, data: arrays[0]! }, extra: arrays[1]! };
+  const [data, extra] = arrays;
+  if (data === undefined || extra === undefined) throw new Error('two arrays were asked for');
+  data.set(X.data);
+  return { X: { rows: X.rows, cols: X.cols, data }, extra };
 }
 
 /** The precision Cholesky factor of a random well-conditioned covariance (upper, d x d). */
@@ -110,7 +112,7 @@ function precisionFactor(d: number, seed: number): Float64Array {
   if (!factor.ok) throw new Error('not positive definite');
   const Linv = invertLowerTriangular(d, factor.factor);
   const U = new Float64Array(d * d);
-  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) U[a * d + b] = Linv[b * d + a]!;
+  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) U[a * d + b] = Linv[b * d + a] ?? 0;
   return U;
 }
 
@@ -127,8 +129,9 @@ export function mahalanobisCase(ctx: BenchContext, d: number, k: number, n: numb
   const pass = (data: Matrix, out: Float64Array) => {
     for (let s = 0; s < rows; s += block) {
       const e = Math.min(rows, s + block);
-      for (let c = 0; c < k; c++)
-        squaredMahalanobis(data, s, e, means[c]!, Us[c]!, out, c, k, -0.5, 1);
+      Us.forEach((U, c) => {
+        squaredMahalanobis(data, s, e, means[c] ?? new Float64Array(d), U, out, c, k, -0.5, 1);
+      });
     }
     return out;
   };
