@@ -17,6 +17,8 @@ function tightenMinSuccess(k: number): number {
   return Math.max(0.3, 12 / k);
 }
 const TIGHTEN_RETRY = 8;
+/** Above this share of rows searched, the next iterations skip the bound test (Lloyd's step). */
+const LLOYD_STEP_SHARE = 0.85;
 
 /**
  * Hamerly's (2010) exact accelerated assignment, "Making k-means even faster" (SDM 2010), with
@@ -33,7 +35,10 @@ const TIGHTEN_RETRY = 8;
  * repeated (while that pays, see `tightenMinSuccess`); rows that still fail are searched
  * against all centers, which gives their label and fresh bounds. After the centers move by
  * p(j), u(i) grows by p(a(i)) and l(i) shrinks by the largest shift among the other centers.
- * Memory: two Float64Arrays of n, and O(`SEARCH_ROWS`) for the searches.
+ * The choice follows the pruning it observes: tightening runs only while it settles enough rows
+ * (`tightenMinSuccess`), and when the bounds settle fewer than 15% of the rows the iterations
+ * become Lloyd's step (every row searched, no bound test) until the next measurement, every
+ * `TIGHTEN_RETRY` iterations. Memory: two Float64Arrays of n, and O(`SEARCH_ROWS`) for searches.
  */
 export class HamerlyAssignment implements AssignmentStrategy {
   readonly algorithm = 'hamerly';
@@ -49,7 +54,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
   private initialized = false;
   private tighten: boolean;
   private iteration = 0;
-  /** Rows searched in the last iteration (a share of n: how well the bounds prune). */
+  /** Rows searched in the last iteration that tested the bounds (a share of n; 0 before). */
   searchedShare: number;
 
   constructor(
@@ -65,7 +70,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
     this.distanceComputations = 0.5;
     this.distanceComputations = 0;
     this.searchedShare = 0.5;
-    this.searchedShare = 1;
+    this.searchedShare = 0;
     const listRows = Math.min(SEARCH_ROWS, n);
     this.upper = new Float64Array(n);
     this.lower = new Float64Array(n);
@@ -91,20 +96,19 @@ export class HamerlyAssignment implements AssignmentStrategy {
     if (nearest.fusedLloyd) return this.assignInKernel(centers, labels, sums);
     if (!this.initialized) {
       this.initialized = true;
-      let changed = 0;
-      for (let first = 0; first < n; first += this.list.length) {
-        const count = Math.min(this.list.length, n - first);
-        nearest.nearest(null, first, count, this.found, this.foundUpper, this.foundLower);
-        for (let p = 0; p < count; p++) {
-          const i = first + p;
-          if (labels[i] !== this.found[p]) changed++;
-          labels[i] = this.found[p];
-          this.upper[i] = Math.sqrt(this.foundUpper[p]);
-          this.lower[i] = Math.sqrt(this.foundLower[p]);
-        }
-      }
+      const changed = this.searchAll(labels, undefined);
       this.distanceComputations += n * k;
       sums.recompute(labels);
+      return changed;
+    }
+    this.iteration++;
+    // When the bounds settled almost no row in the last measured iteration, testing them costs
+    // more than it saves: this iteration is Lloyd's step (every row searched, which also
+    // renews every bound), and the bounds are measured again every TIGHTEN_RETRY iterations.
+    if (this.searchedShare > LLOYD_STEP_SHARE && this.iteration % TIGHTEN_RETRY !== 0) {
+      const changed = this.searchAll(labels, sums);
+      this.distanceComputations += n * k;
+      sums.refreshIfDrifted(labels);
       return changed;
     }
     const { upper, lower, halfMin, list } = this;
@@ -154,7 +158,6 @@ export class HamerlyAssignment implements AssignmentStrategy {
     this.searchedShare = searched / n;
     // Once tightening stops paying it stays off, but is tried again every TIGHTEN_RETRY
     // iterations, as the centres settle and bounds get tighter.
-    this.iteration++;
     if (tightened > 0) this.tighten = tightenedSkips >= tightenMinSuccess(k) * tightened;
     else if (this.iteration % TIGHTEN_RETRY === 0) this.tighten = tightenMinSuccess(k) < 1;
     sums.refreshIfDrifted(labels);
@@ -212,6 +215,34 @@ export class HamerlyAssignment implements AssignmentStrategy {
     this.searchedShare = step.searched / X.rows;
     sums.refreshIfDrifted(labels);
     return step.changed;
+  }
+
+  /**
+   * Every row searched against every center, in ranges (no list): labels and fresh bounds, and
+   * the changed rows moved between `sums` (or, without `sums`, the labels only: the first
+   * iteration, whose sums are then computed from scratch). Returns how many labels changed.
+   */
+  private searchAll(labels: Int32Array, sums: ClusterSums | undefined): number {
+    const { found, foundUpper, foundLower, upper, lower } = this;
+    const { nearest } = this.data;
+    const n = labels.length;
+    let changed = 0;
+    for (let first = 0; first < n; first += found.length) {
+      const count = Math.min(found.length, n - first);
+      nearest.nearest(null, first, count, found, foundUpper, foundLower);
+      for (let p = 0; p < count; p++) {
+        const i = first + p;
+        upper[i] = Math.sqrt(foundUpper[p]);
+        lower[i] = Math.sqrt(foundLower[p]);
+        const previous = labels[i];
+        const label = found[p];
+        if (previous === label) continue;
+        labels[i] = label;
+        if (sums !== undefined) sums.move(i, previous, label);
+        changed++;
+      }
+    }
+    return changed;
   }
 
   /** Searches the listed rows against every center: labels, fresh bounds, moved sums. */
