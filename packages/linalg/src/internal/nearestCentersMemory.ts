@@ -116,7 +116,8 @@ export function placeRows(
     rows,
     kernel !== undefined && useFused ? kernel[3] : new Float64Array(n),
   );
-  const radius = new Float64Array(n);
+  // ||x_i||: in kernel memory when the fused kernels run (bounds.wat reads it there).
+  const radius = kernel !== undefined && useFused ? kernel[12] : new Float64Array(n);
   let largest = 0;
   for (let i = 0; i < n; i++) {
     radius[i] = Math.sqrt(norms[i]);
@@ -140,10 +141,9 @@ export function placeRows(
   const block: Matrix = { rows: blockRows, cols: d, data: blockData };
   if (useFused) {
     const [, , , , weightsCopy, labels, centersT, centerNorms, sums, totals] = kernel;
-    const [upper, lower, radiusCopy, halfGaps, shifts, churn, list] = kernel.slice(10);
+    const [upper, lower, , halfGaps, shifts, churn, list] = kernel.slice(10);
     if (weights === undefined) weightsCopy.fill(1);
     else weightsCopy.set(weights);
-    radiusCopy.set(radius);
     const fused: Fused = {
       wasm,
       data: rowsData,
@@ -157,7 +157,7 @@ export function placeRows(
       k2,
       upper,
       lower,
-      radius: radiusCopy,
+      radius,
       halfGaps,
       shifts,
       churn,
