@@ -47,7 +47,8 @@ describe('ComponentFamily', () => {
 
   it('makes the tied-parameter hooks optional', () => {
     expectTypeOf(poisson.estimateAll).toEqualTypeOf<
-      ((stats: readonly PoissonStats[]) => PoissonParams[]) | undefined
+      | ((stats: readonly PoissonStats[], previous?: readonly PoissonParams[]) => PoissonParams[])
+      | undefined
     >();
     expectTypeOf(poisson.nSharedParameters).toEqualTypeOf<
       ((params: PoissonParams) => number) | undefined
@@ -73,6 +74,11 @@ describe('Clusterer', () => {
     expectTypeOf<SoftClusteringModel>().toExtend<ClusteringModel>();
     expectTypeOf<ClusteringModel['predict']>().returns.toEqualTypeOf<Int32Array>();
     expectTypeOf<SoftClusteringModel['predictProba']>().returns.toEqualTypeOf<Matrix>();
+  });
+
+  it('may leave the number of clusters to the fit (density-based clusterers)', () => {
+    expectTypeOf<Clusterer['nClusters']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ClusteringModel['nClusters']>().toEqualTypeOf<number>();
   });
 });
 

@@ -46,6 +46,18 @@ export {
   gaussianFamily,
   gaussianFamilyFromSpec,
 } from './gaussian/gaussianFamily.js';
+export {
+  type GaussianModelFamily,
+  type GaussianModelOptions,
+  type GaussianModelParams,
+  gaussianModel,
+  gaussianModelCovarianceParameters,
+  gaussianModelFromSpec,
+} from './gaussian/parsimonious/gaussianModel.js';
+export {
+  type GaussianModelName,
+  gaussianModelNames,
+} from './gaussian/parsimonious/gaussianModelName.js';
 export type { GaussianOptions } from './gaussian/shared.js';
 export {
   type GaussianSphericalParams,

@@ -18,6 +18,7 @@ import { validateShape } from './support/validateSupport.js';
 export interface ProductBlock<F extends AnyComponentFamily = AnyComponentFamily> {
   /** The data columns (absolute, 0-based) the block's family reads, in the order it reads them. */
   readonly columns: readonly number[];
+  /** The family that models those columns. */
   readonly family: F;
 }
 
@@ -37,6 +38,7 @@ export type ProductFamily<B extends readonly ProductBlock[]> = ComponentFamily<
   ProductParams<B>,
   ProductStats<B>
 > & {
+  /** The blocks, as given to `product`. */
   readonly blocks: B;
   /** Forgets the gathered column blocks of every data matrix seen so far. */
   clearCache(): void;
@@ -171,7 +173,7 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
       return stats;
     },
     totalWeight: (stats) => families[0]!.totalWeight(stats[0]),
-    estimate: (stats) => families.map((f, b) => f.estimate(stats[b])),
+    estimate: (stats, previous) => families.map((f, b) => f.estimate(stats[b], previous?.[b])),
     logDensity(params, X, start, end, out, outOffset, outStride) {
       const gathered = gather(X);
       const n = end - start;
@@ -226,12 +228,13 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
     },
   };
   if (hasEstimateAll) {
-    family.estimateAll = (stats) => {
+    family.estimateAll = (stats, previous) => {
       const perBlock = families.map((f, b) => {
         const column = stats.map((s) => s[b]);
+        const before = previous?.map((p) => p[b]);
         return f.estimateAll !== undefined
-          ? f.estimateAll(column)
-          : column.map((s) => f.estimate(s));
+          ? f.estimateAll(column, before)
+          : column.map((s, k) => f.estimate(s, before?.[k]));
       });
       return stats.map((_, k) => perBlock.map((params) => params[k]));
     };

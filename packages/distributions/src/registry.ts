@@ -10,6 +10,8 @@ import { exponential } from './exponential.js';
 import { gamma } from './gamma.js';
 import { gaussianDiag } from './gaussian/diag.js';
 import { gaussianFull } from './gaussian/full.js';
+import { gaussianModelFromSpec } from './gaussian/parsimonious/gaussianModel.js';
+import { gaussianModelNames } from './gaussian/parsimonious/gaussianModelName.js';
 import { gaussianSpherical } from './gaussian/spherical.js';
 import { gaussianTied } from './gaussian/tied.js';
 import { specOptions } from './json/specOptions.js';
@@ -62,6 +64,10 @@ export const defaultRegistry: FamilyRegistry = new Map<string, FamilyFactory>([
     (options) => gaussianSpherical(specOptions(options, 'gaussian-spherical')),
   ],
   ['gaussian-tied', (options) => gaussianTied(specOptions(options, 'gaussian-tied'))],
+  ...gaussianModelNames.map((name): [string, FamilyFactory] => [
+    `gaussian-${name}`,
+    (options) => gaussianModelFromSpec({ kind: `gaussian-${name}`, options }),
+  ]),
   ['log-normal', (options) => logNormal(specOptions(options, 'log-normal'))],
   ['multinomial', (options) => multinomial(specOptions(options, 'multinomial'))],
   ['poisson', (options) => poisson(specOptions(options, 'poisson'))],

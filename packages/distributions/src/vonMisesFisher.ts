@@ -24,7 +24,9 @@ export interface VonMisesFisherOptions {
 
 /** Mean direction μ (unit) and concentration κ, with the log-normaliser cached. */
 export interface VonMisesFisherParams {
+  /** μ, the mean direction (a unit vector of length p). */
   readonly mean: Float64Array;
+  /** κ ≥ 0, the concentration (0 is uniform on the sphere). */
   readonly concentration: number;
   /** Cache: log C_p(κ) + κ, so that log f(x) = κ(μᵀx − 1) + logNormalizer (no e^κ overflow). */
   readonly logNormalizer: number;
@@ -32,7 +34,9 @@ export interface VonMisesFisherParams {
 
 /** Σw and Σw·x: sufficient for (μ, κ), and linear in the weights. */
 export interface VonMisesFisherStats {
+  /** Σw: the total weight accumulated. */
   weight: number;
+  /** Σw·x, the weighted resultant vector. */
   readonly sum: Float64Array;
 }
 

@@ -1,13 +1,25 @@
+export {
+  type EmPassInput,
+  type EmPassOutput,
+  type EmPassSetup,
+  emPassTask,
+} from './estep/emPassTask.js';
+// Building blocks for runners of other objectives on the same passes (the variational Bayesian
+// mixture of @mixkit/gaussian-mixture): the per-fit workspace, the fused E-step/accumulate pass,
+// the initial statistics of an init strategy, and the iteration/convergence bookkeeping.
+export { fusedPass } from './estep/fusedPass.js';
 export { negligibleResponsibility } from './estep/normalizeBlock.js';
+export { type InitialState, initialize } from './init/initialize.js';
 export type { MixtureJson } from './model/mixtureJson.js';
 export { type MixtureComponent, MixtureModel } from './model/mixtureModel.js';
 export type { MixtureSample } from './model/sampleMixture.js';
+export type { MStepSettings } from './mstep/mStep.js';
 export { OnlineMixture, type OnlineMixtureOptions } from './online/onlineMixture.js';
 export { type StepSchedule, stepSize } from './online/stepSize.js';
 export type { EmRestartResult, EmStep } from './run/emStep.js';
 export { fitMixture } from './run/fitMixture.js';
-export { fitMixtureAsync } from './run/fitMixtureAsync.js';
-export { type FitMixtureOptions, iterateEm } from './run/iterateEm.js';
+export { fitMixtureAsync, iterateEmAsync } from './run/fitMixtureAsync.js';
+export { emProgram, type FitMixtureOptions, iterateEm } from './run/iterateEm.js';
 export { Mixture } from './run/mixture.js';
 export type {
   EmSettings,
@@ -18,6 +30,7 @@ export type {
   MixtureInit,
   MixtureOptions,
 } from './run/mixtureOptions.js';
+export { RestartProgress, type StepModelParts } from './run/restartProgress.js';
 export { formatSelectionTable } from './select/formatSelectionTable.js';
 export type {
   MixtureSelection,
@@ -32,3 +45,4 @@ export { selectMixtureAsync } from './select/selectMixtureAsync.js';
 export type { ChunkSource } from './stream/chunkSource.js';
 export { fitMixtureStream } from './stream/fitMixtureStream.js';
 export { type FitMixtureStreamOptions, iterateEmStream } from './stream/iterateEmStream.js';
+export { createEmWorkspace, type EmWorkspace, type FamilyGroup } from './workspace/emWorkspace.js';

@@ -24,12 +24,19 @@ export interface KMeansModelState {
   readonly centeredCenters: Matrix;
   /** The training data's column means (length d); zeros for a model without a centered frame. */
   readonly offset: Float64Array;
+  /** Label of every training row. */
   readonly labels: Int32Array;
+  /** Σ w_i ||x_i − c_{label_i}||² over the training rows. */
   readonly inertia: number;
+  /** Iterations run by the kept restart. */
   readonly iterations: number;
+  /** True when the kept restart converged. */
   readonly converged: boolean;
+  /** The algorithm that ran. */
   readonly algorithm: KMeansModelAlgorithm;
+  /** Distances computed by the whole fit. */
   readonly distanceComputations: number;
+  /** Convergence, objective trace and warnings. */
   readonly diagnostics: FitDiagnostics;
 }
 
@@ -52,7 +59,9 @@ export class KMeansModel implements ClusteringModel {
   readonly inertia: number;
   /** Iterations run by the kept restart. */
   readonly iterations: number;
+  /** True when the kept restart converged within `maxIterations`. */
   readonly converged: boolean;
+  /** The algorithm that ran (`'auto'` resolved to the one it chose). */
   readonly algorithm: KMeansModelAlgorithm;
   /** Point-center and center-center distances computed by the whole fit (all restarts). */
   readonly distanceComputations: number;

@@ -13,6 +13,7 @@ export { multiplyTransposed } from './multiplyTransposed.js';
 export { multiplyUpperRows } from './multiplyUpperRows.js';
 export { NearestCenters } from './nearestCenters.js';
 export { normalizeLogRows } from './normalizeLogRows.js';
+export { orthogonalPolarFactor } from './orthogonalPolarFactor.js';
 export { inverseFromCholesky, solveCholesky } from './solveCholesky.js';
 export { solveLowerRows } from './solveTriangularRows.js';
 export { besselIRatio } from './special/besselIRatio.js';

@@ -1,10 +1,40 @@
-import { createMatrix, createRandom, describeWarning, type Matrix } from '@mixkit/core';
-import { type FitMixtureOptions, fitMixture, iterateEm, MixtureModel } from '@mixkit/em';
+import {
+  createMatrix,
+  createRandom,
+  describeWarning,
+  type Matrix,
+  type ShardExecutor,
+} from '@mixkit/core';
+import { type FitMixtureOptions, fitMixture, iterateEmAsync, MixtureModel } from '@mixkit/em';
 import { iterateKmeans, type KMeansModel, kmeansPlusPlus } from '@mixkit/kmeans';
+import { createColorBlender } from '../color/colorBlender.js';
+import { COMPONENT_PALETTE } from '../views/palette.js';
 import { buildComponents } from './buildComponents.js';
 import { describeComponent } from './describeComponent.js';
 import type { EmSnapshot, FitOutcome, FitRequest, KMeansSnapshot } from './fitProtocol.js';
 import { randomPlacement } from './randomPlacement.js';
+
+const blender = createColorBlender(COMPONENT_PALETTE);
+
+/** Soft (blended) and hard (argmax) packed colors of every row of an n x k responsibility matrix. */
+function rowColors(
+  responsibilities: Float64Array,
+  n: number,
+  k: number,
+): { soft: Uint32Array; hard: Uint32Array } {
+  const soft = new Uint32Array(n);
+  const hard = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    soft[i] = blender.blendRgb(responsibilities, i * k, 1, k);
+    let best = 0;
+    for (let j = 1; j < k; j++) {
+      if ((responsibilities[i * k + j] as number) > (responsibilities[i * k + best] as number))
+        best = j;
+    }
+    hard[i] = blender.rgb(best);
+  }
+  return { soft, hard };
+}
 
 export interface FitListener {
   emSnapshot(snapshot: EmSnapshot): void;
@@ -31,21 +61,26 @@ export function fitOptions(request: FitRequest): FitMixtureOptions {
 /**
  * Runs EM (and k-means with the same k and seed) on the request's data with `@mixkit/em` and
  * `@mixkit/kmeans`, reporting a snapshot per iteration. This is what the worker runs; it is a
- * plain function so that it also runs (and is tested) in Node.
+ * plain function so that it also runs (and is tested) in Node. EM runs on `executor` (the fit
+ * worker's pool of Web Workers, see `fitExecutor`) when given, with the same results.
  *
  * Snapshot t shows the parameters after iteration t's M-step and the responsibilities and mean
  * log-likelihood under those parameters; snapshot 0 shows the initialisation (the library's own
  * `maxIterations: 0` fit). So the last snapshot is exactly the returned model.
  */
-export function runFit(request: FitRequest, listener: FitListener): FitOutcome {
+export async function runFit(
+  request: FitRequest,
+  listener: FitListener,
+  executor?: { readonly executor: ShardExecutor | undefined; readonly label: string },
+): Promise<FitOutcome> {
   const X = createMatrix(request.rows, request.cols, request.data);
   const options = fitOptions(request);
 
   const initial = fitMixture(X, { ...options, maxIterations: 0 });
   listener.emSnapshot(snapshotOf(initial, X, 0, request.densityGrid));
 
-  const steps = iterateEm(X, options);
-  let step = steps.next();
+  const steps = iterateEmAsync(X, { ...options, executor: executor?.executor });
+  let step = await steps.next();
   while (!step.done) {
     const { params, logWeights, iteration } = step.value;
     const model = new MixtureModel(
@@ -56,7 +91,7 @@ export function runFit(request: FitRequest, listener: FitListener): FitOutcome {
       initial.diagnostics,
     );
     listener.emSnapshot(snapshotOf(model, X, iteration, request.densityGrid));
-    step = steps.next();
+    step = await steps.next();
   }
   const model = step.value;
 
@@ -70,6 +105,7 @@ export function runFit(request: FitRequest, listener: FitListener): FitOutcome {
       labels: model.predict(X),
       warnings: model.diagnostics.warnings.map(describeWarning),
     },
+    executor: executor?.label ?? 'in-thread',
     kmeans: {
       converged: kmeans.converged,
       iterations: kmeans.iterations,
@@ -79,35 +115,49 @@ export function runFit(request: FitRequest, listener: FitListener): FitOutcome {
   };
 }
 
-/** k-means++ seeds from the seed, then Lloyd-type iterations, one snapshot each. */
+/**
+ * k-means++ seeds from the seed, then Lloyd-type iterations, one snapshot each. A step of
+ * `iterateKmeans` carries the centers after its update and the labels of its assignment (made
+ * under the previous centers); the snapshot keeps both inertias so the page can show the
+ * assignment and the update as two half-steps, each lowering the inertia.
+ */
 function runKMeans(X: Matrix, k: number, seed: number, listener: FitListener): KMeansModel {
   const centers = kmeansPlusPlus(X, k, createRandom(seed));
-  const start = drain(iterateKmeans(X, { centers, maxIterations: 0 }));
   listener.kmeansSnapshot({
     iteration: 0,
-    inertia: start.inertia,
-    centers: Float64Array.from(start.centers.data),
-    labels: Int32Array.from(start.labels),
+    assignedInertia: Number.NaN,
+    updatedInertia: Number.NaN,
+    centers: Float64Array.from(centers.data),
+    labels: new Int32Array(0),
   });
   const steps = iterateKmeans(X, { centers });
   let step = steps.next();
   while (!step.done) {
+    const labels = Int32Array.from(step.value.labels);
     listener.kmeansSnapshot({
       iteration: step.value.iteration,
-      inertia: step.value.objective,
+      assignedInertia: step.value.objective,
+      updatedInertia: inertia(X, step.value.centers.data, labels),
       centers: Float64Array.from(step.value.centers.data),
-      labels: Int32Array.from(step.value.labels),
+      labels,
     });
     step = steps.next();
   }
   return step.value;
 }
 
-function drain<T, R>(generator: Generator<T, R, void>): R {
-  for (;;) {
-    const step = generator.next();
-    if (step.done) return step.value;
+/** Sum of squared distances of every row to the center of its label. */
+function inertia(X: Matrix, centers: Float64Array, labels: Int32Array): number {
+  const { rows: n, cols: d, data } = X;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const c = (labels[i] as number) * d;
+    for (let j = 0; j < d; j++) {
+      const diff = (data[i * d + j] as number) - (centers[c + j] as number);
+      total += diff * diff;
+    }
   }
+  return total;
 }
 
 function snapshotOf(
@@ -124,5 +174,6 @@ function snapshotOf(
       describeComponent(component, c, X, proba, grid),
     ),
     responsibilities: Float32Array.from(proba.data),
+    colors: rowColors(proba.data, X.rows, model.components.length),
   };
 }

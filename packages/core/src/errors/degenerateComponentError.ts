@@ -18,9 +18,15 @@ export type DegeneracyReason = 'empty' | 'singular' | 'no-support';
  * callers using a family directly see it as a typed error.
  */
 export class DegenerateComponentError extends MixkitError {
+  /** @internal The brand that `isInstance` looks for (works across duplicate installs). */
   readonly [symbol] = true;
+  /** Why the parameters could not be estimated. */
   readonly reason: DegeneracyReason;
+  /** The kind of the family that failed (e.g. `'gaussian-full'`). */
+  /** The `kind` of the family that could not estimate. */
   readonly family: string;
+  /** What was wrong, without the family and reason (the message is built from all three). */
+  readonly detail: string;
 
   constructor(family: string, reason: DegeneracyReason, detail: string) {
     super(
@@ -29,6 +35,7 @@ export class DegenerateComponentError extends MixkitError {
     );
     this.family = family;
     this.reason = reason;
+    this.detail = detail;
   }
 
   static override isInstance(error: unknown): error is DegenerateComponentError {

@@ -20,9 +20,11 @@ import { type StudentTStats, studentTStatistics } from './studentTStatistics.js'
 
 /** A multivariate t with a diagonal scale matrix, with its caches. */
 export interface StudentTDiagParams {
+  /** μ, the location (the mean when ν > 1), length d. */
   readonly location: Float64Array;
   /** The scale matrix's diagonal σⱼ² (regularisation included). */
   readonly scales: Float64Array;
+  /** ν, the degrees of freedom. */
   readonly dof: number;
   /** Cache: 1/σⱼ². */
   readonly precisions: Float64Array;

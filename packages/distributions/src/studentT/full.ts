@@ -23,9 +23,11 @@ import { type StudentTStats, studentTStatistics } from './studentTStatistics.js'
 
 /** A multivariate t with a full scale matrix Σ, with its Cholesky caches. */
 export interface StudentTFullParams extends CovarianceFactors {
+  /** μ, the location (the mean when ν > 1), length d. */
   readonly location: Float64Array;
   /** d x d row-major scale matrix Σ (not the covariance, which is ν/(ν−2)·Σ for ν > 2). */
   readonly scale: Float64Array;
+  /** ν, the degrees of freedom. */
   readonly dof: number;
   /** Cache: log Γ((ν+d)/2) − log Γ(ν/2) − (d/2) log(νπ) − ½ log|Σ|. */
   readonly logNormalizer: number;

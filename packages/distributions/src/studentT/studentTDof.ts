@@ -12,10 +12,15 @@ export type ResolvedDof =
  * eq. 26; δ² the Mahalanobis distance under the current location and scale).
  */
 export interface LatentScaleSums {
+  /** Σw. */
   weight: number;
+  /** Σw·ν. */
   dofWeight: number;
+  /** Σw·u. */
   scale: number;
+  /** Σw·log u. */
   logScale: number;
+  /** Σw·u². */
   squaredScale: number;
 }
 

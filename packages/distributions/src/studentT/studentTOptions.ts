@@ -4,8 +4,11 @@ import type { ResolvedDof } from './studentTDof.js';
 
 /** How ν is learned: from `initial` (default 10), kept within [`min`, `max`] (default [0.5, 1000]). */
 export interface StudentTDofLearning {
+  /** ν to start from (default 10). */
   readonly initial?: number;
+  /** Smallest ν allowed (default 0.5). */
   readonly min?: number;
+  /** Largest ν allowed (default 1000). */
   readonly max?: number;
 }
 

@@ -9,8 +9,11 @@ import type { LatentScaleSums } from './studentTDof.js';
  * accumulated under current parameters (`latent`, for the ν step). All linear in the weights.
  */
 export interface StudentTStats {
+  /** Σw: the total weight accumulated. */
   weight: number;
+  /** Σw·u and the w·u-weighted mean and scatter of x. */
   readonly moments: GaussianStats;
+  /** The latent-scale sums, for the ν step. */
   readonly latent: LatentScaleSums;
 }
 

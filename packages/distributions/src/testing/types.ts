@@ -25,8 +25,16 @@ export type CheckName =
 
 /** One column of a `grid` normalisation domain: discrete values, or a continuous interval. */
 export type GridColumn =
-  | { readonly values: readonly number[] }
-  | { readonly bounds: readonly [number, number]; readonly intervals?: number };
+  | {
+      /** The column's values, summed over. */
+      readonly values: readonly number[];
+    }
+  | {
+      /** The interval [lo, hi] integrated over. */
+      readonly bounds: readonly [number, number];
+      /** Gauss–Legendre panels over it (default 100). */
+      readonly intervals?: number;
+    };
 
 /**
  * How to check that a case's density is normalised:
@@ -52,30 +60,53 @@ export type GridColumn =
  */
 export type NormalizationDomain =
   | {
+      /** Sum over a discrete support. */
       readonly method: 'sum';
+      /** `values[j]`: the (truncated) support of column j. */
       readonly values: readonly (readonly number[])[];
+      /** Keeps only the rows of the product where it holds. */
       readonly where?: (row: Float64Array) => boolean;
+      /** Largest accepted |total − 1|. */
       readonly tolerance?: number;
     }
   | {
+      /** Gauss–Legendre quadrature over a box (1 or 2 dimensions). */
       readonly method: 'quadrature';
+      /** `bounds[j]`: the interval of column j. */
       readonly bounds: readonly (readonly [number, number])[];
+      /** Panels per dimension (default 400 in 1-D, 60 in 2-D). */
       readonly intervals?: number;
+      /** Largest accepted |total − 1|. */
       readonly tolerance?: number;
     }
   | {
+      /** A tensor grid of summed and integrated columns. */
       readonly method: 'grid';
+      /** Each column's values or interval. */
       readonly columns: readonly GridColumn[];
+      /** Keeps only the grid points where it holds. */
       readonly where?: (row: Float64Array) => boolean;
+      /** Largest accepted |total − 1|. */
       readonly tolerance?: number;
     }
   | {
+      /** Quadrature (p = 2, 3) or uniform draws (p ≥ 4) over the unit sphere. */
       readonly method: 'sphere';
+      /** Initial panels per angle (default 64 for p = 2, 16 for p = 3). */
       readonly intervals?: number;
+      /** Uniform draws for p ≥ 4 (default 200 000). */
       readonly draws?: number;
+      /** Largest accepted |total − 1|. */
       readonly tolerance?: number;
     }
-  | { readonly method: 'monte-carlo'; readonly draws?: number; readonly tolerance?: number };
+  | {
+      /** Importance sampling, any dimension. */
+      readonly method: 'monte-carlo';
+      /** Number of draws (default 200 000). */
+      readonly draws?: number;
+      /** Largest accepted |total − 1|. */
+      readonly tolerance?: number;
+    };
 
 /** One parameter setting the checks run on. */
 export interface ConformanceCase {
@@ -93,7 +124,12 @@ export interface ConformanceCase {
    * Values outside the support of a column: `validate` must reject each with an
    * `InvalidInputError` at that row and column, and `logDensity` must give `-Infinity`.
    */
-  readonly invalidEntries?: readonly { readonly column: number; readonly value: number }[];
+  readonly invalidEntries?: readonly {
+    /** The column (0-based) the value is put in. */
+    readonly column: number;
+    /** A value outside that column's support. */
+    readonly value: number;
+  }[];
 }
 
 /** Numerical tolerances of the checks (relative unless said otherwise). */
@@ -106,7 +142,9 @@ export interface ConformanceTolerances {
 
 /** Options of `describeComponentFamily`. */
 export interface ConformanceOptions {
+  /** The parameter settings every check runs on. */
   readonly cases: readonly ConformanceCase[];
+  /** Overrides of the default tolerances. */
   readonly tolerances?: Partial<ConformanceTolerances>;
   /** Checks known to fail, with the reason; they run as expected failures (`it.fails`). */
   readonly expectedFailures?: Partial<Record<CheckName, string>>;
@@ -124,8 +162,11 @@ export interface ConformanceOptions {
 
 /** One runnable check: what `describeComponentFamily` turns into a test. */
 export interface ConformanceCheck {
+  /** The case it runs on. */
   readonly caseName: string;
+  /** Which property it checks. */
   readonly check: CheckName;
+  /** The test title, a sentence stating the property. */
   readonly title: string;
   /** Throws an `Error` explaining the violation; returns normally when the check passes. */
   readonly run: () => void;

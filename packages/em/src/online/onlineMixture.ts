@@ -10,6 +10,7 @@ import {
   type RunOptions,
   throwIfAborted,
   toMatrix,
+  yieldToEventLoop,
 } from '@mixkit/core';
 import { fusedPass } from '../estep/fusedPass.js';
 import { type InitialState, initialize } from '../init/initialize.js';
@@ -20,7 +21,7 @@ import { scaledGlobalStats } from '../mstep/reseedComponent.js';
 import type { EmSettings, MixtureComponents } from '../run/mixtureOptions.js';
 import { type ResolvedEmSettings, resolveEmSettings } from '../run/resolveEmSettings.js';
 import { resolveFamilies } from '../run/resolveFamilies.js';
-import { yieldToEventLoop } from '../run/yieldToEventLoop.js';
+
 import {
   type ChunkBuffers,
   chunkWorkspace,
@@ -64,7 +65,9 @@ const noRows = new Float64Array(0);
  * prior or pseudocounts see the weight batch EM would give them on the same data.
  */
 export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamily> {
+  /** The family of each component. */
   readonly families: readonly Family[];
+  /** The number of components. */
   readonly nClusters: number;
   private readonly settings: ResolvedEmSettings;
   private readonly schedule: Required<StepSchedule>;

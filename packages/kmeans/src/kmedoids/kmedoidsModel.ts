@@ -15,17 +15,25 @@ import type { KMedoidsMetric } from './kmedoidsOptions.js';
 
 /** Everything a `KMedoidsModel` holds. */
 export interface KMedoidsModelState {
+  /** The dissimilarity the model was fitted with. */
   readonly metric: KMedoidsMetric;
   /** Columns of the training X (n_train for `'precomputed'`). */
   readonly dimension: number;
+  /** Training-row index of each medoid. */
   readonly medoidIndices: Int32Array;
   /** k x d medoid rows; absent for `'precomputed'`. */
   readonly medoids: Matrix | undefined;
+  /** Nearest medoid of every training row. */
   readonly labels: Int32Array;
+  /** Σ_i w_i d(x_i, nearest medoid). */
   readonly totalDeviation: number;
+  /** Swap-phase passes. */
   readonly iterations: number;
+  /** Swaps made. */
   readonly swaps: number;
+  /** True when a pass found no improving swap before `maxIterations`. */
   readonly converged: boolean;
+  /** Convergence, objective trace and warnings. */
   readonly diagnostics: FitDiagnostics;
 }
 
@@ -39,6 +47,7 @@ const VERSION = 1;
 export class KMedoidsModel implements ClusteringModel {
   readonly nClusters: number;
   readonly dimension: number;
+  /** The dissimilarity the model was fitted with (and predicts with). */
   readonly metric: KMedoidsMetric;
   /** Training-row index of each medoid. */
   readonly medoidIndices: Int32Array;
@@ -50,7 +59,9 @@ export class KMedoidsModel implements ClusteringModel {
   readonly totalDeviation: number;
   /** Swap-phase passes. */
   readonly iterations: number;
+  /** Swaps made. */
   readonly swaps: number;
+  /** True when a pass found no improving swap before `maxIterations`. */
   readonly converged: boolean;
   readonly diagnostics: FitDiagnostics;
 
@@ -120,6 +131,7 @@ export class KMedoidsModel implements ClusteringModel {
     };
   }
 
+  /** Rebuilds a model from `toJSON()`'s output; malformed input is an `InvalidInputError`. */
   static fromJSON(json: unknown): KMedoidsModel {
     const reader = new JsonReader(json, 'json');
     reader.expectKind(KIND, VERSION);

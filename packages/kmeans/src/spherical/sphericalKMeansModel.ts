@@ -18,11 +18,15 @@ import { normalizedRows } from './normalizedRows.js';
 export interface SphericalKMeansModelState {
   /** k x d unit concept vectors. */
   readonly centers: Matrix;
+  /** Label of every training row. */
   readonly labels: Int32Array;
   /** Σ wᵢ cos(xᵢ, c_{labelᵢ}) of the training rows (Dhillon & Modha's objective). */
   readonly cohesion: number;
+  /** Iterations run by the kept restart. */
   readonly iterations: number;
+  /** True when the kept restart converged. */
   readonly converged: boolean;
+  /** Convergence, objective trace and warnings. */
   readonly diagnostics: FitDiagnostics;
 }
 
@@ -36,10 +40,15 @@ const VERSION = 1;
 export class SphericalKMeansModel implements ClusteringModel {
   readonly nClusters: number;
   readonly dimension: number;
+  /** k x d unit concept vectors. */
   readonly centers: Matrix;
+  /** Label of every training row. */
   readonly labels: Int32Array;
+  /** Σ wᵢ cos(xᵢ, c_{labelᵢ}) of the training rows (higher is better). */
   readonly cohesion: number;
+  /** Iterations run by the kept restart. */
   readonly iterations: number;
+  /** True when the kept restart converged within `maxIterations`. */
   readonly converged: boolean;
   readonly diagnostics: FitDiagnostics;
 

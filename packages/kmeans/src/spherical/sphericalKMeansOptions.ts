@@ -26,10 +26,15 @@ export interface SphericalKMeansOptions {
 
 /** `SphericalKMeansOptions` with defaults merged. */
 export interface ResolvedSphericalKMeansOptions {
+  /** Number of clusters. */
   readonly nClusters: number;
+  /** How the concept vectors start. */
   readonly init: SphericalKMeansInit;
+  /** Restarts; the highest cohesion is kept. */
   readonly nInit: number;
+  /** Iteration cap per restart. */
   readonly maxIterations: number;
+  /** Convergence tolerance. */
   readonly tolerance: number;
 }
 

@@ -1,11 +1,15 @@
 import type { Suite } from '../harness/types.js';
+import { clusterGrowthSuite } from './clusterGrowthSuite.js';
+import { clusterSuite } from './clusterSuite.js';
 import { componentsSuite } from './componentsSuite.js';
+import { distributedSuite } from './distributedSuite.js';
 import { emSuite } from './emSuite.js';
 import { gridSuite } from './gridSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
 import { mixedSuite } from './mixedSuite.js';
 import { outOfCoreSuite } from './outOfCoreSuite.js';
+import { variationalSuite } from './variationalSuite.js';
 
 /** Every suite, in the order a full run executes them (`--suite <name>` picks one). */
 export const SUITES: readonly Suite[] = [
@@ -14,7 +18,11 @@ export const SUITES: readonly Suite[] = [
   emSuite,
   mixedSuite,
   outOfCoreSuite,
+  clusterSuite,
+  clusterGrowthSuite,
+  variationalSuite,
   componentsSuite,
+  distributedSuite,
   gridSuite,
 ];
 
