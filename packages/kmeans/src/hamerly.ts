@@ -3,7 +3,7 @@ import { squaredDistance } from '@mixkit/linalg';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
 import type { ClusterSums } from './clusterSums.js';
 import { halfCenterDistances } from './halfCenterDistances.js';
-import type { KMeansData } from './kmeansData.js';
+import type { KMeansSearchData } from './searchData.js';
 
 /** Rows searched per call of the nearest-centre search (bounds the scratch to O(this)). */
 const SEARCH_ROWS = 16_384;
@@ -58,7 +58,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
   searchedShare: number;
 
   constructor(
-    private readonly data: KMeansData,
+    private readonly data: KMeansSearchData,
     k: number,
   ) {
     const n = data.X.rows;

@@ -1,5 +1,5 @@
 import type { Matrix } from '@mixkit/core';
-import { NearestCenters } from '@mixkit/linalg';
+import { rowSquaredNorms } from '@mixkit/linalg';
 
 /**
  * The training data as every k-means iteration reads it: X (centered when that matters, see
@@ -18,22 +18,17 @@ export interface KMeansData {
   readonly weightedSquaredNorm: number;
   /** Mean of the per-column (unweighted) variances: `tolerance` is relative to it. */
   readonly meanVariance: number;
-  /**
-   * Lloyd's nearest-centre search over the rows of `X` for k centres (a float32 screen in
-   * kernel memory with float64 confirmation, see `NearestCenters`), set up once per fit.
-   */
-  readonly nearest: NearestCenters;
 }
 
 /**
- * Precomputes what the iterations with k centres need, in O(nd).
+ * Precomputes what the iterations need, in O(nd).
  *
  * Distances use the expansion ||x||² + ||c||² − 2x·c, whose rounding error grows with ||x||², so
  * data far from the origin are centered first, as scikit-learn always does, at the cost of one
  * copy of X. When every column mean is within one standard deviation of 0, centering would gain
  * less than a factor of about 2 in accuracy, and X is used as it is (no copy).
  */
-export function prepareKmeansData(X: Matrix, k: number, weights?: Float64Array): KMeansData {
+export function prepareKmeansData(X: Matrix, weights?: Float64Array): KMeansData {
   const { rows: n, cols: d, data } = X;
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) {
@@ -57,13 +52,20 @@ export function prepareKmeansData(X: Matrix, k: number, weights?: Float64Array):
     if (mean[j]! * mean[j]! > variance[j]!) centerNeeded = true;
   }
   meanVariance /= d;
-  const offset = centerNeeded ? mean : new Float64Array(d);
-  // The search makes the centered copy (in kernel memory where its kernels run), and every
-  // step reads its rows: one copy of X, not two.
-  const nearest = new NearestCenters(X, k, { offset, weights });
-  const { rows: Xc, rowNorms: xNorms } = nearest;
+  let Xc: Matrix = X;
+  let offset = new Float64Array(d);
+  if (centerNeeded) {
+    offset = mean;
+    const centered = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      for (let j = 0; j < d; j++) centered[o + j] = data[o + j]! - offset[j]!;
+    }
+    Xc = { rows: n, cols: d, data: centered };
+  }
+  const xNorms = rowSquaredNorms(Xc);
   const w = weights ?? new Float64Array(n).fill(1);
   let weightedSquaredNorm = 0;
   for (let i = 0; i < n; i++) weightedSquaredNorm += w[i]! * xNorms[i]!;
-  return { X: Xc, offset, weights: w, xNorms, weightedSquaredNorm, meanVariance, nearest };
+  return { X: Xc, offset, weights: w, xNorms, weightedSquaredNorm, meanVariance };
 }

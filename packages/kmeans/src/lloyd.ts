@@ -1,7 +1,7 @@
 import type { Matrix } from '@mixkit/core';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
 import type { ClusterSums } from './clusterSums.js';
-import type { KMeansData } from './kmeansData.js';
+import type { KMeansSearchData } from './searchData.js';
 
 /**
  * Lloyd's (1982) assignment: every row against every center, n x k distances per iteration,
@@ -14,7 +14,7 @@ export class LloydAssignment implements AssignmentStrategy {
   distanceComputations: number;
   private readonly fresh: Int32Array;
 
-  constructor(private readonly data: KMeansData) {
+  constructor(private readonly data: KMeansSearchData) {
     // Doubles from the first store: V8 keeps a field that holds small integers in a Smi
     // representation and changes it when a double or a count past 2^30 arrives, deprecating
     // the class's map and the optimized code of every function that saw an instance (a second

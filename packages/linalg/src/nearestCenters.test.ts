@@ -58,6 +58,18 @@ const SHAPES = [
 ] as const;
 
 describe('NearestCenters', () => {
+  it('fusesLloyd(k, d) says before any rows are placed whether a search runs fused', () => {
+    for (const enabled of [true, false]) {
+      setKernelCompilation(enabled);
+      for (const [d, k] of SHAPES) {
+        const { X } = hardCase(64, d, k, 7 * d + k);
+        expect(NearestCenters.fusesLloyd(k, d)).toBe(new NearestCenters(X, k).fusedLloyd);
+      }
+      expect(NearestCenters.fusesLloyd(8, 16)).toBe(enabled);
+      expect(NearestCenters.fusesLloyd(8, 17)).toBe(false);
+    }
+  });
+
   for (const screened of [true, false]) {
     it(`gives Lloyd's labels exactly, with valid bounds (${screened ? 'float32 screen' : 'float64 only'})`, () => {
       if (!screened) setKernelCompilation(false);

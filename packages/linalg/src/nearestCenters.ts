@@ -6,8 +6,15 @@ import {
   fusedLloydStep,
   type HamerlyStep,
 } from './internal/fusedSteps.js';
-import { CHUNK_ROWS, type Fused, placeRows, type Screen } from './internal/nearestCentersMemory.js';
+import {
+  CHUNK_ROWS,
+  FUSED_MAX_KD,
+  type Fused,
+  placeRows,
+  type Screen,
+} from './internal/nearestCentersMemory.js';
 import { squaredDistances } from './squaredDistances.js';
+import { kernelMemoryAvailable } from './wasm/wasmKernels.js';
 
 /** Rows per block of exact (float64) distances. */
 const EXACT_ROWS = 256;
@@ -143,6 +150,16 @@ export class NearestCenters {
 
   get marginShift(): number {
     return this.maxCenterNorm;
+  }
+
+  /**
+   * Whether a search for k centres in d dimensions will run the fused float64 steps
+   * (`fusedLloyd`), known before any rows are placed: WebAssembly SIMD is available and k·d is
+   * small. (A search over rows whose squared norms could overflow a kernel still falls back to
+   * JavaScript, with the same labels.)
+   */
+  static fusesLloyd(k: number, d: number): boolean {
+    return k * d <= FUSED_MAX_KD && kernelMemoryAvailable();
   }
 
   /** Whether `lloydStep` runs (WebAssembly SIMD available and k·d small, see the constructor). */

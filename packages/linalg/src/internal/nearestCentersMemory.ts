@@ -7,7 +7,7 @@ export const CHUNK_ROWS = 4096;
 /** Above this squared norm the float32 screen could overflow: every row is decided exactly. */
 const SCREEN_MAX_SQUARED_NORM = 1e30;
 /** Up to this k·d the fused float64 Lloyd step runs instead of the screen (see the constructor). */
-const FUSED_MAX_KD = 128;
+export const FUSED_MAX_KD = 128;
 /** Above this squared norm (xn + cn could overflow) the fused step leaves rows to JavaScript. */
 const FUSED_MAX_SQUARED_NORM = 1e300;
 

@@ -236,6 +236,11 @@ function kernelsModules(): readonly WebAssembly.Module[] | undefined {
   return compiled ?? undefined;
 }
 
+/** Whether kernel memory can be allocated here (WebAssembly SIMD compiles and is not turned off). */
+export function kernelMemoryAvailable(): boolean {
+  return kernelCompilationEnabled() && kernelsModules() !== undefined;
+}
+
 /**
  * Zero-filled `Float64Array`s of the given lengths, all in one new kernel memory, where the
  * SIMD kernels read and write them without copying; `undefined` when WebAssembly SIMD is not
