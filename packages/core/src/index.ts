@@ -39,7 +39,14 @@ export {
   toArrays,
 } from './matrix.js';
 export type { FitOptions, IterationProgress, RunOptions } from './options.js';
-export { createRandom, type RandomInput, type RandomSource, toRandom } from './random.js';
+export {
+  createRandom,
+  type RandomInput,
+  type RandomSource,
+  randomFromState,
+  randomState,
+  toRandom,
+} from './random.js';
 export { assertNoWorkers } from './shards/assertNoWorkers.js';
 export {
   InThreadSession,

@@ -3,6 +3,7 @@ import { emPassTask } from '@mixkit/em';
 import {
   kmeansAssignTask,
   kmeansLabelTask,
+  kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
 } from '@mixkit/kmeans';
@@ -13,6 +14,7 @@ export const builtinTasks: readonly AnyShardTask[] = [
   emPassTask,
   kmeansAssignTask,
   kmeansLabelTask,
+  kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
   silhouetteTask,
