@@ -101,8 +101,13 @@ describe('k-means restarts in parallel on small data give the sequential fit, bi
   });
 
   it('an abort stops parallel restarts within about 100 ms, and the pool stays usable', async () => {
-    const X = makeBlobs({ nSamples: 12_000, nFeatures: 8, centers: 40, clusterStd: 3, random: 2 })
-      .X;
+    const X = makeBlobs({
+      nSamples: 12_000,
+      nFeatures: 8,
+      centers: 40,
+      clusterStd: 3,
+      random: 2,
+    }).X;
     const slow = new KMeans({
       nClusters: 40,
       algorithm: 'lloyd',
