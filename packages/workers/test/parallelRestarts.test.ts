@@ -1,10 +1,26 @@
-import { AbortedError, type Matrix, type ShardExecutor } from '@mixkit/core';
+import {
+  AbortedError,
+  type FamilySpec,
+  InvalidInputError,
+  type Matrix,
+  type ShardExecutor,
+  WorkerError,
+} from '@mixkit/core';
 import { makeBlobs } from '@mixkit/datasets';
+import {
+  gaussianDiag,
+  gaussianFull,
+  gaussianSpherical,
+  poisson,
+  product,
+} from '@mixkit/distributions';
+import { type FitMixtureOptions, fitMixture, fitMixtureAsync } from '@mixkit/em';
 import { KMeans, type KMeansAlgorithm, type KMeansInit } from '@mixkit/kmeans';
-import { afterAll, describe, expect, it } from 'vitest';
+import { unitGaussianFamily } from '@mixkit/test-utils';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createWorkerPool } from '../src/index.js';
 import type { WorkerPool } from '../src/pool/workerPool.js';
-import { workerBundleUrl } from './workerBundle.js';
+import { customModuleUrl, workerBundleUrl } from './workerBundle.js';
 
 const workerUrl = workerBundleUrl();
 const pools = new Map<number, WorkerPool>();
@@ -134,5 +150,150 @@ describe('k-means restarts in parallel on small data give the sequential fit, bi
     const model = await kmeans.fitAsync(small, { random: 5, executor });
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(fingerprint(model)).toBe(fingerprint(kmeans.fit(small, { random: 5 })));
+  });
+});
+
+/** `small` with 2 columns of counts (non-negative integers) after its 4. */
+function withCounts(X: Matrix): Matrix {
+  const d = X.cols + 2;
+  const data = new Float64Array(X.rows * d);
+  for (let i = 0; i < X.rows; i++) {
+    for (let j = 0; j < X.cols; j++) data[i * d + j] = X.data[i * X.cols + j]!;
+    for (let j = 0; j < 2; j++) {
+      data[i * d + X.cols + j] = Math.floor(Math.abs(X.data[i * X.cols + j]!) * 2);
+    }
+  }
+  return { rows: X.rows, cols: d, data };
+}
+
+/** An EM model's bits: diagnostics, parameters, and what it predicts (decoded parameters). */
+function mixturePrint(
+  model: { diagnostics: unknown; toJSON(): unknown; scoreSamples(X: Matrix): Float64Array },
+  X: Matrix,
+): string {
+  return JSON.stringify({
+    diagnostics: model.diagnostics,
+    model: model.toJSON(),
+    scores: Array.from(model.scoreSamples(X)),
+  });
+}
+
+describe('EM restarts in parallel on small data give the sequential fit, bit for bit', () => {
+  const mixed = withCounts(small);
+  const cases: [string, Matrix, FitMixtureOptions][] = [
+    ['full Gaussian, k-means init', small, { family: gaussianFull(), nClusters: 5, nInit: 8 }],
+    [
+      'diagonal Gaussian, random init, hard EM',
+      small,
+      { family: gaussianDiag(), nClusters: 5, nInit: 8, init: 'random', estep: 'hard' },
+    ],
+    [
+      'product of a full Gaussian and Poisson columns, k-means++ init',
+      mixed,
+      {
+        family: product([
+          { columns: [0, 1, 2, 3], family: gaussianFull() },
+          { columns: [4, 5], family: poisson() },
+        ]),
+        nClusters: 4,
+        nInit: 8,
+        init: 'k-means++',
+      },
+    ],
+    [
+      'two families in one mixture (full and spherical Gaussians), random-from-data init',
+      small,
+      {
+        components: [gaussianFull(), gaussianFull(), gaussianSpherical(), gaussianSpherical()],
+        nInit: 8,
+        init: 'random-from-data',
+      },
+    ],
+  ];
+  for (const [name, X, options] of cases) {
+    it(`${name}: 0, 1, 2 and 8 workers`, async () => {
+      const sync = fitMixture(X, { ...options, random: 4 });
+      expect(new Set(sync.diagnostics.restartObjectives).size).toBeGreaterThan(1);
+      const print = mixturePrint(sync, X);
+      expect(mixturePrint(await fitMixtureAsync(X, { ...options, random: 4 }), X)).toBe(print);
+      for (const workers of [1, 2, 8]) {
+        const names: string[] = [];
+        const executor = recording(pool(workers), names);
+        const model = await fitMixtureAsync(X, { ...options, random: 4, executor });
+        expect(names).toEqual(['@mixkit/em:restart']);
+        expect(mixturePrint(model, X)).toBe(print);
+      }
+    });
+  }
+
+  it('an abort stops parallel EM restarts within about 100 ms', async () => {
+    const controller = new AbortController();
+    let abortedAt = Number.NaN;
+    controller.signal.addEventListener('abort', () => {
+      abortedAt = performance.now();
+    });
+    setTimeout(() => controller.abort(), 150);
+    const error = await fitMixtureAsync(small, {
+      family: gaussianFull(),
+      nClusters: 12,
+      nInit: 64,
+      tolerance: 0,
+      maxIterations: 500,
+      executor: pool(2),
+      signal: controller.signal,
+    }).catch((caught: unknown) => caught);
+    expect(AbortedError.isInstance(error)).toBe(true);
+    expect(performance.now() - abortedAt).toBeLessThan(100);
+  });
+});
+
+describe('faults of parallel restarts', () => {
+  const modules = [customModuleUrl().href];
+  const options = { family: unitGaussianFamily, nClusters: 3, nInit: 4, random: 6 };
+
+  it('a restart that throws in a worker rejects with the same typed error; the pool then works', async () => {
+    // Workers without the module that defines the family cannot rebuild it.
+    const bare = createWorkerPool({ workers: 2, workerUrl, keepAlive: true });
+    try {
+      const error = await fitMixtureAsync(small, { ...options, executor: bare }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(InvalidInputError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ argument: 'spec.kind', value: 'test-unit-gaussian' });
+      const kmeans = new KMeans({ nClusters: 4, nInit: 4 });
+      const model = await kmeans.fitAsync(small, { random: 2, executor: bare });
+      expect(fingerprint(model)).toBe(fingerprint(kmeans.fit(small, { random: 2 })));
+    } finally {
+      bare.destroy();
+    }
+    // With the module, the user's family runs its restarts in parallel, same bits.
+    const pool = createWorkerPool({ workers: 2, workerUrl, modules });
+    const model = await fitMixtureAsync(small, { ...options, executor: pool });
+    expect(mixturePrint(model, small)).toBe(mixturePrint(fitMixture(small, options), small));
+  });
+
+  it('a worker that crashes inside a restart gives a WorkerError; the pool gets a new worker', async () => {
+    const crashingFamily = {
+      ...unitGaussianFamily,
+      spec: (): FamilySpec => ({ kind: 'test-crashing-gaussian', options: {} }),
+    };
+    const pool = createWorkerPool({ workers: 2, workerUrl, modules, keepAlive: true });
+    try {
+      const error = await fitMixtureAsync(small, {
+        ...options,
+        family: crashingFamily,
+        executor: pool,
+      }).catch((caught: unknown) => caught);
+      expect(WorkerError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ failure: 'crashed' });
+      // Every restart crashes its worker: the fit rejects at the first crash, and the other
+      // worker's crash lands a moment later (the pool replaces both at the next fit).
+      await vi.waitFor(() => expect(pool.liveWorkers).toBe(0));
+      const model = await fitMixtureAsync(small, { ...options, executor: pool });
+      expect(mixturePrint(model, small)).toBe(mixturePrint(fitMixture(small, options), small));
+      expect(pool.liveWorkers).toBe(2);
+    } finally {
+      pool.destroy();
+    }
   });
 });

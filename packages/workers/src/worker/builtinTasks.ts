@@ -1,5 +1,5 @@
 import type { AnyShardTask } from '@mixkit/core';
-import { emPassTask } from '@mixkit/em';
+import { emPassTask, emRestartTask } from '@mixkit/em';
 import {
   kmeansAssignTask,
   kmeansLabelTask,
@@ -12,6 +12,7 @@ import { silhouetteTask } from '@mixkit/metrics';
 /** The tasks mixkit ships, which every worker knows by name. */
 export const builtinTasks: readonly AnyShardTask[] = [
   emPassTask,
+  emRestartTask,
   kmeansAssignTask,
   kmeansLabelTask,
   kmeansRestartTask,
