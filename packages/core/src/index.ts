@@ -48,6 +48,7 @@ export {
   toRandom,
 } from './random.js';
 export { assertNoWorkers } from './shards/assertNoWorkers.js';
+export type { RestartPlacement } from './shards/restartPlacement.js';
 export {
   InThreadSession,
   Pacer,

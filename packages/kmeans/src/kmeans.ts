@@ -10,6 +10,7 @@ import {
   mapShards,
   openShards,
   planShards,
+  type RestartPlacement,
   runShardProgram,
   runShardProgramSync,
   type ShardProgram,
@@ -30,7 +31,7 @@ import {
   resolveKMeansOptions,
 } from './kmeansOptions.js';
 import { KMeansRestarts } from './kmeansRestarts.js';
-import { parallelRestartStates } from './parallelRestartStates.js';
+import { now, parallelRestartStates, restartStream, sendRest } from './parallelRestartStates.js';
 import { runRestart } from './runRestart.js';
 import { restartTask } from './shards/restartTask.js';
 
@@ -81,9 +82,11 @@ export class KMeans implements Clusterer<KMeansModel> {
    * `onIteration`, the restarts run in parallel, one per worker, instead of their passes.
    */
   fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<KMeansModel> {
-    const parallelRestarts =
-      (options.executor?.workers ?? 0) > 0 && options.onIteration === undefined;
-    return runShardProgram(this.program(X, options, parallelRestarts), {
+    const placement =
+      (options.executor?.workers ?? 0) > 0 && options.onIteration === undefined
+        ? 'auto'
+        : 'sequential';
+    return runShardProgram(this.program(X, options, placement), {
       executor: options.executor,
       signal: options.signal,
       onStep: options.onIteration,
@@ -95,19 +98,20 @@ export class KMeans implements Clusterer<KMeansModel> {
   fitProgram(
     X: MatrixInput,
     options: FitOptions = {},
+    restarts: RestartPlacement = 'sequential',
   ): ShardProgram<IterationProgress, KMeansModel> {
-    return this.program(X, options, false);
+    return this.program(X, options, restarts);
   }
 
   /**
-   * The fit; with `parallelRestarts` (an async fit on workers that nobody watches step by step),
-   * small data and several seeded restarts run as `restartTask`, one restart per shard, instead
-   * of one after the other (see `parallelRestartStates`). The winner is the same either way.
+   * The fit; unless `placement` is `'sequential'`, small data and several seeded restarts run
+   * restart 0 here and the others as `restartTask`, one restart per shard, instead of one after
+   * the other (see `parallelRestartStates`). The winner is the same either way.
    */
   private *program(
     X: MatrixInput,
     options: FitOptions,
-    parallelRestarts: boolean,
+    placement: RestartPlacement,
   ): ShardProgram<IterationProgress, KMeansModel> {
     const { k, maxIterations, tolerance, init } = this.options;
     const matrix = toMatrix(X);
@@ -128,35 +132,38 @@ export class KMeans implements Clusterer<KMeansModel> {
     const random = toRandom(options.random);
     const selection = new KMeansRestarts();
     const states =
-      parallelRestarts && typeof init === 'string'
+      placement !== 'sequential' && typeof init === 'string'
         ? parallelRestartStates(random, restarts, n, matrix.cols, k)
         : undefined;
-    if (states !== undefined && typeof init === 'string') {
+    const session = yield* openAssignSession(data, algorithm, k);
+    const started = now();
+    let restart = 0;
+    for (; restart < restarts; restart++) {
+      // 'auto': restart 0 runs here, timed; the others go to the workers when worth it.
+      if (states !== undefined && sendRest(placement, restart, now() - started, restarts)) break;
+      throwIfAborted(options.signal, 'KMeans.fit');
+      const stream = states === undefined ? random.split() : restartStream(states, restart);
+      const initial = explicit ?? (yield* seedCenters(init, data, matrix, k, stream, weights));
+      const run = yield* runRestart(data, session, initial, {
+        algorithm,
+        maxIterations,
+        tolerance: tolerance * data.meanVariance,
+        restart,
+      });
+      selection.add(restart, run);
+    }
+    yield* closeShards(session.handle);
+    if (restart < restarts && states !== undefined && typeof init === 'string') {
       const setup = { X: matrix, weights, k, algorithm, init, maxIterations, tolerance };
       const handle = yield* openShards(
         restartTask,
-        { ...setup, randomStates: states },
-        planShards(restarts, 1),
+        { ...setup, randomStates: states.slice(restart), firstRestart: restart },
+        planShards(restarts - restart, 1),
         data,
       );
       const runs = yield* mapShards(handle, undefined);
       yield* closeShards(handle);
-      for (const [restart, run] of runs.entries()) selection.add(restart, run);
-    } else {
-      const session = yield* openAssignSession(data, algorithm, k);
-      for (let restart = 0; restart < restarts; restart++) {
-        throwIfAborted(options.signal, 'KMeans.fit');
-        const initial =
-          explicit ?? (yield* seedCenters(init, data, matrix, k, random.split(), weights));
-        const run = yield* runRestart(data, session, initial, {
-          algorithm,
-          maxIterations,
-          tolerance: tolerance * data.meanVariance,
-          restart,
-        });
-        selection.add(restart, run);
-      }
-      yield* closeShards(session.handle);
+      for (const [s, run] of runs.entries()) selection.add(restart + s, run);
     }
     return selection.model(data, algorithm);
   }

@@ -1,5 +1,52 @@
-import { planShards, type RandomSource, randomState } from '@mixkit/core';
+import {
+  planShards,
+  type RandomSource,
+  type RestartPlacement,
+  randomFromState,
+  randomState,
+} from '@mixkit/core';
 import { kmeansShardRows } from './shards/assignTask.js';
+
+/**
+ * Restarts go to the workers only when those left after the first would take at least this
+ * long in the calling thread (the first restart's time, times the restarts left). Sending them
+ * costs a session (setup shared, state built in each worker, one message each way): in one
+ * interleaved run under load 11-12 on 2 cores, 8 restarts on 2 workers took 1.4-1.8x the
+ * in-thread time for fits of 7-70 ms and 0.93-1.05x at 60-190 ms (see the workers README).
+ */
+export const PARALLEL_RESTARTS_MIN_MS = 100;
+
+/**
+ * Whether the restarts from `restart` on go to the workers now: all of them for `'parallel'`;
+ * for `'auto'`, those after restart 0 once it took `elapsedMs` here and the rest would take at
+ * least `PARALLEL_RESTARTS_MIN_MS` at that pace.
+ */
+export function sendRest(
+  placement: RestartPlacement,
+  restart: number,
+  elapsedMs: number,
+  restarts: number,
+): boolean {
+  if (placement === 'parallel') return restart === 0;
+  return (
+    placement === 'auto' && restart === 1 && elapsedMs * (restarts - 1) >= PARALLEL_RESTARTS_MIN_MS
+  );
+}
+
+/** Milliseconds from a monotonic clock where there is one. */
+export function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
+
+/** Restart r's stream from `parallelRestartStates`. */
+export function restartStream(
+  states: readonly (readonly number[])[],
+  restart: number,
+): RandomSource {
+  const state = states[restart];
+  if (state === undefined) throw new RangeError(`no random stream for restart ${restart}`);
+  return randomFromState(state);
+}
 
 /**
  * The random streams of `restarts` restarts to run in parallel (`restartTask`), or undefined
@@ -10,6 +57,9 @@ import { kmeansShardRows } from './shards/assignTask.js';
  * is one shard (n <= `kmeansShardRows`, at least 16,384 rows) runs each pass in the fit's
  * thread whatever the executor, so there restarts are the only parallel work
  * (tooling/bench `kmeans-restarts`: measured in the package README).
+ *
+ * With `'auto'`, restart 0 runs in the calling thread, timed, and the rest follow it there
+ * unless `sendRest`: the path depends on the clock, the result never does.
  *
  * Streams are split off `random` in restart order, as the sequential loop splits them, so
  * restart r draws the same numbers in either case; the source is left where that loop leaves it.

@@ -3,6 +3,7 @@ import {
   type FamilySpec,
   InvalidInputError,
   type Matrix,
+  runShardProgram,
   type ShardExecutor,
   WorkerError,
 } from '@mixkit/core';
@@ -14,7 +15,7 @@ import {
   poisson,
   product,
 } from '@mixkit/distributions';
-import { type FitMixtureOptions, fitMixture, fitMixtureAsync } from '@mixkit/em';
+import { emProgram, type FitMixtureOptions, fitMixture, fitMixtureAsync } from '@mixkit/em';
 import { KMeans, type KMeansAlgorithm, type KMeansInit } from '@mixkit/kmeans';
 import { unitGaussianFamily } from '@mixkit/test-utils';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -81,12 +82,18 @@ describe('k-means restarts in parallel on small data give the sequential fit, bi
       const sync = kmeans.fit(small, { random: 5 });
       // The restarts differ, so picking the winner is tested too.
       expect(new Set(sync.diagnostics.restartObjectives).size).toBeGreaterThan(1);
-      const inThread = await kmeans.fitAsync(small, { random: 5 });
+      // Forced ('parallel'): every restart is a shard of the restart task, even in the thread.
+      const inThread = await runShardProgram(kmeans.fitProgram(small, { random: 5 }, 'parallel'), {
+        what: 'test',
+      });
       expect(fingerprint(inThread)).toBe(fingerprint(sync));
       for (const workers of [1, 2, 8]) {
         const names: string[] = [];
         const executor = recording(pool(workers), names);
-        const model = await kmeans.fitAsync(small, { random: 5, executor });
+        const model = await runShardProgram(kmeans.fitProgram(small, { random: 5 }, 'parallel'), {
+          executor,
+          what: 'test',
+        });
         expect(names).toContain('@mixkit/kmeans:restart');
         expect(names).not.toContain('@mixkit/kmeans:assign');
         expect(fingerprint(model)).toBe(fingerprint(sync));
@@ -129,7 +136,7 @@ describe('k-means restarts in parallel on small data give the sequential fit, bi
       algorithm: 'lloyd',
       nInit: 64,
       tolerance: 0,
-      maxIterations: 300,
+      maxIterations: 100,
     });
     const executor = pool(2);
     const controller = new AbortController();
@@ -138,9 +145,11 @@ describe('k-means restarts in parallel on small data give the sequential fit, bi
       abortedAt = performance.now();
     });
     setTimeout(() => controller.abort(), 150);
-    const error = await slow
-      .fitAsync(X, { random: 1, executor, signal: controller.signal })
-      .catch((caught: unknown) => caught);
+    const error = await runShardProgram(slow.fitProgram(X, { random: 1 }, 'parallel'), {
+      executor,
+      signal: controller.signal,
+      what: 'test',
+    }).catch((caught: unknown) => caught);
     const stopped = performance.now() - abortedAt;
     expect(AbortedError.isInstance(error)).toBe(true);
     expect(stopped).toBeLessThan(100);
@@ -215,11 +224,12 @@ describe('EM restarts in parallel on small data give the sequential fit, bit for
       const sync = fitMixture(X, { ...options, random: 4 });
       expect(new Set(sync.diagnostics.restartObjectives).size).toBeGreaterThan(1);
       const print = mixturePrint(sync, X);
-      expect(mixturePrint(await fitMixtureAsync(X, { ...options, random: 4 }), X)).toBe(print);
+      const forced = () => emProgram(X, { ...options, random: 4 }, 'parallel');
+      expect(mixturePrint(await runShardProgram(forced(), { what: 'test' }), X)).toBe(print);
       for (const workers of [1, 2, 8]) {
         const names: string[] = [];
         const executor = recording(pool(workers), names);
-        const model = await fitMixtureAsync(X, { ...options, random: 4, executor });
+        const model = await runShardProgram(forced(), { executor, what: 'test' });
         expect(names).toEqual(['@mixkit/em:restart']);
         expect(mixturePrint(model, X)).toBe(print);
       }
@@ -233,15 +243,11 @@ describe('EM restarts in parallel on small data give the sequential fit, bit for
       abortedAt = performance.now();
     });
     setTimeout(() => controller.abort(), 150);
-    const error = await fitMixtureAsync(small, {
-      family: gaussianFull(),
-      nClusters: 12,
-      nInit: 64,
-      tolerance: 0,
-      maxIterations: 500,
-      executor: pool(2),
-      signal: controller.signal,
-    }).catch((caught: unknown) => caught);
+    const long = { family: gaussianFull(), nClusters: 12, nInit: 64, tolerance: 0 };
+    const error = await runShardProgram(
+      emProgram(small, { ...long, maxIterations: 500 }, 'parallel'),
+      { executor: pool(2), signal: controller.signal, what: 'test' },
+    ).catch((caught: unknown) => caught);
     expect(AbortedError.isInstance(error)).toBe(true);
     expect(performance.now() - abortedAt).toBeLessThan(100);
   });
@@ -255,9 +261,10 @@ describe('faults of parallel restarts', () => {
     // Workers without the module that defines the family cannot rebuild it.
     const bare = createWorkerPool({ workers: 2, workerUrl, keepAlive: true });
     try {
-      const error = await fitMixtureAsync(small, { ...options, executor: bare }).catch(
-        (caught: unknown) => caught,
-      );
+      const error = await runShardProgram(emProgram(small, options, 'parallel'), {
+        executor: bare,
+        what: 'test',
+      }).catch((caught: unknown) => caught);
       expect(InvalidInputError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ argument: 'spec.kind', value: 'test-unit-gaussian' });
       const kmeans = new KMeans({ nClusters: 4, nInit: 4 });
@@ -268,7 +275,12 @@ describe('faults of parallel restarts', () => {
     }
     // With the module, the user's family runs its restarts in parallel, same bits.
     const pool = createWorkerPool({ workers: 2, workerUrl, modules });
-    const model = await fitMixtureAsync(small, { ...options, executor: pool });
+    const names: string[] = [];
+    const model = await runShardProgram(emProgram(small, options, 'parallel'), {
+      executor: recording(pool, names),
+      what: 'test',
+    });
+    expect(names).toEqual(['@mixkit/em:restart']);
     expect(mixturePrint(model, small)).toBe(mixturePrint(fitMixture(small, options), small));
   });
 
@@ -279,21 +291,43 @@ describe('faults of parallel restarts', () => {
     };
     const pool = createWorkerPool({ workers: 2, workerUrl, modules, keepAlive: true });
     try {
-      const error = await fitMixtureAsync(small, {
-        ...options,
-        family: crashingFamily,
+      const crashing = { ...options, family: crashingFamily };
+      const error = await runShardProgram(emProgram(small, crashing, 'parallel'), {
         executor: pool,
+        what: 'test',
       }).catch((caught: unknown) => caught);
       expect(WorkerError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ failure: 'crashed' });
       // Every restart crashes its worker: the fit rejects at the first crash, and the other
       // worker's crash lands a moment later (the pool replaces both at the next fit).
       await vi.waitFor(() => expect(pool.liveWorkers).toBe(0));
-      const model = await fitMixtureAsync(small, { ...options, executor: pool });
+      const model = await runShardProgram(emProgram(small, options, 'parallel'), {
+        executor: pool,
+        what: 'test',
+      });
       expect(mixturePrint(model, small)).toBe(mixturePrint(fitMixture(small, options), small));
       expect(pool.liveWorkers).toBe(2);
     } finally {
       pool.destroy();
     }
+  });
+});
+
+describe("fitAsync on workers chooses by the first restart's time ('auto')", () => {
+  it('a short fit keeps its restarts in the thread; a long one sends them, same bits', async () => {
+    const names: string[] = [];
+    const executor = recording(pool(2), names);
+    const tiny: Matrix = { rows: 300, cols: 4, data: small.data.subarray(0, 1_200) };
+    const kmeans = new KMeans({ nClusters: 3, nInit: 8 });
+    const short = await kmeans.fitAsync(tiny, { random: 1, executor });
+    expect(fingerprint(short)).toBe(fingerprint(kmeans.fit(tiny, { random: 1 })));
+    expect(names).not.toContain('@mixkit/kmeans:restart');
+    // 100 iterations of 5 full Gaussians over 3,000 rows: well over 100 ms for 7 restarts.
+    const long = { family: gaussianFull(), nClusters: 5, nInit: 8, tolerance: 0, random: 3 };
+    const model = await fitMixtureAsync(small, { ...long, maxIterations: 100, executor });
+    expect(names).toContain('@mixkit/em:restart');
+    expect(mixturePrint(model, small)).toBe(
+      mixturePrint(fitMixture(small, { ...long, maxIterations: 100 }), small),
+    );
   });
 });

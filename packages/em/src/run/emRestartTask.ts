@@ -8,7 +8,6 @@ import {
   type MatrixInput,
   openShards,
   planShards,
-  randomFromState,
   runShardProgramSync,
   type SerializedParams,
   type ShardTask,
@@ -18,6 +17,7 @@ import { emPassTask, passSetup } from '../estep/emPassTask.js';
 import { createEmWorkspace, type EmWorkspace } from '../workspace/emWorkspace.js';
 import { emShardRows } from './emShardRows.js';
 import type { EmRestartResult } from './emStep.js';
+import { restartStream } from './parallelRestartStates.js';
 import type { ResolvedEmSettings } from './resolveEmSettings.js';
 import { runRestart } from './runRestart.js';
 
@@ -41,7 +41,9 @@ export interface EmRestartSetup {
   readonly priorProbabilities: Matrix | undefined;
   /** The EM settings. */
   readonly settings: RestartSettings;
-  /** Restart r's stream: `randomState` of the r-th `split()` of the fit's source. */
+  /** Shard s runs restart `firstRestart + s` (the restarts before it ran in the fit's thread). */
+  readonly firstRestart: number;
+  /** Shard s's stream: `randomState` of the fit source's `split()` for its restart. */
   readonly randomStates: readonly (readonly number[])[];
 }
 
@@ -61,8 +63,8 @@ export interface EmRestartState {
 }
 
 /**
- * Whole EM restarts as shards (`@mixkit/em:restart`): shard r of a plan of `nInit` one-row
- * shards runs restart r, from its own stream, exactly as `emProgram` runs it in the fit's thread
+ * Whole EM restarts as shards (`@mixkit/em:restart`): shard s of a plan of one-row shards
+ * runs restart `firstRestart + s`, from its own stream, exactly as `emProgram` runs it in the fit's thread
  * (the same `runRestart`, its passes as one in-thread session of `emPassTask` over the same
  * shards). For small data, whose passes are one shard each and so never reach a worker, while
  * the restarts are independent. The fit's thread adds the outputs to its `RestartSelection`
@@ -95,10 +97,8 @@ export const emRestartTask: ShardTask<
   },
   run(state, _input, shard) {
     const { workspace, setup, aborted } = state;
-    const restart = shard.index;
-    const stream = setup.randomStates[restart];
-    if (stream === undefined) throw new RangeError(`no random stream for restart ${restart}`);
-    const random = randomFromState(stream);
+    const restart = setup.firstRestart + shard.index;
+    const random = restartStream(setup.randomStates, shard.index);
     const settings: ResolvedEmSettings = { ...setup.settings, random };
     const steps = runShardProgramSync(
       (function* () {
@@ -133,6 +133,7 @@ export function restartSetup(
   settings: RestartSettings & Pick<ResolvedEmSettings, 'random'>,
   options: { readonly priorProbabilities?: MatrixInput | undefined },
   randomStates: readonly (readonly number[])[],
+  firstRestart: number,
 ): EmRestartSetup {
   const distinct: AnyComponentFamily[] = [];
   const familyOf = workspace.families.map((family) => {
@@ -150,6 +151,7 @@ export function restartSetup(
     priorProbabilities:
       options.priorProbabilities === undefined ? undefined : toMatrix(options.priorProbabilities),
     settings: rest,
+    firstRestart,
     randomStates,
   };
 }

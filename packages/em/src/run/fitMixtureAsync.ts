@@ -24,9 +24,11 @@ export function fitMixtureAsync<Family extends AnyComponentFamily>(
   X: MatrixInput,
   options: FitMixtureOptions<Family>,
 ): Promise<MixtureModel<ParamsOf<Family>>> {
-  const parallelRestarts =
-    (options.executor?.workers ?? 0) > 0 && options.onIteration === undefined;
-  return runShardProgram(emProgram(X, options, parallelRestarts), {
+  const placement =
+    (options.executor?.workers ?? 0) > 0 && options.onIteration === undefined
+      ? 'auto'
+      : 'sequential';
+  return runShardProgram(emProgram(X, options, placement), {
     executor: options.executor,
     signal: options.signal,
     onStep: options.onIteration,

@@ -6,6 +6,7 @@ import {
   openShards,
   type ParamsOf,
   planShards,
+  type RestartPlacement,
   runShardProgramSync,
   type ShardProgram,
   throwIfAborted,
@@ -17,7 +18,7 @@ import { emRestartTask, restartSetup } from './emRestartTask.js';
 import { emShardRows } from './emShardRows.js';
 import type { EmStep } from './emStep.js';
 import type { MixtureFitOptions, MixtureOptions } from './mixtureOptions.js';
-import { parallelRestartStates } from './parallelRestartStates.js';
+import { now, parallelRestartStates, restartStream, sendRest } from './parallelRestartStates.js';
 import { resolveEmSettings } from './resolveEmSettings.js';
 import { resolveFamilies } from './resolveFamilies.js';
 import { RestartSelection } from './restartSelection.js';
@@ -47,14 +48,15 @@ export function* iterateEm<Family extends AnyComponentFamily>(
 /**
  * The EM fit as a shard program: the passes over rows run as `emPassTask` over fixed shards
  * (`emShardRows`), whichever executor drives it, so the result does not depend on it. With
- * `parallelRestarts` (an async fit on workers that nobody watches step by step), small data and
- * several seeded restarts with a built-in initialisation run as `emRestartTask`, one restart
- * per shard, instead of one after the other (see `parallelRestartStates`): same winner, same bits.
+ * `placement` other than `'sequential'` (an async fit on workers that nobody watches step by
+ * step uses `'auto'`), small data and several seeded restarts with a built-in initialisation run
+ * restart 0 here and the others as `emRestartTask`, one restart per shard, instead of one after
+ * the other (see `parallelRestartStates`): same winner, same bits.
  */
 export function* emProgram<Family extends AnyComponentFamily>(
   X: MatrixInput,
   options: FitMixtureOptions<Family>,
-  parallelRestarts = false,
+  placement: RestartPlacement = 'sequential',
 ): ShardProgram<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>> {
   throwIfAborted(options.signal, 'fitMixture');
   const families = resolveFamilies(options);
@@ -71,36 +73,39 @@ export function* emProgram<Family extends AnyComponentFamily>(
   const plan = planShards(workspace.n, emShardRows(workspace));
   const { init } = settings;
   const states =
-    parallelRestarts && typeof init === 'string'
+    placement !== 'sequential' && typeof init === 'string'
       ? parallelRestartStates(settings.random, settings.nInit, plan)
       : undefined;
-  if (states !== undefined && typeof init === 'string') {
+  const passes = yield* openShards(emPassTask, passSetup(workspace), plan, workspace);
+  const started = now();
+  let restart = 0;
+  for (; restart < settings.nInit; restart++) {
+    // 'auto': restart 0 runs here, timed; the others go to the workers when worth it.
+    if (states !== undefined && sendRest(placement, restart, now() - started, settings.nInit)) {
+      break;
+    }
+    const stream = states === undefined ? settings.random.split() : restartStream(states, restart);
+    selection.add(restart, yield* runRestart<Params>(workspace, passes, settings, restart, stream));
+  }
+  yield* closeShards(passes);
+  if (restart < settings.nInit && states !== undefined && typeof init === 'string') {
     const restarts = yield* openShards(
       emRestartTask,
-      restartSetup(workspace, { ...settings, init }, options, states),
-      planShards(settings.nInit, 1),
+      restartSetup(workspace, { ...settings, init }, options, states.slice(restart), restart),
+      planShards(settings.nInit - restart, 1),
       workspace,
     );
     const outputs = yield* mapShards(restarts, undefined);
     yield* closeShards(restarts);
-    for (const [restart, output] of outputs.entries()) {
-      selection.add(restart, {
+    for (const [s, output] of outputs.entries()) {
+      selection.add(restart + s, {
         ...output,
         // Each family reads back the parameters it wrote in the worker.
         params: workspace.families.map((family, c) => family.paramsFromJSON(output.params[c])),
         warnings: [...output.warnings],
       });
     }
-    return selection.model(families, workspace.d);
   }
-  const passes = yield* openShards(emPassTask, passSetup(workspace), plan, workspace);
-  for (let restart = 0; restart < settings.nInit; restart++) {
-    selection.add(
-      restart,
-      yield* runRestart<Params>(workspace, passes, settings, restart, settings.random.split()),
-    );
-  }
-  yield* closeShards(passes);
   return selection.model(families, workspace.d);
 }
 

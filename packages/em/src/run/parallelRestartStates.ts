@@ -1,4 +1,51 @@
-import { type RandomSource, randomState, type ShardPlan } from '@mixkit/core';
+import {
+  type RandomSource,
+  type RestartPlacement,
+  randomFromState,
+  randomState,
+  type ShardPlan,
+} from '@mixkit/core';
+
+/**
+ * Restarts go to the workers only when those left after the first would take at least this
+ * long in the calling thread (the first restart's time, times the restarts left). Sending them
+ * costs a session (setup shared, a workspace built in each worker, one message each way): in
+ * one interleaved run under load 11-12 on 2 cores, 8 restarts on 2 workers took 1.2-1.6x the
+ * in-thread time for fits of 8-70 ms and 1.05x at 190 ms (see the workers README).
+ */
+export const PARALLEL_RESTARTS_MIN_MS = 100;
+
+/**
+ * Whether the restarts from `restart` on go to the workers now: all of them for `'parallel'`;
+ * for `'auto'`, those after restart 0 once it took `elapsedMs` here and the rest would take at
+ * least `PARALLEL_RESTARTS_MIN_MS` at that pace.
+ */
+export function sendRest(
+  placement: RestartPlacement,
+  restart: number,
+  elapsedMs: number,
+  restarts: number,
+): boolean {
+  if (placement === 'parallel') return restart === 0;
+  return (
+    placement === 'auto' && restart === 1 && elapsedMs * (restarts - 1) >= PARALLEL_RESTARTS_MIN_MS
+  );
+}
+
+/** Milliseconds from a monotonic clock where there is one. */
+export function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
+
+/** Restart r's stream from `parallelRestartStates`. */
+export function restartStream(
+  states: readonly (readonly number[])[],
+  restart: number,
+): RandomSource {
+  const state = states[restart];
+  if (state === undefined) throw new RangeError(`no random stream for restart ${restart}`);
+  return randomFromState(state);
+}
 
 /**
  * The random streams of `restarts` EM restarts to run in parallel (`emRestartTask`), or
@@ -8,6 +55,9 @@ import { type RandomSource, randomState, type ShardPlan } from '@mixkit/core';
  * (`shardRowsFor`: at most about 2^22 operations, e.g. 16k rows of d = 2 with k = 8) runs in
  * the fit's thread whatever the executor, so its restarts are the only parallel work
  * (tooling/bench: measured in the README).
+ *
+ * With `'auto'`, restart 0 runs in the calling thread, timed, and the rest follow it there
+ * unless `sendRest`: the path depends on the clock, the result never does.
  *
  * Streams are split off `random` in restart order, as the sequential loop splits them, so
  * restart r draws the same numbers either way, and the source ends where that loop leaves it.

@@ -2,7 +2,6 @@ import {
   AbortedError,
   closeShards,
   type Matrix,
-  randomFromState,
   runShardProgramSync,
   type ShardTask,
 } from '@mixkit/core';
@@ -10,6 +9,7 @@ import { seedCenters } from '../init/seedCenters.js';
 import { type CenteredRun, openAssignSession } from '../iterateCenters.js';
 import { type KMeansData, prepareKmeansData } from '../kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from '../kmeansOptions.js';
+import { restartStream } from '../parallelRestartStates.js';
 import { runRestart } from '../runRestart.js';
 
 /** What a thread running whole restarts rebuilds its state from. */
@@ -28,7 +28,9 @@ export interface RestartSetup {
   readonly maxIterations: number;
   /** Tolerance relative to the data's mean variance, as the caller gave it. */
   readonly tolerance: number;
-  /** Restart r's random stream (`randomState` of the r-th `split()` of the fit's source). */
+  /** Shard s runs restart `firstRestart + s` (the restarts before it ran in the fit's thread). */
+  readonly firstRestart: number;
+  /** Shard s's stream (`randomState` of the fit source's `split()` for its restart). */
   readonly randomStates: readonly (readonly number[])[];
 }
 
@@ -40,8 +42,8 @@ export interface RestartState {
 }
 
 /**
- * Whole k-means restarts as shards (`@mixkit/kmeans:restart`): shard r of a plan of `nInit`
- * one-row shards runs restart r, seeded from its own stream, exactly as `KMeans` runs it in
+ * Whole k-means restarts as shards (`@mixkit/kmeans:restart`): shard s of a plan of one-row
+ * shards runs restart `firstRestart + s`, seeded from its own stream, exactly as `KMeans` runs it in
  * its own thread (the same `seedCenters` and `runRestart`, its passes in this thread). Used on
  * small data, where each pass is too short to be worth sending to workers but restarts are
  * independent. The fit's thread then picks the winner from the outputs in restart order, so
@@ -66,13 +68,12 @@ export const restartTask: ShardTask<
   run(state, _input, shard) {
     const { data, setup, aborted } = state;
     const { X, weights, k, algorithm, init, maxIterations, tolerance } = setup;
-    const restart = shard.index;
-    const state0 = setup.randomStates[restart];
-    if (state0 === undefined) throw new RangeError(`no random stream for restart ${restart}`);
+    const restart = setup.firstRestart + shard.index;
+    const stream = restartStream(setup.randomStates, shard.index);
     const steps = runShardProgramSync(
       (function* () {
         const session = yield* openAssignSession(data, algorithm, k);
-        const initial = yield* seedCenters(init, data, X, k, randomFromState(state0), weights);
+        const initial = yield* seedCenters(init, data, X, k, stream, weights);
         const run = yield* runRestart(data, session, initial, {
           algorithm,
           maxIterations,

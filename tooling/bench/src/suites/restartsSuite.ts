@@ -111,6 +111,13 @@ function sklearnContender(
         details: { n_iter: answer.n_iter as number },
       };
     },
+    measureMemory: async () => {
+      const answer = await python.request({ ...job, memory: true });
+      return {
+        peakBytes: answer.peak_bytes as number,
+        method: 'tracemalloc peak during one extra fit (numpy buffers are traced)',
+      };
+    },
   };
 }
 
