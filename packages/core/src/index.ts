@@ -48,7 +48,6 @@ export {
   toRandom,
 } from './random.js';
 export { assertNoWorkers } from './shards/assertNoWorkers.js';
-export type { RestartPlacement } from './shards/restartPlacement.js';
 export {
   InThreadSession,
   Pacer,
@@ -57,6 +56,7 @@ export {
   sharedUint8Array,
   yieldToEventLoop,
 } from './shards/inThreadSession.js';
+export type { RestartPlacement } from './shards/restartPlacement.js';
 export {
   drainShardProgram,
   inThreadContext,

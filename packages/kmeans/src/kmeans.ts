@@ -83,7 +83,7 @@ export class KMeans implements Clusterer<KMeansModel> {
    */
   fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<KMeansModel> {
     const placement =
-      (options.executor?.workers ?? 0) > 0 && options.onIteration === undefined
+      (options.executor?.workers ?? 0) >= 2 && options.onIteration === undefined
         ? 'auto'
         : 'sequential';
     return runShardProgram(this.program(X, options, placement), {

@@ -8,13 +8,14 @@ import {
 import { kmeansShardRows } from './shards/assignTask.js';
 
 /**
- * Restarts go to the workers only when those left after the first would take at least this
- * long in the calling thread (the first restart's time, times the restarts left). Sending them
- * costs a session (setup shared, state built in each worker, one message each way): in one
- * interleaved run under load 11-12 on 2 cores, 8 restarts on 2 workers took 1.4-1.8x the
- * in-thread time for fits of 7-70 ms and 0.93-1.05x at 60-190 ms (see the workers README).
+ * With `'auto'`, restarts go to the workers only when those left after the first would take at
+ * least this long in the calling thread (the first restart's time, times the restarts left).
+ * Sending them costs a session (setup shared, state built in each worker, a message each way),
+ * about 4-5 ms on 2 workers. In one interleaved run (load 8 on 2 cores, d = 2, k = 5, nInit 8,
+ * every restart sent), 2 workers took 1.71x the in-thread time for k-means fits of 3-7 ms, 0.78x
+ * at 23 ms and 0.80x at 67 ms; for full GMMs, 1.15x at 8 ms, 0.63x at 29 ms, 0.61x at 74 ms.
  */
-export const PARALLEL_RESTARTS_MIN_MS = 100;
+export const PARALLEL_RESTARTS_MIN_MS = 20;
 
 /**
  * Whether the restarts from `restart` on go to the workers now: all of them for `'parallel'`;

@@ -25,7 +25,7 @@ export function fitMixtureAsync<Family extends AnyComponentFamily>(
   options: FitMixtureOptions<Family>,
 ): Promise<MixtureModel<ParamsOf<Family>>> {
   const placement =
-    (options.executor?.workers ?? 0) > 0 && options.onIteration === undefined
+    (options.executor?.workers ?? 0) >= 2 && options.onIteration === undefined
       ? 'auto'
       : 'sequential';
   return runShardProgram(emProgram(X, options, placement), {
