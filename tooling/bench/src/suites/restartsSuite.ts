@@ -151,8 +151,10 @@ function restartsCase(model: Model, ctx: BenchContext): BenchCase {
       const r = ratio(rows, 'mixkit/workers-2', 'mixkit/in-thread');
       return [
         {
-          description: `nInit ${RESTARTS} on 2 workers (restarts in parallel) faster than in the thread`,
-          met: r === undefined ? null : r < 1,
+          // Issue 17: on blobs-small, workers never slower than the thread (automatic threshold);
+          // 10% for timing noise between two runs of code that may take the same path.
+          description: `nInit ${RESTARTS} on 2 workers no slower than in the thread (automatic threshold)`,
+          met: r === undefined ? null : r <= 1.1,
           detail:
             r === undefined ? 'a contender did not run' : `2 workers = ${r.toFixed(2)}x in-thread`,
         },
@@ -160,7 +162,7 @@ function restartsCase(model: Model, ctx: BenchContext): BenchCase {
     },
     notes: [
       'time per iteration = the whole fit (seeding, every restart, the final pass); each library seeds its own way, so iterations differ',
-      'mixkit rows fit the same bits; on workers the restarts run in parallel, one per worker (small data: one shard of rows)',
+      'mixkit rows fit the same bits; on 2 workers, restarts after the first run in parallel, one per worker, when the first (timed in the thread) shows the rest take at least 20 ms',
     ],
   };
 }
