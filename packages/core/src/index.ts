@@ -14,6 +14,7 @@ export type {
   SerializedParams,
   StatsOf,
 } from './componentFamily.js';
+export { fitDiagnosticsFromJson, fitDiagnosticsToJson } from './diagnosticsJson.js';
 export { AbortedError } from './errors/abortedError.js';
 export {
   type DegeneracyReason,

@@ -1,0 +1,111 @@
+import type { Clusterer, ClusteringModel } from '../clusterer.js';
+import type { JsonValue } from '../json.js';
+import type { Matrix } from '../matrix.js';
+import type { RandomSource } from '../random.js';
+
+/** The names of the battery's checks, usable as keys of `expectedFailures`. */
+export type ClustererCheckName =
+  | 'recovers-separated-clusters'
+  | 'rejects-nan'
+  | 'rejects-infinity'
+  | 'rejects-empty'
+  | 'one-row'
+  | 'rejects-zero-clusters'
+  | 'rejects-too-many-clusters'
+  | 'rejects-fractional-clusters'
+  | 'rejects-wrong-width'
+  | 'rejects-bad-weights'
+  | 'extreme-weights'
+  | 'huge-values'
+  | 'tiny-values'
+  | 'mixed-column-scales'
+  | 'deterministic'
+  | 'deterministic-fresh-module'
+  | 'deterministic-other-process'
+  | 'json-round-trip'
+  | 'weight-equals-repetition'
+  | 'row-order'
+  | 'abort'
+  | 'no-nan'
+  | 'objective-monotone';
+
+/** What the battery asks a data maker for. */
+export interface DataRequest {
+  readonly rows: number;
+  readonly nClusters: number;
+  /**
+   * `'separated'`: clusters any correct clusterer recovers exactly (the battery checks it);
+   * `'overlapping'`: clusters that take several iterations to settle (for the objective trace).
+   */
+  readonly separation: 'separated' | 'overlapping';
+  readonly random: RandomSource;
+}
+
+/** Data with its true partition: row i belongs to cluster `labels[i]` (0 .. nClusters − 1). */
+export interface LabelledData {
+  readonly X: Matrix;
+  readonly labels: Int32Array;
+}
+
+/** Makes the data a clusterer accepts (counts, codes, positive values...), with the truth. */
+export type DataMaker = (request: DataRequest) => LabelledData;
+
+/** In which direction the clusterer's `diagnostics.objective` trace moves. */
+export type ObjectiveDirection =
+  /** Never decreases (EM's log-likelihood, or the MAP objective with priors). */
+  | 'maximize'
+  /** Never increases (k-means inertia, k-medoids deviation). */
+  | 'minimize'
+  /** No monotone trace (e.g. mini-batch k-means' smoothed batch inertia): not checked. */
+  | 'none';
+
+/** How the battery builds and reads one clusterer. */
+export interface ClustererSetup<Model extends ClusteringModel = ClusteringModel> {
+  /** The clusterer for `nClusters` (the battery also passes 0, 2.5 and too many). */
+  create(nClusters: number): Clusterer<Model>;
+  /** The model type's own loader: `fromJSON(model.toJSON())` must give the model back exactly. */
+  fromJSON(json: JsonValue): ClusteringModel;
+  /** The data the clusterer accepts. Default: Gaussian blobs in 2 columns (`gaussianBlobs`). */
+  readonly data?: DataMaker;
+  /**
+   * The models are soft (`SoftClusteringModel`): `predictProba`, `scoreSamples` and `score` are
+   * checked too. Default false.
+   */
+  readonly soft?: boolean;
+  /**
+   * The clusterer honours `sampleWeight`. Default true. When false, passing weights must be a
+   * typed error naming `sampleWeight` (never silently ignored).
+   */
+  readonly sampleWeight?: boolean;
+  /** The direction of the objective trace. Default `'none'`. */
+  readonly objective?: ObjectiveDirection;
+  /**
+   * A fresh instance of the clusterer's module (`vi.resetModules()` has run just before): the
+   * test file imports its module dynamically, e.g.
+   * `reload: async () => { const m = await import('../src/index.js'); return (k) => new m.KMeans({ nClusters: k }); }`.
+   * Without it the `deterministic-fresh-module` check fails and says so.
+   */
+  reload?(): Promise<(nClusters: number) => Clusterer<ClusteringModel>>;
+  /**
+   * Fits `create(nClusters)` on X with `{random: seed}` in another process and returns the
+   * model's `toJSON()` from there (core has no processes: the test file brings this, e.g. with
+   * `runInChildProcess` of the repository's test utilities). Without it the
+   * `deterministic-other-process` check fails and says so.
+   */
+  fitInOtherProcess?(X: Matrix, nClusters: number, seed: number): Promise<JsonValue>;
+  /** Checks known to fail, with the reason; they run as expected failures (`it.fails`). */
+  readonly expectedFailures?: Partial<Record<ClustererCheckName, string>>;
+  /** Rows of the battery's data (default 90) and clusters in it (default 3). */
+  readonly rows?: number;
+  readonly nClusters?: number;
+  /** Seed of the data and of every fit (default 7). */
+  readonly seed?: number;
+}
+
+/** One runnable check: what `describeClusterer` turns into a test. */
+export interface ClustererCheck {
+  readonly check: ClustererCheckName;
+  readonly title: string;
+  /** Throws an `Error` explaining the violation; resolves when the check passes. */
+  readonly run: () => void | Promise<void>;
+}
