@@ -1,3 +1,4 @@
+export { type ChildFit, fitInChildProcess } from './fitInChildProcess.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussianBlobs.js';
 export {
   type FamilyCall,
