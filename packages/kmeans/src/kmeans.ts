@@ -14,6 +14,8 @@ import {
 } from '@mixkit/core';
 import { kmeansPlusPlus } from './init/kmeansPlusPlus.js';
 import { randomRows } from './init/randomRows.js';
+import { inUnits } from './internal/inUnits.js';
+import { toFrame } from './internal/scaledFrame.js';
 import { type CenteredRun, iterateCenters } from './iterateCenters.js';
 import { type KMeansData, prepareKmeansData } from './kmeansData.js';
 import { KMeansModel } from './kmeansModel.js';
@@ -63,6 +65,10 @@ export class KMeans implements Clusterer<KMeansModel> {
     const explicit = given === undefined ? undefined : centeredCenters(given, data, k);
     const restarts = explicit === undefined ? this.options.nInit : 1;
     const random = toRandom(options.random);
+    // Objectives in the units of the data and weights as given (see prepareKmeansData).
+    const power = -2 * data.frame.exponent - data.weightExponent;
+    const scaledX = data.frame.exponent !== 0;
+    const toUnits = (value: number): number => inUnits(value, power, 'inertia', scaledX);
     const restartObjectives: number[] = [];
     const warnings: FitWarning[] = [];
     let best: CenteredRun | undefined;
@@ -80,7 +86,8 @@ export class KMeans implements Clusterer<KMeansModel> {
       let previous = Number.NaN;
       let step = steps.next();
       while (!step.done) {
-        const { iteration, objective } = step.value;
+        const { iteration } = step.value;
+        const objective = toUnits(step.value.objective);
         const change = Number.isNaN(previous)
           ? Number.POSITIVE_INFINITY
           : Math.abs(objective - previous);
@@ -90,7 +97,7 @@ export class KMeans implements Clusterer<KMeansModel> {
         step = steps.next();
       }
       const run = step.value;
-      restartObjectives.push(run.inertia);
+      restartObjectives.push(toUnits(run.inertia));
       warnings.push(...run.warnings);
       distanceComputations += run.distanceComputations;
       if (best === undefined || run.inertia < best.inertia) {
@@ -101,9 +108,9 @@ export class KMeans implements Clusterer<KMeansModel> {
     if (best === undefined) throw new Error('unreachable: nInit >= 1');
     return new KMeansModel({
       centeredCenters: best.centers,
-      offset: data.offset,
+      frame: data.frame,
       labels: best.labels,
-      inertia: best.inertia,
+      inertia: toUnits(best.inertia),
       iterations: best.iterations,
       converged: best.converged,
       algorithm,
@@ -111,7 +118,7 @@ export class KMeans implements Clusterer<KMeansModel> {
       diagnostics: {
         converged: best.converged,
         iterations: best.iterations,
-        objective: best.objective,
+        objective: best.objective.map(toUnits),
         bestRestart,
         restartObjectives,
         warnings,
@@ -142,18 +149,14 @@ export class KMeans implements Clusterer<KMeansModel> {
   }
 }
 
-/** Validates k x d initial centers and moves them into the centered frame. */
+/** Validates k x d initial centers and moves them into the data's frame. */
 function centeredCenters(input: MatrixInput, data: KMeansData, k: number): Matrix {
   const d = data.X.cols;
   const centers = toMatrix(input, { argument: 'init', cols: d });
   if (centers.rows !== k) {
     throw new InvalidInputError({ argument: 'init', value: centers.rows }, `expected ${k} centers`);
   }
-  const out = new Float64Array(k * d);
-  for (let c = 0; c < k; c++) {
-    for (let j = 0; j < d; j++) out[c * d + j] = centers.data[c * d + j]! - data.offset[j]!;
-  }
-  return { rows: k, cols: d, data: out };
+  return { rows: k, cols: d, data: toFrame(centers, 0, k, data.frame, new Float64Array(k * d)) };
 }
 
 function assertEnoughWeightedRows(weights: Float64Array, k: number): void {

@@ -22,7 +22,8 @@ export interface SwapResult {
  * term shared by all i for rows that would move to x_c. The best negative swap is applied at once
  * ("eager"); the scan continues cyclically and stops when it comes back to the last swap without
  * finding another. Each candidate costs O(n + k) instead of PAM's O(nk). Rows may be weighted.
- * `medoids` (positions 0..k-1 hold row indices) is updated in place.
+ * `medoids` (positions 0..k-1 hold row indices) is updated in place. `afterPass` is called
+ * after every pass with its number (from 1) and the total deviation; it may throw to stop.
  */
 export function fasterPam(
   D: Float64Array,
@@ -30,6 +31,7 @@ export function fasterPam(
   medoids: Int32Array,
   weights: Float64Array,
   maxIterations: number,
+  afterPass: (pass: number, totalDeviation: number) => void = () => {},
 ): SwapResult {
   const k = medoids.length;
   const assignment = new MedoidAssignment(n);
@@ -91,11 +93,15 @@ export function fasterPam(
       }
     }
     trace.push(totalDeviation);
+    afterPass(iterations, totalDeviation);
     if (lastSwap === -1) {
       converged = true;
       break;
     }
   }
-  if (trace.length < iterations) trace.push(totalDeviation);
+  if (trace.length < iterations) {
+    trace.push(totalDeviation);
+    afterPass(iterations, totalDeviation);
+  }
   return { assignment, totalDeviation, iterations, swaps, converged, trace };
 }

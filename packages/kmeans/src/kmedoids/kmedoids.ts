@@ -12,6 +12,12 @@ import {
   toRandom,
   toWeights,
 } from '@mixkit/core';
+import { inUnits } from '../internal/inUnits.js';
+import {
+  largestMagnitude,
+  normalizedWeights,
+  normalizingExponent,
+} from '../internal/powerOfTwo.js';
 import { dissimilarities } from './dissimilarities.js';
 import { fasterPam } from './fasterPam.js';
 import { initialMedoids } from './initialMedoids.js';
@@ -48,26 +54,33 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
     const matrix = toMatrix(X);
     const n = matrix.rows;
     assertClusterCount(k, n);
-    let D: Float64Array;
-    if (metric === 'precomputed') {
-      D = checkedDissimilarities(matrix);
-    } else {
-      D = dissimilarities(matrix, matrix, metric);
-    }
-    const weights = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
+    const given = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
+    // Data and weights of extreme magnitude are scaled by powers of two (exact): distances near
+    // 1e300 would overflow their sums, near 1e-300 underflow and tie (see normalizingExponent).
+    const { weights, exponent: weightExponent } = normalizedWeights(given);
+    const exponent = normalizingExponent(
+      largestMagnitude(metric === 'precomputed' ? checkedDissimilarities(matrix) : matrix.data),
+    );
+    const scaled = scaledMatrix(matrix, exponent);
+    const D = metric === 'precomputed' ? scaled.data : dissimilarities(scaled, scaled, metric);
+    // Cosine distances do not scale with the data; the others do, linearly.
+    const power = (metric === 'cosine' ? 0 : -exponent) - weightExponent;
+    const toUnits = (value: number): number =>
+      inUnits(value, power, 'total deviation', exponent !== 0);
     const random = toRandom(options.random);
     const medoids = initialMedoids(init, D, n, k, weights, random);
     throwIfAborted(options.signal, 'KMedoids.fit');
-    const result = fasterPam(D, n, medoids, weights, maxIterations);
-    result.trace.forEach((objective, index) => {
-      options.onIteration?.({
-        restart: 0,
-        iteration: index + 1,
-        objective,
-        change:
-          index === 0 ? Number.POSITIVE_INFINITY : Math.abs(objective - result.trace[index - 1]!),
-      });
+    let previous = Number.NaN;
+    const result = fasterPam(D, n, medoids, weights, maxIterations, (pass, deviation) => {
+      const objective = toUnits(deviation);
+      const change = Number.isNaN(previous)
+        ? Number.POSITIVE_INFINITY
+        : Math.abs(objective - previous);
+      previous = objective;
+      options.onIteration?.({ restart: 0, iteration: pass, objective, change });
+      throwIfAborted(options.signal, 'KMedoids.fit');
     });
+    const totalDeviation = toUnits(result.totalDeviation);
     const warnings: FitWarning[] = [];
     if (!result.converged && maxIterations > 0) {
       warnings.push({ kind: 'not-converged', restart: 0, iterations: result.iterations });
@@ -75,20 +88,21 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
     const medoidRows = metric === 'precomputed' ? undefined : rowsOf(matrix, medoids);
     return new KMedoidsModel({
       metric,
+      scale: metric === 'precomputed' ? 1 : 2 ** exponent,
       dimension: matrix.cols,
       medoidIndices: medoids,
       medoids: medoidRows,
       labels: Int32Array.from(result.assignment.nearest),
-      totalDeviation: result.totalDeviation,
+      totalDeviation,
       iterations: result.iterations,
       swaps: result.swaps,
       converged: result.converged,
       diagnostics: {
         converged: result.converged,
         iterations: result.iterations,
-        objective: result.trace,
+        objective: result.trace.map(toUnits),
         bestRestart: 0,
-        restartObjectives: [result.totalDeviation],
+        restartObjectives: [totalDeviation],
         warnings,
       },
     });
@@ -98,6 +112,19 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
   fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
     return this.fit(X, options).labels;
   }
+}
+
+/** X times 2^exponent (X itself when the exponent is 0). */
+function scaledMatrix(X: Matrix, exponent: number): Matrix {
+  return exponent === 0 ? X : createMatrix(X.rows, X.cols, scaledCopy(X.data, exponent));
+}
+
+function scaledCopy(values: Float64Array, exponent: number): Float64Array {
+  if (exponent === 0) return values;
+  const factor = 2 ** exponent;
+  const out = new Float64Array(values.length);
+  for (let t = 0; t < values.length; t++) out[t] = values[t] * factor;
+  return out;
 }
 
 function rowsOf(X: Matrix, indices: Int32Array): Matrix {
