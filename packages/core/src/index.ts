@@ -8,6 +8,7 @@ export type {
 export type {
   AnyComponentFamily,
   ComponentFamily,
+  FamilyForData,
   FamilyResolver,
   FamilySpec,
   ParamsOf,

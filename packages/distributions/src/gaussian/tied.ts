@@ -1,6 +1,12 @@
 import { type ComponentFamily, DegenerateComponentError } from '@mixkit/core';
 import { covarianceFromScatter, factorEstimate, fullCovarianceJson } from './covariance.js';
-import { type GaussianFullParams, gaussianLogDensity, sampleGaussian } from './full.js';
+import {
+  checkFullParams,
+  type GaussianFullParams,
+  gaussianLogDensity,
+  sampleGaussian,
+} from './full.js';
+import { absoluteRegularization, gaussianForData } from './regularization.js';
 import { type GaussianOptions, gaussianBase, resolveRegCovar } from './shared.js';
 import type { GaussianStats } from './statistics.js';
 
@@ -23,7 +29,7 @@ const KIND = 'gaussian-tied';
 export function gaussianTied(
   options: GaussianOptions = {},
 ): ComponentFamily<GaussianTiedParams, GaussianStats> {
-  const regCovar = resolveRegCovar(options);
+  const regularization = resolveRegCovar(options);
 
   function estimateAll(stats: readonly GaussianStats[]): GaussianTiedParams[] {
     if (stats.length === 0) return [];
@@ -41,13 +47,14 @@ export function gaussianTied(
       total += s.weight;
       for (let e = 0; e < d * d; e++) pooled[e]! += s.scatter[e]!;
     });
+    const regCovar = absoluteRegularization(regularization, KIND, d);
     const covariance = covarianceFromScatter(d, pooled, total, regCovar, pooled);
     const shared = { covariance, ...factorEstimate(KIND, d, covariance) };
     return stats.map((s) => ({ mean: Float64Array.from(s.mean), ...shared }));
   }
 
-  return {
-    ...gaussianBase(KIND, regCovar, 'full'),
+  const family: ComponentFamily<GaussianTiedParams, GaussianStats> = {
+    ...gaussianBase(KIND, regularization, 'full'),
     estimate: (stats) => estimateAll([stats])[0]!,
     estimateAll,
     logDensity: gaussianLogDensity,
@@ -58,5 +65,11 @@ export function gaussianTied(
       return (d * (d + 1)) / 2;
     },
     ...fullCovarianceJson(KIND),
+    checkParams: checkFullParams(KIND, 'gaussianFullParams'),
+    forData: (stats) =>
+      gaussianForData(KIND, regularization, stats, false, family, (regCovar) =>
+        gaussianTied({ regCovar }),
+      ),
   };
+  return family;
 }

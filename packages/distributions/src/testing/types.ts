@@ -20,7 +20,9 @@ export type CheckName =
   | 'validate-dimension'
   | 'parameter-count'
   | 'empty-stats'
-  | 'kernel-memory';
+  | 'kernel-memory'
+  | 'map-estimate'
+  | 'check-params';
 
 /** One column of a `grid` normalisation domain: discrete values, or a continuous interval. */
 export type GridColumn =
