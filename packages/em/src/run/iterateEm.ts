@@ -43,11 +43,13 @@ export function* iterateEm<Family extends AnyComponentFamily>(
   // `estimate` (or the caller's init), so they are the families' parameter type.
   type Params = ParamsOf<Family>;
   const selection = new RestartSelection<Params>();
+  selection.warnings.push(...workspace.dataWarnings);
   for (let restart = 0; restart < settings.nInit; restart++) {
     selection.add(
       restart,
       yield* runRestart<Params>(workspace, settings, restart, settings.random.split()),
     );
   }
-  return selection.model(families, workspace.d);
+  // The families as the fit ran them (`forData` may have resolved data-relative settings).
+  return selection.model(workspace.families, workspace.d);
 }

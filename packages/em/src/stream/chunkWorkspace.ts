@@ -117,6 +117,7 @@ export function chunkWorkspace(buffers: ChunkBuffers, chunk: Matrix): EmWorkspac
     globalStats: new Map(),
     rowScores: noRows,
     scratch: buffers.scratch,
+    dataWarnings: [],
   };
 }
 
@@ -151,5 +152,6 @@ export function statisticsWorkspace(
     globalStats,
     rowScores: noRows,
     scratch: buffers.scratch,
+    dataWarnings: [],
   };
 }
