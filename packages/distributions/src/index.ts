@@ -46,6 +46,7 @@ export {
   gaussianFamily,
   gaussianFamilyFromSpec,
 } from './gaussian/gaussianFamily.js';
+export type { RegCovar } from './gaussian/regularization.js';
 export type { GaussianOptions } from './gaussian/shared.js';
 export {
   type GaussianSphericalParams,
