@@ -164,7 +164,12 @@ export interface ComponentFamily<Params, Stats> {
 
 /** What `ComponentFamily.forData` returns. */
 export interface FamilyForData<Params, Stats> {
-  readonly family: ComponentFamily<Params, Stats>;
+  /**
+   * The family to fit with, when it is not this one (a data-relative setting was resolved).
+   * Absent means this very family, so a wrapper built by spreading a family's members keeps
+   * being the one that runs.
+   */
+  readonly family?: ComponentFamily<Params, Stats>;
   readonly warnings: readonly FitWarning[];
 }
 

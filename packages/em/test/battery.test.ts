@@ -75,7 +75,13 @@ const families: [string, Make, DataMaker | undefined][] = [
     (m, d, k) => new m.Mixture({ family: d.gaussianTied(), nClusters: k }),
     undefined,
   ],
-  ['poisson', (m, d, k) => new m.Mixture({ family: d.poisson(), nClusters: k }), poissonData],
+  // One k-means start on counts or 0/1 columns can put two seeds in one cluster (a local
+  // optimum EM keeps): the best of 5.
+  [
+    'poisson',
+    (m, d, k) => new m.Mixture({ family: d.poisson(), nClusters: k, nInit: 5 }),
+    poissonData,
+  ],
   // Clusters of positive data separated on a log scale: the default start, k-means on the raw
   // values, splits the widest cluster and merges the narrow ones (a local optimum EM keeps), so
   // these start from 5 draws of k data rows and keep the best restart.
@@ -97,7 +103,11 @@ const families: [string, Make, DataMaker | undefined][] = [
       new m.Mixture({ family: d.logNormal(), nClusters: k, init: 'random-from-data', nInit: 5 }),
     logNormalData,
   ],
-  ['bernoulli', (m, d, k) => new m.Mixture({ family: d.bernoulli(), nClusters: k }), bernoulliData],
+  [
+    'bernoulli',
+    (m, d, k) => new m.Mixture({ family: d.bernoulli(), nClusters: k, nInit: 5 }),
+    bernoulliData,
+  ],
   // One k-means start on codes (read as numbers) can merge two clusters: the best of 5.
   [
     'categorical',

@@ -71,10 +71,10 @@ export const logNormalData: DataMaker = (request) => {
   };
 };
 
-/** 0/1 columns: cluster c is mostly 1 on columns 3c .. 3c + 2 (probability .95 or .75). */
-export const bernoulliData = maker(9, (c, j, separated, random) => {
-  const high = separated ? 0.95 : 0.75;
-  return random.uniform() < (Math.floor(j / 3) === c ? high : 1 - high) ? 1 : 0;
+/** 0/1 columns: cluster c is mostly 1 on columns 5c .. 5c + 4 (probability .97 or .75). */
+export const bernoulliData = maker(15, (c, j, separated, random) => {
+  const high = separated ? 0.97 : 0.75;
+  return random.uniform() < (Math.floor(j / 5) === c ? high : 1 - high) ? 1 : 0;
 });
 
 /** Codes of 6 columns with 4 levels: cluster c takes level c with probability .95 or .55. */

@@ -25,9 +25,11 @@ export function partitionDifference(
     const y = b[i] ?? -1;
     const seenX = forward.get(x);
     const seenY = backward.get(y);
-    if ((seenX !== undefined && seenX !== y) || (seenY !== undefined && seenY !== x)) {
-      const distinct = new Set(Array.from(b)).size;
-      return `row ${i}: label ${x} maps to ${seenX ?? '?'} elsewhere but to ${y} here (${distinct} distinct labels against ${new Set(Array.from(a)).size})`;
+    if (seenX !== undefined && seenX !== y) {
+      return `row ${i}: label ${x} goes with ${seenX} elsewhere but with ${y} here`;
+    }
+    if (seenY !== undefined && seenY !== x) {
+      return `row ${i}: label ${y} goes with ${seenY} elsewhere but with ${x} here`;
     }
     forward.set(x, y);
     backward.set(y, x);

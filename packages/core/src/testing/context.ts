@@ -3,7 +3,7 @@ import type { Matrix } from '../matrix.js';
 import type { FitOptions } from '../options.js';
 import { createRandom } from '../random.js';
 import { BatteryError, firstNaN } from './compare.js';
-import { gaussianBlobs } from './data.js';
+import { gaussianBlobs, permutation, takeRows } from './data.js';
 import type { ClustererSetup, LabelledData } from './types.js';
 
 /** What every check reads: the setup, its data (made once, lazily) and a seeded fit. */
@@ -49,14 +49,20 @@ export class BatteryContext {
     return this.setup.sampleWeight ?? true;
   }
 
+  /**
+   * The maker's data with its rows in a random order (and the labels with them), so that no
+   * clusterer can pass by labelling rows by their position (makers usually put row i in
+   * cluster i mod k).
+   */
   private make(separation: 'separated' | 'overlapping'): LabelledData {
     const maker = this.setup.data ?? gaussianBlobs;
-    return maker({
-      rows: this.rows,
-      nClusters: this.nClusters,
-      separation,
-      random: createRandom(this.seed + (separation === 'separated' ? 0 : 1)),
-    });
+    const random = createRandom(this.seed + (separation === 'separated' ? 0 : 1));
+    const made = maker({ rows: this.rows, nClusters: this.nClusters, separation, random });
+    const order = permutation(made.X.rows, random);
+    return {
+      X: takeRows(made.X, order),
+      labels: Int32Array.from(order, (i) => made.labels[i] ?? -1),
+    };
   }
 }
 
