@@ -223,7 +223,7 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
         );
       }
       return list.map((block, b) => {
-        const params = block.family.paramsFromJSON(parts[b] as SerializedParams);
+        const params = blockParamsFromJSON(block.family, parts[b] as SerializedParams, b);
         if (block.family.dimension(params) !== block.columns.length) {
           throw new InvalidInputError(
             { argument: 'json.blocks', row: b, value: block.family.dimension(params) },
@@ -279,15 +279,44 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
               : warning,
           );
         }
-        if (bound.family === block.family) return block;
+        if (bound.family === undefined) return block;
         changed = true;
         return { columns: block.columns, family: bound.family };
       });
-      const rebuilt: AnyComponentFamily = changed ? product(resolved) : family;
+      if (!changed) return { warnings };
+      const rebuilt: AnyComponentFamily = product(resolved);
       return { family: rebuilt, warnings };
     };
   }
   return Object.assign(family, { blocks }) as unknown as ProductFamily<B>;
+}
+
+/**
+ * A block's `paramsFromJSON`, its errors' field paths put under `json.blocks[b]` (the block's
+ * own `json.rates` becomes `json.blocks[1].rates`), so a loader can say where a bad value is.
+ */
+function blockParamsFromJSON(
+  family: AnyComponentFamily,
+  json: SerializedParams,
+  b: number,
+): unknown {
+  try {
+    return family.paramsFromJSON(json);
+  } catch (error) {
+    if (!InvalidInputError.isInstance(error)) throw error;
+    const field = error.argument.startsWith('json')
+      ? error.argument.slice(4)
+      : `.${error.argument}`;
+    throw new InvalidInputError(
+      {
+        argument: `json.blocks[${b}]${field}`,
+        row: error.row,
+        column: error.column,
+        value: error.value,
+      },
+      reasonOf(error),
+    );
+  }
 }
 
 /** Checks the blocks: families, non-empty integer columns partitioning 0 .. D − 1. */

@@ -131,7 +131,7 @@ export function gaussianDiag(
   const regularization = resolveRegCovar(options);
   // Its distances and moments have WebAssembly SIMD kernels in @mixkit/linalg, which run when the
   // data is in kernel memory: the mark tells a runner that placing it there pays.
-  const family: ComponentFamily<GaussianDiagParams, GaussianStats> = preferKernelMemory({
+  return preferKernelMemory({
     ...gaussianBase(KIND, regularization, 'diagonal'),
     estimate(stats: GaussianStats) {
       assertWeight(KIND, stats.weight);
@@ -145,9 +145,6 @@ export function gaussianDiag(
     ),
     checkParams: checkDiagParams,
     forData: (stats: GaussianStats) =>
-      gaussianForData(KIND, regularization, stats, true, family, (regCovar) =>
-        gaussianDiag({ regCovar }),
-      ),
+      gaussianForData(KIND, regularization, stats, true, (regCovar) => gaussianDiag({ regCovar })),
   });
-  return family;
 }

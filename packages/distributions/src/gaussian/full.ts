@@ -92,7 +92,7 @@ export function gaussianFull(
   options: GaussianOptions = {},
 ): ComponentFamily<GaussianFullParams, GaussianStats> {
   const regularization = resolveRegCovar(options);
-  const family: ComponentFamily<GaussianFullParams, GaussianStats> = {
+  return {
     ...gaussianBase(KIND, regularization, 'full'),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
@@ -111,9 +111,6 @@ export function gaussianFull(
     ...fullCovarianceJson(KIND),
     checkParams: checkFullParams(KIND, 'gaussianFullParams'),
     forData: (stats) =>
-      gaussianForData(KIND, regularization, stats, false, family, (regCovar) =>
-        gaussianFull({ regCovar }),
-      ),
+      gaussianForData(KIND, regularization, stats, false, (regCovar) => gaussianFull({ regCovar })),
   };
-  return family;
 }

@@ -85,7 +85,8 @@ export function regularizationAt(values: number | Float64Array, j: number): numb
 
 /**
  * `forData` of a Gaussian family: the column variances of the data's statistics resolve a
- * relative regularisation into absolute per-column amounts (a new family, built by `rebuild`),
+ * relative regularisation into absolute per-column amounts (a new family, built by `rebuild`;
+ * none for an absolute one, which is used as it is),
  * and every column whose regularisation is at least its variance (and the variance > 0) is
  * reported as a `regularization-dominates` warning. `diagonal` says where the scatter keeps
  * column j's sum of squares: at j (diagonal statistics) or at j·d + j (full).
@@ -95,9 +96,8 @@ export function gaussianForData<F>(
   regularization: Regularization,
   stats: GaussianStats,
   diagonal: boolean,
-  self: F,
   rebuild: (regCovar: readonly number[]) => F,
-): { readonly family: F; readonly warnings: readonly FitWarning[] } {
+): { readonly family?: F; readonly warnings: readonly FitWarning[] } {
   const d = stats.mean.length;
   const variances = new Float64Array(d);
   let largest = 0;
@@ -107,7 +107,7 @@ export function gaussianForData<F>(
     largest = Math.max(largest, variances[j]!);
   }
   let values: number | Float64Array;
-  let family = self;
+  let family: F | undefined;
   if (regularization.kind === 'relative') {
     const r = regularization.factor;
     const resolved = Array.from(variances, (v) => r * (v > 0 ? v : largest > 0 ? largest : 1));
@@ -130,5 +130,5 @@ export function gaussianForData<F>(
       });
     }
   }
-  return { family, warnings };
+  return family === undefined ? { warnings } : { family, warnings };
 }

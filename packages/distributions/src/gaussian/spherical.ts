@@ -49,7 +49,7 @@ export function gaussianSpherical(
   options: GaussianOptions = {},
 ): ComponentFamily<GaussianSphericalParams, GaussianStats> {
   const regularization = resolveRegCovar(options);
-  const family: ComponentFamily<GaussianSphericalParams, GaussianStats> = {
+  return {
     ...gaussianBase(KIND, regularization, 'diagonal'),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
@@ -82,9 +82,8 @@ export function gaussianSpherical(
       logDetPrecisionCholesky: 'number',
     }),
     forData: (stats) =>
-      gaussianForData(KIND, regularization, stats, true, family, (regCovar) =>
+      gaussianForData(KIND, regularization, stats, true, (regCovar) =>
         gaussianSpherical({ regCovar }),
       ),
   };
-  return family;
 }

@@ -53,7 +53,7 @@ export function gaussianTied(
     return stats.map((s) => ({ mean: Float64Array.from(s.mean), ...shared }));
   }
 
-  const family: ComponentFamily<GaussianTiedParams, GaussianStats> = {
+  return {
     ...gaussianBase(KIND, regularization, 'full'),
     estimate: (stats) => estimateAll([stats])[0]!,
     estimateAll,
@@ -67,9 +67,6 @@ export function gaussianTied(
     ...fullCovarianceJson(KIND),
     checkParams: checkFullParams(KIND, 'gaussianFullParams'),
     forData: (stats) =>
-      gaussianForData(KIND, regularization, stats, false, family, (regCovar) =>
-        gaussianTied({ regCovar }),
-      ),
+      gaussianForData(KIND, regularization, stats, false, (regCovar) => gaussianTied({ regCovar })),
   };
-  return family;
 }
