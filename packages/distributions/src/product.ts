@@ -73,6 +73,10 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
     (block) => block.columns.length === dimension && block.columns.every((c, i) => c === i),
   );
   const columns = list.map((block) => Int32Array.from(block.columns));
+  // A block over consecutive ascending columns (the common case) copies a contiguous run.
+  const firstColumn = list.map((block) =>
+    block.columns.every((c, i) => c === block.columns[0]! + i) ? block.columns[0]! : -1,
+  );
   let gathered = new Float64Array(0);
   let scratch = new Float64Array(0);
 
@@ -92,10 +96,19 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
     const rows = end - start;
     if (gathered.length < rows * width) gathered = new Float64Array(rows * width);
     const data = X.data;
-    for (let i = 0; i < rows; i++) {
-      const from = (start + i) * dimension;
-      const to = i * width;
-      for (let k = 0; k < width; k++) gathered[to + k] = data[from + cols[k]!]!;
+    const first = firstColumn[b]!;
+    if (first >= 0) {
+      for (let i = 0; i < rows; i++) {
+        const from = (start + i) * dimension + first;
+        const to = i * width;
+        for (let k = 0; k < width; k++) gathered[to + k] = data[from + k]!;
+      }
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const from = (start + i) * dimension;
+        const to = i * width;
+        for (let k = 0; k < width; k++) gathered[to + k] = data[from + cols[k]!]!;
+      }
     }
     return { rows, cols: width, data: gathered.subarray(0, rows * width) };
   }
