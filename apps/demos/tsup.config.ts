@@ -9,6 +9,8 @@ export const demos = {
   'bag-of-words': 'src/bagOfWords.ts',
   'custom-family': 'src/customFamily.ts',
   'kmeans-vs-gmm': 'src/kmeansVsGmm.ts',
+  'robust-outliers': 'src/robustOutliers.ts',
+  embeddings: 'src/embeddings.ts',
 } as const;
 
 // The @mixkit packages (dependencies) stay external and load from their built dist/.

@@ -1,4 +1,34 @@
-import { defaultClientConditions, defineConfig } from 'vite';
+import { cpSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+
+const apiReference = fileURLToPath(new URL('../../tooling/api-docs/dist', import.meta.url));
+
+/**
+ * The API reference (built by tooling/api-docs, which turbo builds first: it is a dependency of
+ * this app) is served next to the playground, under api/, so the page links it and one static
+ * site holds both.
+ */
+function apiReferencePlugin(): Plugin {
+  let outDir = '';
+  return {
+    name: 'mixkit-api-reference',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir.startsWith('/')
+        ? config.build.outDir
+        : `${config.root}/${config.build.outDir}`;
+    },
+    closeBundle() {
+      if (!existsSync(`${apiReference}/index.html`)) {
+        throw new Error(
+          `the API reference is not built (${apiReference}): run the build of @mixkit/api-docs first`,
+        );
+      }
+      cpSync(apiReference, `${outDir}/api`, { recursive: true });
+    },
+  };
+}
 
 // The app bundles the mixkit packages from their TypeScript sources (the `@mixkit/source` export
 // condition), in dev and in build alike. Dev then picks up a library edit on reload without a
@@ -10,6 +40,7 @@ export default defineConfig({
   // Module workers: the worker imports the library like the page does, and shares its chunks.
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
+  plugins: [apiReferencePlugin()],
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
 });

@@ -3,8 +3,9 @@
 // ESM + CJS + .d.ts via tsup, an exports map with the `@mixkit/source` condition for tests,
 // vitest config shared from the root, and tsconfig layering. Usage:
 //   node tooling/scripts/newPackage.mjs <name> "<description>" [dep ...]
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { publishingFields, referenceUrl } from './packageMetadata.mjs';
 
 const [name, description = '', ...deps] = process.argv.slice(2);
 if (!name) {
@@ -28,7 +29,10 @@ const manifest = {
   name: `@mixkit/${name}`,
   version: '0.0.0',
   description,
-  license: 'MIT',
+  // license, repository, homepage (its page in the API reference), bugs: checked by checkPack.
+  ...publishingFields(`@mixkit/${name}`, `packages/${name}`),
+  // checkPack fails until this lists the words a user would search for.
+  keywords: [],
   engines: { node: '>=18' },
   type: 'module',
   sideEffects: false,
@@ -43,7 +47,8 @@ const manifest = {
     typecheck: 'tsc -p tsconfig.json',
     checkpack: 'node ../../tooling/scripts/checkPack.mjs',
   },
-  dependencies: Object.fromEntries(deps.map((d) => [d, 'workspace:*'])),
+  // Caret ranges for runtime dependencies (pnpm publishes workspace:^ as ^<version>).
+  dependencies: Object.fromEntries(deps.map((d) => [d, 'workspace:^'])),
   devDependencies: {},
 };
 const write = (file, text) => writeFileSync(join(dir, file), text);
@@ -65,5 +70,9 @@ export default libraryConfig(['src/index.ts']);
 );
 write('vitest.config.ts', `export { default } from '../../vitest.shared.ts';\n`);
 write('src/index.ts', '');
-write('README.md', `# @mixkit/${name}\n\n${description}\n`);
+copyFileSync(join(root, 'LICENSE'), join(dir, 'LICENSE'));
+write(
+  'README.md',
+  `# @mixkit/${name}\n\n${description}\n\n[API reference](${referenceUrl(`@mixkit/${name}`)})\n`,
+);
 console.log(`created packages/${name}`);

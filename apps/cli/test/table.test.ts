@@ -2,17 +2,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseNumber } from '@mixkit/csv';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../src/cliError.js';
 import { collectLevels, encodeTable, orderColumns } from '../src/table/encodeTable.js';
-import { parseNumber } from '../src/table/parseNumber.js';
 import { planColumns } from '../src/table/planColumns.js';
 import { type RawTable, readTable } from '../src/table/readTable.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 
 function table(header: string[], rows: string[][], file = 'data.csv'): RawTable {
-  return { file, header, rows, lines: rows.map((_, i) => i + 2), delimiter: ',' };
+  return { file, source: file, header, rows, lines: rows.map((_, i) => i + 2), delimiter: ',' };
 }
 
 function errorOf(action: () => unknown): CliError {

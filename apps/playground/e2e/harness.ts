@@ -114,3 +114,97 @@ export async function pointFills(page: Page, panel: string): Promise<string[]> {
     circles.map((circle) => circle.getAttribute('fill') ?? ''),
   );
 }
+
+/** The page's main-thread tasks over a stretch of time, from a Chromium trace. */
+export interface MainThreadTasks {
+  /** Tasks on the renderer's main thread: wall and thread-CPU duration, in ms. */
+  readonly tasks: readonly { readonly wall: number; readonly cpu: number }[];
+  /** The longest task's CPU time (ms): what the page itself spent. */
+  readonly longestCpu: number;
+  /**
+   * How much the machine stretched the page's tasks: their summed wall time over their summed
+   * CPU time (1 on an idle machine; 5 when other processes get most of the cores).
+   */
+  readonly stretch: number;
+}
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly dur?: number;
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** Trace events are untyped JSON; these are the fields read here. */
+function isTraceEvent(value: unknown): value is TraceEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const event = value as Record<string, unknown>;
+  return (
+    typeof event.name === 'string' &&
+    typeof event.ph === 'string' &&
+    typeof event.pid === 'number' &&
+    typeof event.tid === 'number'
+  );
+}
+
+/**
+ * Runs `action` while Chromium traces the page, and returns the main thread's tasks with their
+ * thread-CPU times. A long task's wall time (what a `longtask` observer reports) includes the time
+ * the thread waited for a core; on a shared machine that is the machine's share, not the page's.
+ */
+export async function traceMainThread(
+  page: Page,
+  action: () => Promise<void>,
+): Promise<MainThreadTasks> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => {
+    for (const value of data.value) if (isTraceEvent(value)) events.push(value);
+  });
+  const complete = new Promise<void>((resolve) =>
+    cdp.once('Tracing.tracingComplete', () => resolve()),
+  );
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  try {
+    await action();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
+  const main = events.find(
+    (event) =>
+      event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain',
+  );
+  if (!main) throw new Error('the trace has no renderer main thread');
+  const tasks = events
+    .filter(
+      (event) =>
+        event.ph === 'X' &&
+        event.name === 'RunTask' &&
+        event.pid === main.pid &&
+        event.tid === main.tid &&
+        event.dur !== undefined &&
+        event.tdur !== undefined,
+    )
+    .map((event) => ({ wall: (event.dur as number) / 1000, cpu: (event.tdur as number) / 1000 }));
+  if (tasks.length === 0)
+    throw new Error('the trace recorded no main-thread task with its CPU time');
+  let wall = 0;
+  let cpu = 0;
+  for (const task of tasks) {
+    wall += task.wall;
+    cpu += task.cpu;
+  }
+  return {
+    tasks,
+    longestCpu: Math.max(...tasks.map((task) => task.cpu)),
+    stretch: cpu > 0 ? wall / cpu : 1,
+  };
+}

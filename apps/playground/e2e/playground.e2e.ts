@@ -187,7 +187,12 @@ describe('playground in Chromium', () => {
     });
     expectSameFit(shown, expected);
     const last = await showLastIteration(page);
-    expect(last).toBe(expected.iterations);
+    // A start, an E-step and an M-step per iteration, and the final E-step.
+    expect(last).toBe(2 * expected.iterations + 1);
+    expect(await page.getAttribute('#density-panel', 'data-phase')).toBe('final');
+    expect(await page.getAttribute('#density-panel', 'data-iteration')).toBe(
+      String(expected.iterations),
+    );
     const rug = () =>
       page.$$eval('#density-panel g.data-points line', (lines) =>
         lines.map((l) => l.getAttribute('stroke')),
@@ -316,10 +321,19 @@ describe('playground in Chromium', () => {
       shown,
       libraryFit(X, { components: [family, family, family, family], init: 'k-means', random: 0 }),
     );
-    // The scatter draws an even subsample beyond 5,000 points and says so.
+    // Every point is drawn, on a canvas rather than as 10,000 SVG circles.
     await showLastIteration(page);
-    expect(await pointFills(page, '#em-panel')).toHaveLength(5000);
-    expect(await page.textContent('#em-panel figcaption')).toContain('5,000 of 10,000');
+    expect(await page.getAttribute('#em-panel', 'data-renderer')).toBe('canvas');
+    expect(await page.getAttribute('#kmeans-panel', 'data-renderer')).toBe('canvas');
+    expect(await pointFills(page, '#em-panel')).toHaveLength(0);
+    const painted = await page.$eval('#em-panel canvas', (canvas) => {
+      const c = canvas as HTMLCanvasElement;
+      const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+      let opaque = 0;
+      for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] as number) > 0) opaque++;
+      return opaque;
+    });
+    expect(painted).toBeGreaterThan(5000);
     await page.close();
   });
 

@@ -1,16 +1,20 @@
 import { createColorBlender } from './color/colorBlender.js';
 import { loadData, selectColumn } from './data/loadData.js';
 import type { PlaygroundData } from './data/playgroundData.js';
+import { readUserTable, type UserData } from './data/readUserTable.js';
+import { forgetStoredTable, readStoredTable, storeTable } from './data/storedTable.js';
 import type { FitRequest } from './fit/fitProtocol.js';
 import type { FitRun } from './fit/fitRun.js';
+import { frameCount } from './fit/timeline.js';
 import { createFitClient } from './fitClient.js';
 import type { PlaygroundState } from './state/playgroundState.js';
 import { decodeState, encodeState } from './state/urlState.js';
 import { renderControls } from './ui/controls.js';
 import { h } from './ui/dom.js';
+import { listenForDroppedFiles } from './ui/dropFiles.js';
 import { createPlayback } from './ui/playback.js';
 import { renderResult } from './ui/resultPanel.js';
-import { createStage } from './ui/stage.js';
+import { createStage, emFrame } from './ui/stage.js';
 import { COMPONENT_PALETTE } from './views/palette.js';
 
 /** Points of a 1-D view's density grid. */
@@ -25,7 +29,23 @@ export function createApp(root: HTMLElement): void {
   let state = decoded.state;
   let run: FitRun | undefined;
   let renderQueued = false;
+  let shownResult = '';
   const client = createFitClient();
+  // The user's own table: not in the URL (it can be large), kept in the tab's session storage so
+  // a reload or a shared-in-this-tab link finds it again.
+  let user: UserData | undefined;
+  let userVersion = 0;
+  let userError: string | undefined;
+  let pasted = '';
+  const stored = readStoredTable();
+  if (stored) {
+    try {
+      user = readUserTable(stored.text, stored.source);
+      if (stored.source === 'pasted text') pasted = stored.text;
+    } catch {
+      forgetStoredTable();
+    }
+  }
   const blender = createColorBlender(COMPONENT_PALETTE);
 
   const controlsSlot = h('div', { class: 'controls-slot' });
@@ -53,6 +73,12 @@ export function createApp(root: HTMLElement): void {
         {},
         'Watch expectation-maximisation fit a mixture: each point asks how likely it came from each component (E-step), then each component re-fits to the points weighted by that (M-step).',
       ),
+      h(
+        'nav',
+        {},
+        h('a', { href: './api/', id: 'api-link' }, 'API reference'),
+        h('a', { href: 'https://github.com/mixkit/mixkit' }, 'source'),
+      ),
     ),
     h(
       'div',
@@ -65,6 +91,14 @@ export function createApp(root: HTMLElement): void {
   let linkProblems =
     decoded.problems.length > 0 ? `Ignored in the link: ${decoded.problems.join('; ')}` : '';
 
+  /** The player's length: the longer of the two timelines shown (k-means only when compared). */
+  const frames = (current: FitRun): number => {
+    const done = current.status === 'done';
+    const kmeans =
+      state.compare && state.view === '2d' ? frameCount(current.kmeans.length, done) : 0;
+    return Math.max(frameCount(current.em.length, done), kmeans);
+  };
+
   const fitKey = (s: PlaygroundState): string =>
     JSON.stringify([
       s.view,
@@ -76,7 +110,24 @@ export function createApp(root: HTMLElement): void {
       s.seed,
       s.dataset === 'custom' ? s.points : null,
       s.view === '1d' ? s.column : null,
+      s.dataset === 'user' ? userVersion : null,
     ]);
+
+  /** A table the user dropped, chose or pasted: read it, and fit it if it reads. */
+  const onUserText = (text: string, source: string) => {
+    if (source === 'pasted text') pasted = text;
+    try {
+      user = readUserTable(text, source);
+      userVersion++;
+      userError = undefined;
+      storeTable(text, source);
+      setState({ ...state, dataset: 'user', xColumn: 0, yColumn: 1, column: 0 });
+    } catch (error) {
+      userError = error instanceof Error ? error.message : String(error);
+      if (state.dataset === 'user') refresh();
+      else setState({ ...state, dataset: 'user' });
+    }
+  };
 
   const setState = (next: PlaygroundState) => {
     state = next;
@@ -97,10 +148,8 @@ export function createApp(root: HTMLElement): void {
   }
 
   function render() {
-    const width = Math.max(320, stage.clientWidth || 720);
-    // The stage records what is on screen in `data-shown`, for tests: the player's own
-    // `data-shown` changes a frame earlier.
-    stageView.render({
+    const width = Math.max(200, stage.clientWidth || 720);
+    const deferred = stageView.render({
       state,
       run,
       shown: playback.shown(),
@@ -110,9 +159,23 @@ export function createApp(root: HTMLElement): void {
       // Reads `state` when called, so a panel kept across renders adds to the current points.
       onAddPoint: (x, y) => setState({ ...state, points: [...state.points, [x, y]] }),
     });
-    resultSlot.replaceChildren(
-      renderResult({ state, run, shown: playback.shown(), palette: COMPONENT_PALETTE }),
-    );
+    // The numbers change with the shown EM parameters, the fit's status and the display.
+    const resultKey = JSON.stringify([
+      run?.key,
+      run?.status,
+      run ? emFrame(run, playback.shown()).parameters : -1,
+      run?.em.length,
+      state.view,
+      state.compare,
+      state.covariance,
+    ]);
+    if (resultKey !== shownResult) {
+      shownResult = resultKey;
+      resultSlot.replaceChildren(
+        renderResult({ state, run, shown: playback.shown(), palette: COMPONENT_PALETTE }),
+      );
+    }
+    if (deferred) scheduleRender();
   }
 
   const startFit = (data: PlaygroundData, key: string) => {
@@ -145,20 +208,24 @@ export function createApp(root: HTMLElement): void {
       densityGrid: grid,
     };
     client.start(request, {
+      // While the fit streams, the player follows the newest frame; the page redraws at most
+      // once per animation frame (scheduleRender), so only the newest snapshot is drawn.
       onEmSnapshot: (snapshot) => {
+        current.firstSnapshotAt ??= performance.now();
         current.em.push(snapshot);
-        playback.setLength(current.em.length, true);
+        playback.setLength(frames(current), true);
         scheduleRender();
       },
       onKMeansSnapshot: (snapshot) => {
         current.kmeans.push(snapshot);
+        playback.setLength(frames(current), true);
         scheduleRender();
       },
       onDone: (outcome) => {
         current.outcome = outcome;
         current.status = 'done';
         current.finishedAt = performance.now();
-        playback.setLength(current.em.length, false);
+        playback.setLength(frames(current), false);
         // Replay the fit from the start so that small fits, done in milliseconds, are seen.
         playback.replay();
         scheduleRender();
@@ -175,7 +242,7 @@ export function createApp(root: HTMLElement): void {
     let data: PlaygroundData | undefined;
     let loadError: string | undefined;
     try {
-      const loaded = loadData(state);
+      const loaded = loadData(state, user);
       data = state.view === '1d' ? selectColumn(loaded, state.column) : loaded;
     } catch (error) {
       loadError = error instanceof Error ? error.message : String(error);
@@ -186,9 +253,24 @@ export function createApp(root: HTMLElement): void {
         featureNames: data?.featureNames ?? [],
         palette: COMPONENT_PALETTE,
         onChange: setState,
+        onUserText,
+        user: {
+          pasted,
+          ...(userError === undefined ? {} : { error: userError }),
+          summary: user
+            ? [
+                `${user.source}: ${user.data.X.rows.toLocaleString()} rows x ${user.data.X.cols} numeric column${user.data.X.cols === 1 ? '' : 's'} (${user.data.featureNames.join(', ')}).`,
+                ...user.notes,
+              ]
+            : [],
+        },
       }),
     );
-    problems.textContent = [linkProblems, loadError ? `Could not load the data: ${loadError}` : '']
+    const noTableYet = state.dataset === 'user' && !user;
+    problems.textContent = [
+      linkProblems,
+      loadError && !noTableYet ? `Could not load the data: ${loadError}` : '',
+    ]
       .filter(Boolean)
       .join(' ');
     problems.hidden = problems.textContent === '';
@@ -198,11 +280,16 @@ export function createApp(root: HTMLElement): void {
       run = undefined;
     } else if (run?.key !== key) {
       startFit(data, key);
+    } else if (run.status === 'done') {
+      // A display change (k-means beside EM or not) changes the player's length only.
+      playback.setLength(frames(run), false);
     }
     scheduleRender();
   };
 
   window.addEventListener('resize', scheduleRender);
+  // A file dropped anywhere on the page is read as the user's table.
+  listenForDroppedFiles(onUserText);
   refresh();
 }
 

@@ -19,7 +19,11 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   try {
     const outcome = runFit(request, {
       emSnapshot: (snapshot) =>
-        post({ type: 'em-snapshot', id, snapshot }, [snapshot.responsibilities.buffer]),
+        post({ type: 'em-snapshot', id, snapshot }, [
+          snapshot.responsibilities.buffer,
+          snapshot.colors.soft.buffer,
+          snapshot.colors.hard.buffer,
+        ]),
       kmeansSnapshot: (snapshot) =>
         post({ type: 'kmeans-snapshot', id, snapshot }, [snapshot.labels.buffer]),
     });

@@ -34,6 +34,10 @@ export interface SoftClusteringModel extends ClusteringModel {
 export interface Clusterer<Model extends ClusteringModel = ClusteringModel> {
   /** Number of clusters it will fit. */
   readonly nClusters: number;
+  /**
+   * Fits `X` (n rows of d features) and returns the fitted model; `options` carries the
+   * cross-cutting settings (`signal` to abort, `onIteration` for progress).
+   */
   fit(X: MatrixInput, options?: FitOptions): Model;
 }
 

@@ -11,7 +11,9 @@ export type SerializedParams = Versioned & { readonly [key: string]: JsonValue }
 
 /** A family's own configuration in JSON form, enough (with a registry) to rebuild the family. */
 export interface FamilySpec {
+  /** The family's kind, the key under which a registry finds its factory (e.g. `'poisson'`). */
   readonly kind: string;
+  /** The options the family was created with, passed back to the factory. */
   readonly options: JsonValue;
 }
 
@@ -55,6 +57,16 @@ export interface ComponentFamily<Params, Stats> {
    * `weights[weightOffset + (i - start) * weightStride]`, into `stats`, and returns `stats`.
    * Rows of weight 0 contribute nothing (runners zero negligible responsibilities to skip work).
    * Does not validate the data: runners call `validate` once beforehand.
+   *
+   * `current` is the component's parameters under which `weights` were computed: an EM runner
+   * passes the parameters of its E-step, always, for every family. A family with per-row latent
+   * variables reads them to form its E-step expectations (the Student-t's scale
+   * u = (ν + d)/(ν + δ²), with δ² the row's Mahalanobis distance under `current`); every other
+   * family ignores the argument. It is undefined where no parameters exist yet (the M-step from
+   * a hard initial assignment, statistics of the whole data for re-seeding), and such a family
+   * then accumulates at a documented default of its latent variables (the Student-t: u = 1, the
+   * Gaussian limit). Statistics accumulated under different `current` parameters stay mergeable
+   * (online EM blends them), so the latent expectations must enter them as weighted sums.
    */
   accumulate(
     stats: Stats,
@@ -64,6 +76,7 @@ export interface ComponentFamily<Params, Stats> {
     weights: Float64Array,
     weightOffset: number,
     weightStride: number,
+    current?: Params,
   ): Stats;
 
   /** Adds `source` into `target` and returns `target`: statistics of the union of the rows. */
@@ -170,6 +183,7 @@ export interface FamilyForData<Params, Stats> {
    * being the one that runs.
    */
   readonly family?: ComponentFamily<Params, Stats>;
+  /** What the data showed about the settings (e.g. a regularisation that swamps a column). */
   readonly warnings: readonly FitWarning[];
 }
 

@@ -32,11 +32,17 @@ describe('ComponentFamily', () => {
     >();
     expectTypeOf(poisson.logDensity).returns.toEqualTypeOf<Float64Array>();
     expectTypeOf(poisson.accumulate).parameters.toEqualTypeOf<
-      [PoissonStats, Matrix, number, number, Float64Array, number, number]
+      [PoissonStats, Matrix, number, number, Float64Array, number, number, PoissonParams?]
     >();
     expectTypeOf(poisson.estimate).returns.toEqualTypeOf<PoissonParams>();
     expectTypeOf(poisson.merge).returns.toEqualTypeOf<PoissonStats>();
     expectTypeOf(poisson.sample).parameter(2).toEqualTypeOf<RandomSource>();
+  });
+
+  it('passes the current parameters to accumulate optionally (per-row latent variables)', () => {
+    // A family that ignores them still implements the contract with the 7-argument form.
+    const ignoring: ComponentFamily<PoissonParams, PoissonStats>['accumulate'] = (stats) => stats;
+    expectTypeOf(ignoring).parameter(7).toEqualTypeOf<PoissonParams | undefined>();
   });
 
   it('makes the tied-parameter hooks optional', () => {

@@ -11,24 +11,35 @@ export type FitWarning =
   | {
       /** The fit stopped at `maxIterations` before the objective settled. */
       readonly kind: 'not-converged';
+      /** The restart (0-based) that did not converge. */
       readonly restart: number;
+      /** Iterations it ran (= `maxIterations`). */
       readonly iterations: number;
     }
   | {
       /** A component / cluster received (almost) no weight. */
       readonly kind: 'empty-component';
+      /** The restart (0-based) it happened in. */
       readonly restart: number;
+      /** The iteration (1-based; 0 for the initialisation) it happened at. */
       readonly iteration: number;
+      /** The component / cluster (0-based). */
       readonly component: number;
+      /** What the fitter did about it. */
       readonly action: DegeneracyAction;
     }
   | {
       /** A component's M-step failed (e.g. a singular covariance) and was handled. */
       readonly kind: 'degenerate-component';
+      /** The restart (0-based) it happened in. */
       readonly restart: number;
+      /** The iteration (1-based; 0 for the initialisation) it happened at. */
       readonly iteration: number;
+      /** The component (0-based). */
       readonly component: number;
+      /** Why the family could not estimate it. */
       readonly reason: DegeneracyReason;
+      /** What the fitter did about it. */
       readonly action: DegeneracyAction;
     }
   | {

@@ -9,6 +9,8 @@ export type JsonValue =
 
 /** A serialized object that names what it is and which format version wrote it. */
 export interface Versioned {
+  /** What the object is (a family's kind, `'mixture'`, ...). */
   readonly kind: string;
+  /** The format version that wrote it; readers reject versions they do not know. */
   readonly version: number;
 }

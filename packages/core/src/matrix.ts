@@ -5,8 +5,11 @@
  * so it crosses worker boundaries and JSON as is, and a kernel can walk it in memory order.
  */
 export interface Matrix {
+  /** Number of rows (n). */
   readonly rows: number;
+  /** Number of columns (d). */
   readonly cols: number;
+  /** The `rows * cols` entries, row after row. */
   readonly data: Float64Array;
 }
 
@@ -20,13 +23,23 @@ export interface Matrix {
 export type MatrixInput =
   | Matrix
   | ReadonlyArray<ArrayLike<number>>
-  | { readonly data: ArrayLike<number>; readonly rows: number; readonly cols: number }
+  | {
+      /** The `rows * cols` entries, row after row. */
+      readonly data: ArrayLike<number>;
+      /** Number of rows. */
+      readonly rows: number;
+      /** Number of columns. */
+      readonly cols: number;
+    }
   | MlMatrixLike;
 
 /** The part of ml-matrix's `AbstractMatrix` that mixkit reads; core does not depend on ml-matrix. */
 export interface MlMatrixLike {
+  /** Number of rows. */
   readonly rows: number;
+  /** Number of columns. */
   readonly columns: number;
+  /** The entries row after row (ml-matrix copies them into a new array). */
   to1DArray(): number[];
 }
 

@@ -9,6 +9,7 @@ export type MixedColumnType = 'gaussian' | 'poisson' | 'categorical' | 'gamma' |
  */
 export type MixedColumn =
   | {
+      /** The column's family. */
       readonly type: 'gaussian';
       /** Means. Default: uniform in [-5, 5]. */
       readonly means?: readonly number[];
@@ -16,11 +17,13 @@ export type MixedColumn =
       readonly stds?: readonly number[];
     }
   | {
+      /** The column's family. */
       readonly type: 'poisson';
       /** Rates (> 0). Default: log-uniform in [1, 30]. */
       readonly rates?: readonly number[];
     }
   | {
+      /** The column's family. */
       readonly type: 'categorical';
       /** Number of levels L (>= 2); values are the codes 0..L-1. */
       readonly levels: number;
@@ -28,6 +31,7 @@ export type MixedColumn =
       readonly probabilities?: MatrixInput;
     }
   | {
+      /** The column's family. */
       readonly type: 'gamma';
       /** Shapes (> 0). Default: uniform in [1, 10]. */
       readonly shapes?: readonly number[];
@@ -35,6 +39,7 @@ export type MixedColumn =
       readonly rates?: readonly number[];
     }
   | {
+      /** The column's family. */
       readonly type: 'bernoulli';
       /** Probabilities of a 1, in [0, 1]. Default: Beta(0.5, 0.5). */
       readonly probabilities?: readonly number[];
@@ -42,8 +47,39 @@ export type MixedColumn =
 
 /** The true parameters of one column for every component (entry c is component c). */
 export type MixedColumnParameters =
-  | { readonly type: 'gaussian'; readonly means: Float64Array; readonly stds: Float64Array }
-  | { readonly type: 'poisson'; readonly rates: Float64Array }
-  | { readonly type: 'categorical'; readonly levels: number; readonly probabilities: Matrix }
-  | { readonly type: 'gamma'; readonly shapes: Float64Array; readonly rates: Float64Array }
-  | { readonly type: 'bernoulli'; readonly probabilities: Float64Array };
+  | {
+      /** The column's family. */
+      readonly type: 'gaussian';
+      /** Each component's mean. */
+      readonly means: Float64Array;
+      /** Each component's standard deviation. */
+      readonly stds: Float64Array;
+    }
+  | {
+      /** The column's family. */
+      readonly type: 'poisson';
+      /** Each component's rate. */
+      readonly rates: Float64Array;
+    }
+  | {
+      /** The column's family. */
+      readonly type: 'categorical';
+      /** Number of levels L; values are the codes 0..L-1. */
+      readonly levels: number;
+      /** k x L level probabilities, one row per component. */
+      readonly probabilities: Matrix;
+    }
+  | {
+      /** The column's family. */
+      readonly type: 'gamma';
+      /** Each component's shape. */
+      readonly shapes: Float64Array;
+      /** Each component's rate. */
+      readonly rates: Float64Array;
+    }
+  | {
+      /** The column's family. */
+      readonly type: 'bernoulli';
+      /** Each component's probability of a 1. */
+      readonly probabilities: Float64Array;
+    };

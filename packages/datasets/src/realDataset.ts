@@ -2,9 +2,11 @@ import { createMatrix, type Matrix } from '@mixkit/core';
 
 /** A bundled real data set: the feature matrix, its column names and, where known, true labels. */
 export interface RealDataset {
+  /** The data set's usual name (e.g. `'iris'`). */
   readonly name: string;
   /** n x d feature matrix (a fresh copy on every load, so callers may modify it). */
   readonly X: Matrix;
+  /** Name of each column of `X`. */
   readonly featureNames: readonly string[];
   /** True class of each row, when the data set has classes. */
   readonly labels?: Int32Array;

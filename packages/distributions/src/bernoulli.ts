@@ -23,6 +23,7 @@ export interface BernoulliOptions {
 
 /** Independent Bernoulli columns: P(xⱼ = 1) = pⱼ. */
 export interface BernoulliParams {
+  /** pⱼ, the probability of a 1 in column j. */
   readonly probabilities: Float64Array;
   /** Cache: log pⱼ. */
   readonly logP: Float64Array;
@@ -32,7 +33,9 @@ export interface BernoulliParams {
 
 /** Weighted sufficient statistics: Σw and Σw·x per column. */
 export interface BernoulliStats {
+  /** Σw: the total weight accumulated. */
   weight: number;
+  /** Σw·x per column. */
   readonly sum: Float64Array;
 }
 

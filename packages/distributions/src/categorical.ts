@@ -44,7 +44,9 @@ export interface CategoricalParams {
 
 /** Weighted sufficient statistics: Σw and the weighted count of every level (concatenated). */
 export interface CategoricalStats {
+  /** Σw: the total weight accumulated. */
   weight: number;
+  /** Weighted count of each level of each column, laid out as `probabilities`. */
   readonly counts: Float64Array;
 }
 

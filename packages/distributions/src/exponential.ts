@@ -13,6 +13,7 @@ import { validateSupport } from './support/validateSupport.js';
 
 /** Independent exponential rates, one per column. */
 export interface ExponentialParams {
+  /** λⱼ, the rate of column j (mean 1/λⱼ). */
   readonly rates: Float64Array;
   /** Cache: Σⱼ log λⱼ, the log-density's constant term. */
   readonly sumLogRates: number;
@@ -20,7 +21,9 @@ export interface ExponentialParams {
 
 /** Weighted sufficient statistics: Σw and Σw·x per column. */
 export interface ExponentialStats {
+  /** Σw: the total weight accumulated. */
   weight: number;
+  /** Σw·x per column. */
   readonly sum: Float64Array;
 }
 

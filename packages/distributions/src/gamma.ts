@@ -25,7 +25,9 @@ export interface GammaOptions {
 
 /** Independent gamma columns in the shape/rate parameterisation. */
 export interface GammaParams {
+  /** αⱼ, the shape of column j. */
   readonly shapes: Float64Array;
+  /** βⱼ, the rate of column j (mean αⱼ/βⱼ). */
   readonly rates: Float64Array;
   /** Cache: Σⱼ αⱼ log βⱼ − log Γ(αⱼ), the log-density's constant term. */
   readonly logNormalizer: number;
@@ -33,8 +35,11 @@ export interface GammaParams {
 
 /** Weighted sufficient statistics: Σw, Σw·x and Σw·log x per column. */
 export interface GammaStats {
+  /** Σw: the total weight accumulated. */
   weight: number;
+  /** Σw·x per column. */
   readonly sum: Float64Array;
+  /** Σw·log x per column. */
   readonly sumLog: Float64Array;
 }
 

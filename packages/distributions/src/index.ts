@@ -46,6 +46,18 @@ export {
   gaussianFamily,
   gaussianFamilyFromSpec,
 } from './gaussian/gaussianFamily.js';
+export {
+  type GaussianModelFamily,
+  type GaussianModelOptions,
+  type GaussianModelParams,
+  gaussianModel,
+  gaussianModelCovarianceParameters,
+  gaussianModelFromSpec,
+} from './gaussian/parsimonious/gaussianModel.js';
+export {
+  type GaussianModelName,
+  gaussianModelNames,
+} from './gaussian/parsimonious/gaussianModelName.js';
 export type { RegCovar } from './gaussian/regularization.js';
 export type { GaussianOptions } from './gaussian/shared.js';
 export {
@@ -96,6 +108,29 @@ export { type OutputRows, outputRows } from './sampling/outputRows.js';
 export { sampleCategorical } from './sampling/sampleCategorical.js';
 export { sampleGamma } from './sampling/sampleGamma.js';
 export { samplePoisson } from './sampling/samplePoisson.js';
+export { sampleVonMisesFisher } from './sampling/sampleVonMisesFisher.js';
+export {
+  type StudentTDiagParams,
+  studentTDiag,
+  studentTDiagParams,
+} from './studentT/diag.js';
+export {
+  type StudentTFullParams,
+  studentTFull,
+  studentTFullParams,
+} from './studentT/full.js';
+export type { LatentScaleSums } from './studentT/studentTDof.js';
+export type { StudentTDofLearning, StudentTOptions } from './studentT/studentTOptions.js';
+export type { StudentTStats } from './studentT/studentTStatistics.js';
 export { assertWeight } from './support/assertWeight.js';
 export { DEFAULT_MIN_PROBABILITY } from './support/smoothProbabilities.js';
 export { inSupport, type Support, validateSupport } from './support/validateSupport.js';
+export {
+  type VonMisesFisherOptions,
+  type VonMisesFisherParams,
+  type VonMisesFisherStats,
+  vonMisesFisher,
+  vonMisesFisherConcentration,
+  vonMisesFisherLogNormalizer,
+  vonMisesFisherParams,
+} from './vonMisesFisher.js';

@@ -24,7 +24,9 @@ export interface LogNormalOptions {
 
 /** Independent log-normal columns: log xⱼ ~ N(μⱼ, σⱼ²). */
 export interface LogNormalParams {
+  /** μⱼ, the mean of log x in column j. */
   readonly means: Float64Array;
+  /** σⱼ², the variance of log x in column j. */
   readonly variances: Float64Array;
   /** Cache: 1 / (2σⱼ²). */
   readonly halfPrecisions: Float64Array;
@@ -37,6 +39,7 @@ export interface LogNormalParams {
  * LeVeque (1979) so that data far from 0 in log space stays accurate.
  */
 export interface LogNormalStats {
+  /** Σw: the total weight accumulated. */
   weight: number;
   /** Weighted mean of log x. */
   readonly mean: Float64Array;

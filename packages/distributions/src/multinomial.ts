@@ -25,6 +25,7 @@ export interface MultinomialOptions {
 
 /** Category probabilities of a multinomial over count vectors. */
 export interface MultinomialParams {
+  /** pⱼ, the probability of category j (they sum to 1). */
   readonly probabilities: Float64Array;
   /** Cache: log of `probabilities`. */
   readonly logProbabilities: Float64Array;
@@ -38,8 +39,11 @@ export interface MultinomialParams {
 
 /** Weighted sufficient statistics: Σw, Σw·xⱼ per category, Σw·(row total). */
 export interface MultinomialStats {
+  /** Σw: the total weight accumulated. */
   weight: number;
+  /** Σw·x per category. */
   readonly counts: Float64Array;
+  /** Σw·(row total): the weighted number of trials. */
   totalCount: number;
 }
 

@@ -26,6 +26,7 @@ export interface PoissonOptions {
 
 /** Independent Poisson rates, one per column. */
 export interface PoissonParams {
+  /** λⱼ, the rate (mean) of column j. */
   readonly rates: Float64Array;
   /** Cache: log of each rate. */
   readonly logRates: Float64Array;
@@ -35,7 +36,9 @@ export interface PoissonParams {
 
 /** Weighted sufficient statistics: Σw and Σw·x per column. */
 export interface PoissonStats {
+  /** Σw: the total weight accumulated. */
   weight: number;
+  /** Σw·x per column. */
   readonly sum: Float64Array;
 }
 

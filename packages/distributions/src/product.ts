@@ -18,6 +18,7 @@ import { validateShape } from './support/validateSupport.js';
 export interface ProductBlock<F extends AnyComponentFamily = AnyComponentFamily> {
   /** The data columns (absolute, 0-based) the block's family reads, in the order it reads them. */
   readonly columns: readonly number[];
+  /** The family that models those columns. */
   readonly family: F;
 }
 
@@ -37,6 +38,7 @@ export type ProductFamily<B extends readonly ProductBlock[]> = ComponentFamily<
   ProductParams<B>,
   ProductStats<B>
 > & {
+  /** The blocks, as given to `product`. */
   readonly blocks: B;
 };
 
@@ -153,10 +155,21 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
       }
       return list.map((block) => block.family.createStats(block.columns.length));
     },
-    accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
+    accumulate(stats, X, start, end, weights, weightOffset, weightStride, current) {
       for (let b = 0; b < families.length; b++) {
+        // Each block gets its own part of the current parameters (for latent-variable blocks).
+        const part = current?.[b];
         if (identity[b]) {
-          families[b]!.accumulate(stats[b], X, start, end, weights, weightOffset, weightStride);
+          families[b]!.accumulate(
+            stats[b],
+            X,
+            start,
+            end,
+            weights,
+            weightOffset,
+            weightStride,
+            part,
+          );
           continue;
         }
         const block = gather(X, b, start, end);
@@ -168,6 +181,7 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
           weights,
           weightOffset,
           weightStride,
+          part,
         );
       }
       return stats;

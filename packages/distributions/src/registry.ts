@@ -10,6 +10,8 @@ import { exponential } from './exponential.js';
 import { gamma } from './gamma.js';
 import { gaussianDiag } from './gaussian/diag.js';
 import { gaussianFull } from './gaussian/full.js';
+import { gaussianModelFromSpec } from './gaussian/parsimonious/gaussianModel.js';
+import { gaussianModelNames } from './gaussian/parsimonious/gaussianModelName.js';
 import { gaussianSpherical } from './gaussian/spherical.js';
 import { gaussianTied } from './gaussian/tied.js';
 import { specOptions } from './json/specOptions.js';
@@ -17,6 +19,9 @@ import { logNormal } from './logNormal.js';
 import { multinomial } from './multinomial.js';
 import { poisson } from './poisson.js';
 import { product } from './product.js';
+import { studentTDiag } from './studentT/diag.js';
+import { studentTFull } from './studentT/full.js';
+import { vonMisesFisher } from './vonMisesFisher.js';
 
 /**
  * Builds a family from the `options` of its spec. `registry` is passed along so that composite
@@ -59,10 +64,17 @@ export const defaultRegistry: FamilyRegistry = new Map<string, FamilyFactory>([
     (options) => gaussianSpherical(specOptions(options, 'gaussian-spherical')),
   ],
   ['gaussian-tied', (options) => gaussianTied(specOptions(options, 'gaussian-tied'))],
+  ...gaussianModelNames.map((name): [string, FamilyFactory] => [
+    `gaussian-${name}`,
+    (options) => gaussianModelFromSpec({ kind: `gaussian-${name}`, options }),
+  ]),
   ['log-normal', (options) => logNormal(specOptions(options, 'log-normal'))],
   ['multinomial', (options) => multinomial(specOptions(options, 'multinomial'))],
   ['poisson', (options) => poisson(specOptions(options, 'poisson'))],
   ['product', productFromSpec],
+  ['student-t-diag', (options) => studentTDiag(specOptions(options, 'student-t-diag'))],
+  ['student-t-full', (options) => studentTFull(specOptions(options, 'student-t-full'))],
+  ['von-mises-fisher', (options) => vonMisesFisher(specOptions(options, 'von-mises-fisher'))],
 ]);
 
 /** The product factory: rebuilds every block's family through the same registry. */

@@ -1,7 +1,13 @@
+// Building blocks for runners of other objectives on the same passes (the variational Bayesian
+// mixture of @mixkit/gaussian-mixture): the per-fit workspace, the fused E-step/accumulate pass,
+// the initial statistics of an init strategy, and the iteration/convergence bookkeeping.
+export { fusedPass } from './estep/fusedPass.js';
 export { negligibleResponsibility } from './estep/normalizeBlock.js';
+export { type InitialState, initialize } from './init/initialize.js';
 export type { MixtureJson } from './model/mixtureJson.js';
 export { type MixtureComponent, MixtureModel } from './model/mixtureModel.js';
 export type { MixtureSample } from './model/sampleMixture.js';
+export type { MStepSettings } from './mstep/mStep.js';
 export { OnlineMixture, type OnlineMixtureOptions } from './online/onlineMixture.js';
 export { type StepSchedule, stepSize } from './online/stepSize.js';
 export type { EmRestartResult, EmStep } from './run/emStep.js';
@@ -18,6 +24,7 @@ export type {
   MixtureInit,
   MixtureOptions,
 } from './run/mixtureOptions.js';
+export { RestartProgress, type StepModelParts } from './run/restartProgress.js';
 export { formatSelectionTable } from './select/formatSelectionTable.js';
 export type {
   MixtureSelection,
@@ -32,3 +39,4 @@ export { selectMixtureAsync } from './select/selectMixtureAsync.js';
 export type { ChunkSource } from './stream/chunkSource.js';
 export { fitMixtureStream } from './stream/fitMixtureStream.js';
 export { type FitMixtureStreamOptions, iterateEmStream } from './stream/iterateEmStream.js';
+export { createEmWorkspace, type EmWorkspace, type FamilyGroup } from './workspace/emWorkspace.js';

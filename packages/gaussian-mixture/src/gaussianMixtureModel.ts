@@ -29,6 +29,7 @@ function covarianceTypeOf(kind: string): CovarianceType | undefined {
 export class GaussianMixtureModel<T extends CovarianceType = CovarianceType> extends MixtureModel<
   GaussianParamsByType[T]
 > {
+  /** The covariance type of every component. */
   readonly covarianceType: T;
 
   constructor(

@@ -8,5 +8,34 @@ export {
   type GaussianInit,
   GaussianMixture,
   type GaussianMixtureOptions,
+  type LabelsInit,
 } from './gaussianMixture.js';
 export { GaussianMixtureModel } from './gaussianMixtureModel.js';
+export type { HierarchicalUse } from './hierarchical/hierarchicalTransform.js';
+export {
+  type HierarchicalTree,
+  type ModelBasedHierarchicalOptions,
+  modelBasedHierarchical,
+} from './hierarchical/modelBasedHierarchical.js';
+export type { VvvAgglomerationOptions } from './hierarchical/vvvAgglomeration.js';
+export {
+  type MclustOptions,
+  type MclustResult,
+  mclust,
+} from './mclust/mclust.js';
+export type { MclustCandidate } from './mclust/mclustCandidate.js';
+export { type MclustEmControl, type MclustEmFit, mclustEm } from './mclust/mclustEm.js';
+export { mclustParameterCount } from './mclust/mclustParameterCount.js';
+export {
+  BayesianGaussianMixture,
+  type BayesianGaussianMixtureOptions,
+} from './variational/bayesianGaussianMixture.js';
+export {
+  BayesianGaussianMixtureModel,
+  type VariationalFitInfo,
+} from './variational/bayesianGaussianMixtureModel.js';
+export type { VariationalPosterior } from './variational/variationalPosterior.js';
+export type {
+  VariationalPriorOptions,
+  WeightPrior,
+} from './variational/variationalPrior.js';

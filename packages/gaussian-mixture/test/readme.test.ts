@@ -6,7 +6,7 @@ afterAll(() => readme.dispose());
 
 describe('README', () => {
   it('the example runs as written: a converged diagonal fit, typed shapes, exact JSON round trip', async () => {
-    expect(readme.blocks).toHaveLength(1);
+    expect(readme.blocks).toHaveLength(3);
     const calls = await readme.run(0);
     expect(calls).toHaveLength(3);
     const [converged, iterations, weights, covariances] = calls[0] as [
@@ -23,5 +23,21 @@ describe('README', () => {
     const [labels] = calls[1] as [Int32Array];
     expect(labels[0]).not.toBe(labels[1]);
     expect(calls[2]).toEqual(['diag', true]);
+  });
+
+  it('the mclust example prints what the README shows', async () => {
+    const calls = await readme.run(1);
+    const printed = calls.map((args) => args.map(String).join(' ')).join('\n');
+    expect(`${printed}\n`.replace(/\n+/g, '\n')).toBe(readme.shownOutput(1).replace(/\n+/g, '\n'));
+  });
+
+  it('the variational example converges, leaves components unused and prunes them', async () => {
+    const calls = await readme.run(2);
+    const [converged, , unused] = calls[0] as [boolean, string, number[]];
+    expect(converged).toBe(true);
+    expect(unused.length).toBeGreaterThan(0);
+    const [nClusters, weights] = calls[1] as [number, string[]];
+    expect(nClusters).toBe(8 - unused.length);
+    expect(weights).toHaveLength(nClusters);
   });
 });

@@ -25,3 +25,13 @@ export type {
 } from './kmedoids/kmedoidsOptions.js';
 export { MiniBatchKMeans } from './miniBatchKmeans.js';
 export type { MiniBatchKMeansOptions, ResolvedMiniBatchOptions } from './miniBatchOptions.js';
+export { SphericalKMeans } from './spherical/sphericalKMeans.js';
+export {
+  SphericalKMeansModel,
+  type SphericalKMeansModelState,
+} from './spherical/sphericalKMeansModel.js';
+export type {
+  ResolvedSphericalKMeansOptions,
+  SphericalKMeansInit,
+  SphericalKMeansOptions,
+} from './spherical/sphericalKMeansOptions.js';

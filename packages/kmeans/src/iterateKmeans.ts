@@ -27,6 +27,7 @@ export interface IterateKmeansOptions {
   readonly maxIterations?: number;
   /** Relative tolerance as in `KMeansOptions.tolerance`. Default 1e-4. */
   readonly tolerance?: number;
+  /** Per-row weights (non-negative, length n); every row weighs 1 when absent. */
   readonly sampleWeight?: ArrayLike<number>;
 }
 

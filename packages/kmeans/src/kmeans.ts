@@ -39,6 +39,7 @@ import {
  */
 export class KMeans implements Clusterer<KMeansModel> {
   readonly nClusters: number;
+  /** The options with their defaults filled in. */
   readonly options: ResolvedKMeansOptions;
 
   constructor(options: KMeansOptions) {

@@ -26,6 +26,7 @@ export type KMeansModelAlgorithm = ResolvedKMeansAlgorithm | 'mini-batch';
  * two, 1 unless the training data's magnitude was extreme (near 1e300 or 1e-300).
  */
 export interface KMeansFrame {
+  /** The power of two rows are multiplied by. */
   readonly scale: number;
   /** The centering, in scaled units (length d); zeros for uncentered data. */
   readonly offset: Float64Array;
@@ -37,12 +38,19 @@ export interface KMeansModelState {
   readonly centeredCenters: Matrix;
   /** The training data's frame. */
   readonly frame: KMeansFrame;
+  /** Label of every training row. */
   readonly labels: Int32Array;
+  /** Σ w_i ||x_i − c_{label_i}||² over the training rows. */
   readonly inertia: number;
+  /** Iterations run by the kept restart. */
   readonly iterations: number;
+  /** True when the kept restart converged. */
   readonly converged: boolean;
+  /** The algorithm that ran. */
   readonly algorithm: KMeansModelAlgorithm;
+  /** Distances computed by the whole fit. */
   readonly distanceComputations: number;
+  /** Convergence, objective trace and warnings. */
   readonly diagnostics: FitDiagnostics;
 }
 
@@ -67,7 +75,9 @@ export class KMeansModel implements ClusteringModel {
   readonly inertia: number;
   /** Iterations run by the kept restart. */
   readonly iterations: number;
+  /** True when the kept restart converged within `maxIterations`. */
   readonly converged: boolean;
+  /** The algorithm that ran (`'auto'` resolved to the one it chose). */
   readonly algorithm: KMeansModelAlgorithm;
   /** Point-center and center-center distances computed by the whole fit (all restarts). */
   readonly distanceComputations: number;

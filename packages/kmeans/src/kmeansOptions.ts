@@ -63,11 +63,17 @@ export interface KMeansOptions {
 
 /** `KMeansOptions` with every default filled in. */
 export interface ResolvedKMeansOptions {
+  /** Number of clusters (`nClusters`). */
   readonly k: number;
+  /** The requested algorithm (`'auto'` is resolved per fit). */
   readonly algorithm: KMeansAlgorithm;
+  /** How the centers start. */
   readonly init: KMeansInit;
+  /** Restarts; the lowest inertia is kept. */
   readonly nInit: number;
+  /** Iteration cap per restart. */
   readonly maxIterations: number;
+  /** Relative convergence tolerance on the center shift. */
   readonly tolerance: number;
 }
 

@@ -48,6 +48,7 @@ interface StreamState {
  */
 export class MiniBatchKMeans implements Clusterer<KMeansModel> {
   readonly nClusters: number;
+  /** The options with their defaults filled in. */
   readonly options: ResolvedMiniBatchOptions;
   private stream: StreamState | undefined;
 
@@ -56,6 +57,10 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
     this.nClusters = this.options.k;
   }
 
+  /**
+   * Fits on `X` by mini-batches drawn from it until the centers settle (or `maxIterations`
+   * batches); the returned model's labels and inertia are computed on all of `X`.
+   */
   fit(X: MatrixInput, options: FitOptions = {}): KMeansModel {
     const { k, batchSize, maxIterations, tolerance, maxNoImprovement, reassignmentRatio } =
       this.options;

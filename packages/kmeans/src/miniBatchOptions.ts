@@ -34,6 +34,7 @@ export interface MiniBatchKMeansOptions {
 
 /** `MiniBatchKMeansOptions` with every default filled in (`initSize` 0 means "default"). */
 export type ResolvedMiniBatchOptions = Required<Omit<MiniBatchKMeansOptions, 'nClusters'>> & {
+  /** Number of clusters (`nClusters`). */
   readonly k: number;
 };
 

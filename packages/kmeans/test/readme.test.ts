@@ -44,4 +44,29 @@ describe('README', () => {
     expect(medoidIndices).toHaveLength(3);
     expect(k).toBe(3);
   });
+
+  it('the spherical k-means example runs and separates the two directions', async () => {
+    const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Spherical k-means'));
+    const match = /```ts\n([\s\S]*?)```/.exec(section);
+    expect(match).not.toBeNull();
+    const source = (match?.[1] ?? '').replace(
+      "'@mixkit/kmeans'",
+      `'${join(packageDir, 'src/index.ts')}'`,
+    );
+    const file = join(scratch, 'spherical.ts');
+    writeFileSync(file, source);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await import(/* @vite-ignore */ file);
+    const calls = log.mock.calls;
+    log.mockRestore();
+    const [labels, cohesion, converged] = calls[0] as [Int32Array, number, boolean];
+    expect(Array.from(labels.subarray(0, 3))).toEqual([labels[0], labels[0], labels[0]]);
+    expect(Array.from(labels.subarray(3))).toEqual([labels[3], labels[3], labels[3]]);
+    expect(labels[0]).not.toBe(labels[3]);
+    expect(cohesion).toBeGreaterThan(5.8);
+    expect(converged).toBe(true);
+    expect((calls[1] as [Int32Array])[0][0]).toBe(labels[0]);
+    expect((calls[2] as [Int32Array])[0][0]).toBe(labels[3]);
+  });
 });

@@ -7,8 +7,20 @@ import { checkDimension, checkLength, outputBuffer } from './internal/checks.js'
  * entry of L) was not a positive finite number; `pivot` is that value (≤ 0, NaN or +Infinity).
  */
 export type CholeskyResult =
-  | { readonly ok: true; readonly factor: Float64Array }
-  | { readonly ok: false; readonly column: number; readonly pivot: number };
+  | {
+      /** The factorisation succeeded. */
+      readonly ok: true;
+      /** The row-major d x d lower-triangular L (zeros above the diagonal). */
+      readonly factor: Float64Array;
+    }
+  | {
+      /** The factorisation broke down. */
+      readonly ok: false;
+      /** The first column (0-based) whose pivot was not a positive finite number. */
+      readonly column: number;
+      /** That pivot (≤ 0, NaN or +Infinity). */
+      readonly pivot: number;
+    };
 
 /**
  * Cholesky factorisation A + jitter·I = L·Lᵀ of a symmetric positive-definite d x d matrix.

@@ -11,15 +11,20 @@ export { multiply } from './multiply.js';
 export { multiplyTransposed } from './multiplyTransposed.js';
 export { multiplyUpperRows } from './multiplyUpperRows.js';
 export { normalizeLogRows } from './normalizeLogRows.js';
+export { orthogonalPolarFactor } from './orthogonalPolarFactor.js';
 export { inverseFromCholesky, solveCholesky } from './solveCholesky.js';
 export { solveLowerRows } from './solveTriangularRows.js';
+export { besselIRatio } from './special/besselIRatio.js';
 export { digamma } from './special/digamma.js';
+export { logBesselI } from './special/logBesselI.js';
+export { logBesselIScaled } from './special/logBesselIScaled.js';
 export {
   LOG_FACTORIAL_TABLE_SIZE,
   logFactorial,
   logFactorialTable,
 } from './special/logFactorial.js';
 export { logGamma } from './special/logGamma.js';
+export { logGammaRatio } from './special/logGammaRatio.js';
 export { trigamma } from './special/trigamma.js';
 export { rowSquaredNorms, squaredDistance, squaredDistances } from './squaredDistances.js';
 export { squaredMahalanobis } from './squaredMahalanobis.js';

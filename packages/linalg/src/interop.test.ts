@@ -2,6 +2,7 @@ import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { ml, randomSpd, relativeError, SIZES, seeded } from '../test/helpers.js';
 import { fromMlMatrix, toMlMatrix } from './mlMatrix.js';
+import { orthogonalPolarFactor } from './orthogonalPolarFactor.js';
 import { symmetricEigen } from './symmetricEigen.js';
 
 describe('symmetricEigen', () => {
@@ -87,5 +88,37 @@ describe('toMlMatrix and fromMlMatrix', () => {
     const view = toMlMatrix({ rows: 0, cols: 4, data: new Float64Array(0) });
     expect([view.rows, view.columns]).toEqual([0, 4]);
     expect(fromMlMatrix(view)).toEqual({ rows: 0, cols: 4, data: new Float64Array(0) });
+  });
+});
+
+describe('orthogonalPolarFactor', () => {
+  it.each(SIZES)('gives an orthogonal Q maximising tr(Qᵀ F) (d = %i)', (d) => {
+    const random = seeded(d + 100);
+    const F = new Float64Array(d * d);
+    for (let e = 0; e < d * d; e++) F[e] = random.normal();
+    const Q = ml(d, d, orthogonalPolarFactor(d, F));
+    const gram = Q.transpose().mmul(Q);
+    expect(
+      relativeError(
+        Float64Array.from(gram.to1DArray()),
+        Float64Array.from(MlMatrix.eye(d).to1DArray()),
+      ),
+    ).toBeLessThan(1e-12);
+    // At the maximiser Qᵀ·F = V·S·Vᵀ: symmetric with a non-negative diagonal.
+    const QtF = Q.transpose().mmul(ml(d, d, F));
+    expect(
+      relativeError(
+        Float64Array.from(QtF.to1DArray()),
+        Float64Array.from(QtF.transpose().to1DArray()),
+      ),
+    ).toBeLessThan(1e-10);
+    for (let j = 0; j < d; j++) expect(QtF.get(j, j)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('returns a rotation unchanged', () => {
+    const c = Math.cos(0.3);
+    const s = Math.sin(0.3);
+    const Q = orthogonalPolarFactor(2, Float64Array.of(c, -s, s, c));
+    expect(relativeError(Q, Float64Array.of(c, -s, s, c))).toBeLessThan(1e-14);
   });
 });

@@ -3,7 +3,9 @@ import { checkDimension, checkLength } from './internal/checks.js';
 
 /** Eigenvalues (ascending) and eigenvectors (column j of the row-major d x d `vectors`). */
 export interface SymmetricEigenResult {
+  /** The d eigenvalues, ascending. */
   readonly values: Float64Array;
+  /** Row-major d x d; column j is the unit eigenvector of `values[j]`. */
   readonly vectors: Float64Array;
 }
 

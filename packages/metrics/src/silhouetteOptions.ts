@@ -26,6 +26,8 @@ export interface SilhouetteEstimateOptions extends SilhouetteOptions {
 
 /** Options of `silhouetteScore`: exact unless `sampleSize` is given and below n. */
 export interface SilhouetteScoreOptions extends SilhouetteOptions {
+  /** Score only this many rows (without replacement) when below n: an unbiased estimate. */
   readonly sampleSize?: number;
+  /** Seed or random source for choosing the sampled rows. Default seed 0. */
   readonly random?: RandomInput;
 }

@@ -17,6 +17,8 @@ Jobs (every job may carry "id", echoed back):
   {"op": "kmeans", "data": ..., "rows": n, "cols": d, "init": <init json path>,
    "algorithm": "lloyd"|"elkan", "max_iter": 20, "threads": 1|2, "memory": false}
       KMeans(n_init=1, tol=0) from the given centers. Returns seconds, n_iter and the centers.
+  {"op": "bgmm", ...}
+      BayesianGaussianMixture for exactly max_iter iterations (see sklearn_bgmm.py).
   {"op": "quit"}
 
 With "memory": true the fit runs under tracemalloc (numpy reports its buffers to it) and the
@@ -187,6 +189,10 @@ def info():
 def main():
     print(json.dumps({"ok": True, "ready": True}), flush=True)
     handlers = {"gmm": run_gmm, "kmeans": run_kmeans, "info": lambda job: info()}
+    # The variational mixture's job lives in its own file (sklearn_bgmm.py).
+    from sklearn_bgmm import run_bgmm
+
+    handlers["bgmm"] = lambda job: run_bgmm(job, load_matrix, Limits, timed_fit)
     for line in sys.stdin:
         line = line.strip()
         if not line:

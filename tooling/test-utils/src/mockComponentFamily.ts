@@ -30,7 +30,10 @@ export interface FamilyCall {
   readonly end?: number;
   readonly offset?: number;
   readonly stride?: number;
-  /** Id of the parameter handle read (logDensity, sample, ...) or returned (estimate). */
+  /**
+   * Id of the parameter handle read (logDensity, sample, accumulate's current parameters, ...)
+   * or returned (estimate).
+   */
   readonly params?: number | readonly number[];
   /** Id of the statistics handle read or written. */
   readonly stats?: number | readonly number[];
@@ -145,6 +148,7 @@ export class MockComponentFamily<P = unknown, S = unknown>
     weights: Float64Array,
     weightOffset: number,
     weightStride: number,
+    current?: MockHandle,
   ): MockHandle {
     this.record({
       member: 'accumulate',
@@ -153,8 +157,19 @@ export class MockComponentFamily<P = unknown, S = unknown>
       end,
       offset: weightOffset,
       stride: weightStride,
+      // The id of the current parameters, when the caller passed them.
+      ...(current === undefined ? {} : { params: this.id(current) }),
     });
-    this.inner.accumulate(this.open<S>(stats), X, start, end, weights, weightOffset, weightStride);
+    this.inner.accumulate(
+      this.open<S>(stats),
+      X,
+      start,
+      end,
+      weights,
+      weightOffset,
+      weightStride,
+      current === undefined ? undefined : this.open<P>(current),
+    );
     return stats;
   }
 

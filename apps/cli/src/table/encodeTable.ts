@@ -1,8 +1,8 @@
 import { createMatrix, type Matrix } from '@mixkit/core';
+import { parseNumber } from '@mixkit/csv';
 import { CliError, describeCell } from '../cliError.js';
 import type { ColumnKind, ColumnPlan } from './columnKind.js';
 import { columnKinds } from './columnKind.js';
-import { parseNumber } from './parseNumber.js';
 import type { RawTable } from './readTable.js';
 
 /** A table turned into the numeric matrix the model sees. */

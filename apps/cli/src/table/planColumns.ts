@@ -1,7 +1,7 @@
+import { parseNumber } from '@mixkit/csv';
 import { CliError } from '../cliError.js';
 import type { ColumnKind, ColumnPlan } from './columnKind.js';
 import { columnKinds } from './columnKind.js';
-import { parseNumber } from './parseNumber.js';
 import type { RawTable } from './readTable.js';
 import { resolveColumn } from './resolveColumn.js';
 

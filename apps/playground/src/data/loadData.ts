@@ -2,12 +2,16 @@ import { assertUnreachable, createMatrix } from '@mixkit/core';
 import { loadFaithful, loadIris, loadWine, makeBlobs, makeGaussianMixture } from '@mixkit/datasets';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import type { PlaygroundData } from './playgroundData.js';
+import type { UserData } from './readUserTable.js';
 
 /** Extent of both axes for clicked-in data. */
 export const CUSTOM_DOMAIN: readonly [number, number] = [0, 10];
 
-/** The data set the state names (seeded, so the same state always gives the same rows). */
-export function loadData(state: PlaygroundState): PlaygroundData {
+/**
+ * The data set the state names (seeded, so the same state always gives the same rows); for the
+ * `user` data set, the user's table, which must have been read already.
+ */
+export function loadData(state: PlaygroundState, user?: UserData): PlaygroundData {
   switch (state.dataset) {
     case 'faithful':
     case 'iris':
@@ -57,6 +61,13 @@ export function loadData(state: PlaygroundState): PlaygroundData {
         domain: CUSTOM_DOMAIN,
       };
     }
+    case 'user':
+      if (!user) {
+        throw new Error(
+          'no table yet: drop a CSV or TSV file on the page, choose one, or paste a table',
+        );
+      }
+      return user.data;
     default:
       return assertUnreachable(state.dataset, 'dataset');
   }

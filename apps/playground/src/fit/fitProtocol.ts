@@ -44,14 +44,29 @@ export interface EmSnapshot {
   readonly components: readonly ComponentSummary[];
   /** Row-major n x k responsibilities under `components` (float32 is plenty for colors). */
   readonly responsibilities: Float32Array;
+  /**
+   * Each row's color (packed `0xrrggbb`) under these responsibilities: `soft` blends the
+   * component colors in proportion, `hard` is the most likely component's. Made in the worker,
+   * so the page only paints them.
+   */
+  readonly colors: { readonly soft: Uint32Array; readonly hard: Uint32Array };
 }
 
-/** The state of k-means after one iteration. */
+/**
+ * The state of k-means after one iteration: its assignment step (`labels`, each row to the
+ * nearest of the previous centers, with `assignedInertia`), then its update step (`centers`, the
+ * means of those labels, with `updatedInertia`). Snapshot 0 is the seeding: the initial centers,
+ * no labels, NaN inertias.
+ */
 export interface KMeansSnapshot {
   readonly iteration: number;
-  readonly inertia: number;
-  /** Row-major k x d centers. */
+  /** Inertia of `labels` under the centers they were assigned to (the previous snapshot's). */
+  readonly assignedInertia: number;
+  /** Inertia of `labels` under `centers` (never more than `assignedInertia`). */
+  readonly updatedInertia: number;
+  /** Row-major k x d centers after this iteration's update. */
   readonly centers: Float64Array;
+  /** This iteration's assignment (empty for snapshot 0). */
   readonly labels: Int32Array;
 }
 

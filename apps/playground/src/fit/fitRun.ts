@@ -13,5 +13,7 @@ export interface FitRun {
   outcome?: FitOutcome;
   error?: string;
   readonly startedAt: number;
+  /** When the first snapshot arrived: from here on the fit streams. */
+  firstSnapshotAt?: number;
   finishedAt?: number;
 }

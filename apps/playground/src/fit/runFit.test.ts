@@ -102,7 +102,28 @@ describe('runFit', () => {
   it('runs k-means beside EM, one snapshot per iteration plus the seeding', () => {
     const { kmeans, outcome } = collect(request({ seed: 9 }));
     expect(kmeans[0]?.iteration).toBe(0);
+    expect(kmeans[0]?.labels).toHaveLength(0);
     expect(kmeans).toHaveLength(outcome.kmeans.iterations + 1);
     expect(Array.from(kmeans.at(-1)?.labels ?? [])).toEqual(Array.from(outcome.kmeans.labels));
+  });
+
+  it('gives each k-means iteration an assignment and an update that both lower the inertia', () => {
+    const { kmeans, outcome } = collect(
+      request({ seed: 3, families: ['gaussian', 'gaussian', 'gaussian'] }),
+    );
+    expect(kmeans.length).toBeGreaterThan(2);
+    for (let i = 1; i < kmeans.length; i++) {
+      const step = kmeans[i] as KMeansSnapshot;
+      expect(step.updatedInertia).toBeLessThanOrEqual(step.assignedInertia * (1 + 1e-12));
+      if (i > 1) {
+        const previous = kmeans[i - 1] as KMeansSnapshot;
+        expect(step.assignedInertia).toBeLessThanOrEqual(previous.updatedInertia * (1 + 1e-12));
+      }
+    }
+    // The first assignment is under the k-means++ seeds: the update lowers it strictly.
+    expect((kmeans[1] as KMeansSnapshot).updatedInertia).toBeLessThan(
+      (kmeans[1] as KMeansSnapshot).assignedInertia,
+    );
+    expect((kmeans.at(-1) as KMeansSnapshot).updatedInertia).toBeCloseTo(outcome.kmeans.inertia, 6);
   });
 });

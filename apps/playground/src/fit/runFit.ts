@@ -1,10 +1,34 @@
 import { createMatrix, createRandom, describeWarning, type Matrix } from '@mixkit/core';
 import { type FitMixtureOptions, fitMixture, iterateEm, MixtureModel } from '@mixkit/em';
 import { iterateKmeans, type KMeansModel, kmeansPlusPlus } from '@mixkit/kmeans';
+import { createColorBlender } from '../color/colorBlender.js';
+import { COMPONENT_PALETTE } from '../views/palette.js';
 import { buildComponents } from './buildComponents.js';
 import { describeComponent } from './describeComponent.js';
 import type { EmSnapshot, FitOutcome, FitRequest, KMeansSnapshot } from './fitProtocol.js';
 import { randomPlacement } from './randomPlacement.js';
+
+const blender = createColorBlender(COMPONENT_PALETTE);
+
+/** Soft (blended) and hard (argmax) packed colors of every row of an n x k responsibility matrix. */
+function rowColors(
+  responsibilities: Float64Array,
+  n: number,
+  k: number,
+): { soft: Uint32Array; hard: Uint32Array } {
+  const soft = new Uint32Array(n);
+  const hard = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    soft[i] = blender.blendRgb(responsibilities, i * k, 1, k);
+    let best = 0;
+    for (let j = 1; j < k; j++) {
+      if ((responsibilities[i * k + j] as number) > (responsibilities[i * k + best] as number))
+        best = j;
+    }
+    hard[i] = blender.rgb(best);
+  }
+  return { soft, hard };
+}
 
 export interface FitListener {
   emSnapshot(snapshot: EmSnapshot): void;
@@ -79,35 +103,49 @@ export function runFit(request: FitRequest, listener: FitListener): FitOutcome {
   };
 }
 
-/** k-means++ seeds from the seed, then Lloyd-type iterations, one snapshot each. */
+/**
+ * k-means++ seeds from the seed, then Lloyd-type iterations, one snapshot each. A step of
+ * `iterateKmeans` carries the centers after its update and the labels of its assignment (made
+ * under the previous centers); the snapshot keeps both inertias so the page can show the
+ * assignment and the update as two half-steps, each lowering the inertia.
+ */
 function runKMeans(X: Matrix, k: number, seed: number, listener: FitListener): KMeansModel {
   const centers = kmeansPlusPlus(X, k, createRandom(seed));
-  const start = drain(iterateKmeans(X, { centers, maxIterations: 0 }));
   listener.kmeansSnapshot({
     iteration: 0,
-    inertia: start.inertia,
-    centers: Float64Array.from(start.centers.data),
-    labels: Int32Array.from(start.labels),
+    assignedInertia: Number.NaN,
+    updatedInertia: Number.NaN,
+    centers: Float64Array.from(centers.data),
+    labels: new Int32Array(0),
   });
   const steps = iterateKmeans(X, { centers });
   let step = steps.next();
   while (!step.done) {
+    const labels = Int32Array.from(step.value.labels);
     listener.kmeansSnapshot({
       iteration: step.value.iteration,
-      inertia: step.value.objective,
+      assignedInertia: step.value.objective,
+      updatedInertia: inertia(X, step.value.centers.data, labels),
       centers: Float64Array.from(step.value.centers.data),
-      labels: Int32Array.from(step.value.labels),
+      labels,
     });
     step = steps.next();
   }
   return step.value;
 }
 
-function drain<T, R>(generator: Generator<T, R, void>): R {
-  for (;;) {
-    const step = generator.next();
-    if (step.done) return step.value;
+/** Sum of squared distances of every row to the center of its label. */
+function inertia(X: Matrix, centers: Float64Array, labels: Int32Array): number {
+  const { rows: n, cols: d, data } = X;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const c = (labels[i] as number) * d;
+    for (let j = 0; j < d; j++) {
+      const diff = (data[i * d + j] as number) - (centers[c + j] as number);
+      total += diff * diff;
+    }
   }
+  return total;
 }
 
 function snapshotOf(
@@ -124,5 +162,6 @@ function snapshotOf(
       describeComponent(component, c, X, proba, grid),
     ),
     responsibilities: Float32Array.from(proba.data),
+    colors: rowColors(proba.data, X.rows, model.components.length),
   };
 }

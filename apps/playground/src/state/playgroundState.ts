@@ -4,11 +4,14 @@ import type { CovarianceType } from '@mixkit/distributions';
  * written to and read from the URL (`urlState.ts`): a shared link reproduces the same fit.
  */
 
-/** Which picture: the 2-D scatter with ellipses, or the classic 1-D two-Gaussian histogram. */
+/** Which picture: the 2-D scatter with ellipses, or the classic 1-D histogram with densities. */
 export type ViewMode = '2d' | '1d';
 
-/** Bundled real data, seeded synthetic data, or points the user clicked in. */
-export type DatasetName = 'faithful' | 'iris' | 'wine' | 'blobs' | 'mixture' | 'custom';
+/**
+ * Bundled real data, seeded synthetic data, points the user clicked in, or the user's own table
+ * (a CSV/TSV file dropped, chosen or pasted; kept in the tab's session storage, not in the URL).
+ */
+export type DatasetName = 'faithful' | 'iris' | 'wine' | 'blobs' | 'mixture' | 'custom' | 'user';
 
 /** Covariance structure shared by every Gaussian component (scikit-learn's `covariance_type`). */
 export type { CovarianceType };
@@ -63,6 +66,7 @@ export const DATASETS: readonly DatasetName[] = [
   'blobs',
   'mixture',
   'custom',
+  'user',
 ];
 export const COVARIANCE_TYPES: readonly CovarianceType[] = ['full', 'diag', 'spherical', 'tied'];
 export const COMPONENT_KINDS: readonly ComponentKind[] = [
@@ -91,7 +95,7 @@ export const DEFAULT_STATE: PlaygroundState = {
   dataset: 'faithful',
   n: 1000,
   dataSeed: 1,
-  seed: 0,
+  seed: 5,
   k: 2,
   families: ['gaussian', 'gaussian'],
   covariance: 'full',

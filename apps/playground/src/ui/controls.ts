@@ -21,6 +21,7 @@ const DATASET_LABELS: Record<DatasetName, string> = {
   blobs: 'Synthetic blobs',
   mixture: 'Synthetic Gaussian mixture',
   custom: 'Click to add points',
+  user: 'Your data (CSV/TSV)',
 };
 
 const INIT_LABELS: Record<string, string> = {
@@ -31,8 +32,21 @@ const INIT_LABELS: Record<string, string> = {
   random: 'random responsibilities',
 };
 
+/** The user's table as the data fieldset shows it. */
+export interface UserDataStatus {
+  /** The last pasted text (kept across re-renders of the form). */
+  readonly pasted: string;
+  /** `source: n rows x d columns` and the notes on its columns, once a table was read. */
+  readonly summary: readonly string[];
+  /** The located error of the last table that failed to read. */
+  readonly error?: string;
+}
+
 export interface ControlsContext {
   readonly state: PlaygroundState;
+  readonly user: UserDataStatus;
+  /** A table the user chose, dropped or pasted: its text and where it came from. */
+  onUserText(text: string, source: string): void;
   /** Column names of the loaded data (for the axis pickers). */
   readonly featureNames: readonly string[];
   readonly palette: readonly string[];
@@ -67,7 +81,7 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
           name: `view-${view}`,
           'aria-selected': String(state.view === view),
         },
-        view === '2d' ? '2-D scatter' : '1-D two-Gaussian view',
+        view === '2d' ? '2-D scatter' : '1-D view (one column)',
       );
       button.addEventListener('click', () => update({ view }));
       return button;
@@ -184,6 +198,43 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
   const compare = h('input', { type: 'checkbox', name: 'compare', checked: state.compare });
   compare.addEventListener('change', () => update({ compare: compare.checked }));
 
+  const fileInput = h('input', {
+    type: 'file',
+    name: 'file',
+    accept: '.csv,.tsv,.tab,.txt,text/csv,text/tab-separated-values,text/plain',
+    'aria-label': 'CSV or TSV file',
+  });
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file) void file.text().then((text) => context.onUserText(text, file.name));
+  });
+  const pasted = h('textarea', {
+    name: 'paste',
+    rows: 5,
+    'aria-label': 'pasted table',
+    placeholder: 'x,y\n1.5,2\n...',
+  });
+  pasted.value = context.user.pasted;
+  const usePasted = h('button', { type: 'button', name: 'use-pasted' }, 'fit the pasted table');
+  usePasted.addEventListener('click', () => context.onUserText(pasted.value, 'pasted text'));
+  const userFields = h(
+    'div',
+    { class: 'user-data', hidden: state.dataset !== 'user' },
+    h(
+      'div',
+      { class: 'drop-zone', id: 'drop-zone' },
+      h('p', {}, 'Drop a CSV or TSV file anywhere on the page, or choose one:'),
+      fileInput,
+    ),
+    h('label', { class: 'hint' }, 'or paste a table with a header row:'),
+    pasted,
+    usePasted,
+    ...(context.user.error
+      ? [h('ul', { class: 'data-errors', role: 'alert' }, h('li', {}, context.user.error))]
+      : []),
+    ...context.user.summary.map((line) => h('p', { class: 'hint' }, line)),
+  );
+
   const clear = h('button', { type: 'button', name: 'clear-points' }, 'clear points');
   clear.addEventListener('click', () => update({ points: [] }));
 
@@ -207,6 +258,7 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
         'Click in the plot to add a point.',
       ),
       h('div', { hidden: state.dataset !== 'custom' }, clear),
+      userFields,
     ),
     h(
       'fieldset',

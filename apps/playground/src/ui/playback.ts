@@ -2,7 +2,7 @@ import { h } from './dom.js';
 
 export interface Playback {
   readonly element: HTMLElement;
-  /** Index of the snapshot to show. */
+  /** Index of the half-step to show (see `fit/timeline.ts`). */
   shown(): number;
   /** Number of snapshots so far; `live` (a fit still streaming) makes the view follow the newest. */
   setLength(length: number, live: boolean): void;
@@ -29,18 +29,18 @@ export function createPlayback(onChange: () => void): Playback {
 
   const button = (name: string, label: string, title: string) =>
     h('button', { type: 'button', name, title, 'aria-label': title }, label);
-  const first = button('first', '«', 'first iteration');
-  const back = button('back', '‹', 'previous iteration');
+  const first = button('first', '«', 'first step');
+  const back = button('back', '‹', 'previous half-step');
   const play = button('play', '▶', 'play');
-  const forward = button('forward', '›', 'next iteration');
-  const last = button('last', '»', 'last iteration');
+  const forward = button('forward', '›', 'next half-step');
+  const last = button('last', '»', 'last step');
   const slider = h('input', {
     type: 'range',
     name: 'iteration',
     min: 0,
     max: 0,
     value: 0,
-    'aria-label': 'iteration',
+    'aria-label': 'half-step',
   });
   const label = h('output', { class: 'iteration-label' }, '');
   const speedPicker = h(
@@ -53,14 +53,9 @@ export function createPlayback(onChange: () => void): Playback {
   const element = h(
     'div',
     { class: 'playback', id: 'playback' },
-    first,
-    back,
-    play,
-    forward,
-    last,
+    h('span', { class: 'playback-buttons' }, first, back, play, forward, last),
     slider,
-    label,
-    speedPicker,
+    h('span', { class: 'playback-status' }, label, speedPicker),
   );
 
   const stop = () => {
@@ -71,7 +66,7 @@ export function createPlayback(onChange: () => void): Playback {
     slider.max = String(Math.max(0, length - 1));
     slider.value = String(shown);
     label.textContent =
-      length === 0 ? 'waiting for the first iteration' : `step ${shown} of ${length - 1}`;
+      length === 0 ? 'waiting for the first step' : `half-step ${shown} of ${length - 1}`;
     play.textContent = timer === undefined ? '▶' : '❚❚';
     play.title = timer === undefined ? 'play' : 'pause';
     element.dataset.shown = String(shown);
@@ -140,6 +135,7 @@ export function createPlayback(onChange: () => void): Playback {
       length = nextLength;
       live = isLive || live;
       if (live) shown = Math.max(0, length - 1);
+      else shown = Math.max(0, Math.min(shown, length - 1));
       if (!isLive) live = false;
       sync();
     },

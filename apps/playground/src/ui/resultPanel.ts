@@ -3,6 +3,7 @@ import type { FitOutcome } from '../fit/fitProtocol.js';
 import type { FitRun } from '../fit/fitRun.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import { h } from './dom.js';
+import { emFrame } from './stage.js';
 
 export interface ResultContext {
   readonly state: PlaygroundState;
@@ -28,7 +29,9 @@ export function renderResult(context: ResultContext): HTMLElement {
     section.append(h('p', { class: 'error' }, `The fit failed: ${run.error ?? 'unknown error'}`));
     return section;
   }
-  const snapshot = run.em[Math.min(context.shown, run.em.length - 1)];
+  const snapshot = run.em[emFrame(run, context.shown).parameters];
+  // Only the 2-D view draws outlines, and only non-Gaussian components' are dashed.
+  const dashedDrawn = state.view === '2d';
   const legend = h(
     'ol',
     { class: 'legend' },
@@ -46,14 +49,20 @@ export function renderResult(context: ResultContext): HTMLElement {
           style: `background:${context.palette[j % context.palette.length]}`,
         }),
         `${family}: weight ${component.weight.toFixed(3)}, mean (${mean}${component.mean.length > 3 ? ', ...' : ''})`,
-        component.exact ? '' : h('span', { class: 'hint' }, ' dashed: moment-matched shape'),
+        component.exact || !dashedDrawn
+          ? ''
+          : h(
+              'span',
+              { class: 'hint' },
+              ' (dashed outline: its mean and covariance, not its shape)',
+            ),
       );
     }),
   );
   section.append(legend);
   const outcome = run.outcome;
   if (run.status === 'running' || !outcome) {
-    section.append(h('p', {}, `fitting... ${run.em.length} iterations so far`));
+    section.append(h('p', {}, `fitting... ${Math.max(0, run.em.length - 1)} EM iterations so far`));
     return section;
   }
   const { em, kmeans } = outcome;
@@ -65,16 +74,29 @@ export function renderResult(context: ResultContext): HTMLElement {
   section.dataset.kmeansLabels = kmeans.labels.join(',');
   section.dataset.kmeansInertia = String(kmeans.inertia);
   section.dataset.kmeansIterations = String(kmeans.iterations);
+  section.dataset.startedAt = String(run.startedAt);
+  section.dataset.firstSnapshotAt = String(run.firstSnapshotAt ?? run.startedAt);
+  section.dataset.finishedAt = String(run.finishedAt ?? run.startedAt);
   const seconds = ((run.finishedAt ?? run.startedAt) - run.startedAt) / 1000;
+  const compare = state.compare && state.view === '2d';
   const rows: [string, string][] = [
     ['mean log-likelihood', em.logLikelihood.toFixed(6)],
     ['BIC', em.bic.toFixed(2)],
     ['EM iterations', `${em.iterations} (${em.converged ? 'converged' : 'not converged'})`],
-    ['k-means inertia', `${kmeans.inertia.toPrecision(6)} after ${kmeans.iterations} iterations`],
-    ...agreement(outcome, run.data.trueLabels),
+    ...(compare
+      ? ([
+          [
+            'k-means',
+            `inertia ${kmeans.inertia.toPrecision(6)} after ${kmeans.iterations} iterations (${kmeans.converged ? 'converged' : 'not converged'})`,
+          ],
+        ] as [string, string][])
+      : []),
+    ...agreement(outcome, run.data.trueLabels).filter(
+      ([name]) => compare || !name.includes('k-means'),
+    ),
   ];
   rows.push([
-    'fit time (worker, incl. streaming)',
+    compare ? 'fit time (EM and k-means, in the worker)' : 'fit time (in the worker)',
     `${seconds.toFixed(2)} s for ${run.data.X.rows.toLocaleString()} rows`,
   ]);
   section.append(

@@ -1,7 +1,8 @@
 import { alignLabels } from '../color/alignLabels.js';
 import type { ColorBlender } from '../color/colorBlender.js';
-import type { EmSnapshot, KMeansSnapshot } from '../fit/fitProtocol.js';
+import type { EmSnapshot } from '../fit/fitProtocol.js';
 import type { FitRun } from '../fit/fitRun.js';
+import type { Frame } from '../fit/timeline.js';
 import { covarianceEllipse } from '../geometry/covarianceEllipse.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import {
@@ -12,8 +13,15 @@ import {
   type ScatterStep,
 } from '../views/scatterView.js';
 
-/** Above this many rows the plots draw an even subsample (the fit always uses every row). */
-export const MAX_DRAWN_POINTS = 5000;
+/**
+ * Above this many rows the 1-D view draws an even subsample (its rug and responsibility dots are
+ * SVG, redrawn whole at every step); the fit always uses every row, and the 2-D view draws every
+ * row (on a canvas when there are many).
+ */
+export const MAX_DRAWN_POINTS_1D = 2000;
+
+/** Color of a point that has no assignment yet (the start of a fit). */
+export const UNASSIGNED_RGB = 0xbbbbbb;
 
 export interface PanelContext {
   readonly state: PlaygroundState;
@@ -21,15 +29,15 @@ export interface PanelContext {
   readonly palette: readonly string[];
 }
 
-/** Evenly spaced row indices when there are too many rows to draw, else undefined (all). */
-export function drawnRows(rows: number): Int32Array | undefined {
-  if (rows <= MAX_DRAWN_POINTS) return undefined;
-  const drawn = new Int32Array(MAX_DRAWN_POINTS);
-  for (let p = 0; p < MAX_DRAWN_POINTS; p++) drawn[p] = Math.floor((p * rows) / MAX_DRAWN_POINTS);
+/** Evenly spaced row indices when there are more than `max` rows, else undefined (all). */
+export function drawnRows(rows: number, max = MAX_DRAWN_POINTS_1D): Int32Array | undefined {
+  if (rows <= max) return undefined;
+  const drawn = new Int32Array(max);
+  for (let p = 0; p < max; p++) drawn[p] = Math.floor((p * rows) / max);
   return drawn;
 }
 
-/** The fixed part of a 2-D panel: drawn coordinates, labels, extents. */
+/** The fixed part of a 2-D panel: coordinates, labels, extents. */
 export function scatterFrame(
   context: PanelContext,
   run: FitRun,
@@ -40,9 +48,8 @@ export function scatterFrame(
   const d = X.cols;
   const cx = Math.min(context.state.xColumn, d - 1);
   const cy = Math.min(context.state.yColumn, d - 1);
-  const drawn = drawnRows(X.rows);
-  const xs = column(X.data, d, cx, drawn);
-  const ys = column(X.data, d, cy, drawn);
+  const xs = column(X.data, d, cx, undefined);
+  const ys = column(X.data, d, cy, undefined);
   return {
     xs,
     ys,
@@ -51,24 +58,23 @@ export function scatterFrame(
     xDomain: run.data.domain ?? paddedExtent(xs),
     yDomain: run.data.domain ?? paddedExtent(ys),
     width,
-    height: Math.round(Math.min(560, width * 0.72)),
+    height: Math.round(Math.min(560, Math.max(220, width * 0.72))),
     ariaLabel,
   };
 }
 
-/** EM at one iteration: colored points, ellipses at 1 and 2 standard deviations, means. */
-export function emStep(
-  context: PanelContext,
-  run: FitRun,
-  snapshot: EmSnapshot | undefined,
-): ScatterStep {
+/**
+ * EM at one frame: the components of `frame.parameters` (ellipses at 1 and 2 standard
+ * deviations, means) and the points colored by the responsibilities of `frame.assignment`.
+ */
+export function emStep(context: PanelContext, run: FitRun, frame: Frame): ScatterStep {
   const { X } = run.data;
   const d = X.cols;
   const cx = Math.min(context.state.xColumn, d - 1);
   const cy = Math.min(context.state.yColumn, d - 1);
   const outlines: Outline[] = [];
   const markers: Marker[] = [];
-  snapshot?.components.forEach((component, j) => {
+  run.em[frame.parameters]?.components.forEach((component, j) => {
     const color = context.blender.color(j);
     const mx = component.mean[cx] as number;
     const my = component.mean[cy] as number;
@@ -95,46 +101,80 @@ export function emStep(
     }
     markers.push({ x: mx, y: my, color });
   });
-  return { fills: pointColors(context, X.rows, snapshot, drawnRows(X.rows)), outlines, markers };
+  return {
+    colors: pointColors(context, X.rows, run.em[frame.assignment], undefined),
+    outlines,
+    markers,
+  };
 }
 
-/** k-means at one iteration, each cluster painted like the EM component it matches best. */
-export function kmeansStep(
-  context: PanelContext,
-  run: FitRun,
-  snapshot: KMeansSnapshot | undefined,
-): ScatterStep {
+/**
+ * k-means at one frame: the centers of `frame.parameters` and the labels of `frame.assignment`
+ * (at the final frame, the model's own labels), each cluster painted like the EM component it
+ * matches best once both fits are done.
+ */
+export function kmeansStep(context: PanelContext, run: FitRun, frame: Frame): ScatterStep {
   const { X } = run.data;
   const d = X.cols;
   const cx = Math.min(context.state.xColumn, d - 1);
   const cy = Math.min(context.state.yColumn, d - 1);
-  const drawn = drawnRows(X.rows);
-  const count = drawn ? drawn.length : X.rows;
-  const k = snapshot ? snapshot.centers.length / d : 0;
+  const centers = run.kmeans[frame.parameters]?.centers;
+  const k = centers ? centers.length / d : 0;
+  const labels =
+    frame.phase === 'final'
+      ? run.outcome?.kmeans.labels
+      : frame.assignment >= 0
+        ? run.kmeans[frame.assignment]?.labels
+        : undefined;
   const colorOf = kmeansColors(run, k);
-  const fills: string[] = [];
-  for (let p = 0; p < count; p++) {
-    const i = drawn ? (drawn[p] as number) : p;
-    const label = snapshot?.labels[i];
-    fills.push(label === undefined ? '#999999' : context.blender.color(colorOf[label] as number));
-  }
+  const colors = labelColors(context, labels, colorOf, X.rows);
   const markers: Marker[] = [];
   for (let j = 0; j < k; j++) {
     markers.push({
-      x: snapshot?.centers[j * d + cx] as number,
-      y: snapshot?.centers[j * d + cy] as number,
+      x: centers?.[j * d + cx] as number,
+      y: centers?.[j * d + cy] as number,
       color: context.blender.color(colorOf[j] as number),
     });
   }
-  return { fills, outlines: [], markers };
+  return { colors, outlines: [], markers };
+}
+
+// Colors of one labelling under one cluster -> color mapping (the mapping changes once, when
+// both fits are done and k-means clusters are matched to EM components).
+const labelColorCache = new WeakMap<Int32Array, { colorOf: Int32Array; colors: Uint32Array }>();
+
+function labelColors(
+  context: PanelContext,
+  labels: Int32Array | undefined,
+  colorOf: Int32Array,
+  rows: number,
+): Uint32Array {
+  const cached = labels ? labelColorCache.get(labels) : undefined;
+  if (cached && cached.colorOf === colorOf) return cached.colors;
+  const colors = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const label = labels?.[i];
+    colors[i] =
+      label === undefined ? UNASSIGNED_RGB : context.blender.rgb(colorOf[label] as number);
+  }
+  if (labels) labelColorCache.set(labels, { colorOf, colors });
+  return colors;
 }
 
 const alignedColors = new WeakMap<object, Int32Array>();
+const identityColors = new Map<number, Int32Array>();
 
 /** Color index of each k-means cluster (matched to EM once the fit is done; computed once). */
 function kmeansColors(run: FitRun, k: number): Int32Array {
   const outcome = run.outcome;
-  if (!outcome) return Int32Array.from({ length: k }, (_, j) => j);
+  if (!outcome) {
+    let identity = identityColors.get(k);
+    if (!identity) {
+      identity = Int32Array.from({ length: k }, (_, j) => j);
+      identityColors.set(k, identity);
+    }
+    return identity;
+  }
   let colors = alignedColors.get(outcome);
   if (!colors) {
     colors = alignLabels(outcome.em.labels, outcome.kmeans.labels, k);
@@ -143,33 +183,26 @@ function kmeansColors(run: FitRun, k: number): Int32Array {
   return colors;
 }
 
-/** Colors of the drawn rows: blended responsibilities (soft) or the argmax's color (hard). */
+/**
+ * Packed colors of the drawn rows (all rows when `drawn` is undefined): the worker's blended
+ * responsibilities (soft) or most likely component (hard); `UNASSIGNED_RGB` when there are no
+ * responsibilities yet.
+ */
 export function pointColors(
   context: PanelContext,
   rows: number,
   snapshot: EmSnapshot | undefined,
   drawn: Int32Array | undefined,
-): string[] {
-  const count = drawn ? drawn.length : rows;
-  const fills: string[] = new Array(count);
-  const k = snapshot?.components.length ?? 0;
-  const r = snapshot?.responsibilities;
-  for (let p = 0; p < count; p++) {
-    const i = drawn ? (drawn[p] as number) : p;
-    if (!r || k === 0) {
-      fills[p] = '#999999';
-    } else if (context.state.color === 'soft') {
-      fills[p] = context.blender.blend(r, i * k, 1, k);
-    } else {
-      let best = 0;
-      for (let j = 1; j < k; j++)
-        if ((r[i * k + j] as number) > (r[i * k + best] as number)) best = j;
-      fills[p] = context.blender.color(best);
-    }
-  }
-  return fills;
+): Uint32Array {
+  if (!snapshot) return new Uint32Array(drawn ? drawn.length : rows).fill(UNASSIGNED_RGB);
+  const colors = context.state.color === 'soft' ? snapshot.colors.soft : snapshot.colors.hard;
+  if (!drawn) return colors;
+  const out = new Uint32Array(drawn.length);
+  for (let p = 0; p < drawn.length; p++) out[p] = colors[drawn[p] as number] as number;
+  return out;
 }
 
+/** Column `c` of row-major `data` with `d` columns, at the `drawn` rows (all when undefined). */
 export function column(
   data: Float64Array,
   d: number,

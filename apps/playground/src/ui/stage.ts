@@ -1,9 +1,9 @@
-import type { ColorBlender } from '../color/colorBlender.js';
+import { type ColorBlender, hexOf } from '../color/colorBlender.js';
 import type { FitRun } from '../fit/fitRun.js';
+import { type Frame, frameAt } from '../fit/timeline.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import { renderDensity } from '../views/densityView.js';
-import { createScatter, type Scatter } from '../views/scatterView.js';
-import { renderTrace } from '../views/traceView.js';
+import { createScatter, type Scatter, type ScatterStep } from '../views/scatterView.js';
 import { h } from './dom.js';
 import {
   column,
@@ -14,20 +14,28 @@ import {
   pointColors,
   scatterFrame,
 } from './scatterPanels.js';
+import { emCaption, kmeansCaption } from './stepCaption.js';
+import { createTraceFigures, type FrameBudget } from './traceFigures.js';
 
 export interface StageContext extends PanelContext {
   readonly state: PlaygroundState;
   readonly run: FitRun | undefined;
+  /** The player's position: a half-step index on both algorithms' timelines. */
   readonly shown: number;
   readonly blender: ColorBlender;
   readonly width: number;
   onAddPoint(x: number, y: number): void;
 }
 
-/** The plots area; `render` redraws it for the shown iteration. */
+/** The plots area; `render` redraws it for the shown half-step. */
 export interface Stage {
   readonly element: HTMLElement;
-  render(context: StageContext): void;
+  /**
+   * Draws the shown half-step. Returns true when it left some drawing for the next frame: it
+   * builds at most one new figure (a scatter frame or a trace) per call, so no frame of a
+   * streaming fit blocks the page for long; the caller then asks for another frame.
+   */
+  render(context: StageContext): boolean;
 }
 
 interface PanelCache {
@@ -35,12 +43,37 @@ interface PanelCache {
   scatter: Scatter;
   figure: HTMLElement;
   caption: HTMLElement;
+  /** What the scatter shows now; an update to the same step is skipped. */
+  drawn?: string;
+}
+
+/** Redraws a panel's step unless it already shows it (the other algorithm may be streaming). */
+function updatePanel(entry: PanelCache | undefined, step: string, draw: () => ScatterStep): void {
+  if (!entry || entry.drawn === step) return;
+  entry.scatter.update(draw());
+  entry.drawn = step;
+}
+
+/** Below this stage width the k-means panel goes under the EM panel instead of beside it. */
+const SIDE_BY_SIDE_MIN_WIDTH = 640;
+const PANEL_GAP = 16;
+
+/** EM's frame at the player's position (EM's own timeline, clamped to its own last step). */
+export function emFrame(run: FitRun, shown: number): Frame {
+  return frameAt(shown, run.em.length, run.status === 'done', 'em');
+}
+
+/** k-means' frame at the player's position (its own timeline, clamped to its own last step). */
+export function kmeansFrame(run: FitRun, shown: number): Frame {
+  return frameAt(shown, run.kmeans.length, run.status === 'done', 'kmeans');
 }
 
 /**
  * The 2-D or 1-D view, k-means beside it, and the objective traces. The 2-D panels are kept
- * between renders while the data, axes and size stay the same: stepping through iterations
- * then only recolors their points and redraws the ellipses (see `createScatter`).
+ * between renders while the data, axes and size stay the same: stepping through the fit then
+ * only recolors their points and redraws the ellipses (see `createScatter`). Each panel shows its
+ * own algorithm's step: the player's position is clamped to each algorithm's own timeline, so
+ * the one that needs fewer iterations rests on its final frame while the other goes on.
  */
 export function createStage(): Stage {
   const element = h('div', { id: 'stage', class: 'stage' });
@@ -48,79 +81,121 @@ export function createStage(): Stage {
   const traces = h('div', { class: 'traces' });
   element.append(panels, traces);
   const cache = new Map<string, PanelCache>();
+  // Figures built in the current render, and whether one was put off to the next frame.
+  let built = 0;
+  let deferred = false;
+  const mayBuild = (): boolean => {
+    if (built >= 1) {
+      deferred = true;
+      return false;
+    }
+    built++;
+    return true;
+  };
+  const traceFigures = createTraceFigures();
+  const budget: FrameBudget = {
+    mayBuild,
+    defer: () => {
+      deferred = true;
+    },
+  };
+  // How many times the stage was drawn: tests read it to see that a streaming fit was drawn.
+  let renders = 0;
 
   const panel = (
     id: 'em-panel' | 'kmeans-panel',
     key: string,
     build: () => Scatter,
     caption: string,
-  ): PanelCache => {
+    frame: Frame,
+  ): PanelCache | undefined => {
     let entry = cache.get(id);
     if (!entry || entry.key !== key) {
+      if (!mayBuild()) return undefined;
       const scatter = build();
       const captionElement = h('figcaption', {});
-      const figure = h('figure', { class: 'panel', id }, captionElement, scatter.element);
+      const figure = h(
+        'figure',
+        { class: 'panel', id, 'data-renderer': scatter.renderer },
+        captionElement,
+        scatter.element,
+      );
       entry = { key, scatter, figure, caption: captionElement };
       cache.set(id, entry);
     }
     entry.caption.textContent = caption;
+    entry.figure.dataset.phase = frame.phase;
+    entry.figure.dataset.iteration = String(frame.iteration);
     return entry;
   };
 
   return {
     element,
     render(context) {
+      built = 0;
+      deferred = false;
       const { run, state } = context;
-      element.dataset.shown = String(context.shown);
+      element.dataset.renders = String(++renders);
       if (!run) {
+        element.dataset.shown = String(context.shown);
         cache.clear();
-        panels.replaceChildren(h('p', { class: 'empty' }, 'No data to show.'));
+        traceFigures.clear();
+        panels.replaceChildren(h('p', { class: 'empty' }, 'No data to show yet.'));
         traces.replaceChildren();
-        return;
+        return false;
       }
       const compare = state.compare && state.view === '2d';
-      const panelWidth = compare ? Math.floor((context.width - 16) / 2) : context.width;
-      const emShown = run.em[Math.min(context.shown, run.em.length - 1)];
-      const { rows } = run.data.X;
-      const drawn = drawnRows(rows);
-      const note = drawn
-        ? ` (drawing ${drawn.length.toLocaleString()} of ${rows.toLocaleString()} points)`
-        : '';
+      const sideBySide = compare && context.width >= SIDE_BY_SIDE_MIN_WIDTH;
+      const panelWidth = sideBySide
+        ? Math.floor((context.width - PANEL_GAP) / 2)
+        : Math.floor(context.width);
+      panels.classList.toggle('side-by-side', sideBySide);
+      traces.classList.toggle('side-by-side', sideBySide);
+      const em = emFrame(run, context.shown);
+      const km = kmeansFrame(run, context.shown);
+      const emDone = run.outcome?.em;
+      const kmDone = run.outcome?.kmeans;
+      const running = run.status === 'running' ? ' (fitting...)' : '';
 
       if (state.view === '1d') {
         cache.clear();
-        panels.replaceChildren(render1d(context, run, emShown?.iteration));
+        panels.replaceChildren(render1d(context, run, em, `${emCaption(em, emDone)}${running}`));
       } else {
         const key = JSON.stringify([run.key, state.xColumn, state.yColumn, panelWidth]);
-        const em = panel(
+        const emPanel = panel(
           'em-panel',
           key,
           () => {
             const scatter = createScatter(
               scatterFrame(context, run, panelWidth, 'mixture scatter'),
-              emStep(context, run, emShown),
+              emStep(context, run, em),
             );
             if (state.dataset === 'custom') attachClick(scatter.points, context.onAddPoint);
             return scatter;
           },
-          `EM: ${state.color === 'soft' ? 'colored by responsibility' : 'colored by label'}${note}`,
+          `${emCaption(em, emDone)}${running}`,
+          em,
         );
-        em.scatter.update(emStep(context, run, emShown));
-        const figures = [em.figure];
+        // The step's identity: its frame, the coloring, and the snapshots it reads.
+        const emShown = JSON.stringify([em, state.color, run.em.length > em.parameters]);
+        updatePanel(emPanel, emShown, () => emStep(context, run, em));
+        const figures = emPanel ? [emPanel.figure] : [];
         if (compare) {
-          const kmShown = run.kmeans[Math.min(context.shown, run.kmeans.length - 1)];
-          const km = panel(
+          const kmPanel = panel(
             'kmeans-panel',
             key,
             () =>
               createScatter(
                 scatterFrame(context, run, panelWidth, 'k-means scatter'),
-                kmeansStep(context, run, kmShown),
+                kmeansStep(context, run, km),
               ),
-            `k-means: hard labels${kmShown ? `, iteration ${kmShown.iteration}` : ''}${note}`,
+            `${kmeansCaption(km, kmDone)}${run.status === 'running' && !kmDone ? ' (waiting for EM...)' : ''}`,
+            km,
           );
-          km.scatter.update(kmeansStep(context, run, kmShown));
-          figures.push(km.figure);
+          // Colors change once more when both fits are done (k-means matched to EM).
+          const kmShown = JSON.stringify([km, run.outcome !== undefined, run.kmeans.length > 0]);
+          updatePanel(kmPanel, kmShown, () => kmeansStep(context, run, km));
+          if (kmPanel) figures.push(kmPanel.figure);
         } else {
           cache.delete('kmeans-panel');
         }
@@ -131,45 +206,57 @@ export function createStage(): Stage {
           panels.replaceChildren(...figures);
         }
       }
-      traces.replaceChildren(
-        ...renderTraces(context, run, compare ? panelWidth : context.width, compare),
-      );
+      const figures = traceFigures.render(run, em, km, panelWidth, compare, budget);
+      if (
+        figures.some((figure, index) => traces.children[index] !== figure) ||
+        traces.children.length !== figures.length
+      ) {
+        traces.replaceChildren(...figures);
+      }
+      // For tests: what is on screen (the player's own `data-shown` changes a frame earlier,
+      // and a render that put a figure off has not drawn everything yet).
+      if (!deferred) element.dataset.shown = String(context.shown);
+      return deferred;
     },
   };
 }
 
-function render1d(context: StageContext, run: FitRun, iteration: number | undefined): HTMLElement {
-  const snapshot = run.em[Math.min(context.shown, run.em.length - 1)];
-  const k = snapshot?.components.length ?? 0;
+function render1d(context: StageContext, run: FitRun, frame: Frame, caption: string): HTMLElement {
+  const parameters = run.em[frame.parameters];
+  const assignment = run.em[frame.assignment];
+  const k = parameters?.components.length ?? 0;
   const { rows, data } = run.data.X;
   const drawn = drawnRows(rows);
-  let responsibilities: Float32Array | undefined = snapshot?.responsibilities;
-  if (drawn && snapshot) {
+  let responsibilities: Float32Array | undefined = assignment?.responsibilities;
+  if (drawn && assignment) {
     responsibilities = new Float32Array(drawn.length * k);
     drawn.forEach((i, p) => {
-      responsibilities?.set(snapshot.responsibilities.subarray(i * k, (i + 1) * k), p * k);
+      responsibilities?.set(assignment.responsibilities.subarray(i * k, (i + 1) * k), p * k);
     });
   }
-  const step =
-    iteration === undefined
-      ? ''
-      : iteration === 0
-        ? ': the random start'
-        : `: after ${iteration} E- and M-step${iteration === 1 ? '' : 's'}`;
+  const note = drawn
+    ? ` Drawing ${drawn.length.toLocaleString()} of ${rows.toLocaleString()} points.`
+    : '';
   return h(
     'figure',
-    { class: 'panel', id: 'density-panel' },
+    {
+      class: 'panel',
+      id: 'density-panel',
+      'data-phase': frame.phase,
+      'data-iteration': frame.iteration,
+    },
+    h('figcaption', {}, caption),
     h(
-      'figcaption',
-      {},
-      `EM on one column${step}. Histogram, each component's weighted density, and their sum (dashed)`,
+      'p',
+      { class: 'hint' },
+      `Histogram of the data; each component's weighted density and their sum (dashed); below, each point's responsibilities.${note}`,
     ),
     renderDensity({
       values: data,
       drawn: column(data, 1, 0, drawn),
-      fills: pointColors(context, rows, snapshot, drawn),
+      fills: Array.from(pointColors(context, rows, assignment, drawn), hexOf),
       grid: run.grid,
-      components: (snapshot?.components ?? []).map((c, j) => ({
+      components: (parameters?.components ?? []).map((c, j) => ({
         density: c.density,
         color: context.blender.color(j),
       })),
@@ -180,49 +267,6 @@ function render1d(context: StageContext, run: FitRun, iteration: number | undefi
       ariaLabel: 'one-dimensional mixture',
     }),
   );
-}
-
-function renderTraces(
-  context: StageContext,
-  run: FitRun,
-  width: number,
-  compare: boolean,
-): HTMLElement[] {
-  const figures = [
-    h(
-      'figure',
-      { class: 'trace' },
-      h('figcaption', {}, 'mean log-likelihood per point'),
-      renderTrace({
-        values: run.em.map((s) => s.logLikelihood),
-        current: context.shown,
-        label: 'log-likelihood',
-        color: '#4e79a7',
-        width,
-        height: 200,
-        ariaLabel: 'log-likelihood trace',
-      }),
-    ),
-  ];
-  if (compare) {
-    figures.push(
-      h(
-        'figure',
-        { class: 'trace' },
-        h('figcaption', {}, 'k-means inertia (sum of squared distances)'),
-        renderTrace({
-          values: run.kmeans.map((s) => s.inertia),
-          current: context.shown,
-          label: 'inertia',
-          color: '#e15759',
-          width,
-          height: 200,
-          ariaLabel: 'k-means inertia trace',
-        }),
-      ),
-    );
-  }
-  return figures;
 }
 
 /** Pressing in the plot adds a point at those data coordinates (Plot's scale inverses). */

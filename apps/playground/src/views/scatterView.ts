@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { FALLBACK_RGB, hexOf } from '../color/colorBlender.js';
 
 /** One closed outline (a covariance ellipse) in data coordinates. */
 export interface Outline {
@@ -33,8 +34,8 @@ export interface ScatterFrame {
 
 /** What changes with every iteration. */
 export interface ScatterStep {
-  /** CSS color of each drawn point, in the order of `xs`. */
-  readonly fills: readonly string[];
+  /** Packed `0xrrggbb` color of each drawn point, in the order of `xs`. */
+  readonly colors: Uint32Array;
   readonly outlines: readonly Outline[];
   readonly markers: readonly Marker[];
 }
@@ -42,30 +43,38 @@ export interface ScatterStep {
 /** A drawn scatter: the element to insert, and a cheap redraw for another iteration. */
 export interface Scatter {
   readonly element: HTMLElement;
-  /** The points layer: Plot's SVG, which carries its `scale()`s (used to place clicks). */
+  /** The frame: Plot's SVG (axes, grid; the dots too below `CANVAS_THRESHOLD`), with its `scale()`s. */
   readonly points: SVGSVGElement;
+  /** How the points are drawn: one SVG circle each, or pixels on a canvas. */
+  readonly renderer: 'svg' | 'canvas';
   update(step: ScatterStep): void;
 }
+
+/**
+ * Above this many points they are drawn on a canvas. SVG circles are the DOM's: easy to inspect
+ * and test, but recoloring 20,000 of them took 100+ ms per frame; the canvas writes pixels into
+ * one ImageData (a few milliseconds for 20,000 points).
+ */
+export const CANVAS_THRESHOLD = 2000;
 
 // Both layers use the same explicit margins and domains, so they share one coordinate system.
 const MARGINS = { marginTop: 24, marginRight: 24, marginBottom: 36, marginLeft: 48 } as const;
 
-type OutlinePoint = { readonly x: number; readonly y: number; readonly outline: number };
-
 /**
- * The 2-D view as two Observable Plot layers in one box. The points layer (grid, axes, one dot
- * per point) is drawn once per frame; stepping through iterations only rewrites the dots' fill
- * colors in place. The overlay (covariance ellipses and component centers, a few hundred
- * vertices) is redrawn by Plot at every step. Redrawing 5,000 dots with Plot at every step
- * took 200-700 ms on the main thread; this takes a few milliseconds.
+ * The 2-D view: an Observable Plot frame (grid, axes, and below `CANVAS_THRESHOLD` the dots), a
+ * canvas for the dots of larger data, and an overlay (covariance ellipses and component centers,
+ * a few hundred vertices) redrawn by Plot at every step. Stepping through iterations rewrites
+ * only the dots' colors (the circles' fills, or the canvas pixels) and the overlay.
  */
 export function createScatter(frame: ScatterFrame, step: ScatterStep): Scatter {
   const n = frame.xs.length;
-  const radius = n > 3000 ? 1.6 : n > 600 ? 2.4 : 3.2;
+  const renderer = n > CANVAS_THRESHOLD ? 'canvas' : 'svg';
+  const radius = n > 600 ? 2.4 : 3.2;
   const scales = {
     x: { label: frame.xLabel, domain: [...frame.xDomain] },
     y: { label: frame.yLabel, domain: [...frame.yDomain] },
   };
+  const hex = hexCache();
   const points = Plot.plot({
     width: frame.width,
     height: frame.height,
@@ -76,11 +85,11 @@ export function createScatter(frame: ScatterFrame, step: ScatterStep): Scatter {
     grid: true,
     marks: [
       Plot.dot(
-        { length: n },
+        { length: renderer === 'svg' ? n : 0 },
         {
-          x: frame.xs,
-          y: frame.ys,
-          fill: step.fills,
+          x: renderer === 'svg' ? frame.xs : [],
+          y: renderer === 'svg' ? frame.ys : [],
+          fill: renderer === 'svg' ? Array.from(step.colors, hex) : [],
           r: radius,
           fillOpacity: 0.9,
           className: 'data-points',
@@ -92,82 +101,177 @@ export function createScatter(frame: ScatterFrame, step: ScatterStep): Scatter {
   element.className = 'scatter';
   element.style.position = 'relative';
   element.append(points);
-  let overlay: Element | undefined;
-  const circles = () => points.querySelectorAll('g.data-points circle');
+  const paint =
+    renderer === 'canvas' ? canvasPainter(frame, points, element) : svgPainter(points, hex);
+  const overlay = createOverlay(frame, points);
+  element.append(overlay.element);
 
   const update = (next: ScatterStep) => {
-    const dots = circles();
+    paint(next.colors);
+    overlay.draw(next);
+  };
+  update(step);
+  return { element, points, renderer, update };
+}
+
+/** `#rrggbb` strings of packed colors, each made once. */
+function hexCache(): (rgb: number) => string {
+  const cache = new Map<number, string>();
+  return (rgb) => {
+    let text = cache.get(rgb);
+    if (text === undefined) {
+      text = hexOf(rgb);
+      cache.set(rgb, text);
+    }
+    return text;
+  };
+}
+
+/** Recolors Plot's circles in place (only those whose color changed). */
+function svgPainter(points: SVGSVGElement, hex: (rgb: number) => string) {
+  const dots = points.querySelectorAll('g.data-points circle');
+  return (colors: Uint32Array) => {
     for (let i = 0; i < dots.length; i++) {
-      const fill = next.fills[i] ?? '#999999';
+      const fill = hex(colors[i] ?? FALLBACK_RGB);
       const dot = dots[i] as Element;
       if (dot.getAttribute('fill') !== fill) dot.setAttribute('fill', fill);
     }
-    const drawn = renderOverlay(frame, scales, next);
-    drawn.setAttribute('class', `${drawn.getAttribute('class') ?? ''} scatter-overlay`);
-    (drawn as SVGSVGElement).style.cssText =
-      'position:absolute;left:0;top:0;pointer-events:none;background:none';
-    if (overlay) overlay.replaceWith(drawn);
-    else element.append(drawn);
-    overlay = drawn;
   };
-  update(step);
-  return { element, points, update };
 }
 
-function renderOverlay(
-  frame: ScatterFrame,
-  scales: { x: Plot.ScaleOptions; y: Plot.ScaleOptions },
-  step: ScatterStep,
-): Element {
-  const outlinePoints: OutlinePoint[] = [];
-  step.outlines.forEach((outline, index) => {
-    for (const [x, y] of outline.points) outlinePoints.push({ x, y, outline: index });
-  });
-  const outlineOf = (p: OutlinePoint) => step.outlines[p.outline] as Outline;
-  return Plot.plot({
-    width: frame.width,
-    height: frame.height,
-    ...MARGINS,
-    x: { ...scales.x, axis: null },
-    y: { ...scales.y, axis: null },
-    color: { type: 'identity' },
-    style: { background: 'none' },
-    marks: [
-      ...[false, true].flatMap((dashed) =>
-        [false, true].map((filled) =>
-          Plot.line(
-            outlinePoints.filter((p) => {
-              const outline = outlineOf(p);
-              return outline.dashed === dashed && outline.filled === filled;
-            }),
-            {
-              x: 'x',
-              y: 'y',
-              z: 'outline',
-              stroke: (p: OutlinePoint) => outlineOf(p).color,
-              fill: filled ? (p: OutlinePoint) => outlineOf(p).color : 'none',
-              fillOpacity: 0.12,
-              strokeDasharray: dashed ? '5,4' : undefined,
-              strokeWidth: filled ? 2 : 1.2,
-              clip: true,
-              className: 'component-outlines',
-            },
-          ),
-        ),
-      ),
-      Plot.dot(step.markers, {
-        x: 'x',
-        y: 'y',
-        stroke: 'white',
-        fill: 'color',
-        symbol: 'cross',
-        r: 7,
-        strokeWidth: 1.5,
-        clip: true,
-        className: 'component-centers',
-      }),
-    ],
-  });
+/**
+ * Draws each point as a small square of pixels on a canvas laid over the plot area. Positions
+ * are mapped through Plot's own scales once; a redraw writes one ImageData.
+ */
+function canvasPainter(frame: ScatterFrame, points: SVGSVGElement, element: HTMLElement) {
+  const ratio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+  const width = Math.round(frame.width * ratio);
+  const height = Math.round(frame.height * ratio);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  canvas.className = 'scatter-canvas';
+  canvas.style.cssText =
+    'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none';
+  element.append(canvas);
+  const context = canvas.getContext('2d');
+  const withScales = points as unknown as { scale(name: 'x' | 'y'): { apply(v: number): number } };
+  // Both scales are linear: two points fix each map, so 20,000 points need no scale calls.
+  const linear = (scale: { apply(v: number): number }) => {
+    const at0 = scale.apply(0);
+    return { offset: at0, slope: scale.apply(1) - at0 };
+  };
+  const sx = linear(withScales.scale('x'));
+  const sy = linear(withScales.scale('y'));
+  const n = frame.xs.length;
+  const size = Math.max(2, Math.round((n > 10_000 ? 2 : 3) * ratio));
+  const half = Math.floor(size / 2);
+  // Top-left pixel of each point's square, clipped to the canvas.
+  const left = new Int32Array(n);
+  const top = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    left[i] = Math.round((sx.offset + sx.slope * (frame.xs[i] as number)) * ratio) - half;
+    top[i] = Math.round((sy.offset + sy.slope * (frame.ys[i] as number)) * ratio) - half;
+  }
+  const image = context?.createImageData(width, height);
+  const pixels = image ? new Uint32Array(image.data.buffer) : new Uint32Array(0);
+  return (colors: Uint32Array) => {
+    if (!context || !image) return;
+    pixels.fill(0);
+    for (let i = 0; i < n; i++) {
+      const rgb = colors[i] ?? FALLBACK_RGB;
+      // ImageData is RGBA in memory: as a little-endian uint32 that is 0xAABBGGRR.
+      const abgr =
+        (0xff000000 | ((rgb & 0xff) << 16) | (rgb & 0xff00) | ((rgb >> 16) & 0xff)) >>> 0;
+      const x0 = Math.max(0, left[i] as number);
+      const x1 = Math.min(width, (left[i] as number) + size);
+      const y0 = Math.max(0, top[i] as number);
+      const y1 = Math.min(height, (top[i] as number) + size);
+      for (let y = y0; y < y1; y++) {
+        const row = y * width;
+        for (let x = x0; x < x1; x++) pixels[row + x] = abgr;
+      }
+    }
+    context.putImageData(image, 0, 0);
+  };
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * The overlay: covariance ellipses and component centers, drawn as plain SVG paths through the
+ * frame's own scales (so they line up with the points). Written by hand rather than by Plot:
+ * a Plot figure per step cost ~6 ms; rewriting a few dozen paths costs well under one.
+ */
+function createOverlay(frame: ScatterFrame, points: SVGSVGElement) {
+  const withScales = points as unknown as { scale(name: 'x' | 'y'): { apply(v: number): number } };
+  const sx = withScales.scale('x');
+  const sy = withScales.scale('y');
+  const element = document.createElementNS(SVG, 'svg');
+  element.setAttribute('class', 'scatter-overlay');
+  element.setAttribute('width', String(frame.width));
+  element.setAttribute('height', String(frame.height));
+  element.setAttribute('viewBox', `0 0 ${frame.width} ${frame.height}`);
+  element.style.cssText =
+    'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none;overflow:hidden';
+  // Clip to the plot area, as Plot's `clip: true` would.
+  const left = MARGINS.marginLeft;
+  const top = MARGINS.marginTop;
+  const clipId = `clip-${Math.random().toString(36).slice(2)}`;
+  const defs = document.createElementNS(SVG, 'defs');
+  const clip = document.createElementNS(SVG, 'clipPath');
+  clip.setAttribute('id', clipId);
+  const rect = document.createElementNS(SVG, 'rect');
+  rect.setAttribute('x', String(left));
+  rect.setAttribute('y', String(top));
+  rect.setAttribute('width', String(Math.max(0, frame.width - left - MARGINS.marginRight)));
+  rect.setAttribute('height', String(Math.max(0, frame.height - top - MARGINS.marginBottom)));
+  clip.append(rect);
+  defs.append(clip);
+  const outlines = document.createElementNS(SVG, 'g');
+  outlines.setAttribute('class', 'component-outlines');
+  outlines.setAttribute('clip-path', `url(#${clipId})`);
+  const centers = document.createElementNS(SVG, 'g');
+  centers.setAttribute('class', 'component-centers');
+  centers.setAttribute('clip-path', `url(#${clipId})`);
+  element.append(defs, outlines, centers);
+  // A cross of "radius" 7, as Plot's symbol.
+  const cross = 'M-7,-2.3H-2.3V-7H2.3V-2.3H7V2.3H2.3V7H-2.3V2.3H-7Z';
+
+  const draw = (step: ScatterStep) => {
+    const paths: SVGPathElement[] = [];
+    for (const outline of step.outlines) {
+      let d = '';
+      outline.points.forEach(([x, y], index) => {
+        d += `${index === 0 ? 'M' : 'L'}${sx.apply(x).toFixed(1)},${sy.apply(y).toFixed(1)}`;
+      });
+      const path = document.createElementNS(SVG, 'path');
+      path.setAttribute('d', `${d}Z`);
+      path.setAttribute('stroke', outline.color);
+      path.setAttribute('stroke-width', outline.filled ? '2' : '1.2');
+      path.setAttribute('fill', outline.filled ? outline.color : 'none');
+      if (outline.filled) path.setAttribute('fill-opacity', '0.12');
+      if (outline.dashed) path.setAttribute('stroke-dasharray', '5,4');
+      paths.push(path);
+    }
+    outlines.replaceChildren(...paths);
+    const marks: SVGPathElement[] = [];
+    for (const marker of step.markers) {
+      if (!Number.isFinite(marker.x) || !Number.isFinite(marker.y)) continue;
+      const path = document.createElementNS(SVG, 'path');
+      path.setAttribute('d', cross);
+      path.setAttribute(
+        'transform',
+        `translate(${sx.apply(marker.x).toFixed(1)},${sy.apply(marker.y).toFixed(1)})`,
+      );
+      path.setAttribute('fill', marker.color);
+      path.setAttribute('stroke', 'white');
+      path.setAttribute('stroke-width', '1.5');
+      marks.push(path);
+    }
+    centers.replaceChildren(...marks);
+  };
+  return { element, draw };
 }
 
 /** The extent of `values` padded by 4% on each side (a constant column gets +-1). */

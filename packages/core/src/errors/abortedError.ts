@@ -5,6 +5,7 @@ const symbol = Symbol.for(marker);
 
 /** Thrown when long work is stopped through its `AbortSignal`; `cause` is the signal's reason. */
 export class AbortedError extends MixkitError {
+  /** @internal The brand that `isInstance` looks for (works across duplicate installs). */
   readonly [symbol] = true;
 
   constructor(what: string, reason?: unknown) {

@@ -18,8 +18,11 @@ export type DegeneracyReason = 'empty' | 'singular' | 'no-support';
  * callers using a family directly see it as a typed error.
  */
 export class DegenerateComponentError extends MixkitError {
+  /** @internal The brand that `isInstance` looks for (works across duplicate installs). */
   readonly [symbol] = true;
+  /** Why the parameters could not be estimated. */
   readonly reason: DegeneracyReason;
+  /** The kind of the family that failed (e.g. `'gaussian-full'`). */
   readonly family: string;
 
   constructor(family: string, reason: DegeneracyReason, detail: string) {

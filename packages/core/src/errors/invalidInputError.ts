@@ -21,10 +21,15 @@ export interface InputLocation {
  * The message names the argument and, where relevant, the row, column and value.
  */
 export class InvalidInputError extends MixkitError {
+  /** @internal The brand that `isInstance` looks for (works across duplicate installs). */
   readonly [symbol] = true;
+  /** The argument or option at fault, e.g. `'X'`, `'sampleWeight'`, `'nClusters'`. */
   readonly argument: string;
+  /** Row index (0-based) of the offending value, when it is in a matrix or vector. */
   readonly row: number | undefined;
+  /** Column index (0-based) of the offending value, when it is in a matrix. */
   readonly column: number | undefined;
+  /** The offending value itself, when there is one. */
   readonly value: unknown;
 
   constructor(location: InputLocation, reason: string) {

@@ -8,6 +8,7 @@ const baseSymbol = Symbol.for(marker);
  * `isInstance` works across duplicate installs of a package, where `instanceof` does not.
  */
 export class MixkitError extends Error {
+  /** @internal The brand that `isInstance` looks for (works across duplicate installs). */
   readonly [baseSymbol] = true;
 
   constructor(name: string, message: string, options?: { cause?: unknown }) {
@@ -20,6 +21,10 @@ export class MixkitError extends Error {
     return MixkitError.hasMarker(error, marker);
   }
 
+  /**
+   * True when `error` carries the brand `Symbol.for(name)`: what each subclass's `isInstance`
+   * checks with its own name (`'mixkit.error.InvalidInputError'`, ...).
+   */
   protected static hasMarker(error: unknown, name: string): boolean {
     return (
       error != null &&

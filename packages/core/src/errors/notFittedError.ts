@@ -5,6 +5,7 @@ const symbol = Symbol.for(marker);
 
 /** Thrown when a model is used (predict, score, sample) before it has been fitted. */
 export class NotFittedError extends MixkitError {
+  /** @internal The brand that `isInstance` looks for (works across duplicate installs). */
   readonly [symbol] = true;
 
   constructor(what: string) {

@@ -31,19 +31,24 @@ export type ClustererCheckName =
 
 /** What the battery asks a data maker for. */
 export interface DataRequest {
+  /** Rows to make. */
   readonly rows: number;
+  /** Clusters in the data (row i belongs to one of 0 .. nClusters − 1). */
   readonly nClusters: number;
   /**
    * `'separated'`: clusters any correct clusterer recovers exactly (the battery checks it);
    * `'overlapping'`: clusters that take several iterations to settle (for the objective trace).
    */
   readonly separation: 'separated' | 'overlapping';
+  /** The only source of randomness the maker may use (seeded by the battery). */
   readonly random: RandomSource;
 }
 
 /** Data with its true partition: row i belongs to cluster `labels[i]` (0 .. nClusters − 1). */
 export interface LabelledData {
+  /** The data. */
   readonly X: Matrix;
+  /** The true cluster of every row. */
   readonly labels: Int32Array;
 }
 
@@ -95,8 +100,9 @@ export interface ClustererSetup<Model extends ClusteringModel = ClusteringModel>
   fitInOtherProcess?(X: Matrix, nClusters: number, seed: number): Promise<JsonValue>;
   /** Checks known to fail, with the reason; they run as expected failures (`it.fails`). */
   readonly expectedFailures?: Partial<Record<ClustererCheckName, string>>;
-  /** Rows of the battery's data (default 90) and clusters in it (default 3). */
+  /** Rows of the battery's data (default 90). */
   readonly rows?: number;
+  /** Clusters in the battery's data (default 3). */
   readonly nClusters?: number;
   /** Seed of the data and of every fit (default 7). */
   readonly seed?: number;
@@ -104,7 +110,9 @@ export interface ClustererSetup<Model extends ClusteringModel = ClusteringModel>
 
 /** One runnable check: what `describeClusterer` turns into a test. */
 export interface ClustererCheck {
+  /** Which check it is. */
   readonly check: ClustererCheckName;
+  /** What it asserts, as the test's title. */
   readonly title: string;
   /** Throws an `Error` explaining the violation; resolves when the check passes. */
   readonly run: () => void | Promise<void>;

@@ -75,13 +75,21 @@ export function factorEstimate(
   return factors;
 }
 
-/** `factorCovariance`, throwing InvalidInputError on failure (for paramsFromJSON). */
-function factorJson(kind: string, d: number, covariance: Float64Array): CovarianceFactors {
+/**
+ * `factorCovariance`, throwing InvalidInputError on failure (for paramsFromJSON), naming the
+ * document's `field` (default `covariance`).
+ */
+export function factorJson(
+  kind: string,
+  d: number,
+  covariance: Float64Array,
+  field = 'covariance',
+): CovarianceFactors {
   const factors = factorCovariance(d, covariance);
   if ('column' in factors) {
     throw new InvalidInputError(
-      { argument: 'json.covariance', row: factors.column, value: factors.pivot },
-      `${kind}: covariance is not positive definite`,
+      { argument: `json.${field}`, row: factors.column, value: factors.pivot },
+      `${kind}: ${field} is not positive definite`,
     );
   }
   return factors;
@@ -104,20 +112,23 @@ export function covarianceFromScatter(
   return out;
 }
 
-/** Reads a symmetric d x d `covariance` field written as rows. */
-function readCovariance(reader: ParamsReader, kind: string, d: number): Float64Array {
-  const rows = reader.numberRows('covariance');
+/** Reads a symmetric d x d matrix field written as rows (default `covariance`). */
+export function readCovariance(
+  reader: ParamsReader,
+  kind: string,
+  d: number,
+  field = 'covariance',
+): Float64Array {
+  const argument = `json.${field}`;
+  const rows = reader.numberRows(field);
   const covariance = new Float64Array(d * d);
   if (rows.length !== d) {
-    throw new InvalidInputError(
-      { argument: 'json.covariance', value: rows.length },
-      `${kind}: expected ${d} rows`,
-    );
+    throw new InvalidInputError({ argument, value: rows.length }, `${kind}: expected ${d} rows`);
   }
   rows.forEach((row, i) => {
     if (row.length !== d) {
       throw new InvalidInputError(
-        { argument: 'json.covariance', row: i, value: row.length },
+        { argument, row: i, value: row.length },
         `${kind}: expected ${d} columns`,
       );
     }
@@ -129,8 +140,8 @@ function readCovariance(reader: ParamsReader, kind: string, d: number): Float64A
       const b = covariance[j * d + i]!;
       if (Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b), 1e-300)) {
         throw new InvalidInputError(
-          { argument: 'json.covariance', row: i, column: j, value: a },
-          `${kind}: covariance is not symmetric`,
+          { argument, row: i, column: j, value: a },
+          `${kind}: ${field} is not symmetric`,
         );
       }
     }
@@ -139,7 +150,7 @@ function readCovariance(reader: ParamsReader, kind: string, d: number): Float64A
 }
 
 /** A d x d row-major matrix as rows (for JSON). */
-function toRows(d: number, matrix: Float64Array): number[][] {
+export function toRows(d: number, matrix: Float64Array): number[][] {
   return Array.from({ length: d }, (_, i) => Array.from(matrix.subarray(i * d, i * d + d)));
 }
 

@@ -22,6 +22,7 @@ import type { GaussianStats } from './statistics.js';
 
 /** A Gaussian with a diagonal covariance, with its caches. */
 export interface GaussianDiagParams {
+  /** μ, the mean (length d). */
   readonly mean: Float64Array;
   /** The covariance diagonal σⱼ² (regularisation included). */
   readonly variances: Float64Array;

@@ -21,6 +21,7 @@ import type { GaussianStats } from './statistics.js';
 
 /** A Gaussian with a full covariance, with its Cholesky caches. */
 export interface GaussianFullParams extends CovarianceFactors {
+  /** μ, the mean (length d). */
   readonly mean: Float64Array;
   /** d x d row-major, regularisation included. */
   readonly covariance: Float64Array;

@@ -17,9 +17,13 @@ export type CovarianceType = 'full' | 'diag' | 'spherical' | 'tied';
 
 /** The parameters of one component, by covariance type. */
 export interface GaussianParamsByType {
+  /** Each component has its own full covariance. */
   readonly full: GaussianFullParams;
+  /** Each component has its own diagonal covariance. */
   readonly diag: GaussianDiagParams;
+  /** Each component has its own σ²·I. */
   readonly spherical: GaussianSphericalParams;
+  /** All components share one full covariance. */
   readonly tied: GaussianTiedParams;
 }
 

@@ -13,7 +13,13 @@ import type { GaussianStats } from './statistics.js';
  *   column (variance 0) gets r times the largest column variance (r when every column is
  *   constant).
  */
-export type RegCovar = number | readonly number[] | { readonly relative: number };
+export type RegCovar =
+  | number
+  | readonly number[]
+  | {
+      /** The factor r: the amount added to column j is r × column j's variance. */
+      readonly relative: number;
+    };
 
 /** A validated `RegCovar`: absolute per column (a number for all), or relative, unresolved. */
 export type Regularization =

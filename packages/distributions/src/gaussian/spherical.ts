@@ -14,6 +14,7 @@ import type { GaussianStats } from './statistics.js';
 
 /** A Gaussian with covariance σ²·I, with its caches. */
 export interface GaussianSphericalParams {
+  /** μ, the mean (length d). */
   readonly mean: Float64Array;
   /** σ² (regularisation included). */
   readonly variance: number;

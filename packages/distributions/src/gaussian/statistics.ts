@@ -7,8 +7,11 @@ import { combineMoments, type ScatterMode, weightedMeanScatter } from '@mixkit/l
  * Merged with Chan's pairwise update, so data with a large offset (1e6 ± 1) stays accurate.
  */
 export interface GaussianStats {
+  /** Σw: the total weight accumulated. */
   weight: number;
+  /** The weighted mean (length d). */
   readonly mean: Float64Array;
+  /** Σ w (x − mean)(x − mean)ᵀ: row-major d x d (full, tied) or its diagonal (diag, spherical). */
   readonly scatter: Float64Array;
 }
 

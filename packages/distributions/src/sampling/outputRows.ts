@@ -2,7 +2,9 @@ import { InvalidInputError } from '@mixkit/core';
 
 /** Where `sample` writes: the buffer and the index of its first entry. */
 export interface OutputRows {
+  /** The row-major buffer the samples go into. */
   readonly buffer: Float64Array;
+  /** Index in `buffer` of the first sample's first entry. */
   readonly offset: number;
 }
 

@@ -2,6 +2,7 @@ import { type AnyComponentFamily, type ComponentFamily, createRandom } from '@mi
 import { checkCheckParams } from './checks/checkParams.js';
 import { checkEmptyStats, checkParameterCount } from './checks/counting.js';
 import { checkKernelMemory } from './checks/kernelMemory.js';
+import { checkLikelihoodMaximum } from './checks/likelihoodMaximum.js';
 import { checkMapEstimate } from './checks/mapEstimate.js';
 import { checkNormalization } from './checks/normalization.js';
 import { checkSampleOutput, checkStridedOutput } from './checks/output.js';
@@ -56,6 +57,8 @@ const TITLES: Record<CheckName, string> = {
     "checkParams accepts the family's own parameters and names the argument for others",
   'map-estimate':
     'a family with a prior: estimate maximises the weighted log-likelihood plus logPrior',
+  'likelihood-maximum':
+    'perturbing the estimate never raises the weighted log-likelihood of its data (an M-step maximises)',
 };
 
 /**
@@ -145,6 +148,9 @@ export function conformanceChecks<P, S>(
         checkMapEstimate(family, get().stats.X, get().stats.weights, createRandom(seed + 1)),
       );
     }
+    add('likelihood-maximum', () =>
+      checkLikelihoodMaximum(family, get().stats.X, get().stats.weights),
+    );
   }
   return checks;
 }

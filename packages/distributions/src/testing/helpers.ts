@@ -43,13 +43,17 @@ export function logDensities(family: AnyComponentFamily, params: unknown, X: Mat
   return family.logDensity(params, X, 0, X.rows, new Float64Array(X.rows), 0, 1);
 }
 
-/** Statistics of all rows with the given weights. */
+/**
+ * Statistics of all rows with the given weights, under the `current` parameters when given (a
+ * family with per-row latent variables forms its expectations from them; others ignore them).
+ */
 export function accumulateAll(
   family: AnyComponentFamily,
   X: Matrix,
   weights: Float64Array,
+  current?: unknown,
 ): unknown {
-  return family.accumulate(family.createStats(X.cols), X, 0, X.rows, weights, 0, 1);
+  return family.accumulate(family.createStats(X.cols), X, 0, X.rows, weights, 0, 1, current);
 }
 
 /**
@@ -160,4 +164,49 @@ export function catchInvalidInput(action: () => void): InvalidInputError | strin
     return `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
   }
   return 'did not throw';
+}
+
+/** Σ wᵢ log f(xᵢ; params) over the rows of positive weight. */
+export function weightedLogLikelihood(
+  family: AnyComponentFamily,
+  params: unknown,
+  X: Matrix,
+  weights: Float64Array,
+): number {
+  const logP = logDensities(family, params, X);
+  let sum = 0;
+  for (let i = 0; i < X.rows; i++) if (weights[i] !== 0) sum += weights[i] * logP[i];
+  return sum;
+}
+
+/** The estimate of one component's statistics (through `estimateAll` when the family has it). */
+export function estimateOne(family: AnyComponentFamily, stats: unknown): unknown {
+  return family.estimateAll !== undefined ? family.estimateAll([stats])[0] : family.estimate(stats);
+}
+
+/**
+ * The family's estimate from weighted data, iterated θ ← estimate(accumulate(X, w, θ)) from
+ * θ = estimate(accumulate(X, w)) until the parameters (or the weighted log-likelihood, to 1e-15)
+ * stop changing, at most 500 times: one step for a family that ignores the current parameters,
+ * EM to convergence for one with per-row latent variables (whose single estimate is one EM
+ * step, not the maximum).
+ */
+export function estimateToFixedPoint(
+  family: AnyComponentFamily,
+  X: Matrix,
+  weights: Float64Array,
+): unknown {
+  let params = estimateOne(family, accumulateAll(family, X, weights));
+  let previous = JSON.stringify(family.paramsToJSON(params));
+  let score = weightedLogLikelihood(family, params, X, weights);
+  for (let iteration = 0; iteration < 500; iteration++) {
+    const next = estimateOne(family, accumulateAll(family, X, weights, params));
+    const text = JSON.stringify(family.paramsToJSON(next));
+    const nextScore = weightedLogLikelihood(family, next, X, weights);
+    params = next;
+    if (text === previous || Math.abs(nextScore - score) <= 1e-15 * Math.abs(nextScore)) break;
+    previous = text;
+    score = nextScore;
+  }
+  return params;
 }

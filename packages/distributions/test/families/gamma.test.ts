@@ -27,7 +27,6 @@ describeComponentFamily('gamma', gamma(), {
           [0, 60],
           [0, 15],
         ],
-        intervals: 80,
       },
       nParameters: 4,
       invalidEntries: [{ column: 1, value: 0 }],

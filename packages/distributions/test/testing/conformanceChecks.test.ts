@@ -1,11 +1,20 @@
 import type { ComponentFamily } from '@mixkit/core';
 import { describe, expect, it } from 'vitest';
-import { type PoissonParams, type PoissonStats, poisson, poissonParams } from '../../src/index.js';
+import {
+  assertWeight,
+  defaultRegistry,
+  extendRegistry,
+  type PoissonParams,
+  type PoissonStats,
+  poisson,
+  poissonParams,
+} from '../../src/index.js';
 import {
   type CheckName,
   type ConformanceOptions,
   conformanceChecks,
 } from '../../src/testing/index.js';
+import { laplace, laplaceParams } from '../contributed/laplace.js';
 import { range } from '../helpers.js';
 
 type Family = ComponentFamily<PoissonParams, PoissonStats>;
@@ -202,4 +211,66 @@ describe('conformanceChecks', () => {
       expect(failed.get(check)).toContain(`[${check}]`);
     });
   }
+});
+
+describe('likelihood-maximum catches a wrong but self-consistent M-step', () => {
+  const correct = laplace();
+  // The Laplace location estimated by the weighted mean instead of the weighted median, the scale
+  // as the mean absolute deviation from it: statistics, merge, weights, JSON and recovery on a
+  // symmetric sample all hold, only the estimate is not the likelihood's maximum.
+  const broken: typeof correct = {
+    ...correct,
+    estimate(stats) {
+      assertWeight('laplace', stats.weight);
+      const d = stats.columns.length;
+      const location = new Float64Array(d);
+      const scale = new Float64Array(d);
+      for (let j = 0; j < d; j++) {
+        const { values, weights } = stats.columns[j];
+        let sum = 0;
+        for (let k = 0; k < values.length; k++) sum += weights[k] * values[k];
+        location[j] = sum / stats.weight;
+        let deviation = 0;
+        for (let k = 0; k < values.length; k++) {
+          deviation += weights[k] * Math.abs(values[k] - location[j]);
+        }
+        scale[j] = deviation / stats.weight;
+      }
+      return laplaceParams(location, scale);
+    },
+  };
+  const laplaceOptions: ConformanceOptions = {
+    cases: [
+      {
+        name: 'one column',
+        params: { kind: 'laplace', version: 1, location: [1.5], scale: [0.7] },
+        normalization: { method: 'quadrature', bounds: [[-30, 30]] },
+        nParameters: 2,
+      },
+    ],
+    recoverySampleSize: 5000,
+  };
+  const failed = (family: typeof correct): Map<CheckName, string> => {
+    const out = new Map<CheckName, string>();
+    // The registry rebuilds the family under test, so spec-round-trip compares it with itself.
+    const registry = extendRegistry(defaultRegistry, { laplace: () => family });
+    for (const check of conformanceChecks(family, { ...laplaceOptions, registry })) {
+      try {
+        check.run();
+      } catch (error) {
+        out.set(check.check, error instanceof Error ? error.message : String(error));
+      }
+    }
+    return out;
+  };
+
+  it('the weighted-median Laplace passes every check', () => {
+    expect(Object.fromEntries(failed(correct))).toEqual({});
+  });
+
+  it('the weighted-mean Laplace fails likelihood-maximum and nothing else', () => {
+    const failures = failed(broken);
+    expect(Object.fromEntries(failures)).toEqual({ 'likelihood-maximum': expect.any(String) });
+    expect(failures.get('likelihood-maximum')).toContain('location');
+  });
 });

@@ -6,8 +6,9 @@ import { normalizeBlock } from './normalizeBlock.js';
  * One EM iteration's pass over the data, block by block while each block is in cache:
  * every component's batched `logDensity` into column c of the block buffer (offset c,
  * stride k), the in-place E-step (`normalizeBlock`), then every accumulating component's
- * `accumulate` from the same block, skipped for a component with no responsibility in the
- * block (common once clusters separate). Per pass: no allocation, no n x k intermediate.
+ * `accumulate` from the same block (given the E-step's parameters of the component, which
+ * families with per-row latent variables need), skipped for a component with no responsibility
+ * in the block (common once clusters separate). Per pass: no allocation, no n x k intermediate.
  *
  * With `accumulateMask` undefined it only scores (the final E-step). Otherwise the statistics
  * and responsibility totals are reset first and component c accumulates when `mask[c]` is 1.
@@ -58,7 +59,9 @@ export function fusedPass(
       blockTotals[c] = 0;
       totals[c]! += blockTotal;
       if (accumulateMask[c] === 1 && blockTotal > 0) {
-        stats[c] = families[c]!.accumulate(stats[c], X, start, end, block, c, k);
+        // The E-step's parameters go along, for every family alike: a family with per-row
+        // latent variables (Student-t) forms its expectations from them, the others ignore them.
+        stats[c] = families[c]!.accumulate(stats[c], X, start, end, block, c, k, params[c]);
       }
     }
   }

@@ -17,20 +17,43 @@ import {
  * `fromJSON` (which `estimateAll` and shared-parameter counting rely on).
  */
 export type MixtureJson = {
+  /** What the object is. */
   readonly kind: 'mixkit.mixture';
+  /** The format version. */
   readonly version: 1;
+  /** Number of columns of the data the mixture models. */
   readonly dimension: number;
   /** Mixing weights, for reading; `logWeights` are what the model computes with. */
   readonly weights: readonly number[];
+  /** The log mixing weights, as the model computes with them. */
   readonly logWeights: readonly number[];
-  readonly families: readonly { readonly kind: string; readonly options: JsonValue }[];
-  readonly components: readonly { readonly family: number; readonly params: SerializedParams }[];
+  /** Each distinct family once, as its spec (a type literal, so it stays a `JsonValue`). */
+  readonly families: readonly {
+    /** The family's kind. */
+    readonly kind: string;
+    /** The options it was created with. */
+    readonly options: JsonValue;
+  }[];
+  /** Each component: the index of its family in `families`, and its parameters. */
+  readonly components: readonly {
+    /** Index into `families`. */
+    readonly family: number;
+    /** The parameters in the family's JSON form. */
+    readonly params: SerializedParams;
+  }[];
+  /** The fit's diagnostics (core's `FitDiagnostics`, as a JSON-compatible type literal). */
   readonly diagnostics: {
+    /** True when the best restart converged. */
     readonly converged: boolean;
+    /** Iterations run by the best restart. */
     readonly iterations: number;
+    /** The best restart's objective after each iteration. */
     readonly objective: readonly number[];
+    /** Index of the restart that was kept. */
     readonly bestRestart: number;
+    /** Final objective of every restart. */
     readonly restartObjectives: readonly number[];
+    /** Warnings from all restarts. */
     readonly warnings: readonly FitWarning[];
   };
 };

@@ -19,8 +19,11 @@ import { type MixtureParts, scoreRows } from './scoreRows.js';
 
 /** One fitted component: its family, its parameters and its mixing weight. */
 export interface MixtureComponent<Params = unknown> {
+  /** The component's family. */
   readonly family: AnyComponentFamily;
+  /** Its fitted parameters. */
   readonly params: Params;
+  /** Its mixing weight. */
   readonly weight: number;
 }
 

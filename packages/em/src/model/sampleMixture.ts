@@ -3,7 +3,9 @@ import type { MixtureParts } from './scoreRows.js';
 
 /** Rows drawn from a mixture, grouped by component, with the component of each row. */
 export interface MixtureSample {
+  /** The n x d drawn rows. */
   readonly X: Matrix;
+  /** The component each row was drawn from. */
   readonly labels: Int32Array;
 }
 

@@ -64,6 +64,7 @@ const noRows = new Float64Array(0);
  * prior or pseudocounts see the weight batch EM would give them on the same data.
  */
 export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamily> {
+  /** The number of components. */
   readonly nClusters: number;
   private fitFamilies: readonly Family[];
   private readonly settings: ResolvedEmSettings;

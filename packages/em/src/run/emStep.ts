@@ -17,13 +17,18 @@ export interface EmStep<Params = unknown> extends IterationProgress {
 
 /** The outcome of one restart. */
 export interface EmRestartResult<Params = unknown> {
+  /** The final parameters, one per component. */
   readonly params: Params[];
+  /** The final log mixing weights. */
   readonly logWeights: Float64Array;
   /** Mean log-likelihood per sample of the final parameters (the final E-step). */
   readonly finalObjective: number;
   /** Objective of each iteration: mean log-likelihood of the parameters it started from. */
   readonly objective: number[];
+  /** True when the objective settled within `tolerance` before `maxIterations`. */
   readonly converged: boolean;
+  /** Iterations run. */
   readonly iterations: number;
+  /** Everything handled on the way (empty or degenerate components, not converging). */
   readonly warnings: FitWarning[];
 }

@@ -75,6 +75,42 @@ describe('the runner drives families only through their hooks', () => {
     expect(position).toBe(calls.length);
   });
 
+  it('hands accumulate the parameters its E-step weighted the rows with (none at initialisation)', () => {
+    const family = new MockComponentFamily();
+    fitMixture(X, {
+      family,
+      nClusters: 2,
+      init: 'random-from-data',
+      maxIterations: 2,
+      tolerance: 0,
+    });
+    const calls = family.calls;
+    let current: number[] = [];
+    let seenEstimates = 0;
+    let checked = 0;
+    const logDensityParams: number[] = [];
+    for (const call of calls) {
+      if (call.member === 'estimate' && typeof call.params === 'number') {
+        current.push(call.params);
+        seenEstimates += 1;
+        if (current.length > 2) current = current.slice(-2);
+      } else if (call.member === 'logDensity' && typeof call.params === 'number') {
+        logDensityParams.push(call.params);
+      } else if (call.member === 'accumulate') {
+        if (seenEstimates === 0) {
+          // The initial M-step from a hard assignment has no parameters to pass.
+          expect(call.params).toBeUndefined();
+        } else {
+          // Component c's accumulate gets the very handle its logDensity scored the block with.
+          expect(call.params).toBe(current[call.offset ?? -1]);
+          expect(logDensityParams).toContain(call.params);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+  });
+
   it('skips accumulate for a component with no responsibility in a block', () => {
     // Two blobs 1000 apart, rows grouped by blob, blocks of 50 rows: each block is one blob.
     const far = createMatrix(

@@ -15,6 +15,7 @@ export class Mixture<Family extends AnyComponentFamily = AnyComponentFamily>
   implements SoftClusterer<MixtureModel<ParamsOf<Family>>>
 {
   readonly nClusters: number;
+  /** The family of each component. */
   readonly families: readonly Family[];
   private readonly options: MixtureOptions<Family>;
 
@@ -25,6 +26,10 @@ export class Mixture<Family extends AnyComponentFamily = AnyComponentFamily>
     resolveEmSettings(options, this.nClusters, undefined);
   }
 
+  /**
+   * Runs EM on `X` with the constructor's components and settings (and this fit's weights,
+   * seed, signal and priors) and returns the fitted model; see `fitMixture`.
+   */
   fit(X: MatrixInput, options: MixtureFitOptions = {}): MixtureModel<ParamsOf<Family>> {
     return fitMixture(X, { ...this.options, components: this.families, ...options });
   }

@@ -26,23 +26,46 @@ export type MixtureInit<Params = unknown> =
   | 'k-means++'
   | 'random'
   | 'random-from-data'
-  | { readonly kind: 'clusterer'; readonly clusterer: Clusterer }
-  | { readonly kind: 'labels'; readonly labels: ArrayLike<number> }
-  | { readonly kind: 'responsibilities'; readonly responsibilities: MatrixInput }
   | {
+      /** Start from the labels of a hard clusterer. */
+      readonly kind: 'clusterer';
+      /** Fitted on the data; its `predict` labels start EM. */
+      readonly clusterer: Clusterer;
+    }
+  | {
+      /** Start from given labels. */
+      readonly kind: 'labels';
+      /** One label per row in [0, k); -1 leaves the row out of the initial M-step. */
+      readonly labels: ArrayLike<number>;
+    }
+  | {
+      /** Start from given responsibilities. */
+      readonly kind: 'responsibilities';
+      /** n x k; each row is normalised. */
+      readonly responsibilities: MatrixInput;
+    }
+  | {
+      /** Start from given parameters. */
       readonly kind: 'params';
+      /** One parameter value per component. */
       readonly params: readonly Params[];
+      /** Mixing weights (normalised); equal when absent. */
       readonly weights?: ArrayLike<number>;
     }
   | {
+      /** Start from another strategy's start, changed by `adjust`. */
       readonly kind: 'adjusted';
+      /** The strategy whose start is adjusted. */
       readonly base: MixtureInit<Params>;
+      /** Returns the start to use, given the one `base` produced. */
       adjust(start: InitialParameters<Params>): InitialParameters<Params>;
     };
 
 /** Parameters and mixing weights a restart starts from. */
 export interface InitialParameters<Params = unknown> {
+  /** One parameter value per component. */
   readonly params: readonly Params[];
+  /** The mixing weights (summing to 1). */
   readonly weights: ArrayLike<number>;
 }
 
@@ -51,8 +74,16 @@ export interface InitialParameters<Params = unknown> {
  * `Family` is inferred from what you pass, so the fitted model is typed by its parameters.
  */
 export type MixtureComponents<Family extends AnyComponentFamily = AnyComponentFamily> =
-  | { readonly family: Family; readonly nClusters: number }
-  | { readonly components: readonly Family[] };
+  | {
+      /** The family of every component. */
+      readonly family: Family;
+      /** The number of components. */
+      readonly nClusters: number;
+    }
+  | {
+      /** One family per component (the same object may appear more than once). */
+      readonly components: readonly Family[];
+    };
 
 /**
  * The E-step of EM. `'soft'`: responsibilities P(component | row), the objective is the

@@ -15,7 +15,9 @@ export type SelectionCandidate = MixtureComponents & {
 
 /** A grid of candidates: every family (by name) with every number of components. */
 export interface SelectionGrid {
+  /** The numbers of components to try. */
   readonly nClusters: readonly number[];
+  /** The families to try, by the name shown in the table. */
   readonly families: Readonly<Record<string, AnyComponentFamily>>;
 }
 
@@ -34,6 +36,7 @@ export type SelectMixtureOptions = EmSettings &
 
 /** One line of the selection table. */
 export interface SelectionRow {
+  /** The candidate's name. */
   readonly name: string;
   /** Number of components. */
   readonly nClusters: number;
@@ -41,10 +44,15 @@ export interface SelectionRow {
   readonly logLikelihood: number;
   /** Free parameters (the families' counts, shared ones once, and k − 1 weights). */
   readonly nParameters: number;
+  /** Bayesian information criterion, −2 log L + p log n. */
   readonly bic: number;
+  /** Akaike information criterion, −2 log L + 2p. */
   readonly aic: number;
+  /** Integrated completed likelihood: BIC plus twice the entropy of the responsibilities. */
   readonly icl: number;
+  /** True when the fit converged. */
   readonly converged: boolean;
+  /** Iterations the kept restart ran. */
   readonly iterations: number;
   /**
    * Why the fit failed (e.g. more components than rows, a degenerate start), when it did: the
@@ -55,11 +63,13 @@ export interface SelectionRow {
 
 /** What `selectMixture` returns. */
 export interface MixtureSelection {
+  /** The criterion the best row minimises. */
   readonly criterion: SelectionCriterion;
   /** One row per candidate, in fitting order. */
   readonly table: readonly SelectionRow[];
   /** Index into `table` (and `models`) of the lowest criterion value. */
   readonly bestIndex: number;
+  /** `table[bestIndex]`. */
   readonly best: SelectionRow;
   /** The best model. */
   readonly model: MixtureModel;

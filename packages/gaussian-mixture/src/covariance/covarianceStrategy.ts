@@ -6,17 +6,25 @@ import type { CovarianceType, GaussianParamsByType } from '@mixkit/distributions
  * k x d x d (full), d x d (tied), k x d (diag), k (spherical).
  */
 export interface CovarianceShapes {
+  /** k x d x d: one full matrix per component. */
   readonly full: number[][][];
+  /** d x d: one matrix shared by every component. */
   readonly tied: number[][];
+  /** k x d: each component's diagonal. */
   readonly diag: number[][];
+  /** k: each component's single variance (or precision). */
   readonly spherical: number[];
 }
 
 /** What `precisionsInit` takes per covariance type (scikit-learn's `precisions_init`). */
 export interface PrecisionsInput {
+  /** k precision matrices, each d x d. */
   readonly full: ArrayLike<MatrixInput>;
+  /** One d x d precision matrix shared by every component. */
   readonly tied: MatrixInput;
+  /** k x d diagonal precisions. */
   readonly diag: MatrixInput;
+  /** k precisions, one per component. */
   readonly spherical: ArrayLike<number>;
 }
 
@@ -27,6 +35,7 @@ export interface PrecisionsInput {
  * types; the EM runner never does.
  */
 export interface CovarianceStrategy<T extends CovarianceType> {
+  /** The covariance type it handles. */
   readonly type: T;
   /** The same component with another mean (scikit-learn's `means_init` over a k-means start). */
   withMean(params: GaussianParamsByType[T], mean: Float64Array): GaussianParamsByType[T];

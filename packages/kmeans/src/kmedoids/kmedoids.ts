@@ -41,6 +41,7 @@ import {
  */
 export class KMedoids implements Clusterer<KMedoidsModel> {
   readonly nClusters: number;
+  /** The options with their defaults filled in. */
   readonly options: ResolvedKMedoidsOptions;
 
   constructor(options: KMedoidsOptions) {
@@ -48,6 +49,11 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
     this.nClusters = this.options.k;
   }
 
+  /**
+   * Fits the medoids to `X` (or, with `'precomputed'`, to the n x n dissimilarities X): the
+   * `init` medoids (BUILD, k-means++, random or given rows), then FasterPAM swaps until no swap
+   * lowers the total deviation.
+   */
   fit(X: MatrixInput, options: FitOptions = {}): KMedoidsModel {
     const { k, metric, init, maxIterations } = this.options;
     throwIfAborted(options.signal, 'KMedoids.fit');

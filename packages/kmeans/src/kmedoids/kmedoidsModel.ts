@@ -16,6 +16,7 @@ import type { KMedoidsMetric } from './kmedoidsOptions.js';
 
 /** Everything a `KMedoidsModel` holds. */
 export interface KMedoidsModelState {
+  /** The dissimilarity the model was fitted with. */
   readonly metric: KMedoidsMetric;
   /**
    * The power of two rows are multiplied by before distances are taken (1 unless the training
@@ -25,14 +26,21 @@ export interface KMedoidsModelState {
   readonly scale: number;
   /** Columns of the training X (n_train for `'precomputed'`). */
   readonly dimension: number;
+  /** Training-row index of each medoid. */
   readonly medoidIndices: Int32Array;
   /** k x d medoid rows; absent for `'precomputed'`. */
   readonly medoids: Matrix | undefined;
+  /** Nearest medoid of every training row. */
   readonly labels: Int32Array;
+  /** Σ_i w_i d(x_i, nearest medoid). */
   readonly totalDeviation: number;
+  /** Swap-phase passes. */
   readonly iterations: number;
+  /** Swaps made. */
   readonly swaps: number;
+  /** True when a pass found no improving swap before `maxIterations`. */
   readonly converged: boolean;
+  /** Convergence, objective trace and warnings. */
   readonly diagnostics: FitDiagnostics;
 }
 
@@ -48,6 +56,7 @@ const metrics: readonly KMedoidsMetric[] = ['euclidean', 'manhattan', 'cosine', 
 export class KMedoidsModel implements ClusteringModel {
   readonly nClusters: number;
   readonly dimension: number;
+  /** The dissimilarity the model was fitted with (and predicts with). */
   readonly metric: KMedoidsMetric;
   /** Training-row index of each medoid. */
   readonly medoidIndices: Int32Array;
@@ -59,7 +68,9 @@ export class KMedoidsModel implements ClusteringModel {
   readonly totalDeviation: number;
   /** Swap-phase passes. */
   readonly iterations: number;
+  /** Swaps made. */
   readonly swaps: number;
+  /** True when a pass found no improving swap before `maxIterations`. */
   readonly converged: boolean;
   readonly diagnostics: FitDiagnostics;
   private readonly scale: number;

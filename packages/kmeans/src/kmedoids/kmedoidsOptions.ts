@@ -27,9 +27,13 @@ export interface KMedoidsOptions {
 
 /** `KMedoidsOptions` with defaults merged. */
 export interface ResolvedKMedoidsOptions {
+  /** Number of clusters (`nClusters`). */
   readonly k: number;
+  /** The dissimilarity between rows. */
   readonly metric: KMedoidsMetric;
+  /** How the medoids start. */
   readonly init: KMedoidsInit;
+  /** Cap on swap-phase passes. */
   readonly maxIterations: number;
 }
 

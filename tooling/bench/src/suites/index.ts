@@ -1,9 +1,11 @@
 import type { Suite } from '../harness/types.js';
+import { componentsSuite } from './componentsSuite.js';
 import { emSuite } from './emSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
 import { mixedSuite } from './mixedSuite.js';
 import { outOfCoreSuite } from './outOfCoreSuite.js';
+import { variationalSuite } from './variationalSuite.js';
 
 /** Every suite, in the order a full run executes them (`--suite <name>` picks one). */
 export const SUITES: readonly Suite[] = [
@@ -12,6 +14,8 @@ export const SUITES: readonly Suite[] = [
   emSuite,
   mixedSuite,
   outOfCoreSuite,
+  variationalSuite,
+  componentsSuite,
 ];
 
 export function findSuite(name: string): Suite {

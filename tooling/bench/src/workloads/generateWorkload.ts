@@ -129,6 +129,38 @@ function mixedTypes(n: number, d: number, k: number, random: RandomSource): Gene
   return { rows: n, cols: d, data, labels };
 }
 
+/**
+ * Directions: k random unit directions in d dimensions (unequal weights); each row is its
+ * direction plus N(0, 0.08²) per coordinate, normalised to unit length, so the clusters are
+ * von Mises–Fisher-like caps (mean cosine to their direction about 0.6 at d = 128).
+ */
+function directions(n: number, d: number, k: number, random: RandomSource): GeneratedData {
+  const cumulative = mixingWeights(k, random);
+  const centres = new Float64Array(k * d);
+  for (let j = 0; j < k; j++) {
+    let norm = 0;
+    for (let c = 0; c < d; c++) {
+      centres[j * d + c] = random.normal();
+      norm += centres[j * d + c]! ** 2;
+    }
+    for (let c = 0; c < d; c++) centres[j * d + c]! /= Math.sqrt(norm);
+  }
+  const data = new Float64Array(n * d);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = pick(cumulative, random);
+    labels[i] = j;
+    let norm = 0;
+    for (let c = 0; c < d; c++) {
+      const value = centres[j * d + c]! + 0.08 * random.normal();
+      data[i * d + c] = value;
+      norm += value * value;
+    }
+    for (let c = 0; c < d; c++) data[i * d + c]! /= Math.sqrt(norm);
+  }
+  return { rows: n, cols: d, data, labels };
+}
+
 /** The workload's data for `rows` rows; the same seed and size always give the same bytes. */
 export function generateWorkload(spec: WorkloadSpec, rows: number): GeneratedData {
   const random = createRandom(spec.seed);
@@ -139,5 +171,7 @@ export function generateWorkload(spec: WorkloadSpec, rows: number): GeneratedDat
       return gaussianMixture(rows, spec.cols, spec.k, random);
     case 'mixed':
       return mixedTypes(rows, spec.cols, spec.k, random);
+    case 'directions':
+      return directions(rows, spec.cols, spec.k, random);
   }
 }

@@ -2,7 +2,7 @@
 export type BenchSize = 'tiny' | 'small' | 'full';
 
 /** The kinds of synthetic data the generator can make. */
-export type WorkloadKind = 'blobs' | 'gmm' | 'mixed';
+export type WorkloadKind = 'blobs' | 'gmm' | 'mixed' | 'directions';
 
 /** One fixed, seeded workload. `rows` depends on the size; everything else does not. */
 export interface WorkloadSpec {
@@ -60,6 +60,15 @@ export const WORKLOADS = {
     k: 3,
     seed: 505,
     rows: { tiny: 600, small: 20_000, full: 200_000 },
+  },
+  // Unit vectors around k random directions (embedding-like data, compared by angle).
+  embeddings: {
+    name: 'embeddings',
+    kind: 'directions',
+    cols: 128,
+    k: 16,
+    seed: 606,
+    rows: { tiny: 800, small: 20_000, full: 100_000 },
   },
 } as const satisfies Record<string, WorkloadSpec>;
 

@@ -32,10 +32,10 @@ export function checkKernelMemory(
     }
   }
   const ordinary = JSON.stringify(
-    family.paramsToJSON(family.estimate(accumulateAll(family, X, weights))),
+    family.paramsToJSON(family.estimate(accumulateAll(family, X, weights, params))),
   );
   const inKernel = JSON.stringify(
-    family.paramsToJSON(family.estimate(accumulateAll(family, kernelX, kernelWeights))),
+    family.paramsToJSON(family.estimate(accumulateAll(family, kernelX, kernelWeights, params))),
   );
   if (inKernel !== ordinary) {
     throw new ConformanceError(

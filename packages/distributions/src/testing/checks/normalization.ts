@@ -1,10 +1,16 @@
 import { type AnyComponentFamily, createMatrix, createRandom } from '@mixkit/core';
-import { gaussLegendre } from '../gaussLegendre.js';
+import { logGamma } from '@mixkit/linalg';
 import { ConformanceError, logDensities, sampleMatrix } from '../helpers.js';
+import {
+  nestedQuadrature,
+  type QuadratureAxis,
+  type QuadratureIntegrand,
+} from '../nestedQuadrature.js';
 import type { GridColumn, NormalizationDomain } from '../types.js';
 
-const MAX_POINTS = 4_000_000;
 const CHUNK = 4096;
+/** Density evaluations one normalisation check may spend (about a second for simple families). */
+const BUDGET = 20_000_000;
 
 /** Check 1: the density sums / integrates to 1 over the case's domain. */
 export function checkNormalization(
@@ -22,10 +28,25 @@ export function checkNormalization(
     total = result.estimate;
     tolerance = domain.tolerance ?? 0.02;
     detail = ` (standard error ${result.standardError.toExponential(2)})`;
+  } else if (domain.method === 'sphere') {
+    if (d >= 4) {
+      const result = uniformOnSphere(family, params, d, domain.draws ?? 200_000, seed);
+      total = result.estimate;
+      tolerance = domain.tolerance ?? 0.02;
+      detail = ` (standard error ${result.standardError.toExponential(2)})`;
+    } else {
+      total = sphereQuadrature(family, params, d, domain.intervals);
+      tolerance = domain.tolerance ?? 1e-6;
+    }
   } else {
     const columns = gridColumns(domain, d);
     const continuous = columns.some((column) => 'bounds' in column);
-    total = sumOverGrid(family, params, columns, 'where' in domain ? domain.where : undefined);
+    const axes = columns.map(
+      (column): QuadratureAxis =>
+        'values' in column ? column : { bounds: column.bounds, panels: column.intervals ?? 100 },
+    );
+    const where = 'where' in domain ? domain.where : undefined;
+    total = nestedQuadrature(axes, densityOf(family, params, d, where), BUDGET);
     tolerance = domain.tolerance ?? (continuous ? 1e-6 : 1e-9);
   }
   if (!(Math.abs(total - 1) <= tolerance)) {
@@ -38,7 +59,7 @@ export function checkNormalization(
 
 /** The `sum` and `quadrature` shorthands as grid columns. */
 function gridColumns(
-  domain: Exclude<NormalizationDomain, { method: 'monte-carlo' }>,
+  domain: Extract<NormalizationDomain, { method: 'sum' | 'quadrature' | 'grid' }>,
   d: number,
 ): readonly GridColumn[] {
   let columns: readonly GridColumn[];
@@ -53,7 +74,7 @@ function gridColumns(
           'quadrature is for 1 or 2 columns; use monte-carlo',
         );
       }
-      const intervals = domain.intervals ?? (domain.bounds.length === 1 ? 400 : 60);
+      const intervals = domain.intervals ?? (domain.bounds.length === 1 ? 400 : 16);
       columns = domain.bounds.map((bounds) => ({ bounds, intervals }));
       break;
     }
@@ -70,81 +91,110 @@ function gridColumns(
   return columns;
 }
 
-/** Nodes and weights along one axis: weight 1 per discrete value, Gauss–Legendre on intervals. */
-function axis(column: GridColumn): { nodes: Float64Array; weights: Float64Array } {
-  if ('values' in column) {
-    return {
-      nodes: Float64Array.from(column.values),
-      weights: new Float64Array(column.values.length).fill(1),
-    };
-  }
-  const rule = gaussLegendre(16);
-  const panels = column.intervals ?? 100;
-  const [low, high] = column.bounds;
-  const width = (high - low) / panels;
-  const nodes = new Float64Array(panels * 16);
-  const weights = new Float64Array(panels * 16);
-  for (let p = 0; p < panels; p++) {
-    for (let q = 0; q < 16; q++) {
-      nodes[p * 16 + q] = low + width * (p + 0.5 + 0.5 * rule.nodes[q]!);
-      weights[p * 16 + q] = 0.5 * width * rule.weights[q]!;
-    }
-  }
-  return { nodes, weights };
+/**
+ * The density (not its log) at batches of points given directly as coordinates; a point where
+ * `where` fails counts 0. Each batch is a fresh matrix, so a family that caches per data buffer
+ * (like `product`) never sees a buffer change under it.
+ */
+function densityOf(
+  family: AnyComponentFamily,
+  params: unknown,
+  d: number,
+  where: ((row: Float64Array) => boolean) | undefined,
+): QuadratureIntegrand {
+  return {
+    evaluate(coords, count, out) {
+      const X = createMatrix(count, d, coords.slice(0, count * d));
+      family.logDensity(params, X, 0, count, out, 0, 1);
+      for (let i = 0; i < count; i++) {
+        const keep = where === undefined || where(X.data.subarray(i * d, i * d + d));
+        out[i] = keep ? Math.exp(out[i]) : 0;
+      }
+    },
+  };
 }
 
 /**
- * Σ (Π weights) · exp(log p) over the tensor grid. Each chunk of points is a fresh matrix, so a
- * family that caches per data buffer (like `product`) never sees a buffer change under it.
+ * ∫ f dA over the unit circle (p = 2: x = (cos θ, sin θ), dA = dθ) or the unit sphere in ℝ³
+ * (p = 3: x = (√(1−z²) cos φ, √(1−z²) sin φ, z), dA = dz dφ, Archimedes' map, so the area element
+ * has no Jacobian to go singular at the poles), by the adaptive quadrature of the grid methods.
  */
-function sumOverGrid(
+function sphereQuadrature(
   family: AnyComponentFamily,
   params: unknown,
-  columns: readonly GridColumn[],
-  where: ((row: Float64Array) => boolean) | undefined,
+  d: number,
+  intervals: number | undefined,
 ): number {
-  const d = columns.length;
-  const axes = columns.map(axis);
-  let count = 1;
-  for (const { nodes } of axes) count *= nodes.length;
-  if (count > MAX_POINTS) {
-    throw new ConformanceError('normalization', `the grid has ${count} points (max ${MAX_POINTS})`);
-  }
-  let chunk = createMatrix(CHUNK, d);
-  let chunkWeights = new Float64Array(CHUNK);
-  const out = new Float64Array(CHUNK);
-  const index = new Array<number>(d).fill(0);
-  const row = new Float64Array(d);
-  let filled = 0;
-  let total = 0;
-  const flush = (): void => {
-    family.logDensity(params, chunk, 0, filled, out, 0, 1);
-    for (let i = 0; i < filled; i++) total += chunkWeights[i]! * Math.exp(out[i]!);
-    filled = 0;
-    chunk = createMatrix(CHUNK, d);
-    chunkWeights = new Float64Array(CHUNK);
+  const turn: readonly [number, number] = [0, 2 * Math.PI];
+  const axes: QuadratureAxis[] =
+    d === 2
+      ? [{ bounds: turn, panels: intervals ?? 64 }]
+      : [
+          { bounds: [-1, 1], panels: intervals ?? 16 },
+          { bounds: turn, panels: intervals ?? 16 },
+        ];
+  const integrand: QuadratureIntegrand = {
+    evaluate(coords, count, out) {
+      const X = createMatrix(count, d);
+      for (let i = 0; i < count; i++) {
+        if (d === 2) {
+          X.data[2 * i] = Math.cos(coords[i]);
+          X.data[2 * i + 1] = Math.sin(coords[i]);
+        } else {
+          const z = coords[2 * i];
+          const phi = coords[2 * i + 1];
+          const radius = Math.sqrt(Math.max(1 - z * z, 0));
+          X.data[3 * i] = radius * Math.cos(phi);
+          X.data[3 * i + 1] = radius * Math.sin(phi);
+          X.data[3 * i + 2] = z;
+        }
+      }
+      family.logDensity(params, X, 0, count, out, 0, 1);
+      for (let i = 0; i < count; i++) out[i] = Math.exp(out[i]);
+    },
   };
-  for (let point = 0; point < count; point++) {
-    let weight = 1;
-    for (let j = 0; j < d; j++) {
-      row[j] = axes[j]!.nodes[index[j]!]!;
-      weight *= axes[j]!.weights[index[j]!]!;
+  return nestedQuadrature(axes, integrand, BUDGET);
+}
+
+/**
+ * |S^{p−1}| · mean of f over uniform points of the sphere (normalised standard normal vectors),
+ * for p ≥ 4, where a tensor grid is out of reach. Suits densities that are not too concentrated
+ * (the relative standard error grows like the density's peak over its mean).
+ */
+function uniformOnSphere(
+  family: AnyComponentFamily,
+  params: unknown,
+  d: number,
+  draws: number,
+  seed: number,
+): { estimate: number; standardError: number } {
+  const random = createRandom(seed);
+  const logArea = Math.LN2 + (d / 2) * Math.log(Math.PI) - logGamma(d / 2);
+  let sum = 0;
+  let sumSquares = 0;
+  for (let done = 0; done < draws; done += CHUNK) {
+    const n = Math.min(CHUNK, draws - done);
+    const X = createMatrix(n, d);
+    for (let i = 0; i < n; i++) {
+      let norm = 0;
+      for (let j = 0; j < d; j++) {
+        const value = random.normal();
+        X.data[i * d + j] = value;
+        norm += value * value;
+      }
+      const scale = 1 / Math.sqrt(norm);
+      for (let j = 0; j < d; j++) X.data[i * d + j] *= scale;
     }
-    if (where === undefined || where(row)) {
-      chunk.data.set(row, filled * d);
-      chunkWeights[filled] = weight;
-      filled += 1;
-      if (filled === CHUNK) flush();
-    }
-    // Odometer increment over the grid.
-    for (let j = d - 1; j >= 0; j--) {
-      index[j]! += 1;
-      if (index[j]! < axes[j]!.nodes.length) break;
-      index[j] = 0;
+    const logP = logDensities(family, params, X);
+    for (let i = 0; i < n; i++) {
+      const value = Math.exp(logP[i] + logArea);
+      sum += value;
+      sumSquares += value * value;
     }
   }
-  if (filled > 0) flush();
-  return total;
+  const estimate = sum / draws;
+  const variance = Math.max(sumSquares / draws - estimate * estimate, 0);
+  return { estimate, standardError: Math.sqrt(variance / draws) };
 }
 
 /**

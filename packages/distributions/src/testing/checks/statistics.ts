@@ -14,11 +14,16 @@ import {
   sliceRows,
 } from '../helpers.js';
 
-/** What the statistics checks share: a family, a data sample and its weights. */
+/**
+ * What the statistics checks share: a family, a data sample, its weights, and the parameters
+ * the sample was drawn from, passed to every `accumulate` as the current parameters (so a
+ * family with per-row latent variables is checked on the path an EM runner takes).
+ */
 export interface StatisticsFixture {
   readonly family: AnyComponentFamily;
   readonly X: Matrix;
   readonly weights: Float64Array;
+  readonly current: unknown;
   readonly tolerance: number;
 }
 
@@ -33,7 +38,7 @@ export function statisticsFixture(
   const weights = randomWeights(n, random);
   // At least one positive weight, so that estimates are defined.
   weights[0] = 1.25;
-  return { family, X, weights, tolerance };
+  return { family, X, weights, current: params, tolerance };
 }
 
 function fail(check: string, what: string, difference: string | undefined): void {
@@ -41,11 +46,11 @@ function fail(check: string, what: string, difference: string | undefined): void
 }
 
 /** Check 3a: accumulating two chunks and merging equals one pass, in either order. */
-export function checkMerge({ family, X, weights, tolerance }: StatisticsFixture): void {
-  const whole = accumulateAll(family, X, weights);
+export function checkMerge({ family, X, weights, current, tolerance }: StatisticsFixture): void {
+  const whole = accumulateAll(family, X, weights, current);
   const split = Math.floor(X.rows / 3);
   const chunk = (start: number, end: number): unknown =>
-    family.accumulate(family.createStats(X.cols), X, start, end, weights, start, 1);
+    family.accumulate(family.createStats(X.cols), X, start, end, weights, start, 1, current);
   const target = chunk(0, split);
   const merged = family.merge(target, chunk(split, X.rows));
   if (merged !== target) throw new ConformanceError('merge', 'merge must return its target');
@@ -57,7 +62,10 @@ export function checkMerge({ family, X, weights, tolerance }: StatisticsFixture)
   const reversed = family.merge(chunk(split, X.rows), chunk(0, split));
   fail('merge', 'merge is not commutative', compareValues(reversed, merged, tolerance));
   fail('merge', 'estimates differ', compareEstimates(family, merged, whole, X, tolerance));
-  const empty = family.merge(family.createStats(X.cols), accumulateAll(family, X, weights));
+  const empty = family.merge(
+    family.createStats(X.cols),
+    accumulateAll(family, X, weights, current),
+  );
   fail(
     'merge',
     'merging into empty statistics changes them',
@@ -66,7 +74,7 @@ export function checkMerge({ family, X, weights, tolerance }: StatisticsFixture)
 }
 
 /** Check 3b: a row of weight 2 counts as two rows of weight 1. */
-export function checkDuplicateWeights({ family, X, tolerance }: StatisticsFixture): void {
+export function checkDuplicateWeights({ family, X, current, tolerance }: StatisticsFixture): void {
   const d = X.cols;
   const twice = new Float64Array(X.rows);
   const rows: number[] = [];
@@ -79,8 +87,13 @@ export function checkDuplicateWeights({ family, X, tolerance }: StatisticsFixtur
   for (let i = 0; i < rows.length; i++) {
     duplicated.data.set(X.data.subarray(rows[i]! * d, rows[i]! * d + d), i * d);
   }
-  const weighted = accumulateAll(family, X, twice);
-  const repeated = accumulateAll(family, duplicated, new Float64Array(rows.length).fill(1));
+  const weighted = accumulateAll(family, X, twice, current);
+  const repeated = accumulateAll(
+    family,
+    duplicated,
+    new Float64Array(rows.length).fill(1),
+    current,
+  );
   fail(
     'duplicate-weights',
     'weight 2 differs from a duplicated row',
@@ -95,7 +108,7 @@ export function checkDuplicateWeights({ family, X, tolerance }: StatisticsFixtur
 
 /** Check 3c: rows of weight 0 change nothing. */
 export function checkZeroWeights(
-  { family, X, weights, tolerance }: StatisticsFixture,
+  { family, X, weights, current, tolerance }: StatisticsFixture,
   extra: Matrix,
 ): void {
   const d = X.cols;
@@ -113,14 +126,14 @@ export function checkZeroWeights(
       combinedWeights[r++] = 0;
     }
   }
-  const without = accumulateAll(family, X, weights);
-  const withZeros = accumulateAll(family, combined, combinedWeights);
+  const without = accumulateAll(family, X, weights, current);
+  const withZeros = accumulateAll(family, combined, combinedWeights, current);
   fail(
     'zero-weights',
     'zero-weight rows changed the statistics',
     compareValues(withZeros, without, tolerance),
   );
-  const allZero = accumulateAll(family, X, new Float64Array(X.rows));
+  const allZero = accumulateAll(family, X, new Float64Array(X.rows), current);
   fail(
     'zero-weights',
     'all-zero weights differ from empty statistics',
@@ -133,14 +146,16 @@ export function checkWeightScaleInvariance({
   family,
   X,
   weights,
+  current,
   tolerance,
 }: StatisticsFixture): void {
-  const base = accumulateAll(family, X, weights);
+  const base = accumulateAll(family, X, weights, current);
   for (const factor of [1e-3, 37.5]) {
     const scaled = accumulateAll(
       family,
       X,
       weights.map((w) => w * factor),
+      current,
     );
     fail(
       'weight-scale-invariance',
@@ -151,9 +166,9 @@ export function checkWeightScaleInvariance({
 }
 
 /** Check 3e: scale(stats, c) equals accumulating with every weight multiplied by c. */
-export function checkScale({ family, X, weights, tolerance }: StatisticsFixture): void {
+export function checkScale({ family, X, weights, current, tolerance }: StatisticsFixture): void {
   const factor = 2.5;
-  const stats = accumulateAll(family, X, weights);
+  const stats = accumulateAll(family, X, weights, current);
   const before = family.totalWeight(stats);
   const scaled = family.scale(stats, factor);
   if (scaled !== stats) throw new ConformanceError('scale', 'scale must return its argument');
@@ -161,6 +176,7 @@ export function checkScale({ family, X, weights, tolerance }: StatisticsFixture)
     family,
     X,
     weights.map((w) => w * factor),
+    current,
   );
   fail('scale', 'scale(acc(w), c) differs from acc(c·w)', compareValues(scaled, direct, tolerance));
   fail(
@@ -177,7 +193,13 @@ export function checkScale({ family, X, weights, tolerance }: StatisticsFixture)
  * Check 3f: accumulate reads a row range and its weights only at offset + i·stride: every other
  * entry of the weight buffer is NaN, which would poison the statistics if read.
  */
-export function checkStridedWeights({ family, X, weights, tolerance }: StatisticsFixture): void {
+export function checkStridedWeights({
+  family,
+  X,
+  weights,
+  current,
+  tolerance,
+}: StatisticsFixture): void {
   const start = 3;
   const end = X.rows - 2;
   const offset = 2;
@@ -192,8 +214,14 @@ export function checkStridedWeights({ family, X, weights, tolerance }: Statistic
     buffer,
     offset,
     stride,
+    current,
   );
-  const contiguous = accumulateAll(family, sliceRows(X, start, end), weights.slice(start, end));
+  const contiguous = accumulateAll(
+    family,
+    sliceRows(X, start, end),
+    weights.slice(start, end),
+    current,
+  );
   fail(
     'strided-weights',
     `rows [${start}, ${end}) with weights at ${offset} + i·${stride} differ from a contiguous copy`,

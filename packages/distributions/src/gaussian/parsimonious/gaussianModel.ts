@@ -1,0 +1,178 @@
+import {
+  assertInteger,
+  assertNumber,
+  assertUnreachable,
+  type ComponentFamily,
+  type FamilySpec,
+  InvalidInputError,
+} from '@mixkit/core';
+import { type CovarianceFactors, factorEstimate, fullCovarianceJson } from '../covariance.js';
+import { type GaussianFullParams, gaussianLogDensity, sampleGaussian } from '../full.js';
+import { gaussianBase } from '../shared.js';
+import type { GaussianStats } from '../statistics.js';
+import type { CovarianceModel } from './covarianceModel.js';
+import { eee } from './eee.js';
+import { eei } from './eei.js';
+import { eev } from './eev.js';
+import { eii } from './eii.js';
+import { eve } from './eve.js';
+import { evi } from './evi.js';
+import { evv } from './evv.js';
+import { type GaussianModelName, gaussianModelNames } from './gaussianModelName.js';
+import { defaultInnerControl, type InnerControl } from './innerControl.js';
+import { scatterSet } from './scatterSet.js';
+import { vee } from './vee.js';
+import { vei } from './vei.js';
+import { vev } from './vev.js';
+import { vii } from './vii.js';
+import { vve } from './vve.js';
+import { vvi } from './vvi.js';
+import { vvv } from './vvv.js';
+
+/** One component of a parsimonious model: its mean and covariance, with Cholesky caches. */
+export type GaussianModelParams = GaussianFullParams;
+
+/** A parsimonious Gaussian family (`gaussianModel(name)`). */
+export type GaussianModelFamily = ComponentFamily<GaussianModelParams, GaussianStats>;
+
+/** Options of `gaussianModel`: the inner iterations of the models whose M-step iterates. */
+export interface GaussianModelOptions {
+  /** mclust's `emControl()$tol[2]`. Default √ε ≈ 1.49e-8. */
+  readonly innerTolerance?: number;
+  /** mclust's `emControl()$itmax[2]`. Default 2³¹ − 1. */
+  readonly maxInnerIterations?: number;
+}
+
+/**
+ * The component family of one of mclust's fourteen covariance models, Σₖ = λₖ·Dₖ·Aₖ·Dₖᵀ
+ * (`GaussianModelName`), with its M-step as mclust computes it and without regularisation (as
+ * mclust without a prior): a covariance mclust would call singular throws
+ * `DegenerateComponentError`. The components of one mixture must share the family object, since
+ * the parameters that are Equal across components are estimated together (`estimateAll`);
+ * `nParameters` and `nSharedParameters` count as mclust's `nVarParams` (plus d for the mean).
+ *
+ * The models whose M-step iterates (VEI, VEV, EVE, VVE; VEE restarts on each M-step) carry the
+ * state their inner iterations ended in to the next M-step on the same statistics objects (an
+ * EM fit's workspace reuses them), as mclust's `me*` routines do between EM iterations: a new
+ * fit starts from mclust's initial values.
+ */
+export function gaussianModel(
+  name: GaussianModelName,
+  options: GaussianModelOptions = {},
+): GaussianModelFamily {
+  return parsimoniousFamily(covarianceModel(name), innerControl(options));
+}
+
+/**
+ * Free covariance parameters of a G-component mixture of model `name` in d dimensions: mclust's
+ * `nVarParams(name, d, G)` (the shared terms once, the per-component terms G times).
+ */
+export function gaussianModelCovarianceParameters(
+  name: GaussianModelName,
+  d: number,
+  G: number,
+): number {
+  const model = covarianceModel(name);
+  return model.shared(d) + G * model.perComponent(d);
+}
+
+/** Rebuilds a `gaussianModel` from its `spec()` (kind `gaussian-<name>`). */
+export function gaussianModelFromSpec(spec: FamilySpec): GaussianModelFamily {
+  const name = gaussianModelNames.find((model) => spec?.kind === `gaussian-${model}`);
+  if (name === undefined) {
+    throw new InvalidInputError(
+      { argument: 'spec.kind', value: spec?.kind },
+      `expected gaussian-<model>, model one of ${gaussianModelNames.join(', ')}`,
+    );
+  }
+  const options = spec.options;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidInputError({ argument: 'spec.options', value: options }, 'expected an object');
+  }
+  return gaussianModel(name, options as GaussianModelOptions);
+}
+
+function innerControl(options: GaussianModelOptions): InnerControl {
+  const tolerance = options.innerTolerance ?? defaultInnerControl.tolerance;
+  const maxIterations = options.maxInnerIterations ?? defaultInnerControl.maxIterations;
+  assertNumber(tolerance, 'innerTolerance', { min: 0 });
+  assertInteger(maxIterations, 'maxInnerIterations', 1);
+  return { tolerance, maxIterations };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the warm state's type is each model's own; the family only stores and returns it.
+type AnyCovarianceModel = CovarianceModel<any>;
+
+function covarianceModel(name: GaussianModelName): AnyCovarianceModel {
+  switch (name) {
+    case 'EII':
+      return eii;
+    case 'VII':
+      return vii;
+    case 'EEI':
+      return eei;
+    case 'VEI':
+      return vei;
+    case 'EVI':
+      return evi;
+    case 'VVI':
+      return vvi;
+    case 'EEE':
+      return eee;
+    case 'VEE':
+      return vee;
+    case 'EVE':
+      return eve;
+    case 'VVE':
+      return vve;
+    case 'EEV':
+      return eev;
+    case 'VEV':
+      return vev;
+    case 'EVV':
+      return evv;
+    case 'VVV':
+      return vvv;
+    default:
+      return assertUnreachable(name, 'name');
+  }
+}
+
+function parsimoniousFamily(model: AnyCovarianceModel, control: InnerControl): GaussianModelFamily {
+  const kind = `gaussian-${model.name}`;
+  // Keyed by the first component's statistics object, which an EM workspace keeps for a whole
+  // fit: a new fit (new statistics) starts the inner iterations from mclust's initial values.
+  const warmStarts = new WeakMap<GaussianStats, unknown>();
+  function estimateAll(stats: readonly GaussianStats[]): GaussianModelParams[] {
+    if (stats.length === 0) return [];
+    const set = scatterSet(kind, stats);
+    const key = stats[0];
+    const { covariances, warm } = model.covariances(set, control, warmStarts.get(key));
+    if (warm !== undefined) warmStarts.set(key, warm);
+    const factors = new Map<Float64Array, CovarianceFactors>();
+    return stats.map((s, k) => {
+      const covariance = covariances[k];
+      let factor = factors.get(covariance);
+      if (factor === undefined) {
+        factor = factorEstimate(kind, set.d, covariance);
+        factors.set(covariance, factor);
+      }
+      return { mean: Float64Array.from(s.mean), covariance, ...factor };
+    });
+  }
+  const base = gaussianBase(kind, { kind: 'absolute', values: 0 }, model.scatter);
+  return {
+    ...base,
+    spec: (): FamilySpec => ({
+      kind,
+      options: { innerTolerance: control.tolerance, maxInnerIterations: control.maxIterations },
+    }),
+    estimate: (stats) => estimateAll([stats])[0],
+    estimateAll,
+    logDensity: gaussianLogDensity,
+    sample: sampleGaussian,
+    nParameters: (params) => params.mean.length + model.perComponent(params.mean.length),
+    nSharedParameters: (params) => model.shared(params.mean.length),
+    ...fullCovarianceJson(kind),
+  };
+}

@@ -1,0 +1,64 @@
+import { InvalidInputError } from '@mixkit/core';
+import { loadIris } from '@mixkit/datasets';
+import { describe, expect, it } from 'vitest';
+import { BayesianGaussianMixture } from '../src/variational/bayesianGaussianMixture.js';
+
+describe('BayesianGaussianMixture', () => {
+  const X = loadIris().X;
+  const fit = (seed: number) =>
+    new BayesianGaussianMixture({ nClusters: 8, covarianceType: 'full', nInit: 2 }).fit(X, {
+      random: seed,
+    });
+
+  it('reports components with less than one row of expected membership, and prunes them', () => {
+    const model = fit(0);
+    const unused = model.unusedComponents;
+    expect(unused.length).toBeGreaterThan(0);
+    for (const k of unused) expect(model.counts[k]).toBeLessThan(1);
+    let total = 0;
+    for (const count of model.counts) total += count;
+    expect(total).toBeCloseTo(X.rows, 9);
+
+    const pruned = model.prune();
+    expect(pruned.nClusters).toBe(8 - unused.length);
+    expect(pruned.unusedComponents).toEqual([]);
+    let weightSum = 0;
+    for (const w of pruned.weights) weightSum += w;
+    expect(weightSum).toBeCloseTo(1, 14);
+    // Rows no dropped component claimed keep their component.
+    const kept = Array.from({ length: 8 }, (_, k) => k).filter((k) => !unused.includes(k));
+    const before = model.predict(X);
+    const after = pruned.predict(X);
+    for (let i = 0; i < X.rows; i++) {
+      if (!unused.includes(before[i])) expect(kept[after[i]]).toBe(before[i]);
+    }
+  });
+
+  it('repeats bit for bit from the same seed, and its lower bound never decreases', () => {
+    const a = fit(3);
+    const b = fit(3);
+    expect(a.lowerBound).toBe(b.lowerBound);
+    expect(Array.from(a.weights)).toEqual(Array.from(b.weights));
+    const steps = new BayesianGaussianMixture({
+      nClusters: 5,
+      covarianceType: 'diag',
+      tolerance: 0,
+      maxIterations: 60,
+    }).iterate(X);
+    let previous = Number.NEGATIVE_INFINITY;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      expect(step.value.objective).toBeGreaterThanOrEqual(previous - 1e-9 * Math.abs(previous));
+      previous = step.value.objective;
+    }
+  });
+
+  it('rejects bad options with typed errors', () => {
+    expect(() => new BayesianGaussianMixture({ nClusters: 0 })).toThrow(InvalidInputError);
+    expect(() => new BayesianGaussianMixture({ degreesOfFreedomPrior: 2 }).fit(X)).toThrow(
+      InvalidInputError,
+    );
+    expect(() =>
+      new BayesianGaussianMixture({ covarianceType: 'diag', covariancePrior: [1, 2] }).fit(X),
+    ).toThrow(InvalidInputError);
+  });
+});

@@ -1,0 +1,38 @@
+import { loadFaithful } from '@mixkit/datasets';
+import { describe, expect, it } from 'vitest';
+import { GaussianMixture } from '../src/gaussianMixture.js';
+import { modelBasedHierarchical } from '../src/hierarchical/modelBasedHierarchical.js';
+
+describe('GaussianMixture from the hierarchical start (tree.init(k))', () => {
+  const X = loadFaithful().X;
+  const tree = modelBasedHierarchical(X);
+  const labels = tree.labels(3);
+
+  it('starts from the means and weights of the hierarchical partition (maxIterations 0)', () => {
+    const model = new GaussianMixture({ nClusters: 3, init: tree.init(3), maxIterations: 0 }).fit(
+      X,
+    );
+    for (let c = 0; c < 3; c++) {
+      let count = 0;
+      const mean = [0, 0];
+      for (let i = 0; i < X.rows; i++) {
+        if (labels[i] !== c) continue;
+        count++;
+        mean[0] += X.data[i * 2];
+        mean[1] += X.data[i * 2 + 1];
+      }
+      expect(model.weights[c]).toBeCloseTo(count / X.rows, 14);
+      expect(model.means.data[c * 2]).toBeCloseTo(mean[0] / count, 10);
+      expect(model.means.data[c * 2 + 1]).toBeCloseTo(mean[1] / count, 10);
+    }
+  });
+
+  it('is deterministic: every restart and seed gives the same fit', () => {
+    const a = new GaussianMixture({ nClusters: 3, init: tree.init(3), nInit: 2 }).fit(X, {
+      random: 1,
+    });
+    const b = new GaussianMixture({ nClusters: 3, init: tree.init(3) }).fit(X, { random: 7 });
+    expect(a.lowerBound).toBe(b.lowerBound);
+    expect(Array.from(a.predict(X))).toEqual(Array.from(b.predict(X)));
+  });
+});
