@@ -34,7 +34,9 @@ export type GaussianInit = 'k-means' | 'k-means++' | 'random' | 'random-from-dat
  * `GaussianMixture` carries no hierarchical clustering unless it is used).
  */
 export interface LabelsInit {
+  /** A start from a partition of the rows (one M-step from it). */
   readonly kind: 'labels';
+  /** One label in [0, nClusters) per row. */
   readonly labels: ArrayLike<number>;
 }
 

@@ -18,7 +18,9 @@ import { responsibilitiesAssignment } from './responsibilitiesAssignment.js';
 
 /** Initial parameters and log mixing weights of one restart. */
 export interface InitialState {
+  /** Each component's initial parameters. */
   readonly params: unknown[];
+  /** The initial log mixing weights. */
   readonly logWeights: Float64Array;
 }
 

@@ -12,6 +12,7 @@ import { globalRowScores, globalShare, reseedStats, scaledGlobalStats } from './
 export interface MStepSettings {
   /** 1 for components whose parameters never change after initialisation. */
   readonly frozen: Uint8Array;
+  /** Keep the mixing weights at their initial values. */
   readonly freezeWeights: boolean;
   /** Dirichlet concentration of the weight prior (1 = maximum likelihood). */
   readonly weightConcentration: number;

@@ -5,7 +5,9 @@ import type { ResolvedEmSettings } from './resolveEmSettings.js';
 
 /** What a step's `model()` needs besides the parameters. */
 export interface StepModelParts {
+  /** Each component's family, in mixture order. */
   readonly families: readonly AnyComponentFamily[];
+  /** Columns of the data. */
   readonly d: number;
 }
 
@@ -32,6 +34,7 @@ export class RestartProgress<Params = unknown> {
   readonly objective: number[] = [];
   /** Iterations started so far (the current one while it runs). */
   iteration = 0;
+  /** Whether the objective has settled (|change| < tolerance). */
   converged = false;
   private previous = -Infinity;
   private readonly restart: number;

@@ -13,7 +13,9 @@ import { kernelArrays } from './kernelArrays.js';
 
 /** The components of one family in a mixture, in mixture order (for `estimateAll`). */
 export interface FamilyGroup {
+  /** The family object these components share. */
   readonly family: AnyComponentFamily;
+  /** The components of that family, as indices into the mixture. */
   readonly components: readonly number[];
 }
 
@@ -23,11 +25,17 @@ export interface FamilyGroup {
  * per-component statistics. Iterations allocate nothing proportional to n.
  */
 export interface EmWorkspace {
+  /** The data (in kernel memory when a family benefits and the data is large). */
   readonly X: Matrix;
+  /** Rows of the data. */
   readonly n: number;
+  /** Columns of the data. */
   readonly d: number;
+  /** Components of the mixture. */
   readonly k: number;
+  /** Each component's family, in mixture order. */
   readonly families: readonly AnyComponentFamily[];
+  /** The components grouped by family object (for `estimateAll`). */
   readonly groups: readonly FamilyGroup[];
   /** Per-row weights, or undefined when all rows weigh 1. */
   readonly sampleWeight: Float64Array | undefined;
@@ -37,6 +45,7 @@ export interface EmWorkspace {
   readonly positiveRows: number;
   /** n x k log prior probabilities (semi-supervised), or undefined. */
   readonly logPriors: Float64Array | undefined;
+  /** Rows per block of a pass. */
   readonly blockSize: number;
   /** blockSize x k scratch: log-densities, then responsibilities times row weights. */
   readonly block: Float64Array;

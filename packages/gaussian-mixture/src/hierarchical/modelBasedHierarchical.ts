@@ -16,7 +16,12 @@ export interface HierarchicalTree {
   /** The partition into `nClusters` groups, labels 0.. in order of first appearance. */
   labels(nClusters: number): Int32Array;
   /** That partition as an EM start, `{kind: 'labels', labels}` (one M-step from it). */
-  init(nClusters: number): { readonly kind: 'labels'; readonly labels: Int32Array };
+  init(nClusters: number): {
+    /** An EM start from labels. */
+    readonly kind: 'labels';
+    /** The partition into `nClusters` groups, one label per row. */
+    readonly labels: Int32Array;
+  };
 }
 
 /**

@@ -29,10 +29,13 @@ export interface MclustOptions extends MclustEmControl, GaussianModelOptions {
 export interface MclustResult {
   /** Every (model, G) of the grid, G-major in the order given. */
   readonly candidates: readonly MclustCandidate[];
+  /** The numbers of components of the grid (mclust's G). */
   readonly nClusters: readonly number[];
+  /** The models of the grid, in the order tried. */
   readonly modelNames: readonly GaussianModelName[];
   /** The chosen cell (highest BIC; ties to the earlier model, then the smaller G, as mclust). */
   readonly best: MclustCandidate;
+  /** The chosen cell's fitted mixture. */
   readonly model: MixtureModel<GaussianModelParams>;
   /** The table as R prints an `mclustBIC` object. */
   table(): string;

@@ -18,11 +18,13 @@ export interface MclustEmControl {
 
 /** One model fitted as mclust's `me()` fits it. */
 export interface MclustEmFit {
+  /** The fitted mixture. */
   readonly model: MixtureModel<GaussianModelParams>;
   /** ℓ of the returned parameters (mclust's `loglik`), summed over rows. */
   readonly logLikelihood: number;
   /** M-steps run (mclust's `iterations`). */
   readonly iterations: number;
+  /** Whether mclust's stopping rule was met before its iteration cap. */
   readonly converged: boolean;
 }
 

@@ -58,8 +58,11 @@ export interface BayesianGaussianMixtureOptions<T extends CovarianceType = 'full
  * M-step and the bound are variational (`runVariationalRestart`).
  */
 export class BayesianGaussianMixture<T extends CovarianceType = 'full'> {
+  /** Components fitted (an upper bound on those the posterior uses). */
   readonly nClusters: number;
+  /** The covariance type of every component. */
   readonly covarianceType: T;
+  /** The prior on the mixing weights. */
   readonly weightPrior: WeightPrior;
   private readonly options: BayesianGaussianMixtureOptions<T>;
 

@@ -13,8 +13,11 @@ import type { WeightPrior } from './variationalPrior.js';
 
 /** How a variational fit went. */
 export interface VariationalFitInfo {
+  /** The evidence lower bound per row of the fitted posterior (`lower_bound_`). */
   readonly lowerBound: number;
+  /** Whether the best restart's lower bound settled within `maxIterations`. */
   readonly converged: boolean;
+  /** Iterations of the best restart (`n_iter_`). */
   readonly iterations: number;
 }
 
@@ -27,13 +30,19 @@ export interface VariationalFitInfo {
  * drops them.
  */
 export class BayesianGaussianMixtureModel<T extends CovarianceType = 'full'> {
+  /** The covariance type of every component. */
   readonly covarianceType: T;
+  /** The prior on the mixing weights it was fitted with. */
   readonly weightPrior: WeightPrior;
+  /** The fitted variational posterior (its hyperparameters per component). */
   readonly posterior: VariationalPosterior<T>;
   /** Σᵢ rᵢₖ over the training rows under the fitted posterior (expected rows per component). */
   readonly counts: Float64Array;
+  /** The evidence lower bound per row of the fitted posterior (`lower_bound_`). */
   readonly lowerBound: number;
+  /** Whether the best restart's lower bound settled within `maxIterations`. */
   readonly converged: boolean;
+  /** Iterations of the best restart (`n_iter_`). */
   readonly iterations: number;
   private readonly mixture: MixtureModel<GaussianParamsByType[T]>;
   private readonly posteriorWeights: Float64Array;

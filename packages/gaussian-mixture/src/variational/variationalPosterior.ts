@@ -16,8 +16,11 @@ export interface VariationalPosterior<T extends CovarianceType> {
   readonly concentration: Float64Array;
   /** bₖ = γ₀ + Σ_{l>k} n_l (Dirichlet process only). */
   readonly concentrationRest: Float64Array | undefined;
+  /** βₖ, the precision of each mean's Gaussian posterior (`mean_precision_`). */
   readonly meanPrecision: Float64Array;
+  /** νₖ, the Wishart posterior's degrees of freedom (`degrees_of_freedom_`). */
   readonly degreesOfFreedom: Float64Array;
+  /** The point parameters (posterior means and covariances) of each component. */
   readonly params: GaussianParamsByType[T][];
 }
 
