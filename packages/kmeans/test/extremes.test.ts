@@ -1,6 +1,6 @@
 import { createMatrix, InvalidInputError, type Matrix } from '@mixkit/core';
 import { describe, expect, it } from 'vitest';
-import { KMeans, KMeansModel, KMedoids, MiniBatchKMeans } from '../src/index.js';
+import { KMeans, KMeansModel, KMedoids, MiniBatchKMeans, SphericalKMeans } from '../src/index.js';
 import { blobs } from './blobs.js';
 
 // k-means at extreme magnitudes (issue 16): data near 1e-300 used to underflow (every distance 0,
@@ -111,5 +111,33 @@ describe('MiniBatchKMeans and KMedoids at extreme magnitudes', () => {
       expect(model.totalDeviation).toBe(reference.totalDeviation * factor);
       expect(Array.from(model.predict(times(X, factor)))).toEqual(Array.from(reference.labels));
     }
+  });
+});
+
+describe('SphericalKMeans at extreme magnitudes', () => {
+  // Directions along the three axes at random lengths.
+  const rows = 90;
+  const data = new Float64Array(rows * 3);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < 3; j++)
+      data[3 * i + j] = (j === i % 3 ? 1 : 0.05 * ((i * 7 + j) % 5)) * (1 + (i % 4));
+  }
+  const D = createMatrix(rows, 3, data);
+  const reference = new SphericalKMeans({ nClusters: 3 }).fit(D, { random: 1 });
+
+  it('rows near 1e-300 or 1e300 have the directions of X (their norms used to underflow or overflow)', () => {
+    for (const factor of [1e-300, 1e300]) {
+      const model = new SphericalKMeans({ nClusters: 3 }).fit(times(D, factor), { random: 1 });
+      expect(Array.from(model.labels)).toEqual(Array.from(reference.labels));
+    }
+  });
+
+  it('subnormal weights give the unweighted fit; the cohesion scales with them exactly', () => {
+    const model = new SphericalKMeans({ nClusters: 3 }).fit(D, {
+      random: 1,
+      sampleWeight: new Array(rows).fill(2 ** -1040),
+    });
+    expect(Array.from(model.labels)).toEqual(Array.from(reference.labels));
+    expect(model.cohesion).toBe(reference.cohesion * 2 ** -1040);
   });
 });
