@@ -11,6 +11,7 @@ import {
   mixedData,
   multinomialData,
   poissonData,
+  unitDirections,
 } from './batteryData.js';
 
 // The clusterer battery of @mixkit/core/testing on mixtures of every shipped family, a product
@@ -28,7 +29,15 @@ const load = async () =>
   Promise.all([import('../src/index.js'), import('@mixkit/distributions')] as const);
 const [em, dist] = await load();
 
-function setup(make: Make, rest: Partial<ClustererSetup> = {}): ClustererSetup {
+/**
+ * A setup building the clusterer with `make`; in the child process from `make`'s source text, or
+ * from `source` when `make` closes over a variable (a function's text does not carry it).
+ */
+function setup(
+  make: Make,
+  rest: Partial<ClustererSetup> = {},
+  source = make.toString(),
+): ClustererSetup {
   return {
     soft: true,
     objective: 'maximize',
@@ -44,7 +53,7 @@ function setup(make: Make, rest: Partial<ClustererSetup> = {}): ClustererSetup {
         source: [
           "import * as em from './src/index.ts';",
           "import * as dist from '@mixkit/distributions';",
-          `const create = (nClusters: number) => (${make.toString()})(em, dist, nClusters);`,
+          `const create = (nClusters: number) => (${source})(em, dist, nClusters);`,
         ].join('\n'),
         resolveDir,
         X,
@@ -121,8 +130,37 @@ const families: [string, Make, DataMaker | undefined][] = [
   ],
 ];
 
+families.push(
+  [
+    'student-t-full',
+    (m, d, k) => new m.Mixture({ family: d.studentTFull(), nClusters: k }),
+    undefined,
+  ],
+  [
+    'student-t-diag',
+    (m, d, k) => new m.Mixture({ family: d.studentTDiag(), nClusters: k }),
+    undefined,
+  ],
+  [
+    'von-mises-fisher',
+    (m, d, k) => new m.Mixture({ family: d.vonMisesFisher(), nClusters: k }),
+    unitDirections,
+  ],
+);
 for (const [name, make, data] of families) {
   describeClusterer(`mixture of ${name}`, setup(make, data === undefined ? {} : { data }));
+}
+
+// mclust's 14 parsimonious covariance models, each a family of its own kind.
+for (const model of dist.gaussianModelNames) {
+  describeClusterer(
+    `mixture of gaussian-${model}`,
+    setup(
+      (m, d, k) => new m.Mixture({ family: d.gaussianModel(model), nClusters: k }),
+      {},
+      `(m, d, k) => new m.Mixture({ family: d.gaussianModel('${model}'), nClusters: k })`,
+    ),
+  );
 }
 
 describeClusterer(

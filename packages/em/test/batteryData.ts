@@ -115,3 +115,22 @@ export const mixedData: DataMaker = (request) => {
   }
   return { X, labels: blobs.labels };
 };
+
+/** Unit vectors in 3 columns: cluster c points along axis c (noise 0.1 or 0.8 per coordinate). */
+export const unitDirections: DataMaker = ({ rows, nClusters, separation, random }) => {
+  const X = createMatrix(rows, 3);
+  const labels = new Int32Array(rows);
+  const noise = separation === 'separated' ? 0.1 : 0.8;
+  for (let i = 0; i < rows; i++) {
+    const c = i % nClusters;
+    labels[i] = c;
+    let norm = 0;
+    for (let j = 0; j < 3; j++) {
+      const v = (j === c % 3 ? 1 : 0) + noise * random.normal();
+      X.data[3 * i + j] = v;
+      norm += v * v;
+    }
+    for (let j = 0; j < 3; j++) X.data[3 * i + j] = X.data[3 * i + j]! / Math.sqrt(norm);
+  }
+  return { X, labels };
+};

@@ -34,12 +34,13 @@ export function resolveRegCovar(options: GaussianOptions | undefined): Regulariz
 const SPAN_LIMIT = 2 ** 500;
 
 /**
- * `validate` of the Gaussian families: finite values, and every column's span (max − min)
+ * `validate` of the Gaussian families (and the Student-t ones, whose scales are variances too):
+ * finite values, and every column's span (max − min)
  * within double precision's reach for a variance: at most 2^500 (≈ 3e150), and 0 or at least
  * 2^-500. Data near 1e300 or 1e-300 is refused here with what to do, rather than fitted into
  * an overflowed covariance or one where the regularisation swamps every column.
  */
-function validateGaussianData(X: Matrix, argument: string, kind: string): void {
+export function validateGaussianData(X: Matrix, argument: string, kind: string): void {
   validateShape(X, argument, kind);
   const { data, rows, cols } = X;
   for (let index = 0; index < data.length; index++) {
