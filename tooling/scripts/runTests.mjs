@@ -78,8 +78,15 @@ for (const ws of all) {
     );
   }
 }
+// A failed build, type check, lint or package check is a failure too, so the closing line never
+// reads "0 failed" on a run that failed.
+if (turbo.status !== 0) {
+  problems.push(
+    `turbo exited with status ${turbo.status} (a build, typecheck, lint or checkpack task failed; see above)`,
+  );
+  failed += 1;
+}
 for (const p of problems) console.log(`problem: ${p}`);
-const ok = turbo.status === 0 && failed === 0 && problems.length === 0;
-if (turbo.status !== 0) console.log(`turbo exited with status ${turbo.status}`);
+const ok = failed === 0 && problems.length === 0;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);
