@@ -3,15 +3,24 @@ import type { JsonValue } from './json.js';
 import type { Matrix, MatrixInput } from './matrix.js';
 import type { FitOptions } from './options.js';
 
+/**
+ * The label of a row that belongs to no cluster. Only density-based models (DBSCAN, OPTICS,
+ * HDBSCAN) produce it; every other model labels each row with a cluster in [0, nClusters).
+ */
+export const NOISE = -1;
+
 /** A fitted clustering: hard clusterers and mixtures both produce one. */
 export interface ClusteringModel {
-  /** Number of clusters / components. */
+  /** Number of clusters / components (found by the fit for density-based clusterers). */
   readonly nClusters: number;
   /** Number of data columns the model was fitted on; `predict` requires the same. */
   readonly dimension: number;
   /** How the fit went. */
   readonly diagnostics: FitDiagnostics;
-  /** Hard labels in [0, nClusters), one per row. Throws `InvalidInputError` on a wrong dimension. */
+  /**
+   * Hard labels in [0, nClusters), one per row, or `NOISE` (-1) for rows a density-based model
+   * assigns to no cluster. Throws `InvalidInputError` on a wrong dimension.
+   */
   predict(X: MatrixInput): Int32Array;
   /** A JSON document from which the model's own `fromJSON` rebuilds it exactly. */
   toJSON(): JsonValue;
@@ -32,8 +41,11 @@ export interface SoftClusteringModel extends ClusteringModel {
  * apps can swap one for the other and any hard clusterer can seed EM.
  */
 export interface Clusterer<Model extends ClusteringModel = ClusteringModel> {
-  /** Number of clusters it will fit. */
-  readonly nClusters: number;
+  /**
+   * Number of clusters it will fit, or `undefined` for clusterers that find the number themselves
+   * (density-based ones); such a clusterer cannot seed a mixture of a given size.
+   */
+  readonly nClusters?: number | undefined;
   /**
    * Fits `X` (n rows of d features) and returns the fitted model; `options` carries the
    * cross-cutting settings (`signal` to abort, `onIteration` for progress).

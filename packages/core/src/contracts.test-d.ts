@@ -74,6 +74,11 @@ describe('Clusterer', () => {
     expectTypeOf<ClusteringModel['predict']>().returns.toEqualTypeOf<Int32Array>();
     expectTypeOf<SoftClusteringModel['predictProba']>().returns.toEqualTypeOf<Matrix>();
   });
+
+  it('may leave the number of clusters to the fit (density-based clusterers)', () => {
+    expectTypeOf<Clusterer['nClusters']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ClusteringModel['nClusters']>().toEqualTypeOf<number>();
+  });
 });
 
 describe('FitWarning', () => {

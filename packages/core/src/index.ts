@@ -1,9 +1,10 @@
 export { assertUnreachable } from './assertUnreachable.js';
-export type {
-  Clusterer,
-  ClusteringModel,
-  SoftClusterer,
-  SoftClusteringModel,
+export {
+  type Clusterer,
+  type ClusteringModel,
+  NOISE,
+  type SoftClusterer,
+  type SoftClusteringModel,
 } from './clusterer.js';
 export type {
   AnyComponentFamily,
@@ -27,6 +28,8 @@ export { NotFittedError } from './errors/notFittedError.js';
 export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
 export { describeWarning } from './format/describeWarning.js';
 export { formatTable, type TableLayout } from './format/formatTable.js';
+export { JsonReader } from './json/jsonReader.js';
+export { numbersFromJson, numbersToJson } from './json/numbersJson.js';
 export type { JsonValue, Versioned } from './json.js';
 export {
   createMatrix,

@@ -17,6 +17,12 @@ Jobs (every job may carry "id", echoed back):
   {"op": "kmeans", "data": ..., "rows": n, "cols": d, "init": <init json path>,
    "algorithm": "lloyd"|"elkan", "max_iter": 20, "threads": 1|2, "memory": false}
       KMeans(n_init=1, tol=0) from the given centers. Returns seconds, n_iter and the centers.
+  {"op": "dbscan", "data": ..., "rows": n, "cols": d, "eps": e, "min_samples": m, "memory": false}
+      DBSCAN(eps, min_samples) with its default neighbour search (algorithm='auto': a KD-tree
+      for these data). Returns seconds and the labels.
+  {"op": "ward", "data": ..., "rows": n, "cols": d, "n_clusters": k, "memory": false}
+      AgglomerativeClustering(linkage='ward', n_clusters=k) (SciPy's NN-chain on the condensed
+      distance matrix). Returns seconds and the labels.
   {"op": "bgmm", ...}
       BayesianGaussianMixture for exactly max_iter iterations (see sklearn_bgmm.py).
   {"op": "quit"}
@@ -39,7 +45,7 @@ import warnings
 try:
     import numpy as np
     import sklearn
-    from sklearn.cluster import KMeans
+    from sklearn.cluster import DBSCAN, AgglomerativeClustering, KMeans
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.mixture import GaussianMixture
 except ImportError as error:  # the harness marks every scikit-learn row unavailable
@@ -175,6 +181,21 @@ def run_kmeans(job):
     }
 
 
+def run_labels(model, job):
+    X = load_matrix(job["data"], job["rows"], job["cols"])
+    with Limits(1):
+        seconds, cpu_seconds, peak = timed_fit(model, X, job.get("memory", False))
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_bytes": peak, "labels": model.labels_.tolist()}
+
+
+def run_dbscan(job):
+    return run_labels(DBSCAN(eps=job["eps"], min_samples=job["min_samples"]), job)
+
+
+def run_ward(job):
+    return run_labels(AgglomerativeClustering(n_clusters=job["n_clusters"], linkage="ward"), job)
+
+
 def info():
     pools = threadpool_info() if threadpool_info is not None else None
     return {
@@ -188,7 +209,13 @@ def info():
 
 def main():
     print(json.dumps({"ok": True, "ready": True}), flush=True)
-    handlers = {"gmm": run_gmm, "kmeans": run_kmeans, "info": lambda job: info()}
+    handlers = {
+        "gmm": run_gmm,
+        "kmeans": run_kmeans,
+        "dbscan": run_dbscan,
+        "ward": run_ward,
+        "info": lambda job: info(),
+    }
     # The variational mixture's job lives in its own file (sklearn_bgmm.py).
     from sklearn_bgmm import run_bgmm
 

@@ -6,7 +6,7 @@ import { benchRoot } from './harness/benchRoot.js';
 import { formatJsonWithBiome } from './harness/formatJson.js';
 import { renderMarkdown } from './harness/renderMarkdown.js';
 import { updateReadme } from './harness/updateReadme.js';
-import { runBench, runProbe } from './runBench.js';
+import { runBench, runChild, runProbe } from './runBench.js';
 import { SUITES } from './suites/index.js';
 import { defaultCacheDir, loadWorkload } from './workloads/workloadCache.js';
 import { type BenchSize, WORKLOADS, type WorkloadName } from './workloads/workloadSpecs.js';
@@ -22,6 +22,7 @@ const USAGE = `mixkit benchmark harness
   --warmup <n>       warm-up runs per contender (default 1)
   --memory <mode>    child (default: fresh node process per JS contender), inline or off
   --no-python        skip scikit-learn (its rows say so)
+  --no-r             skip R's dbscan package (its rows say so)
   --generate-only    only write the workload cache for --size (tooling/bench/.cache)
   --out <dir>        where latest.{json,md} go (default tooling/bench/results)
   --help
@@ -41,6 +42,8 @@ function parse(argv: string[]) {
       warmup: { type: 'string' },
       memory: { type: 'string', default: 'child' },
       'no-python': { type: 'boolean', default: false },
+      'no-r': { type: 'boolean', default: false },
+      'run-child': { type: 'string' },
       'generate-only': { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -75,6 +78,12 @@ async function main(): Promise<void> {
     console.log(`PROBE ${JSON.stringify(sample)}`);
     return;
   }
+  if (options['run-child']) {
+    if (!options.contender) throw new Error('--run-child needs --contender');
+    const sample = await runChild(options['run-child'], options.contender, size, cacheDir);
+    console.log(`RUN ${JSON.stringify(sample)}`);
+    return;
+  }
   if (options['generate-only']) {
     for (const name of Object.keys(WORKLOADS) as WorkloadName[]) {
       const { header } = loadWorkload(name, size, cacheDir, (line) => console.log(line));
@@ -95,6 +104,7 @@ async function main(): Promise<void> {
     memory,
     cacheDir,
     python: !options['no-python'],
+    r: !options['no-r'],
     log: (line) => console.log(line),
   });
   const outDir = options.out ?? join(benchRoot(), 'results');

@@ -5,8 +5,9 @@ import { measurePeakRss } from './harness/measurePeakRss.js';
 import { PythonPeer } from './harness/pythonPeer.js';
 import { formatSeconds } from './harness/renderMarkdown.js';
 import type { BenchReport } from './harness/report.js';
+import { RPeer } from './harness/rPeer.js';
 import { type ChildProbe, runCase } from './harness/runCase.js';
-import type { BenchContext, CaseResult, MemorySample } from './harness/types.js';
+import type { BenchContext, CaseResult, MemorySample, RunSample } from './harness/types.js';
 import { findSuite, SUITES } from './suites/index.js';
 import type { BenchSize } from './workloads/workloadSpecs.js';
 
@@ -20,6 +21,8 @@ export interface BenchOptions {
   readonly cacheDir: string;
   /** Start the scikit-learn worker (default true); false marks its rows unavailable. */
   readonly python?: boolean;
+  /** Start the R dbscan worker (default true); false marks its rows unavailable. */
+  readonly r?: boolean;
   /** Only these case ids (all of the chosen suites' cases by default). */
   readonly cases?: readonly string[];
   readonly log?: (line: string) => void;
@@ -84,6 +87,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const suites = (options.suites ?? SUITES.map((s) => s.name)).map(findSuite);
   const python =
     options.python === false ? 'not requested (--no-python)' : await PythonPeer.start();
+  const r = options.r === false ? 'not requested (--no-r)' : await RPeer.start();
   const ctx: BenchContext = {
     size: options.size,
     cacheDir: options.cacheDir,
@@ -91,6 +95,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     warmup: options.warmup ?? (options.size === 'tiny' ? 0 : 1),
     memory: options.memory,
     python,
+    r,
     log,
   };
   const cliPath = fileURLToPath(new URL('./cli.js', import.meta.url));
@@ -109,6 +114,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
   } finally {
     if (typeof python !== 'string') await python.close();
+    if (typeof r !== 'string') await r.close();
   }
   return {
     schema: 'mixkit-bench/1',
@@ -119,6 +125,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     loadAverageAtEnd: currentLoad(),
     durationSeconds: (performance.now() - started) / 1000,
     python: typeof python === 'string' ? { unavailable: python } : python.info,
+    r: typeof r === 'string' ? { unavailable: r } : r.info,
     cases,
   };
 }
@@ -147,6 +154,7 @@ export async function runProbe(
     warmup: 0,
     memory: 'off',
     python: 'not used by the memory probe',
+    r: 'not used by the memory probe',
     log: () => {},
   };
   const benchCase = await suite.buildCase(caseId, ctx);
@@ -154,4 +162,34 @@ export async function runProbe(
   if (!contender) throw new Error(`no contender ${contenderId} in ${caseId}`);
   await contender.prepare?.();
   return measurePeakRss(() => contender.run());
+}
+
+/**
+ * Child-run mode (`--run-child`): builds the case with `inChild`, runs one contender once and
+ * returns its sample (the CLI prints `RUN {json}` for `runInChild` in the parent).
+ */
+export async function runChild(
+  caseId: string,
+  contenderId: string,
+  size: BenchSize,
+  cacheDir: string,
+): Promise<RunSample> {
+  const suite = findSuite(caseId.split('/')[0]!);
+  const ctx: BenchContext = {
+    size,
+    cacheDir,
+    rounds: 1,
+    warmup: 0,
+    memory: 'off',
+    python: 'not used in a child run',
+    r: 'not used in a child run',
+    inChild: true,
+    log: () => {},
+  };
+  const benchCase = await suite.buildCase(caseId, ctx);
+  const contender = benchCase.contenders.find((c) => c.id === contenderId);
+  if (!contender) throw new Error(`no contender ${contenderId} in ${caseId}`);
+  await contender.prepare?.();
+  const sample = await contender.run();
+  return { ...sample, result: undefined };
 }

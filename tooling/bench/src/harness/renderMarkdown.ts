@@ -90,6 +90,13 @@ export function renderMarkdown(report: BenchReport): string {
     `- Load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}, at end ${report.loadAverageAtEnd.join(' / ')} (the machine is shared)`,
     `- Method: contenders interleaved (A B A B ...) on the same data and the same initial parameters, ${report.settings.warmup} warm-up run(s) then ${report.settings.rounds} timed round(s) unless a row says fewer; median, min and max of time per iteration; ratios are medians ÷ the mixkit reference row's median (above 1: mixkit is faster); CPU time (process user+system, all threads) is shown beside wall time because it is much less inflated by other load on a shared machine; targets are judged on wall time`,
     `- ${python}`,
+    ...(report.r === undefined
+      ? []
+      : [
+          'unavailable' in report.r
+            ? `- R dbscan rows unavailable: ${report.r.unavailable}`
+            : `- ${report.r.r}, dbscan ${report.r.dbscan} (single-threaded)`,
+        ]),
     ...[...memoryMethods].map((x) => `- Peak memory, ${x}`),
     '',
   ];

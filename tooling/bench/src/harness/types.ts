@@ -1,5 +1,6 @@
 import type { BenchSize } from '../workloads/workloadSpecs.js';
 import type { PythonPeer } from './pythonPeer.js';
+import type { RPeer } from './rPeer.js';
 
 /** One timed run of a contender. Only `seconds` is timed; the rest describes the run. */
 export interface RunSample {
@@ -124,6 +125,13 @@ export interface BenchContext {
   readonly memory: 'child' | 'inline' | 'off';
   /** The scikit-learn worker, or why it is unavailable (its rows then say so). */
   readonly python: PythonPeer | string;
+  /** The R dbscan worker, or why it is unavailable (its rows then say so). */
+  readonly r: RPeer | string;
+  /**
+   * True inside a `--run-child` process: a suite then builds the in-process version of a
+   * contender that the parent runs in a child (`runInChild`).
+   */
+  readonly inChild?: boolean;
   readonly log: (line: string) => void;
 }
 

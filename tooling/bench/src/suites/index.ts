@@ -1,4 +1,6 @@
 import type { Suite } from '../harness/types.js';
+import { clusterGrowthSuite } from './clusterGrowthSuite.js';
+import { clusterSuite } from './clusterSuite.js';
 import { componentsSuite } from './componentsSuite.js';
 import { emSuite } from './emSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
@@ -14,6 +16,8 @@ export const SUITES: readonly Suite[] = [
   emSuite,
   mixedSuite,
   outOfCoreSuite,
+  clusterSuite,
+  clusterGrowthSuite,
   variationalSuite,
   componentsSuite,
 ];

@@ -47,6 +47,28 @@ function blobs(n: number, d: number, k: number, random: RandomSource): Generated
 }
 
 /**
+ * Blobs with background noise, for the density and hierarchical suites: 90% of rows from k unit
+ * Gaussians with centers uniform in [-8, 8]^d, 10% uniform in [-12, 12]^d (label -1).
+ */
+function noisyBlobs(n: number, d: number, k: number, random: RandomSource): GeneratedData {
+  const centers = new Float64Array(k * d);
+  for (let i = 0; i < centers.length; i++) centers[i] = 16 * random.uniform() - 8;
+  const data = new Float64Array(n * d);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (random.uniform() < 0.1) {
+      labels[i] = -1;
+      for (let c = 0; c < d; c++) data[i * d + c] = 24 * random.uniform() - 12;
+      continue;
+    }
+    const j = random.integer(k);
+    labels[i] = j;
+    for (let c = 0; c < d; c++) data[i * d + c] = centers[j * d + c]! + random.normal();
+  }
+  return { rows: n, cols: d, data, labels };
+}
+
+/**
  * Anisotropic Gaussian mixture with random full covariances: component j has covariance A Aᵀ with
  * A lower triangular (diagonal in [0.5, 2], off-diagonal N(0, 0.5²)), so it is positive definite
  * by construction; means uniform in [-6, 6]^d; unequal weights.
@@ -171,6 +193,8 @@ export function generateWorkload(spec: WorkloadSpec, rows: number): GeneratedDat
       return gaussianMixture(rows, spec.cols, spec.k, random);
     case 'mixed':
       return mixedTypes(rows, spec.cols, spec.k, random);
+    case 'noisy-blobs':
+      return noisyBlobs(rows, spec.cols, spec.k, random);
     case 'directions':
       return directions(rows, spec.cols, spec.k, random);
   }

@@ -2,7 +2,7 @@
 export type BenchSize = 'tiny' | 'small' | 'full';
 
 /** The kinds of synthetic data the generator can make. */
-export type WorkloadKind = 'blobs' | 'gmm' | 'mixed' | 'directions';
+export type WorkloadKind = 'blobs' | 'gmm' | 'mixed' | 'noisy-blobs' | 'directions';
 
 /** One fixed, seeded workload. `rows` depends on the size; everything else does not. */
 export interface WorkloadSpec {
@@ -60,6 +60,72 @@ export const WORKLOADS = {
     k: 3,
     seed: 505,
     rows: { tiny: 600, small: 20_000, full: 200_000 },
+  },
+  // Density and hierarchical clustering (suite `cluster`): 8 unit blobs + 10% uniform noise.
+  'noisy-2d': {
+    name: 'noisy-2d',
+    kind: 'noisy-blobs',
+    cols: 2,
+    k: 8,
+    seed: 606,
+    rows: { tiny: 400, small: 5_000, full: 20_000 },
+  },
+  'noisy-10d': {
+    name: 'noisy-10d',
+    kind: 'noisy-blobs',
+    cols: 10,
+    k: 8,
+    seed: 707,
+    rows: { tiny: 400, small: 5_000, full: 20_000 },
+  },
+  // Growth with n (suite `cluster-growth`, mixkit only): 10k, 30k and 100k rows at full size.
+  'noisy-2d-10k': {
+    name: 'noisy-2d-10k',
+    kind: 'noisy-blobs',
+    cols: 2,
+    k: 8,
+    seed: 808,
+    rows: { tiny: 300, small: 2_000, full: 10_000 },
+  },
+  'noisy-2d-30k': {
+    name: 'noisy-2d-30k',
+    kind: 'noisy-blobs',
+    cols: 2,
+    k: 8,
+    seed: 808,
+    rows: { tiny: 400, small: 4_000, full: 30_000 },
+  },
+  'noisy-2d-100k': {
+    name: 'noisy-2d-100k',
+    kind: 'noisy-blobs',
+    cols: 2,
+    k: 8,
+    seed: 808,
+    rows: { tiny: 500, small: 8_000, full: 100_000 },
+  },
+  'noisy-10d-10k': {
+    name: 'noisy-10d-10k',
+    kind: 'noisy-blobs',
+    cols: 10,
+    k: 8,
+    seed: 909,
+    rows: { tiny: 300, small: 2_000, full: 10_000 },
+  },
+  'noisy-10d-30k': {
+    name: 'noisy-10d-30k',
+    kind: 'noisy-blobs',
+    cols: 10,
+    k: 8,
+    seed: 909,
+    rows: { tiny: 400, small: 4_000, full: 30_000 },
+  },
+  'noisy-10d-100k': {
+    name: 'noisy-10d-100k',
+    kind: 'noisy-blobs',
+    cols: 10,
+    k: 8,
+    seed: 909,
+    rows: { tiny: 500, small: 8_000, full: 100_000 },
   },
   // Unit vectors around k random directions (embedding-like data, compared by angle).
   embeddings: {

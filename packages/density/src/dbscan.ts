@@ -1,0 +1,155 @@
+import {
+  assertNumber,
+  type Clusterer,
+  type FitOptions,
+  type MatrixInput,
+  NOISE,
+  throwIfAborted,
+  toWeights,
+} from '@mixkit/core';
+import { NeighborBuffer } from '@mixkit/neighbors';
+import { DbscanModel } from './dbscanModel.js';
+import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
+
+export interface DbscanOptions extends DensityIndexOptions {
+  /** Neighbourhood radius: rows at distance <= eps are neighbours. Required, > 0. */
+  readonly eps: number;
+  /**
+   * A row is a core sample when its eps-neighbourhood, itself included, holds at least this many
+   * rows (with `sampleWeight`: at least this much weight). Default 5, as R's `dbscan` and
+   * scikit-learn's `min_samples`.
+   */
+  readonly minPts?: number;
+}
+
+/**
+ * DBSCAN (Ester, Kriegel, Sander & Xu 1996): core samples are rows with at least `minPts` rows
+ * within `eps`; clusters are the connected components of core samples under the eps-neighbour
+ * relation, plus the border rows within eps of a core sample; every other row is noise
+ * (`NOISE` = -1).
+ *
+ * Labelling is deterministic and equals scikit-learn's and R's: clusters are numbered in order of
+ * their lowest-index core sample, and a border row reachable from several clusters goes to the
+ * first of them in that order. Each row's neighbourhood is queried once; core samples' lists are
+ * kept for the expansion (memory: the total size of core neighbourhoods, never an n x n matrix).
+ *
+ * ```ts
+ * const model = new Dbscan({ eps: 0.5, minPts: 5 }).fit(X);
+ * model.labels; model.coreSampleIndices; model.predict(Xnew);
+ * ```
+ */
+export class Dbscan implements Clusterer<DbscanModel> {
+  /** Always undefined: the fit finds the number of clusters (see `Clusterer.nClusters`). */
+  readonly nClusters = undefined;
+  /** Neighbourhood radius. */
+  readonly eps: number;
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
+  readonly minPts: number;
+  /** The neighbour-index settings (metric and route). */
+  readonly indexOptions: DensityIndexOptions;
+
+  constructor(options: DbscanOptions) {
+    assertNumber(options.eps, 'eps', { min: 0, exclusiveMin: true });
+    this.eps = options.eps;
+    this.minPts = options.minPts ?? 5;
+    this.indexOptions = {
+      metric: options.metric ?? 'euclidean',
+      algorithm: options.algorithm ?? 'auto',
+    };
+  }
+
+  /** Fits; honours `sampleWeight` (weighted core condition) and `signal`. */
+  fit(X: MatrixInput, options: FitOptions = {}): DbscanModel {
+    const { matrix, index } = densityIndex(X, this.minPts, 1, this.indexOptions);
+    const n = matrix.rows;
+    const weights =
+      options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
+    // One neighbourhood query per row; a core row's neighbours are kept (compressed rows) for the
+    // expansion below, a non-core row's are dropped. Memory: the core rows' neighbourhoods.
+    const buffer = new NeighborBuffer();
+    const isCore = new Uint8Array(n);
+    const start = new Int32Array(n);
+    const count = new Int32Array(n);
+    let lists = new Int32Array(Math.max(1024, 4 * n));
+    let used = 0;
+    // Rows are queried in blocks, so the brute-force route measures a block against all rows as
+    // one matrix product (about 16 MiB of distances per block).
+    const blockRows = Math.max(1, Math.min(n, Math.floor(2 ** 21 / n)));
+    const blockCounts = new Int32Array(blockRows);
+    const block =
+      index.algorithm === 'brute' ? new Float64Array(blockRows * n) : new Float64Array(0);
+    for (let s0 = 0; s0 < n; s0 += blockRows) {
+      throwIfAborted(options.signal, 'Dbscan.fit');
+      const s1 = Math.min(n, s0 + blockRows);
+      buffer.clear();
+      index.radiusRowsOfRows(s0, s1, this.eps, buffer, blockCounts, block);
+      let at = 0;
+      for (let i = s0; i < s1; i++) {
+        const found = blockCounts[i - s0];
+        const from = at;
+        at += found;
+        let mass = weights === undefined ? 1 + found : weights[i];
+        if (weights !== undefined)
+          for (let j = from; j < at; j++) mass += weights[buffer.indices[j]];
+        if (mass < this.minPts) continue;
+        isCore[i] = 1;
+        if (used + found > lists.length) {
+          const grown = new Int32Array(Math.max(2 * lists.length, used + found));
+          grown.set(lists.subarray(0, used));
+          lists = grown;
+        }
+        lists.set(buffer.indices.subarray(from, at), used);
+        start[i] = used;
+        count[i] = found;
+        used += found;
+      }
+    }
+    const labels = new Int32Array(n).fill(NOISE);
+    const stack = new Int32Array(n);
+    let nClusters = 0;
+    for (let seed = 0; seed < n; seed++) {
+      if (labels[seed] !== NOISE || isCore[seed] === 0) continue;
+      const label = nClusters++;
+      labels[seed] = label;
+      let top = 0;
+      stack[top++] = seed;
+      while (top > 0) {
+        const p = stack[--top];
+        const end = start[p] + count[p];
+        for (let j = start[p]; j < end; j++) {
+          const q = lists[j];
+          if (labels[q] !== NOISE) continue;
+          labels[q] = label;
+          if (isCore[q] === 1) stack[top++] = q;
+        }
+      }
+    }
+    let cores = 0;
+    for (let i = 0; i < n; i++) cores += isCore[i];
+    const coreSampleIndices = new Int32Array(cores);
+    for (let i = 0, c = 0; i < n; i++) if (isCore[i] === 1) coreSampleIndices[c++] = i;
+    const d = matrix.cols;
+    // Precomputed distances keep no rows: a new row brings its own distances to the core samples.
+    const coreRows = new Float64Array(index.metric === 'precomputed' ? 0 : cores * d);
+    if (index.metric !== 'precomputed')
+      for (let c = 0; c < cores; c++) {
+        const i = coreSampleIndices[c];
+        coreRows.set(matrix.data.subarray(i * d, i * d + d), c * d);
+      }
+    return new DbscanModel({
+      eps: this.eps,
+      minPts: this.minPts,
+      metric: index.metric,
+      dimension: d,
+      labels,
+      nClusters,
+      coreSampleIndices,
+      coreRows,
+    });
+  }
+
+  /** `fit(X, options).labels`. */
+  fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
+    return this.fit(X, options).labels;
+  }
+}

@@ -1,0 +1,134 @@
+import {
+  type Clusterer,
+  type FitOptions,
+  InvalidInputError,
+  type MatrixInput,
+  NOISE,
+} from '@mixkit/core';
+import { linkageFromMerges, primSpanningPath } from '@mixkit/hierarchical';
+import { condensedTree } from './condensedTree.js';
+import { coreDistances } from './coreDistances.js';
+import { HdbscanModel } from './hdbscanModel.js';
+import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
+import { type ClusterSelection, selectClusters } from './selectClusters.js';
+
+export interface HdbscanOptions extends DensityIndexOptions {
+  /**
+   * Both the neighbourhood size of the core distance (the row itself counted) and the minimum
+   * cluster size, as in R's `hdbscan(x, minPts)`. Default 5; at least 2.
+   */
+  readonly minPts?: number;
+  /** `'eom'` (excess of mass, default) or `'leaf'`. */
+  readonly clusterSelection?: ClusterSelection;
+}
+
+/**
+ * HDBSCAN* (Campello, Moulavi & Sander 2013; 2015 for GLOSH), matching R's `dbscan::hdbscan`:
+ * 1. core distances from the neighbour index (KD-tree in low dimensions: no n x n matrix);
+ * 2. a minimum spanning tree of mutual reachability distances by Prim's algorithm with distances
+ *    computed on the fly (`primSpanningPath` of `@mixkit/hierarchical`): O(n²) time, O(n) memory;
+ * 3. its single-linkage merges (stable sort by height), the condensed tree and stabilities
+ *    (`condensedTree`), and the selected clusters (`selectClusters`).
+ *
+ * Labels: clusters numbered in R's order of selection, `NOISE` (-1) for rows in no selected
+ * cluster. `probabilities`: R's membership strength (max core − core) / max core within the
+ * row's cluster (1 when every core distance in it is 0), 0 for noise. `outlierScores`: GLOSH.
+ */
+export class Hdbscan implements Clusterer<HdbscanModel> {
+  /** Always undefined: the fit finds the number of clusters (see `Clusterer.nClusters`). */
+  readonly nClusters = undefined;
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
+  readonly minPts: number;
+  /** How clusters are selected from the condensed tree: 'eom' or 'leaf'. */
+  readonly clusterSelection: ClusterSelection;
+  /** The neighbour-index settings (metric and route). */
+  readonly indexOptions: DensityIndexOptions;
+
+  constructor(options: HdbscanOptions = {}) {
+    this.minPts = options.minPts ?? 5;
+    const selection = options.clusterSelection ?? 'eom';
+    if (selection !== 'eom' && selection !== 'leaf') {
+      throw new InvalidInputError(
+        { argument: 'clusterSelection', value: selection },
+        "expected 'eom' or 'leaf'",
+      );
+    }
+    this.clusterSelection = selection;
+    this.indexOptions = {
+      metric: options.metric ?? 'euclidean',
+      algorithm: options.algorithm ?? 'auto',
+    };
+  }
+
+  fit(X: MatrixInput, options: FitOptions = {}): HdbscanModel {
+    if (options.sampleWeight !== undefined) {
+      throw new InvalidInputError(
+        { argument: 'sampleWeight' },
+        'HDBSCAN does not take sample weights',
+      );
+    }
+    const { matrix, index } = densityIndex(X, this.minPts, 2, this.indexOptions);
+    const n = matrix.rows;
+    const core = coreDistances(index, this.minPts, Number.POSITIVE_INFINITY, options.signal);
+    // Prim over mutual reachability distances, in R's step order and orientation (the added
+    // vertex on the left), so merges at equal heights come out as R's.
+    const path = primSpanningPath(index, core, options.signal);
+    const merges = linkageFromMerges(n, path.added, path.previous, path.weight);
+    const tree = condensedTree(n, merges.merge, merges.height, this.minPts);
+    const selected = selectClusters(tree, this.clusterSelection);
+    const labels = new Int32Array(n).fill(NOISE);
+    // A selected cluster owns the rows that leave from it or from any cluster below it.
+    const owner = new Int32Array(tree.clusterCount).fill(NOISE);
+    selected.forEach((c, label) => {
+      owner[c] = label;
+    });
+    for (let c = 1; c < tree.clusterCount; c++) {
+      // Children have higher ids than their parent, so one ascending pass propagates owners.
+      if (tree.left[c] >= 0 && owner[c] !== NOISE) {
+        owner[tree.left[c]] = owner[c];
+        owner[tree.right[c]] = owner[c];
+      }
+    }
+    for (let p = 0; p < n; p++) labels[p] = owner[tree.rowCluster[p]];
+    const probabilities = membershipProbabilities(labels, core, selected.length);
+    const stabilities = new Float64Array(selected.length);
+    selected.forEach((c, label) => {
+      stabilities[label] = tree.stability[c];
+    });
+    return new HdbscanModel({
+      minPts: this.minPts,
+      clusterSelection: this.clusterSelection,
+      metric: index.metric,
+      dimension: matrix.cols,
+      labels,
+      nClusters: selected.length,
+      probabilities,
+      outlierScores: tree.outlierScores,
+      coreDistances: core,
+      clusterStabilities: stabilities,
+      linkage: merges.linkage,
+      rows: index.metric === 'precomputed' ? undefined : matrix.data,
+    });
+  }
+
+  /** Fits and returns the training labels: `fit(X, options).labels`. */
+  fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
+    return this.fit(X, options).labels;
+  }
+}
+
+/** R's membership strength: (max core − core) / max core over each cluster's rows. */
+function membershipProbabilities(labels: Int32Array, core: Float64Array, k: number): Float64Array {
+  const maxCore = new Float64Array(k);
+  for (let p = 0; p < labels.length; p++) {
+    const c = labels[p];
+    if (c !== NOISE && core[p] > maxCore[c]) maxCore[c] = core[p];
+  }
+  const out = new Float64Array(labels.length);
+  for (let p = 0; p < labels.length; p++) {
+    const c = labels[p];
+    if (c === NOISE) continue;
+    out[p] = maxCore[c] > 0 ? (maxCore[c] - core[p]) / maxCore[c] : 1;
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+export { type CondensedTree, condensedTree } from './condensedTree.js';
+export { coreDistances } from './coreDistances.js';
+export { Dbscan, type DbscanOptions } from './dbscan.js';
+export { DbscanModel, type DbscanModelState } from './dbscanModel.js';
+export { extractDbscanLabels } from './extractDbscanLabels.js';
+export { Hdbscan, type HdbscanOptions } from './hdbscan.js';
+export { HdbscanModel, type HdbscanModelState } from './hdbscanModel.js';
+export type { DensityIndexOptions } from './internal/densityIndex.js';
+export { Optics, type OpticsOptions } from './optics.js';
+export { OpticsModel, type OpticsModelState } from './opticsModel.js';
+export { type ClusterSelection, selectClusters } from './selectClusters.js';

@@ -1,0 +1,151 @@
+import {
+  assertNumber,
+  type Clusterer,
+  type FitOptions,
+  InvalidInputError,
+  type MatrixInput,
+  throwIfAborted,
+} from '@mixkit/core';
+import { NeighborBuffer } from '@mixkit/neighbors';
+import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
+import { kthSmallest } from './internal/kthSmallest.js';
+import { ReachabilityHeap } from './internal/reachabilityHeap.js';
+import { OpticsModel } from './opticsModel.js';
+
+export interface OpticsOptions extends DensityIndexOptions {
+  /** Rows in a core neighbourhood, the row itself included (default 5, as R and scikit-learn). */
+  readonly minPts?: number;
+  /** Largest neighbourhood radius considered (default `Infinity`: the whole ordering). */
+  readonly eps?: number;
+  /**
+   * Flat clustering read off the ordering (R's `extractDBSCAN`, scikit-learn's
+   * `cluster_optics_dbscan`): the DBSCAN clustering at radius `epsCluster` <= eps.
+   * Without it every row is labelled noise until `model.extractDbscan(epsCluster)` is called.
+   */
+  readonly epsCluster?: number;
+}
+
+/**
+ * OPTICS (Ankerst, Breunig, Kriegel & Sander 1999): orders the rows so that density-based
+ * clusters at every radius up to `eps` are contiguous, with each row's reachability distance
+ * max(core(p), d(p, o)) from the rows ordered before it.
+ *
+ * The ordering equals R's `dbscan::optics`: it starts at the lowest-index unprocessed row, and
+ * always continues with the seed of least reachability, ties going to the higher row index (a binary
+ * heap with lazy deletion instead of R's linear scan over the seeds, same choice). Rows first
+ * in their connected component keep reachability `Infinity`, as in R; a row with fewer than
+ * minPts rows within eps has core distance `Infinity`. Each row's neighbourhood is queried once,
+ * when the row is processed, and gives its core distance too; memory is O(n) plus the largest
+ * neighbourhood: nothing n x n.
+ */
+export class Optics implements Clusterer<OpticsModel> {
+  /** Always undefined: the fit finds the number of clusters (see `Clusterer.nClusters`). */
+  readonly nClusters = undefined;
+  /** Rows (the row itself counted) that make a neighbourhood dense. */
+  readonly minPts: number;
+  /** Neighbourhood radius. */
+  readonly eps: number;
+  /** Radius of the extracted flat clustering (undefined: none extracted yet). */
+  readonly epsCluster: number | undefined;
+  /** The neighbour-index settings (metric and route). */
+  readonly indexOptions: DensityIndexOptions;
+
+  constructor(options: OpticsOptions = {}) {
+    this.minPts = options.minPts ?? 5;
+    this.eps = options.eps ?? Number.POSITIVE_INFINITY;
+    if (this.eps !== Number.POSITIVE_INFINITY)
+      assertNumber(this.eps, 'eps', { min: 0, exclusiveMin: true });
+    if (options.epsCluster !== undefined) {
+      assertNumber(options.epsCluster, 'epsCluster', { min: 0 });
+      if (options.epsCluster > this.eps) {
+        throw new InvalidInputError(
+          { argument: 'epsCluster', value: options.epsCluster },
+          'must be <= eps',
+        );
+      }
+    }
+    this.epsCluster = options.epsCluster;
+    this.indexOptions = {
+      metric: options.metric ?? 'euclidean',
+      algorithm: options.algorithm ?? 'auto',
+    };
+  }
+
+  /** Fits; `sampleWeight` is not supported (OPTICS has no weighted form in R or scikit-learn). */
+  fit(X: MatrixInput, options: FitOptions = {}): OpticsModel {
+    if (options.sampleWeight !== undefined) {
+      throw new InvalidInputError(
+        { argument: 'sampleWeight' },
+        'OPTICS does not take sample weights',
+      );
+    }
+    const { matrix, index } = densityIndex(X, this.minPts, 1, this.indexOptions);
+    const n = matrix.rows;
+    // Distances, core distances and reachability stay in the index's reduced units (squared for
+    // Euclidean) until the end, as R compares squared distances; one square root per row after.
+    const reducedEps = index.toReduced(this.eps);
+    const core = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    let scratch = new Float64Array(64);
+    const reachability = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    const processed = new Uint8Array(n);
+    const order = new Int32Array(n);
+    const seeds = new ReachabilityHeap(n);
+    const buffer = new NeighborBuffer();
+    let next = 0;
+    for (let start = 0; start < n; start++) {
+      if (processed[start] === 1) continue;
+      seeds.push(start, Number.POSITIVE_INFINITY);
+      while (seeds.size > 0) {
+        const p = seeds.pop(reachability, processed);
+        if (p < 0) break;
+        if ((next & 1023) === 0) throwIfAborted(options.signal, 'Optics.fit');
+        processed[p] = 1;
+        order[next++] = p;
+        // R's way: the core distance comes from the neighbourhood itself, the minPts-th
+        // smallest distance counting the row (at 0), so each row costs one query.
+        buffer.clear();
+        index.radiusReducedOfRow(p, reducedEps, buffer);
+        if (buffer.count + 1 < this.minPts) continue;
+        if (buffer.count > scratch.length) scratch = new Float64Array(2 * buffer.count);
+        const cp =
+          this.minPts === 1
+            ? 0
+            : kthSmallest(buffer.distances, buffer.count, this.minPts - 1, scratch);
+        core[p] = cp;
+        for (let j = 0; j < buffer.count; j++) {
+          const o = buffer.indices[j];
+          if (processed[o] === 1) continue;
+          const dist = buffer.distances[j];
+          const reach = Math.max(dist, cp);
+          if (reach < reachability[o]) {
+            reachability[o] = reach;
+            seeds.push(o, reach);
+          }
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (core[i] !== Number.POSITIVE_INFINITY) core[i] = index.fromReduced(core[i]);
+      if (reachability[i] !== Number.POSITIVE_INFINITY)
+        reachability[i] = index.fromReduced(reachability[i]);
+    }
+    const model = new OpticsModel({
+      minPts: this.minPts,
+      eps: this.eps,
+      metric: index.metric,
+      dimension: matrix.cols,
+      order,
+      reachability,
+      coreDistances: core,
+      epsCluster: undefined,
+      labels: undefined,
+      rows: index.metric === 'precomputed' ? undefined : matrix.data,
+    });
+    return this.epsCluster === undefined ? model : model.extractDbscan(this.epsCluster);
+  }
+
+  /** Fits and returns the training labels: `fit(X, options).labels`. */
+  fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
+    return this.fit(X, options).labels;
+  }
+}

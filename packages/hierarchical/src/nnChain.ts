@@ -1,0 +1,128 @@
+import { throwIfAborted } from '@mixkit/core';
+import type { NeighborIndex } from '@mixkit/neighbors';
+
+/** Merges found by a chain algorithm, in the order made (not yet sorted by height). */
+export interface RawMerges {
+  /** First cluster of each merge (a row index; the merged cluster lives on at the larger one). */
+  readonly a: Int32Array;
+  /** Second cluster of each merge. */
+  readonly b: Int32Array;
+  /** Merge heights. */
+  readonly height: Float64Array;
+}
+
+/**
+ * Ward, complete or average linkage by the nearest-neighbour chain (Benzécri 1982; Juan 1982; Murtagh
+ * 1983; Müllner 2011, "Modern hierarchical, agglomerative clustering algorithms", §3.3) on the
+ * condensed n(n − 1)/2 distance matrix, updated by Lance–Williams: complete max(d_xi, d_yi),
+ * average (n_x·d_xi + n_y·d_yi)/(n_x + n_y), Ward
+ * √(((n_i+n_x)·d_xi² + (n_i+n_y)·d_yi² − n_i·d_xy²)/(n_x+n_y+n_i)) with SciPy's operation order.
+ * O(n²) time; memory n(n − 1)/2 doubles.
+ *
+ * This is SciPy's `nn_chain` step for step (the chain restarts at the lowest live cluster; the
+ * nearest neighbour is searched in index order with the previous chain element preferred on a
+ * tie; the merged cluster lives on at the larger index), so heights carry the same bits.
+ */
+export function nnChainCondensed(
+  index: NeighborIndex,
+  method: 'ward' | 'complete' | 'average',
+  /** Aborts the fit with an AbortedError when it fires. */
+  signal?: AbortSignal,
+): RawMerges {
+  const n = index.size;
+  const D = condensedDistances(index);
+  const a = new Int32Array(Math.max(0, n - 1));
+  const b = new Int32Array(Math.max(0, n - 1));
+  const height = new Float64Array(Math.max(0, n - 1));
+  const size = new Int32Array(n).fill(1);
+  const chain = new Int32Array(n);
+  let length = 0;
+  const at = (i: number, j: number) =>
+    i < j ? n * i - ((i * (i + 1)) >> 1) + (j - i - 1) : n * j - ((j * (j + 1)) >> 1) + (i - j - 1);
+  for (let k = 0; k < n - 1; k++) {
+    if ((k & 255) === 0) throwIfAborted(signal, 'AgglomerativeClustering.fit');
+    if (length === 0) {
+      for (let i = 0; i < n; i++) {
+        if (size[i] > 0) {
+          chain[0] = i;
+          length = 1;
+          break;
+        }
+      }
+    }
+    let x = 0;
+    let y = 0;
+    let best = 0;
+    for (;;) {
+      x = chain[length - 1];
+      if (length > 1) {
+        y = chain[length - 2];
+        best = D[at(x, y)];
+      } else best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < n; i++) {
+        if (size[i] === 0 || i === x) continue;
+        const dist = D[at(x, i)];
+        if (dist < best) {
+          best = dist;
+          y = i;
+        }
+      }
+      if (length > 1 && y === chain[length - 2]) break;
+      chain[length++] = y;
+    }
+    length -= 2;
+    if (x > y) {
+      const t = x;
+      x = y;
+      y = t;
+    }
+    const nx = size[x];
+    const ny = size[y];
+    a[k] = x;
+    b[k] = y;
+    height[k] = best;
+    size[x] = 0;
+    size[y] = nx + ny;
+    for (let i = 0; i < n; i++) {
+      if (size[i] === 0 || i === y) continue;
+      const dxi = D[at(x, i)];
+      const dyi = D[at(y, i)];
+      if (method === 'complete') D[at(y, i)] = Math.max(dxi, dyi);
+      else if (method === 'average') D[at(y, i)] = (nx * dxi + ny * dyi) / (nx + ny);
+      else {
+        const ni = size[i];
+        const t = 1.0 / (nx + ny + ni);
+        D[at(y, i)] = Math.sqrt(
+          (ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * best * best,
+        );
+      }
+    }
+  }
+  return { a, b, height };
+}
+
+/** The condensed upper triangle of pairwise distances (SciPy's `pdist` layout). */
+function condensedDistances(index: NeighborIndex): Float64Array {
+  const n = index.size;
+  const D = new Float64Array((n * (n - 1)) / 2);
+  const { data } = index.data;
+  const d = index.data.cols;
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (index.metric === 'precomputed') D[t++] = data[i * n + j];
+      else {
+        let s = 0;
+        if (index.metric === 'manhattan')
+          for (let c = 0; c < d; c++) s += Math.abs(data[i * d + c] - data[j * d + c]);
+        else
+          for (let c = 0; c < d; c++) {
+            const v = data[i * d + c] - data[j * d + c];
+            s += v * v;
+          }
+        D[t++] = index.fromReduced(s);
+      }
+    }
+  }
+  return D;
+}

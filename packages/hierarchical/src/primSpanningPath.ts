@@ -1,0 +1,99 @@
+import { throwIfAborted } from '@mixkit/core';
+import type { NeighborIndex } from '@mixkit/neighbors';
+
+/** A spanning tree given as n − 1 edges in the order Prim's algorithm adds their vertices. */
+export interface SpanningPath {
+  /** The vertex added by step t. */
+  readonly added: Int32Array;
+  /** The vertex added just before it. */
+  readonly previous: Int32Array;
+  /** The key with which `added[t]` joined the tree (its distance to the tree). */
+  readonly weight: Float64Array;
+}
+
+/**
+ * Prim's algorithm on the complete graph of the indexed rows, computing each distance when it is
+ * needed: O(n²·d) time, O(n) memory, no n x n matrix. With `core` distances, the graph's weights
+ * are mutual reachability distances max(core(a), core(b), d(a, b)) (HDBSCAN*, Campello, Moulavi &
+ * Sander 2013); without, plain distances (single linkage).
+ *
+ * Step for step it is SciPy's `mst_single_linkage` and R dbscan's `prims`, so ties resolve the
+ * same way: start at row 0; a key improves only on a strictly smaller distance; the next vertex is
+ * the lowest-index one of least key. Step t pairs the vertex added with the one added before it
+ * rather than with the one that gave its key: that path has the same single-linkage hierarchy as
+ * the tree, because every component below a height is a contiguous run of Prim's order (Prim
+ * exhausts a component's cheaper edges before it crosses a dearer one). SciPy and R both sort
+ * this path into their merge lists (`linkageFromSpanningPath`).
+ *
+ * With core distances, a distance is skipped when the key it could improve is already no larger
+ * than both core distances (the mutual reachability distance can only be larger).
+ */
+export function primSpanningPath(
+  index: NeighborIndex,
+  core?: Float64Array,
+  signal?: AbortSignal,
+): SpanningPath {
+  const n = index.size;
+  const m = Math.max(0, n - 1);
+  const added = new Int32Array(m);
+  const previous = new Int32Array(m);
+  const weight = new Float64Array(m);
+  if (n < 2) return { added, previous, weight };
+  // Reduced distances (squared for Euclidean) rank the same as true ones and spare a square root.
+  const coreR = new Float64Array(n);
+  if (core !== undefined) for (let i = 0; i < n; i++) coreR[i] = index.toReduced(core[i]);
+  const key = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const remaining = new Int32Array(n);
+  for (let i = 0; i < n; i++) remaining[i] = i;
+  let count = n;
+  const { data } = index.data;
+  const d = index.data.cols;
+  const precomputed = index.metric === 'precomputed';
+  const manhattan = index.metric === 'manhattan';
+  let current = 0;
+  for (let step = 0; step < m; step++) {
+    if ((step & 255) === 0) throwIfAborted(signal, 'primSpanningPath');
+    const cc = coreR[current];
+    const cBase = current * d;
+    let best = -1;
+    let bestKey = Number.POSITIVE_INFINITY;
+    let write = 0;
+    for (let r = 0; r < count; r++) {
+      const i = remaining[r];
+      if (i === current) continue; // leaves the list: it is in the tree now
+      remaining[write++] = i;
+      let k = key[i];
+      const floor = Math.max(cc, coreR[i]);
+      if (floor < k) {
+        let dist: number;
+        if (precomputed) dist = data[current * n + i];
+        else {
+          const iBase = i * d;
+          dist = 0;
+          if (manhattan)
+            for (let t = 0; t < d; t++) dist += Math.abs(data[cBase + t] - data[iBase + t]);
+          else
+            for (let t = 0; t < d; t++) {
+              const v = data[cBase + t] - data[iBase + t];
+              dist += v * v;
+            }
+        }
+        const w = Math.max(dist, floor);
+        if (w < k) {
+          k = w;
+          key[i] = w;
+        }
+      }
+      if (k < bestKey) {
+        bestKey = k;
+        best = i;
+      }
+    }
+    count = write;
+    added[step] = best;
+    previous[step] = current;
+    weight[step] = index.fromReduced(bestKey);
+    current = best;
+  }
+  return { added, previous, weight };
+}

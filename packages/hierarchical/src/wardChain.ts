@@ -1,0 +1,101 @@
+import { type Matrix, throwIfAborted } from '@mixkit/core';
+import type { RawMerges } from './nnChain.js';
+
+/**
+ * Ward linkage by the nearest-neighbour chain on cluster centroids (Müllner 2011, §3.3, the
+ * "stored data" variant of fastcluster's `linkage_vector`): the Ward distance between clusters A
+ * and B is √(2·|A||B|/(|A|+|B|)) · ‖c_A − c_B‖, computed from centroids when needed, so memory is
+ * the n x d centroids and O(n) bookkeeping instead of a condensed distance matrix. O(n²·d) time.
+ *
+ * The chain follows SciPy's `nn_chain` (restart at the lowest live cluster, search in index order,
+ * previous chain element preferred on ties, merged cluster kept at the larger index), so it makes
+ * the same merges; heights equal SciPy's Lance–Williams values up to rounding (~1e-15 relative).
+ */
+export function wardChain(X: Matrix, signal?: AbortSignal): RawMerges {
+  const { rows: n, cols: d } = X;
+  const centroid = Float64Array.from(X.data);
+  const size = new Float64Array(n).fill(1);
+  const live = new Int32Array(n);
+  for (let i = 0; i < n; i++) live[i] = i;
+  let liveCount = n;
+  const chain = new Int32Array(n);
+  let length = 0;
+  const a = new Int32Array(Math.max(0, n - 1));
+  const b = new Int32Array(Math.max(0, n - 1));
+  const height = new Float64Array(Math.max(0, n - 1));
+  // Squared Ward distance 2·nx·ny/(nx+ny)·‖cx − cy‖²; compared squared, reported as its root.
+  const ward2 = (x: number, y: number): number => {
+    let s = 0;
+    const xb = x * d;
+    const yb = y * d;
+    for (let t = 0; t < d; t++) {
+      const v = centroid[xb + t] - centroid[yb + t];
+      s += v * v;
+    }
+    const nx = size[x];
+    const ny = size[y];
+    return ((2 * nx * ny) / (nx + ny)) * s;
+  };
+  for (let k = 0; k < n - 1; k++) {
+    if ((k & 255) === 0) throwIfAborted(signal, 'AgglomerativeClustering.fit');
+    if (length === 0) {
+      let r = 0;
+      while (size[live[r]] === 0) r++;
+      chain[0] = live[r];
+      length = 1;
+    }
+    let x = 0;
+    let y = 0;
+    let best = 0;
+    for (;;) {
+      x = chain[length - 1];
+      if (length > 1) {
+        y = chain[length - 2];
+        best = ward2(x, y);
+      } else best = Number.POSITIVE_INFINITY;
+      // Scan live clusters in index order, dropping dead ones from the list as we go.
+      let write = 0;
+      const xb = x * d;
+      const nx = size[x];
+      for (let r = 0; r < liveCount; r++) {
+        const i = live[r];
+        if (size[i] === 0) continue;
+        live[write++] = i;
+        if (i === x) continue;
+        let s = 0;
+        const ib = i * d;
+        for (let t = 0; t < d; t++) {
+          const v = centroid[xb + t] - centroid[ib + t];
+          s += v * v;
+        }
+        const ni = size[i];
+        const dist = ((2 * nx * ni) / (nx + ni)) * s;
+        if (dist < best) {
+          best = dist;
+          y = i;
+        }
+      }
+      liveCount = write;
+      if (length > 1 && y === chain[length - 2]) break;
+      chain[length++] = y;
+    }
+    length -= 2;
+    if (x > y) {
+      const t = x;
+      x = y;
+      y = t;
+    }
+    const nx = size[x];
+    const ny = size[y];
+    a[k] = x;
+    b[k] = y;
+    height[k] = Math.sqrt(best);
+    const total = nx + ny;
+    for (let t = 0; t < d; t++) {
+      centroid[y * d + t] = (nx * centroid[x * d + t] + ny * centroid[y * d + t]) / total;
+    }
+    size[x] = 0;
+    size[y] = total;
+  }
+  return { a, b, height };
+}
