@@ -283,6 +283,25 @@ describe('clustererChecks', () => {
     expect(failed.get('deterministic-other-process')).toMatch(/no fitInOtherProcess/);
   });
 
+  it('leaves out the checks that cannot apply: nClusters for one that finds them, weights for one without', () => {
+    const found = clustererChecks(setup(undefined, { findsClusters: true })).map((c) => c.check);
+    expect(found).not.toContain('rejects-zero-clusters');
+    expect(found).not.toContain('rejects-fractional-clusters');
+    expect(found).toContain('recovers-separated-clusters');
+    const unweighted = clustererChecks(setup(undefined, { sampleWeight: false })).map(
+      (c) => c.check,
+    );
+    expect(unweighted).not.toContain('weight-equals-repetition');
+    expect(unweighted).toContain('rejects-bad-weights');
+  });
+
+  it('checks only an abort before the fit for a one-pass clusterer (progress: false)', async () => {
+    const onePass = setup('ignores-abort', { progress: false });
+    const failed = await failures(onePass);
+    // The planted defect also ignores an aborted signal before the fit: still caught.
+    expect(failed.get('abort')).toMatch(/aborted before the fit/);
+  });
+
   it("leaves out objective-monotone for a clusterer whose objective is 'none'", () => {
     const names = clustererChecks(setup(undefined, { objective: 'none' })).map((c) => c.check);
     expect(names).not.toContain('objective-monotone');

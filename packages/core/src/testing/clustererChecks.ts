@@ -87,10 +87,27 @@ const runs: Readonly<Record<ClustererCheckName, Run>> = {
   'objective-monotone': checkObjectiveMonotone,
 };
 
+/** The checks that ask for a number of clusters. */
+const countChecks: readonly ClustererCheckName[] = [
+  'rejects-zero-clusters',
+  'rejects-too-many-clusters',
+  'rejects-fractional-clusters',
+];
+
+/** Whether a check applies to the setup (see `clustererChecks`). */
+function applies(check: ClustererCheckName, setup: ClustererSetup): boolean {
+  if (check === 'objective-monotone') return (setup.objective ?? 'none') !== 'none';
+  if (check === 'weight-equals-repetition') return setup.sampleWeight ?? true;
+  if (countChecks.includes(check)) return !(setup.findsClusters ?? false);
+  return true;
+}
+
 /**
  * The battery's checks for one clusterer as runnable checks, independent of any test framework
- * (`describeClusterer` registers them with vitest). `objective-monotone` is left out when the
- * setup's objective direction is `'none'`. `resetModules` runs before `setup.reload`.
+ * (`describeClusterer` registers them with vitest). Left out: `objective-monotone` when the
+ * setup's objective direction is `'none'`, `weight-equals-repetition` for a clusterer without
+ * sample weights, the `nClusters` checks for one that finds the clusters itself.
+ * `resetModules` runs before `setup.reload`.
  */
 export function clustererChecks(
   setup: ClustererSetup,
@@ -99,7 +116,7 @@ export function clustererChecks(
   const context = new BatteryContext(setup, resetModules);
   const names = Object.keys(runs) as ClustererCheckName[];
   return names
-    .filter((check) => check !== 'objective-monotone' || (setup.objective ?? 'none') !== 'none')
+    .filter((check) => applies(check, setup))
     .map((check) => ({
       check,
       title: clustererCheckTitles[check],

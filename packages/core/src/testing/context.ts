@@ -49,6 +49,11 @@ export class BatteryContext {
     return this.setup.sampleWeight ?? true;
   }
 
+  /** Whether the clusterer finds the number of clusters itself (labels may be NOISE). */
+  get findsClusters(): boolean {
+    return this.setup.findsClusters ?? false;
+  }
+
   /**
    * The maker's data with its rows in a random order (and the labels with them), so that no
    * clusterer can pass by labelling rows by their position (makers usually put row i in
@@ -95,9 +100,10 @@ export function assertNoNaN(
   const found = firstNaN(model.toJSON(), 'toJSON()') ?? firstNaN(model.diagnostics, 'diagnostics');
   if (found !== undefined) throw new BatteryError(check, `NaN at ${found}`);
   const labels = model.predict(X);
+  const lowest = context.findsClusters ? -1 : 0;
   for (let i = 0; i < labels.length; i++) {
-    const label = labels[i] ?? -1;
-    if (!(Number.isInteger(label) && label >= 0 && label < model.nClusters)) {
+    const label = labels[i] ?? -2;
+    if (!(Number.isInteger(label) && label >= lowest && label < model.nClusters)) {
       throw new BatteryError(
         check,
         `predict gave label ${label} at row ${i} (nClusters ${model.nClusters})`,

@@ -85,6 +85,17 @@ export interface ClustererSetup<Model extends ClusteringModel = ClusteringModel>
   /** The direction of the objective trace. Default `'none'`. */
   readonly objective?: ObjectiveDirection;
   /**
+   * The clusterer reports progress through `onIteration` (default true). A one-pass algorithm
+   * (a linkage tree) has no iterations: then only an abort before the fit is checked.
+   */
+  readonly progress?: boolean;
+  /**
+   * The clusterer finds the number of clusters itself (density-based; `Clusterer.nClusters`
+   * undefined): `create` ignores its argument, the `nClusters` checks are left out, and rows may
+   * be labelled `NOISE` (-1). Default false.
+   */
+  readonly findsClusters?: boolean;
+  /**
    * A fresh instance of the clusterer's module (`vi.resetModules()` has run just before): the
    * test file imports its module dynamically, e.g.
    * `reload: async () => { const m = await import('../src/index.js'); return (k) => new m.KMeans({ nClusters: k }); }`.

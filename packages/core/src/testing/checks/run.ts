@@ -15,7 +15,10 @@ export function checkRowOrder(context: BatteryContext): void {
     throw new BatteryError('row-order', `after shuffling the rows: ${difference}`);
 }
 
-/** An aborted signal, before the fit or from its first `onIteration`, ends it with an AbortedError. */
+/**
+ * An aborted signal, before the fit or from its first `onIteration` (for a clusterer that
+ * reports progress), ends it with an AbortedError.
+ */
 export function checkAbort(context: BatteryContext): void {
   const check = 'abort';
   const { X } = context.overlapping;
@@ -28,6 +31,8 @@ export function checkAbort(context: BatteryContext): void {
       `a signal aborted before the fit: expected an AbortedError, but it ${describeOutcome(early)}`,
     );
   }
+  // A one-pass algorithm has no iterations to abort between.
+  if (context.setup.progress === false) return;
   const during = new AbortController();
   let calls = 0;
   const late = outcomeOf(() =>
