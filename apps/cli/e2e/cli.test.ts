@@ -58,7 +58,7 @@ describe('the built mixkit bin', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
-      /^mixkit: iris\.csv, row 1 \(line 2\), column "petal width \(cm\)" \(#4\): 0\.2 is not a non-negative integer count, as --poisson requires\n$/,
+      /^mixkit: iris\.csv, row 1 \(line 2\), column "petal width \(cm\)" \(#4\): 0\.2 is not a non-negative integer count, as --poisson requires \(and at least 136 more cells\)\n$/,
     );
     expect(readdirSync(dir)).toEqual(['iris.csv']);
     const missing = runMixkit(['fit', 'missing.csv'], dir);

@@ -186,7 +186,7 @@ describe('the packed CLI, installed from tarballs into an empty folder', () => {
     );
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      'mixkit: bad.csv, row 2 (line 3), column "b" (#2): "x" is not a number (use --categorical for a text column)\n',
+      'mixkit: bad.csv, row 2 (line 3), column "b" (#2): "x" is not a number; use --categorical for a text column\n',
     );
   });
 });

@@ -14,20 +14,3 @@ export class CliError extends Error {
     super(message);
   }
 }
-
-/** Where a value sits in a table file, for error messages that a user can act on. */
-export interface CellLocation {
-  readonly file: string;
-  /** 1-based data row (the header is not counted). */
-  readonly row: number;
-  /** 1-based line of the file on which the record ends. */
-  readonly line: number;
-  readonly columnName: string;
-  /** 0-based column index. */
-  readonly column: number;
-}
-
-/** `data.csv, row 4 (line 5), column "width" (#2)` */
-export function describeCell(at: CellLocation): string {
-  return `${at.file}, row ${at.row} (line ${at.line}), column "${at.columnName}" (#${at.column + 1})`;
-}

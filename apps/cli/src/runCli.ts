@@ -1,32 +1,42 @@
-import { MixkitError } from '@mixkit/core';
+import { AbortedError, MixkitError } from '@mixkit/core';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cliError.js';
 import type { CliIo } from './cliIo.js';
+import { cliVersion } from './cliVersion.js';
 import { fitCommand } from './commands/fitCommand.js';
 import { predictCommand } from './commands/predictCommand.js';
 import { fitExamples, predictExamples } from './helpText.js';
 import { collectList } from './options/collectList.js';
 import { parseFitSettings, type RawFitOptions } from './options/parseFitSettings.js';
 import { parsePredictSettings, type RawPredictOptions } from './options/parsePredictSettings.js';
+import { cliWording } from './output/cliWording.js';
+
+/** Exit status of an interrupted run (128 + SIGINT, as shells report it). */
+export const INTERRUPTED = 130;
 
 /**
- * Runs the `mixkit` command line and returns the exit status: 0 on success, 2 for bad usage or
- * input (one line on stderr naming the file, row and column), 1 for anything unexpected.
+ * Runs the `mixkit` command line and resolves to the exit status: 0 on success, 2 for bad
+ * usage or input (one line on stderr naming the file, row and column, or the option), 1 when
+ * writing an output fails or anything unexpected happens, 130 when interrupted (`io.signal`).
  */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
   try {
-    program.parse([...argv], { from: 'user' });
+    await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
-    // Commander has already printed help or the usage error; usage errors exit 2 like bad input.
+    // Commander has already printed help, the version or the usage error; usage errors exit 2.
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (AbortedError.isInstance(error) || io.signal?.aborted) {
+      io.stderr('mixkit: interrupted; no output was written\n');
+      return INTERRUPTED;
+    }
     if (error instanceof CliError) {
       io.stderr(`mixkit: ${error.message}\n`);
       return error.exitCode;
     }
     if (MixkitError.isInstance(error)) {
-      io.stderr(`mixkit: ${error.message}\n`);
+      io.stderr(`mixkit: ${cliWording(error.message)}\n`);
       return 2;
     }
     io.stderr(`mixkit: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
@@ -39,6 +49,7 @@ function buildProgram(io: CliIo): Command {
     .description(
       'Fit mixtures of arbitrary generative components (or k-means) to CSV/TSV files,\nselect the number of components, and label new rows with a saved model.',
     )
+    .version(cliVersion(), '-V, --version', 'print the version of mixkit and exit')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
@@ -53,10 +64,20 @@ function buildProgram(io: CliIo): Command {
     .option('--algo <name>', 'em (a mixture model) or kmeans', 'em')
     .option(
       '--covariance <types>',
-      'Gaussian covariance: full, diag, spherical, tied (a list is selected)',
+      'Gaussian/Student-t covariance: full, diag, spherical, tied (a list is selected)',
       'full',
     )
-    .option('--gaussian <columns>', 'columns modelled as Gaussian', collectList)
+    .option('--gaussian <columns>', 'columns modelled jointly as Gaussian', collectList)
+    .option(
+      '--t <columns>',
+      'columns modelled jointly as Student t (robust to outliers)',
+      collectList,
+    )
+    .option(
+      '--vmf <columns>',
+      'columns of a direction (von Mises-Fisher; rows scaled to length 1)',
+      collectList,
+    )
     .option('--poisson <columns>', 'columns modelled as Poisson counts', collectList)
     .option('--bernoulli <columns>', 'columns of 0/1 values', collectList)
     .option('--counts <columns>', 'count columns modelled jointly as a multinomial', collectList)
@@ -67,14 +88,34 @@ function buildProgram(io: CliIo): Command {
     .option('--max-iterations <n>', 'iteration limit per restart (default: 100 EM, 300 k-means)')
     .option('--tolerance <x>', 'convergence tolerance (default: 1e-3 EM, 1e-4 k-means)')
     .option('--n-init <n>', 'restarts per fit; the best is kept', '1')
+    .option(
+      '--reg-covar <x>',
+      'added to the diagonal of every Gaussian covariance and Student-t scale (default 1e-6)',
+    )
     .option('--proba', "also write each row's component probabilities (EM only)", false)
     .option('--json', 'print a machine-readable JSON summary instead of text', false)
+    .option('--decimal <mark>', 'decimal mark of the numbers: point (1.5) or comma (1,5)', 'point')
+    .option(
+      '--na <values>',
+      'texts meaning a missing value, besides an empty cell (default NA; none)',
+      collectList,
+    )
+    .option('--missing <policy>', 'missing cells: error (the only choice for now)', 'error')
+    .option(
+      '--out-of-core <when>',
+      'auto (when the data exceeds --memory-limit), always or never: stream the file through EM',
+      'auto',
+    )
+    .option(
+      '--memory-limit <size>',
+      'memory the data may take, e.g. 512 (MiB) or 2G (default: half the RAM)',
+    )
     .option('--delimiter <char>', 'field delimiter (default: tab for .tsv, else sniffed)')
     .option('--labels-out <file>', 'labels file (default: <data>.labels.csv beside the input)')
     .option('--model-out <file>', 'model file (default: <data>.model.json beside the input)')
     .addHelpText('after', fitExamples)
-    .action((data: string, options: RawFitOptions) => {
-      fitCommand(parseFitSettings(data, options), io);
+    .action(async (data: string, options: RawFitOptions) => {
+      await fitCommand(parseFitSettings(data, options), io);
     });
   fit.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
 
@@ -86,11 +127,17 @@ function buildProgram(io: CliIo): Command {
     .option('--proba', "also write each row's component probabilities (mixtures only)", false)
     .option('--json', 'print a machine-readable JSON summary instead of text', false)
     .option('--label <column>', 'column of true classes to score the labels against with ARI')
+    .option('--decimal <mark>', 'decimal mark of the numbers: point (1.5) or comma (1,5)', 'point')
+    .option(
+      '--na <values>',
+      'texts meaning a missing value, besides an empty cell (default NA; none)',
+      collectList,
+    )
     .option('--delimiter <char>', 'field delimiter (default: tab for .tsv, else sniffed)')
     .option('--out <file>', 'labels file (default: <data>.labels.csv beside the input)')
     .addHelpText('after', predictExamples)
-    .action((model: string, data: string, options: RawPredictOptions) => {
-      predictCommand(parsePredictSettings(model, data, options), io);
+    .action(async (model: string, data: string, options: RawPredictOptions) => {
+      await predictCommand(parsePredictSettings(model, data, options), io);
     })
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();

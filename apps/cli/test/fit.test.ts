@@ -26,10 +26,10 @@ function labelsFile(path: string): { header: string[]; rows: number[][] } {
 }
 
 describe('mixkit fit (Gaussian columns)', () => {
-  it('writes the labels the library gives for the same options, and the model beside the input', () => {
+  it('writes the labels the library gives for the same options, and the model beside the input', async () => {
     const dir = freshDir();
     const file = writeIrisCsv(dir);
-    const run = runInProcess(['fit', file, '--label', 'species', '--k', '3', '--seed', '4']);
+    const run = await runInProcess(['fit', file, '--label', 'species', '--k', '3', '--seed', '4']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const iris = loadIris();
@@ -49,10 +49,19 @@ describe('mixkit fit (Gaussian columns)', () => {
     expect(run.stdout).toContain(`adjusted Rand index ${Number(ari.toPrecision(3))}`);
   });
 
-  it('prints a JSON report with --json and the responsibilities with --proba', () => {
+  it('prints a JSON report with --json and the responsibilities with --proba', async () => {
     const dir = freshDir();
     const file = writeIrisCsv(dir);
-    const run = runInProcess(['fit', file, '--ignore', 'species', '--k', '2', '--proba', '--json']);
+    const run = await runInProcess([
+      'fit',
+      file,
+      '--ignore',
+      'species',
+      '--k',
+      '2',
+      '--proba',
+      '--json',
+    ]);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as FitReport;
     expect(report.k).toBe(2);
@@ -71,10 +80,10 @@ describe('mixkit fit (Gaussian columns)', () => {
     }
   });
 
-  it('fits a k x covariance grid, marks the lowest criterion and keeps that model', () => {
+  it('fits a k x covariance grid, marks the lowest criterion and keeps that model', async () => {
     const dir = freshDir();
     const file = writeIrisCsv(dir);
-    const run = runInProcess([
+    const run = await runInProcess([
       'fit',
       file,
       '--label',
@@ -96,7 +105,7 @@ describe('mixkit fit (Gaussian columns)', () => {
       best.covariance,
       best.score,
     ]);
-    const text = runInProcess([
+    const text = await runInProcess([
       'fit',
       file,
       '--label',
@@ -110,11 +119,11 @@ describe('mixkit fit (Gaussian columns)', () => {
     expect(text.stdout.split('\n').filter((line) => line.startsWith('  * '))).toHaveLength(1);
   });
 
-  it('selects by ICL or AIC when asked, keeping the lowest value', () => {
+  it('selects by ICL or AIC when asked, keeping the lowest value', async () => {
     const dir = freshDir();
     const file = writeIrisCsv(dir);
     for (const criterion of ['icl', 'aic'] as const) {
-      const run = runInProcess([
+      const run = await runInProcess([
         'fit',
         file,
         '--ignore',
@@ -132,10 +141,10 @@ describe('mixkit fit (Gaussian columns)', () => {
     }
   });
 
-  it('runs k-means with --algo kmeans, giving the KMeans labels', () => {
+  it('runs k-means with --algo kmeans, giving the KMeans labels', async () => {
     const dir = freshDir();
     const file = writeIrisCsv(dir);
-    const run = runInProcess([
+    const run = await runInProcess([
       'fit',
       file,
       '--algo',
@@ -160,10 +169,10 @@ describe('mixkit fit (Gaussian columns)', () => {
 });
 
 describe('mixkit fit (mixed column types)', () => {
-  it('models Gaussian, Poisson and categorical columns with a product per component', () => {
+  it('models Gaussian, Poisson and categorical columns with a product per component', async () => {
     const dir = freshDir();
     const { file, labels } = writeMixedCsv(dir);
-    const run = runInProcess([
+    const run = await runInProcess([
       'fit',
       file,
       '--poisson',
@@ -183,18 +192,29 @@ describe('mixkit fit (mixed column types)', () => {
     const fitted = labelsFile(join(dir, 'mixed.labels.csv')).rows.map((r) => r[0]!);
     expect(report.agreement?.ari).toBeCloseTo(adjustedRandIndex(labels, fitted), 12);
     expect(report.agreement!.ari).toBeGreaterThan(0.8);
-    const text = runInProcess(['fit', file, '--poisson', 'visits', '--label', 'truth', '--k', '3']);
+    const text = await runInProcess([
+      'fit',
+      file,
+      '--poisson',
+      'visits',
+      '--label',
+      'truth',
+      '--k',
+      '3',
+    ]);
     expect(text.stdout).toMatch(/visits \(Poisson rate\) +\d/);
     expect(text.stdout).toMatch(/colour = amber/);
   });
 
-  it('predict labels new rows exactly as the fitted model does', () => {
+  it('predict labels new rows exactly as the fitted model does', async () => {
     const dir = freshDir();
     const { file } = writeMixedCsv(dir);
-    expect(runInProcess(['fit', file, '--poisson', 'visits', '--ignore', 'truth']).status).toBe(0);
+    expect(
+      (await runInProcess(['fit', file, '--poisson', 'visits', '--ignore', 'truth'])).status,
+    ).toBe(0);
     const fitted = readFileSync(join(dir, 'mixed.labels.csv'), 'utf8');
     const out = join(dir, 'again.csv');
-    const run = runInProcess([
+    const run = await runInProcess([
       'predict',
       join(dir, 'mixed.model.json'),
       file,
@@ -210,12 +230,12 @@ describe('mixkit fit (mixed column types)', () => {
     expect(run.stdout).toMatch(/adjusted Rand index/);
   });
 
-  it('finds the model columns by name in a file whose columns are in another order', () => {
+  it('finds the model columns by name in a file whose columns are in another order', async () => {
     const dir = freshDir();
     const file = writeIrisCsv(dir);
-    expect(runInProcess(['fit', file, '--ignore', 'species', '--k', '3', '--proba']).status).toBe(
-      0,
-    );
+    expect(
+      (await runInProcess(['fit', file, '--ignore', 'species', '--k', '3', '--proba'])).status,
+    ).toBe(0);
     const iris = loadIris();
     const reordered = [
       'species,petal width (cm),petal length (cm),sepal width (cm),sepal length (cm)',
@@ -226,18 +246,18 @@ describe('mixkit fit (mixed column types)', () => {
     }
     const other = join(dir, 'reordered.csv');
     writeFileSync(other, `${reordered.join('\n')}\n`);
-    expect(runInProcess(['predict', join(dir, 'iris.model.json'), other, '--proba']).status).toBe(
-      0,
-    );
+    expect(
+      (await runInProcess(['predict', join(dir, 'iris.model.json'), other, '--proba'])).status,
+    ).toBe(0);
     expect(readFileSync(join(dir, 'reordered.labels.csv'), 'utf8')).toBe(
       readFileSync(join(dir, 'iris.labels.csv'), 'utf8'),
     );
   });
 
-  it('fits a multinomial mixture to --counts columns given as a range of column numbers', () => {
+  it('fits a multinomial mixture to --counts columns given as a range of column numbers', async () => {
     const dir = freshDir();
     const { file, labels } = writeBagOfWordsCsv(dir);
-    const run = runInProcess([
+    const run = await runInProcess([
       'fit',
       file,
       '--counts',
@@ -257,10 +277,10 @@ describe('mixkit fit (mixed column types)', () => {
     expect(report.agreement!.ari).toBeGreaterThan(0.9);
   });
 
-  it('fits independent Bernoullis to --bernoulli columns, as the library does', () => {
+  it('fits independent Bernoullis to --bernoulli columns, as the library does', async () => {
     const dir = freshDir();
     const { file, X } = writeBinaryCsv(dir);
-    const run = runInProcess([
+    const run = await runInProcess([
       'fit',
       file,
       '--bernoulli',

@@ -298,7 +298,7 @@ describe('the playground for a new user, in Chromium', () => {
     await page.close();
   });
 
-  it('fits a CSV file the user chooses, as the library fits the same numbers', async () => {
+  it('fits a CSV file the user chooses (saved as UTF-16 "Unicode text"), as the library fits the same numbers', async () => {
     const page = await openPage('data=user&k=2&init=random-placement&seed=2');
     await page.waitForSelector('input[name="file"]');
     const faithful = loadFaithful();
@@ -308,10 +308,14 @@ describe('the playground for a new user, in Chromium', () => {
         `${faithful.X.data[2 * i]},${faithful.X.data[2 * i + 1]},${i % 2 ? 'odd' : 'even'}`,
       );
     }
+    // UTF-16LE with a byte-order mark, as spreadsheet programs save "Unicode text".
     await page.setInputFiles('input[name="file"]', {
       name: 'mine.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from(`${lines.join('\n')}\n`),
+      buffer: Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(`${lines.join('\n')}\n`, 'utf16le'),
+      ]),
     });
     const shown = await readResult(page);
     const X = createMatrix(faithful.X.rows, 2, faithful.X.data);

@@ -1,3 +1,4 @@
+import { decodeText } from '@mixkit/csv';
 import { createColorBlender } from './color/colorBlender.js';
 import { loadData, selectColumn } from './data/loadData.js';
 import type { PlaygroundData } from './data/playgroundData.js';
@@ -114,9 +115,11 @@ export function createApp(root: HTMLElement): void {
     ]);
 
   /** A table the user dropped, chose or pasted: read it, and fit it if it reads. */
-  const onUserText = (text: string, source: string) => {
-    if (source === 'pasted text') pasted = text;
+  const onUserText = (input: string | Uint8Array, source: string) => {
+    if (typeof input === 'string' && source === 'pasted text') pasted = input;
     try {
+      // A file's bytes: UTF-8 or UTF-16 (a byte that is neither is a located error).
+      const text = typeof input === 'string' ? input : decodeText(input, source);
       user = readUserTable(text, source);
       userVersion++;
       userError = undefined;

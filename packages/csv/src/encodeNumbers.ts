@@ -1,5 +1,5 @@
 import { createMatrix, type Matrix } from '@mixkit/core';
-import { parseNumber } from './parseNumber.js';
+import { parseNumber } from './cells/parseNumber.js';
 import type { RawTable } from './parseTable.js';
 import { TableError } from './tableError.js';
 

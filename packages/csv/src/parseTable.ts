@@ -3,6 +3,7 @@
 import { CsvError, parse } from 'csv-parse/browser/esm/sync';
 import { guessDelimiter } from './guessDelimiter.js';
 import { TableError } from './tableError.js';
+import { checkHeader, checkRowLength } from './tableShape.js';
 
 /** A text table: a header and rectangular rows of raw (trimmed) strings. */
 export interface RawTable {
@@ -72,37 +73,10 @@ export function parseTable(text: string, options: ParseTableOptions): RawTable {
   const lines: number[] = [];
   for (let i = 1; i < records.length; i++) {
     const { record, info } = records[i] as ParsedRecord;
-    if (record.length !== header.length) {
-      const column = Math.min(record.length, header.length);
-      const what =
-        record.length < header.length
-          ? `missing a value for column "${header[column]}" (#${column + 1})`
-          : `has an extra value at column #${column + 1}`;
-      throw new TableError(
-        { source, row: i, line: info.lines },
-        `ragged row: ${record.length} fields but the header has ${header.length}; ${what}`,
-      );
-    }
+    checkRowLength(source, header, record, i, info.lines);
     rows.push(record);
     lines.push(info.lines);
   }
   if (rows.length === 0) throw new TableError({ source }, 'no data rows after the header');
   return { source, header, rows, lines, delimiter };
-}
-
-function checkHeader(source: string, header: readonly string[]): void {
-  const seen = new Map<string, number>();
-  header.forEach((name, column) => {
-    if (name === '') {
-      throw new TableError({ source, line: 1 }, `header column #${column + 1} has no name`);
-    }
-    const previous = seen.get(name);
-    if (previous !== undefined) {
-      throw new TableError(
-        { source, line: 1 },
-        `duplicate column name "${name}" (#${previous + 1} and #${column + 1})`,
-      );
-    }
-    seen.set(name, column);
-  });
 }

@@ -1,65 +1,281 @@
 import { basename } from 'node:path';
+import type { SelectionRow as EmSelectionRow } from '@mixkit/em';
 import { adjustedRandIndex } from '@mixkit/metrics';
 import { CliError } from '../cliError.js';
 import type { CliIo } from '../cliIo.js';
+import { openTableFile } from '../input/tableFile.js';
 import { type Candidate, candidateMeasures } from '../model/candidate.js';
+import { candidateGrid, defaultMaxIterations, type GridEntry } from '../model/candidateGrid.js';
 import { familyBlocks } from '../model/familyBlocks.js';
-import { candidateCount, defaultMaxIterations, fitCandidates } from '../model/fitCandidates.js';
+import { type FittedGrid, fitInMemory } from '../model/fitInMemory.js';
+import { fitOutOfCore, type StreamedFit, selectionRow } from '../model/fitOutOfCore.js';
+import { Labelling, rowBlocks } from '../model/labelling.js';
 import { toSavedModel } from '../model/savedModel.js';
 import type { FitSettings } from '../options/fitSettings.js';
-import { createProgress } from '../output/createProgress.js';
-import { describeWarning } from '../output/describeWarning.js';
+import { createProgress, formatBytes } from '../output/createProgress.js';
+import { describeWarnings } from '../output/describeWarning.js';
 import type { FitReport, SelectionRow } from '../output/fitReport.js';
 import { formatFitReport } from '../output/formatFitReport.js';
-import { formatLabelsCsv } from '../output/formatLabelsCsv.js';
-import { writeFilesAtomically } from '../output/writeFilesAtomically.js';
-import { encodeTable, orderColumns } from '../table/encodeTable.js';
-import { labelCodes } from '../table/labelCodes.js';
-import { planColumns } from '../table/planColumns.js';
-import { readTable } from '../table/readTable.js';
+import { labelsHeader } from '../output/formatLabelsCsv.js';
+import { StagedOutputs } from '../output/stagedOutputs.js';
+import type { ColumnPlan } from '../table/columnKind.js';
+import { type ColumnRoles, resolveColumnRoles } from '../table/columnSelection.js';
+import { fileChunks } from '../table/fileChunks.js';
+import { LabelCoder } from '../table/labelCoder.js';
+import { loadMatrix } from '../table/loadMatrix.js';
+import { planColumns, type TablePlan } from '../table/planColumns.js';
+import { type ProfiledTable, profileTable } from '../table/profileTable.js';
+
+/** Rows per chunk when fitting out of core: about 1 MiB of data. */
+const CHUNK_CELLS = 1 << 17;
+
+/** Where the data of a fit is held: chosen by its size, or forced. */
+type Storage = 'memory' | 'out-of-core';
+
+/** The chosen model, its labels' summary, and what the report needs of the data. */
+interface FitOutcome extends FittedGrid {
+  readonly sizes: readonly number[];
+  readonly ari: number | null;
+}
 
 /**
- * `mixkit fit`: read, plan and encode the table, fit the grid, pick the best model by the
- * criterion, then write the labels and the model (atomically, only after everything worked)
- * and print the summary.
+ * `mixkit fit`. Before any work: the options, the output paths (never the input, never a
+ * folder; their temporary files are created at once). Then a first streaming pass profiles
+ * the file (types, levels, missing cells, counts; constant memory), which decides the columns
+ * and refuses what cannot be fitted, and whether the data fits in `--memory-limit`: if so a
+ * second pass loads it as one matrix (8 bytes a cell) and the grid is fitted in memory,
+ * otherwise every candidate is fitted out of core by streamed EM (one pass per iteration).
+ * The labels and the model are written under temporary names and renamed into place only
+ * after everything worked; any failure or interrupt removes them.
  */
-export function fitCommand(settings: FitSettings, io: CliIo): void {
-  const table = readTable(settings.data, { delimiter: settings.delimiter });
-  const plan = planColumns(table, settings.columns);
+export async function fitCommand(settings: FitSettings, io: CliIo): Promise<void> {
+  const outputs = new StagedOutputs(
+    [
+      { path: settings.labelsOut, option: '--labels-out' },
+      { path: settings.modelOut, option: '--model-out' },
+    ],
+    [settings.data],
+  );
+  try {
+    const outcome = await fit(settings, io, outputs);
+    outputs.commit();
+    io.stdout(settings.json ? `${JSON.stringify(outcome, null, 2)}\n` : formatFitReport(outcome));
+  } catch (error) {
+    outputs.discard();
+    throw error;
+  }
+}
+
+async function fit(settings: FitSettings, io: CliIo, outputs: StagedOutputs): Promise<FitReport> {
+  const { signal } = io;
+  const file = openTableFile(settings.data, settings.delimiter);
+  const reading = createProgress(
+    io.progressStream,
+    file.size,
+    `reading ${basename(file.path)}`,
+    300,
+    'bytes',
+  );
+  let roles: ColumnRoles | undefined;
+  const choose = (header: readonly string[]) => {
+    const resolved = resolveColumnRoles(file.path, header, settings.columns);
+    roles = resolved;
+    return header.map((_, j) => j).filter((j) => !resolved.ignored.has(j));
+  };
+  let table: ProfiledTable;
+  try {
+    table = await profileTable(file, settings.cells, choose, reading, signal);
+  } finally {
+    reading.stop();
+  }
+  const plan = planColumns(table, roles as ColumnRoles, settings.cells);
   if (settings.algorithm === 'kmeans') checkKmeansPlan(settings, plan.columns);
-  const { X, columns } = encodeTable(table, orderColumns(plan.columns));
-  const blocks = familyBlocks(columns);
+  const rows = table.profile.rows;
+  const tooMany = settings.k.find((k) => k > rows);
+  if (tooMany !== undefined) {
+    throw new CliError(`--k ${tooMany}: more components than the ${rows} rows of ${settings.data}`);
+  }
+  const blocks = familyBlocks(plan.columns);
+  const grid = settings.algorithm === 'em' ? candidateGrid(settings, blocks) : [];
+  const storage = chooseStorage(settings, rows, plan.columns.length);
 
   const maxIterations = settings.maxIterations ?? defaultMaxIterations[settings.algorithm];
-  const totalSteps = candidateCount(settings, blocks) * settings.nInit * Math.max(1, maxIterations);
-  const progress = createProgress(io.progressStream, totalSteps, 'mixkit fit');
-  let fitted: ReturnType<typeof fitCandidates>;
+  const fits = Math.max(1, grid.length) * settings.nInit * Math.max(1, maxIterations);
+  const labelsFile = outputs.file(settings.labelsOut);
+  const outcome =
+    storage === 'memory'
+      ? await fitLoaded(table, plan, grid, settings, io, labelsFile, fits)
+      : await fitStreamed(table, plan, grid, settings, io, labelsFile, fits);
+  const { chosen } = outcome;
+  const columns = plan.columns;
+  outputs
+    .file(settings.modelOut)
+    .write(`${JSON.stringify(toSavedModel(chosen, columns, basename(settings.data)), null, 2)}\n`);
+  return report(settings, table, plan, outcome, storage);
+}
+
+/** In memory: load the matrix (second pass), fit the grid, label the rows. */
+async function fitLoaded(
+  table: ProfiledTable,
+  plan: TablePlan,
+  grid: readonly GridEntry[],
+  settings: FitSettings,
+  io: CliIo,
+  labelsFile: ReturnType<StagedOutputs['file']>,
+  steps: number,
+): Promise<FitOutcome> {
+  const loading = createProgress(
+    io.progressStream,
+    table.file.size,
+    `loading ${basename(table.file.path)}`,
+    300,
+    'bytes',
+  );
+  let data: Awaited<ReturnType<typeof loadMatrix>>;
   try {
-    fitted = fitCandidates(X, blocks, settings, progress);
+    data = await loadMatrix(table, plan, settings.cells, loading, io.signal);
+  } finally {
+    loading.stop();
+  }
+  const progress = createProgress(io.progressStream, steps, 'mixkit fit');
+  let fitted: FittedGrid;
+  try {
+    fitted = await fitInMemory(data.X, grid, settings, progress, io.signal);
   } finally {
     progress.stop();
   }
-  const { candidates, chosen } = fitted;
+  const { chosen } = fitted;
+  const labelling = new Labelling(
+    chosen.algorithm === 'em'
+      ? { algorithm: 'em', model: chosen.model }
+      : { algorithm: 'kmeans', model: chosen.model },
+    labelsFile,
+    {
+      proba: settings.proba,
+      keepLabels: data.labelCodes !== undefined,
+      rows: data.X.rows,
+      measure: false,
+    },
+  );
+  labelsFile.write(labelsHeader(settings.proba ? chosen.k : undefined));
+  for (const block of rowBlocks(data.X)) labelling.add(block);
+  return {
+    ...fitted,
+    sizes: labelling.sizes,
+    ari:
+      data.labelCodes === undefined
+        ? null
+        : adjustedRandIndex(data.labelCodes, labelling.allLabels()),
+  };
+}
+
+/** Out of core: fit every candidate by streamed EM, score them, label the rows (more passes). */
+async function fitStreamed(
+  table: ProfiledTable,
+  plan: TablePlan,
+  grid: readonly GridEntry[],
+  settings: FitSettings,
+  io: CliIo,
+  labelsFile: ReturnType<StagedOutputs['file']>,
+  steps: number,
+): Promise<FitOutcome> {
+  const cols = plan.columns.length;
+  const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / cols));
+  const source = fileChunks(table, plan, settings.cells, { chunkRows, signal: io.signal });
+  const progress = createProgress(io.progressStream, steps, 'mixkit fit (out of core)');
+  let fits: Awaited<ReturnType<typeof fitOutOfCore>>;
+  try {
+    fits = await fitOutOfCore(source, grid, settings, cols, progress, io.signal);
+  } finally {
+    progress.stop();
+  }
+  const rows = table.profile.rows;
+  // With a choice to make, every candidate is measured by a pass of its own.
+  const scored: EmSelectionRow[] = [];
+  if (fits.length > 1) {
+    for (const { entry, model } of fits) {
+      const scoring = new Labelling({ algorithm: 'em', model }, undefined, {
+        proba: false,
+        keepLabels: false,
+        rows,
+        measure: true,
+      });
+      for await (const chunk of source()) scoring.add(chunk);
+      scored.push(selectionRow(entry, model, scoring.measures()));
+    }
+  }
+  let best = 0;
+  scored.forEach((row, i) => {
+    if (row[settings.criterion] < (scored[best] as EmSelectionRow)[settings.criterion]) best = i;
+  });
+  const { entry, model } = fits[best] as StreamedFit;
+  const coder = plan.labelIndex === undefined ? undefined : new LabelCoder(rows);
+  const labelling = new Labelling({ algorithm: 'em', model }, labelsFile, {
+    proba: settings.proba,
+    keepLabels: coder !== undefined,
+    rows,
+    measure: true,
+  });
+  labelsFile.write(labelsHeader(settings.proba ? entry.nClusters : undefined));
+  const labelled = fileChunks(table, plan, settings.cells, {
+    chunkRows,
+    signal: io.signal,
+    ...(coder === undefined ? {} : { labels: () => coder }),
+  });
+  for await (const chunk of labelled()) labelling.add(chunk);
+  if (fits.length === 1) scored.push(selectionRow(entry, model, labelling.measures()));
+  const candidates: Candidate[] = fits.map((fitted, i) => ({
+    algorithm: 'em',
+    k: fitted.entry.nClusters,
+    covariance: fitted.entry.covariance,
+    model: fitted.model,
+    row: scored[i] as EmSelectionRow,
+  }));
+  return {
+    candidates,
+    chosen: candidates[best] as Candidate,
+    sizes: labelling.sizes,
+    ari: coder === undefined ? null : adjustedRandIndex(coder.labels(), labelling.allLabels()),
+  };
+}
+
+/**
+ * In memory when the matrix (8 bytes a cell) fits in `--memory-limit`, else out of core;
+ * `--out-of-core always|never` decides instead. k-means runs in memory only.
+ */
+function chooseStorage(settings: FitSettings, rows: number, cols: number): Storage {
+  const bytes = rows * cols * 8;
+  if (settings.outOfCore === 'never') return 'memory';
+  const storage: Storage =
+    settings.outOfCore === 'always' || bytes > settings.memoryLimit ? 'out-of-core' : 'memory';
+  if (storage === 'out-of-core' && settings.algorithm === 'kmeans') {
+    throw new CliError(
+      `${settings.data}: the data takes ${formatBytes(bytes)} in memory, over --memory-limit ${formatBytes(settings.memoryLimit)}, and k-means runs in memory only: use --algo em (fitted out of core) or raise --memory-limit`,
+    );
+  }
+  return storage;
+}
+
+function report(
+  settings: FitSettings,
+  table: ProfiledTable,
+  plan: TablePlan,
+  outcome: FitOutcome,
+  storage: Storage,
+): FitReport {
+  const { candidates, chosen, sizes } = outcome;
   const model = chosen.model;
-  const labels = model.predict(X);
-  const probabilities =
-    settings.proba && chosen.algorithm === 'em' ? chosen.model.predictProba(X) : undefined;
-
-  const saved = toSavedModel(chosen, columns, basename(settings.data));
-  writeFilesAtomically([
-    { path: settings.labelsOut, contents: formatLabelsCsv(labels, probabilities) },
-    { path: settings.modelOut, contents: `${JSON.stringify(saved, null, 2)}\n` },
-  ]);
-
-  const sizes = new Array<number>(chosen.k).fill(0);
-  for (const label of labels) sizes[label] = (sizes[label] ?? 0) + 1;
+  const blocks = familyBlocks(plan.columns);
   const measures = candidateMeasures(chosen);
-  const weights = measures.weights(sizes, X.rows);
-  const report: FitReport = {
+  const rows = table.profile.rows;
+  const weights = measures.weights(sizes, rows);
+  return {
     command: 'fit',
     data: settings.data,
-    rows: X.rows,
-    columns: columns.map(({ name, kind, inferred, levels }) =>
+    rows,
+    encoding: table.file.encoding.encoding,
+    storage,
+    columns: plan.columns.map(({ name, kind, inferred, levels }) =>
       levels === undefined ? { name, kind, inferred } : { name, kind, inferred, levels },
     ),
     algorithm: chosen.algorithm,
@@ -73,7 +289,7 @@ export function fitCommand(settings: FitSettings, io: CliIo): void {
     inertia: measures.inertia,
     iterations: model.diagnostics.iterations,
     converged: model.diagnostics.converged,
-    warnings: model.diagnostics.warnings.map(describeWarning),
+    warnings: describeWarnings(model.diagnostics),
     families: measures.families(blocks.length),
     components: sizes.map((size, c) => ({
       size,
@@ -82,21 +298,14 @@ export function fitCommand(settings: FitSettings, io: CliIo): void {
     })),
     selection: candidates.length > 1 ? selectionTable(candidates, chosen, settings) : null,
     agreement:
-      plan.labelIndex === undefined
+      plan.labelIndex === undefined || outcome.ari === null
         ? null
-        : {
-            labelColumn: table.header[plan.labelIndex] as string,
-            ari: adjustedRandIndex(labelCodes(table, plan.labelIndex), labels),
-          },
+        : { labelColumn: table.profile.header[plan.labelIndex] as string, ari: outcome.ari },
     outputs: { labels: settings.labelsOut, model: settings.modelOut },
   };
-  io.stdout(settings.json ? `${JSON.stringify(report, null, 2)}\n` : formatFitReport(report));
 }
 
-function checkKmeansPlan(
-  settings: FitSettings,
-  columns: readonly { name: string; kind: string }[],
-): void {
+function checkKmeansPlan(settings: FitSettings, columns: readonly ColumnPlan[]): void {
   const categorical = columns.find((column) => column.kind === 'categorical');
   if (categorical !== undefined) {
     throw new CliError(

@@ -1,79 +1,155 @@
+import { basename } from 'node:path';
+import type { ColumnProfile } from '@mixkit/csv';
+import { missingCellsError } from '@mixkit/csv';
 import { adjustedRandIndex } from '@mixkit/metrics';
 import { CliError } from '../cliError.js';
 import type { CliIo } from '../cliIo.js';
+import { openTableFile } from '../input/tableFile.js';
+import { Labelling } from '../model/labelling.js';
 import { loadSavedModel } from '../model/savedModel.js';
 import type { PredictSettings } from '../options/fitSettings.js';
-import { formatLabelsCsv } from '../output/formatLabelsCsv.js';
+import { createProgress } from '../output/createProgress.js';
+import { labelsHeader } from '../output/formatLabelsCsv.js';
 import { formatNumber } from '../output/formatNumber.js';
-import { writeFilesAtomically } from '../output/writeFilesAtomically.js';
-import { encodeTable } from '../table/encodeTable.js';
-import { labelCodes } from '../table/labelCodes.js';
-import { readTable } from '../table/readTable.js';
+import { StagedOutputs } from '../output/stagedOutputs.js';
+import type { ColumnPlan } from '../table/columnKind.js';
+import { fileChunks } from '../table/fileChunks.js';
+import { LabelCoder } from '../table/labelCoder.js';
+import { checkColumnValues, type TablePlan } from '../table/planColumns.js';
+import { profileTable } from '../table/profileTable.js';
 import { resolveColumn } from '../table/resolveColumn.js';
 
+/** Rows per chunk: about 1 MiB of data. */
+const CHUNK_CELLS = 1 << 17;
+
 /**
- * `mixkit predict`: find the model's columns by name in the new file, encode them exactly as
- * at fit time (same categorical levels), label every row and write the labels file.
+ * `mixkit predict`: find the model's columns by name in the new file, check their cells (a
+ * first streaming pass: missing cells, numbers, counts), then encode them exactly as at fit
+ * time (same categorical levels) chunk by chunk, label every row and write the labels file as
+ * it goes, under a temporary name renamed into place at the end. Memory is constant (plus
+ * 8 bytes a row with --label).
  */
-export function predictCommand(settings: PredictSettings, io: CliIo): void {
+export async function predictCommand(settings: PredictSettings, io: CliIo): Promise<void> {
+  const outputs = new StagedOutputs(
+    [{ path: settings.labelsOut, option: '--out' }],
+    [settings.model, settings.data],
+  );
+  try {
+    const lines = await predict(settings, io, outputs);
+    outputs.commit();
+    io.stdout(lines);
+  } catch (error) {
+    outputs.discard();
+    throw error;
+  }
+}
+
+async function predict(
+  settings: PredictSettings,
+  io: CliIo,
+  outputs: StagedOutputs,
+): Promise<string> {
   const loaded = loadSavedModel(settings.model);
-  const table = readTable(settings.data, { delimiter: settings.delimiter });
-  const columns = loaded.columns.map((column) => {
-    const sourceIndex = table.header.indexOf(column.name);
-    if (sourceIndex < 0) {
-      throw new CliError(
-        `${settings.data}: missing column "${column.name}", which the model in ${settings.model} was fitted on`,
-      );
-    }
-    return { ...column, sourceIndex };
-  });
-  const { X } = encodeTable(table, columns);
   if (settings.proba && loaded.algorithm !== 'em') {
     throw new CliError(
       `--proba: the model in ${settings.model} is k-means, which gives hard labels only`,
     );
   }
-  const labels = loaded.model.predict(X);
-  const probabilities =
-    settings.proba && loaded.algorithm === 'em' ? loaded.model.predictProba(X) : undefined;
-  const labelIndex =
-    settings.label === undefined
-      ? undefined
-      : resolveColumn(settings.data, table.header, settings.label, '--label');
-  const ari =
-    labelIndex === undefined ? null : adjustedRandIndex(labelCodes(table, labelIndex), labels);
-  writeFilesAtomically([
-    { path: settings.labelsOut, contents: formatLabelsCsv(labels, probabilities) },
-  ]);
+  const file = openTableFile(settings.data, settings.delimiter);
+  let columns: ColumnPlan[] = [];
+  let labelIndex: number | undefined;
+  const choose = (header: readonly string[]) => {
+    columns = loaded.columns.map((column) => {
+      const sourceIndex = header.indexOf(column.name);
+      if (sourceIndex < 0) {
+        throw new CliError(
+          `${settings.data}: missing column "${column.name}", which the model in ${settings.model} was fitted on`,
+        );
+      }
+      return { ...column, sourceIndex };
+    });
+    labelIndex =
+      settings.label === undefined
+        ? undefined
+        : resolveColumn(settings.data, header, settings.label, '--label');
+    return columns.map((column) => column.sourceIndex);
+  };
+  const reading = createProgress(
+    io.progressStream,
+    file.size,
+    `reading ${basename(file.path)}`,
+    300,
+    'bytes',
+  );
+  let table: Awaited<ReturnType<typeof profileTable>>;
+  try {
+    table = await profileTable(file, settings.cells, choose, reading, io.signal);
+  } finally {
+    reading.stop();
+  }
+  const profiles = columns.map(
+    (column) => table.profile.columns[column.sourceIndex] as ColumnProfile,
+  );
+  const missing = missingCellsError(profiles, file.path, settings.cells.missing);
+  if (missing !== undefined) {
+    throw new CliError(
+      `${missing.message}; mixkit cannot label rows with missing cells yet (--missing error, the only choice for now): fill them in or drop those rows`,
+    );
+  }
+  columns.forEach((column, j) => {
+    if (column.kind !== 'categorical')
+      checkColumnValues(profiles[j] as ColumnProfile, column.kind, file.path);
+  });
 
-  const sizes = new Array<number>(loaded.model.nClusters).fill(0);
-  for (const label of labels) sizes[label] = (sizes[label] ?? 0) + 1;
-  const logLikelihood = loaded.algorithm === 'em' ? loaded.model.score(X) * X.rows : null;
+  const rows = table.profile.rows;
+  const plan: TablePlan = {
+    columns,
+    missing: profiles.map(() => 0),
+    ...(labelIndex === undefined ? {} : { labelIndex }),
+  };
+  const coder = labelIndex === undefined ? undefined : new LabelCoder(rows);
+  const labelsFile = outputs.file(settings.labelsOut);
+  const labelling = new Labelling(loaded, labelsFile, {
+    proba: settings.proba,
+    keepLabels: coder !== undefined,
+    rows,
+    measure: loaded.algorithm === 'em',
+  });
+  labelsFile.write(labelsHeader(settings.proba ? loaded.model.nClusters : undefined));
+  const chunks = fileChunks(table, plan, settings.cells, {
+    chunkRows: Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, columns.length))),
+    signal: io.signal,
+    ...(coder === undefined ? {} : { labels: () => coder }),
+  });
+  for await (const chunk of chunks()) labelling.add(chunk);
+
+  const sizes = labelling.sizes;
+  const ari = coder === undefined ? null : adjustedRandIndex(coder.labels(), labelling.allLabels());
+  const logLikelihood = loaded.algorithm === 'em' ? labelling.measures().logLikelihood : null;
   if (settings.json) {
     const report = {
       command: 'predict',
       model: settings.model,
       data: settings.data,
-      rows: X.rows,
+      rows,
       clusterSizes: sizes,
       logLikelihood,
       agreement: ari === null ? null : { labelColumn: settings.label, ari },
       outputs: { labels: settings.labelsOut },
     };
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    return;
+    return `${JSON.stringify(report, null, 2)}\n`;
   }
   const lines = [
-    `mixkit predict ${settings.data}: ${X.rows} rows labelled with ${settings.model} (${loaded.algorithm === 'em' ? 'mixture' : 'k-means'}, k = ${loaded.model.nClusters})`,
+    `mixkit predict ${settings.data}: ${rows} rows labelled with ${settings.model} (${loaded.algorithm === 'em' ? 'mixture' : 'k-means'}, k = ${loaded.model.nClusters})`,
     `  rows per cluster: ${sizes.map((size, c) => `${c}: ${size}`).join(', ')}`,
   ];
   if (logLikelihood !== null) {
     lines.push(
-      `  log-likelihood of the new rows ${formatNumber(logLikelihood, 6)} (mean ${formatNumber(logLikelihood / X.rows, 4)} per row)`,
+      `  log-likelihood of the new rows ${formatNumber(logLikelihood, 6)} (mean ${formatNumber(logLikelihood / rows, 4)} per row)`,
     );
   }
   if (ari !== null)
     lines.push(`Agreement with "${settings.label}": adjusted Rand index ${formatNumber(ari, 3)}`);
   lines.push(`Wrote ${settings.labelsOut}`);
-  io.stdout(`${lines.join('\n')}\n`);
+  return `${lines.join('\n')}\n`;
 }

@@ -6,15 +6,36 @@ import {
   gaussianFamily,
   multinomial,
   poisson,
+  studentTDiag,
+  studentTFull,
+  vonMisesFisher,
 } from '@mixkit/distributions';
+import { CliError } from '../cliError.js';
 import type { CovarianceType } from '../options/fitSettings.js';
 import type { FamilyBlock } from './familyBlocks.js';
 
+/** Options that shape the families of the blocks. */
+export interface FamilyOptions {
+  /** Covariance of the Gaussian block (and of the Student-t block: full or diag). */
+  readonly covariance: CovarianceType;
+  /** `regCovar` of the Gaussian and Student-t families (their default when undefined). */
+  readonly regCovar: number | undefined;
+}
+
 /** The shipped family that models one block of columns. */
-export function blockFamily(block: FamilyBlock, covariance: CovarianceType): AnyComponentFamily {
+export function blockFamily(block: FamilyBlock, options: FamilyOptions): AnyComponentFamily {
+  const regularization = options.regCovar === undefined ? {} : { regCovar: options.regCovar };
   switch (block.kind) {
     case 'gaussian':
-      return gaussianFamily(covariance);
+      return gaussianFamily(options.covariance, regularization);
+    case 't':
+      if (options.covariance === 'full') return studentTFull(regularization);
+      if (options.covariance === 'diag') return studentTDiag(regularization);
+      throw new CliError(
+        `--covariance ${options.covariance}: the Student t columns (--t) take full or diag`,
+      );
+    case 'vmf':
+      return vonMisesFisher();
     case 'poisson':
       return poisson();
     case 'bernoulli':

@@ -1,7 +1,6 @@
 import type { AnyComponentFamily } from '@mixkit/core';
 import { product } from '@mixkit/distributions';
-import type { CovarianceType } from '../options/fitSettings.js';
-import { blockFamily } from './blockFamily.js';
+import { blockFamily, type FamilyOptions } from './blockFamily.js';
 import type { FamilyBlock } from './familyBlocks.js';
 
 /**
@@ -11,14 +10,14 @@ import type { FamilyBlock } from './familyBlocks.js';
  */
 export function buildFamily(
   blocks: readonly FamilyBlock[],
-  covariance: CovarianceType,
+  options: FamilyOptions,
 ): AnyComponentFamily {
   const [only] = blocks;
-  if (blocks.length === 1 && only !== undefined) return blockFamily(only, covariance);
+  if (blocks.length === 1 && only !== undefined) return blockFamily(only, options);
   return product(
     blocks.map((block) => ({
       columns: block.columns.map((_, j) => block.start + j),
-      family: blockFamily(block, covariance),
+      family: blockFamily(block, options),
     })),
   );
 }

@@ -1,13 +1,28 @@
 import type { CovarianceType } from '@mixkit/distributions';
-import type { ColumnSelection } from '../table/planColumns.js';
+import type { ColumnSelection } from '../table/columnSelection.js';
 
 export type { CovarianceType };
 export type Algorithm = 'em' | 'kmeans';
 export type Criterion = 'bic' | 'aic' | 'icl';
+/** What to do with missing cells (empty or NA): only refusing them is possible for now. */
+export type MissingPolicy = 'error';
+/** Where the data is fitted: chosen by its size, or forced. */
+export type OutOfCore = 'auto' | 'always' | 'never';
+export type DecimalName = 'point' | 'comma';
 
 export const algorithms: readonly Algorithm[] = ['em', 'kmeans'];
 export const covarianceTypes: readonly CovarianceType[] = ['full', 'diag', 'spherical', 'tied'];
 export const criteria: readonly Criterion[] = ['bic', 'aic', 'icl'];
+export const missingPolicies: readonly MissingPolicy[] = ['error'];
+export const outOfCoreChoices: readonly OutOfCore[] = ['auto', 'always', 'never'];
+export const decimalNames: readonly DecimalName[] = ['point', 'comma'];
+
+/** How cells are read: the decimal mark and the texts that mean "no value". */
+export interface CellSettings {
+  readonly decimal: '.' | ',';
+  /** Missing-value tokens: always the empty cell, plus `NA` unless `--na` says otherwise. */
+  readonly missing: readonly string[];
+}
 
 /** Everything `mixkit fit` was asked to do, validated, with defaults filled in. */
 export interface FitSettings {
@@ -22,9 +37,16 @@ export interface FitSettings {
   readonly maxIterations: number | undefined;
   readonly tolerance: number | undefined;
   readonly nInit: number;
+  /** Added to the diagonal of every Gaussian covariance and Student-t scale (`regCovar`). */
+  readonly regCovar: number | undefined;
   readonly proba: boolean;
   readonly json: boolean;
   readonly columns: ColumnSelection;
+  readonly cells: CellSettings;
+  readonly missing: MissingPolicy;
+  readonly outOfCore: OutOfCore;
+  /** Most bytes the numeric data may take in memory before `auto` fits it out of core. */
+  readonly memoryLimit: number;
   readonly delimiter: string | undefined;
   readonly labelsOut: string;
   readonly modelOut: string;
@@ -37,6 +59,7 @@ export interface PredictSettings {
   readonly proba: boolean;
   readonly json: boolean;
   readonly delimiter: string | undefined;
+  readonly cells: CellSettings;
   readonly labelsOut: string;
   readonly label: string | undefined;
 }

@@ -1,9 +1,18 @@
 import { CliError } from '../cliError.js';
-import { algorithms, covarianceTypes, criteria, type FitSettings } from './fitSettings.js';
+import {
+  algorithms,
+  covarianceTypes,
+  criteria,
+  type FitSettings,
+  missingPolicies,
+  outOfCoreChoices,
+} from './fitSettings.js';
 import { siblingPath } from './outputPaths.js';
+import { parseCellSettings } from './parseCellSettings.js';
 import { parseChoices } from './parseChoices.js';
 import { parseDelimiter } from './parseDelimiter.js';
-import { parseKRange } from './parseKRange.js';
+import { MAX_K_VALUES, parseKRange } from './parseKRange.js';
+import { parseMemoryLimit } from './parseMemoryLimit.js';
 import { parseNumberOption } from './parseNumberOption.js';
 
 /** `mixkit fit` options as commander hands them over (strings and string lists). */
@@ -13,6 +22,8 @@ export interface RawFitOptions {
   readonly algo: string;
   readonly covariance: string;
   readonly gaussian?: string[];
+  readonly t?: string[];
+  readonly vmf?: string[];
   readonly poisson?: string[];
   readonly bernoulli?: string[];
   readonly counts?: string[];
@@ -23,8 +34,14 @@ export interface RawFitOptions {
   readonly maxIterations?: string;
   readonly tolerance?: string;
   readonly nInit: string;
+  readonly regCovar?: string;
   readonly proba: boolean;
   readonly json: boolean;
+  readonly decimal: string;
+  readonly na?: string[];
+  readonly missing: string;
+  readonly outOfCore: string;
+  readonly memoryLimit?: string;
   readonly delimiter?: string;
   readonly labelsOut?: string;
   readonly modelOut?: string;
@@ -34,8 +51,15 @@ export interface RawFitOptions {
 export function parseFitSettings(data: string, raw: RawFitOptions): FitSettings {
   const [algorithm] = parseChoices('--algo', raw.algo, algorithms);
   const [criterion] = parseChoices('--criterion', raw.criterion, criteria);
-  if (algorithm === undefined || criterion === undefined) {
-    throw new CliError('--algo and --criterion take exactly one value');
+  const [missing] = parseChoices('--missing', raw.missing, missingPolicies);
+  const [outOfCore] = parseChoices('--out-of-core', raw.outOfCore, outOfCoreChoices);
+  if (
+    algorithm === undefined ||
+    criterion === undefined ||
+    missing === undefined ||
+    outOfCore === undefined
+  ) {
+    throw new CliError('--algo, --criterion, --missing and --out-of-core take exactly one value');
   }
   const covariance = parseChoices('--covariance', raw.covariance, covarianceTypes);
   if (algorithm === 'kmeans' && raw.proba) {
@@ -43,13 +67,18 @@ export function parseFitSettings(data: string, raw: RawFitOptions): FitSettings 
       '--proba needs a mixture (k-means gives hard labels only); drop --algo kmeans',
     );
   }
+  const k = parseKRange(raw.k);
+  if (k.length * covariance.length > MAX_K_VALUES) {
+    throw new CliError(
+      `--k ${raw.k} --covariance ${raw.covariance}: ${k.length * covariance.length} fits; a grid takes at most ${MAX_K_VALUES}`,
+    );
+  }
   const labelsOut = raw.labelsOut ?? siblingPath(data, '.labels.csv');
   const modelOut = raw.modelOut ?? siblingPath(data, '.model.json');
-  if (labelsOut === modelOut) throw new CliError('--labels-out and --model-out name the same file');
   return {
     data,
     algorithm,
-    k: parseKRange(raw.k),
+    k,
     covariance,
     criterion,
     seed: parseNumberOption('--seed', raw.seed, { integer: true, min: 0 }),
@@ -62,10 +91,16 @@ export function parseFitSettings(data: string, raw: RawFitOptions): FitSettings 
         ? undefined
         : parseNumberOption('--tolerance', raw.tolerance, { min: 0 }),
     nInit: parseNumberOption('--n-init', raw.nInit, { integer: true, min: 1 }),
+    regCovar:
+      raw.regCovar === undefined
+        ? undefined
+        : parseNumberOption('--reg-covar', raw.regCovar, { min: 0 }),
     proba: raw.proba,
     json: raw.json,
     columns: {
       gaussian: raw.gaussian,
+      t: raw.t,
+      vmf: raw.vmf,
       poisson: raw.poisson,
       bernoulli: raw.bernoulli,
       counts: raw.counts,
@@ -73,6 +108,10 @@ export function parseFitSettings(data: string, raw: RawFitOptions): FitSettings 
       ignore: raw.ignore,
       label: raw.label,
     },
+    cells: parseCellSettings(raw.decimal, raw.na),
+    missing,
+    outOfCore,
+    memoryLimit: parseMemoryLimit(raw.memoryLimit),
     delimiter: parseDelimiter(raw.delimiter),
     labelsOut,
     modelOut,

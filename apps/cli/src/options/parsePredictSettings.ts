@@ -1,5 +1,6 @@
 import type { PredictSettings } from './fitSettings.js';
 import { siblingPath } from './outputPaths.js';
+import { parseCellSettings } from './parseCellSettings.js';
 import { parseDelimiter } from './parseDelimiter.js';
 
 /** `mixkit predict` options as commander hands them over. */
@@ -7,6 +8,8 @@ export interface RawPredictOptions {
   readonly proba: boolean;
   readonly json: boolean;
   readonly label?: string;
+  readonly decimal: string;
+  readonly na?: string[];
   readonly delimiter?: string;
   readonly out?: string;
 }
@@ -22,6 +25,7 @@ export function parsePredictSettings(
     proba: raw.proba,
     json: raw.json,
     label: raw.label,
+    cells: parseCellSettings(raw.decimal, raw.na),
     delimiter: parseDelimiter(raw.delimiter),
     labelsOut: raw.out ?? siblingPath(data, '.labels.csv'),
   };

@@ -1,4 +1,5 @@
 import type { JsonValue } from '@mixkit/core';
+import type { TextEncoding } from '@mixkit/csv';
 import type { Algorithm, CovarianceType, Criterion } from '../options/fitSettings.js';
 import type { ColumnKind } from '../table/columnKind.js';
 
@@ -28,6 +29,10 @@ export interface FitReport {
   readonly command: 'fit';
   readonly data: string;
   readonly rows: number;
+  /** The text encoding the file was read in (`utf-16le` when a spreadsheet saved "Unicode text"). */
+  readonly encoding: TextEncoding;
+  /** Where the data was held while fitting: in memory, or streamed from the file per pass. */
+  readonly storage: 'memory' | 'out-of-core';
   readonly columns: readonly {
     readonly name: string;
     readonly kind: ColumnKind;

@@ -20,6 +20,10 @@ export function formatFitReport(report: FitReport): string {
   out.push(
     `mixkit fit ${report.data}: ${report.rows} rows, ${report.columns.length} columns modelled`,
   );
+  if (report.encoding !== 'utf-8') out.push(`  read as ${report.encoding.toUpperCase()} text`);
+  if (report.storage === 'out-of-core') {
+    out.push('  fitted out of core: streamed EM, one pass over the file per iteration');
+  }
   for (const [kind, names] of kinds) out.push(`  ${kind}: ${names.join(', ')}`);
   out.push('');
 

@@ -21,7 +21,8 @@ const maxRowsPerBlock = 12;
 /**
  * Table rows for one block's parameters across components, read from each component's JSON
  * parameters (`paramsToJSON`), so the CLI depends only on the families' public JSON forms:
- * Gaussians as mean ± sd per column, Poisson rates, Bernoulli P(x=1), categorical level
+ * Gaussians as mean ± sd per column, Student t as location ± scale per column and ν, von
+ * Mises-Fisher as the mean direction and κ, Poisson rates, Bernoulli P(x=1), categorical level
  * probabilities, multinomial category probabilities (the most probable categories when there
  * are many). Unknown kinds are shown as compact JSON.
  */
@@ -42,6 +43,24 @@ export function parameterRows(params: readonly JsonValue[], block: BlockColumns)
       return per((o, j) => meanSd(numberAt(o['mean'], j), numberAt(o['variances'], j)));
     case 'gaussian-spherical':
       return per((o, j) => meanSd(numberAt(o['mean'], j), asNumber(o['variance'])));
+    case 'student-t-full':
+      return [
+        ...per((o, j) => meanSd(numberAt(o['location'], j), numberAt(arrayAt(o['scale'], j), j))),
+        dofRow(objects),
+      ];
+    case 'student-t-diag':
+      return [
+        ...per((o, j) => meanSd(numberAt(o['location'], j), numberAt(o['scales'], j))),
+        dofRow(objects),
+      ];
+    case 'von-mises-fisher':
+      return [
+        ...per((o, j) => formatNumber(numberAt(o['mean'], j), 3)).map(tagged('(mean direction)')),
+        {
+          label: 'concentration κ',
+          cells: objects.map((o) => formatNumber(asNumber(o['concentration']), 4)),
+        },
+      ];
     case 'poisson':
       return per((o, j) => formatNumber(numberAt(o['rates'], j), 4)).map(tagged('(Poisson rate)'));
     case 'bernoulli':
@@ -99,6 +118,14 @@ function multinomialRows(objects: readonly JsonObject[], block: BlockColumns): P
     });
   }
   return rows;
+}
+
+/** The Student t's degrees of freedom ν, one per component (large ν: close to Gaussian). */
+function dofRow(objects: readonly JsonObject[]): ParameterRow {
+  return {
+    label: 'degrees of freedom ν',
+    cells: objects.map((o) => formatNumber(asNumber(o['dof']), 3)),
+  };
 }
 
 const tagged =

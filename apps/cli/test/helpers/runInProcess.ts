@@ -7,16 +7,17 @@ export interface CliRun {
 }
 
 /** Runs the command line in-process (sources, no build), capturing its output. */
-export function runInProcess(args: readonly string[]): CliRun {
+export async function runInProcess(args: readonly string[], signal?: AbortSignal): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const status = runCli(args, {
+  const status = await runCli(args, {
     stdout: (text) => {
       stdout += text;
     },
     stderr: (text) => {
       stderr += text;
     },
+    ...(signal === undefined ? {} : { signal }),
   });
   return { status, stdout, stderr };
 }

@@ -45,8 +45,8 @@ export interface UserDataStatus {
 export interface ControlsContext {
   readonly state: PlaygroundState;
   readonly user: UserDataStatus;
-  /** A table the user chose, dropped or pasted: its text and where it came from. */
-  onUserText(text: string, source: string): void;
+  /** A table the user chose or dropped (its bytes) or pasted (its text), and where it came from. */
+  onUserText(text: string | Uint8Array, source: string): void;
   /** Column names of the loaded data (for the axis pickers). */
   readonly featureNames: readonly string[];
   readonly palette: readonly string[];
@@ -206,7 +206,9 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
   });
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
-    if (file) void file.text().then((text) => context.onUserText(text, file.name));
+    // Bytes, not file.text(): @mixkit/csv tells UTF-16 ("Unicode text" from spreadsheets) from UTF-8.
+    if (file)
+      void file.arrayBuffer().then((bytes) => context.onUserText(new Uint8Array(bytes), file.name));
   });
   const pasted = h('textarea', {
     name: 'paste',

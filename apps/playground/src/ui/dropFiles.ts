@@ -1,8 +1,9 @@
 /**
- * Reads a file dropped anywhere on the page and hands over its text and name. While a file is
+ * Reads a file dropped anywhere on the page and hands over its bytes (decoded by the caller, so
+ * UTF-16 files read right) and name. While a file is
  * dragged over the page, the data fieldset's drop zone (`#drop-zone`) is highlighted.
  */
-export function listenForDroppedFiles(onFile: (text: string, name: string) => void): void {
+export function listenForDroppedFiles(onFile: (bytes: Uint8Array, name: string) => void): void {
   // dragenter/dragleave fire for every element crossed; the depth says when the drag has left.
   let depth = 0;
   const highlight = (on: boolean) =>
@@ -23,6 +24,6 @@ export function listenForDroppedFiles(onFile: (text: string, name: string) => vo
     depth = 0;
     highlight(false);
     const file = event.dataTransfer?.files[0];
-    if (file) void file.text().then((text) => onFile(text, file.name));
+    if (file) void file.arrayBuffer().then((bytes) => onFile(new Uint8Array(bytes), file.name));
   });
 }

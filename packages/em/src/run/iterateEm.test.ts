@@ -30,7 +30,7 @@ describe('fitMixture with k copies of one family', () => {
 });
 
 describe('the runner drives families only through their hooks', () => {
-  it('calls validate once, then per iteration one fused pass (logDensity then accumulate per block, offset c stride k) and one estimate per component', () => {
+  it('calls validate once, then per iteration one pass per shard (fresh statistics, logDensity then accumulate per block, offset c stride k), the shards merged in order, and one estimate per component', () => {
     const family = new MockComponentFamily();
     const k = 2;
     const blockSize = 64; // 150 rows: blocks [0,64) [64,128) [128,150)
@@ -56,7 +56,8 @@ describe('the runner drives families only through their hooks', () => {
       [128, 150],
     ] as const;
     for (let iteration = 0; iteration < 2; iteration++) {
-      for (let c = 0; c < k; c++) expect(take()).toMatchObject({ member: 'scale', value: 0 });
+      // 150 rows make one shard: its statistics start empty.
+      for (let c = 0; c < k; c++) expect(take()).toMatchObject({ member: 'createStats' });
       for (const [start, end] of blocks) {
         for (let c = 0; c < k; c++) {
           expect(take()).toMatchObject({ member: 'logDensity', start, end, offset: c, stride: k });
@@ -65,6 +66,9 @@ describe('the runner drives families only through their hooks', () => {
           expect(take()).toMatchObject({ member: 'accumulate', start, end, offset: c, stride: k });
         }
       }
+      // The reduce: the fit's statistics emptied, then the shard's merged in.
+      for (let c = 0; c < k; c++) expect(take()).toMatchObject({ member: 'scale', value: 0 });
+      for (let c = 0; c < k; c++) expect(take()).toMatchObject({ member: 'merge' });
       for (let c = 0; c < k; c++) expect(take()).toMatchObject({ member: 'estimate' });
     }
     // The final E-step scores only.

@@ -118,6 +118,8 @@ export function chunkWorkspace(buffers: ChunkBuffers, chunk: Matrix): EmWorkspac
     rowScores: noRows,
     scratch: buffers.scratch,
     dataWarnings: [],
+    // Chunks are placed in kernel memory by `createChunkBuffers` already.
+    placed: true,
   };
 }
 
@@ -153,5 +155,7 @@ export function statisticsWorkspace(
     rowScores: noRows,
     scratch: buffers.scratch,
     dataWarnings: [],
+    // Chunks are placed in kernel memory by `createChunkBuffers` already.
+    placed: true,
   };
 }

@@ -8,6 +8,7 @@ import {
   type ParamsOf,
   type RandomSource,
   type RunOptions,
+  type ShardExecutor,
   throwIfAborted,
 } from '@mixkit/core';
 import { type InitialState, initialize } from '../init/initialize.js';
@@ -50,6 +51,7 @@ interface StreamFit {
   resolved: boolean;
   readonly settings: ResolvedEmSettings;
   readonly signal: AbortSignal | undefined;
+  readonly executor: ShardExecutor | undefined;
   readonly warnings: FitWarning[];
   /** Unit-weight statistics of all rows per family group (filled by the first pass). */
   readonly globalStats: Map<AnyComponentFamily, unknown>;
@@ -87,6 +89,7 @@ export async function* iterateEmStream<Family extends AnyComponentFamily>(
     resolved: false,
     settings,
     signal: options.signal,
+    executor: options.executor,
     warnings: selection.warnings,
     globalStats: new Map(),
     buffers: undefined,
@@ -129,7 +132,15 @@ async function* streamRestart<Params>(
   const mask = accumulatingComponents(fit.families, settings.frozen);
   const stats = fit.families.map((family) => family.createStats(d));
   const totals = new Float64Array(fit.families.length);
-  const state = { params, logWeights, estep: settings.estep, stats, totals, signal: fit.signal };
+  const state = {
+    params,
+    logWeights,
+    estep: settings.estep,
+    stats,
+    totals,
+    signal: fit.signal,
+    executor: fit.executor,
+  };
   // Step models read the families as they are then (resolved after the first pass).
   const parts = {
     get families() {

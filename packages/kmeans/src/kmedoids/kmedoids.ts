@@ -1,12 +1,22 @@
 import {
   assertClusterCount,
+  assertNoWorkers,
   type Clusterer,
+  closeShards,
   createMatrix,
   type FitOptions,
   type FitWarning,
   InvalidInputError,
+  type IterationProgress,
   type Matrix,
   type MatrixInput,
+  mapShards,
+  openShards,
+  reportStep,
+  runShardProgram,
+  runShardProgramSync,
+  type ShardProgram,
+  sharedFloat64Array,
   throwIfAborted,
   toMatrix,
   toRandom,
@@ -18,8 +28,9 @@ import {
   normalizedWeights,
   normalizingExponent,
 } from '../internal/powerOfTwo.js';
-import { dissimilarities } from './dissimilarities.js';
-import { fasterPam } from './fasterPam.js';
+import { rowNorms } from './dissimilarities.js';
+import { dissimilarityPlan, dissimilarityTask } from './dissimilarityTask.js';
+import { fasterPamProgram } from './fasterPam.js';
 import { initialMedoids } from './initialMedoids.js';
 import { KMedoidsModel } from './kmedoidsModel.js';
 import {
@@ -50,11 +61,41 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
   }
 
   /**
-   * Fits the medoids to `X` (or, with `'precomputed'`, to the n x n dissimilarities X): the
-   * `init` medoids (BUILD, k-means++, random or given rows), then FasterPAM swaps until no swap
-   * lowers the total deviation.
+   * Fits the medoids to `X` (or, with `'precomputed'`, to the n x n dissimilarities X) in the
+   * caller's thread: the `init` medoids (BUILD, k-means++, random or given rows), then FasterPAM
+   * swaps until no swap lowers the total deviation (see `fitAsync` for workers and time budgets).
    */
   fit(X: MatrixInput, options: FitOptions = {}): KMedoidsModel {
+    assertNoWorkers(options.executor, 'KMedoids.fit');
+    const steps = runShardProgramSync(this.fitProgram(X, options));
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      options.onIteration?.(step.value);
+      throwIfAborted(options.signal, 'KMedoids.fit');
+    }
+  }
+
+  /**
+   * `fit` on `options.executor`: the n x n dissimilarities over shards of rows and the swap
+   * search over shards of candidates (both in parallel on a worker pool), yielding on a 25 ms
+   * budget in the caller's thread, so `signal` stops it within about 100 ms. Same result, bit
+   * for bit, as `fit`.
+   */
+  fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<KMedoidsModel> {
+    return runShardProgram(this.fitProgram(X, options), {
+      executor: options.executor,
+      signal: options.signal,
+      onStep: options.onIteration,
+      what: 'KMedoids.fit',
+    });
+  }
+
+  /** The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`). */
+  *fitProgram(
+    X: MatrixInput,
+    options: FitOptions = {},
+  ): ShardProgram<IterationProgress, KMedoidsModel> {
     const { k, metric, init, maxIterations } = this.options;
     throwIfAborted(options.signal, 'KMedoids.fit');
     const matrix = toMatrix(X);
@@ -64,11 +105,32 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
     // Data and weights of extreme magnitude are scaled by powers of two (exact): distances near
     // 1e300 would overflow their sums, near 1e-300 underflow and tie (see normalizingExponent).
     const { weights, exponent: weightExponent } = normalizedWeights(given);
-    const exponent = normalizingExponent(
-      largestMagnitude(metric === 'precomputed' ? checkedDissimilarities(matrix) : matrix.data),
-    );
-    const scaled = scaledMatrix(matrix, exponent);
-    const D = metric === 'precomputed' ? scaled.data : dissimilarities(scaled, scaled, metric);
+    let D: Float64Array;
+    let exponent: number;
+    if (metric === 'precomputed') {
+      D = checkedDissimilarities(matrix);
+      exponent = normalizingExponent(largestMagnitude(D));
+      if (exponent !== 0) D = scaledCopy(D, exponent);
+    } else {
+      // A zero row has no cosine direction: rejected here, naming its row in the whole data.
+      if (metric === 'cosine') rowNorms(matrix, 'X');
+      exponent = normalizingExponent(largestMagnitude(matrix.data));
+      const scaled =
+        exponent === 0 ? matrix : createMatrix(n, matrix.cols, scaledCopy(matrix.data, exponent));
+      D = sharedFloat64Array(n * n);
+      const plan = dissimilarityPlan(scaled);
+      const session = yield* openShards(
+        dissimilarityTask,
+        { X: scaled, metric, D },
+        plan,
+        undefined,
+      );
+      const blocks = yield* mapShards(session, null);
+      yield* closeShards(session);
+      blocks.forEach((block, s) => {
+        if (block !== undefined) D.set(block, s * plan.shardRows * n);
+      });
+    }
     // Cosine distances do not scale with the data; the others do, linearly.
     const power = (metric === 'cosine' ? 0 : -exponent) - weightExponent;
     const toUnits = (value: number): number =>
@@ -76,16 +138,16 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
     const random = toRandom(options.random);
     const medoids = initialMedoids(init, D, n, k, weights, random);
     throwIfAborted(options.signal, 'KMedoids.fit');
-    let previous = Number.NaN;
-    const result = fasterPam(D, n, medoids, weights, maxIterations, (pass, deviation) => {
-      const objective = toUnits(deviation);
-      const change = Number.isNaN(previous)
-        ? Number.POSITIVE_INFINITY
-        : Math.abs(objective - previous);
-      previous = objective;
-      options.onIteration?.({ restart: 0, iteration: pass, objective, change });
-      throwIfAborted(options.signal, 'KMedoids.fit');
-    });
+    const result = yield* fasterPamProgram(D, n, medoids, weights, maxIterations);
+    const trace = result.trace.map(toUnits);
+    for (const [index, objective] of trace.entries()) {
+      yield* reportStep({
+        restart: 0,
+        iteration: index + 1,
+        objective,
+        change: index === 0 ? Number.POSITIVE_INFINITY : Math.abs(objective - trace[index - 1]!),
+      });
+    }
     const totalDeviation = toUnits(result.totalDeviation);
     const warnings: FitWarning[] = [];
     if (!result.converged && maxIterations > 0) {
@@ -106,7 +168,7 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
       diagnostics: {
         converged: result.converged,
         iterations: result.iterations,
-        objective: result.trace.map(toUnits),
+        objective: trace,
         bestRestart: 0,
         restartObjectives: [totalDeviation],
         warnings,
@@ -120,13 +182,8 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
   }
 }
 
-/** X times 2^exponent (X itself when the exponent is 0). */
-function scaledMatrix(X: Matrix, exponent: number): Matrix {
-  return exponent === 0 ? X : createMatrix(X.rows, X.cols, scaledCopy(X.data, exponent));
-}
-
+/** `values` times 2^exponent, copied. */
 function scaledCopy(values: Float64Array, exponent: number): Float64Array {
-  if (exponent === 0) return values;
   const factor = 2 ** exponent;
   const out = new Float64Array(values.length);
   for (let t = 0; t < values.length; t++) out[t] = values[t] * factor;

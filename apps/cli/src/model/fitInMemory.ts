@@ -1,0 +1,96 @@
+import type { Matrix } from '@mixkit/core';
+import { type MixtureSelection, selectMixtureAsync } from '@mixkit/em';
+import { KMeans } from '@mixkit/kmeans';
+import { CliError } from '../cliError.js';
+import type { FitSettings } from '../options/fitSettings.js';
+import { cliWording } from '../output/cliWording.js';
+import type { Progress } from '../output/createProgress.js';
+import type { Candidate } from './candidate.js';
+import { defaultMaxIterations, type GridEntry } from './candidateGrid.js';
+
+/** What a fit command fitted: every candidate in table order, and the chosen one. */
+export interface FittedGrid {
+  readonly candidates: readonly Candidate[];
+  readonly chosen: Candidate;
+}
+
+/** The iteration settings every fit shares. */
+export function iterationSettings(settings: FitSettings) {
+  const maxIterations = settings.maxIterations ?? defaultMaxIterations[settings.algorithm];
+  return {
+    nInit: settings.nInit,
+    maxIterations,
+    ...(settings.tolerance === undefined ? {} : { tolerance: settings.tolerance }),
+  };
+}
+
+/**
+ * Fits what the settings ask for to data in memory, reporting iterations to `progress`: one
+ * k-means model, or the grid of mixtures through `selectMixtureAsync` (which yields to the
+ * event loop between iterations, so an interrupt stops it), which also picks the model with
+ * the lowest criterion. Measures are those of the training data.
+ */
+export async function fitInMemory(
+  X: Matrix,
+  grid: readonly GridEntry[],
+  settings: FitSettings,
+  progress: Progress,
+  signal?: AbortSignal,
+): Promise<FittedGrid> {
+  const shared = iterationSettings(settings);
+  const perFit = settings.nInit * Math.max(1, shared.maxIterations);
+  let fitted = 0;
+  const onIteration = ({ restart, iteration }: { restart: number; iteration: number }) =>
+    progress.update(fitted * perFit + restart * Math.max(1, shared.maxIterations) + iteration);
+  if (settings.algorithm === 'kmeans') {
+    const k = settings.k[0] ?? 1;
+    const model = new KMeans({ nClusters: k, ...shared }).fit(X, {
+      onIteration,
+      random: settings.seed,
+      ...(signal === undefined ? {} : { signal }),
+    });
+    const chosen: Candidate = { algorithm: 'kmeans', k, covariance: undefined, model };
+    return { candidates: [chosen], chosen };
+  }
+  const selection = await selectMixtureAsync(X, {
+    ...shared,
+    criterion: settings.criterion,
+    random: settings.seed,
+    onIteration,
+    ...(signal === undefined ? {} : { signal }),
+    candidates: grid.map(({ name, family, nClusters }) => ({ name, family, nClusters })),
+    // A candidate that cannot be fitted stops the command at once, naming it.
+    onCandidate: (row, index) => {
+      if (row.failure !== undefined) {
+        throw fitFailure(row.nClusters, grid[index]?.covariance, row.failure);
+      }
+      fitted++;
+      progress.update(fitted * perFit);
+    },
+  });
+  const candidates = toCandidates(selection, grid);
+  return { candidates, chosen: candidates[selection.bestIndex] as Candidate };
+}
+
+/** The selection's rows as candidates; a candidate whose fit failed stops the command. */
+function toCandidates(selection: MixtureSelection, grid: readonly GridEntry[]): Candidate[] {
+  return selection.table.map((row, i): Candidate => {
+    const model = selection.models[i];
+    const { covariance } = grid[i] as GridEntry;
+    if (row.failure !== undefined || model === undefined)
+      throw fitFailure(row.nClusters, covariance, row.failure);
+    return { algorithm: 'em', k: row.nClusters, covariance, model, row };
+  });
+}
+
+/** `--k 4 --covariance tied: the fit failed (...)`, in the CLI's terms. */
+export function fitFailure(
+  k: number,
+  covariance: string | undefined,
+  reason: string | undefined,
+): CliError {
+  const what = covariance === undefined ? '' : ` --covariance ${covariance}`;
+  return new CliError(
+    `--k ${k}${what}: the fit failed (${cliWording(reason ?? 'unknown reason')})`,
+  );
+}
