@@ -4,7 +4,7 @@ import {
   type ClustererSetup,
   describeClusterer,
 } from '@mixkit/core/testing';
-import { fitInChildProcess } from '@mixkit/test-utils';
+import { fitInChildProcess } from '@mixkit/test-utils/childProcess';
 import { Dbscan, DbscanModel, Hdbscan, HdbscanModel, Optics, OpticsModel } from '../src/index.js';
 
 // The clusterer battery of @mixkit/core/testing on the density-based clusterers, which find the

@@ -1,7 +1,7 @@
 import type { Clusterer, ClusteringModel, JsonValue, Matrix } from '@mixkit/core';
 import { type ClustererSetup, type DataMaker, describeClusterer } from '@mixkit/core/testing';
 import { familyFromSpec } from '@mixkit/distributions';
-import { fitInChildProcess } from '@mixkit/test-utils';
+import { fitInChildProcess } from '@mixkit/test-utils/childProcess';
 import {
   bernoulliData,
   categoricalData,

@@ -1,6 +1,6 @@
 import type { Clusterer, ClusteringModel, JsonValue, Matrix } from '@mixkit/core';
 import { describeClusterer } from '@mixkit/core/testing';
-import { fitInChildProcess } from '@mixkit/test-utils';
+import { fitInChildProcess } from '@mixkit/test-utils/childProcess';
 import { GaussianMixture, GaussianMixtureModel } from '../src/index.js';
 
 // The clusterer battery of @mixkit/core/testing on the scikit-learn facade, for every

@@ -1,6 +1,6 @@
 import { type Clusterer, type ClusteringModel, createMatrix, type JsonValue } from '@mixkit/core';
 import { type ClustererSetup, type DataMaker, describeClusterer } from '@mixkit/core/testing';
-import { fitInChildProcess } from '@mixkit/test-utils';
+import { fitInChildProcess } from '@mixkit/test-utils/childProcess';
 import {
   KMeans,
   type KMeansAlgorithm,

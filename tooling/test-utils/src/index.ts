@@ -1,4 +1,3 @@
-export { type ChildFit, fitInChildProcess } from './fitInChildProcess.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussianBlobs.js';
 export {
   type FamilyCall,

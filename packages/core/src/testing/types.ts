@@ -105,7 +105,7 @@ export interface ClustererSetup<Model extends ClusteringModel = ClusteringModel>
   /**
    * Fits `create(nClusters)` on X with `{random: seed}` in another process and returns the
    * model's `toJSON()` from there (core has no processes: the test file brings this, e.g. with
-   * `runInChildProcess` of the repository's test utilities). Without it the
+   * `fitInChildProcess` of the repository's `@mixkit/test-utils/childProcess`). Without it the
    * `deterministic-other-process` check fails and says so.
    */
   fitInOtherProcess?(X: Matrix, nClusters: number, seed: number): Promise<JsonValue>;
