@@ -3,8 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { cliVersion } from './cliVersion.js';
+import { distributedFitCommand } from './commands/distributedFitCommand.js';
 import { fitCommand } from './commands/fitCommand.js';
 import { predictCommand } from './commands/predictCommand.js';
+import { type WorkerCliOptions, workerCommand } from './commands/workerCommand.js';
 import { fitExamples, predictExamples } from './helpText.js';
 import { collectList } from './options/collectList.js';
 import { parseFitSettings, type RawFitOptions } from './options/parseFitSettings.js';
@@ -42,6 +44,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`mixkit: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
     return 1;
   }
+}
+
+/** The options a distributed fit adds to `fit`. */
+interface DistributedFitOptions {
+  readonly redis?: string;
+  readonly source?: string[];
+  readonly fitId?: string;
+  readonly redisPasswordFile?: string;
+  readonly tlsCa?: string;
+  readonly dataRoot?: string;
+  readonly modelOut?: string;
 }
 
 function buildProgram(io: CliIo): Command {
@@ -113,11 +126,73 @@ function buildProgram(io: CliIo): Command {
     .option('--delimiter <char>', 'field delimiter (default: tab for .tsv, else sniffed)')
     .option('--labels-out <file>', 'labels file (default: <data>.labels.csv beside the input)')
     .option('--model-out <file>', 'model file (default: <data>.model.json beside the input)')
+    .option(
+      '--redis <url>',
+      'fit on `mixkit worker` processes through Redis (redis:// or rediss://)',
+    )
+    .option(
+      '--source <files>',
+      'with --redis: more files of the data set, in row order',
+      collectList,
+    )
+    .option('--fit-id <id>', 'with --redis: name the fit; the same id resumes an interrupted fit')
+    .option('--redis-password-file <file>', 'with --redis: file holding the Redis password')
+    .option('--tls-ca <file>', 'with --redis: CA certificate of a TLS Redis')
+    .option('--data-root <dir>', 'with --redis: directory the file paths are relative to')
     .addHelpText('after', fitExamples)
-    .action(async (data: string, options: RawFitOptions) => {
+    .action(async (data: string, options: RawFitOptions & DistributedFitOptions) => {
+      if (options.redis !== undefined) {
+        const settings = parseFitSettings(data, options);
+        await distributedFitCommand(
+          {
+            redis: options.redis,
+            files: [data, ...(options.source ?? [])],
+            algorithm: settings.algorithm,
+            k: settings.k[0] ?? 3,
+            covariance: settings.covariance[0] ?? 'full',
+            seed: settings.seed,
+            maxIterations: settings.maxIterations,
+            tolerance: settings.tolerance,
+            fitId: options.fitId,
+            modelOut: settings.modelOut,
+            ...(options.redisPasswordFile === undefined
+              ? {}
+              : { redisPasswordFile: options.redisPasswordFile }),
+            ...(options.tlsCa === undefined ? {} : { tlsCa: options.tlsCa }),
+            ...(options.dataRoot === undefined ? {} : { dataRoot: options.dataRoot }),
+          },
+          io,
+        );
+        return;
+      }
       await fitCommand(parseFitSettings(data, options), io);
     });
   fit.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+
+  program
+    .command('worker')
+    .description('serve the shard jobs of distributed fits (mixkit fit --redis) until stopped')
+    .requiredOption(
+      '--redis <url>',
+      'Redis to serve (redis://[user@]host:port or rediss:// for TLS)',
+    )
+    .option(
+      '--redis-password-file <file>',
+      'file holding the Redis password (or MIXKIT_REDIS_PASSWORD)',
+    )
+    .option('--tls-ca <file>', 'CA certificate of a TLS Redis')
+    .option('--tls-cert <file>', 'client certificate, when Redis asks for one')
+    .option('--tls-key <file>', 'client key, when Redis asks for one')
+    .option('--queue <name>', 'queue to serve', 'mixkit-shards')
+    .option('--data-root <dir>', 'the only directory data files are read from (default: here)')
+    .option('--cache-mb <n>', 'memory for shard rows kept across rounds, in MiB', '2048')
+    .option('--lock-ms <n>', "job lock: a killed worker's job is taken back after this", '30000')
+    .option('--verbose', 'print every job served', false)
+    .action((options: WorkerCliOptions) => {
+      workerCommand(options, io);
+    })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
 
   program
     .command('predict')

@@ -76,7 +76,8 @@ export function* openAssignSession(
 ): ShardProgram<never, AssignSession> {
   const { rows: n, cols: d } = data.X;
   const labels = sharedInt32Array(n);
-  const setup = { X: data.X, weights: data.weights, xNorms: data.xNorms, labels, algorithm, k };
+  const { X, offset, weights, xNorms } = data;
+  const setup = { X, offset, weights, xNorms, labels, algorithm, k };
   const plan = planShards(n, kmeansShardRows(n, d, k));
   return { handle: yield* openShards(assignTask, setup, plan, undefined), labels };
 }

@@ -10,6 +10,12 @@ import type { ResolvedKMeansAlgorithm } from '../kmeansOptions.js';
 export interface AssignSetup {
   /** The (centered) data, n x d. */
   readonly X: Matrix;
+  /**
+   * What was subtracted from every row of the caller's data to give `X` (zeros when `X` is the
+   * data itself). The task never reads it; an executor whose workers read their rows from the
+   * data's source (`@mixkit/distributed`) rebuilds `X` from it.
+   */
+  readonly offset: Float64Array;
   /** One weight per row. */
   readonly weights: Float64Array;
   /** Squared norm of each row. */
