@@ -180,3 +180,24 @@ describe('Hdbscan', () => {
     expect(() => new Hdbscan().fit(X, { signal: controller.signal })).toThrow(AbortedError);
   });
 });
+
+describe('HDBSCAN on rows of extreme magnitude (issue 16)', () => {
+  const scaled = (factor: number) => ({ ...X, data: X.data.map((v) => v * factor) });
+  for (const factor of [1e300, 1e-300]) {
+    it(`rows times ${factor}: the partition of the rows as given, core distances scaled alike, predict agrees`, () => {
+      const plain = new Hdbscan({ minPts: 5 }).fit(X);
+      const model = new Hdbscan({ minPts: 5 }).fit(scaled(factor));
+      expect(plain.nClusters).toBeGreaterThan(1);
+      expect(model.labels).toEqual(plain.labels);
+      for (let p = 0; p < X.rows; p++) {
+        expect(model.coreDistances[p]! / factor).toBeCloseTo(plain.coreDistances[p]!, 9);
+      }
+      for (let c = 0; c < plain.nClusters; c++) {
+        expect(model.clusterStabilities[c]! * factor).toBeCloseTo(plain.clusterStabilities[c]!, 6);
+      }
+      expect(model.predict(scaled(factor))).toEqual(plain.predict(X));
+      const reloaded = HdbscanModel.fromJSON(roundTrip(model.toJSON()));
+      expect(reloaded.predict(scaled(factor))).toEqual(plain.predict(X));
+    });
+  }
+});
