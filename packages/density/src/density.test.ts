@@ -201,3 +201,47 @@ describe('HDBSCAN on rows of extreme magnitude (issue 16)', () => {
     });
   }
 });
+
+describe('a radius that reaches across all the data (issue 16)', () => {
+  const tiny = { ...X, data: X.data.map((v) => v * 1e-300) };
+  it('DBSCAN: eps beyond every distance between rows is an InvalidInputError naming eps, not one quiet cluster', () => {
+    expect(() => new Dbscan({ eps: 4, minPts: 5 }).fit(tiny)).toThrow(InvalidInputError);
+    expect(() => new Dbscan({ eps: 4, minPts: 5 }).fit(tiny)).toThrow(/eps = 4 reaches across/);
+    expect(() => new Dbscan({ eps: 1e6, minPts: 5, metric: 'manhattan' }).fit(X)).toThrow(
+      InvalidInputError,
+    );
+    expect(() =>
+      new Dbscan({ eps: 1e6, minPts: 5, metric: 'precomputed' }).fit(
+        distanceMatrix(X.rows, X.cols, X.data),
+      ),
+    ).toThrow(/give eps in the data's units/);
+  });
+  it('DBSCAN: rows and eps near 1e300 or 1e-300 give the clustering of the rows as given (squared distances no longer overflow or underflow)', () => {
+    const plain = new Dbscan({ eps: 0.5, minPts: 5 }).fit(X);
+    expect(plain.nClusters).toBeGreaterThan(1);
+    for (const factor of [2 ** 1000, 2 ** -1000]) {
+      const Xs = { ...X, data: X.data.map((v) => v * factor) };
+      const model = new Dbscan({ eps: 0.5 * factor, minPts: 5 }).fit(Xs);
+      expect(model.labels).toEqual(plain.labels);
+      expect(model.predict(Xs)).toEqual(plain.predict(X));
+      const reloaded = DbscanModel.fromJSON(roundTrip(model.toJSON()));
+      expect(reloaded.predict(Xs)).toEqual(plain.predict(X));
+    }
+  });
+  it('OPTICS: an epsCluster beyond every distance is refused alike; eps itself may be unbounded', () => {
+    expect(() => new Optics({ minPts: 5, epsCluster: 4 }).fit(tiny)).toThrow(/epsCluster = 4/);
+    expect(new Optics({ minPts: 5 }).fit(tiny).order.length).toBe(X.rows);
+  });
+  it('OPTICS: rows and radii near 1e300 or 1e-300 give the ordering and reachabilities of the rows as given, scaled alike', () => {
+    const plain = new Optics({ minPts: 5, epsCluster: 0.5 }).fit(X);
+    expect(plain.nClusters).toBeGreaterThan(1);
+    for (const factor of [2 ** 1000, 2 ** -1000]) {
+      const Xs = { ...X, data: X.data.map((v) => v * factor) };
+      const model = new Optics({ minPts: 5, epsCluster: 0.5 * factor }).fit(Xs);
+      expect(model.order).toEqual(plain.order);
+      expect(model.reachability).toEqual(plain.reachability.map((r) => r * factor));
+      expect(model.labels).toEqual(plain.labels);
+      expect(model.predict(Xs)).toEqual(plain.predict(X));
+    }
+  });
+});
