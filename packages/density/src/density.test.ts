@@ -228,6 +228,10 @@ describe('a radius that reaches across all the data (issue 16)', () => {
       expect(reloaded.predict(Xs)).toEqual(plain.predict(X));
     }
   });
+  it('rows that are all equal are one cluster, not an error (no units can be wrong there)', () => {
+    const same = { rows: 6, cols: 2, data: new Float64Array(12).fill(3) };
+    expect(new Dbscan({ eps: 1, minPts: 3 }).fit(same).nClusters).toBe(1);
+  });
   it('OPTICS: an epsCluster beyond every distance is refused alike; eps itself may be unbounded', () => {
     expect(() => new Optics({ minPts: 5, epsCluster: 4 }).fit(tiny)).toThrow(/epsCluster = 4/);
     expect(new Optics({ minPts: 5 }).fit(tiny).order.length).toBe(X.rows);

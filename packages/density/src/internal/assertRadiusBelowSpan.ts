@@ -54,7 +54,8 @@ export function assertRadiusBelowSpan(
 ): void {
   if (X.rows < 2) return;
   const span = spanBound(X, metric);
-  if (span === undefined || radius < span) return;
+  // All rows equal (span 0): one cluster is the only answer there is, not a sign of wrong units.
+  if (span === undefined || span === 0 || radius < span) return;
   throw new InvalidInputError(
     { argument, value: radius },
     `${argument} = ${radius} reaches across the whole data (no two rows are more than ${span} apart), so every row would fall in one cluster whatever the data: give ${argument} in the data's units (about the distance between neighbouring rows of one cluster), or rescale X`,
