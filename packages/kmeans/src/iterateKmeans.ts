@@ -9,6 +9,7 @@ import {
   toMatrix,
   toWeights,
 } from '@mixkit/core';
+import { NearestCenters } from '@mixkit/linalg';
 import { inUnits } from './internal/inUnits.js';
 import { timesPowerOfTwo } from './internal/powerOfTwo.js';
 import { fromFrame, toFrame } from './internal/scaledFrame.js';
@@ -86,7 +87,7 @@ export function* iterateKmeans(
       "expected 'lloyd', 'hamerly', 'elkan' or 'auto'",
     );
   }
-  const algorithm = resolveAlgorithm(requested, n, d, k);
+  const algorithm = resolveAlgorithm(requested, k, NearestCenters.fusesLloyd(k, d));
   const centered = toFrame(initial, 0, k, data.frame, new Float64Array(k * d));
   // Objectives in the units of the data and weights as given (see prepareKmeansData).
   const power = -2 * data.frame.exponent - data.weightExponent;

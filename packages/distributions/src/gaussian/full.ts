@@ -1,5 +1,5 @@
 import type { ComponentFamily } from '@mixkit/core';
-import { squaredMahalanobis } from '@mixkit/linalg';
+import { preferKernelMemory, squaredMahalanobis } from '@mixkit/linalg';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
 import { numberVector, squareMatrix } from '../support/builderArguments.js';
@@ -93,7 +93,9 @@ export function gaussianFull(
   options: GaussianOptions = {},
 ): ComponentFamily<GaussianFullParams, GaussianStats> {
   const regularization = resolveRegCovar(options);
-  return {
+  // Its distances (through U) and scatter have WebAssembly SIMD kernels in @mixkit/linalg, which
+  // run when the data is in kernel memory: the mark tells a runner that placing it there pays.
+  return preferKernelMemory({
     ...gaussianBase(KIND, regularization, 'full'),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
@@ -113,5 +115,5 @@ export function gaussianFull(
     checkParams: checkFullParams(KIND, 'gaussianFullParams'),
     forData: (stats) =>
       gaussianForData(KIND, regularization, stats, false, (regCovar) => gaussianFull({ regCovar })),
-  };
+  });
 }

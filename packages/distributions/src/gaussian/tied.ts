@@ -1,4 +1,5 @@
 import { type ComponentFamily, DegenerateComponentError } from '@mixkit/core';
+import { preferKernelMemory } from '@mixkit/linalg';
 import { covarianceFromScatter, factorEstimate, fullCovarianceJson } from './covariance.js';
 import {
   checkFullParams,
@@ -53,7 +54,8 @@ export function gaussianTied(
     return stats.map((s) => ({ mean: Float64Array.from(s.mean), ...shared }));
   }
 
-  return {
+  // The full family's kernels (WebAssembly SIMD distances and scatter) want kernel memory too.
+  return preferKernelMemory({
     ...gaussianBase(KIND, regularization, 'full'),
     estimate: (stats) => estimateAll([stats])[0]!,
     estimateAll,
@@ -68,5 +70,5 @@ export function gaussianTied(
     checkParams: checkFullParams(KIND, 'gaussianFullParams'),
     forData: (stats) =>
       gaussianForData(KIND, regularization, stats, false, (regCovar) => gaussianTied({ regCovar })),
-  };
+  });
 }

@@ -5,6 +5,7 @@ import { ClusterSums } from '../clusterSums.js';
 import { createAssignment } from '../createAssignment.js';
 import type { KMeansData } from '../kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from '../kmeansOptions.js';
+import { type KMeansSearchData, withNearestCenters } from '../searchData.js';
 
 /** What every thread running k-means assignments rebuilds its state from. */
 export interface AssignSetup {
@@ -68,7 +69,7 @@ export interface AssignOutput {
 
 /** One shard's own k-means state: its rows as a small data set, its bounds, its sums. */
 interface ShardState {
-  readonly data: KMeansData;
+  readonly data: KMeansSearchData;
   readonly labels: Int32Array;
   strategy: AssignmentStrategy;
   sums: ClusterSums;
@@ -139,7 +140,7 @@ function shardState(setup: AssignSetup, shard: Shard): ShardState {
   const { X, weights, xNorms, labels, algorithm, k } = setup;
   const d = X.cols;
   const rows = shard.end - shard.start;
-  const data: KMeansData = {
+  const rowsOfShard: KMeansData = {
     X: { rows, cols: d, data: X.data.subarray(shard.start * d, shard.end * d) },
     // The rows and weights are the fit's, already in its frame (scaled and centered).
     frame: { scale: 1, exponent: 0, offset: new Float64Array(d) },
@@ -150,6 +151,7 @@ function shardState(setup: AssignSetup, shard: Shard): ShardState {
     weightedSquaredNorm: 0,
     meanVariance: 0,
   };
+  const data = withNearestCenters(rowsOfShard, k);
   return {
     data,
     labels: labels.subarray(shard.start, shard.end),
