@@ -47,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function buildProgram(io: CliIo): Command {
   const program = new Command('mixkit')
     .description(
-      'Fit mixtures of arbitrary generative components (or k-means) to CSV/TSV files,\nselect the number of components, and label new rows with a saved model.',
+      "Cluster CSV/TSV files: mixtures of arbitrary generative components (EM, mclust's models,\nvariational), k-means, agglomerative, DBSCAN, OPTICS and HDBSCAN; select models, and\nlabel new rows with a saved model.",
     )
     .version(cliVersion(), '-V, --version', 'print the version of mixkit and exit')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -57,15 +57,30 @@ function buildProgram(io: CliIo): Command {
 
   const fit = program
     .command('fit')
-    .description('fit a mixture (or k-means) to a CSV/TSV file with a header row')
+    .description(
+      'fit a mixture, k-means, agglomerative, DBSCAN, OPTICS or HDBSCAN clustering to a CSV/TSV file with a header row',
+    )
     .argument('<data>', 'CSV or TSV file with a header row (.tsv/.tab files are tab-separated)')
-    .option('--k <counts>', 'components: 3, a range 2..8 or a list 2,3,5 (a grid is selected)', '3')
-    .option('--criterion <name>', 'model selection criterion for a grid: bic, aic or icl', 'bic')
-    .option('--algo <name>', 'em (a mixture model) or kmeans', 'em')
     .option(
-      '--covariance <types>',
-      'Gaussian/Student-t covariance: full, diag, spherical, tied (a list is selected)',
+      '--algo <name>',
+      'em (a mixture by EM), kmeans, bayes (variational mixture), agglomerative, dbscan, optics or hdbscan',
+      'em',
+    )
+    .option(
+      '--k <counts>',
+      'components or clusters: 3, a range 2..8 or a list 2,3,5 (a grid is selected; em only)',
+      '3',
+    )
+    .option('--criterion <name>', 'model selection criterion for a grid: bic, aic or icl', 'bic')
+    .option(
+      '--covariance <names>',
+      "Gaussian covariance: full, diag, spherical, tied or mclust's models EII ... VVV (a list is selected; Student t: full or diag)",
       'full',
+    )
+    .option(
+      '--select <how>',
+      "em: grid (k-means starts, selected by --criterion) or mclust (R's Mclust(): hierarchical starts, k = 1..9 x 14 models by default, mclust's BIC)",
+      'grid',
     )
     .option('--gaussian <columns>', 'columns modelled jointly as Gaussian', collectList)
     .option(
@@ -85,14 +100,50 @@ function buildProgram(io: CliIo): Command {
     .option('--ignore <columns>', 'columns to leave out of the model', collectList)
     .option('--label <column>', 'column of true classes: left out and scored with ARI')
     .option('--seed <n>', 'random seed; the same seed repeats a run exactly', '0')
-    .option('--max-iterations <n>', 'iteration limit per restart (default: 100 EM, 300 k-means)')
-    .option('--tolerance <x>', 'convergence tolerance (default: 1e-3 EM, 1e-4 k-means)')
+    .option(
+      '--max-iterations <n>',
+      'iteration limit per restart (default: 100 EM and bayes, 300 k-means)',
+    )
+    .option('--tolerance <x>', 'convergence tolerance (default: 1e-3 EM and bayes, 1e-4 k-means)')
     .option('--n-init <n>', 'restarts per fit; the best is kept', '1')
     .option(
       '--reg-covar <x>',
       'added to the diagonal of every Gaussian covariance and Student-t scale (default 1e-6)',
     )
-    .option('--proba', "also write each row's component probabilities (EM only)", false)
+    .option(
+      '--weight-prior <name>',
+      'bayes: dirichlet-process (stick-breaking) or dirichlet-distribution',
+      'dirichlet-process',
+    )
+    .option(
+      '--weight-concentration <x>',
+      'bayes: concentration of the weight prior (default 1/k; smaller leaves more components empty)',
+    )
+    .option('--prune', 'bayes: drop unused components from the labels and the model', false)
+    .option('--linkage <name>', 'agglomerative: ward, complete, average or single', 'ward')
+    .option('--height <x>', 'agglomerative: cut where merges reach this height (instead of --k)')
+    .option(
+      '--metric <name>',
+      'agglomerative, dbscan, optics, hdbscan: euclidean, manhattan or cosine',
+      'euclidean',
+    )
+    .option(
+      '--eps <x>',
+      'dbscan: neighbourhood radius (required); optics: largest radius looked at',
+    )
+    .option('--eps-cluster <x>', 'optics: radius of the DBSCAN clustering read off the ordering')
+    .option(
+      '--min-pts <n>',
+      'dbscan, optics, hdbscan: rows (itself counted) that make a neighbourhood dense; hdbscan: also the least cluster size',
+      '5',
+    )
+    .option('--cluster-selection <how>', 'hdbscan: eom (excess of mass) or leaf', 'eom')
+    .option('--proba', "also write each row's component probabilities (em, bayes)", false)
+    .option(
+      '--scores',
+      "also write each row's scores: dbscan core, optics reachability/core distance/order, hdbscan probability/outlier score",
+      false,
+    )
     .option('--json', 'print a machine-readable JSON summary instead of text', false)
     .option('--decimal <mark>', 'decimal mark of the numbers: point (1.5) or comma (1,5)', 'point')
     .option(
@@ -103,7 +154,7 @@ function buildProgram(io: CliIo): Command {
     .option('--missing <policy>', 'missing cells: error (the only choice for now)', 'error')
     .option(
       '--out-of-core <when>',
-      'auto (when the data exceeds --memory-limit), always or never: stream the file through EM',
+      'auto (when the data exceeds --memory-limit), always or never: stream the file through EM (em grids only)',
       'auto',
     )
     .option(
@@ -114,8 +165,8 @@ function buildProgram(io: CliIo): Command {
     .option('--labels-out <file>', 'labels file (default: <data>.labels.csv beside the input)')
     .option('--model-out <file>', 'model file (default: <data>.model.json beside the input)')
     .addHelpText('after', fitExamples)
-    .action(async (data: string, options: RawFitOptions) => {
-      await fitCommand(parseFitSettings(data, options), io);
+    .action(async (data: string, options: RawFitOptions, command: Command) => {
+      await fitCommand(parseFitSettings(data, options, givenOptions(command)), io);
     });
   fit.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
 
@@ -142,4 +193,11 @@ function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   return program;
+}
+
+/** The options typed on the command line (not defaults), by commander's attribute name. */
+function givenOptions(command: Command): ReadonlySet<string> {
+  return new Set(
+    Object.keys(command.opts()).filter((name) => command.getOptionValueSource(name) === 'cli'),
+  );
 }
