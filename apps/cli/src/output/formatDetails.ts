@@ -40,7 +40,7 @@ export function formatDetails(report: FitReport): DetailLines {
   const scores = `  log-likelihood ${fixed(report.logLikelihood)}   BIC ${fixed(report.bic)}   AIC ${fixed(report.aic)}   ICL ${fixed(report.icl)}   parameters ${report.nParameters}`;
   const found = `${report.k} cluster${report.k === 1 ? '' : 's'}, ${report.noise ?? 0} noise rows`;
   const noise = [
-    `Noise: rows in no cluster are labelled -1 in the labels file (NOISE of @mixkit/core, as scikit-learn writes it; R's dbscan writes 0).`,
+    `Noise: ${report.noise ?? 0} rows lie in no cluster; the labels file gives them -1 (NOISE of @mixkit/core, as scikit-learn writes it; R's dbscan writes 0).`,
   ];
   switch (details.kind) {
     case 'em':
@@ -59,9 +59,9 @@ export function formatDetails(report: FitReport): DetailLines {
           `Model selection as mclust's Mclust(): hierarchical starts, k = ${range(details.grid.map((c) => c.k))} x ${new Set(details.grid.map((c) => c.model)).size} models`,
           `(mclust's BIC = 2·loglik − npar·log(n): higher is better; NA where a covariance became singular)`,
           '',
-          details.table.trimEnd(),
+          details.table.replace(/\n$/, ''),
           '',
-          details.summary.trimEnd(),
+          details.summary.replace(/\n$/, ''),
           '',
         ],
         headline: [
