@@ -7,7 +7,12 @@ import { defineConfig, type Options } from 'tsup';
  * `InvalidInputError` rather than a minifier's `_KMeansModel`. A package passes its entries.
  */
 export function libraryConfig(entry: string[], extra: Options = {}) {
-  return defineConfig({
+  return defineConfig(libraryOptions(entry, extra));
+}
+
+/** `libraryConfig`'s options, for a package whose build has more than one config. */
+export function libraryOptions(entry: string[], extra: Options = {}): Options {
+  return {
     entry,
     format: ['esm', 'cjs'],
     dts: { compilerOptions: { customConditions: [] } },
@@ -17,5 +22,5 @@ export function libraryConfig(entry: string[], extra: Options = {}) {
     target: 'es2022',
     keepNames: true,
     ...extra,
-  });
+  };
 }

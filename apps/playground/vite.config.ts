@@ -30,6 +30,15 @@ function apiReferencePlugin(): Plugin {
   };
 }
 
+// Cross-origin isolation: with these headers the page (and its workers) may use
+// SharedArrayBuffer, so the fit's pool of Web Workers shares the data instead of copying it
+// (see src/fit/fitExecutor.ts). PLAYGROUND_ISOLATION=off serves without them, which is how the
+// e2e test checks the fallback.
+const isolated = process.env.PLAYGROUND_ISOLATION !== 'off';
+const headers: Record<string, string> = isolated
+  ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
+  : {};
+
 // The app bundles the mixkit packages from their TypeScript sources (the `@mixkit/source` export
 // condition), in dev and in build alike. Dev then picks up a library edit on reload without a
 // package rebuild, and the e2e test, which runs the same library from source in Node, compares
@@ -39,8 +48,13 @@ export default defineConfig({
   resolve: { conditions: ['@mixkit/source', ...defaultClientConditions] },
   // Module workers: the worker imports the library like the page does, and shares its chunks.
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // workers.html: the e2e test's page for the Web Worker executor (not linked from the app).
+    rollupOptions: { input: { main: 'index.html', workers: 'workers.html' } },
+  },
   plugins: [apiReferencePlugin()],
-  preview: { host: '127.0.0.1' },
-  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', headers },
+  server: { host: '127.0.0.1', headers },
 });

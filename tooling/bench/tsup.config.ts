@@ -7,7 +7,10 @@ import { defineConfig } from 'tsup';
 const fromSource = process.env.MIXKIT_BENCH_FROM_SOURCE === '1';
 
 export default defineConfig({
-  entry: ['src/cli.ts'],
+  // From source, the worker threads' entry is bundled beside the harness too.
+  entry: fromSource
+    ? { cli: 'src/cli.ts', nodeWorker: '../../packages/workers/src/node/nodeWorker.ts' }
+    : ['src/cli.ts'],
   format: ['esm'],
   target: 'node20',
   platform: 'node',

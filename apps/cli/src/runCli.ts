@@ -3,10 +3,17 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { cliVersion } from './cliVersion.js';
+import { distributedFitCommand } from './commands/distributedFitCommand.js';
 import { fitCommand } from './commands/fitCommand.js';
 import { predictCommand } from './commands/predictCommand.js';
+import { type WorkerCliOptions, workerCommand } from './commands/workerCommand.js';
 import { fitExamples, predictExamples } from './helpText.js';
 import { collectList } from './options/collectList.js';
+import {
+  checkRedisOnlyOptions,
+  parseDistributedFit,
+  type RawDistributedOptions,
+} from './options/parseDistributedFit.js';
 import { parseFitSettings, type RawFitOptions } from './options/parseFitSettings.js';
 import { parsePredictSettings, type RawPredictOptions } from './options/parsePredictSettings.js';
 import { cliWording } from './output/cliWording.js';
@@ -164,11 +171,61 @@ function buildProgram(io: CliIo): Command {
     .option('--delimiter <char>', 'field delimiter (default: tab for .tsv, else sniffed)')
     .option('--labels-out <file>', 'labels file (default: <data>.labels.csv beside the input)')
     .option('--model-out <file>', 'model file (default: <data>.model.json beside the input)')
+    .option(
+      '--redis <url>',
+      'fit on `mixkit worker` processes through Redis (redis:// or rediss://)',
+    )
+    .option(
+      '--source <files>',
+      'with --redis: more files of the data set, in row order',
+      collectList,
+    )
+    .option('--fit-id <id>', 'with --redis: name the fit; the same id resumes an interrupted fit')
+    .option('--redis-password-file <file>', 'with --redis: file holding the Redis password')
+    .option('--tls-ca <file>', 'with --redis: CA certificate of a TLS Redis')
+    .option('--data-root <dir>', 'with --redis: directory the file paths are relative to')
     .addHelpText('after', fitExamples)
-    .action(async (data: string, options: RawFitOptions, command: Command) => {
-      await fitCommand(parseFitSettings(data, options, givenOptions(command)), io);
-    });
+    .action(
+      async (data: string, options: RawFitOptions & RawDistributedOptions, command: Command) => {
+        const given = givenOptions(command);
+        const settings = parseFitSettings(data, options, given);
+        if (options.redis === undefined) {
+          checkRedisOnlyOptions(given);
+          await fitCommand(settings, io);
+          return;
+        }
+        await distributedFitCommand(
+          parseDistributedFit(settings, { ...options, redis: options.redis }, given),
+          io,
+        );
+      },
+    );
   fit.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+
+  program
+    .command('worker')
+    .description('serve the shard jobs of distributed fits (mixkit fit --redis) until stopped')
+    .requiredOption(
+      '--redis <url>',
+      'Redis to serve (redis://[user@]host:port or rediss:// for TLS)',
+    )
+    .option(
+      '--redis-password-file <file>',
+      'file holding the Redis password (or MIXKIT_REDIS_PASSWORD)',
+    )
+    .option('--tls-ca <file>', 'CA certificate of a TLS Redis')
+    .option('--tls-cert <file>', 'client certificate, when Redis asks for one')
+    .option('--tls-key <file>', 'client key, when Redis asks for one')
+    .option('--queue <name>', 'queue to serve', 'mixkit-shards')
+    .option('--data-root <dir>', 'the only directory data files are read from (default: here)')
+    .option('--cache-mb <n>', 'memory for shard rows kept across rounds, in MiB', '2048')
+    .option('--lock-ms <n>', "job lock: a killed worker's job is taken back after this", '30000')
+    .option('--verbose', 'print every job served', false)
+    .action((options: WorkerCliOptions) => {
+      workerCommand(options, io);
+    })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
 
   program
     .command('predict')

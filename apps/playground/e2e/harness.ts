@@ -13,16 +13,24 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * Serves the built app with vite's preview server, in this process, on a free port. turbo's
  * `e2e` task depends on `build`; when the tests are run by hand without a build, this builds
- * once first rather than serving nothing.
+ * once first rather than serving nothing. `isolated: false` serves it without the
+ * cross-origin-isolation headers (vite.config.ts reads PLAYGROUND_ISOLATION as it loads).
  */
-export async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
+export async function startPreview(
+  options: { readonly isolated?: boolean } = {},
+): Promise<{ server: PreviewServer; url: string }> {
   if (!existsSync(join(appDir, 'dist', 'index.html'))) {
     await build({ root: appDir, logLevel: 'warn' });
   }
+  const previous = process.env.PLAYGROUND_ISOLATION;
+  if (options.isolated === false) process.env.PLAYGROUND_ISOLATION = 'off';
   const server = await preview({
     root: appDir,
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
     logLevel: 'warn',
+  }).finally(() => {
+    if (previous === undefined) delete process.env.PLAYGROUND_ISOLATION;
+    else process.env.PLAYGROUND_ISOLATION = previous;
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a local URL');

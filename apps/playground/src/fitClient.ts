@@ -42,6 +42,8 @@ export function createFitClient(): FitClient {
           break;
         case 'done':
           running = undefined;
+          // Where the fit ran (a pool of Web Workers, or the fit worker alone), for the e2e test.
+          document.documentElement.dataset.fitExecutor = message.outcome.executor;
           handlers.onDone(message.outcome);
           break;
         case 'error':

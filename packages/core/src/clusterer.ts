@@ -1,7 +1,8 @@
 import type { FitDiagnostics } from './fitResult.js';
 import type { JsonValue } from './json.js';
 import type { Matrix, MatrixInput } from './matrix.js';
-import type { FitOptions } from './options.js';
+import type { FitOptions, IterationProgress } from './options.js';
+import type { ShardProgram } from './shards/shardProgram.js';
 
 /**
  * The label of a row that belongs to no cluster. Only density-based models (DBSCAN, OPTICS,
@@ -17,6 +18,11 @@ export interface ClusteringModel {
   readonly dimension: number;
   /** How the fit went. */
   readonly diagnostics: FitDiagnostics;
+  /**
+   * Labels of the rows the model was fitted on, when it kept them: equal to `predict` of the
+   * training data, without computing it again.
+   */
+  readonly labels?: Int32Array;
   /**
    * Hard labels in [0, nClusters), one per row, or `NOISE` (-1) for rows a density-based model
    * assigns to no cluster. Throws `InvalidInputError` on a wrong dimension.
@@ -51,6 +57,17 @@ export interface Clusterer<Model extends ClusteringModel = ClusteringModel> {
    * cross-cutting settings (`signal` to abort, `onIteration` for progress).
    */
   fit(X: MatrixInput, options?: FitOptions): Model;
+  /**
+   * `fit` on `options.executor`, yielding to the event loop on a time budget so that
+   * `options.signal` stops it within about 100 ms. Same result, bit for bit, as `fit`.
+   */
+  fitAsync?(X: MatrixInput, options?: FitOptions): Promise<Model>;
+  /**
+   * The fit as a shard program (what `fit` and `fitAsync` drive), so that a composite fit (EM
+   * seeded by k-means) runs it on its own executor and time budget. `signal`, `onIteration`
+   * and `executor` in `options` are the driver's business and are ignored here.
+   */
+  fitProgram?(X: MatrixInput, options?: FitOptions): ShardProgram<IterationProgress, Model>;
 }
 
 /** A clusterer whose models are soft. */

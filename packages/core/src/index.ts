@@ -23,6 +23,7 @@ export {
 export { type InputLocation, InvalidInputError } from './errors/invalidInputError.js';
 export { MixkitError } from './errors/mixkitError.js';
 export { NotFittedError } from './errors/notFittedError.js';
+export { WorkerError, type WorkerFailure } from './errors/workerError.js';
 export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
 export { describeWarning } from './format/describeWarning.js';
 export { formatTable, type TableLayout } from './format/formatTable.js';
@@ -39,6 +40,51 @@ export {
 } from './matrix.js';
 export type { FitOptions, IterationProgress, RunOptions } from './options.js';
 export { createRandom, type RandomInput, type RandomSource, toRandom } from './random.js';
+export { assertNoWorkers } from './shards/assertNoWorkers.js';
+export {
+  InThreadSession,
+  Pacer,
+  sharedFloat64Array,
+  sharedInt32Array,
+  sharedUint8Array,
+  yieldToEventLoop,
+} from './shards/inThreadSession.js';
+export {
+  drainShardProgram,
+  inThreadContext,
+  iterateShardProgram,
+  type RunShardProgramOptions,
+  runShardProgram,
+  runShardProgramSync,
+} from './shards/runShardProgram.js';
+export type { ShardExecutor, ShardSession } from './shards/shardExecutor.js';
+export {
+  planShards,
+  type Shard,
+  type ShardPlan,
+  shardAt,
+  shardRowsFor,
+} from './shards/shardPlan.js';
+export {
+  type CloseEffect,
+  closeShards,
+  dropSteps,
+  type MapEffect,
+  mapProgramSteps,
+  mapShards,
+  type OpenEffect,
+  openShards,
+  type PauseEffect,
+  type ProgramEvent,
+  pause,
+  reportStep,
+  type ShardEffect,
+  type ShardHandle,
+  type ShardProgram,
+  type StepEvent,
+} from './shards/shardProgram.js';
+export type { AnyShardTask, ShardContext, ShardTask } from './shards/shardTask.js';
+export { fromThreadError, type ThreadError, toThreadError } from './shards/threadError.js';
 export { type ToMatrixOptions, toMatrix } from './toMatrix.js';
 export {
   assertClusterCount,

@@ -1,4 +1,5 @@
 import type { RandomInput } from './random.js';
+import type { ShardExecutor } from './shards/shardExecutor.js';
 
 /** What a long-running algorithm reports after each iteration. */
 export interface IterationProgress {
@@ -18,6 +19,13 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Called after every iteration of every restart. */
   readonly onIteration?: (progress: IterationProgress) => void;
+  /**
+   * Where async fits (`fitAsync`, `fitMixtureAsync`) run their loops over rows: the fit's own
+   * thread by default, or a worker pool from `@mixkit/workers`. Data smaller than one shard
+   * always runs in the fit's thread. Results are the same bits either way. Synchronous fits
+   * run in the fit's thread and reject an executor with workers.
+   */
+  readonly executor?: ShardExecutor;
 }
 
 /** Options shared by all clusterers' `fit`. */

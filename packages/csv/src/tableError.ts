@@ -41,8 +41,6 @@ export function describeLocation(at: TableLocation): string {
 export class TableError extends InvalidInputError {
   /** The full location, 1-based row and line as in the message. */
   readonly location: TableLocation;
-  /** The problem without its location. */
-  readonly reason: string;
 
   constructor(location: TableLocation, reason: string) {
     super(
@@ -55,7 +53,6 @@ export class TableError extends InvalidInputError {
       reason,
     );
     this.location = location;
-    this.reason = reason;
     // The located form users act on, rather than InvalidInputError's generic one.
     this.message = `${describeLocation(location)}: ${reason}`;
   }

@@ -1,3 +1,9 @@
+export {
+  type EmPassInput,
+  type EmPassOutput,
+  type EmPassSetup,
+  emPassTask,
+} from './estep/emPassTask.js';
 // Building blocks for runners of other objectives on the same passes (the variational Bayesian
 // mixture of @mixkit/gaussian-mixture): the per-fit workspace, the fused E-step/accumulate pass,
 // the initial statistics of an init strategy, and the iteration/convergence bookkeeping.
@@ -12,8 +18,8 @@ export { OnlineMixture, type OnlineMixtureOptions } from './online/onlineMixture
 export { type StepSchedule, stepSize } from './online/stepSize.js';
 export type { EmRestartResult, EmStep } from './run/emStep.js';
 export { fitMixture } from './run/fitMixture.js';
-export { fitMixtureAsync } from './run/fitMixtureAsync.js';
-export { type FitMixtureOptions, iterateEm } from './run/iterateEm.js';
+export { fitMixtureAsync, iterateEmAsync } from './run/fitMixtureAsync.js';
+export { emProgram, type FitMixtureOptions, iterateEm } from './run/iterateEm.js';
 export { Mixture } from './run/mixture.js';
 export type {
   EmSettings,

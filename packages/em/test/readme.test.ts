@@ -9,7 +9,7 @@ const shownOutput = (index: number) => readme.shownOutput(index);
 
 describe('README', () => {
   it('has the examples this test runs', () => {
-    expect(blocks).toHaveLength(6);
+    expect(blocks).toHaveLength(7);
   });
 
   it('the example runs as written: converged, ARI > 0.9, bit-identical JSON round trip', async () => {
@@ -31,8 +31,13 @@ describe('README', () => {
     });
   });
 
-  it('out-of-core EM: progress per iteration, same iterations and score as in memory', async () => {
+  it('async fits: the same bits as fitMixture, and an abort rejects with AbortedError', async () => {
     const calls = await run(2);
+    expect(calls.map((call) => call.join(' '))).toEqual(shownOutput(2).trim().split('\n'));
+  });
+
+  it('out-of-core EM: progress per iteration, same iterations and score as in memory', async () => {
+    const calls = await run(3);
     expect(calls.length).toBeGreaterThan(2);
     expect(calls.slice(-2)).toEqual([[true], [true]]);
     calls.slice(0, -2).forEach((call, i) => {
@@ -41,21 +46,21 @@ describe('README', () => {
   });
 
   it('online EM: the batch count, step size and scores shown are what it prints', async () => {
-    const calls = await run(3);
-    expect(calls.map((call) => call.join(' '))).toEqual(shownOutput(3).trim().split('\n'));
+    const calls = await run(4);
+    expect(calls.map((call) => call.join(' '))).toEqual(shownOutput(4).trim().split('\n'));
     expect(Number(calls[0]![1])).toBeCloseTo((149 + 2) ** -0.7, 4);
   });
 
   it('model selection: the Faithful table shown is what it prints, tied k = 3 picked', async () => {
-    const calls = await run(4);
-    expect(calls[0]![0]).toBe(shownOutput(4).trimEnd());
+    const calls = await run(5);
+    expect(calls[0]![0]).toBe(shownOutput(5).trimEnd());
     expect(calls[1]![0]).toBe('tied');
     expect(Array.from(calls[1]![1] as Float64Array)).toHaveLength(3);
   });
 
   it('model selection across families: the Poisson-vs-Gaussian table shown is what it prints', async () => {
-    const calls = await run(5);
-    expect(calls[0]![0]).toBe(shownOutput(5).trimEnd());
+    const calls = await run(6);
+    expect(calls[0]![0]).toBe(shownOutput(6).trimEnd());
     expect(calls[0]![0]).toMatch(/^\*\s+poisson\s+3\s/m);
   });
 });

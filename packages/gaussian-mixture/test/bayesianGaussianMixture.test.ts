@@ -109,3 +109,21 @@ describe('BayesianGaussianMixture', () => {
     ).toThrow(/json\.posterior\.params at row 2/);
   });
 });
+
+describe('BayesianGaussianMixture.fitAsync', () => {
+  const X = loadIris().X;
+  it('gives the same posterior as fit, calling onIteration once per iteration', async () => {
+    const mixture = new BayesianGaussianMixture({ nClusters: 4, covarianceType: 'diag', nInit: 2 });
+    const sync = mixture.fit(X, { random: 3 });
+    let steps = 0;
+    const async = await mixture.fitAsync(X, {
+      random: 3,
+      onIteration: () => {
+        steps++;
+      },
+    });
+    expect(async.lowerBound).toBe(sync.lowerBound);
+    expect(Array.from(async.counts)).toEqual(Array.from(sync.counts));
+    expect(steps).toBeGreaterThanOrEqual(sync.iterations);
+  });
+});

@@ -15,6 +15,7 @@ export type {
   ResolvedKMeansAlgorithm,
   ResolvedKMeansOptions,
 } from './kmeansOptions.js';
+export { dissimilarityTask as kmedoidsDissimilarityTask } from './kmedoids/dissimilarityTask.js';
 export { KMedoids } from './kmedoids/kmedoids.js';
 export { KMedoidsModel, type KMedoidsModelState } from './kmedoids/kmedoidsModel.js';
 export type {
@@ -23,8 +24,16 @@ export type {
   KMedoidsOptions,
   ResolvedKMedoidsOptions,
 } from './kmedoids/kmedoidsOptions.js';
+export { swapTask as kmedoidsSwapTask } from './kmedoids/swapTask.js';
 export { MiniBatchKMeans } from './miniBatchKmeans.js';
 export type { MiniBatchKMeansOptions, ResolvedMiniBatchOptions } from './miniBatchOptions.js';
+export {
+  type AssignInput as KMeansAssignInput,
+  type AssignOutput as KMeansAssignOutput,
+  type AssignSetup as KMeansAssignSetup,
+  assignTask as kmeansAssignTask,
+} from './shards/assignTask.js';
+export { labelTask as kmeansLabelTask } from './shards/labelTask.js';
 export { SphericalKMeans } from './spherical/sphericalKMeans.js';
 export {
   SphericalKMeansModel,

@@ -1,9 +1,26 @@
-import type { FitWarning, Matrix } from '@mixkit/core';
-import { rowSquaredNorms, squaredDistance } from '@mixkit/linalg';
+import {
+  closeShards,
+  type FitWarning,
+  type Matrix,
+  mapShards,
+  openShards,
+  planShards,
+  reportStep,
+  runShardProgramSync,
+  type ShardHandle,
+  type ShardProgram,
+  sharedInt32Array,
+} from '@mixkit/core';
+import { rowSquaredNorms } from '@mixkit/linalg';
 import { ClusterSums } from './clusterSums.js';
-import { createAssignment } from './createAssignment.js';
 import type { KMeansData } from './kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
+import {
+  type AssignInput,
+  type AssignOutput,
+  assignTask,
+  kmeansShardRows,
+} from './shards/assignTask.js';
 import { updateCenters } from './updateCenters.js';
 
 /** Settings of one k-means run on prepared data. */
@@ -34,6 +51,7 @@ export interface CenteredStep {
 /** The outcome of one run, in centered coordinates. */
 export interface CenteredRun {
   readonly centers: Matrix;
+  /** The run's labels (a live buffer: the next run on the same session overwrites it). */
   readonly labels: Int32Array;
   readonly inertia: number;
   readonly iterations: number;
@@ -43,24 +61,66 @@ export interface CenteredRun {
   readonly distanceComputations: number;
 }
 
+/** The assignment shards of one fit, opened once and shared by its runs (restarts). */
+export interface AssignSession {
+  readonly handle: ShardHandle<AssignInput, AssignOutput>;
+  /** Every row's label, written by the shards. */
+  readonly labels: Int32Array;
+}
+
+/** Opens the fit's assignment shards (`assignTask`) over `data`. */
+export function* openAssignSession(
+  data: KMeansData,
+  algorithm: ResolvedKMeansAlgorithm,
+  k: number,
+): ShardProgram<never, AssignSession> {
+  const { rows: n, cols: d } = data.X;
+  const labels = sharedInt32Array(n);
+  const { X, offset, weights, xNorms } = data;
+  const setup = { X, offset, weights, xNorms, labels, algorithm, k };
+  const plan = planShards(n, kmeansShardRows(n, d, k));
+  return { handle: yield* openShards(assignTask, setup, plan, undefined), labels };
+}
+
 /**
- * Lloyd's iteration with scikit-learn's stopping rule (`_kmeans_single_lloyd`): assign, update,
- * and stop when no label changed ("strict" convergence) or when the summed squared center shift
- * is at most `tolerance`. Unless strictly converged, a final assignment makes the labels those of
- * the returned centers. The assignment itself is the strategy's (Lloyd, Hamerly or Elkan); all
- * give the same labels, so the same centers. Yields after every iteration.
+ * Lloyd's iteration with scikit-learn's stopping rule (`_kmeans_single_lloyd`), as a step
+ * generator in the caller's thread: see `centersProgram`.
  */
 export function* iterateCenters(
   data: KMeansData,
   initialCenters: Matrix,
   settings: IterationSettings,
 ): Generator<CenteredStep, CenteredRun, void> {
-  const { rows: n, cols: d } = data.X;
+  return yield* runShardProgramSync(
+    (function* () {
+      const session = yield* openAssignSession(data, settings.algorithm, initialCenters.rows);
+      const run = yield* centersProgram(data, session, initialCenters, settings);
+      yield* closeShards(session.handle);
+      return run;
+    })(),
+  );
+}
+
+/**
+ * Lloyd's iteration with scikit-learn's stopping rule (`_kmeans_single_lloyd`) as a shard
+ * program: assign (a map over the shards, each running the strategy's assignment, Lloyd,
+ * Hamerly or Elkan, on its rows), update the centers from the shards' sums added in shard
+ * order, and stop when no label changed ("strict" convergence) or when the summed squared
+ * center shift is at most `tolerance`. Unless strictly converged, a final assignment makes the
+ * labels those of the returned centers. All strategies give the same labels, so the same
+ * centers. Reports a step after every iteration.
+ */
+export function* centersProgram(
+  data: KMeansData,
+  session: AssignSession,
+  initialCenters: Matrix,
+  settings: IterationSettings,
+): ShardProgram<CenteredStep, CenteredRun> {
+  const { cols: d } = data.X;
   const k = initialCenters.rows;
-  const strategy = createAssignment(settings.algorithm, data, k);
+  const { labels } = session;
   let centers: Matrix = { rows: k, cols: d, data: Float64Array.from(initialCenters.data) };
   let next: Matrix = { rows: k, cols: d, data: new Float64Array(k * d) };
-  const labels = new Int32Array(n).fill(-1);
   const centerNorms = new Float64Array(k);
   const sums = new ClusterSums(data, k);
   const clusterWeights = new Float64Array(k);
@@ -68,13 +128,30 @@ export function* iterateCenters(
   const objective: number[] = [];
   const warnings: FitWarning[] = [];
   let extraDistances = 0;
+  let strategyDistances = 0;
   let converged = false;
   let strict = false;
   let iteration = 0;
+  let moved: Float64Array | undefined;
+  let first = true;
+  const round = function* (assign: boolean, inertia: boolean) {
+    rowSquaredNorms(centers, centerNorms);
+    const outputs = yield* mapShards(session.handle, {
+      centers: centers.data,
+      centerNorms,
+      reset: first,
+      shifts: moved,
+      assign,
+      inertia,
+    });
+    first = false;
+    moved = undefined;
+    return reduce(outputs, session, sums);
+  };
   while (iteration < settings.maxIterations) {
     iteration++;
-    rowSquaredNorms(centers, centerNorms);
-    const labelsChanged = strategy.assign(centers, centerNorms, labels, sums);
+    const { changed: labelsChanged, distances } = yield* round(true, false);
+    strategyDistances = distances;
     const update = updateCenters(data, labels, centers, sums, next, clusterWeights, shifts);
     extraDistances += update.distanceComputations;
     for (const component of update.reseeded) {
@@ -86,14 +163,14 @@ export function* iterateCenters(
         action: 'reseeded',
       });
     }
-    strategy.centersMoved(shifts, labels);
+    moved = shifts.slice();
     [centers, next] = [next, centers];
     let centerShift = 0;
     for (let j = 0; j < k; j++) centerShift += shifts[j]! * shifts[j]!;
     objective.push(update.objective);
     strict = labelsChanged === 0;
     converged = strict || centerShift <= settings.tolerance;
-    yield {
+    yield* reportStep({
       iteration,
       centers,
       labels,
@@ -101,38 +178,51 @@ export function* iterateCenters(
       centerShift,
       labelsChanged,
       reseeded: update.reseeded,
-      distanceComputations: strategy.distanceComputations + extraDistances,
+      distanceComputations: strategyDistances + extraDistances,
       converged,
-    };
+    });
     if (converged) break;
   }
-  if (!strict) {
-    // Make the labels those of the final centers (scikit-learn reruns its E-step likewise).
-    rowSquaredNorms(centers, centerNorms);
-    strategy.assign(centers, centerNorms, labels, sums);
-  }
+  // Make the labels those of the final centers (scikit-learn reruns its E-step likewise),
+  // measuring the inertia in the same round.
+  const last = yield* round(!strict, true);
+  strategyDistances = last.distances;
   if (!converged && settings.maxIterations > 0) {
     warnings.push({ kind: 'not-converged', restart: settings.restart, iterations: iteration });
   }
   return {
     centers,
     labels,
-    inertia: inertiaOf(data, centers, labels),
+    inertia: last.inertia,
     iterations: iteration,
     converged,
     objective,
     warnings,
-    distanceComputations: strategy.distanceComputations + extraDistances + n,
+    distanceComputations: strategyDistances + extraDistances + data.X.rows,
   };
 }
 
-/** Σ w_i ||x_i − c_{label_i}||², by differences (not the norm expansion) for accuracy. */
-function inertiaOf(data: KMeansData, centers: Matrix, labels: Int32Array): number {
-  const { X, weights } = data;
-  const { rows: n, cols: d, data: x } = X;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    total += weights[i]! * squaredDistance(x, i * d, centers.data, labels[i]! * d, d);
+/** Adds the shards' sums into `sums` in shard order, and their counts. */
+function reduce(
+  outputs: readonly AssignOutput[],
+  session: AssignSession,
+  sums: ClusterSums,
+): { changed: number; distances: number; inertia: number } {
+  sums.sums.fill(0);
+  sums.weights.fill(0);
+  let changed = 0;
+  let distances = 0;
+  let inertia = 0;
+  const shardRows = session.handle.plan.shardRows;
+  for (const [s, output] of outputs.entries()) {
+    changed += output.changed;
+    distances += output.distanceComputations;
+    inertia += output.inertia;
+    for (let t = 0; t < output.sums.length; t++) sums.sums[t]! += output.sums[t]!;
+    for (let j = 0; j < output.clusterWeights.length; j++) {
+      sums.weights[j]! += output.clusterWeights[j]!;
+    }
+    if (output.labels !== undefined) session.labels.set(output.labels, s * shardRows);
   }
-  return total;
+  return { changed, distances, inertia };
 }

@@ -1,20 +1,27 @@
 import {
   assertClusterCount,
+  assertNoWorkers,
   type Clusterer,
+  closeShards,
   type FitOptions,
   type FitWarning,
   InvalidInputError,
+  type IterationProgress,
   type Matrix,
   type MatrixInput,
   type RandomSource,
+  reportStep,
+  runShardProgram,
+  runShardProgramSync,
+  type ShardProgram,
   throwIfAborted,
   toMatrix,
   toRandom,
   toWeights,
 } from '@mixkit/core';
-import { kmeansPlusPlus } from './init/kmeansPlusPlus.js';
+import { kmeansPlusPlusProgram } from './init/kmeansPlusPlus.js';
 import { randomRows } from './init/randomRows.js';
-import { type CenteredRun, iterateCenters } from './iterateCenters.js';
+import { type CenteredRun, centersProgram, openAssignSession } from './iterateCenters.js';
 import { type KMeansData, prepareKmeansData } from './kmeansData.js';
 import { KMeansModel } from './kmeansModel.js';
 import {
@@ -46,11 +53,42 @@ export class KMeans implements Clusterer<KMeansModel> {
   }
 
   /**
-   * Fits the model. Throws `InvalidInputError` for bad data (empty, NaN, ragged), k > n, bad
-   * weights or initial centers of the wrong shape; `AbortedError` when `signal` fires. Not
-   * converging within `maxIterations` is reported in `diagnostics.warnings`, never thrown.
+   * Fits the model in the caller's thread. Throws `InvalidInputError` for bad data (empty, NaN,
+   * ragged), k > n, bad weights or initial centers of the wrong shape; `AbortedError` when
+   * `signal` fires. Not converging within `maxIterations` is reported in
+   * `diagnostics.warnings`, never thrown.
    */
   fit(X: MatrixInput, options: FitOptions = {}): KMeansModel {
+    assertNoWorkers(options.executor, 'KMeans.fit');
+    const steps = runShardProgramSync(this.fitProgram(X, options));
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      options.onIteration?.(step.value);
+      throwIfAborted(options.signal, 'KMeans.fit');
+    }
+  }
+
+  /**
+   * `fit` on `options.executor` (the caller's thread by default, or a worker pool from
+   * `@mixkit/workers`: the assignment runs over shards of rows in parallel), yielding to the
+   * event loop after every iteration and whenever 25 ms of work have passed, so it rejects with
+   * `AbortedError` within about 100 ms of `signal` aborting. Same result, bit for bit, as `fit`.
+   */
+  fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<KMeansModel> {
+    return runShardProgram(this.fitProgram(X, options), {
+      executor: options.executor,
+      signal: options.signal,
+      onStep: options.onIteration,
+      what: 'KMeans.fit',
+    });
+  }
+
+  /** The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`). */
+  *fitProgram(
+    X: MatrixInput,
+    options: FitOptions = {},
+  ): ShardProgram<IterationProgress, KMeansModel> {
     const { k, maxIterations, tolerance, init } = this.options;
     const matrix = toMatrix(X);
     const { rows: n, cols: d } = matrix;
@@ -69,36 +107,45 @@ export class KMeans implements Clusterer<KMeansModel> {
     let best: CenteredRun | undefined;
     let bestRestart = 0;
     let distanceComputations = 0;
+    const session = yield* openAssignSession(data, algorithm, k);
     for (let restart = 0; restart < restarts; restart++) {
       throwIfAborted(options.signal, 'KMeans.fit');
-      const initial = explicit ?? this.seed(data, matrix, k, random.split(), weights);
-      const steps = iterateCenters(data, initial, {
+      const initial = explicit ?? (yield* this.seed(data, matrix, k, random.split(), weights));
+      const steps = centersProgram(data, session, initial, {
         algorithm,
         maxIterations,
         tolerance: tolerance * data.meanVariance,
         restart,
       });
       let previous = Number.NaN;
+      let reply: unknown;
       let step = steps.next();
       while (!step.done) {
-        const { iteration, objective } = step.value;
-        const change = Number.isNaN(previous)
-          ? Number.POSITIVE_INFINITY
-          : Math.abs(objective - previous);
-        options.onIteration?.({ restart, iteration, objective, change });
-        previous = objective;
-        throwIfAborted(options.signal, 'KMeans.fit');
-        step = steps.next();
+        const event = step.value;
+        if (event.type === 'step') {
+          const { iteration, objective } = event.step;
+          const change = Number.isNaN(previous)
+            ? Number.POSITIVE_INFINITY
+            : Math.abs(objective - previous);
+          yield* reportStep({ restart, iteration, objective, change });
+          previous = objective;
+          reply = undefined;
+        } else {
+          reply = yield event;
+        }
+        step = steps.next(reply);
       }
       const run = step.value;
       restartObjectives.push(run.inertia);
       warnings.push(...run.warnings);
       distanceComputations += run.distanceComputations;
       if (best === undefined || run.inertia < best.inertia) {
-        best = run;
+        // The session's labels are overwritten by the next restart.
+        best = { ...run, labels: run.labels.slice() };
         bestRestart = restart;
       }
     }
+    yield* closeShards(session.handle);
     if (best === undefined) throw new Error('unreachable: nInit >= 1');
     return new KMeansModel({
       centeredCenters: best.centers,
@@ -126,16 +173,16 @@ export class KMeans implements Clusterer<KMeansModel> {
   }
 
   /** Initial centers for one restart, in the centered frame of `data`. */
-  private seed(
+  private *seed(
     data: KMeansData,
     original: Matrix,
     k: number,
     random: RandomSource,
     weights: Float64Array | undefined,
-  ): Matrix {
+  ): ShardProgram<never, Matrix> {
     const { init } = this.options;
     // Built-in seeders pick rows, so they can work on the centered copy directly.
-    if (init === 'k-means++') return kmeansPlusPlus(data.X, k, random, weights);
+    if (init === 'k-means++') return yield* kmeansPlusPlusProgram(data.X, k, random, weights);
     if (init === 'random') return randomRows(data.X, k, random, weights);
     if (typeof init === 'function')
       return centeredCenters(init(original, k, random, weights), data, k);

@@ -1,12 +1,25 @@
 import {
   assertClusterCount,
+  assertNoWorkers,
   type Clusterer,
+  closeShards,
   type FitOptions,
   type FitWarning,
+  type IterationProgress,
   type Matrix,
   type MatrixInput,
+  mapShards,
   NotFittedError,
+  openShards,
+  pause,
+  planShards,
   type RandomSource,
+  reportStep,
+  runShardProgram,
+  runShardProgramSync,
+  type ShardProgram,
+  sharedFloat64Array,
+  sharedInt32Array,
   throwIfAborted,
   toMatrix,
   toRandom,
@@ -14,7 +27,6 @@ import {
 } from '@mixkit/core';
 import { rowSquaredNorms } from '@mixkit/linalg';
 import { KMeansModel } from './kmeansModel.js';
-import { labelRows } from './labelRows.js';
 import {
   type MiniBatchKMeansOptions,
   type ResolvedMiniBatchOptions,
@@ -23,6 +35,7 @@ import {
 import { bestSeeding, columnMeans } from './miniBatchSeeding.js';
 import { createMiniBatchScratch, miniBatchStep } from './miniBatchStep.js';
 import { reassignCenters } from './reassignCenters.js';
+import { labelShardRows, labelTask } from './shards/labelTask.js';
 
 /** The streaming state `partialFit` carries from batch to batch. */
 interface StreamState {
@@ -56,9 +69,39 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
 
   /**
    * Fits on `X` by mini-batches drawn from it until the centers settle (or `maxIterations`
-   * batches); the returned model's labels and inertia are computed on all of `X`.
+   * batches), in the caller's thread; the returned model's labels and inertia are computed on all
+   * of `X` (see `fitAsync` for workers and time budgets).
    */
   fit(X: MatrixInput, options: FitOptions = {}): KMeansModel {
+    assertNoWorkers(options.executor, 'MiniBatchKMeans.fit');
+    const steps = runShardProgramSync(this.fitProgram(X, options));
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      options.onIteration?.(step.value);
+      throwIfAborted(options.signal, 'MiniBatchKMeans.fit');
+    }
+  }
+
+  /**
+   * `fit` on `options.executor`: the mini-batch steps run in the caller's thread, yielding on a
+   * 25 ms budget (so `signal` stops it within about 100 ms), and the final labelling of all rows
+   * runs over shards of rows (in parallel on a worker pool). Same result, bit for bit, as `fit`.
+   */
+  fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<KMeansModel> {
+    return runShardProgram(this.fitProgram(X, options), {
+      executor: options.executor,
+      signal: options.signal,
+      onStep: options.onIteration,
+      what: 'MiniBatchKMeans.fit',
+    });
+  }
+
+  /** The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`). */
+  *fitProgram(
+    X: MatrixInput,
+    options: FitOptions = {},
+  ): ShardProgram<IterationProgress, KMeansModel> {
     const { k, batchSize, maxIterations, tolerance, maxNoImprovement, reassignmentRatio } =
       this.options;
     const matrix = toMatrix(X);
@@ -87,6 +130,7 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
     let step = 0;
     while (step < totalSteps) {
       throwIfAborted(options.signal, 'MiniBatchKMeans.fit');
+      yield* pause();
       for (let r = 0; r < rows; r++) {
         const i = random.integer(n);
         batchWeights[r] = weights[i]!;
@@ -118,7 +162,7 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       }
       const perRow = inertia / rows;
       ewa = Number.isNaN(ewa) ? perRow : ewa * (1 - alpha) + perRow * alpha;
-      options.onIteration?.({
+      yield* reportStep({
         restart: 0,
         iteration: step,
         objective: ewa,
@@ -139,9 +183,24 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
     if (!converged && totalSteps > 0)
       warnings.push({ kind: 'not-converged', restart: 0, iterations: step });
     if (objective.length === 0 || step % stepsPerPass !== 0) objective.push(ewa);
-    const labels = new Int32Array(n);
-    const squared = new Float64Array(n);
-    labelRows(matrix, offset, centers, rowSquaredNorms(centers), labels, squared);
+    const labels = sharedInt32Array(n);
+    const squared = sharedFloat64Array(n);
+    const setup = {
+      X: matrix,
+      offset,
+      centers,
+      centerNorms: rowSquaredNorms(centers),
+      labels,
+      squared,
+    };
+    const plan = planShards(n, labelShardRows(n, d, k));
+    const labelling = yield* openShards(labelTask, setup, plan, undefined);
+    const labelled = yield* mapShards(labelling, null);
+    yield* closeShards(labelling);
+    labelled.forEach((shard, s) => {
+      if (shard.labels !== undefined) labels.set(shard.labels, s * plan.shardRows);
+      if (shard.squared !== undefined) squared.set(shard.squared, s * plan.shardRows);
+    });
     let total = 0;
     for (let i = 0; i < n; i++) total += weights[i]! * squared[i]!;
     const iterations = Math.ceil((step * rows) / n);

@@ -1,7 +1,7 @@
 import { assertInteger, type MatrixInput, toRandom } from '@mixkit/core';
 import { toClusteredData } from './clusteredData.js';
+import { silhouetteRows } from './silhouette/silhouetteRows.js';
 import type { SilhouetteEstimateOptions } from './silhouetteOptions.js';
-import { silhouetteRows } from './silhouetteRows.js';
 
 /** A sampled silhouette estimate with its uncertainty. */
 export interface SilhouetteEstimate {

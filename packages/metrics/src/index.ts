@@ -24,6 +24,8 @@ export {
   normalizedMutualInformation,
 } from './normalizedMutualInformation.js';
 export { randIndex } from './randIndex.js';
+export type { SilhouetteData } from './silhouette/silhouetteRows.js';
+export { silhouetteTask } from './silhouette/silhouetteTask.js';
 export type {
   SilhouetteEstimateOptions,
   SilhouetteMetric,
@@ -31,5 +33,9 @@ export type {
   SilhouetteScoreOptions,
 } from './silhouetteOptions.js';
 export { silhouetteSamples } from './silhouetteSamples.js';
+export {
+  type SilhouetteAsyncOptions,
+  silhouetteSamplesAsync,
+} from './silhouetteSamplesAsync.js';
 export { silhouetteScore } from './silhouetteScore.js';
 export { vMeasure } from './vMeasure.js';

@@ -1,7 +1,7 @@
 import { InvalidInputError, type MatrixInput } from '@mixkit/core';
 import { toClusteredData } from './clusteredData.js';
+import { silhouetteRows } from './silhouette/silhouetteRows.js';
 import type { SilhouetteOptions } from './silhouetteOptions.js';
-import { silhouetteRows } from './silhouetteRows.js';
 
 /**
  * The silhouette value of every row (Rousseeuw 1987), in [-1, 1], as scikit-learn's

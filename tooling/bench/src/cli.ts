@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchRoot } from './harness/benchRoot.js';
+import { serveBenchWorker } from './harness/distributedCluster.js';
 import { formatJsonWithBiome } from './harness/formatJson.js';
 import { renderMarkdown } from './harness/renderMarkdown.js';
 import { updateReadme } from './harness/updateReadme.js';
@@ -50,6 +51,7 @@ function parse(argv: string[]) {
       probe: { type: 'string' },
       contender: { type: 'string' },
       cache: { type: 'string' },
+      'distributed-worker': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -72,6 +74,10 @@ async function main(): Promise<void> {
   const size = options.size as BenchSize;
   if (!['tiny', 'small', 'full'].includes(size)) throw new Error('--size expects small or full');
   const cacheDir = options.cache ?? defaultCacheDir();
+  if (options['distributed-worker'] !== undefined) {
+    await serveBenchWorker(options['distributed-worker']);
+    return;
+  }
   if (options.probe) {
     if (!options.contender) throw new Error('--probe needs --contender');
     const sample = await runProbe(options.probe, options.contender, size, cacheDir);

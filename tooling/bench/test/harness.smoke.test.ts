@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workerEntryFromSources } from '@mixkit/test-utils/bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../src/harness/renderMarkdown.js';
 import type { BenchReport } from '../src/harness/report.js';
@@ -15,6 +16,9 @@ let cacheDir: string;
 let report: BenchReport;
 
 beforeAll(async () => {
+  // The worker rows run @mixkit/workers from its sources here: point it to a bundle of its
+  // worker entry (a built harness uses the package's own).
+  process.env.MIXKIT_WORKER_ENTRY = workerEntryFromSources().href;
   cacheDir = mkdtempSync(join(tmpdir(), 'mixkit-bench-'));
   report = await runBench({ size: 'tiny', memory: 'inline', cacheDir, rounds: 1, warmup: 0 });
 }, 60_000);

@@ -81,6 +81,8 @@ export interface FitOutcome {
     readonly labels: Int32Array;
     readonly warnings: readonly string[];
   };
+  /** Where the fit ran its loops over rows: `web-workers:N` or `in-thread` (fitExecutor). */
+  readonly executor: string;
   /** k-means with the same k and seed, for the comparison panel. */
   readonly kmeans: {
     readonly converged: boolean;

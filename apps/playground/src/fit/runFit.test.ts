@@ -20,10 +20,10 @@ function request(patch: Partial<FitRequest> = {}): FitRequest {
   };
 }
 
-function collect(fit: FitRequest) {
+async function collect(fit: FitRequest) {
   const em: EmSnapshot[] = [];
   const kmeans: KMeansSnapshot[] = [];
-  const outcome = runFit(fit, {
+  const outcome = await runFit(fit, {
     emSnapshot: (s) => em.push(s),
     kmeansSnapshot: (s) => kmeans.push(s),
   });
@@ -31,13 +31,13 @@ function collect(fit: FitRequest) {
 }
 
 describe('runFit', () => {
-  it('reports the outcome of fitMixture with the same options', () => {
+  it('reports the outcome of fitMixture with the same options', async () => {
     for (const fit of [
       request(),
       request({ families: ['gaussian', 'gamma', 'lognormal'], covariance: 'diag', seed: 4 }),
       request({ covariance: 'tied', init: 'random-placement', seed: 2 }),
     ]) {
-      const { outcome } = collect(fit);
+      const { outcome } = await collect(fit);
       const model = fitMixture(faithful, fitOptions(fit));
       expect(outcome.em.logLikelihood).toBe(model.score(faithful));
       expect(outcome.em.iterations).toBe(model.diagnostics.iterations);
@@ -46,8 +46,8 @@ describe('runFit', () => {
     }
   });
 
-  it('streams one snapshot per iteration plus the initialisation, ending at the fitted model', () => {
-    const { em, outcome } = collect(request({ init: 'random-placement', seed: 1 }));
+  it('streams one snapshot per iteration plus the initialisation, ending at the fitted model', async () => {
+    const { em, outcome } = await collect(request({ init: 'random-placement', seed: 1 }));
     expect(em.map((s) => s.iteration)).toEqual(
       Array.from({ length: outcome.em.iterations + 1 }, (_, t) => t),
     );
@@ -60,8 +60,10 @@ describe('runFit', () => {
     }
   });
 
-  it('sends n x k responsibilities whose rows sum to 1 and whose argmax is the final label', () => {
-    const { em, outcome } = collect(request({ families: ['gaussian', 'gaussian', 'gaussian'] }));
+  it('sends n x k responsibilities whose rows sum to 1 and whose argmax is the final label', async () => {
+    const { em, outcome } = await collect(
+      request({ families: ['gaussian', 'gaussian', 'gaussian'] }),
+    );
     const last = em.at(-1) as EmSnapshot;
     const k = 3;
     expect(last.responsibilities).toHaveLength(faithful.rows * k);
@@ -72,8 +74,8 @@ describe('runFit', () => {
     }
   });
 
-  it('describes Gaussian components by their own parameters and others by their moments', () => {
-    const { em } = collect(request({ families: ['gaussian', 'gamma'] }));
+  it('describes Gaussian components by their own parameters and others by their moments', async () => {
+    const { em } = await collect(request({ families: ['gaussian', 'gamma'] }));
     const [gaussian, gamma] = (em.at(-1) as EmSnapshot).components;
     expect(gaussian?.kind).toBe('gaussian');
     expect(gaussian?.exact).toBe(true);
@@ -86,29 +88,29 @@ describe('runFit', () => {
     }
   });
 
-  it('evaluates weighted densities on the grid of a 1-D fit, integrating to about 1 in total', () => {
+  it('evaluates weighted densities on the grid of a 1-D fit, integrating to about 1 in total', async () => {
     const column = Float64Array.from(
       { length: faithful.rows },
       (_, i) => faithful.data[2 * i] as number,
     );
     const grid = Float64Array.from({ length: 801 }, (_, g) => g * 0.01);
-    const { em } = collect(request({ cols: 1, data: column, densityGrid: grid }));
+    const { em } = await collect(request({ cols: 1, data: column, densityGrid: grid }));
     const components = (em.at(-1) as EmSnapshot).components;
     let integral = 0;
     for (const c of components) for (const y of c.density) integral += y * 0.01;
     expect(integral).toBeCloseTo(1, 3);
   });
 
-  it('runs k-means beside EM, one snapshot per iteration plus the seeding', () => {
-    const { kmeans, outcome } = collect(request({ seed: 9 }));
+  it('runs k-means beside EM, one snapshot per iteration plus the seeding', async () => {
+    const { kmeans, outcome } = await collect(request({ seed: 9 }));
     expect(kmeans[0]?.iteration).toBe(0);
     expect(kmeans[0]?.labels).toHaveLength(0);
     expect(kmeans).toHaveLength(outcome.kmeans.iterations + 1);
     expect(Array.from(kmeans.at(-1)?.labels ?? [])).toEqual(Array.from(outcome.kmeans.labels));
   });
 
-  it('gives each k-means iteration an assignment and an update that both lower the inertia', () => {
-    const { kmeans, outcome } = collect(
+  it('gives each k-means iteration an assignment and an update that both lower the inertia', async () => {
+    const { kmeans, outcome } = await collect(
       request({ seed: 3, families: ['gaussian', 'gaussian', 'gaussian'] }),
     );
     expect(kmeans.length).toBeGreaterThan(2);

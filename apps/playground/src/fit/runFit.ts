@@ -1,5 +1,11 @@
-import { createMatrix, createRandom, describeWarning, type Matrix } from '@mixkit/core';
-import { type FitMixtureOptions, fitMixture, iterateEm, MixtureModel } from '@mixkit/em';
+import {
+  createMatrix,
+  createRandom,
+  describeWarning,
+  type Matrix,
+  type ShardExecutor,
+} from '@mixkit/core';
+import { type FitMixtureOptions, fitMixture, iterateEmAsync, MixtureModel } from '@mixkit/em';
 import { iterateKmeans, type KMeansModel, kmeansPlusPlus } from '@mixkit/kmeans';
 import { createColorBlender } from '../color/colorBlender.js';
 import { COMPONENT_PALETTE } from '../views/palette.js';
@@ -55,21 +61,26 @@ export function fitOptions(request: FitRequest): FitMixtureOptions {
 /**
  * Runs EM (and k-means with the same k and seed) on the request's data with `@mixkit/em` and
  * `@mixkit/kmeans`, reporting a snapshot per iteration. This is what the worker runs; it is a
- * plain function so that it also runs (and is tested) in Node.
+ * plain function so that it also runs (and is tested) in Node. EM runs on `executor` (the fit
+ * worker's pool of Web Workers, see `fitExecutor`) when given, with the same results.
  *
  * Snapshot t shows the parameters after iteration t's M-step and the responsibilities and mean
  * log-likelihood under those parameters; snapshot 0 shows the initialisation (the library's own
  * `maxIterations: 0` fit). So the last snapshot is exactly the returned model.
  */
-export function runFit(request: FitRequest, listener: FitListener): FitOutcome {
+export async function runFit(
+  request: FitRequest,
+  listener: FitListener,
+  executor?: { readonly executor: ShardExecutor | undefined; readonly label: string },
+): Promise<FitOutcome> {
   const X = createMatrix(request.rows, request.cols, request.data);
   const options = fitOptions(request);
 
   const initial = fitMixture(X, { ...options, maxIterations: 0 });
   listener.emSnapshot(snapshotOf(initial, X, 0, request.densityGrid));
 
-  const steps = iterateEm(X, options);
-  let step = steps.next();
+  const steps = iterateEmAsync(X, { ...options, executor: executor?.executor });
+  let step = await steps.next();
   while (!step.done) {
     const { params, logWeights, iteration } = step.value;
     const model = new MixtureModel(
@@ -80,7 +91,7 @@ export function runFit(request: FitRequest, listener: FitListener): FitOutcome {
       initial.diagnostics,
     );
     listener.emSnapshot(snapshotOf(model, X, iteration, request.densityGrid));
-    step = steps.next();
+    step = await steps.next();
   }
   const model = step.value;
 
@@ -94,6 +105,7 @@ export function runFit(request: FitRequest, listener: FitListener): FitOutcome {
       labels: model.predict(X),
       warnings: model.diagnostics.warnings.map(describeWarning),
     },
+    executor: executor?.label ?? 'in-thread',
     kmeans: {
       converged: kmeans.converged,
       iterations: kmeans.iterations,

@@ -23,7 +23,10 @@ export class DegenerateComponentError extends MixkitError {
   /** Why the parameters could not be estimated. */
   readonly reason: DegeneracyReason;
   /** The kind of the family that failed (e.g. `'gaussian-full'`). */
+  /** The `kind` of the family that could not estimate. */
   readonly family: string;
+  /** What was wrong, without the family and reason (the message is built from all three). */
+  readonly detail: string;
 
   constructor(family: string, reason: DegeneracyReason, detail: string) {
     super(
@@ -32,6 +35,7 @@ export class DegenerateComponentError extends MixkitError {
     );
     this.family = family;
     this.reason = reason;
+    this.detail = detail;
   }
 
   static override isInstance(error: unknown): error is DegenerateComponentError {

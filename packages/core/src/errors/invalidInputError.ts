@@ -31,9 +31,12 @@ export class InvalidInputError extends MixkitError {
   readonly column: number | undefined;
   /** The offending value itself, when there is one. */
   readonly value: unknown;
+  /** What is wrong, without the location (the message is built from both). */
+  readonly reason: string;
 
   constructor(location: InputLocation, reason: string) {
     super('InvalidInputError', InvalidInputError.format(location, reason));
+    this.reason = reason;
     this.argument = location.argument;
     this.row = location.row;
     this.column = location.column;

@@ -1,20 +1,14 @@
+import { inThreadContext } from '@mixkit/core';
 import type { EStep } from '../run/mixtureOptions.js';
 import type { EmWorkspace } from '../workspace/emWorkspace.js';
-import { normalizeBlock } from './normalizeBlock.js';
+import { mergePassOutputs, resetStatistics } from './emPass.js';
+import { emPassTask, passSetup } from './emPassTask.js';
 
 /**
- * One EM iteration's pass over the data, block by block while each block is in cache:
- * every component's batched `logDensity` into column c of the block buffer (offset c,
- * stride k), the in-place E-step (`normalizeBlock`), then every accumulating component's
- * `accumulate` from the same block (given the E-step's parameters of the component, which
- * families with per-row latent variables need), skipped for a component with no responsibility
- * in the block (common once clusters separate). Per pass: no allocation, no n x k intermediate.
- *
- * With `accumulateMask` undefined it only scores (the final E-step). Otherwise the statistics
- * and responsibility totals are reset first and component c accumulates when `mask[c]` is 1.
- * Returns the weighted sum of the rows' log-likelihoods. With `estep` `'hard'` the E-step is
- * classification EM's C-step (one-hot responsibilities; the sum is the classification
- * log-likelihood), in the same loop.
+ * One pass over all of `workspace`'s rows as a single shard in this thread (the E-step and
+ * accumulation of `emPassTask`, then its reduce into the workspace's statistics and totals),
+ * for callers whose data is one small batch (`OnlineMixture`). Returns the weighted sum of the
+ * rows' log-likelihoods; each row's lands in `rowScores` when given.
  */
 export function fusedPass(
   workspace: EmWorkspace,
@@ -24,46 +18,20 @@ export function fusedPass(
   rowScores?: Float64Array,
   estep: EStep = 'soft',
 ): number {
-  const { X, n, k, families, block, blockSize, stats, totals, blockTotals } = workspace;
-  if (accumulateMask !== undefined) {
-    totals.fill(0);
-    for (let c = 0; c < k; c++) {
-      if (accumulateMask[c] === 1) stats[c] = families[c]!.scale(stats[c], 0);
-    }
-  }
-  const extras = {
-    logPriors: workspace.logPriors,
-    sampleWeight: workspace.sampleWeight,
-    totals: accumulateMask === undefined ? undefined : blockTotals,
-    rowScores,
-    skipNegligible: accumulateMask !== undefined,
-    hard: estep === 'hard',
-  };
-  let objective = 0;
-  for (let start = 0; start < n; start += blockSize) {
-    const end = Math.min(start + blockSize, n);
-    for (let c = 0; c < k; c++) families[c]!.logDensity(params[c], X, start, end, block, c, k);
-    objective += normalizeBlock(
-      block,
-      end - start,
-      k,
+  const shard = { index: 0, start: 0, end: workspace.n };
+  const setup = passSetup(workspace, rowScores ?? workspace.rowScores);
+  const state = emPassTask.open(setup, inThreadContext, [shard], workspace);
+  const output = emPassTask.run(
+    state,
+    {
+      params,
       logWeights,
-      start,
-      workspace.scratch,
-      extras,
-    );
-    if (accumulateMask === undefined) continue;
-    for (let c = 0; c < k; c++) {
-      // A component with no responsibility in this block has nothing to add: skip the call.
-      const blockTotal = blockTotals[c]!;
-      blockTotals[c] = 0;
-      totals[c]! += blockTotal;
-      if (accumulateMask[c] === 1 && blockTotal > 0) {
-        // The E-step's parameters go along, for every family alike: a family with per-row
-        // latent variables (Student-t) forms its expectations from them, the others ignore them.
-        stats[c] = families[c]!.accumulate(stats[c], X, start, end, block, c, k, params[c]);
-      }
-    }
-  }
-  return objective;
+      accumulate: accumulateMask,
+      hard: estep === 'hard',
+      rowScores: rowScores !== undefined,
+    },
+    shard,
+  );
+  resetStatistics(workspace, accumulateMask);
+  return mergePassOutputs(workspace, [output], workspace.n);
 }

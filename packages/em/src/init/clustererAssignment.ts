@@ -1,4 +1,10 @@
-import { type Clusterer, InvalidInputError, type RandomSource } from '@mixkit/core';
+import {
+  type Clusterer,
+  dropSteps,
+  InvalidInputError,
+  type RandomSource,
+  type ShardProgram,
+} from '@mixkit/core';
 import type { EmWorkspace } from '../workspace/emWorkspace.js';
 import type { InitialAssignment } from './initialAssignment.js';
 import { labelsAssignment } from './labelsAssignment.js';
@@ -6,13 +12,14 @@ import { labelsAssignment } from './labelsAssignment.js';
 /**
  * One-hot responsibilities from the labels of any hard clusterer fitted to the data (with the
  * fit's sample weights and this restart's random source); scikit-learn's `init_params='kmeans'`
- * is this with k-means. The clusterer is only used through core's `Clusterer` interface.
+ * is this with k-means. The clusterer is only used through core's `Clusterer` interface; one
+ * with a `fitProgram` runs on the fit's executor and time budget (its steps are not EM's).
  */
-export function clustererAssignment(
+export function* clustererAssignment(
   workspace: EmWorkspace,
   clusterer: Clusterer,
   random: RandomSource,
-): InitialAssignment {
+): ShardProgram<never, InitialAssignment> {
   const { X, n, k, sampleWeight } = workspace;
   if (clusterer.nClusters !== k) {
     throw new InvalidInputError(
@@ -20,9 +27,11 @@ export function clustererAssignment(
       `expected a clusterer of ${k} clusters (one per component)`,
     );
   }
-  const model = clusterer.fit(
-    X,
-    sampleWeight === undefined ? { random } : { random, sampleWeight },
-  );
-  return labelsAssignment(model.predict(X), n, k, 'init.clusterer');
+  const options = sampleWeight === undefined ? { random } : { random, sampleWeight };
+  const model =
+    clusterer.fitProgram === undefined
+      ? clusterer.fit(X, options)
+      : yield* dropSteps(clusterer.fitProgram(X, options));
+  const labels = model.labels?.length === n ? model.labels : model.predict(X);
+  return labelsAssignment(labels, n, k, 'init.clusterer');
 }

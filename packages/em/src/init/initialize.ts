@@ -1,8 +1,11 @@
 import {
   assertUnreachable,
+  drainShardProgram,
   type FitWarning,
   InvalidInputError,
+  pause,
   type RandomSource,
+  type ShardProgram,
 } from '@mixkit/core';
 import { type MStepSettings, mStep } from '../mstep/mStep.js';
 import type { MixtureInit } from '../run/mixtureOptions.js';
@@ -27,24 +30,32 @@ export interface InitialState {
 /**
  * Initial parameters for one restart: given parameters as they are, otherwise one M-step
  * from the strategy's initial responsibilities (scikit-learn's `_initialize_parameters`).
+ * A shard program: a clusterer that seeds EM (k-means) runs on the fit's executor.
  */
-export function initialize(
+export function* initializeProgram(
   workspace: EmWorkspace,
   init: MixtureInit,
   random: RandomSource,
   settings: MStepSettings,
   restart: number,
   warnings: FitWarning[],
-): InitialState {
+): ShardProgram<never, InitialState> {
   if (typeof init === 'object' && init.kind === 'params') return givenParams(workspace, init);
   if (typeof init === 'object' && init.kind === 'adjusted') {
-    const start = initialize(workspace, init.base, random, settings, restart, warnings);
+    const start = yield* initializeProgram(
+      workspace,
+      init.base,
+      random,
+      settings,
+      restart,
+      warnings,
+    );
     const weights = start.logWeights.map(Math.exp);
     return givenParams(workspace, init.adjust({ params: start.params, weights }));
   }
   const params: unknown[] = new Array(workspace.k);
   const logWeights = new Float64Array(workspace.k);
-  accumulateInitial(workspace, assignmentFor(workspace, init, random));
+  yield* accumulateInitial(workspace, yield* assignmentFor(workspace, init, random));
   mStep(workspace, params, logWeights, settings, {
     restart,
     iteration: 0,
@@ -54,15 +65,27 @@ export function initialize(
   return { params, logWeights };
 }
 
-function assignmentFor(
+/** `initializeProgram` run in the caller's thread (online and streamed fits). */
+export function initialize(
+  workspace: EmWorkspace,
+  init: MixtureInit,
+  random: RandomSource,
+  settings: MStepSettings,
+  restart: number,
+  warnings: FitWarning[],
+): InitialState {
+  return drainShardProgram(initializeProgram(workspace, init, random, settings, restart, warnings));
+}
+
+function* assignmentFor(
   workspace: EmWorkspace,
   init: Exclude<MixtureInit, { kind: 'params' } | { kind: 'adjusted' }>,
   random: RandomSource,
-): InitialAssignment {
+): ShardProgram<never, InitialAssignment> {
   if (typeof init === 'string') {
     switch (init) {
       case 'k-means':
-        return kmeansAssignment(workspace, random);
+        return yield* kmeansAssignment(workspace, random);
       case 'k-means++':
         return kmeansPlusPlusAssignment(workspace, random);
       case 'random':
@@ -75,7 +98,7 @@ function assignmentFor(
   }
   switch (init.kind) {
     case 'clusterer':
-      return clustererAssignment(workspace, init.clusterer, random);
+      return yield* clustererAssignment(workspace, init.clusterer, random);
     case 'labels':
       return labelsAssignment(init.labels, workspace.n, workspace.k);
     case 'responsibilities':
@@ -90,7 +113,10 @@ function assignmentFor(
  * with the prior probabilities (when given: their product, renormalised; a row whose product
  * vanishes takes its prior) and multiplied by the row weights.
  */
-function accumulateInitial(workspace: EmWorkspace, assignment: InitialAssignment): void {
+function* accumulateInitial(
+  workspace: EmWorkspace,
+  assignment: InitialAssignment,
+): ShardProgram<never, void> {
   const { X, n, k, families, stats, totals, blockTotals, block, blockSize } = workspace;
   const { sampleWeight, logPriors } = workspace;
   totals.fill(0);
@@ -105,6 +131,8 @@ function accumulateInitial(workspace: EmWorkspace, assignment: InitialAssignment
     return;
   }
   for (let start = 0; start < n; start += blockSize) {
+    // An async fit may yield here: this pass runs in the fit's thread.
+    if (start % (16 * blockSize) === 0) yield* pause();
     const end = Math.min(start + blockSize, n);
     assignment.fill(block, start, end);
     for (let i = start; i < end; i++) {

@@ -10,6 +10,7 @@ import {
   type RunOptions,
   throwIfAborted,
   toMatrix,
+  yieldToEventLoop,
 } from '@mixkit/core';
 import { fusedPass } from '../estep/fusedPass.js';
 import { type InitialState, initialize } from '../init/initialize.js';
@@ -20,7 +21,7 @@ import { scaledGlobalStats } from '../mstep/reseedComponent.js';
 import type { EmSettings, MixtureComponents } from '../run/mixtureOptions.js';
 import { type ResolvedEmSettings, resolveEmSettings } from '../run/resolveEmSettings.js';
 import { resolveFamilies } from '../run/resolveFamilies.js';
-import { yieldToEventLoop } from '../run/yieldToEventLoop.js';
+
 import {
   type ChunkBuffers,
   chunkWorkspace,

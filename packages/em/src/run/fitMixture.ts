@@ -1,5 +1,6 @@
 import {
   type AnyComponentFamily,
+  assertNoWorkers,
   type MatrixInput,
   type ParamsOf,
   throwIfAborted,
@@ -9,15 +10,16 @@ import { type FitMixtureOptions, iterateEm } from './iterateEm.js';
 
 /**
  * Fits a mixture by EM: k copies of one family (`{family, nClusters}`) or one family per
- * component (`{components: [...]}`), synchronously, by draining `iterateEm`. Calls
- * `onIteration` after every iteration and checks `signal` between iterations (a synchronous
- * fit only sees a signal aborted by `onIteration` or beforehand; use `fitMixtureAsync` for
- * timeouts).
+ * component (`{components: [...]}`), synchronously, by draining `iterateEm`, in the caller's
+ * thread. Calls `onIteration` after every iteration and checks `signal` between iterations (a
+ * synchronous fit only sees a signal aborted by `onIteration` or beforehand; use
+ * `fitMixtureAsync` for timeouts and for worker executors).
  */
 export function fitMixture<Family extends AnyComponentFamily>(
   X: MatrixInput,
   options: FitMixtureOptions<Family>,
 ): MixtureModel<ParamsOf<Family>> {
+  assertNoWorkers(options.executor, 'fitMixture');
   const steps = iterateEm(X, options);
   for (;;) {
     const step = steps.next();

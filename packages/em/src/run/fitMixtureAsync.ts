@@ -1,28 +1,46 @@
 import {
   type AnyComponentFamily,
+  iterateShardProgram,
   type MatrixInput,
   type ParamsOf,
-  throwIfAborted,
+  runShardProgram,
 } from '@mixkit/core';
 import type { MixtureModel } from '../model/mixtureModel.js';
-import { type FitMixtureOptions, iterateEm } from './iterateEm.js';
-import { yieldToEventLoop } from './yieldToEventLoop.js';
+import type { EmStep } from './emStep.js';
+import { emProgram, type FitMixtureOptions } from './iterateEm.js';
 
 /**
- * `fitMixture` that yields to the event loop after every iteration, so timers and
- * `AbortSignal.timeout(ms)` can fire and a UI stays responsive. Rejects with `AbortedError`
- * once `signal` aborts. Same result, bit for bit, as `fitMixture` with the same options.
+ * `fitMixture` on `options.executor` (the caller's thread by default, or a worker pool from
+ * `@mixkit/workers`), yielding to the event loop whenever 25 ms of work in the caller's thread
+ * have passed (checked after every iteration, between shards and inside the k-means
+ * initialisation), so
+ * timers and `AbortSignal.timeout(ms)` fire and a UI stays responsive. Rejects with
+ * `AbortedError` within about 100 ms of `signal` aborting. Same result, bit for bit, as
+ * `fitMixture` with the same options, with any number of workers.
  */
-export async function fitMixtureAsync<Family extends AnyComponentFamily>(
+export function fitMixtureAsync<Family extends AnyComponentFamily>(
   X: MatrixInput,
   options: FitMixtureOptions<Family>,
 ): Promise<MixtureModel<ParamsOf<Family>>> {
-  const steps = iterateEm(X, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    options.onIteration?.(step.value);
-    await yieldToEventLoop();
-    throwIfAborted(options.signal, 'fitMixture');
-  }
+  return runShardProgram(emProgram(X, options), {
+    executor: options.executor,
+    signal: options.signal,
+    onStep: options.onIteration,
+    what: 'fitMixture',
+  });
+}
+
+/**
+ * `iterateEm` on `options.executor`, as an async step generator: each iteration's `EmStep`
+ * (parameters, weights, `model()`) as it comes, with the pacing and abort of `fitMixtureAsync`.
+ */
+export function iterateEmAsync<Family extends AnyComponentFamily>(
+  X: MatrixInput,
+  options: FitMixtureOptions<Family>,
+): AsyncGenerator<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>, void> {
+  return iterateShardProgram(emProgram(X, options), {
+    executor: options.executor,
+    signal: options.signal,
+    what: 'fitMixture',
+  });
 }

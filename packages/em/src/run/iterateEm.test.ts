@@ -30,7 +30,7 @@ describe('fitMixture with k copies of one family', () => {
 });
 
 describe('the runner drives families only through their hooks', () => {
-  it('calls validate once, then per iteration one fused pass (logDensity then accumulate per block, offset c stride k) and one estimate per component', () => {
+  it('calls validate once, then per iteration one pass per shard (fresh statistics, logDensity then accumulate per block, offset c stride k), the shards merged in order, and one estimate per component', () => {
     const family = new MockComponentFamily();
     const k = 2;
     const blockSize = 64; // 150 rows: blocks [0,64) [64,128) [128,150)
@@ -56,7 +56,8 @@ describe('the runner drives families only through their hooks', () => {
       [128, 150],
     ] as const;
     for (let iteration = 0; iteration < 2; iteration++) {
-      for (let c = 0; c < k; c++) expect(take()).toMatchObject({ member: 'scale', value: 0 });
+      // 150 rows make one shard: its statistics start empty.
+      for (let c = 0; c < k; c++) expect(take()).toMatchObject({ member: 'createStats' });
       for (const [start, end] of blocks) {
         for (let c = 0; c < k; c++) {
           expect(take()).toMatchObject({ member: 'logDensity', start, end, offset: c, stride: k });
@@ -65,6 +66,9 @@ describe('the runner drives families only through their hooks', () => {
           expect(take()).toMatchObject({ member: 'accumulate', start, end, offset: c, stride: k });
         }
       }
+      // The reduce: the fit's statistics emptied, then the shard's merged in.
+      for (let c = 0; c < k; c++) expect(take()).toMatchObject({ member: 'scale', value: 0 });
+      for (let c = 0; c < k; c++) expect(take()).toMatchObject({ member: 'merge' });
       for (let c = 0; c < k; c++) expect(take()).toMatchObject({ member: 'estimate' });
     }
     // The final E-step scores only.
@@ -109,6 +113,25 @@ describe('the runner drives families only through their hooks', () => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(4);
+  });
+
+  it("hands each M-step the component's previous parameters (none at initialisation)", () => {
+    const family = new MockComponentFamily();
+    fitMixture(X, {
+      family,
+      nClusters: 2,
+      init: 'random-from-data',
+      maxIterations: 3,
+      tolerance: 0,
+    });
+    const estimates = family.calls.filter((call) => call.member === 'estimate');
+    // Initialisation: 2 estimates without previous parameters; then 3 iterations x 2 components.
+    expect(estimates).toHaveLength(8);
+    expect(estimates.slice(0, 2).map((call) => call.previous)).toEqual([undefined, undefined]);
+    for (let i = 2; i < estimates.length; i++) {
+      // Component c's previous parameters are what its last M-step returned.
+      expect(estimates[i]!.previous).toBe(estimates[i - 2]!.params);
+    }
   });
 
   it('skips accumulate for a component with no responsibility in a block', () => {

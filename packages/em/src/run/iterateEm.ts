@@ -1,11 +1,18 @@
 import {
   type AnyComponentFamily,
+  closeShards,
   type MatrixInput,
+  openShards,
   type ParamsOf,
+  planShards,
+  runShardProgramSync,
+  type ShardProgram,
+  shardRowsFor,
   throwIfAborted,
 } from '@mixkit/core';
+import { emPassTask, passSetup } from '../estep/emPassTask.js';
 import type { MixtureModel } from '../model/mixtureModel.js';
-import { createEmWorkspace } from '../workspace/emWorkspace.js';
+import { createEmWorkspace, type EmWorkspace } from '../workspace/emWorkspace.js';
 import type { EmStep } from './emStep.js';
 import type { MixtureFitOptions, MixtureOptions } from './mixtureOptions.js';
 import { resolveEmSettings } from './resolveEmSettings.js';
@@ -21,8 +28,8 @@ export type FitMixtureOptions<Family extends AnyComponentFamily = AnyComponentFa
  * The whole EM fit as a step generator (ml-kmeans' `kmeansGenerator`, STYLE lesson 4): it
  * validates and allocates once, runs `nInit` restarts (each from its own `split()` of the random
  * source), yields after every iteration of every restart, and returns the fitted
- * `MixtureModel` of the restart with the best final mean log-likelihood. `fitMixture` and
- * `fitMixtureAsync` are this generator drained.
+ * `MixtureModel` of the restart with the best final mean log-likelihood. `fitMixture` is this
+ * generator drained; `fitMixtureAsync` drives the same program (`emProgram`) on an executor.
  *
  * Stepping it yourself lets you watch parameters evolve, stop early (`return()`), or
  * interleave other work.
@@ -31,6 +38,17 @@ export function* iterateEm<Family extends AnyComponentFamily>(
   X: MatrixInput,
   options: FitMixtureOptions<Family>,
 ): Generator<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>, void> {
+  return yield* runShardProgramSync(emProgram(X, options));
+}
+
+/**
+ * The EM fit as a shard program: the passes over rows run as `emPassTask` over fixed shards
+ * (`emShardRows`), whichever executor drives it, so the result does not depend on it.
+ */
+export function* emProgram<Family extends AnyComponentFamily>(
+  X: MatrixInput,
+  options: FitMixtureOptions<Family>,
+): ShardProgram<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>> {
   throwIfAborted(options.signal, 'fitMixture');
   const families = resolveFamilies(options);
   const settings = resolveEmSettings(options, families.length, options.random);
@@ -39,6 +57,12 @@ export function* iterateEm<Family extends AnyComponentFamily>(
     priorProbabilities: options.priorProbabilities,
     blockSize: settings.blockSize,
   });
+  const passes = yield* openShards(
+    emPassTask,
+    passSetup(workspace),
+    planShards(workspace.n, emShardRows(workspace)),
+    workspace,
+  );
   // The runner handles parameters as opaque values; each one came from its own family's
   // `estimate` (or the caller's init), so they are the families' parameter type.
   type Params = ParamsOf<Family>;
@@ -46,8 +70,17 @@ export function* iterateEm<Family extends AnyComponentFamily>(
   for (let restart = 0; restart < settings.nInit; restart++) {
     selection.add(
       restart,
-      yield* runRestart<Params>(workspace, settings, restart, settings.random.split()),
+      yield* runRestart<Params>(workspace, passes, settings, restart, settings.random.split()),
     );
   }
+  yield* closeShards(passes);
   return selection.model(families, workspace.d);
+}
+
+/**
+ * Rows per shard of an EM pass: about (d + 4) work per row and component, in whole blocks. It
+ * depends on the data's shape only, never on the executor, so results do not either.
+ */
+export function emShardRows(workspace: Pick<EmWorkspace, 'n' | 'k' | 'd' | 'blockSize'>): number {
+  return shardRowsFor(4 * workspace.k * (workspace.d + 4), workspace.blockSize, workspace.n);
 }

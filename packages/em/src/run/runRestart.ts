@@ -1,6 +1,13 @@
-import type { FitWarning, RandomSource } from '@mixkit/core';
-import { fusedPass } from '../estep/fusedPass.js';
-import { initialize } from '../init/initialize.js';
+import {
+  type FitWarning,
+  type RandomSource,
+  reportStep,
+  type ShardHandle,
+  type ShardProgram,
+} from '@mixkit/core';
+import { emPass } from '../estep/emPass.js';
+import type { EmPassInput, EmPassOutput } from '../estep/emPassTask.js';
+import { initializeProgram } from '../init/initialize.js';
 import { accumulatingComponents } from '../mstep/accumulatingComponents.js';
 import { mStep } from '../mstep/mStep.js';
 import type { EmWorkspace } from '../workspace/emWorkspace.js';
@@ -9,20 +16,21 @@ import type { ResolvedEmSettings } from './resolveEmSettings.js';
 import { RestartProgress } from './restartProgress.js';
 
 /**
- * One EM restart as a step generator (the template method after scikit-learn's `fit_predict`):
- * initialise, then per iteration one fused E/accumulate pass (giving the mean log-likelihood
- * of the current parameters) and one M-step, yielding after each; stop when the objective
- * changes by less than `tolerance` or after `maxIterations`; finish with a scoring pass (the final
- * E-step) so the result's objective is that of the returned parameters.
+ * One EM restart as a shard program (the template method after scikit-learn's `fit_predict`):
+ * initialise, then per iteration one E/accumulate pass over the shards (giving the mean
+ * log-likelihood of the current parameters) and one M-step, reporting a step after each; stop
+ * when the objective changes by less than `tolerance` or after `maxIterations`; finish with a
+ * scoring pass (the final E-step) so the result's objective is that of the returned parameters.
  */
 export function* runRestart<Params = unknown>(
   workspace: EmWorkspace,
+  passes: ShardHandle<EmPassInput, EmPassOutput>,
   settings: ResolvedEmSettings,
   restart: number,
   random: RandomSource,
-): Generator<EmStep<Params>, EmRestartResult<Params>, void> {
+): ShardProgram<EmStep<Params>, EmRestartResult<Params>> {
   const warnings: FitWarning[] = [];
-  const { params, logWeights } = initialize(
+  const { params, logWeights } = yield* initializeProgram(
     workspace,
     settings.init,
     random,
@@ -30,24 +38,24 @@ export function* runRestart<Params = unknown>(
     restart,
     warnings,
   );
-  const rowScores = workspace.rowScores;
   const accumulateMask = accumulatingComponents(workspace.families, settings.frozen);
   const progress = new RestartProgress<Params>(settings, restart, workspace);
+  const { estep } = settings;
   while (progress.next()) {
     const current =
-      fusedPass(workspace, params, logWeights, accumulateMask, rowScores, settings.estep) /
+      (yield* emPass(workspace, passes, params, logWeights, accumulateMask, true, estep)) /
       workspace.totalWeight;
     mStep(workspace, params, logWeights, settings, {
       restart,
       iteration: progress.iteration,
-      rowScores,
+      rowScores: workspace.rowScores,
       warnings,
     });
-    yield progress.record(current, params, logWeights);
+    yield* reportStep(progress.record(current, params, logWeights));
   }
   progress.finish(warnings);
   const finalObjective =
-    fusedPass(workspace, params, logWeights, undefined, undefined, settings.estep) /
+    (yield* emPass(workspace, passes, params, logWeights, undefined, false, estep)) /
     workspace.totalWeight;
   return progress.result(params, logWeights, finalObjective, warnings);
 }

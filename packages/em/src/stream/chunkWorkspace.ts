@@ -117,6 +117,8 @@ export function chunkWorkspace(buffers: ChunkBuffers, chunk: Matrix): EmWorkspac
     globalStats: new Map(),
     rowScores: noRows,
     scratch: buffers.scratch,
+    // Chunks are placed in kernel memory by `createChunkBuffers` already.
+    placed: true,
   };
 }
 
@@ -151,5 +153,7 @@ export function statisticsWorkspace(
     globalStats,
     rowScores: noRows,
     scratch: buffers.scratch,
+    // Chunks are placed in kernel memory by `createChunkBuffers` already.
+    placed: true,
   };
 }

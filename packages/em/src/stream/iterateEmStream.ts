@@ -8,6 +8,7 @@ import {
   type ParamsOf,
   type RandomSource,
   type RunOptions,
+  type ShardExecutor,
   throwIfAborted,
 } from '@mixkit/core';
 import { type InitialState, initialize } from '../init/initialize.js';
@@ -46,6 +47,7 @@ interface StreamFit {
   readonly families: readonly AnyComponentFamily[];
   readonly settings: ResolvedEmSettings;
   readonly signal: AbortSignal | undefined;
+  readonly executor: ShardExecutor | undefined;
   readonly warnings: FitWarning[];
   /** Unit-weight statistics of all rows per family group (filled by the first pass). */
   readonly globalStats: Map<AnyComponentFamily, unknown>;
@@ -82,6 +84,7 @@ export async function* iterateEmStream<Family extends AnyComponentFamily>(
     families,
     settings,
     signal: options.signal,
+    executor: options.executor,
     warnings: selection.warnings,
     globalStats: new Map(),
     buffers: undefined,
@@ -107,7 +110,15 @@ async function* streamRestart<Params>(
   const mask = accumulatingComponents(families, settings.frozen);
   const stats = families.map((family) => family.createStats(buffers.d));
   const totals = new Float64Array(families.length);
-  const state = { params, logWeights, estep: settings.estep, stats, totals, signal: fit.signal };
+  const state = {
+    params,
+    logWeights,
+    estep: settings.estep,
+    stats,
+    totals,
+    signal: fit.signal,
+    executor: fit.executor,
+  };
   const progress = new RestartProgress<Params>(settings, restart, { families, d: buffers.d });
   while (progress.next()) {
     const pass = await streamPass(fit.source, buffers, {

@@ -1,6 +1,16 @@
-import { type AnyComponentFamily, throwIfAborted } from '@mixkit/core';
-import { fusedPass } from '../estep/fusedPass.js';
+import {
+  type AnyComponentFamily,
+  InThreadSession,
+  inThreadContext,
+  planShards,
+  type ShardExecutor,
+  type ShardSession,
+  throwIfAborted,
+} from '@mixkit/core';
+import { mergePassOutputs, resetStatistics } from '../estep/emPass.js';
+import { type EmPassInput, type EmPassOutput, emPassTask, passSetup } from '../estep/emPassTask.js';
 import { scaledGlobalStats } from '../mstep/reseedComponent.js';
+import { emShardRows } from '../run/iterateEm.js';
 import type { EStep } from '../run/mixtureOptions.js';
 import { type ChunkSource, openChunks } from './chunkSource.js';
 import { type ChunkBuffers, chunkWorkspace, toChunk } from './chunkWorkspace.js';
@@ -18,12 +28,15 @@ export interface StreamPassState {
   /** When given and empty, filled with each family group's unit-weight statistics of all rows. */
   readonly globalStats?: Map<AnyComponentFamily, unknown>;
   readonly signal?: AbortSignal | undefined;
+  /** Where each chunk's shards run (the caller's thread when undefined). */
+  readonly executor?: ShardExecutor | undefined;
 }
 
 /**
  * One pass of exact EM over a chunked source, holding one chunk at a time: each chunk is
- * validated, run through the same fused E-step/accumulate pass as in-memory EM (on a view of
- * the shared buffers), and its statistics are merged into the running ones (`family.merge`)
+ * validated, cut into the same fixed shards as in-memory EM and run through the same pass task
+ * (`emPassTask`, on `state.executor` when given: a chunk on workers is shared with them once),
+ * and its shards' statistics are merged into the running ones (`family.merge`) in shard order
  * before the next chunk is requested. Returns the summed log-likelihood (the classification
  * log-likelihood with a hard E-step) and the number of rows.
  */
@@ -33,12 +46,17 @@ export async function streamPass(
   state: StreamPassState,
 ): Promise<{ logLikelihood: number; rows: number }> {
   const { families, k } = buffers;
-  const { mask, stats, totals, globalStats } = state;
+  const { mask, stats, totals, globalStats, executor } = state;
   const collectGlobal = globalStats !== undefined && globalStats.size === 0;
-  if (mask !== undefined) {
-    totals.fill(0);
-    for (let c = 0; c < k; c++) if (mask[c] === 1) stats[c] = families[c]!.scale(stats[c], 0);
-  }
+  const running = { k, families, stats, totals, rowScores: new Float64Array(0) };
+  resetStatistics(running, mask);
+  const passInput: EmPassInput = {
+    params: state.params,
+    logWeights: state.logWeights,
+    accumulate: mask,
+    hard: state.estep === 'hard',
+    rowScores: false,
+  };
   let logLikelihood = 0;
   let rows = 0;
   let index = 0;
@@ -47,24 +65,19 @@ export async function streamPass(
     const X = toChunk(input, `chunks[${index++}]`, buffers);
     if (X.rows === 0) continue;
     const workspace = chunkWorkspace(buffers, X);
-    logLikelihood += fusedPass(
-      workspace,
-      state.params,
-      state.logWeights,
-      mask,
-      undefined,
-      state.estep,
-    );
-    rows += X.rows;
-    if (mask !== undefined) {
-      for (let c = 0; c < k; c++) {
-        const chunkTotal = buffers.totals[c]!;
-        totals[c]! += chunkTotal;
-        if (mask[c] === 1 && chunkTotal > 0) {
-          stats[c] = families[c]!.merge(stats[c], buffers.stats[c]);
-        }
-      }
+    const plan = planShards(X.rows, emShardRows(workspace));
+    const setup = passSetup(workspace);
+    const session: ShardSession<EmPassInput, EmPassOutput> =
+      executor !== undefined && executor.workers > 0 && plan.count > 1
+        ? await executor.open(emPassTask, setup, plan, workspace)
+        : new InThreadSession(emPassTask, setup, plan, workspace, inThreadContext);
+    try {
+      const outputs = await session.map(passInput, state.signal);
+      logLikelihood += mergePassOutputs(running, outputs, plan.shardRows);
+    } finally {
+      session.close();
     }
+    rows += X.rows;
     if (collectGlobal) {
       for (const { family } of buffers.groups) {
         const chunkStats = scaledGlobalStats(workspace, family, X.rows);

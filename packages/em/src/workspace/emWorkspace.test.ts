@@ -4,7 +4,7 @@ import { gaussianDiag, gaussianFull, poisson } from '@mixkit/distributions';
 import { setKernelCompilation } from '@mixkit/linalg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fitMixture } from '../run/fitMixture.js';
-import { createEmWorkspace } from './emWorkspace.js';
+import { createEmWorkspace, placeInKernelMemory } from './emWorkspace.js';
 import { KERNEL_MEMORY_MIN_VALUES } from './kernelArrays.js';
 
 afterEach(() => {
@@ -28,9 +28,20 @@ function largeWine() {
   return { rows: copies * wine.rows, cols: wine.cols, data };
 }
 
-describe('createEmWorkspace', () => {
+/** A workspace as a pass in the fit's thread sees it. */
+function placed(...args: Parameters<typeof createEmWorkspace>) {
+  const workspace = createEmWorkspace(...args);
+  placeInKernelMemory(workspace);
+  return workspace;
+}
+
+describe('placeInKernelMemory', () => {
+  it('leaves the caller data alone until passes run in this thread', () => {
+    expect(createEmWorkspace(X, [gaussianDiag()]).X.data).toBe(X.data);
+  });
+
   it('copies the data and the block into one kernel memory when a family prefers it', () => {
-    const workspace = createEmWorkspace(X, [gaussianFull(), gaussianDiag()]);
+    const workspace = placed(X, [gaussianFull(), gaussianDiag()]);
     expect(workspace.X.data).not.toBe(X.data);
     expect(Array.from(workspace.X.data)).toEqual(Array.from(X.data));
     expect(workspace.block.buffer).toBe(workspace.X.data.buffer);
@@ -38,12 +49,12 @@ describe('createEmWorkspace', () => {
 
   it('keeps the caller data and an ordinary block otherwise', () => {
     const small = { rows: 4, cols: 2, data: Float64Array.of(1, 2, 3, 4, 5, 6, 7, 9) };
-    expect(createEmWorkspace(small, [gaussianDiag()]).X.data).toBe(small.data);
-    const workspace = createEmWorkspace(X, [poisson(), gaussianFull()]);
+    expect(placed(small, [gaussianDiag()]).X.data).toBe(small.data);
+    const workspace = placed(X, [poisson(), gaussianFull()]);
     expect(workspace.X.data).toBe(X.data);
     expect(workspace.block.buffer).not.toBe(X.data.buffer);
     setKernelCompilation(false);
-    const off = createEmWorkspace(X, [gaussianDiag(), gaussianDiag()]);
+    const off = placed(X, [gaussianDiag(), gaussianDiag()]);
     expect(off.X.data).toBe(X.data);
   });
 });
@@ -51,7 +62,7 @@ describe('createEmWorkspace', () => {
 describe('a diagonal Gaussian mixture in kernel memory', () => {
   it('gives the same bits as the JavaScript loops: objective history, parameters, scores', () => {
     const wine = largeWine();
-    expect(createEmWorkspace(wine, [gaussianDiag()]).X.data).not.toBe(wine.data);
+    expect(placed(wine, [gaussianDiag()]).X.data).not.toBe(wine.data);
     const fit = () => {
       const model = fitMixture(wine, {
         family: gaussianDiag(),

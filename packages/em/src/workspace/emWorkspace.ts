@@ -4,6 +4,7 @@ import {
   InvalidInputError,
   type Matrix,
   type MatrixInput,
+  sharedFloat64Array,
   toMatrix,
   toWeights,
 } from '@mixkit/core';
@@ -24,8 +25,8 @@ export interface FamilyGroup {
  * per-component statistics. Iterations allocate nothing proportional to n.
  */
 export interface EmWorkspace {
-  /** The data (in kernel memory when a family benefits and the data is large). */
-  readonly X: Matrix;
+  /** The data: the caller's, or its copy in kernel memory once `placeInKernelMemory` ran. */
+  X: Matrix;
   /** Rows of the data. */
   readonly n: number;
   /** Columns of the data. */
@@ -47,7 +48,9 @@ export interface EmWorkspace {
   /** Rows per block of a pass. */
   readonly blockSize: number;
   /** blockSize x k scratch: log-densities, then responsibilities times row weights. */
-  readonly block: Float64Array;
+  block: Float64Array;
+  /** Whether `placeInKernelMemory` already ran. */
+  placed: boolean;
   /** Per-component statistics, zeroed (scaled by 0) at the start of every pass. */
   readonly stats: unknown[];
   /** Per-component responsibility totals of the last pass. */
@@ -64,10 +67,9 @@ export interface EmWorkspace {
 
 /**
  * Validates the data once per fit (finite values, k <= rows of positive weight, weights,
- * priors, each distinct family's `validate`) and allocates the fit's buffers. When a family
- * is marked with `@mixkit/linalg`'s `preferKernelMemory` and the data has at least `KERNEL_MEMORY_MIN_VALUES` values, the data
- * and the block buffer go to one kernel memory (a copy of the data: n·d doubles more for the
- * fit's duration) so its SIMD kernels read them in place.
+ * priors, each distinct family's `validate`) and allocates the fit's buffers. The data stays
+ * the caller's until passes run in this thread (`placeInKernelMemory`): a fit on workers never
+ * copies it here.
  */
 export function createEmWorkspace(
   input: MatrixInput,
@@ -109,10 +111,8 @@ export function createEmWorkspace(
       ? undefined
       : toLogPriors(options.priorProbabilities, n, k);
   const blockLength = Math.min(blockSize, n) * k;
-  const kernel = kernelArrays(families, X.data.length, blockLength);
-  kernel?.data.set(X.data);
   return {
-    X: kernel === undefined ? X : { rows: n, cols: d, data: kernel.data },
+    X,
     n,
     d,
     k,
@@ -123,14 +123,33 @@ export function createEmWorkspace(
     positiveRows,
     logPriors,
     blockSize,
-    block: kernel?.block ?? new Float64Array(blockLength),
+    block: new Float64Array(blockLength),
+    placed: false,
     stats: families.map((family) => family.createStats(d)),
     totals: new Float64Array(k),
     blockTotals: new Float64Array(k),
     globalStats: new Map(),
-    rowScores: new Float64Array(n),
+    // Shared where possible: worker threads write their rows' scores in place.
+    rowScores: sharedFloat64Array(n),
     scratch: new EStepScratch(),
   };
+}
+
+/**
+ * Before passes run in this thread: when a family is marked with `@mixkit/linalg`'s
+ * `preferKernelMemory` and the data has at least `KERNEL_MEMORY_MIN_VALUES` values, the data
+ * and the block buffer go to one kernel memory (a copy of the data: n·d doubles more for the
+ * fit's duration) so its SIMD kernels read them in place. Results are the same bits either way.
+ */
+export function placeInKernelMemory(workspace: EmWorkspace): void {
+  if (workspace.placed) return;
+  workspace.placed = true;
+  const { X, block, families } = workspace;
+  const kernel = kernelArrays(families, X.data.length, block.length);
+  if (kernel === undefined) return;
+  kernel.data.set(X.data);
+  workspace.X = { rows: X.rows, cols: X.cols, data: kernel.data };
+  workspace.block = kernel.block;
 }
 
 /** Groups components by family object identity, in order of first appearance. */

@@ -4,6 +4,7 @@ import {
   type FitOptions,
   InvalidInputError,
   type MatrixInput,
+  Pacer,
   throwIfAborted,
   toMatrix,
   toRandom,
@@ -101,6 +102,26 @@ export class BayesianGaussianMixture<T extends CovarianceType = 'full'> {
       step = steps.next();
     }
     return step.value;
+  }
+
+  /**
+   * `fit` that yields to the event loop whenever 25 ms of work have passed (checked after every
+   * iteration), calling `onIteration` with each step, so `signal` stops it soon after an abort
+   * and a page stays responsive. It runs in the caller's thread (its passes are not shard tasks
+   * yet), with the same result, bit for bit, as `fit`.
+   */
+  async fitAsync(
+    X: MatrixInput,
+    options: FitOptions = {},
+  ): Promise<BayesianGaussianMixtureModel<T>> {
+    const pacer = new Pacer(25, 'BayesianGaussianMixture.fit');
+    const steps = this.iterate(X, options);
+    for (;;) {
+      await pacer.tick(options.signal);
+      const step = steps.next();
+      if (step.done) return step.value;
+      options.onIteration?.(step.value);
+    }
   }
 
   /**

@@ -1,4 +1,11 @@
-import { assertClusterCount, type Matrix, type RandomSource } from '@mixkit/core';
+import {
+  assertClusterCount,
+  drainShardProgram,
+  type Matrix,
+  pause,
+  type RandomSource,
+  type ShardProgram,
+} from '@mixkit/core';
 import { rowSquaredNorms, squaredDistances } from '@mixkit/linalg';
 import { BLOCK_ROWS } from '../assign.js';
 
@@ -17,6 +24,20 @@ export function kmeansPlusPlus(
   random: RandomSource,
   weights?: Float64Array,
 ): Matrix {
+  return drainShardProgram(kmeansPlusPlusProgram(X, k, random, weights));
+}
+
+/**
+ * `kmeansPlusPlus` as a shard program that pauses every 16,384 rows of each distance pass, so an
+ * async fit yields to the event loop (and stops on an abort) during a long seeding. (The seeding
+ * runs in the fit's thread; its passes are not yet mapped over shards.)
+ */
+export function* kmeansPlusPlusProgram(
+  X: Matrix,
+  k: number,
+  random: RandomSource,
+  weights?: Float64Array,
+): ShardProgram<never, Matrix> {
   const { rows: n, cols: d, data } = X;
   assertClusterCount(k, n);
   const trials = 2 + Math.floor(Math.log(k));
@@ -43,6 +64,7 @@ export function kmeansPlusPlus(
   const one: Matrix = { rows: 1, cols: d, data: centers.subarray(0, d) };
   let potential = 0;
   for (let start = 0; start < n; start += blockRows) {
+    if (start % PAUSE_ROWS === 0) yield* pause();
     const end = Math.min(n, start + blockRows);
     squaredDistances(X, start, end, one, scratch, xNorms, rowSquaredNorms(one));
     for (let i = start; i < end; i++) {
@@ -65,6 +87,7 @@ export function kmeansPlusPlus(
     rowSquaredNorms(candidates, candidateNorms);
     potentials.fill(0);
     for (let start = 0; start < n; start += blockRows) {
+      if (start % PAUSE_ROWS === 0) yield* pause();
       const end = Math.min(n, start + blockRows);
       squaredDistances(X, start, end, candidates, scratch, xNorms, candidateNorms);
       for (let i = start; i < end; i++) {
@@ -86,6 +109,7 @@ export function kmeansPlusPlus(
     const single: Matrix = { rows: 1, cols: d, data: centers.subarray(c * d, c * d + d) };
     const singleNorm = rowSquaredNorms(single);
     for (let start = 0; start < n; start += blockRows) {
+      if (start % PAUSE_ROWS === 0) yield* pause();
       const end = Math.min(n, start + blockRows);
       squaredDistances(X, start, end, single, scratch, xNorms, singleNorm);
       for (let i = start; i < end; i++) {
@@ -96,6 +120,9 @@ export function kmeansPlusPlus(
   }
   return { rows: k, cols: d, data: centers };
 }
+
+/** Rows between two pauses of an async seeding (a few milliseconds of distances). */
+const PAUSE_ROWS = 16_384;
 
 /**
  * The first index whose cumulative value exceeds `target` (rows contributing nothing are never

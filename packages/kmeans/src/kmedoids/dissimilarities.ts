@@ -52,7 +52,8 @@ export function dissimilarities(
   }
 }
 
-function rowNorms(X: Matrix, argument: string): Float64Array {
+/** Euclidean norm of every row; rejects an all-zero row (cosine distance needs a direction). */
+export function rowNorms(X: Matrix, argument: string): Float64Array {
   const { rows: n, cols: d, data } = X;
   const norms = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,4 +1,14 @@
+import {
+  closeShards,
+  drainShardProgram,
+  mapShards,
+  openShards,
+  type ShardProgram,
+  sharedFloat64Array,
+  sharedUint8Array,
+} from '@mixkit/core';
 import { MedoidAssignment } from './medoidAssignment.js';
+import { type SwapState, swapPlan, swapTask } from './swapTask.js';
 
 /** What the swap phase did. */
 export interface SwapResult {
@@ -31,14 +41,30 @@ export function fasterPam(
   weights: Float64Array,
   maxIterations: number,
 ): SwapResult {
+  return drainShardProgram(fasterPamProgram(D, n, medoids, weights, maxIterations));
+}
+
+/**
+ * `fasterPam` as a shard program: the candidates are scanned in rounds over shards of
+ * candidates (`swapTask`), each round from the scan position to the end of the pass (or to the
+ * last swap), and the first improving candidate in scan order is swapped in, so the decisions,
+ * and the result, are those of the sequential scan whichever executor runs the rounds.
+ */
+export function* fasterPamProgram(
+  D: Float64Array,
+  n: number,
+  medoids: Int32Array,
+  weights: Float64Array,
+  maxIterations: number,
+): ShardProgram<never, SwapResult> {
   const k = medoids.length;
   const assignment = new MedoidAssignment(n);
   assignment.update(D, medoids);
   const { nearest, nearestDistance, secondDistance } = assignment;
-  const isMedoid = new Uint8Array(n);
+  const isMedoid = sharedUint8Array(n);
   for (let m = 0; m < k; m++) isMedoid[medoids[m]!] = 1;
-  const removalLoss = new Float64Array(k);
-  const delta = new Float64Array(k);
+  const removalLoss = sharedFloat64Array(k);
+  const state: SwapState = { nearest, nearestDistance, secondDistance, isMedoid, removalLoss };
   const computeRemovalLoss = (): void => {
     removalLoss.fill(0);
     for (let o = 0; o < n; o++) {
@@ -46,49 +72,52 @@ export function fasterPam(
     }
   };
   computeRemovalLoss();
+  const shared =
+    typeof SharedArrayBuffer !== 'undefined' && isMedoid.buffer instanceof SharedArrayBuffer;
+  const session = yield* openShards(swapTask, { D, n, k, weights, state }, swapPlan(n), undefined);
   let totalDeviation = assignment.totalDeviation(weights);
   const trace: number[] = [];
   let swaps = 0;
   let iterations = 0;
   let converged = false;
   let lastSwap = -1;
+  let round = 0;
   // With k = 1 every swap is still evaluated; with k = n there is no candidate at all.
   outer: while (iterations < maxIterations) {
     iterations++;
-    for (let candidate = 0; candidate < n; candidate++) {
-      if (candidate === lastSwap) {
+    let position = 0;
+    while (position < n) {
+      // The scan stops when it comes back to the last swap without finding another.
+      const end = lastSwap >= position ? lastSwap : n;
+      if (end > position) {
+        const outputs = yield* mapShards(session, {
+          from: position,
+          to: end,
+          // A relative threshold keeps rounding noise from swapping back and forth forever.
+          threshold: -1e-12 * Math.max(totalDeviation, Number.MIN_VALUE),
+          round: round++,
+          state: shared ? undefined : state,
+        });
+        const found = outputs.find((output) => output.candidate >= 0);
+        if (found !== undefined) {
+          const { candidate, medoid } = found;
+          isMedoid[medoids[medoid]!] = 0;
+          isMedoid[candidate] = 1;
+          medoids[medoid] = candidate;
+          assignment.update(D, medoids);
+          computeRemovalLoss();
+          totalDeviation = assignment.totalDeviation(weights);
+          swaps++;
+          lastSwap = candidate;
+          position = candidate + 1;
+          continue;
+        }
+      }
+      if (end === lastSwap) {
         converged = true;
         break outer;
       }
-      if (isMedoid[candidate]) continue;
-      delta.set(removalLoss);
-      let shared = 0;
-      const column = candidate;
-      for (let o = 0; o < n; o++) {
-        const distance = D[o * n + column]!;
-        const w = weights[o]!;
-        const near = nearestDistance[o]!;
-        if (distance < near) {
-          shared += w * (distance - near);
-          delta[nearest[o]!]! += w * (near - secondDistance[o]!);
-        } else if (distance < secondDistance[o]!) {
-          delta[nearest[o]!]! += w * (distance - secondDistance[o]!);
-        }
-      }
-      let best = 0;
-      for (let m = 1; m < k; m++) if (delta[m]! < delta[best]!) best = m;
-      const change = delta[best]! + shared;
-      // A relative threshold keeps rounding noise from swapping back and forth forever.
-      if (change < -1e-12 * Math.max(totalDeviation, Number.MIN_VALUE)) {
-        isMedoid[medoids[best]!] = 0;
-        isMedoid[candidate] = 1;
-        medoids[best] = candidate;
-        assignment.update(D, medoids);
-        computeRemovalLoss();
-        totalDeviation = assignment.totalDeviation(weights);
-        swaps++;
-        lastSwap = candidate;
-      }
+      position = n;
     }
     trace.push(totalDeviation);
     if (lastSwap === -1) {
@@ -97,5 +126,6 @@ export function fasterPam(
     }
   }
   if (trace.length < iterations) trace.push(totalDeviation);
+  yield* closeShards(session);
   return { assignment, totalDeviation, iterations, swaps, converged, trace };
 }

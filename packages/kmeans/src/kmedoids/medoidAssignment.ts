@@ -1,3 +1,5 @@
+import { sharedFloat64Array, sharedInt32Array } from '@mixkit/core';
+
 /**
  * For every row: its nearest and second-nearest medoid (by position in `medoids`) and the
  * distances to them, from the row-major n x n dissimilarity matrix D. The state FasterPAM's
@@ -9,9 +11,10 @@ export class MedoidAssignment {
   readonly secondDistance: Float64Array;
 
   constructor(readonly n: number) {
-    this.nearest = new Int32Array(n);
-    this.nearestDistance = new Float64Array(n);
-    this.secondDistance = new Float64Array(n);
+    // Shared where possible: worker threads evaluating swaps read them in place.
+    this.nearest = sharedInt32Array(n);
+    this.nearestDistance = sharedFloat64Array(n);
+    this.secondDistance = sharedFloat64Array(n);
   }
 
   /** Recomputes every row's nearest two medoids (ties: the earlier medoid position). */

@@ -1,13 +1,19 @@
 import {
   assertClusterCount,
+  assertNoWorkers,
   type Clusterer,
   createMatrix,
   type FitOptions,
   type FitWarning,
   InvalidInputError,
+  type IterationProgress,
   type Matrix,
   type MatrixInput,
   type RandomSource,
+  reportStep,
+  runShardProgram,
+  runShardProgramSync,
+  type ShardProgram,
   throwIfAborted,
   toMatrix,
   toRandom,
@@ -65,6 +71,35 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
    * `signal` fires. Not converging within `maxIterations` is a warning, never thrown.
    */
   fit(X: MatrixInput, options: FitOptions = {}): SphericalKMeansModel {
+    assertNoWorkers(options.executor, 'SphericalKMeans.fit');
+    const steps = runShardProgramSync(this.fitProgram(X, options));
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      options.onIteration?.(step.value);
+      throwIfAborted(options.signal, 'SphericalKMeans.fit');
+    }
+  }
+
+  /**
+   * `fit` that yields to the event loop whenever 25 ms of work have passed (checked after every
+   * iteration), so `signal` stops it within about 100 ms of an abort and a page stays responsive.
+   * It runs in the caller's thread (its loops over rows are not shard tasks yet), with the same
+   * result, bit for bit, as `fit`.
+   */
+  fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<SphericalKMeansModel> {
+    return runShardProgram(this.fitProgram(X, options), {
+      signal: options.signal,
+      onStep: options.onIteration,
+      what: 'SphericalKMeans.fit',
+    });
+  }
+
+  /** The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`). */
+  *fitProgram(
+    X: MatrixInput,
+    options: FitOptions = {},
+  ): ShardProgram<IterationProgress, SphericalKMeansModel> {
     const { nClusters: k, init } = this.options;
     const matrix = toMatrix(X);
     const n = matrix.rows;
@@ -91,7 +126,7 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
     for (let restart = 0; restart < restarts; restart++) {
       throwIfAborted(options.signal, 'SphericalKMeans.fit');
       const initial = given ?? this.seed(unit, k, random.split(), weights);
-      const run = this.run(workspace, weights, initial, restart, warnings, options);
+      const run = yield* this.run(workspace, weights, initial, restart, warnings, options);
       restartObjectives.push(run.cohesion);
       if (best === undefined || run.cohesion > best.cohesion) {
         best = run;
@@ -135,14 +170,14 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
    * or the cohesion grows by at most `tolerance` of itself; then a final assignment, so the
    * labels are those of the returned centres.
    */
-  private run(
+  private *run(
     workspace: CosineWorkspace,
     weights: Float64Array,
     initial: Matrix,
     restart: number,
     warnings: FitWarning[],
     options: FitOptions,
-  ): SphericalRun {
+  ): ShardProgram<IterationProgress, SphericalRun> {
     const { maxIterations, tolerance } = this.options;
     const { unit } = workspace;
     const n = unit.rows;
@@ -172,7 +207,7 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
       const change = next - cohesion;
       cohesion = next;
       trace.push(cohesion);
-      options.onIteration?.({
+      yield* reportStep({
         restart,
         iteration: iterations,
         objective: cohesion,

@@ -1,5 +1,6 @@
 import type { Matrix } from '@mixkit/core';
 import { GaussianMixture } from '@mixkit/gaussian-mixture';
+import type { WorkerPool } from '@mixkit/workers';
 import { cpuRatioNote } from '../harness/cpuRatio.js';
 import { startStopwatch } from '../harness/stopwatch.js';
 import type {
@@ -10,6 +11,7 @@ import type {
   Suite,
   TargetCheck,
 } from '../harness/types.js';
+import { benchPool } from '../harness/workerPools.js';
 import {
   type GaussianMixtureParams,
   gaussianMixtureLogLikelihood,
@@ -36,14 +38,30 @@ function matrixRows(m: Matrix): number[][] {
  * mixkit's scikit-learn-shaped `GaussianMixture`, given exactly what scikit-learn is given:
  * weights_init, means_init and precisions_init (read from the same init file).
  */
-function mixkitContender(X: Matrix, init: InitialParameters, type: CovarianceType): Contender {
+function mixkitContender(
+  X: Matrix,
+  init: InitialParameters,
+  type: CovarianceType,
+  workers = 0,
+): Contender {
   const k = init.weights.length;
+  let pool: WorkerPool | undefined;
   return {
-    id: `mixkit/${type}`,
+    id: workers === 0 ? `mixkit/${type}` : `mixkit/${type}/workers-${workers}`,
     library: 'mixkit',
-    variant: `GaussianMixture ${type}`,
-    threads: 1,
-    run: () => {
+    variant:
+      workers === 0
+        ? `GaussianMixture ${type}`
+        : `GaussianMixture ${type}, fitAsync on ${workers} worker${workers > 1 ? 's' : ''}`,
+    threads: Math.max(1, workers),
+    ...(workers === 0
+      ? {}
+      : {
+          prepare: async () => {
+            pool = await benchPool(workers);
+          },
+        }),
+    run: async () => {
       const mixture = new GaussianMixture({
         nClusters: k,
         covarianceType: type,
@@ -55,7 +73,8 @@ function mixkitContender(X: Matrix, init: InitialParameters, type: CovarianceTyp
         precisionsInit: init[type].precisions,
       });
       const watch = startStopwatch();
-      const model = mixture.fit(X);
+      const model =
+        pool === undefined ? mixture.fit(X) : await mixture.fitAsync(X, { executor: pool });
       const { seconds, cpuSeconds } = watch.stop();
       const result: GaussianMixtureParams = {
         weights: Array.from(model.weights),
@@ -98,6 +117,7 @@ function emTargets(
   } else {
     checks.push({ description: speed, met: null, detail: 'a contender did not run' });
   }
+  checks.push(...workerTargets(rows, type, sklearn));
   const ours = mixkit?.details?.lower_bound;
   const theirs = sklearn?.details?.lower_bound_;
   const agreement =
@@ -132,6 +152,39 @@ function emTargets(
   return checks;
 }
 
+/**
+ * Issue 17's targets for the rows on worker threads: 2 workers at most 0.25x scikit-learn's
+ * single-thread time (its fastest for a GMM), and at least 1.7x faster than 1 worker.
+ */
+function workerTargets(
+  rows: readonly ContenderResult[],
+  type: CovarianceType,
+  sklearn: ContenderResult | undefined,
+): TargetCheck[] {
+  const one = rows.find((r) => r.id === `mixkit/${type}/workers-1` && r.status === 'ok');
+  const two = rows.find((r) => r.id === `mixkit/${type}/workers-2` && r.status === 'ok');
+  const speed = 'mixkit on 2 workers at most 0.25x scikit-learn single-thread (its best for a GMM)';
+  const scaling = 'speed-up from 1 to 2 workers at least 1.7x';
+  const checks: TargetCheck[] = [];
+  if (two?.perIteration && sklearn?.perIteration) {
+    const r = two.perIteration.median / sklearn.perIteration.median;
+    checks.push({
+      description: speed,
+      met: r <= 0.25,
+      detail: `mixkit (2 workers) = ${r.toFixed(2)}x scikit-learn${cpuRatioNote(two, sklearn)}`,
+    });
+  } else {
+    checks.push({ description: speed, met: null, detail: 'a contender did not run' });
+  }
+  if (one?.perIteration && two?.perIteration) {
+    const s = one.perIteration.median / two.perIteration.median;
+    checks.push({ description: scaling, met: s >= 1.7, detail: `${s.toFixed(2)}x` });
+  } else {
+    checks.push({ description: scaling, met: null, detail: 'a contender did not run' });
+  }
+  return checks;
+}
+
 function emCase(
   name: WorkloadName,
   type: CovarianceType,
@@ -148,6 +201,8 @@ function emCase(
     objectiveLabel: 'mean log-likelihood of the final parameters (harness formula)',
     contenders: [
       mixkitContender(X, init, type),
+      mixkitContender(X, init, type, 1),
+      mixkitContender(X, init, type, 2),
       sklearnGaussianMixture(ctx, header, type, EM_ITERATIONS, REG_COVAR),
     ],
     // 1,000,000 rows: each fit takes tens of seconds, so 2 rounds without warm-up.

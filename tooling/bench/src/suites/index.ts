@@ -2,6 +2,7 @@ import type { Suite } from '../harness/types.js';
 import { clusterGrowthSuite } from './clusterGrowthSuite.js';
 import { clusterSuite } from './clusterSuite.js';
 import { componentsSuite } from './componentsSuite.js';
+import { distributedSuite } from './distributedSuite.js';
 import { emSuite } from './emSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
@@ -20,6 +21,7 @@ export const SUITES: readonly Suite[] = [
   clusterGrowthSuite,
   variationalSuite,
   componentsSuite,
+  distributedSuite,
 ];
 
 export function findSuite(name: string): Suite {

@@ -1,5 +1,6 @@
 import type { Matrix } from '@mixkit/core';
 import { KMeans, type KMeansAlgorithm } from '@mixkit/kmeans';
+import type { WorkerPool } from '@mixkit/workers';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import skmeans from 'skmeans';
 import { cpuRatioNote } from '../harness/cpuRatio.js';
@@ -12,6 +13,7 @@ import type {
   Suite,
   TargetCheck,
 } from '../harness/types.js';
+import { benchPool } from '../harness/workerPools.js';
 import { inertia } from '../reference/inertia.js';
 import { loadWorkload } from '../workloads/workloadCache.js';
 import type { WorkloadName } from '../workloads/workloadSpecs.js';
@@ -43,14 +45,26 @@ function mixkitContender(
   centers: Matrix,
   algorithm: KMeansAlgorithm,
   slow: SlowRow = {},
+  workers = 0,
 ): Contender {
+  let pool: WorkerPool | undefined;
   return {
     ...slow,
-    id: `mixkit/${algorithm}`,
+    id: workers === 0 ? `mixkit/${algorithm}` : `mixkit/${algorithm}/workers-${workers}`,
     library: 'mixkit',
-    variant: `KMeans ${algorithm}`,
-    threads: 1,
-    run: () => {
+    variant:
+      workers === 0
+        ? `KMeans ${algorithm}`
+        : `KMeans ${algorithm}, fitAsync on ${workers} worker${workers > 1 ? 's' : ''}`,
+    threads: Math.max(1, workers),
+    ...(workers === 0
+      ? {}
+      : {
+          prepare: async () => {
+            pool = await benchPool(workers);
+          },
+        }),
+    run: async () => {
       const model = new KMeans({
         nClusters: centers.rows,
         init: centers,
@@ -59,7 +73,8 @@ function mixkitContender(
         tolerance: 0,
       });
       const watch = startStopwatch();
-      const fitted = model.fit(X);
+      const fitted =
+        pool === undefined ? model.fit(X) : await model.fitAsync(X, { executor: pool });
       const { seconds, cpuSeconds } = watch.stop();
       return {
         seconds,
@@ -160,6 +175,50 @@ function ratio(
   return a !== undefined && b !== undefined ? a / b : undefined;
 }
 
+/** On the small workload: workers must never make a fit slower (one shard runs in the thread). */
+function smallTargets(rows: readonly ContenderResult[]): TargetCheck[] {
+  const r = ratio(rows, 'mixkit/auto/workers-2', 'mixkit/auto');
+  return [
+    {
+      description: 'mixkit on 2 workers no slower than in the thread (automatic threshold)',
+      // 10% for timing noise between two runs of the same code path.
+      met: r === undefined ? null : r <= 1.1,
+      detail:
+        r === undefined ? 'a contender did not run' : `2 workers = ${r.toFixed(2)}x in-thread`,
+    },
+  ];
+}
+
+/** Issue 17's targets for the rows on worker threads. */
+function workerTargets(rows: readonly ContenderResult[]): TargetCheck[] {
+  const best = ['scikit-learn/lloyd/2t', 'scikit-learn/elkan/2t']
+    .map((id) => rows.find((r) => r.id === id && r.status === 'ok'))
+    .filter((r) => r?.perIteration !== undefined)
+    .sort((a, b) => a!.perIteration!.median - b!.perIteration!.median)[0];
+  const two = rows.find((r) => r.id === 'mixkit/auto/workers-2' && r.status === 'ok');
+  const scaling = ratio(rows, 'mixkit/auto/workers-1', 'mixkit/auto/workers-2');
+  const r =
+    best?.perIteration && two?.perIteration
+      ? two.perIteration.median / best.perIteration.median
+      : undefined;
+  return [
+    {
+      description:
+        "mixkit on 2 workers at most 0.8x scikit-learn's best on 2 threads (Lloyd or Elkan)",
+      met: r === undefined ? null : r <= 0.8,
+      detail:
+        r === undefined
+          ? 'a contender did not run'
+          : `mixkit (2 workers) = ${r.toFixed(2)}x ${best!.id}${cpuRatioNote(two, best)}`,
+    },
+    {
+      description: 'speed-up from 1 to 2 workers at least 1.7x',
+      met: scaling === undefined ? null : scaling >= 1.7,
+      detail: scaling === undefined ? 'a contender did not run' : `${scaling.toFixed(2)}x`,
+    },
+  ];
+}
+
 function kmeansTargets(rows: readonly ContenderResult[]): TargetCheck[] {
   const vsSklearn = ratio(rows, 'mixkit/auto', 'scikit-learn/lloyd/1t');
   const vsMl = ratio(rows, 'ml-kmeans', 'mixkit/auto');
@@ -192,6 +251,9 @@ function kmeansCase(name: WorkloadName, ctx: BenchContext, slow?: SlowRow): Benc
     // Plain Lloyd is mixkit's slowest variant and no target depends on it: the slow-peer rounds.
     mixkitContender(X, centers, 'lloyd', slow && { rounds: slow.rounds, warmup: 0 }),
     ...(['hamerly', 'elkan', 'auto'] as const).map((a) => mixkitContender(X, centers, a)),
+    // The same fit on worker threads (issue 17): the assignment over shards of rows.
+    mixkitContender(X, centers, 'auto', {}, 1),
+    mixkitContender(X, centers, 'auto', {}, 2),
     mlKmeansContender(X, init.centers, slow ?? {}),
     skmeansContender(X, init.centers, slow ?? {}),
     ...(ctx.size === 'tiny' ? [1] : [1, 2]).flatMap((threads) =>
@@ -211,7 +273,10 @@ function kmeansCase(name: WorkloadName, ctx: BenchContext, slow?: SlowRow): Benc
     objectiveLabel: 'inertia of the final centers (harness formula)',
     contenders,
     evaluate: (result) => inertia(X, result as number[][]),
-    targets: name === 'kmeans-large' ? kmeansTargets : undefined,
+    targets:
+      name === 'kmeans-large'
+        ? (rows) => [...kmeansTargets(rows), ...workerTargets(rows)]
+        : smallTargets,
     notes: [
       'time per iteration = fit time / iterations run; skmeans and scikit-learn stop early only if the labels stop changing',
       'ml-kmeans and skmeans get number[][] input, converted untimed; scikit-learn also runs one final labelling pass inside fit',

@@ -1,0 +1,149 @@
+import { throwIfAborted } from '../validate.js';
+import { InThreadSession, Pacer } from './inThreadSession.js';
+import type { ShardExecutor, ShardSession } from './shardExecutor.js';
+import type { ShardEffect, ShardProgram } from './shardProgram.js';
+import type { ShardContext } from './shardTask.js';
+
+/** Options of `runShardProgram`. */
+export interface RunShardProgramOptions<Step> {
+  /** Where shards run; default: the fit's own thread. */
+  readonly executor?: ShardExecutor | undefined;
+  /** Stops the program with `AbortedError` (checked between effects and shards). */
+  readonly signal?: AbortSignal | undefined;
+  /** Called with every step the program reports. */
+  readonly onStep?: ((step: Step) => void) | undefined;
+  /** The longest the fit's thread computes without yielding to the event loop. Default 25 ms. */
+  readonly budgetMs?: number | undefined;
+  /** Names the work in an `AbortedError`. */
+  readonly what: string;
+}
+
+/** The in-thread context: sessions there get their live objects as `local`. */
+export const inThreadContext: ShardContext = {
+  inWorker: false,
+  resolveFamily(spec) {
+    throw new TypeError(`in-thread sessions use the fit's own families (asked for '${spec.kind}')`);
+  },
+};
+
+/**
+ * Drives a shard program in the fit's own thread, synchronously, as a step generator: effects
+ * are served at once, steps are yielded to the caller.
+ */
+export function* runShardProgramSync<Step, Result>(
+  program: ShardProgram<Step, Result>,
+): Generator<Step, Result, void> {
+  const sessions: (
+    | InThreadSession<unknown, unknown, unknown, unknown, unknown, unknown>
+    | undefined
+  )[] = [];
+  let reply: unknown;
+  for (;;) {
+    const next = program.next(reply);
+    if (next.done) return next.value;
+    const event = next.value;
+    reply = undefined;
+    if (event.type === 'step') {
+      yield event.step;
+    } else if (event.type === 'open') {
+      sessions.push(openInThread(event));
+      reply = sessions.length - 1;
+    } else if (event.type === 'map') {
+      reply = sessionAt(sessions, event.session).mapSync(event.input);
+    } else if (event.type === 'close') {
+      // Its state (scratch, bounds) is garbage from here on.
+      sessions[event.session] = undefined;
+    }
+  }
+}
+
+/** Runs a shard program to its end in the fit's thread, dropping its steps. */
+export function drainShardProgram<Step, Result>(program: ShardProgram<Step, Result>): Result {
+  const steps = runShardProgramSync(program);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Drives a shard program asynchronously on `executor` (in the fit's thread when there is none,
+ * or when the plan has a single shard: small data never pays for workers), as an async step
+ * generator: each step the program reports is yielded. The fit's thread yields to the event
+ * loop whenever `budgetMs` is spent, checked after every step, between shards run in it and at
+ * the program's pauses (so a short fit costs what a synchronous one does); an aborted `signal`
+ * rejects with `AbortedError` at the next check or from the executor. Every session is closed
+ * when the program ends, however it ends (also when the caller stops iterating).
+ */
+export async function* iterateShardProgram<Step, Result>(
+  program: ShardProgram<Step, Result>,
+  options: Omit<RunShardProgramOptions<Step>, 'onStep'>,
+): AsyncGenerator<Step, Result, void> {
+  const { executor, signal, what } = options;
+  const pacer = new Pacer(options.budgetMs ?? 25, what);
+  const sessions: (
+    | ShardSession<unknown, unknown>
+    | InThreadSession<unknown, unknown, unknown, unknown, unknown, unknown>
+    | undefined
+  )[] = [];
+  let reply: unknown;
+  try {
+    for (;;) {
+      throwIfAborted(signal, what);
+      const next = program.next(reply);
+      if (next.done) return next.value;
+      const event = next.value;
+      reply = undefined;
+      if (event.type === 'step') {
+        yield event.step;
+        await pacer.tick(signal);
+      } else if (event.type === 'open') {
+        const parallel = executor !== undefined && executor.workers > 0 && event.plan.count > 1;
+        sessions.push(
+          parallel
+            ? await executor.open(event.task, event.setup, event.plan, event.local)
+            : openInThread(event),
+        );
+        reply = sessions.length - 1;
+      } else if (event.type === 'map') {
+        const session = sessionAt(sessions, event.session);
+        reply =
+          session instanceof InThreadSession
+            ? await session.map(event.input, signal, pacer)
+            : await session.map(event.input, signal);
+      } else if (event.type === 'pause') {
+        await pacer.tick(signal);
+      } else {
+        sessionAt(sessions, event.session).close();
+        sessions[event.session] = undefined;
+      }
+    }
+  } finally {
+    for (const session of sessions) session?.close();
+  }
+}
+
+/** `iterateShardProgram` drained: `onStep` is called with every step; resolves to the result. */
+export async function runShardProgram<Step, Result>(
+  program: ShardProgram<Step, Result>,
+  options: RunShardProgramOptions<Step>,
+): Promise<Result> {
+  const steps = iterateShardProgram(program, options);
+  for (;;) {
+    const next = await steps.next();
+    if (next.done) return next.value;
+    options.onStep?.(next.value);
+  }
+}
+
+function openInThread(
+  event: Extract<ShardEffect, { type: 'open' }>,
+): InThreadSession<unknown, unknown, unknown, unknown, unknown, unknown> {
+  return new InThreadSession(event.task, event.setup, event.plan, event.local, inThreadContext);
+}
+
+function sessionAt<S>(sessions: readonly (S | undefined)[], id: number): S {
+  const session = sessions[id];
+  if (session === undefined) throw new TypeError(`no open shard session ${id}`);
+  return session;
+}

@@ -1,0 +1,208 @@
+import type {
+  AnyComponentFamily,
+  FamilySpec,
+  Matrix,
+  SerializedParams,
+  Shard,
+  ShardTask,
+} from '@mixkit/core';
+import { type EmWorkspace, placeInKernelMemory } from '../workspace/emWorkspace.js';
+import { kernelArrays } from '../workspace/kernelArrays.js';
+import { EStepScratch } from './eStepScratch.js';
+import { normalizeBlock } from './normalizeBlock.js';
+
+/** What every thread running EM passes rebuilds its state from: the fit's data and families. */
+export interface EmPassSetup {
+  /** The whole data set (rows in fit order). */
+  readonly X: Matrix;
+  /** One spec per component, in mixture order. */
+  readonly families: readonly FamilySpec[];
+  /** Per-row weights, or undefined when all rows weigh 1. */
+  readonly sampleWeight: Float64Array | undefined;
+  /** n x k log prior probabilities, or undefined. */
+  readonly logPriors: Float64Array | undefined;
+  /** Receives each row's mixture log-likelihood when a round asks for it (shared where possible). */
+  readonly rowScores: Float64Array;
+  /** Rows per block of a pass (the block x k buffer stays in cache). */
+  readonly blockSize: number;
+}
+
+/** One pass's parameters. */
+export interface EmPassInput {
+  /** Each component's parameters, in mixture order. */
+  readonly params: readonly unknown[];
+  /** Log mixing weights. */
+  readonly logWeights: Float64Array;
+  /** Component c accumulates statistics when `accumulate[c]` is 1; undefined: only score. */
+  readonly accumulate: Uint8Array | undefined;
+  /** Classification EM's hard E-step instead of the soft one. */
+  readonly hard: boolean;
+  /** Write each row's log-likelihood to `setup.rowScores`. */
+  readonly rowScores: boolean;
+}
+
+/** `EmPassInput` as posted to a worker: parameters in their JSON form. */
+export type EmPassWire = Omit<EmPassInput, 'params'> & {
+  readonly params: readonly SerializedParams[];
+};
+
+/** What one shard gives back. */
+export interface EmPassOutput {
+  /** Weighted sum of the shard's rows' log-likelihoods. */
+  readonly objective: number;
+  /** Per-component responsibility totals of the shard (when accumulating). */
+  readonly totals: Float64Array | undefined;
+  /** Per-component statistics of the shard, null for components that do not accumulate. */
+  readonly stats: readonly unknown[] | undefined;
+  /** The shard's row scores, when the thread could not write them to a shared `rowScores`. */
+  readonly rowScores: Float64Array | undefined;
+}
+
+/** One thread's EM pass state: its families, its rows (maybe in kernel memory), its scratch. */
+export interface EmPassState {
+  readonly families: readonly AnyComponentFamily[];
+  /** The rows this thread reads: row `i` of the fit is row `i - first` here. */
+  readonly X: Matrix;
+  readonly first: number;
+  readonly k: number;
+  readonly block: Float64Array;
+  readonly blockTotals: Float64Array;
+  readonly scratch: EStepScratch;
+  readonly setup: EmPassSetup;
+  /** Whether writes to `setup.rowScores` reach the fit's thread. */
+  readonly sharedScores: boolean;
+}
+
+/**
+ * The EM iteration's pass over one shard of rows (`@mixkit/em:pass`): block by block, every
+ * component's `logDensity` into column c of the block, the in-place E-step
+ * (`normalizeBlock`), then every accumulating component's `accumulate` from the same block,
+ * skipped for a component with no responsibility in the block. Each shard starts from empty
+ * statistics; `emPass` merges the shards' statistics in shard order, so the result does not
+ * depend on which thread ran which shard.
+ */
+export const emPassTask: ShardTask<
+  EmPassSetup,
+  EmPassInput,
+  EmPassOutput,
+  EmPassState,
+  EmWorkspace,
+  EmPassWire
+> = {
+  name: '@mixkit/em:pass',
+  open(setup, context, shards, workspace) {
+    const k = setup.families.length;
+    if (workspace !== undefined) {
+      // The fit's own thread: its workspace holds everything (the data moves to kernel memory
+      // now when a family prefers it).
+      placeInKernelMemory(workspace);
+      return {
+        families: workspace.families,
+        X: workspace.X,
+        first: 0,
+        k,
+        block: workspace.block,
+        blockTotals: new Float64Array(k),
+        scratch: workspace.scratch,
+        setup,
+        sharedScores: true,
+      };
+    }
+    const families = setup.families.map((spec) => context.resolveFamily(spec));
+    const { X, blockSize } = setup;
+    const d = X.cols;
+    const first = shards[0]?.start ?? 0;
+    const last = shards[shards.length - 1]?.end ?? first;
+    const blockLength = Math.min(blockSize, Math.max(1, last - first)) * k;
+    // A worker copies its own rows into kernel memory once per session when a family prefers it.
+    const kernel = kernelArrays(families, (last - first) * d, blockLength);
+    kernel?.data.set(X.data.subarray(first * d, last * d));
+    return {
+      families,
+      X: kernel === undefined ? X : { rows: last - first, cols: d, data: kernel.data },
+      first: kernel === undefined ? 0 : first,
+      k,
+      block: kernel?.block ?? new Float64Array(blockLength),
+      blockTotals: new Float64Array(k),
+      scratch: new EStepScratch(),
+      setup,
+      sharedScores: isShared(setup.rowScores),
+    };
+  },
+  run: runShard,
+  encode(input, workspace) {
+    return {
+      ...input,
+      params: input.params.map((params, c) => workspace.families[c]!.paramsToJSON(params)),
+    };
+  },
+  decode(wire, state) {
+    return {
+      ...wire,
+      params: wire.params.map((json, c) => state.families[c]!.paramsFromJSON(json)),
+    };
+  },
+};
+
+function runShard(state: EmPassState, input: EmPassInput, shard: Shard): EmPassOutput {
+  const { families, X, first, k, block, blockTotals, scratch, setup } = state;
+  const { params, logWeights, accumulate } = input;
+  const d = X.cols;
+  const { blockSize } = setup;
+  const stats =
+    accumulate === undefined
+      ? undefined
+      : families.map((family, c) => (accumulate[c] === 1 ? family.createStats(d) : null));
+  const totals = accumulate === undefined ? undefined : new Float64Array(k);
+  const extras = {
+    logPriors: setup.logPriors,
+    sampleWeight: setup.sampleWeight,
+    totals: accumulate === undefined ? undefined : blockTotals,
+    // Without shared memory a worker writes to its own copy and sends its shard's part back.
+    rowScores: input.rowScores ? setup.rowScores : undefined,
+    skipNegligible: accumulate !== undefined,
+    hard: input.hard,
+  };
+  let objective = 0;
+  for (let start = shard.start; start < shard.end; start += blockSize) {
+    const end = Math.min(start + blockSize, shard.end);
+    const from = start - first;
+    const to = end - first;
+    for (let c = 0; c < k; c++) families[c]!.logDensity(params[c], X, from, to, block, c, k);
+    objective += normalizeBlock(block, end - start, k, logWeights, start, scratch, extras);
+    if (stats === undefined || totals === undefined || accumulate === undefined) continue;
+    for (let c = 0; c < k; c++) {
+      // A component with no responsibility in this block has nothing to add: skip the call.
+      const blockTotal = blockTotals[c]!;
+      blockTotals[c] = 0;
+      totals[c]! += blockTotal;
+      if (accumulate[c] === 1 && blockTotal > 0) {
+        // The E-step's parameters go along, for every family alike: a family with per-row
+        // latent variables (Student-t) forms its expectations from them, the others ignore them.
+        stats[c] = families[c]!.accumulate(stats[c], X, from, to, block, c, k, params[c]);
+      }
+    }
+  }
+  const rowScores =
+    input.rowScores && !state.sharedScores
+      ? setup.rowScores.slice(shard.start, shard.end)
+      : undefined;
+  return { objective, totals, stats, rowScores };
+}
+
+/** Whether `array` lives on a `SharedArrayBuffer` (writes to it are seen by every thread). */
+function isShared(array: Float64Array): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
+}
+
+/** The pass setup that describes `workspace` (its data, families, weights, priors, scores). */
+export function passSetup(workspace: EmWorkspace, rowScores = workspace.rowScores): EmPassSetup {
+  return {
+    X: workspace.X,
+    families: workspace.families.map((family) => family.spec()),
+    sampleWeight: workspace.sampleWeight,
+    logPriors: workspace.logPriors,
+    rowScores,
+    blockSize: workspace.blockSize,
+  };
+}

@@ -1,0 +1,162 @@
+import { type Matrix, type Shard, type ShardTask, shardRowsFor } from '@mixkit/core';
+import { squaredDistance } from '@mixkit/linalg';
+import type { AssignmentStrategy } from '../assignmentStrategy.js';
+import { ClusterSums } from '../clusterSums.js';
+import { createAssignment } from '../createAssignment.js';
+import type { KMeansData } from '../kmeansData.js';
+import type { ResolvedKMeansAlgorithm } from '../kmeansOptions.js';
+
+/** What every thread running k-means assignments rebuilds its state from. */
+export interface AssignSetup {
+  /** The (centered) data, n x d. */
+  readonly X: Matrix;
+  /**
+   * What was subtracted from every row of the caller's data to give `X` (zeros when `X` is the
+   * data itself). The task never reads it; an executor whose workers read their rows from the
+   * data's source (`@mixkit/distributed`) rebuilds `X` from it.
+   */
+  readonly offset: Float64Array;
+  /** One weight per row. */
+  readonly weights: Float64Array;
+  /** Squared norm of each row. */
+  readonly xNorms: Float64Array;
+  /** The labels of every row: written in place by the thread that owns the row's shard. */
+  readonly labels: Int32Array;
+  /** The assignment strategy each shard runs. */
+  readonly algorithm: ResolvedKMeansAlgorithm;
+  /** Number of clusters. */
+  readonly k: number;
+}
+
+/** One round: the centers to assign to, and what happened to them since the last round. */
+export interface AssignInput {
+  /** k x d centers (centered frame) and their squared norms. */
+  readonly centers: Float64Array;
+  /** Squared norm of each center. */
+  readonly centerNorms: Float64Array;
+  /** A new run: forget bounds and labels (every row starts unlabelled). */
+  readonly reset: boolean;
+  /** How far each center moved since the last round (so bounds stay valid), or undefined. */
+  readonly shifts: Float64Array | undefined;
+  /** Assign this round (false: only measure the inertia of the labels as they are). */
+  readonly assign: boolean;
+  /** Also return Σ w ||x − c_label||² over the shard, by differences. */
+  readonly inertia: boolean;
+}
+
+/** What one shard gives back. */
+export interface AssignOutput {
+  /** Rows of the shard whose label changed this round. */
+  readonly changed: number;
+  /** k x d weighted coordinate sums and k weights of the shard's clusters, after the round. */
+  readonly sums: Float64Array;
+  /** k total weights of the shard's clusters. */
+  readonly clusterWeights: Float64Array;
+  /** Distances the shard's strategy computed so far in this run. */
+  readonly distanceComputations: number;
+  /** The shard's inertia when asked for (`input.inertia`), else 0. */
+  readonly inertia: number;
+  /** The shard's labels, when the thread could not write them to shared memory. */
+  readonly labels: Int32Array | undefined;
+}
+
+/** One shard's own k-means state: its rows as a small data set, its bounds, its sums. */
+interface ShardState {
+  readonly data: KMeansData;
+  readonly labels: Int32Array;
+  strategy: AssignmentStrategy;
+  sums: ClusterSums;
+}
+
+/** One thread's state: the shards it runs. */
+export interface AssignState {
+  readonly setup: AssignSetup;
+  readonly shards: Map<number, ShardState>;
+  readonly sharedLabels: boolean;
+}
+
+/**
+ * k-means' assignment step over one shard of rows (`@mixkit/kmeans:assign`): each shard is a
+ * small data set of its own with its own assignment strategy (Lloyd, or the bounds of Hamerly or
+ * Elkan, which stay with the shard's thread from round to round) and its own cluster sums, so
+ * the algorithm files run unchanged on a shard. The fit's thread adds the shards' sums in shard
+ * order; the labels are the same whichever thread ran a shard, since each row's label depends
+ * only on its row and the centers.
+ */
+export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, AssignState> = {
+  name: '@mixkit/kmeans:assign',
+  open(setup, _context, shards) {
+    const state: AssignState = {
+      setup,
+      shards: new Map(),
+      sharedLabels:
+        typeof SharedArrayBuffer !== 'undefined' &&
+        setup.labels.buffer instanceof SharedArrayBuffer,
+    };
+    for (const shard of shards) state.shards.set(shard.index, shardState(setup, shard));
+    return state;
+  },
+  run(state, input, shard) {
+    const own = state.shards.get(shard.index);
+    if (own === undefined) throw new RangeError(`shard ${shard.index} is not this thread's`);
+    const { k, algorithm } = state.setup;
+    const { data, labels } = own;
+    const d = data.X.cols;
+    if (input.reset) {
+      own.strategy = createAssignment(algorithm, data, k);
+      own.sums = new ClusterSums(data, k);
+      labels.fill(-1);
+    } else if (input.shifts !== undefined) {
+      own.strategy.centersMoved(input.shifts, labels);
+    }
+    const centers: Matrix = { rows: k, cols: d, data: input.centers };
+    const changed = input.assign
+      ? own.strategy.assign(centers, input.centerNorms, labels, own.sums)
+      : 0;
+    return {
+      changed,
+      sums: own.sums.sums.slice(),
+      clusterWeights: own.sums.weights.slice(),
+      distanceComputations: own.strategy.distanceComputations,
+      inertia: input.inertia ? inertiaOf(data, input.centers, labels) : 0,
+      labels: state.sharedLabels ? undefined : labels.slice(),
+    };
+  },
+};
+
+/** Rows per shard of a k-means assignment: enough that per-shard bounds and scratch stay small. */
+export function kmeansShardRows(n: number, d: number, k: number): number {
+  return Math.max(16_384, shardRowsFor(2 * d * k, 1, n));
+}
+
+function shardState(setup: AssignSetup, shard: Shard): ShardState {
+  const { X, weights, xNorms, labels, algorithm, k } = setup;
+  const d = X.cols;
+  const rows = shard.end - shard.start;
+  const data: KMeansData = {
+    X: { rows, cols: d, data: X.data.subarray(shard.start * d, shard.end * d) },
+    offset: new Float64Array(d),
+    weights: weights.subarray(shard.start, shard.end),
+    xNorms: xNorms.subarray(shard.start, shard.end),
+    // Read by the fit's update step only, never by a strategy.
+    weightedSquaredNorm: 0,
+    meanVariance: 0,
+  };
+  return {
+    data,
+    labels: labels.subarray(shard.start, shard.end),
+    strategy: createAssignment(algorithm, data, k),
+    sums: new ClusterSums(data, k),
+  };
+}
+
+/** Σ w_i ||x_i − c_{label_i}||² over the shard, by differences (not the norm expansion). */
+function inertiaOf(data: KMeansData, centers: Float64Array, labels: Int32Array): number {
+  const { X, weights } = data;
+  const { rows: n, cols: d, data: x } = X;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    total += weights[i]! * squaredDistance(x, i * d, centers, labels[i]! * d, d);
+  }
+  return total;
+}

@@ -1,0 +1,10 @@
+export {
+  createWebWorkerPool,
+  type WebWorkerPoolOptions,
+} from './browser/createWebWorkerPool.js';
+export { serveWebWorker } from './browser/serveWebWorker.js';
+export { shareSetup } from './pool/shareSetup.js';
+export type { ThreadFactory, ThreadPort } from './pool/threadPort.js';
+export { WorkerPool, type WorkerPoolOptions } from './pool/workerPool.js';
+export { builtinTasks } from './worker/builtinTasks.js';
+export { serveShards, type WorkerEndpoint, type WorkerModule } from './worker/serveShards.js';

@@ -1,0 +1,148 @@
+import {
+  type Shard,
+  type ShardExecutor,
+  type ShardPlan,
+  type ShardSession,
+  type ShardTask,
+  shardAt,
+} from '@mixkit/core';
+import { PoolSession } from './poolSession.js';
+import { PoolWorker } from './poolWorker.js';
+import { shareSetup } from './shareSetup.js';
+import type { ThreadFactory } from './threadPort.js';
+
+/** Options of a `WorkerPool`. */
+export interface WorkerPoolOptions {
+  /** Worker threads; at least 1. */
+  readonly workers: number;
+  /**
+   * Modules every worker imports at start (URLs or paths) for extra families and tasks: each
+   * may export `families` (factories by kind) and `tasks` (see `WorkerModule`).
+   */
+  readonly modules?: readonly string[];
+  /**
+   * Keep idle workers for the next fit (they never hold the process open). Default false:
+   * workers end when the last session closes, so no worker outlives its fit.
+   */
+  readonly keepAlive?: boolean;
+}
+
+/**
+ * A `ShardExecutor` over worker threads: Node's `worker_threads` (`createWorkerPool`) or a
+ * browser's Web Workers (`createWebWorkerPool`), with one hand-written protocol for both
+ * (`protocol.ts`). Each session gives every worker a fixed, contiguous run of shards for its
+ * whole life, shares the setup's typed arrays through `SharedArrayBuffer`s, and gathers the
+ * outputs in shard order.
+ *
+ * Faults: a task's typed error rejects `map` as itself; a crashed worker rejects its requests
+ * with `WorkerError` and is replaced at the next session; an aborted round rejects at once with
+ * `AbortedError` while the workers stop at their next shard. Workers hold the process open only
+ * while they have work, and (unless `keepAlive`) end when the last session closes.
+ */
+export class WorkerPool implements ShardExecutor {
+  readonly workers: number;
+  private threads: (PoolWorker | undefined)[];
+  private readonly modules: readonly string[];
+  private readonly keepAlive: boolean;
+  private sessions = 0;
+  private nextSession = 0;
+
+  constructor(
+    private readonly factory: ThreadFactory,
+    options: WorkerPoolOptions,
+  ) {
+    if (!Number.isInteger(options.workers) || options.workers < 1) {
+      throw new RangeError(`WorkerPool: workers must be an integer >= 1, got ${options.workers}`);
+    }
+    this.workers = options.workers;
+    this.modules = options.modules ?? [];
+    this.keepAlive = options.keepAlive ?? false;
+    this.threads = new Array(this.workers).fill(undefined);
+  }
+
+  async open<Setup, Input, Output, State, Local, Wire>(
+    task: ShardTask<Setup, Input, Output, State, Local, Wire>,
+    setup: Setup,
+    plan: ShardPlan,
+    local: Local,
+  ): Promise<ShardSession<Input, Output>> {
+    const id = this.nextSession++;
+    const used = Math.min(this.workers, plan.count);
+    const workers = Array.from({ length: used }, (_, w) => this.thread(w));
+    const abort =
+      typeof SharedArrayBuffer === 'undefined'
+        ? undefined
+        : new Int32Array(new SharedArrayBuffer(4));
+    const shared = shareSetup(setup);
+    // Worker w runs shards [first(w), first(w + 1)): contiguous, fixed for the session.
+    const first = (w: number) => Math.floor((w * plan.count) / used);
+    this.sessions++;
+    const encode = task.encode;
+    const session = new PoolSession<Input, Output, Wire>(
+      id,
+      plan,
+      workers,
+      first,
+      abort,
+      encode === undefined ? undefined : (input) => encode(input, local),
+      () => this.closed(),
+    );
+    try {
+      await Promise.all(
+        workers.map((worker, w) => {
+          const shards: Shard[] = [];
+          for (let s = first(w); s < first(w + 1); s++) shards.push(shardAt(plan, s));
+          return worker.request(`${id}:-1`, () =>
+            worker.port.post({
+              type: 'open',
+              session: id,
+              task: task.name,
+              setup: shared,
+              shards,
+              abort,
+            }),
+          );
+        }),
+      );
+    } catch (error) {
+      session.close();
+      throw error;
+    }
+    return session;
+  }
+
+  /**
+   * Starts every worker now and resolves once all have loaded their modules, so the first fit
+   * does not pay for start-up (optional: fits start workers on demand).
+   */
+  async start(): Promise<void> {
+    await Promise.all(Array.from({ length: this.workers }, (_, w) => this.thread(w).ready));
+  }
+
+  /** Worker threads alive now (started and not ended). */
+  get liveWorkers(): number {
+    return this.threads.filter((thread) => thread !== undefined && thread.failure === undefined)
+      .length;
+  }
+
+  /** Ends every worker now (pending work rejects with `WorkerError`). */
+  destroy(): void {
+    for (const thread of this.threads) thread?.port.terminate();
+    this.threads = new Array(this.workers).fill(undefined);
+  }
+
+  /** The live worker in slot w, started (or replaced after a crash) on demand. */
+  private thread(w: number): PoolWorker {
+    const current = this.threads[w];
+    if (current !== undefined && current.failure === undefined) return current;
+    const worker = new PoolWorker(w, this.factory(w), this.modules, (dead) => {
+      if (this.threads[w] === dead) this.threads[w] = undefined;
+    });
+    this.threads[w] = worker;
+    return worker;
+  }
+
+  private closed(): void {
+    if (--this.sessions === 0 && !this.keepAlive) this.destroy();
+  }
+}

@@ -1,0 +1,168 @@
+import { basename, dirname } from 'node:path';
+import type { Matrix } from '@mixkit/core';
+import { DistributedExecutor, loadDataset } from '@mixkit/distributed';
+import { GaussianMixture } from '@mixkit/gaussian-mixture';
+import type { WorkerPool } from '@mixkit/workers';
+import {
+  type BenchCluster,
+  clusterUnavailable,
+  startBenchCluster,
+} from '../harness/distributedCluster.js';
+import { startStopwatch } from '../harness/stopwatch.js';
+import type {
+  BenchCase,
+  BenchContext,
+  Contender,
+  ContenderResult,
+  Suite,
+  TargetCheck,
+} from '../harness/types.js';
+import { benchPool } from '../harness/workerPools.js';
+import type { InitialParameters } from '../workloads/initialParameters.js';
+import { loadWorkload } from '../workloads/workloadCache.js';
+import { EM_ITERATIONS } from './emSuite.js';
+
+/** Time the distributed row spent in its workers' shard jobs, per timed run (for the notes). */
+const mapShare: { wallMs: number; jobMs: number } = { wallMs: 0, jobMs: 0 };
+
+function mixture(init: InitialParameters): GaussianMixture<'diag'> {
+  return new GaussianMixture({
+    nClusters: init.weights.length,
+    covarianceType: 'diag',
+    regCovar: 1e-6,
+    tolerance: 0,
+    maxIterations: EM_ITERATIONS,
+    weightsInit: init.weights,
+    meansInit: init.means,
+    // Diagonal precisions are k x d; `flat` types each row as the numbers it is.
+    precisionsInit: init.diag.precisions.map((row) => row.flat()),
+  });
+}
+
+/** The diagonal GMM on 2 worker threads of this process (issue 17's pool): the reference. */
+function threadsContender(X: Matrix, init: InitialParameters): Contender {
+  let pool: WorkerPool | undefined;
+  return {
+    id: 'mixkit/diag/workers-2',
+    library: 'mixkit',
+    variant: 'GaussianMixture diag, fitAsync on 2 worker threads',
+    threads: 2,
+    prepare: async () => {
+      pool = await benchPool(2);
+    },
+    run: async () => {
+      const watch = startStopwatch();
+      const model = await mixture(init).fitAsync(X, { executor: pool });
+      const { seconds, cpuSeconds } = watch.stop();
+      return {
+        seconds,
+        cpuSeconds,
+        iterations: model.iterations,
+        details: { lower_bound: model.lowerBound },
+      };
+    },
+  };
+}
+
+/** The same fit on 2 `mixkit worker` processes through a local redis-server. */
+function distributedContender(X: Matrix, init: InitialParameters, headerFile: string): Contender {
+  const unavailable = clusterUnavailable();
+  let cluster: BenchCluster | undefined;
+  const root = dirname(headerFile);
+  return {
+    id: 'mixkit/diag/distributed-2',
+    library: 'mixkit',
+    variant: 'GaussianMixture diag, fitAsync on 2 worker processes (BullMQ, local Redis)',
+    threads: 2,
+    memory: false,
+    ...(unavailable === undefined ? {} : { unavailable }),
+    prepare: async () => {
+      cluster = await startBenchCluster(2, root);
+    },
+    run: async () => {
+      if (cluster === undefined) throw new Error('no cluster');
+      const { parts } = await loadDataset([{ kind: 'f64', path: basename(headerFile) }], root);
+      const executor = await DistributedExecutor.connect({ connection: cluster.connection, parts });
+      const jobsBefore = cluster.jobMs();
+      const watch = startStopwatch();
+      const model = await mixture(init).fitAsync(X, { executor });
+      const { seconds, cpuSeconds } = watch.stop();
+      const jobMs = cluster.jobMs() - jobsBefore;
+      mapShare.wallMs += seconds * 1000;
+      mapShare.jobMs += jobMs;
+      const { bytesSent, bytesReceived, dispatched } = executor.counts;
+      await executor.close({ clear: true });
+      return {
+        seconds,
+        cpuSeconds,
+        iterations: model.iterations,
+        details: {
+          lower_bound: model.lowerBound,
+          rounds: dispatched,
+          bytes_sent_per_round: Math.round(bytesSent / Math.max(1, dispatched)),
+          bytes_received_per_round: Math.round(bytesReceived / Math.max(1, dispatched)),
+          worker_job_ms: Math.round(jobMs),
+        },
+      };
+    },
+    release: () => {
+      void cluster?.stop();
+    },
+  };
+}
+
+function targets(rows: readonly ContenderResult[]): TargetCheck[] {
+  const threads = rows.find((r) => r.id === 'mixkit/diag/workers-2' && r.status === 'ok');
+  const cluster = rows.find((r) => r.id === 'mixkit/diag/distributed-2' && r.status === 'ok');
+  const overhead = 'overhead per iteration of 2 worker processes over 2 worker threads (ms)';
+  if (threads?.perIteration === undefined || cluster?.perIteration === undefined) {
+    return [{ description: overhead, met: null, detail: 'a contender did not run' }];
+  }
+  const ms = (cluster.perIteration.median - threads.perIteration.median) * 1000;
+  // The workers' shard jobs ran in parallel on 2 processes: the map's share of the wall time
+  // is their job time over 2, the rest (round trips, payloads, merges, M-steps) is outside it.
+  const inside = mapShare.wallMs > 0 ? mapShare.jobMs / 2 / mapShare.wallMs : Number.NaN;
+  const same = cluster.details?.lower_bound === threads.details?.lower_bound;
+  return [
+    {
+      description: overhead,
+      met: null,
+      detail: `${ms.toFixed(1)} ms per iteration (${(cluster.perIteration.median * 1000).toFixed(1)} vs ${(threads.perIteration.median * 1000).toFixed(1)} ms); ${((1 - inside) * 100).toFixed(0)}% of the distributed wall time is outside the workers' shard jobs`,
+    },
+    {
+      description: 'the distributed fit gives the same lower bound, bit for bit, as the threads',
+      met: same,
+      detail: `${cluster.details?.lower_bound} vs ${threads.details?.lower_bound}`,
+    },
+  ];
+}
+
+function distributedCase(ctx: BenchContext): BenchCase {
+  const { header, X, init } = loadWorkload('gmm-large', ctx.size, ctx.cacheDir, ctx.log);
+  const headerFile = header.dataFile.replace(/\.f64$/, '.json');
+  mapShare.wallMs = 0;
+  mapShare.jobMs = 0;
+  return {
+    id: 'distributed/gmm-large-diag',
+    title: `Gaussian mixture (diag), ${EM_ITERATIONS} EM iterations on 2 worker processes over Redis vs 2 worker threads: ${X.rows} x ${X.cols}, k=${init.weights.length}`,
+    reference: 'mixkit/diag/workers-2',
+    workload: { name: 'gmm-large', rows: X.rows, cols: X.cols, k: init.weights.length },
+    contenders: [threadsContender(X, init), distributedContender(X, init, headerFile)],
+    ...(ctx.size === 'full' ? { rounds: 2, warmup: 0 } : {}),
+    targets,
+    notes: [
+      'both rows on this machine: the worker processes read the workload file from the bench cache (their shards, once), the coordinator holds the data for initialisation and checks; Redis on 127.0.0.1 without persistence',
+    ],
+  };
+}
+
+/** Distributed fitting (issue 18): the BullMQ executor against the in-process worker pool. */
+export const distributedSuite: Suite = {
+  name: 'distributed',
+  description: 'EM on worker processes through Redis (BullMQ) against worker threads',
+  caseIds: () => ['distributed/gmm-large-diag'],
+  buildCase: async (id, ctx) => {
+    if (id !== 'distributed/gmm-large-diag') throw new Error(`unknown distributed case ${id}`);
+    return distributedCase(ctx);
+  },
+};
