@@ -387,6 +387,34 @@ describe('options that do not apply are errors, not silently ignored', () => {
       ['--algo', 'hdbscan', '--out-of-core', 'always'],
       '--out-of-core always: only mixtures fitted by EM over a grid (--algo em) stream the file; --algo hdbscan runs in memory',
     ],
+    [
+      ['--algo', 'hdbscan', '--redis', 'redis://localhost:1'],
+      '--redis: distributed fits run --algo em or kmeans, not --algo hdbscan; fit it without --redis',
+    ],
+    [
+      ['--select', 'mclust', '--redis', 'redis://localhost:1'],
+      "--redis: mclust's selection (--select mclust) runs in memory; fit it without --redis",
+    ],
+    [
+      ['--k', '2..4', '--redis', 'redis://localhost:1'],
+      '--k 2,3,4: a distributed fit takes one --k; fit the grid without --redis',
+    ],
+    [
+      ['--covariance', 'VVV', '--redis', 'redis://localhost:1'],
+      '--covariance VVV: a distributed fit takes one of full, diag, spherical or tied',
+    ],
+    [
+      ['--t', 'a,b', '--redis', 'redis://localhost:1'],
+      '--t: a distributed fit models every numeric column as one Gaussian block; fit column families without --redis',
+    ],
+    [
+      ['--n-init', '3', '--redis', 'redis://localhost:1'],
+      '--n-init does not apply with --redis: the workers read the files themselves, and the fit runs one start and writes the model only',
+    ],
+    [
+      ['--fit-id', 'run-1'],
+      '--fit-id applies to a distributed fit only; add --redis <url> or leave it out',
+    ],
   ])('mixkit fit data.csv %j', async (args, message) => {
     const run = await runInProcess(['fit', 'absent.csv', ...args]);
     expect(run.stderr).toBe(`mixkit: ${message}\n`);

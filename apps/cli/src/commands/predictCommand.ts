@@ -149,7 +149,7 @@ async function predict(
   const lines = [
     `mixkit predict ${settings.data}: ${rows} rows labelled with ${settings.model} (${name}, k = ${loaded.model.nClusters})`,
     `  rule: ${rule}`,
-    `  rows per cluster: ${sizes.map((size, c) => `${c}: ${size}`).join(', ')}${noise === null ? '' : `; noise (-1): ${noise}`}`,
+    `  rows per cluster: ${sizes.length === 0 ? 'none (no clusters)' : sizes.map((size, c) => `${c}: ${size}`).join(', ')}${noise === null ? '' : `; noise (-1): ${noise}`}`,
   ];
   if (logLikelihood !== null) {
     lines.push(

@@ -47,7 +47,14 @@ export function checkRows(settings: FitSettings, rows: number): void {
   const { method } = settings;
   const tooMany = settings.k.find((k) => k > rows);
   if (tooMany !== undefined) {
-    throw new CliError(`--k ${tooMany}: more components than the ${rows} rows of ${settings.data}`);
+    // mclust's grid is 1..9 unless --k says otherwise: say so, the user may not have typed it.
+    const mclust =
+      method.algorithm === 'em' && method.select === 'mclust'
+        ? `; --select mclust tries k = 1..9 unless given --k (here at most --k 1..${rows})`
+        : '';
+    throw new CliError(
+      `--k ${tooMany}: more components than the ${rows} rows of ${settings.data}${mclust}`,
+    );
   }
   if ('minPts' in method && method.minPts > rows) {
     throw new CliError(

@@ -86,7 +86,7 @@ export function formatDetails(report: FitReport): DetailLines {
         before: [],
         headline: [
           `Variational Bayesian mixture of ${upper} components (an upper bound), each ${report.families.join(' x ')}, ${details.weightPrior} weight prior`,
-          `  lower bound ${formatNumber(details.lowerBound, 6)} (scikit-learn's lower_bound_); ${upper - unused.length} components used`,
+          `  lower bound ${formatNumber(details.lowerBound, 6)} (scikit-learn's lower_bound_); ${upper - unused.length} component${upper - unused.length === 1 ? '' : 's'} used`,
         ],
         after:
           unused.length === 0
