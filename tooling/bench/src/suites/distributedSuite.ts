@@ -8,6 +8,7 @@ import {
   clusterUnavailable,
   startBenchCluster,
 } from '../harness/distributedCluster.js';
+import { measurePeakRss } from '../harness/measurePeakRss.js';
 import { startStopwatch } from '../harness/stopwatch.js';
 import type {
   BenchCase,
@@ -91,42 +92,51 @@ function distributedContender(X: Matrix, init: InitialParameters, headerFile: st
   let cluster: BenchCluster | undefined;
   let parts: readonly DatasetPart[] = [];
   const root = dirname(headerFile);
+  /** One fit; `record` adds its times to the suite's map share (the timed rounds only). */
+  const fit = async (record: boolean) => {
+    if (cluster === undefined) throw new Error('no cluster');
+    const executor = await DistributedExecutor.connect({ connection: cluster.connection, parts });
+    const jobsBefore = cluster.jobMs();
+    const watch = startStopwatch();
+    const model = await mixture(init).fitAsync(X, { executor });
+    const { seconds, cpuSeconds } = watch.stop();
+    const jobMs = cluster.jobMs() - jobsBefore;
+    if (record) {
+      mapShare.wallMs += seconds * 1000;
+      mapShare.jobMs += jobMs;
+    }
+    const { bytesSent, bytesReceived, dispatched } = executor.counts;
+    await executor.close({ clear: true });
+    return {
+      seconds,
+      cpuSeconds,
+      iterations: model.iterations,
+      details: {
+        lower_bound: model.lowerBound,
+        rounds: dispatched,
+        bytes_sent_per_round: Math.round(bytesSent / Math.max(1, dispatched)),
+        bytes_received_per_round: Math.round(bytesReceived / Math.max(1, dispatched)),
+        worker_job_ms: Math.round(jobMs),
+      },
+    };
+  };
   return {
     id: 'mixkit/diag/distributed-2',
     library: 'mixkit',
     variant: 'GaussianMixture diag, fitAsync on 2 worker processes (BullMQ, local Redis)',
     threads: 2,
-    memory: false,
     ...(unavailable === undefined ? {} : { unavailable }),
     prepare: async () => {
       cluster = await startBenchCluster(2, root);
       // The row counts from the file's header: the executor needs no rows of its own.
       ({ parts } = await describeDataset([{ kind: 'f64', path: basename(headerFile) }], root));
     },
-    run: async () => {
-      if (cluster === undefined) throw new Error('no cluster');
-      const executor = await DistributedExecutor.connect({ connection: cluster.connection, parts });
-      const jobsBefore = cluster.jobMs();
-      const watch = startStopwatch();
-      const model = await mixture(init).fitAsync(X, { executor });
-      const { seconds, cpuSeconds } = watch.stop();
-      const jobMs = cluster.jobMs() - jobsBefore;
-      mapShare.wallMs += seconds * 1000;
-      mapShare.jobMs += jobMs;
-      const { bytesSent, bytesReceived, dispatched } = executor.counts;
-      await executor.close({ clear: true });
-      return {
-        seconds,
-        cpuSeconds,
-        iterations: model.iterations,
-        details: {
-          lower_bound: model.lowerBound,
-          rounds: dispatched,
-          bytes_sent_per_round: Math.round(bytesSent / Math.max(1, dispatched)),
-          bytes_received_per_round: Math.round(bytesReceived / Math.max(1, dispatched)),
-          worker_job_ms: Math.round(jobMs),
-        },
-      };
+    run: () => fit(true),
+    // In this process, whatever the harness's mode: the cluster lives here. The worker
+    // processes' memory is not counted (each holds its shards).
+    measureMemory: async () => {
+      const sample = await measurePeakRss(() => fit(false));
+      return { ...sample, method: `${sample.method}, the coordinator's process only` };
     },
     release: () => {
       void cluster?.stop();
