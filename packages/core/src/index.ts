@@ -9,12 +9,14 @@ export {
 export type {
   AnyComponentFamily,
   ComponentFamily,
+  FamilyForData,
   FamilyResolver,
   FamilySpec,
   ParamsOf,
   SerializedParams,
   StatsOf,
 } from './componentFamily.js';
+export { fitDiagnosticsFromJson, fitDiagnosticsToJson } from './diagnosticsJson.js';
 export { AbortedError } from './errors/abortedError.js';
 export {
   type DegeneracyReason,

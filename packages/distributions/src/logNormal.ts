@@ -9,6 +9,7 @@ import { scaleMoments } from './gaussian/statistics.js';
 import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
 import { assertWeight } from './support/assertWeight.js';
+import { paramsShape } from './support/paramsShape.js';
 import { validateSupport } from './support/validateSupport.js';
 
 /** Options of {@link logNormal}. */
@@ -173,5 +174,11 @@ export function logNormal(
     dimension: (params) => params.means.length,
     nParameters: (params) => 2 * params.means.length,
     ...vectorParamsJson(KIND, { means: {}, variances: POSITIVE }, logNormalParams),
+    checkParams: paramsShape(KIND, 'logNormalParams', {
+      means: 'vector',
+      variances: 'vector',
+      halfPrecisions: 'vector',
+      logNormalizer: 'number',
+    }),
   };
 }

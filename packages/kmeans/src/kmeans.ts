@@ -21,6 +21,7 @@ import {
 } from '@mixkit/core';
 import { NearestCenters } from '@mixkit/linalg';
 import { centeredCenters, seedCenters } from './init/seedCenters.js';
+import { inUnits } from './internal/inUnits.js';
 import { openAssignSession } from './iterateCenters.js';
 import { prepareKmeansData } from './kmeansData.js';
 import type { KMeansModel } from './kmeansModel.js';
@@ -130,7 +131,11 @@ export class KMeans implements Clusterer<KMeansModel> {
     const explicit = given === undefined ? undefined : centeredCenters(given, data, k);
     const restarts = explicit === undefined ? this.options.nInit : 1;
     const random = toRandom(options.random);
-    const selection = new KMeansRestarts();
+    // Objectives in the units of the data and weights as given (see prepareKmeansData).
+    const power = -2 * data.frame.exponent - data.weightExponent;
+    const scaledX = data.frame.exponent !== 0;
+    const toUnits = (value: number): number => inUnits(value, power, 'inertia', scaledX);
+    const selection = new KMeansRestarts(toUnits);
     const states =
       placement !== 'sequential' && typeof init === 'string'
         ? parallelRestartStates(random, restarts, n, matrix.cols, k)
@@ -144,12 +149,13 @@ export class KMeans implements Clusterer<KMeansModel> {
       throwIfAborted(options.signal, 'KMeans.fit');
       const stream = states === undefined ? random.split() : restartStream(states, restart);
       const initial = explicit ?? (yield* seedCenters(init, data, matrix, k, stream, weights));
-      const run = yield* runRestart(data, session, initial, {
-        algorithm,
-        maxIterations,
-        tolerance: tolerance * data.meanVariance,
-        restart,
-      });
+      const run = yield* runRestart(
+        data,
+        session,
+        initial,
+        { algorithm, maxIterations, tolerance: tolerance * data.meanVariance, restart },
+        toUnits,
+      );
       selection.add(restart, run);
     }
     yield* closeShards(session.handle);

@@ -17,9 +17,12 @@ export class KMeansRestarts {
   private bestRestart = 0;
   private distanceComputations = 0;
 
+  /** `toUnits` turns an inertia of the prepared data into the units of the data as given. */
+  constructor(private readonly toUnits: (value: number) => number) {}
+
   /** Adds restart `restart`'s run (its labels are copied: a session reuses its buffer). */
   add(restart: number, run: CenteredRun): void {
-    this.restartObjectives.push(run.inertia);
+    this.restartObjectives.push(this.toUnits(run.inertia));
     this.warnings.push(...run.warnings);
     this.distanceComputations += run.distanceComputations;
     if (this.best === undefined || run.inertia < this.best.inertia) {
@@ -34,9 +37,9 @@ export class KMeansRestarts {
     if (best === undefined) throw new Error('unreachable: nInit >= 1');
     return new KMeansModel({
       centeredCenters: best.centers,
-      offset: data.offset,
+      frame: data.frame,
       labels: best.labels,
-      inertia: best.inertia,
+      inertia: this.toUnits(best.inertia),
       iterations: best.iterations,
       converged: best.converged,
       algorithm,
@@ -44,7 +47,7 @@ export class KMeansRestarts {
       diagnostics: {
         converged: best.converged,
         iterations: best.iterations,
-        objective: best.objective,
+        objective: best.objective.map(this.toUnits),
         bestRestart: this.bestRestart,
         restartObjectives: this.restartObjectives,
         warnings: this.warnings,

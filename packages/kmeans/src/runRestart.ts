@@ -17,6 +17,7 @@ export function* runRestart(
   session: AssignSession,
   initial: Matrix,
   settings: IterationSettings,
+  toUnits: (value: number) => number,
 ): ShardProgram<IterationProgress, CenteredRun> {
   const { restart } = settings;
   const steps = centersProgram(data, session, initial, settings);
@@ -26,7 +27,8 @@ export function* runRestart(
   while (!step.done) {
     const event = step.value;
     if (event.type === 'step') {
-      const { iteration, objective } = event.step;
+      const { iteration } = event.step;
+      const objective = toUnits(event.step.objective);
       const change = Number.isNaN(previous)
         ? Number.POSITIVE_INFINITY
         : Math.abs(objective - previous);

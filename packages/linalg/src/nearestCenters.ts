@@ -44,6 +44,7 @@ const EXACT_ROWS = 256;
  * same labels.
  */
 export class NearestCenters {
+  /** Number of centres searched (the rows of the centres matrix given to each call). */
   readonly k: number;
   private readonly X: Matrix;
   private readonly xNorms: Float64Array;
@@ -148,6 +149,7 @@ export class NearestCenters {
     return this.marginCoefficient;
   }
 
+  /** The largest centre norm max_j ||c_j|| of the current centres (see `marginScale`). */
   get marginShift(): number {
     return this.maxCenterNorm;
   }

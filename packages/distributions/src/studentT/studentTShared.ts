@@ -1,7 +1,7 @@
 import type { FamilySpec, Matrix, RandomSource } from '@mixkit/core';
 import { logGammaRatio } from '@mixkit/linalg';
+import { validateGaussianData } from '../gaussian/shared.js';
 import { sampleGamma } from '../sampling/sampleGamma.js';
-import { validateSupport } from '../support/validateSupport.js';
 import type { ResolvedStudentTOptions } from './studentTOptions.js';
 
 /**
@@ -45,7 +45,8 @@ export function studentTBase(kind: string, resolved: ResolvedStudentTOptions) {
     kind,
     spec: (): FamilySpec => ({ kind, options: resolved.spec }),
     validate(X: Matrix, argument = 'X'): void {
-      validateSupport(X, argument, kind, 'real');
+      // Finite data whose columns' variances double precision can hold (see the Gaussians').
+      validateGaussianData(X, argument, kind);
     },
     dimension: (params: { readonly location: Float64Array }): number => params.location.length,
   };

@@ -21,6 +21,8 @@ export type CheckName =
   | 'parameter-count'
   | 'empty-stats'
   | 'kernel-memory'
+  | 'map-estimate'
+  | 'check-params'
   | 'likelihood-maximum';
 
 /** One column of a `grid` normalisation domain: discrete values, or a continuous interval. */

@@ -127,16 +127,19 @@ export const emRestartTask: ShardTask<
   },
 };
 
-/** The setup of `emRestartTask` that describes `workspace` and the fit's settings. */
+/** The setup of `emRestartTask` that describes `workspace` (fitted with the `given` families). */
 export function restartSetup(
   workspace: EmWorkspace,
+  given: readonly AnyComponentFamily[],
   settings: RestartSettings & Pick<ResolvedEmSettings, 'random'>,
   options: { readonly priorProbabilities?: MatrixInput | undefined },
   randomStates: readonly (readonly number[])[],
   firstRestart: number,
 ): EmRestartSetup {
   const distinct: AnyComponentFamily[] = [];
-  const familyOf = workspace.families.map((family) => {
+  // The families as given: each worker's workspace resolves them for the data (`forData`) as
+  // the fit's own did, from the same rows.
+  const familyOf = given.map((family) => {
     const known = distinct.indexOf(family);
     if (known >= 0) return known;
     distinct.push(family);

@@ -77,6 +77,7 @@ export function* emProgram<Family extends AnyComponentFamily>(
       ? parallelRestartStates(settings.random, settings.nInit, plan)
       : undefined;
   const passes = yield* openShards(emPassTask, passSetup(workspace), plan, workspace);
+  selection.warnings.push(...workspace.dataWarnings);
   const started = now();
   let restart = 0;
   for (; restart < settings.nInit; restart++) {
@@ -91,7 +92,14 @@ export function* emProgram<Family extends AnyComponentFamily>(
   if (restart < settings.nInit && states !== undefined && typeof init === 'string') {
     const restarts = yield* openShards(
       emRestartTask,
-      restartSetup(workspace, { ...settings, init }, options, states.slice(restart), restart),
+      restartSetup(
+        workspace,
+        families,
+        { ...settings, init },
+        options,
+        states.slice(restart),
+        restart,
+      ),
       planShards(settings.nInit - restart, 1),
       workspace,
     );
@@ -106,7 +114,8 @@ export function* emProgram<Family extends AnyComponentFamily>(
       });
     }
   }
-  return selection.model(families, workspace.d);
+  // The families as the fit ran them (`forData` may have resolved data-relative settings).
+  return selection.model(workspace.families, workspace.d);
 }
 
 export { emShardRows };

@@ -117,6 +117,7 @@ export function chunkWorkspace(buffers: ChunkBuffers, chunk: Matrix): EmWorkspac
     globalStats: new Map(),
     rowScores: noRows,
     scratch: buffers.scratch,
+    dataWarnings: [],
     // Chunks are placed in kernel memory by `createChunkBuffers` already.
     placed: true,
   };
@@ -153,6 +154,7 @@ export function statisticsWorkspace(
     globalStats,
     rowScores: noRows,
     scratch: buffers.scratch,
+    dataWarnings: [],
     // Chunks are placed in kernel memory by `createChunkBuffers` already.
     placed: true,
   };

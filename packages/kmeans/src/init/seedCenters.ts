@@ -6,6 +6,7 @@ import {
   type ShardProgram,
   toMatrix,
 } from '@mixkit/core';
+import { toFrame } from '../internal/scaledFrame.js';
 import type { KMeansData } from '../kmeansData.js';
 import type { KMeansInit } from '../kmeansOptions.js';
 import { kmeansPlusPlusProgram } from './kmeansPlusPlus.js';
@@ -31,16 +32,12 @@ export function* seedCenters(
   throw new Error('unreachable: explicit centers are not seeded');
 }
 
-/** Validates k x d initial centers and moves them into the centered frame. */
+/** Validates k x d initial centers and moves them into the data's frame. */
 export function centeredCenters(input: MatrixInput, data: KMeansData, k: number): Matrix {
   const d = data.X.cols;
   const centers = toMatrix(input, { argument: 'init', cols: d });
   if (centers.rows !== k) {
     throw new InvalidInputError({ argument: 'init', value: centers.rows }, `expected ${k} centers`);
   }
-  const out = new Float64Array(k * d);
-  for (let c = 0; c < k; c++) {
-    for (let j = 0; j < d; j++) out[c * d + j] = centers.data[c * d + j]! - data.offset[j]!;
-  }
-  return { rows: k, cols: d, data: out };
+  return { rows: k, cols: d, data: toFrame(centers, 0, k, data.frame, new Float64Array(k * d)) };
 }

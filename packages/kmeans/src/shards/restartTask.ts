@@ -74,12 +74,14 @@ export const restartTask: ShardTask<
       (function* () {
         const session = yield* openAssignSession(data, algorithm, k);
         const initial = yield* seedCenters(init, data, X, k, stream, weights);
-        const run = yield* runRestart(data, session, initial, {
-          algorithm,
-          maxIterations,
-          tolerance: tolerance * data.meanVariance,
-          restart,
-        });
+        // Steps are not reported from here: their units do not matter.
+        const run = yield* runRestart(
+          data,
+          session,
+          initial,
+          { algorithm, maxIterations, tolerance: tolerance * data.meanVariance, restart },
+          (value) => value,
+        );
         yield* closeShards(session.handle);
         // The session's labels live on a buffer the next restart of this thread reuses.
         return { ...run, labels: run.labels.slice() };

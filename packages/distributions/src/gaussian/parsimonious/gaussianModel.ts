@@ -6,8 +6,14 @@ import {
   type FamilySpec,
   InvalidInputError,
 } from '@mixkit/core';
+
 import { type CovarianceFactors, factorEstimate, fullCovarianceJson } from '../covariance.js';
-import { type GaussianFullParams, gaussianLogDensity, sampleGaussian } from '../full.js';
+import {
+  checkFullParams,
+  type GaussianFullParams,
+  gaussianLogDensity,
+  sampleGaussian,
+} from '../full.js';
 import { gaussianBase } from '../shared.js';
 import type { GaussianStats } from '../statistics.js';
 import type { CovarianceModel } from './covarianceModel.js';
@@ -169,7 +175,7 @@ function parsimoniousFamily(model: AnyCovarianceModel, control: InnerControl): G
       return warm === undefined ? params : { ...params, innerState: warm };
     });
   }
-  const base = gaussianBase(kind, 0, model.scatter);
+  const base = gaussianBase(kind, { kind: 'absolute', values: 0 }, model.scatter);
   return {
     ...base,
     spec: (): FamilySpec => ({
@@ -184,5 +190,7 @@ function parsimoniousFamily(model: AnyCovarianceModel, control: InnerControl): G
     nParameters: (params) => params.mean.length + model.perComponent(params.mean.length),
     nSharedParameters: (params) => model.shared(params.mean.length),
     ...fullCovarianceJson(kind),
+    // Full-covariance parameters, as `gaussianFullParams` builds them.
+    checkParams: checkFullParams(kind, 'gaussianFullParams'),
   };
 }
