@@ -44,7 +44,8 @@ function battery(name: string, make: Make, source: string, rest: Partial<Cluster
 // underflowed) is fixed and tested in src/density.test.ts (issue 16).
 const absoluteRadius: Partial<Record<ClustererCheckName, string>> = {
   'huge-values': 'eps is in the data’s units: rows 1e300 apart are all noise at eps = 4',
-  'tiny-values': 'eps is in the data’s units: rows 1e-300 apart are all within eps = 4, one cluster',
+  'tiny-values':
+    'eps is in the data’s units: rows 1e-300 apart are all within eps = 4, one cluster',
   'mixed-column-scales':
     'eps is in the data’s units: a column at 1e6 puts every row beyond eps = 4',
 };
