@@ -11,6 +11,7 @@ export type {
   ComponentFamily,
   FamilyResolver,
   FamilySpec,
+  MissingCellTreatment,
   ParamsOf,
   SerializedParams,
   StatsOf,
@@ -23,6 +24,7 @@ export {
 export { type InputLocation, InvalidInputError } from './errors/invalidInputError.js';
 export { MixkitError } from './errors/mixkitError.js';
 export { NotFittedError } from './errors/notFittedError.js';
+export { UnsupportedMissingCellsError } from './errors/unsupportedMissingCellsError.js';
 export { WorkerError, type WorkerFailure } from './errors/workerError.js';
 export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
 export { describeWarning } from './format/describeWarning.js';
@@ -38,6 +40,12 @@ export {
   rowView,
   toArrays,
 } from './matrix.js';
+export { countMissingCells, markMissingRows } from './missing/markMissingRows.js';
+export {
+  type MissingPolicy,
+  missingPolicies,
+  resolveMissingPolicy,
+} from './missing/missingPolicy.js';
 export type { FitOptions, IterationProgress, RunOptions } from './options.js';
 export { createRandom, type RandomInput, type RandomSource, toRandom } from './random.js';
 export { assertNoWorkers } from './shards/assertNoWorkers.js';
