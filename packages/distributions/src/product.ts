@@ -9,6 +9,7 @@ import {
   type ParamsOf,
   type SerializedParams,
   type StatsOf,
+  UnsupportedMissingCellsError,
 } from '@mixkit/core';
 import { ParamsReader } from './json/paramsReader.js';
 import { outputRows } from './sampling/outputRows.js';
@@ -49,7 +50,45 @@ const KIND = 'product';
 interface Gathered {
   readonly rows: number;
   readonly cols: number;
+  /** The row marks the blocks were gathered with. */
+  readonly marks: Uint8Array | undefined;
   readonly blocks: readonly Matrix[];
+}
+
+/**
+ * The treatment of missing cells of a product: none unless every block has one; `'conditional'`
+ * when some block's is (that block needs `current`, which the product passes on), else
+ * `'marginal'`.
+ */
+function productMissingCells(
+  blocks: readonly ProductBlock[],
+): ComponentFamily<unknown, unknown>['missingCells'] {
+  const treatments = blocks.map((block) => block.family.missingCells);
+  if (treatments.some((treatment) => treatment === undefined)) return undefined;
+  return treatments.includes('conditional') ? 'conditional' : 'marginal';
+}
+
+/**
+ * The marks of a block's rows: row i is marked when one of the block's columns is NaN in a row
+ * `marks` marks; undefined when no row of the block misses a cell.
+ */
+function blockMarks(
+  X: Matrix,
+  marks: Uint8Array,
+  columns: readonly number[],
+): Uint8Array | undefined {
+  let out: Uint8Array | undefined;
+  const d = X.cols;
+  for (let i = 0; i < X.rows; i++) {
+    if (marks[i] !== 1) continue;
+    for (let k = 0; k < columns.length; k++) {
+      if (!Number.isNaN(X.data[i * d + columns[k]!]!)) continue;
+      out ??= new Uint8Array(X.rows);
+      out[i] = 1;
+      break;
+    }
+  }
+  return out;
 }
 
 /** Drops the location prefix and value suffix core's InvalidInputError puts in its message. */
@@ -65,6 +104,8 @@ function reasonOf(error: InvalidInputError): string {
  * `product([{ columns: [0, 1], family: gaussianFull() }, { columns: [2], family: poisson() }])`.
  *
  * The blocks' columns must partition 0 .. D − 1 (every column read by exactly one block).
+ * Missing cells: each block sees only its own columns' (a block whose columns are complete in a
+ * row reads that row on its ordinary path); the product handles them when every block does.
  * Statistics and parameters are tuples of the blocks' own; `estimateAll` exists when some block
  * has it (e.g. a tied Gaussian), and shared parameters are summed over blocks.
  *
@@ -85,7 +126,10 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
 
   function gather(X: Matrix): readonly Matrix[] {
     const hit = cache.get(X.data);
-    if (hit !== undefined && hit.rows === X.rows && hit.cols === X.cols) return hit.blocks;
+    const marks = X.missingRows;
+    if (hit !== undefined && hit.rows === X.rows && hit.cols === X.cols && hit.marks === marks) {
+      return hit.blocks;
+    }
     if (X.cols !== dimension) {
       throw new InvalidInputError(
         { argument: 'X', value: X.cols },
@@ -100,9 +144,11 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
         for (let k = 0; k < width; k++)
           out.data[i * width + k] = X.data[i * dimension + block.columns[k]!]!;
       }
-      return out;
+      // A block sees missing cells only in its own columns.
+      const own = marks === undefined ? undefined : blockMarks(X, marks, block.columns);
+      return own === undefined ? out : { ...out, missingRows: own };
     });
-    cache.set(X.data, { rows: X.rows, cols: X.cols, blocks: gathered });
+    cache.set(X.data, { rows: X.rows, cols: X.cols, marks, blocks: gathered });
     return gathered;
   }
 
@@ -111,8 +157,10 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
   type P = unknown[];
   type S = unknown[];
 
+  const missingCells = productMissingCells(list);
   const family: ComponentFamily<P, S> = {
     kind: KIND,
+    missingCells,
     spec: (): FamilySpec => ({
       kind: KIND,
       options: {
@@ -125,6 +173,13 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
     validate(X: Matrix, argument = 'X'): void {
       validateShape(X, argument, KIND, dimension);
       const gathered = gather(X);
+      if (X.missingRows !== undefined && missingCells === undefined) {
+        const lacking = list.find((block) => block.family.missingCells === undefined);
+        throw new UnsupportedMissingCellsError(
+          KIND,
+          `its ${lacking?.family.kind} block over columns [${lacking?.columns.join(', ')}] has no missing-cell treatment`,
+        );
+      }
       list.forEach((block, b) => {
         try {
           block.family.validate(gathered[b]!, argument);

@@ -11,7 +11,7 @@ import { ParamsReader } from './json/paramsReader.js';
 import { outputRows } from './sampling/outputRows.js';
 import { sampleVonMisesFisher } from './sampling/sampleVonMisesFisher.js';
 import { assertWeight } from './support/assertWeight.js';
-import { validateShape } from './support/validateSupport.js';
+import { missingRowsFor, validateShape } from './support/validateSupport.js';
 
 /** Options of the von Mises–Fisher family. */
 export interface VonMisesFisherOptions {
@@ -125,6 +125,12 @@ export function vonMisesFisher(
     spec: () => ({ kind: KIND, options: { maxConcentration } }),
     validate(X: Matrix, argument = 'X') {
       validateShape(X, argument, KIND);
+      missingRowsFor(
+        X,
+        KIND,
+        'refuse-missing',
+        'the marginal of a unit vector over some of its coordinates has no closed form',
+      );
       validateUnitRows(X, argument);
     },
     createStats: (dimension) => ({ weight: 0, sum: new Float64Array(dimension) }),

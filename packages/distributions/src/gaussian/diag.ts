@@ -60,6 +60,7 @@ export function gaussianDiagParams(
 export const diagonalLogDensity = logDensityFromDistances(
   squaredMahalanobisDiagonal,
   'precisions',
+  'diagonal',
   true,
 );
 

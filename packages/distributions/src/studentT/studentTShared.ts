@@ -1,7 +1,7 @@
 import type { FamilySpec, Matrix, RandomSource } from '@mixkit/core';
 import { logGammaRatio } from '@mixkit/linalg';
 import { sampleGamma } from '../sampling/sampleGamma.js';
-import { validateSupport } from '../support/validateSupport.js';
+import { missingRowsFor, validateSupport } from '../support/validateSupport.js';
 import type { ResolvedStudentTOptions } from './studentTOptions.js';
 
 /**
@@ -45,6 +45,12 @@ export function studentTBase(kind: string, resolved: ResolvedStudentTOptions) {
     kind,
     spec: (): FamilySpec => ({ kind, options: resolved.spec }),
     validate(X: Matrix, argument = 'X'): void {
+      missingRowsFor(
+        X,
+        kind,
+        'refuse-missing',
+        'its E-step over missing coordinates and the latent scale together is not implemented',
+      );
       validateSupport(X, argument, kind, 'real');
     },
     dimension: (params: { readonly location: Float64Array }): number => params.location.length,

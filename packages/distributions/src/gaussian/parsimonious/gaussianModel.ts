@@ -160,7 +160,8 @@ function parsimoniousFamily(model: AnyCovarianceModel, control: InnerControl): G
       return { mean: Float64Array.from(s.mean), covariance, ...factor };
     });
   }
-  const base = gaussianBase(kind, 0, model.scatter);
+  // Every model's parameters carry a full precision Cholesky factor, whatever its scatter.
+  const base = gaussianBase(kind, 0, model.scatter, 'cholesky');
   return {
     ...base,
     spec: (): FamilySpec => ({
