@@ -5,6 +5,7 @@ import type {
   FitDiagnostics,
   FitWarning,
   JsonValue,
+  MissingPolicy,
   SerializedParams,
 } from '@mixkit/core';
 import { InvalidInputError } from '@mixkit/core';
@@ -39,6 +40,11 @@ export type MixtureJson = {
     /** The parameters in the family's JSON form. */
     readonly params: SerializedParams;
   }[];
+  /**
+   * What the model does with missing cells (`MixtureModel.missing`); written only when it is
+   * `'marginalize'`, read as `'error'` when absent.
+   */
+  readonly missing?: 'marginalize';
   /** The fit's diagnostics (core's `FitDiagnostics`, as a JSON-compatible type literal). */
   readonly diagnostics: {
     /** True when the best restart converged. */
@@ -63,6 +69,7 @@ export function mixtureToJson(
   logWeights: Float64Array,
   dimension: number,
   diagnostics: FitDiagnostics,
+  missing: MissingPolicy = 'error',
 ): MixtureJson {
   const distinct: AnyComponentFamily[] = [];
   const components = families.map((family, c) => {
@@ -78,6 +85,7 @@ export function mixtureToJson(
     logWeights: Array.from(logWeights),
     families: distinct.map((family) => family.spec()),
     components,
+    ...(missing === 'marginalize' ? { missing } : {}),
     diagnostics: {
       converged: diagnostics.converged,
       iterations: diagnostics.iterations,
@@ -96,6 +104,7 @@ export interface ParsedMixture {
   readonly logWeights: Float64Array;
   readonly dimension: number;
   readonly diagnostics: FitDiagnostics;
+  readonly missing: MissingPolicy;
 }
 
 /** Parses and checks a `MixtureJson` document, rebuilding families through `resolve`. */
@@ -109,6 +118,9 @@ export function mixtureFromJson(json: JsonValue, resolve: FamilyResolver): Parse
   if (doc.kind !== 'mixkit.mixture') fail(`expected kind 'mixkit.mixture'`);
   if (doc.version !== 1) fail(`unsupported version ${String(doc.version)}`);
   const { dimension, logWeights, families, components, diagnostics } = doc;
+  if (doc.missing !== undefined && doc.missing !== 'marginalize') {
+    fail("missing must be 'marginalize' when present");
+  }
   if (typeof dimension !== 'number' || !Number.isInteger(dimension) || dimension < 1) {
     fail('dimension must be a positive integer');
   }
@@ -135,6 +147,7 @@ export function mixtureFromJson(json: JsonValue, resolve: FamilyResolver): Parse
     params,
     logWeights: Float64Array.from(logWeights as (number | null)[], (w) => w ?? -Infinity),
     dimension: dimension as number,
+    missing: doc.missing === 'marginalize' ? 'marginalize' : 'error',
     diagnostics: {
       converged: d.converged === true,
       iterations: typeof d.iterations === 'number' ? d.iterations : 0,

@@ -56,6 +56,7 @@ export function* emProgram<Family extends AnyComponentFamily>(
     sampleWeight: options.sampleWeight,
     priorProbabilities: options.priorProbabilities,
     blockSize: settings.blockSize,
+    missing: settings.missing,
   });
   const passes = yield* openShards(
     emPassTask,
@@ -74,7 +75,7 @@ export function* emProgram<Family extends AnyComponentFamily>(
     );
   }
   yield* closeShards(passes);
-  return selection.model(families, workspace.d);
+  return selection.model(families, workspace.d, settings.missing);
 }
 
 /**

@@ -4,11 +4,14 @@ import {
   InvalidInputError,
   type Matrix,
   type MatrixInput,
+  type MissingPolicy,
   sharedFloat64Array,
   toMatrix,
   toWeights,
+  UnsupportedMissingCellsError,
 } from '@mixkit/core';
 import { EStepScratch } from '../estep/eStepScratch.js';
+import { fillMissingCells } from '../missing/fillMissingCells.js';
 import { kernelArrays } from './kernelArrays.js';
 
 /** The components of one family in a mixture, in mixture order (for `estimateAll`). */
@@ -27,6 +30,11 @@ export interface FamilyGroup {
 export interface EmWorkspace {
   /** The data: the caller's, or its copy in kernel memory once `placeInKernelMemory` ran. */
   X: Matrix;
+  /**
+   * The data initialisation and re-seeding read: `X` itself, or, when `X` has missing cells,
+   * a completed copy (`fillMissingCells`: each missing cell at its column's lower median).
+   */
+  readonly initX: Matrix;
   /** Rows of the data. */
   readonly n: number;
   /** Columns of the data. */
@@ -78,9 +86,10 @@ export function createEmWorkspace(
     readonly sampleWeight?: ArrayLike<number> | undefined;
     readonly priorProbabilities?: MatrixInput | undefined;
     readonly blockSize?: number | undefined;
+    readonly missing?: MissingPolicy | undefined;
   } = {},
 ): EmWorkspace {
-  const X = toMatrix(input);
+  const X = toMatrix(input, { missing: options.missing ?? 'error' });
   const { rows: n, cols: d } = X;
   const k = families.length;
   assertInteger(k, 'nClusters', 1);
@@ -104,6 +113,7 @@ export function createEmWorkspace(
   }
   const groups = groupFamilies(families);
   for (const group of groups) group.family.validate(X, 'X');
+  if (X.missingRows !== undefined) assertMissingCellTreatments(groups);
   const blockSize = options.blockSize ?? 1024;
   assertInteger(blockSize, 'blockSize', 1);
   const logPriors =
@@ -113,6 +123,7 @@ export function createEmWorkspace(
   const blockLength = Math.min(blockSize, n) * k;
   return {
     X,
+    initX: fillMissingCells(X),
     n,
     d,
     k,
@@ -148,8 +159,23 @@ export function placeInKernelMemory(workspace: EmWorkspace): void {
   const kernel = kernelArrays(families, X.data.length, block.length);
   if (kernel === undefined) return;
   kernel.data.set(X.data);
-  workspace.X = { rows: X.rows, cols: X.cols, data: kernel.data };
+  workspace.X = withMarks({ rows: X.rows, cols: X.cols, data: kernel.data }, X.missingRows);
   workspace.block = kernel.block;
+}
+
+/** `matrix` with `missingRows` set to `marks` when there are marks. */
+export function withMarks(matrix: Matrix, marks: Uint8Array | undefined): Matrix {
+  return marks === undefined ? matrix : { ...matrix, missingRows: marks };
+}
+
+/**
+ * Data with missing cells: every family must declare a treatment (`missingCells`); the runner
+ * never looks further into a family than that declaration.
+ */
+export function assertMissingCellTreatments(groups: readonly FamilyGroup[]): void {
+  for (const { family } of groups) {
+    if (family.missingCells === undefined) throw new UnsupportedMissingCellsError(family.kind);
+  }
 }
 
 /** Groups components by family object identity, in order of first appearance. */
