@@ -1,4 +1,9 @@
-import { type AnyComponentFamily, createRandom, type Matrix, type ShardExecutor } from '@mixkit/core';
+import {
+  type AnyComponentFamily,
+  createRandom,
+  type Matrix,
+  type ShardExecutor,
+} from '@mixkit/core';
 import { makeBlobs } from '@mixkit/datasets';
 import { gaussianDiag, gaussianFull, poisson, product } from '@mixkit/distributions';
 import { type FitMixtureOptions, fitMixture, fitMixtureAsync, fitMixtureStream } from '@mixkit/em';
