@@ -31,8 +31,10 @@ export interface FamilySpec {
  *   conditional expectation given the observed ones, and the second-moment statistics get the
  *   conditional covariance added (the M-step's covariance correction). The Gaussians do this;
  *   it needs `current`.
+ * - `'mixed'`: some columns one way, some the other (a product of `'marginal'` and
+ *   `'conditional'` blocks); it needs `current`.
  */
-export type MissingCellTreatment = 'marginal' | 'conditional';
+export type MissingCellTreatment = 'marginal' | 'conditional' | 'mixed';
 
 /**
  * The contract of a mixture component family, built on sufficient statistics
@@ -70,8 +72,8 @@ export interface ComponentFamily<Params, Stats> {
    * - `validate` accepts NaN in marked rows (every observed cell is still checked);
    * - `logDensity` gives a marked row the log-density of its observed cells, the missing ones
    *   integrated (summed) out; a row with every cell missing gets exactly 0;
-   * - `accumulate` adds a marked row as the treatment says. A `'conditional'` family needs
-   *   `current` for it and throws `InvalidInputError` without: runners fit their initial
+   * - `accumulate` adds a marked row as the treatment says. A `'conditional'` (or `'mixed'`)
+   *   family needs `current` for it and throws `InvalidInputError` without: runners fit their initial
    *   statistics on data with each missing cell filled in (EM's own passes always pass
    *   `current`).
    *

@@ -56,16 +56,17 @@ interface Gathered {
 }
 
 /**
- * The treatment of missing cells of a product: none unless every block has one; `'conditional'`
- * when some block's is (that block needs `current`, which the product passes on), else
- * `'marginal'`.
+ * The treatment of missing cells of a product: none unless every block has one; the blocks'
+ * common treatment when they agree, else `'mixed'` (a conditional block needs `current`, which
+ * the product passes on).
  */
 function productMissingCells(
   blocks: readonly ProductBlock[],
 ): ComponentFamily<unknown, unknown>['missingCells'] {
   const treatments = blocks.map((block) => block.family.missingCells);
   if (treatments.some((treatment) => treatment === undefined)) return undefined;
-  return treatments.includes('conditional') ? 'conditional' : 'marginal';
+  const first = treatments[0];
+  return treatments.every((treatment) => treatment === first) ? first : 'mixed';
 }
 
 /**

@@ -21,7 +21,12 @@ export type CheckName =
   | 'parameter-count'
   | 'empty-stats'
   | 'kernel-memory'
-  | 'likelihood-maximum';
+  | 'likelihood-maximum'
+  | 'missing-refused'
+  | 'missing-validate'
+  | 'missing-density'
+  | 'missing-statistics'
+  | 'missing-em-step';
 
 /** One column of a `grid` normalisation domain: discrete values, or a continuous interval. */
 export type GridColumn =
