@@ -18,7 +18,6 @@ import type { FitReport, SelectionRow } from '../output/fitReport.js';
 import { formatFitReport } from '../output/formatFitReport.js';
 import { labelsHeader } from '../output/formatLabelsCsv.js';
 import { StagedOutputs } from '../output/stagedOutputs.js';
-import type { ColumnPlan } from '../table/columnKind.js';
 import { type ColumnRoles, resolveColumnRoles } from '../table/columnSelection.js';
 import { fileChunks } from '../table/fileChunks.js';
 import { LabelCoder } from '../table/labelCoder.js';
@@ -88,8 +87,8 @@ async function fit(settings: FitSettings, io: CliIo, outputs: StagedOutputs): Pr
   } finally {
     reading.stop();
   }
-  const plan = planColumns(table, roles as ColumnRoles, settings.cells);
-  if (settings.algorithm === 'kmeans') checkKmeansPlan(settings, plan.columns);
+  const plan = planColumns(table, roles as ColumnRoles, settings.cells, settings.missing);
+  if (settings.algorithm === 'kmeans') checkKmeansPlan(settings, plan);
   const rows = table.profile.rows;
   const tooMany = settings.k.find((k) => k > rows);
   if (tooMany !== undefined) {
@@ -273,6 +272,7 @@ function report(
     command: 'fit',
     data: settings.data,
     rows,
+    missingCells: plan.missing.reduce((sum, count) => sum + count, 0),
     encoding: table.file.encoding.encoding,
     storage,
     columns: plan.columns.map(({ name, kind, inferred, levels }) =>
@@ -305,7 +305,13 @@ function report(
   };
 }
 
-function checkKmeansPlan(settings: FitSettings, columns: readonly ColumnPlan[]): void {
+function checkKmeansPlan(settings: FitSettings, plan: TablePlan): void {
+  const { columns } = plan;
+  if (plan.missing.some((count) => count > 0)) {
+    throw new CliError(
+      `${settings.data}: --algo kmeans cannot fit missing cells; use --algo em (with --missing marginalize)`,
+    );
+  }
   const categorical = columns.find((column) => column.kind === 'categorical');
   if (categorical !== undefined) {
     throw new CliError(

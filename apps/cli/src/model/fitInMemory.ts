@@ -56,6 +56,7 @@ export async function fitInMemory(
     ...shared,
     criterion: settings.criterion,
     random: settings.seed,
+    missing: settings.missing,
     onIteration,
     ...(signal === undefined ? {} : { signal }),
     candidates: grid.map(({ name, family, nClusters }) => ({ name, family, nClusters })),

@@ -1,11 +1,15 @@
+import type { MissingPolicy } from '@mixkit/core';
 import type { CovarianceType } from '@mixkit/distributions';
 import type { ColumnSelection } from '../table/columnSelection.js';
 
 export type { CovarianceType };
 export type Algorithm = 'em' | 'kmeans';
 export type Criterion = 'bic' | 'aic' | 'icl';
-/** What to do with missing cells (empty or NA): only refusing them is possible for now. */
-export type MissingPolicy = 'error';
+/**
+ * What to do with missing cells (empty or NA): refuse them (`error`, the default) or fit with
+ * them, marginalised out of the likelihood (`marginalize`; core's `MissingPolicy`).
+ */
+export type { MissingPolicy };
 /** Where the data is fitted: chosen by its size, or forced. */
 export type OutOfCore = 'auto' | 'always' | 'never';
 export type DecimalName = 'point' | 'comma';
@@ -13,7 +17,7 @@ export type DecimalName = 'point' | 'comma';
 export const algorithms: readonly Algorithm[] = ['em', 'kmeans'];
 export const covarianceTypes: readonly CovarianceType[] = ['full', 'diag', 'spherical', 'tied'];
 export const criteria: readonly Criterion[] = ['bic', 'aic', 'icl'];
-export const missingPolicies: readonly MissingPolicy[] = ['error'];
+export const missingPolicies: readonly MissingPolicy[] = ['error', 'marginalize'];
 export const outOfCoreChoices: readonly OutOfCore[] = ['auto', 'always', 'never'];
 export const decimalNames: readonly DecimalName[] = ['point', 'comma'];
 

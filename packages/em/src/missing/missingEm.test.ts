@@ -1,3 +1,4 @@
+import type { AnyComponentFamily } from '@mixkit/core';
 import {
   type GaussianDiagParams,
   type GaussianFullParams,
@@ -33,9 +34,9 @@ function close(actual: ArrayLike<number>, expected: readonly number[], what: str
   }
 }
 
-function run<P>(family: Parameters<typeof iterateEm>[1]['components'], start: P[]) {
+function run<P>(components: readonly AnyComponentFamily[], start: P[]) {
   const steps = iterateEm(X, {
-    components: family,
+    components,
     init: { kind: 'params', params: start, weights: fixture.cases.full.start.weights },
     tolerance: 0,
     maxIterations: fixture.iterations,
