@@ -134,16 +134,24 @@ export interface ComponentFamily<Params, Stats> {
    * pseudocounts) parameters for the statistics. Throws `DegenerateComponentError` when the
    * statistics admit no proper parameters (zero weight, singular covariance...). Never
    * returns parameters containing NaN.
+   *
+   * `previous` is the component's parameters before this M-step (those its E-step used), which
+   * runners pass on every iteration and leave undefined at initialisation and when re-seeding.
+   * Most families ignore it. An M-step that has no closed form and iterates (mclust's VEI, EVE,
+   * VVE...; conditional maximisation steps) starts its inner iterations from it, and may carry
+   * the state they ended in inside the parameters it returns (as parameters carry their
+   * Cholesky caches), so every fit and every restart starts fresh.
    */
-  estimate(stats: Stats): Params;
+  estimate(stats: Stats, previous?: Params): Params;
 
   /**
    * Optional M-step over all components of this family at once, for parameters shared across
    * components (e.g. a tied covariance). `stats[j]` is the j-th component of this family in
    * mixture order; the result is in the same order. Runners call it instead of `estimate`
-   * when present.
+   * when present. `previous[j]` is component j's parameters before this M-step, as for
+   * `estimate` (undefined as a whole at initialisation).
    */
-  estimateAll?(stats: readonly Stats[]): Params[];
+  estimateAll?(stats: readonly Stats[], previous?: readonly Params[]): Params[];
 
   /**
    * Writes the log-density of rows `[start, end)` of `X` to

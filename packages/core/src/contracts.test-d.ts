@@ -47,7 +47,8 @@ describe('ComponentFamily', () => {
 
   it('makes the tied-parameter hooks optional', () => {
     expectTypeOf(poisson.estimateAll).toEqualTypeOf<
-      ((stats: readonly PoissonStats[]) => PoissonParams[]) | undefined
+      | ((stats: readonly PoissonStats[], previous?: readonly PoissonParams[]) => PoissonParams[])
+      | undefined
     >();
     expectTypeOf(poisson.nSharedParameters).toEqualTypeOf<
       ((params: PoissonParams) => number) | undefined

@@ -229,7 +229,7 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
       return stats;
     },
     totalWeight: (stats) => families[0]!.totalWeight(stats[0]),
-    estimate: (stats) => families.map((f, b) => f.estimate(stats[b])),
+    estimate: (stats, previous) => families.map((f, b) => f.estimate(stats[b], previous?.[b])),
     logDensity(params, X, start, end, out, outOffset, outStride) {
       const gathered = gather(X);
       const n = end - start;
@@ -284,12 +284,13 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
     },
   };
   if (hasEstimateAll) {
-    family.estimateAll = (stats) => {
+    family.estimateAll = (stats, previous) => {
       const perBlock = families.map((f, b) => {
         const column = stats.map((s) => s[b]);
+        const before = previous?.map((p) => p[b]);
         return f.estimateAll !== undefined
-          ? f.estimateAll(column)
-          : column.map((s) => f.estimate(s));
+          ? f.estimateAll(column, before)
+          : column.map((s, k) => f.estimate(s, before?.[k]));
       });
       return stats.map((_, k) => perBlock.map((params) => params[k]));
     };

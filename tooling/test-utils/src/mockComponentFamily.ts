@@ -39,6 +39,8 @@ export interface FamilyCall {
   readonly stats?: number | readonly number[];
   /** Row count for `sample`, factor for `scale`. */
   readonly value?: number;
+  /** Id of the parameter handle `estimate` was given as the component's previous parameters. */
+  readonly previous?: number;
 }
 
 export interface MockComponentFamilyOptions<P, S> {
@@ -190,16 +192,18 @@ export class MockComponentFamily<P = unknown, S = unknown>
     return this.inner.totalWeight(this.open<S>(stats));
   }
 
-  estimate(stats: MockHandle): MockHandle {
+  estimate(stats: MockHandle, previous?: MockHandle): MockHandle {
     const call = this.estimateCalls++;
     const inner = this.open<S>(stats);
+    const before = previous === undefined ? {} : { previous: this.id(previous) };
     const reason = this.options.failEstimate?.(call, this.inner.totalWeight(inner));
     if (reason !== undefined) {
-      this.record({ member: 'estimate', stats: this.id(stats) });
+      this.record({ member: 'estimate', stats: this.id(stats), ...before });
       throw new DegenerateComponentError(this.kind, reason, `injected failure (call ${call})`);
     }
-    const handle = this.wrap(this.inner.estimate(inner));
-    this.record({ member: 'estimate', stats: this.id(stats), params: this.id(handle) });
+    const innerPrevious = previous === undefined ? undefined : this.open<P>(previous);
+    const handle = this.wrap(this.inner.estimate(inner, innerPrevious));
+    this.record({ member: 'estimate', stats: this.id(stats), params: this.id(handle), ...before });
     return handle;
   }
 

@@ -83,7 +83,7 @@ export function mStep(
     }
     for (const c of active) {
       try {
-        params[c] = family.estimate(stats[c]);
+        params[c] = family.estimate(stats[c], initialising ? undefined : params[c]);
       } catch (error) {
         const reason = degeneracy(error);
         const recovered = reseedEstimate(workspace, family, scoresFor(family), usedRows);
@@ -122,8 +122,15 @@ function estimateGroup(
   const assign = (estimates: unknown[]): void => {
     for (const c of active) params[c] = estimates[components.indexOf(c)];
   };
+  // Every component of the group has parameters once initialised (frozen ones keep theirs).
+  const previous = initialising ? undefined : components.map((c) => params[c]);
   try {
-    assign(family.estimateAll!(components.map((c) => stats[c])));
+    assign(
+      family.estimateAll!(
+        components.map((c) => stats[c]),
+        previous,
+      ),
+    );
     return;
   } catch (error) {
     const reason = degeneracy(error);
@@ -132,7 +139,12 @@ function estimateGroup(
       stats[c] = family.merge(stats[c], scaledGlobalStats(workspace, family, share));
     }
     try {
-      assign(family.estimateAll!(components.map((c) => stats[c])));
+      assign(
+        family.estimateAll!(
+          components.map((c) => stats[c]),
+          previous,
+        ),
+      );
       for (const c of active) warn(degenerateWarning(where, c, reason, 'reseeded'));
     } catch (retryError) {
       degeneracy(retryError);

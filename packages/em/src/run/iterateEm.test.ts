@@ -115,6 +115,25 @@ describe('the runner drives families only through their hooks', () => {
     expect(checked).toBeGreaterThanOrEqual(4);
   });
 
+  it("hands each M-step the component's previous parameters (none at initialisation)", () => {
+    const family = new MockComponentFamily();
+    fitMixture(X, {
+      family,
+      nClusters: 2,
+      init: 'random-from-data',
+      maxIterations: 3,
+      tolerance: 0,
+    });
+    const estimates = family.calls.filter((call) => call.member === 'estimate');
+    // Initialisation: 2 estimates without previous parameters; then 3 iterations x 2 components.
+    expect(estimates).toHaveLength(8);
+    expect(estimates.slice(0, 2).map((call) => call.previous)).toEqual([undefined, undefined]);
+    for (let i = 2; i < estimates.length; i++) {
+      // Component c's previous parameters are what its last M-step returned.
+      expect(estimates[i]!.previous).toBe(estimates[i - 2]!.params);
+    }
+  });
+
   it('skips accumulate for a component with no responsibility in a block', () => {
     // Two blobs 1000 apart, rows grouped by blob, blocks of 50 rows: each block is one blob.
     const far = createMatrix(

@@ -27,10 +27,12 @@ export function watchSingular(family: GaussianModelFamily): WatchedFamily {
   return {
     family: {
       ...family,
-      estimate: (stats) => note(() => family.estimate(stats)),
+      estimate: (stats, previous) => note(() => family.estimate(stats, previous)),
       ...(estimateAll === undefined
         ? {}
-        : { estimateAll: (stats) => note(() => estimateAll.call(family, stats)) }),
+        : {
+            estimateAll: (stats, previous) => note(() => estimateAll.call(family, stats, previous)),
+          }),
     },
     singular: () => flagged,
   };

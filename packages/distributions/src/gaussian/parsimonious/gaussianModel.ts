@@ -30,7 +30,14 @@ import { vvi } from './vvi.js';
 import { vvv } from './vvv.js';
 
 /** One component of a parsimonious model: its mean and covariance, with Cholesky caches. */
-export type GaussianModelParams = GaussianFullParams;
+export interface GaussianModelParams extends GaussianFullParams {
+  /**
+   * Where the M-step's inner iterations ended (models whose M-step iterates: VEI, VEV, VEE, EVE,
+   * VVE): the next M-step of the same fit starts from it. A cache like the Cholesky factor: not
+   * part of the parameters' JSON, and a model loaded from JSON starts its next M-step fresh.
+   */
+  readonly innerState?: unknown;
+}
 
 /** A parsimonious Gaussian family (`gaussianModel(name)`). */
 export type GaussianModelFamily = ComponentFamily<GaussianModelParams, GaussianStats>;
@@ -140,15 +147,16 @@ function covarianceModel(name: GaussianModelName): AnyCovarianceModel {
 
 function parsimoniousFamily(model: AnyCovarianceModel, control: InnerControl): GaussianModelFamily {
   const kind = `gaussian-${model.name}`;
-  // Keyed by the first component's statistics object, which an EM workspace keeps for a whole
-  // fit: a new fit (new statistics) starts the inner iterations from mclust's initial values.
-  const warmStarts = new WeakMap<GaussianStats, unknown>();
-  function estimateAll(stats: readonly GaussianStats[]): GaussianModelParams[] {
+  function estimateAll(
+    stats: readonly GaussianStats[],
+    previous?: readonly GaussianModelParams[],
+  ): GaussianModelParams[] {
     if (stats.length === 0) return [];
     const set = scatterSet(kind, stats);
-    const key = stats[0];
-    const { covariances, warm } = model.covariances(set, control, warmStarts.get(key));
-    if (warm !== undefined) warmStarts.set(key, warm);
+    // The inner iterations start where the previous M-step's ended (mclust's me* routines carry
+    // shape, scale and orientation from one EM iteration to the next); at a fit's or restart's
+    // initialisation there is no previous M-step, and they start from mclust's initial values.
+    const { covariances, warm } = model.covariances(set, control, previous?.[0]?.innerState);
     const factors = new Map<Float64Array, CovarianceFactors>();
     return stats.map((s, k) => {
       const covariance = covariances[k];
@@ -157,7 +165,8 @@ function parsimoniousFamily(model: AnyCovarianceModel, control: InnerControl): G
         factor = factorEstimate(kind, set.d, covariance);
         factors.set(covariance, factor);
       }
-      return { mean: Float64Array.from(s.mean), covariance, ...factor };
+      const params = { mean: Float64Array.from(s.mean), covariance, ...factor };
+      return warm === undefined ? params : { ...params, innerState: warm };
     });
   }
   // Every model's parameters carry a full precision Cholesky factor, whatever its scatter.
@@ -168,7 +177,8 @@ function parsimoniousFamily(model: AnyCovarianceModel, control: InnerControl): G
       kind,
       options: { innerTolerance: control.tolerance, maxInnerIterations: control.maxIterations },
     }),
-    estimate: (stats) => estimateAll([stats])[0],
+    estimate: (stats, previous) =>
+      estimateAll([stats], previous === undefined ? undefined : [previous])[0],
     estimateAll,
     logDensity: gaussianLogDensity,
     sample: sampleGaussian,
