@@ -70,6 +70,12 @@ describe('type inference never turns a numeric column into text silently', () =>
     expect(runMixkit(['fit', 'gaps.csv', '--missing', 'impute'], dir).stderr).toBe(
       'mixkit: --missing impute: "impute" is not one of error, marginalize\n',
     );
+    expect(
+      runMixkit(['fit', 'gaps.csv', '--missing', 'marginalize', '--redis', 'redis://x:1'], dir)
+        .stderr,
+    ).toBe(
+      'mixkit: --missing marginalize: not available with --redis yet; fit the file locally (without --redis)\n',
+    );
     expect(readdirSync(dir)).toEqual(['gaps.csv']);
   });
 
@@ -99,6 +105,28 @@ describe('type inference never turns a numeric column into text silently', () =>
     expect(readFileSync(join(dir, 'p.csv'), 'utf8')).toBe(
       readFileSync(join(dir, 'gaps.labels.csv'), 'utf8'),
     );
+    // Streamed EM (out of core) marks each chunk's rows with gaps the same way.
+    const streamed = runMixkit(
+      ['fit', 'gaps.csv', '--k', '2', '--missing', 'marginalize', '--out-of-core', 'always'],
+      dir,
+    );
+    expect(streamed.status).toBe(0);
+    expect(streamed.stdout).toContain('3 missing cells (2.5% of the modelled cells)');
+    expect(streamed.stdout).toContain('fitted out of core');
+  });
+
+  it('predict refuses rows with gaps for a model not fitted with --missing marginalize', () => {
+    const rows = groupedRows((v) => String(v));
+    const dir = folderWith('clean.csv', `x,y\n${rows.join('\n')}\n`);
+    expect(runMixkit(['fit', 'clean.csv', '--k', '2'], dir).status).toBe(0);
+    rows[4] = '1,NA';
+    writeFileSync(join(dir, 'gaps.csv'), `x,y\n${rows.join('\n')}\n`);
+    const refused = runMixkit(['predict', 'clean.model.json', 'gaps.csv', '--out', 'p.csv'], dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(
+      'mixkit: gaps.csv: 1 missing cell (empty or "NA") in 1 column: "y" (#2) 1, at row 5 (line 6); the model in clean.model.json was not fitted with --missing marginalize, so it cannot label rows with missing cells: fill them in, drop those rows, or refit with --missing marginalize\n',
+    );
+    expect(readdirSync(dir).includes('p.csv')).toBe(false);
   });
 
   it('UTF-16 files (with or without a byte-order mark, either byte order) are decoded', () => {

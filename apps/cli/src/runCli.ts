@@ -147,6 +147,13 @@ function buildProgram(io: CliIo): Command {
     .action(async (data: string, options: RawFitOptions & DistributedFitOptions) => {
       if (options.redis !== undefined) {
         const settings = parseFitSettings(data, options);
+        // Distributed workers read numeric shards with no missing-cell marks: refuse before
+        // connecting rather than fail on the first NaN on a worker.
+        if (settings.missing === 'marginalize') {
+          throw new CliError(
+            '--missing marginalize: not available with --redis yet; fit the file locally (without --redis)',
+          );
+        }
         await distributedFitCommand(
           {
             redis: options.redis,

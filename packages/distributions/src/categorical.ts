@@ -63,7 +63,7 @@ function assertObservedColumn(
   column: number,
 ): void {
   let total = 0;
-  for (let l = offset; l < offset + length; l++) total += counts[l]!;
+  for (let l = offset; l < offset + length; l++) total += counts[l];
   if (total > 0 || pseudocount > 0) return;
   throw new DegenerateComponentError(
     KIND,
@@ -148,8 +148,8 @@ export function categorical(
       if (missingRows !== undefined && missingRows[i] === 1) {
         // A missing cell (NaN) counts towards no level: its column's total is its observed weight.
         for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
-          if (!Number.isNaN(x)) counts[offsets[j]! + x]! += weight;
+          const x = data[row + j];
+          if (!Number.isNaN(x)) counts[offsets[j] + x] += weight;
         }
         continue;
       }
@@ -204,7 +204,7 @@ export function categorical(
       const p = new Float64Array(stats.counts.length);
       for (let j = 0; j < d; j++) {
         const length = offsets[j + 1]! - offsets[j]!;
-        assertObservedColumn(stats.counts, offsets[j]!, length, pseudocount, j);
+        assertObservedColumn(stats.counts, offsets[j], length, pseudocount, j);
         smoothProbabilities(stats.counts, offsets[j]!, length, pseudocount, minProbability, p);
       }
       const columns = Array.from({ length: d }, (_, j) => p.subarray(offsets[j]!, offsets[j + 1]!));
@@ -218,7 +218,7 @@ export function categorical(
         const marked = missingRows !== undefined && missingRows[i] === 1;
         let value = 0;
         for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
+          const x = data[row + j];
           if (!(x >= 0 && x < levels[j]! && x === Math.floor(x))) {
             // A missing cell drops out of the sum (its levels' probabilities sum to 1).
             if (marked && Number.isNaN(x)) continue;

@@ -47,10 +47,10 @@ function observedLogDensity(
 ): number {
   let value = 0;
   for (let j = 0; j < cols; j++) {
-    const x = data[row + j]!;
+    const x = data[row + j];
     if (Number.isNaN(x)) continue;
     if (!(x >= 0 && x < Number.POSITIVE_INFINITY)) return Number.NEGATIVE_INFINITY;
-    value += Math.log(rates[j]!) - rates[j]! * x;
+    value += Math.log(rates[j]) - rates[j] * x;
   }
   return value;
 }
@@ -75,7 +75,7 @@ export function exponential(): ComponentFamily<ExponentialParams, ExponentialSta
       assertWeight(KIND, stats.weight);
       const rates = new Float64Array(stats.sum.length);
       for (let j = 0; j < rates.length; j++) {
-        const rate = observedWeight(KIND, stats.observed, j) / stats.sum[j]!;
+        const rate = observedWeight(KIND, stats.observed, j) / stats.sum[j];
         if (!(rate < Number.POSITIVE_INFINITY)) {
           throw new DegenerateComponentError(KIND, 'no-support', `column ${j} has mean 0`);
         }

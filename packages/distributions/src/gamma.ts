@@ -96,11 +96,11 @@ function observedLogDensity(
   const { shapes, rates } = params;
   let value = 0;
   for (let j = 0; j < cols; j++) {
-    const x = data[row + j]!;
+    const x = data[row + j];
     if (Number.isNaN(x)) continue;
     if (!(x > 0 && x < Number.POSITIVE_INFINITY)) return Number.NEGATIVE_INFINITY;
-    const a = shapes[j]!;
-    value += a * Math.log(rates[j]!) - logGamma(a) + (a - 1) * Math.log(x) - rates[j]! * x;
+    const a = shapes[j];
+    value += a * Math.log(rates[j]) - logGamma(a) + (a - 1) * Math.log(x) - rates[j] * x;
   }
   return value;
 }
@@ -134,8 +134,8 @@ export function gamma(options: GammaOptions = {}): ComponentFamily<GammaParams, 
       const rates = new Float64Array(d);
       for (let j = 0; j < d; j++) {
         const weight = observedWeight(KIND, stats.observed, j);
-        const mean = stats.sum[j]! / weight;
-        const s = Math.log(mean) - stats.sumLog[j]! / weight;
+        const mean = stats.sum[j] / weight;
+        const s = Math.log(mean) - stats.sumLog[j] / weight;
         if (!(s > GAMMA_MIN_LOG_RATIO)) {
           throw new DegenerateComponentError(
             KIND,

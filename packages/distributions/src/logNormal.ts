@@ -83,15 +83,13 @@ function observedLogDensity(
 ): number {
   let value = 0;
   for (let j = 0; j < cols; j++) {
-    const x = data[row + j]!;
+    const x = data[row + j];
     if (Number.isNaN(x)) continue;
     if (!(x > 0 && x < Number.POSITIVE_INFINITY)) return Number.NEGATIVE_INFINITY;
     const logX = Math.log(x);
-    const z = logX - params.means[j]!;
+    const z = logX - params.means[j];
     value -=
-      logX +
-      0.5 * (LOG_TWO_PI + Math.log(params.variances[j]!)) +
-      z * z * params.halfPrecisions[j]!;
+      logX + 0.5 * (LOG_TWO_PI + Math.log(params.variances[j])) + z * z * params.halfPrecisions[j];
   }
   return value;
 }
@@ -136,11 +134,11 @@ export function logNormal(
         const marked = missingRows !== undefined && missingRows[i] === 1;
         const row = i * cols;
         for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
+          const x = data[row + j];
           if (marked && Number.isNaN(x)) continue;
-          const total = observed[j]! + weight;
+          const total = observed[j] + weight;
           observed[j] = total;
-          const delta = Math.log(x) - mean[j]!;
+          const delta = Math.log(x) - mean[j];
           const step = delta * (weight / total);
           mean[j]! += step;
           scatter[j]! += weight * delta * (delta - step);
@@ -151,13 +149,13 @@ export function logNormal(
     merge(target, source) {
       target.weight += source.weight;
       for (let j = 0; j < target.mean.length; j++) {
-        const from = source.observed[j]!;
+        const from = source.observed[j];
         if (from === 0) continue;
-        const into = target.observed[j]!;
+        const into = target.observed[j];
         const total = into + from;
         const ratio = from / total;
         const delta = source.mean[j]! - target.mean[j]!;
-        target.scatter[j]! += source.scatter[j]! + delta * delta * into * ratio;
+        target.scatter[j] += source.scatter[j] + delta * delta * into * ratio;
         target.mean[j]! += delta * ratio;
         target.observed[j] = total;
       }
@@ -165,7 +163,7 @@ export function logNormal(
     },
     scale(stats, factor) {
       scaleMoments(stats, factor);
-      for (let j = 0; j < stats.observed.length; j++) stats.observed[j]! *= factor;
+      for (let j = 0; j < stats.observed.length; j++) stats.observed[j] *= factor;
       return stats;
     },
     totalWeight: (stats) => stats.weight,
@@ -174,7 +172,7 @@ export function logNormal(
       const d = stats.mean.length;
       const variances = new Float64Array(d);
       for (let j = 0; j < d; j++) {
-        const variance = stats.scatter[j]! / observedWeight(KIND, stats.observed, j) + regVariance;
+        const variance = stats.scatter[j] / observedWeight(KIND, stats.observed, j) + regVariance;
         if (!(variance > 0)) {
           throw new DegenerateComponentError(KIND, 'no-support', `column ${j} has zero variance`);
         }
@@ -193,7 +191,7 @@ export function logNormal(
         }
         let value = logNormalizer;
         for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
+          const x = data[row + j];
           if (!(x > 0 && x < Number.POSITIVE_INFINITY)) {
             value = Number.NEGATIVE_INFINITY;
             break;

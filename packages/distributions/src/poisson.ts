@@ -74,12 +74,12 @@ function observedLogDensity(
 ): number {
   let value = 0;
   for (let j = 0; j < cols; j++) {
-    const x = data[row + j]!;
+    const x = data[row + j];
     if (Number.isNaN(x)) continue;
     if (!(x >= 0 && x === Math.floor(x) && x < Number.POSITIVE_INFINITY)) {
       return Number.NEGATIVE_INFINITY;
     }
-    value += x * params.logRates[j]! - params.rates[j]! - logFactorial(x);
+    value += x * params.logRates[j] - params.rates[j] - logFactorial(x);
   }
   return value;
 }
@@ -109,7 +109,7 @@ export function poisson(
       assertWeight(KIND, stats.weight);
       const rates = new Float64Array(stats.sum.length);
       for (let j = 0; j < rates.length; j++) {
-        rates[j] = Math.max(stats.sum[j]! / observedWeight(KIND, stats.observed, j), minRate);
+        rates[j] = Math.max(stats.sum[j] / observedWeight(KIND, stats.observed, j), minRate);
       }
       return poissonParams(rates);
     },

@@ -83,7 +83,7 @@ function blockMarks(
   for (let i = 0; i < X.rows; i++) {
     if (marks[i] !== 1) continue;
     for (let k = 0; k < columns.length; k++) {
-      if (!Number.isNaN(X.data[i * d + columns[k]!]!)) continue;
+      if (!Number.isNaN(X.data[i * d + columns[k]])) continue;
       out ??= new Uint8Array(X.rows);
       out[i] = 1;
       break;

@@ -67,7 +67,7 @@ export class ConditionalRows {
     const { x, missing } = this;
     let q = 0;
     for (let j = 0; j < d; j++) {
-      const value = data[i * d + j]!;
+      const value = data[i * d + j];
       x[j] = value;
       if (Number.isNaN(value)) missing[q++] = j;
     }
@@ -79,9 +79,9 @@ export class ConditionalRows {
       const precisions = params.precisions!;
       let logDet = 0;
       for (let t = 0; t < q; t++) {
-        const j = missing[t]!;
-        x[j] = mean[j]!;
-        logDet += Math.log(precisions[j]!);
+        const j = missing[t];
+        x[j] = mean[j];
+        logDet += Math.log(precisions[j]);
       }
       this.covarianceReady = false;
       return logDet;
@@ -90,15 +90,15 @@ export class ConditionalRows {
     this.factorPattern(params, lambda, d, q);
     // rhs = Λₘₒ (xₒ − μₒ), then Λₘₘ⁻¹ rhs through the factor.
     const { rhs, centred } = this;
-    for (let j = 0; j < d; j++) centred[j] = Number.isNaN(x[j]!) ? 0 : x[j]! - mean[j]!;
+    for (let j = 0; j < d; j++) centred[j] = Number.isNaN(x[j]) ? 0 : x[j] - mean[j];
     for (let t = 0; t < q; t++) {
-      const row = missing[t]! * d;
+      const row = missing[t] * d;
       let s = 0;
-      for (let j = 0; j < d; j++) s += lambda[row + j]! * centred[j]!;
+      for (let j = 0; j < d; j++) s += lambda[row + j] * centred[j];
       rhs[t] = s;
     }
     solveInPlace(this.factor, q, rhs);
-    for (let t = 0; t < q; t++) x[missing[t]!] = mean[missing[t]!]! - rhs[t]!;
+    for (let t = 0; t < q; t++) x[missing[t]] = mean[missing[t]] - rhs[t];
     return this.logDetBlock;
   }
 
@@ -116,15 +116,15 @@ export class ConditionalRows {
     if (this.form === 'diagonal') {
       const precisions = params.precisions!;
       for (let j = 0; j < d; j++) {
-        const z = x[j]! - mean[j]!;
-        distance += z * z * precisions[j]!;
+        const z = x[j] - mean[j];
+        distance += z * z * precisions[j];
       }
     } else {
       const U = params.precisionCholesky!;
-      for (let j = 0; j < d; j++) centred[j] = x[j]! - mean[j]!;
+      for (let j = 0; j < d; j++) centred[j] = x[j] - mean[j];
       for (let k = 0; k < d; k++) {
         let s = 0;
-        for (let a = 0; a <= k; a++) s += centred[a]! * U[a * d + k]!;
+        for (let a = 0; a <= k; a++) s += centred[a] * U[a * d + k];
         distance += s * s;
       }
     }
@@ -146,7 +146,7 @@ export class ConditionalRows {
     if (this.form === 'diagonal') {
       const precisions = params.precisions!;
       covariance.fill(0, 0, q * q);
-      for (let t = 0; t < q; t++) covariance[t * q + t] = 1 / precisions[missing[t]!]!;
+      for (let t = 0; t < q; t++) covariance[t * q + t] = 1 / precisions[missing[t]];
       return covariance;
     }
     if (!this.covarianceReady) {
@@ -156,7 +156,7 @@ export class ConditionalRows {
         column.fill(0, 0, q);
         column[t] = 1;
         solveInPlace(this.factor, q, column);
-        for (let s = 0; s < q; s++) covariance[s * q + t] = column[s]!;
+        for (let s = 0; s < q; s++) covariance[s * q + t] = column[s];
       }
       this.covarianceReady = true;
     }
@@ -173,7 +173,7 @@ export class ConditionalRows {
       for (let b = 0; b <= a; b++) {
         // U is upper triangular: U[a][k] is 0 for k < a.
         let s = 0;
-        for (let k = a; k < d; k++) s += U[a * d + k]! * U[b * d + k]!;
+        for (let k = a; k < d; k++) s += U[a * d + k] * U[b * d + k];
         lambda[a * d + b] = s;
         lambda[b * d + a] = s;
       }
@@ -195,13 +195,13 @@ export class ConditionalRows {
     if (same) return;
     const block = this.factor;
     for (let s = 0; s < q; s++) {
-      for (let t = 0; t < q; t++) block[s * q + t] = lambda[missing[s]! * d + missing[t]!]!;
+      for (let t = 0; t < q; t++) block[s * q + t] = lambda[missing[s] * d + missing[t]];
     }
     // A principal block of a positive-definite Λ is positive definite: this cannot fail for
     // parameters that came out of `estimate` (their Cholesky factor exists).
     choleskyInPlace(block, q);
     let logDet = 0;
-    for (let t = 0; t < q; t++) logDet += 2 * Math.log(block[t * q + t]!);
+    for (let t = 0; t < q; t++) logDet += 2 * Math.log(block[t * q + t]);
     this.logDetBlock = logDet;
     pattern.set(missing.subarray(0, q));
     this.patternCount = q;
@@ -230,13 +230,13 @@ export class ConditionalRows {
 function choleskyInPlace(a: Float64Array, q: number): void {
   for (let i = 0; i < q; i++) {
     for (let j = 0; j <= i; j++) {
-      let s = a[i * q + j]!;
-      for (let k = 0; k < j; k++) s -= a[i * q + k]! * a[j * q + k]!;
+      let s = a[i * q + j];
+      for (let k = 0; k < j; k++) s -= a[i * q + k] * a[j * q + k];
       if (i === j) {
         if (!(s > 0)) throw new RangeError('precision block is not positive definite');
         a[i * q + i] = Math.sqrt(s);
       } else {
-        a[i * q + j] = s / a[j * q + j]!;
+        a[i * q + j] = s / a[j * q + j];
       }
     }
   }
@@ -245,13 +245,13 @@ function choleskyInPlace(a: Float64Array, q: number): void {
 /** Solves L·Lᵀ y = b in place of `b` (its first q entries), L the factor in `factor` (q x q). */
 function solveInPlace(factor: Float64Array, q: number, b: Float64Array): void {
   for (let i = 0; i < q; i++) {
-    let s = b[i]!;
-    for (let k = 0; k < i; k++) s -= factor[i * q + k]! * b[k]!;
-    b[i] = s / factor[i * q + i]!;
+    let s = b[i];
+    for (let k = 0; k < i; k++) s -= factor[i * q + k] * b[k];
+    b[i] = s / factor[i * q + i];
   }
   for (let i = q - 1; i >= 0; i--) {
-    let s = b[i]!;
-    for (let k = i + 1; k < q; k++) s -= factor[k * q + i]! * b[k]!;
-    b[i] = s / factor[i * q + i]!;
+    let s = b[i];
+    for (let k = i + 1; k < q; k++) s -= factor[k * q + i] * b[k];
+    b[i] = s / factor[i * q + i];
   }
 }

@@ -132,13 +132,13 @@ export function gaussianStatistics(
     correction.fill(0);
     let m = 0;
     for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-      const weight = weights[w]!;
+      const weight = weights[w];
       const isMarked = marks[i] === 1;
       maskedWeights[i - start] = isMarked ? 0 : weight;
       if (!isMarked || weight === 0) continue;
       conditional.complete(current, X.data, i, d);
       const x = conditional.x;
-      for (let j = 0; j < d; j++) completed[m * d + j] = x[j]!;
+      for (let j = 0; j < d; j++) completed[m * d + j] = x[j];
       completedWeights[m++] = weight;
       addCorrection(conditional, current, weight, d);
     }
@@ -151,7 +151,7 @@ export function gaussianStatistics(
     };
     const added = addMoments(stats, rows, 0, m, completedWeights, 0, 1);
     if (added === 0) return;
-    for (let e = 0; e < scatterLength; e++) stats.scatter[e]! += correction[e]!;
+    for (let e = 0; e < scatterLength; e++) stats.scatter[e] += correction[e];
   }
 
   /** Adds w·Cov[xₘ | xₒ] of the row just completed into `correction` (scatter layout). */
@@ -166,13 +166,12 @@ export function gaussianStatistics(
     const covariance = rows.conditionalCovariance(current);
     const { missing } = rows;
     for (let s = 0; s < q; s++) {
-      const a = missing[s]!;
+      const a = missing[s];
       if (mode === 'diagonal') {
-        correction[a]! += weight * covariance[s * q + s]!;
+        correction[a] += weight * covariance[s * q + s];
         continue;
       }
-      for (let t = 0; t < q; t++)
-        correction[a * d + missing[t]!]! += weight * covariance[s * q + t]!;
+      for (let t = 0; t < q; t++) correction[a * d + missing[t]] += weight * covariance[s * q + t];
     }
   }
 

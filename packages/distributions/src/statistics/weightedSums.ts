@@ -117,7 +117,7 @@ export const addColumnSums: AddWeightedRows<{
       sumLog[j]! += weight * Math.log(x);
     }
   }
-  for (let j = 0; j < cols; j++) observed[j]! += complete;
+  for (let j = 0; j < cols; j++) observed[j] += complete;
   return total;
 };
 
@@ -132,11 +132,11 @@ function addObservedCells(
   observed: Float64Array,
 ): void {
   for (let j = 0; j < cols; j++) {
-    const x = data[row + j]!;
+    const x = data[row + j];
     if (Number.isNaN(x)) continue;
-    observed[j]! += weight;
-    sum[j]! += weight * x;
-    if (sumLog !== undefined) sumLog[j]! += weight * Math.log(x);
+    observed[j] += weight;
+    sum[j] += weight * x;
+    if (sumLog !== undefined) sumLog[j] += weight * Math.log(x);
   }
 }
 
@@ -146,7 +146,7 @@ function addObservedCells(
  * row of the component misses that column).
  */
 export function observedWeight(kind: string, observed: Float64Array, column: number): number {
-  const weight = observed[column]!;
+  const weight = observed[column];
   if (!(weight > 0 && weight < Number.POSITIVE_INFINITY)) {
     throw new DegenerateComponentError(
       kind,

@@ -20,7 +20,7 @@ export function fillMissingCells(X: Matrix, argument = 'X'): Matrix {
     let count = 0;
     let hasMissing = false;
     for (let i = 0; i < rows; i++) {
-      const v = data[i * cols + j]!;
+      const v = data[i * cols + j];
       if (Number.isNaN(v)) hasMissing = true;
       else values[count++] = v;
     }
@@ -29,9 +29,9 @@ export function fillMissingCells(X: Matrix, argument = 'X'): Matrix {
       throw new InvalidInputError({ argument, column: j }, 'every cell of this column is missing');
     }
     const sorted = values.subarray(0, count).sort();
-    const median = sorted[(count - 1) >> 1]!;
+    const median = sorted[(count - 1) >> 1];
     for (let i = 0; i < rows; i++) {
-      if (marks[i] === 1 && Number.isNaN(filled[i * cols + j]!)) filled[i * cols + j] = median;
+      if (marks[i] === 1 && Number.isNaN(filled[i * cols + j])) filled[i * cols + j] = median;
     }
   }
   return { rows, cols, data: filled };

@@ -89,9 +89,7 @@ describe('EM with missing cells (missing: marginalize)', () => {
       const history = model.diagnostics.objective;
       expect(history).toHaveLength(40);
       for (let t = 1; t < history.length; t++) {
-        expect(history[t]! - history[t - 1]!).toBeGreaterThanOrEqual(
-          -1e-12 * Math.abs(history[t]!),
-        );
+        expect(history[t] - history[t - 1]).toBeGreaterThanOrEqual(-1e-12 * Math.abs(history[t]));
       }
       expect(model.diagnostics.warnings.filter((w) => w.kind !== 'not-converged')).toEqual([]);
     },
@@ -109,7 +107,7 @@ describe('EM with missing cells (missing: marginalize)', () => {
     });
     const history = model.diagnostics.objective;
     for (let t = 1; t < history.length; t++) {
-      expect(history[t]! - history[t - 1]!).toBeGreaterThanOrEqual(-1e-12 * Math.abs(history[t]!));
+      expect(history[t] - history[t - 1]).toBeGreaterThanOrEqual(-1e-12 * Math.abs(history[t]));
     }
     expect(Number.isFinite(model.score(X))).toBe(true);
   });
@@ -119,7 +117,7 @@ describe('EM with missing cells (missing: marginalize)', () => {
     const positive = {
       rows: X.rows,
       cols: 1,
-      data: Float64Array.from({ length: X.rows }, (_, i) => X.data[i * 7 + 6]!),
+      data: Float64Array.from({ length: X.rows }, (_, i) => X.data[i * 7 + 6]),
     };
     const history = fitMixture(positive, {
       family: exponential(),
@@ -130,7 +128,7 @@ describe('EM with missing cells (missing: marginalize)', () => {
       missing: 'marginalize',
     }).diagnostics.objective;
     for (let t = 1; t < history.length; t++) {
-      expect(history[t]! - history[t - 1]!).toBeGreaterThanOrEqual(-1e-12 * Math.abs(history[t]!));
+      expect(history[t] - history[t - 1]).toBeGreaterThanOrEqual(-1e-12 * Math.abs(history[t]));
     }
   });
 
@@ -161,14 +159,14 @@ describe('EM with missing cells (missing: marginalize)', () => {
           .map((p, index) => ({ p: p as GaussianFullParams, index }))
           .sort(
             (a, b) => distance(a.p.mean, reference.mean) - distance(b.p.mean, reference.mean),
-          )[0]!;
+          )[0];
         for (let j = 0; j < d; j++) {
-          expect(Math.abs(match.p.mean[j]! - reference.mean[j]!)).toBeLessThan(0.1);
+          expect(Math.abs(match.p.mean[j] - reference.mean[j])).toBeLessThan(0.1);
         }
         for (let e = 0; e < d * d; e++) {
-          expect(Math.abs(match.p.covariance[e]! - reference.covariance[e]!)).toBeLessThan(0.15);
+          expect(Math.abs(match.p.covariance[e] - reference.covariance[e])).toBeLessThan(0.15);
         }
-        expect(Math.abs(holed.weights[match.index]! - complete.weights[c]!)).toBeLessThan(0.02);
+        expect(Math.abs(holed.weights[match.index] - complete.weights[c])).toBeLessThan(0.02);
       }
     },
   );
@@ -186,7 +184,7 @@ describe('EM with missing cells (missing: marginalize)', () => {
     expect(labels).toHaveLength(X.rows);
     const proba = model.predictProba(X);
     for (let i = 0; i < X.rows; i++) {
-      const sum = proba.data[i * 3]! + proba.data[i * 3 + 1]! + proba.data[i * 3 + 2]!;
+      const sum = proba.data[i * 3] + proba.data[i * 3 + 1] + proba.data[i * 3 + 2];
       expect(Math.abs(sum - 1)).toBeLessThan(1e-12);
     }
     const scores = model.scoreSamples(X);
@@ -197,7 +195,7 @@ describe('EM with missing cells (missing: marginalize)', () => {
     expect(model.scoreSamples(empty)[0]).toBe(0);
     const weights = model.weights;
     const emptyProba = model.predictProba(empty).data;
-    for (let c = 0; c < 3; c++) expect(Math.abs(emptyProba[c]! - weights[c]!)).toBeLessThan(1e-12);
+    for (let c = 0; c < 3; c++) expect(Math.abs(emptyProba[c] - weights[c])).toBeLessThan(1e-12);
     const loaded = MixtureModel.fromJSON(
       JSON.parse(JSON.stringify(model.toJSON())),
       familyFromSpec,
@@ -271,6 +269,6 @@ describe('EM with missing cells (missing: marginalize)', () => {
 
 function distance(a: Float64Array, b: Float64Array): number {
   let sum = 0;
-  for (let j = 0; j < a.length; j++) sum += (a[j]! - b[j]!) ** 2;
+  for (let j = 0; j < a.length; j++) sum += (a[j] - b[j]) ** 2;
   return sum;
 }

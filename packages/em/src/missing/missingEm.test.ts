@@ -29,8 +29,8 @@ const flat = (rows: readonly (readonly number[])[]) => rows.flat();
 function close(actual: ArrayLike<number>, expected: readonly number[], what: string): void {
   expect(actual.length, what).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) {
-    const scale = Math.max(1, Math.abs(expected[i]!));
-    expect(Math.abs(actual[i]! - expected[i]!) / scale, `${what}[${i}]`).toBeLessThan(TOLERANCE);
+    const scale = Math.max(1, Math.abs(expected[i]));
+    expect(Math.abs(actual[i] - expected[i]) / scale, `${what}[${i}]`).toBeLessThan(TOLERANCE);
   }
 }
 
@@ -53,13 +53,13 @@ describe('EM with missing cells equals the numpy reference to 1e-10 per iteratio
     const steps = run([family, family], params);
     expect(steps).toHaveLength(trace.length);
     steps.forEach((step, t) => {
-      const expected = trace[t]!;
+      const expected = trace[t];
       close([step.objective], [expected.objective], `objective ${t}`);
       close(step.logWeights.map(Math.exp), expected.weights, `weights ${t}`);
       step.params.forEach((p, c) => {
         const got = p as GaussianFullParams;
-        close(got.mean, expected.params[c]!.mean, `mean ${t} ${c}`);
-        close(got.covariance, flat(expected.params[c]!.covariance), `covariance ${t} ${c}`);
+        close(got.mean, expected.params[c].mean, `mean ${t} ${c}`);
+        close(got.covariance, flat(expected.params[c].covariance), `covariance ${t} ${c}`);
       });
     });
   });
@@ -70,13 +70,13 @@ describe('EM with missing cells equals the numpy reference to 1e-10 per iteratio
     const params = start.params.map((p) => gaussianDiagParams(p.mean, p.variances));
     const steps = run([family, family], params);
     steps.forEach((step, t) => {
-      const expected = trace[t]!;
+      const expected = trace[t];
       close([step.objective], [expected.objective], `objective ${t}`);
       close(step.logWeights.map(Math.exp), expected.weights, `weights ${t}`);
       step.params.forEach((p, c) => {
         const got = p as GaussianDiagParams;
-        close(got.mean, expected.params[c]!.mean, `mean ${t} ${c}`);
-        close(got.variances, expected.params[c]!.variances, `variances ${t} ${c}`);
+        close(got.mean, expected.params[c].mean, `mean ${t} ${c}`);
+        close(got.variances, expected.params[c].variances, `variances ${t} ${c}`);
       });
     });
   });
@@ -92,14 +92,14 @@ describe('EM with missing cells equals the numpy reference to 1e-10 per iteratio
     );
     const steps = run([family, family], params);
     steps.forEach((step, t) => {
-      const expected = trace[t]!;
+      const expected = trace[t];
       close([step.objective], [expected.objective], `objective ${t}`);
       close(step.logWeights.map(Math.exp), expected.weights, `weights ${t}`);
       step.params.forEach((p, c) => {
         const [gaussian, counts] = p as readonly [GaussianFullParams, PoissonParams];
-        close(gaussian.mean, expected.params[c]!.mean, `mean ${t} ${c}`);
-        close(gaussian.covariance, flat(expected.params[c]!.covariance), `covariance ${t} ${c}`);
-        close(counts.rates, expected.params[c]!.rates, `rates ${t} ${c}`);
+        close(gaussian.mean, expected.params[c].mean, `mean ${t} ${c}`);
+        close(gaussian.covariance, flat(expected.params[c].covariance), `covariance ${t} ${c}`);
+        close(counts.rates, expected.params[c].rates, `rates ${t} ${c}`);
       });
     });
   });

@@ -83,7 +83,7 @@ export function checkMissingValidate(family: AnyComponentFamily, params: unknown
   }
   const logP = logDensities(family, params, holed);
   for (let i = 0; i < holed.rows; i++) {
-    if (Number.isNaN(logP[i]!)) {
+    if (Number.isNaN(logP[i])) {
       throw new ConformanceError('missing-validate', `logDensity of holed row ${i} is NaN`);
     }
   }
@@ -131,8 +131,8 @@ function nodesOf(measure: ColumnMeasure): { nodes: Float64Array; weights: Float6
   for (let p = 0; p < measure.intervals; p++) {
     const centre = lo + (p + 0.5) * width;
     for (let q = 0; q < 16; q++) {
-      nodes[p * 16 + q] = centre + 0.5 * width * rule.nodes[q]!;
-      weights[p * 16 + q] = 0.5 * width * rule.weights[q]!;
+      nodes[p * 16 + q] = centre + 0.5 * width * rule.nodes[q];
+      weights[p * 16 + q] = 0.5 * width * rule.weights[q];
     }
   }
   return { nodes, weights };
@@ -144,7 +144,7 @@ function rowsAtNodes(X: Matrix, row: number, column: number, nodes: Float64Array
   const out = createMatrix(nodes.length, d);
   for (let t = 0; t < nodes.length; t++) {
     out.data.set(X.data.subarray(row * d, row * d + d), t * d);
-    out.data[t * d + column] = nodes[t]!;
+    out.data[t * d + column] = nodes[t];
   }
   return out;
 }
@@ -159,10 +159,10 @@ function rowMissing(X: Matrix, row: number, column: number): Matrix {
 /** log Σₜ wₜ exp(vₜ), stably. */
 function logWeightedSum(values: Float64Array, weights: Float64Array): number {
   let max = Number.NEGATIVE_INFINITY;
-  for (let t = 0; t < values.length; t++) if (values[t]! > max) max = values[t]!;
+  for (let t = 0; t < values.length; t++) if (values[t] > max) max = values[t];
   if (max === Number.NEGATIVE_INFINITY) return max;
   let sum = 0;
-  for (let t = 0; t < values.length; t++) sum += weights[t]! * Math.exp(values[t]! - max);
+  for (let t = 0; t < values.length; t++) sum += weights[t] * Math.exp(values[t] - max);
   return max + Math.log(sum);
 }
 
@@ -199,7 +199,7 @@ export function checkMissingDensity(
     const { nodes, weights } = nodesOf(measure);
     const tolerance = 'values' in measure ? 1e-9 : 1e-7;
     for (const row of [0, 1, 2, 3].filter((r) => r < X.rows)) {
-      const marginal = logDensities(family, params, rowMissing(X, row, column))[0]!;
+      const marginal = logDensities(family, params, rowMissing(X, row, column))[0];
       const joint = logDensities(family, params, rowsAtNodes(X, row, column, nodes));
       const reference = logWeightedSum(joint, weights);
       if (!(Math.abs(marginal - reference) <= tolerance * Math.max(1, Math.abs(reference)))) {
@@ -267,12 +267,12 @@ export function checkMissingStatistics(
     const { nodes, weights: nodeWeights } = nodesOf(measure);
     const row = 0;
     const single = rowMissing(X, row, column);
-    const marginal = logDensities(family, current, single)[0]!;
+    const marginal = logDensities(family, current, single)[0];
     const expanded = rowsAtNodes(X, row, column, nodes);
     const joint = logDensities(family, current, expanded);
     const conditional = new Float64Array(nodes.length);
     for (let t = 0; t < nodes.length; t++) {
-      conditional[t] = nodeWeights[t]! * Math.exp(joint[t]! - marginal);
+      conditional[t] = nodeWeights[t] * Math.exp(joint[t] - marginal);
     }
     const one = Float64Array.of(1);
     fail(
