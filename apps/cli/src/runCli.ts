@@ -3,10 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { cliVersion } from './cliVersion.js';
-import { distributedFitCommand } from './commands/distributedFitCommand.js';
 import { fitCommand } from './commands/fitCommand.js';
 import { predictCommand } from './commands/predictCommand.js';
-import { type WorkerCliOptions, workerCommand } from './commands/workerCommand.js';
+import type { WorkerCliOptions } from './commands/workerCommand.js';
 import { fitExamples, predictExamples } from './helpText.js';
 import { collectList } from './options/collectList.js';
 import { parseFitSettings, type RawFitOptions } from './options/parseFitSettings.js';
@@ -154,6 +153,9 @@ function buildProgram(io: CliIo): Command {
             '--missing marginalize: not available with --redis yet; fit the file locally (without --redis)',
           );
         }
+        // Loaded only when asked for: BullMQ and ioredis would otherwise take a few MB of every
+        // run's heap, which an out-of-core fit under a small heap cannot spare.
+        const { distributedFitCommand } = await import('./commands/distributedFitCommand.js');
         await distributedFitCommand(
           {
             redis: options.redis,
@@ -199,7 +201,8 @@ function buildProgram(io: CliIo): Command {
     .option('--cache-mb <n>', 'memory for shard rows kept across rounds, in MiB', '2048')
     .option('--lock-ms <n>', "job lock: a killed worker's job is taken back after this", '30000')
     .option('--verbose', 'print every job served', false)
-    .action((options: WorkerCliOptions) => {
+    .action(async (options: WorkerCliOptions) => {
+      const { workerCommand } = await import('./commands/workerCommand.js');
       workerCommand(options, io);
     })
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

@@ -4,11 +4,20 @@ import { loadData, selectColumn } from './data/loadData.js';
 import type { PlaygroundData } from './data/playgroundData.js';
 import { readUserTable, type UserData } from './data/readUserTable.js';
 import { forgetStoredTable, readStoredTable, storeTable } from './data/storedTable.js';
+import { unitRows } from './data/unitRows.js';
 import type { FitRequest } from './fit/fitProtocol.js';
 import type { FitRun } from './fit/fitRun.js';
 import { frameCount } from './fit/timeline.js';
 import { createFitClient } from './fitClient.js';
-import type { PlaygroundState } from './state/playgroundState.js';
+import { methodRequestOf } from './methods/methodRequestOf.js';
+import {
+  isHardMethod,
+  kmeansClusters,
+  methodProblem,
+  tooFewRows,
+  usesUnitRows,
+} from './state/methodRules.js';
+import { isSynthetic, type PlaygroundState } from './state/playgroundState.js';
 import { decodeState, encodeState } from './state/urlState.js';
 import { renderControls } from './ui/controls.js';
 import { h } from './ui/dom.js';
@@ -72,7 +81,7 @@ export function createApp(root: HTMLElement): void {
       h(
         'p',
         {},
-        'Watch expectation-maximisation fit a mixture: each point asks how likely it came from each component (E-step), then each component re-fits to the points weighted by that (M-step).',
+        'Watch clustering work: expectation-maximisation fitting a mixture step by step (each point asks how likely it came from each component, the E-step; each component re-fits to the points weighted by that, the M-step), variational Bayes and mclust model selection, and the hierarchical and density-based clusterers with their dendrogram, reachability plot and condensed tree.',
       ),
       h(
         'nav',
@@ -92,23 +101,28 @@ export function createApp(root: HTMLElement): void {
   let linkProblems =
     decoded.problems.length > 0 ? `Ignored in the link: ${decoded.problems.join('; ')}` : '';
 
-  /** The player's length: the longer of the two timelines shown (k-means only when compared). */
+  /**
+   * The player's length: the longer of the two timelines shown (k-means only when compared). A
+   * hard clusterer has one frame, its result.
+   */
   const frames = (current: FitRun): number => {
     const done = current.status === 'done';
     const kmeans =
       state.compare && state.view === '2d' ? frameCount(current.kmeans.length, done) : 0;
-    return Math.max(frameCount(current.em.length, done), kmeans);
+    const main = isHardMethod(state.method) ? (done ? 1 : 0) : frameCount(current.em.length, done);
+    return Math.max(main, kmeans);
   };
 
   const fitKey = (s: PlaygroundState): string =>
     JSON.stringify([
       s.view,
       s.dataset,
-      s.dataset === 'blobs' || s.dataset === 'mixture' ? [s.n, s.dataSeed] : null,
+      isSynthetic(s.dataset) ? [s.n, s.dataSeed] : null,
       s.families,
       s.covariance,
       s.init,
       s.seed,
+      methodRequestOf(s),
       s.dataset === 'custom' ? s.points : null,
       s.view === '1d' ? s.column : null,
       s.dataset === 'user' ? userVersion : null,
@@ -161,6 +175,9 @@ export function createApp(root: HTMLElement): void {
       width,
       // Reads `state` when called, so a panel kept across renders adds to the current points.
       onAddPoint: (x, y) => setState({ ...state, points: [...state.points, [x, y]] }),
+      onCut: (height) =>
+        setState({ ...state, cut: 'height', height: Number(height.toPrecision(4)) }),
+      onEps: (eps) => setState({ ...state, eps }),
     });
     // The numbers change with the shown EM parameters, the fit's status and the display.
     const resultKey = JSON.stringify([
@@ -171,6 +188,7 @@ export function createApp(root: HTMLElement): void {
       state.view,
       state.compare,
       state.covariance,
+      state.method,
     ]);
     if (resultKey !== shownResult) {
       shownResult = resultKey;
@@ -194,9 +212,10 @@ export function createApp(root: HTMLElement): void {
     };
     run = current;
     playback.reset();
-    if (data.X.rows < state.k) {
+    const tooFew = tooFewRows(state, data.X.rows);
+    if (tooFew !== undefined) {
       current.status = 'error';
-      current.error = `need at least ${state.k} points for ${state.k} components (have ${data.X.rows})`;
+      current.error = tooFew;
       scheduleRender();
       return;
     }
@@ -204,11 +223,13 @@ export function createApp(root: HTMLElement): void {
       rows: data.X.rows,
       cols: data.X.cols,
       data: data.X.data.slice(),
-      families: state.families,
+      // The worker's k-means runs with as many clusters as families (see kmeansClusters).
+      families: state.families.slice(0, kmeansClusters(state, data.X.rows)),
       covariance: state.covariance,
       init: state.init,
       seed: state.seed,
       densityGrid: grid,
+      method: methodRequestOf(state),
     };
     client.start(request, {
       // While the fit streams, the player follows the newest frame; the page redraws at most
@@ -241,12 +262,20 @@ export function createApp(root: HTMLElement): void {
     });
   };
 
+  /** The player shows when there are steps to walk: a mixture, or k-means beside a clusterer. */
+  const syncPlayer = () => {
+    playback.element.hidden = isHardMethod(state.method) && !(state.compare && state.view === '2d');
+  };
+
   const refresh = () => {
+    syncPlayer();
     let data: PlaygroundData | undefined;
     let loadError: string | undefined;
     try {
       const loaded = loadData(state, user);
-      data = state.view === '1d' ? selectColumn(loaded, state.column) : loaded;
+      const shown = state.view === '1d' ? selectColumn(loaded, state.column) : loaded;
+      // A von Mises–Fisher component reads directions: the rows are fitted at unit length.
+      data = usesUnitRows(state) ? unitRows(shown) : shown;
     } catch (error) {
       loadError = error instanceof Error ? error.message : String(error);
     }
@@ -269,16 +298,22 @@ export function createApp(root: HTMLElement): void {
         },
       }),
     );
+    const problem = methodProblem(state);
+    if (problem !== undefined) {
+      loadError = undefined;
+      data = undefined;
+    }
     const noTableYet = state.dataset === 'user' && !user;
     problems.textContent = [
       linkProblems,
       loadError && !noTableYet ? `Could not load the data: ${loadError}` : '',
+      problem === undefined ? '' : `Cannot fit this: ${problem}.`,
     ]
       .filter(Boolean)
       .join(' ');
     problems.hidden = problems.textContent === '';
     const key = fitKey(state);
-    if (loadError !== undefined || data === undefined) {
+    if (loadError !== undefined || problem !== undefined || data === undefined) {
       client.cancel();
       run = undefined;
     } else if (run?.key !== key) {

@@ -5,7 +5,7 @@ import type {
   WorkerMessage,
   WorkerRequest,
 } from './fit/fitProtocol.js';
-import { runFit } from './fit/runFit.js';
+import { runMethod } from './methods/runMethod.js';
 
 // The fit runs here, off the page's thread: the page stays responsive on large data and draws
 // each snapshot as it arrives. Responsibility buffers are transferred, not copied. On a
@@ -35,7 +35,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       kmeansSnapshot: (snapshot: KMeansSnapshot) =>
         post({ type: 'kmeans-snapshot', id, snapshot }, [snapshot.labels.buffer]),
     };
-    const outcome = await runFit(request, listener, fitExecutor());
+    const outcome = await runMethod(request, listener, fitExecutor());
     post({ type: 'done', id, outcome });
   } catch (error) {
     post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });

@@ -21,7 +21,9 @@ beforeAll(async () => {
   process.env.MIXKIT_WORKER_ENTRY = workerEntryFromSources().href;
   cacheDir = mkdtempSync(join(tmpdir(), 'mixkit-bench-'));
   report = await runBench({ size: 'tiny', memory: 'inline', cacheDir, rounds: 1, warmup: 0 });
-}, 60_000);
+  // Every suite starts Python and R workers; under CI's parallel turbo tasks on two cores that
+  // alone took more than a minute.
+}, 300_000);
 
 afterAll(() => {
   rmSync(cacheDir, { recursive: true, force: true });

@@ -1,6 +1,8 @@
 import { assertUnreachable, createMatrix } from '@mixkit/core';
 import { loadFaithful, loadIris, loadWine, makeBlobs, makeGaussianMixture } from '@mixkit/datasets';
 import type { PlaygroundState } from '../state/playgroundState.js';
+import { makeDirections } from './makeDirections.js';
+import { makeMoons } from './makeMoons.js';
 import type { PlaygroundData } from './playgroundData.js';
 import type { UserData } from './readUserTable.js';
 
@@ -49,6 +51,10 @@ export function loadData(state: PlaygroundState, user?: UserData): PlaygroundDat
       });
       return { X: mixture.X, featureNames: ['x1', 'x2'], trueLabels: mixture.labels };
     }
+    case 'moons':
+      return makeMoons(state.n, state.dataSeed);
+    case 'directions':
+      return makeDirections(state.n, state.dataSeed);
     case 'custom': {
       const data = new Float64Array(state.points.length * 2);
       state.points.forEach(([x, y], i) => {

@@ -8,4 +8,6 @@ export interface PlaygroundData {
   readonly trueLabels?: Int32Array;
   /** Fixed plot extents for clicked data, so a click always lands where the pointer is. */
   readonly domain?: readonly [number, number];
+  /** Draw both axes at one scale (directions: the unit circle stays a circle). */
+  readonly equalAspect?: boolean;
 }

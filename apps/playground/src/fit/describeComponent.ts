@@ -1,15 +1,24 @@
 import type { AnyComponentFamily, Matrix } from '@mixkit/core';
-import type { ExponentialParams, GammaParams, LogNormalParams } from '@mixkit/distributions';
+import type {
+  ExponentialParams,
+  GammaParams,
+  LogNormalParams,
+  VonMisesFisherParams,
+} from '@mixkit/distributions';
 import type { MixtureComponent } from '@mixkit/em';
+import { besselIRatio } from '@mixkit/linalg';
 import type { ComponentKind } from '../state/playgroundState.js';
 import type { ComponentSummary } from './fitProtocol.js';
 import { gaussianMoments } from './gaussianMoments.js';
+import { studentTShape } from './studentTShape.js';
 
 /**
  * What the page draws for one fitted component: its weight, a mean and covariance for the
  * ellipse, and (1-D view) its weighted density on the grid.
  *
- * The mean and covariance come from the parameters: a Gaussian's own (`exact`), or the
+ * The mean and covariance come from the parameters: a Gaussian's own (`exact`), a Student t's
+ * location and scale matrix (`exact`: its contours are that ellipse; with its ν), a von
+ * Mises–Fisher's mean direction (with its κ; no covariance: the page draws a sector), or the
  * closed-form moments of the independent-column families (gamma: a/b and a/b^2; exponential:
  * 1/l and 1/l^2; log-normal: exp(m + s/2) and (exp(s) - 1) exp(2m + s)). Those are drawn dashed:
  * such a component is not elliptical, the ellipse only shows where its mass is. An unknown
@@ -24,16 +33,36 @@ export function describeComponent(
 ): ComponentSummary {
   const { family, params, weight } = component;
   const d = X.cols;
+  const density = gridDensity(family, params, weight, grid);
+  const kind = kindOf(family);
+  const t = studentTShape(family, params, d);
+  if (t) return { kind, weight, ...t, exact: true, density };
+  if (family.kind === 'von-mises-fisher') {
+    const { mean, concentration } = params as VonMisesFisherParams;
+    // The mean resultant length A_p(κ) = I_{p/2}(κ) / I_{p/2−1}(κ) is E[μᵀx] (Banerjee et al.
+    // 2005, eq. 4.3): its arccos is the typical angle of a row to the mean direction.
+    const spread = Math.acos(besselIRatio(d / 2 - 1, concentration));
+    return {
+      kind,
+      weight,
+      mean,
+      covariance: new Float64Array(d * d),
+      exact: true,
+      density,
+      concentration,
+      spread,
+    };
+  }
   const gaussian = gaussianMoments(family, params, d);
   const moments =
     gaussian ?? familyMoments(family, params, d) ?? weightedMoments(X, responsibilities, index);
   return {
-    kind: kindOf(family),
+    kind,
     weight,
     mean: moments.mean,
     covariance: moments.covariance,
     exact: gaussian !== undefined,
-    density: gridDensity(family, params, weight, grid),
+    density,
   };
 }
 
@@ -44,6 +73,8 @@ interface Moments {
 
 function kindOf(family: AnyComponentFamily): ComponentKind {
   if (family.kind.startsWith('gaussian')) return 'gaussian';
+  if (family.kind === 'student-t-full') return 'student-t';
+  if (family.kind === 'student-t-diag' || family.kind === 'von-mises-fisher') return family.kind;
   if (family.kind === 'log-normal') return 'lognormal';
   if (family.kind === 'gamma' || family.kind === 'exponential') return family.kind;
   throw new Error(`the playground cannot draw a '${family.kind}' component`);

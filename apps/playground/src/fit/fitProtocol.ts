@@ -1,4 +1,10 @@
-import type { ComponentKind, CovarianceType, InitName } from '../state/playgroundState.js';
+import type {
+  ClustererResult,
+  MclustSummary,
+  MethodRequest,
+  VariationalSummary,
+} from '../methods/methodProtocol.js';
+import type { ComponentKind, CovarianceChoice, InitName } from '../state/playgroundState.js';
 
 /**
  * Messages between the page and `fitWorker.ts`. Everything is plain data (numbers, strings,
@@ -12,9 +18,11 @@ export interface FitRequest {
   readonly cols: number;
   readonly data: Float64Array;
   readonly families: readonly ComponentKind[];
-  readonly covariance: CovarianceType;
+  readonly covariance: CovarianceChoice;
   readonly init: InitName;
   readonly seed: number;
+  /** What clusters the data, with its settings; absent: EM (`families`, `covariance`, `init`). */
+  readonly method?: MethodRequest;
   /**
    * Points at which the worker evaluates each component's density for the 1-D view (only used
    * when `cols === 1`); empty for none.
@@ -34,12 +42,26 @@ export interface ComponentSummary {
   readonly exact: boolean;
   /** weight * density at each `densityGrid` point (1-D view), else empty. */
   readonly density: Float64Array;
+  /** Student t: the degrees of freedom ν (`mean` is its location, `covariance` its scale Σ). */
+  readonly dof?: number;
+  /** von Mises–Fisher: the concentration κ (`mean` is its unit mean direction). */
+  readonly concentration?: number;
+  /**
+   * von Mises–Fisher: the angle (radians) whose cosine is the rows' mean cosine to the mean
+   * direction, arccos A_p(κ): how far the component's directions spread.
+   */
+  readonly spread?: number;
+  /** Variational mixture: less than one row's worth of expected membership (an unused component). */
+  readonly unused?: boolean;
 }
 
 /** The state of EM after one iteration (iteration 0 is the initialisation). */
 export interface EmSnapshot {
   readonly iteration: number;
-  /** Mean log-likelihood per row of the parameters in `components`. */
+  /**
+   * Mean log-likelihood per row of the parameters in `components` (the variational mixture: its
+   * evidence lower bound, the objective it raises).
+   */
   readonly logLikelihood: number;
   readonly components: readonly ComponentSummary[];
   /** Row-major n x k responsibilities under `components` (float32 is plenty for colors). */
@@ -70,17 +92,22 @@ export interface KMeansSnapshot {
   readonly labels: Int32Array;
 }
 
+/** A fitted mixture's numbers (EM, variational, or mclust's chosen model). */
+export interface MixtureOutcome {
+  readonly converged: boolean;
+  readonly iterations: number;
+  /** Mean log-likelihood per row of the fitted model (the final E-step). */
+  readonly logLikelihood: number;
+  /** mixkit's BIC (lower is better); absent for the variational mixture. */
+  readonly bic?: number;
+  readonly labels: Int32Array;
+  readonly warnings: readonly string[];
+}
+
 /** The final result, exactly as the library reported it. */
 export interface FitOutcome {
-  readonly em: {
-    readonly converged: boolean;
-    readonly iterations: number;
-    /** Mean log-likelihood per row of the fitted model (the final E-step). */
-    readonly logLikelihood: number;
-    readonly bic: number;
-    readonly labels: Int32Array;
-    readonly warnings: readonly string[];
-  };
+  /** The mixture (EM, variational, or mclust's chosen model); absent for a hard clusterer. */
+  readonly em?: MixtureOutcome;
   /** Where the fit ran its loops over rows: `web-workers:N` or `in-thread` (fitExecutor). */
   readonly executor: string;
   /** k-means with the same k and seed, for the comparison panel. */
@@ -90,7 +117,16 @@ export interface FitOutcome {
     readonly inertia: number;
     readonly labels: Int32Array;
   };
+  /** The variational mixture's own numbers. */
+  readonly variational?: VariationalSummary;
+  /** mclust's selection table and choice. */
+  readonly mclust?: MclustSummary;
+  /** A hard clusterer's result (agglomerative, DBSCAN, OPTICS, HDBSCAN). */
+  readonly clusterer?: ClustererResult;
 }
+
+/** The outcome of a mixture method: its `em` part is always there. */
+export type MixtureFitOutcome = FitOutcome & { readonly em: MixtureOutcome };
 
 export type WorkerRequest = {
   readonly type: 'fit';

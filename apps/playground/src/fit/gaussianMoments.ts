@@ -7,7 +7,9 @@ import type {
 
 /**
  * A Gaussian component's own mean and d x d covariance (regularisation included), read from the
- * parameters of `@mixkit/distributions`' four Gaussian families; undefined for other families.
+ * parameters of `@mixkit/distributions`' four Gaussian families and of mclust's fourteen models
+ * (`gaussianModel(name)`, kind `gaussian-<name>`, whose parameters are the full ones); undefined
+ * for other families.
  */
 export function gaussianMoments(
   family: AnyComponentFamily,
@@ -29,6 +31,10 @@ export function gaussianMoments(
       return { mean, covariance: diagonal(d, () => variance) };
     }
     default:
+      if (family.kind.startsWith('gaussian-')) {
+        const { mean, covariance } = params as GaussianFullParams;
+        return { mean, covariance };
+      }
       return undefined;
   }
 }

@@ -6,9 +6,15 @@ import {
   gaussianFullParams,
   gaussianSphericalParams,
   logNormalParams,
+  studentTDiagParams,
+  studentTFullParams,
+  vonMisesFisherParams,
 } from '@mixkit/distributions';
 import type { MixtureInit } from '@mixkit/em';
-import type { ComponentKind, CovarianceType } from '../state/playgroundState.js';
+import type { ComponentKind, CovarianceChoice } from '../state/playgroundState.js';
+
+/** ν of a Student-t component at the start (the families' own default start). */
+const START_DOF = 10;
 
 /**
  * The textbook start of EM ("start with randomly placed Gaussians"): component c is centred on
@@ -19,12 +25,15 @@ import type { ComponentKind, CovarianceType } from '../state/playgroundState.js'
  *
  * Non-Gaussian components get the parameters with the same mean and variance (method of
  * moments): gamma a = m^2/v, b = m/v; exponential l = 1/m; log-normal s = ln(1 + v/m^2),
- * mu = ln m - s/2. Returns the library's `{kind: 'params'}` initialisation.
+ * mu = ln m - s/2. A Student t starts with that diagonal scale and ν = 10; a von Mises–Fisher
+ * component points at its row with κ = k² (a spread of about 1/k radian, so k of them cover the
+ * circle). mclust's models start from the full covariance of that diagonal (the first M-step
+ * imposes the model's constraints). Returns the library's `{kind: 'params'}` initialisation.
  */
 export function randomPlacement(
   X: Matrix,
   kinds: readonly ComponentKind[],
-  covariance: CovarianceType,
+  covariance: CovarianceChoice,
   seed: number,
 ): Extract<MixtureInit, { kind: 'params' }> {
   const { rows: n, cols: d, data } = X;
@@ -38,7 +47,7 @@ export function randomPlacement(
   while (chosen.size < k) chosen.add(random.integer(n));
   const params = [...chosen].map((row, c) => {
     const mean = data.slice(row * d, (row + 1) * d);
-    return placeComponent(kinds[c] as ComponentKind, covariance, mean, variances);
+    return placeComponent(kinds[c] as ComponentKind, covariance, mean, variances, k);
   });
   return { kind: 'params', params, weights: new Float64Array(k).fill(1 / k) };
 }
@@ -62,27 +71,41 @@ export function columnVariances(X: Matrix): Float64Array {
 
 function placeComponent(
   kind: ComponentKind,
-  covariance: CovarianceType,
+  covariance: CovarianceChoice,
   mean: Float64Array,
   variances: Float64Array,
+  k: number,
 ): unknown {
   const d = mean.length;
+  const diagonalMatrix = () => {
+    const matrix = new Float64Array(d * d);
+    for (let j = 0; j < d; j++) matrix[j * d + j] = variances[j] as number;
+    return matrix;
+  };
   switch (kind) {
     case 'gaussian':
       switch (covariance) {
-        case 'full':
-        case 'tied': {
-          const matrix = new Float64Array(d * d);
-          for (let j = 0; j < d; j++) matrix[j * d + j] = variances[j] as number;
-          return gaussianFullParams(mean, matrix);
-        }
         case 'diag':
           return gaussianDiagParams(mean, variances);
         case 'spherical':
           return gaussianSphericalParams(mean, variances.reduce((a, b) => a + b, 0) / d);
         default:
-          return assertUnreachable(covariance, 'covariance type');
+          // 'full', 'tied' and mclust's models: full parameters.
+          return gaussianFullParams(mean, diagonalMatrix());
       }
+    case 'student-t':
+      return studentTFullParams(mean, diagonalMatrix(), START_DOF);
+    case 'student-t-diag':
+      return studentTDiagParams(mean, variances, START_DOF);
+    case 'von-mises-fisher': {
+      let norm = 0;
+      for (const v of mean) norm += v * v;
+      norm = Math.sqrt(norm) || 1;
+      return vonMisesFisherParams(
+        mean.map((v) => v / norm),
+        k * k,
+      );
+    }
     case 'gamma':
       return gammaParams(
         mean.map((m, j) => (m * m) / (variances[j] as number)),

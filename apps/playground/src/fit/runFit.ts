@@ -11,13 +11,13 @@ import { createColorBlender } from '../color/colorBlender.js';
 import { COMPONENT_PALETTE } from '../views/palette.js';
 import { buildComponents } from './buildComponents.js';
 import { describeComponent } from './describeComponent.js';
-import type { EmSnapshot, FitOutcome, FitRequest, KMeansSnapshot } from './fitProtocol.js';
+import type { EmSnapshot, FitRequest, KMeansSnapshot, MixtureFitOutcome } from './fitProtocol.js';
 import { randomPlacement } from './randomPlacement.js';
 
 const blender = createColorBlender(COMPONENT_PALETTE);
 
 /** Soft (blended) and hard (argmax) packed colors of every row of an n x k responsibility matrix. */
-function rowColors(
+export function rowColors(
   responsibilities: Float64Array,
   n: number,
   k: number,
@@ -72,7 +72,7 @@ export async function runFit(
   request: FitRequest,
   listener: FitListener,
   executor?: { readonly executor: ShardExecutor | undefined; readonly label: string },
-): Promise<FitOutcome> {
+): Promise<MixtureFitOutcome> {
   const X = createMatrix(request.rows, request.cols, request.data);
   const options = fitOptions(request);
 
@@ -121,7 +121,7 @@ export async function runFit(
  * under the previous centers); the snapshot keeps both inertias so the page can show the
  * assignment and the update as two half-steps, each lowering the inertia.
  */
-function runKMeans(X: Matrix, k: number, seed: number, listener: FitListener): KMeansModel {
+export function runKMeans(X: Matrix, k: number, seed: number, listener: FitListener): KMeansModel {
   const centers = kmeansPlusPlus(X, k, createRandom(seed));
   listener.kmeansSnapshot({
     iteration: 0,
@@ -160,7 +160,7 @@ function inertia(X: Matrix, centers: Float64Array, labels: Int32Array): number {
   return total;
 }
 
-function snapshotOf(
+export function snapshotOf(
   model: MixtureModel,
   X: Matrix,
   iteration: number,

@@ -1,18 +1,26 @@
 import {
   COLOR_MODES,
   COMPONENT_KINDS,
-  COVARIANCE_TYPES,
+  COVARIANCE_CHOICES,
   type ComponentKind,
+  CUT_MODES,
   DATASETS,
   DEFAULT_STATE,
   INIT_NAMES,
+  isSynthetic,
+  LINKAGE_CHOICES,
   MAX_COMPONENTS,
   MAX_ROWS,
+  METHOD_NAMES,
   MIN_COMPONENTS,
+  MIN_PTS_RANGE,
   MIN_ROWS,
   type PlaygroundState,
+  type Radius,
   resizeFamilies,
+  SELECTIONS,
   VIEW_MODES,
+  WEIGHT_PRIORS,
 } from './playgroundState.js';
 
 /** The result of reading a query string: the state, and what was ignored and why. */
@@ -28,15 +36,44 @@ const POINT_PRECISION = 6;
 /**
  * Writes the state as a query string (without `?`). Everything that changes the fit is always
  * written, so a link keeps reproducing the same fit even if the page's defaults change later;
- * the synthetic-data parameters only for synthetic data, the points only for clicked data.
+ * the synthetic-data parameters only for synthetic data, the points only for clicked data, and
+ * each method's own parameters only for that method.
  */
 export function encodeState(state: PlaygroundState): string {
   const params = new URLSearchParams();
   params.set('view', state.view);
   params.set('data', state.dataset);
-  if (state.dataset === 'blobs' || state.dataset === 'mixture') {
+  if (isSynthetic(state.dataset)) {
     params.set('n', String(state.n));
     params.set('dseed', String(state.dataSeed));
+  }
+  params.set('method', state.method);
+  switch (state.method) {
+    case 'variational':
+      params.set('prior', state.weightPrior);
+      if (state.concentration !== undefined) params.set('conc', String(state.concentration));
+      break;
+    case 'agglomerative':
+      params.set('linkage', state.linkage);
+      params.set('cut', state.cut);
+      if (state.cut === 'height') params.set('h', String(state.height));
+      break;
+    case 'dbscan':
+      params.set('eps', String(state.eps));
+      params.set('minpts', String(state.minPts));
+      break;
+    case 'optics':
+      params.set('eps', String(state.eps));
+      params.set('maxeps', String(state.maxEps));
+      params.set('minpts', String(state.minPts));
+      break;
+    case 'hdbscan':
+      params.set('minpts', String(state.minPts));
+      params.set('sel', state.selection);
+      break;
+    case 'em':
+    case 'mclust':
+      break;
   }
   params.set('k', String(state.k));
   params.set('fam', state.families.join(','));
@@ -71,8 +108,19 @@ export function decodeState(search: string): DecodedState {
   const n = readInteger(params, 'n', MIN_ROWS, MAX_ROWS, base.n, problems);
   const dataSeed = readInteger(params, 'dseed', 0, 2 ** 31 - 1, base.dataSeed, problems);
   const seed = readInteger(params, 'seed', 0, 2 ** 31 - 1, base.seed, problems);
-  const covariance = readChoice(params, 'cov', COVARIANCE_TYPES, base.covariance, problems);
+  const covariance = readChoice(params, 'cov', COVARIANCE_CHOICES, base.covariance, problems);
   const init = readChoice(params, 'init', INIT_NAMES, base.init, problems);
+  const method = readChoice(params, 'method', METHOD_NAMES, base.method, problems);
+  const weightPrior = readChoice(params, 'prior', WEIGHT_PRIORS, base.weightPrior, problems);
+  const concentration = readPositive(params, 'conc', base.concentration, problems);
+  const linkage = readChoice(params, 'linkage', LINKAGE_CHOICES, base.linkage, problems);
+  const cut = readChoice(params, 'cut', CUT_MODES, base.cut, problems);
+  const height = readPositive(params, 'h', base.height, problems) ?? base.height;
+  const eps = readRadius(params, 'eps', base.eps, problems);
+  const maxEps = readRadius(params, 'maxeps', base.maxEps, problems);
+  const [minPtsLow, minPtsHigh] = MIN_PTS_RANGE;
+  const minPts = readInteger(params, 'minpts', minPtsLow, minPtsHigh, base.minPts, problems);
+  const selection = readChoice(params, 'sel', SELECTIONS, base.selection, problems);
   const color = readChoice(params, 'color', COLOR_MODES, base.color, problems);
   const compare = readFlag(params, 'compare', base.compare, problems);
   const xColumn = readInteger(params, 'x', 0, 1000, base.xColumn, problems);
@@ -100,6 +148,16 @@ export function decodeState(search: string): DecodedState {
       families: resizeFamilies(families ?? base.families, k),
       covariance,
       init,
+      method,
+      weightPrior,
+      concentration,
+      linkage,
+      cut,
+      height,
+      eps,
+      maxEps,
+      minPts,
+      selection,
       color,
       compare,
       xColumn,
@@ -143,6 +201,37 @@ function readInteger(
   const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (Number.isSafeInteger(value) && value >= min && value <= max) return value;
   problems.push(`${name}=${raw}: expected an integer in [${min}, ${max}]; using ${fallback}`);
+  return fallback;
+}
+
+/** A positive finite number; `fallback` when absent (which may be undefined: the library's default). */
+function readPositive<T extends number | undefined>(
+  params: URLSearchParams,
+  name: string,
+  fallback: T,
+  problems: string[],
+): number | T {
+  const raw = params.get(name);
+  if (raw === null) return fallback;
+  const value = raw.trim() === '' ? Number.NaN : Number(raw);
+  if (Number.isFinite(value) && value > 0) return value;
+  problems.push(`${name}=${raw}: expected a positive number; using ${fallback ?? 'the default'}`);
+  return fallback;
+}
+
+/** A radius: `auto` or a positive finite number. */
+function readRadius(
+  params: URLSearchParams,
+  name: string,
+  fallback: Radius,
+  problems: string[],
+): Radius {
+  const raw = params.get(name);
+  if (raw === null) return fallback;
+  if (raw === 'auto') return 'auto';
+  const value = raw.trim() === '' ? Number.NaN : Number(raw);
+  if (Number.isFinite(value) && value > 0) return value;
+  problems.push(`${name}=${raw}: expected auto or a positive number; using ${fallback}`);
   return fallback;
 }
 

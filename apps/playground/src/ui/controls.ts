@@ -1,10 +1,11 @@
+import { KIND_LABELS, usesUnitRows, visibleFields } from '../state/methodRules.js';
 import {
   COMPONENT_KINDS,
-  COVARIANCE_TYPES,
   type ComponentKind,
   DATASETS,
   type DatasetName,
   INIT_NAMES,
+  isSynthetic,
   MAX_COMPONENTS,
   MAX_ROWS,
   MIN_COMPONENTS,
@@ -13,6 +14,7 @@ import {
   resizeFamilies,
 } from '../state/playgroundState.js';
 import { h, select } from './dom.js';
+import { covarianceSelect, methodFieldset } from './methodControls.js';
 
 const DATASET_LABELS: Record<DatasetName, string> = {
   faithful: 'Old Faithful (272 x 2)',
@@ -20,6 +22,8 @@ const DATASET_LABELS: Record<DatasetName, string> = {
   wine: 'Wine (178 x 13)',
   blobs: 'Synthetic blobs',
   mixture: 'Synthetic Gaussian mixture',
+  moons: 'Two moons and noise',
+  directions: 'Directions (unit circle)',
   custom: 'Click to add points',
   user: 'Your data (CSV/TSV)',
 };
@@ -31,6 +35,25 @@ const INIT_LABELS: Record<string, string> = {
   'k-means++': 'k-means++ seeds',
   random: 'random responsibilities',
 };
+
+/** True when the method fits a mixture (its components are set in the form). */
+function isMixture(state: PlaygroundState): boolean {
+  return state.method === 'em' || state.method === 'variational';
+}
+
+/** What the fieldset of k (and the mixture's components) is called for the state's method. */
+function componentsLegend(state: PlaygroundState): string {
+  if (isMixture(state)) return 'Components';
+  if (state.method === 'agglomerative' && state.cut === 'k') return 'Clusters';
+  return 'k-means beside it';
+}
+
+/** What the k field is called for the state's method. */
+function kLabel(state: PlaygroundState): string {
+  if (state.method === 'variational') return 'k (at most)';
+  if (state.method === 'agglomerative') return 'k (clusters of the cut)';
+  return isMixture(state) ? 'k' : 'k of k-means';
+}
 
 /** The user's table as the data fieldset shows it. */
 export interface UserDataStatus {
@@ -62,7 +85,8 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
   const update = (patch: Partial<PlaygroundState>) => onChange({ ...state, ...patch });
   const columnChoices = featureNames.map((_, index) => index);
   const columnLabel = (index: number) => featureNames[index] ?? `column ${index}`;
-  const synthetic = state.dataset === 'blobs' || state.dataset === 'mixture';
+  const synthetic = isSynthetic(state.dataset);
+  const fields = visibleFields(state);
 
   const field = (label: string, control: HTMLElement, hidden = false) =>
     h('label', { class: 'field', hidden }, h('span', {}, label), control);
@@ -132,12 +156,13 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
 
   const families = h(
     'ol',
-    { class: 'families' },
+    { class: 'families', hidden: !fields.has('families') },
     ...state.families.map((family, index) => {
       const picker = select(
         { name: `fam-${index}`, 'aria-label': `family of component ${index + 1}` },
         COMPONENT_KINDS,
         family,
+        (kind) => KIND_LABELS[kind],
       );
       picker.addEventListener('change', () => {
         const next = [...state.families];
@@ -156,16 +181,16 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
     }),
   );
 
-  const covariance = select({ name: 'cov' }, COVARIANCE_TYPES, state.covariance);
-  covariance.addEventListener('change', () => {
-    update({
-      covariance: COVARIANCE_TYPES.find((c) => c === covariance.value) ?? state.covariance,
-    });
-  });
+  const covariance = covarianceSelect(state, update);
+  // The variational mixture starts as the library does: no random placement.
+  const inits =
+    state.method === 'variational'
+      ? INIT_NAMES.filter((i) => i !== 'random-placement')
+      : INIT_NAMES;
   const init = select(
     { name: 'init' },
-    INIT_NAMES,
-    state.init,
+    inits,
+    state.method === 'variational' && state.init === 'random-placement' ? 'k-means' : state.init,
     (name) => INIT_LABELS[name] ?? name,
   );
   init.addEventListener('change', () =>
@@ -182,7 +207,13 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
 
   const colorToggle = h(
     'div',
-    { class: 'segmented', role: 'radiogroup', 'aria-label': 'coloring' },
+    {
+      class: 'segmented',
+      role: 'radiogroup',
+      'aria-label': 'coloring',
+      // A hard clusterer's points have one color: their cluster's.
+      hidden: !isMixture(state) && state.method !== 'mclust',
+    },
     ...(['soft', 'hard'] as const).map((mode) => {
       const input = h('input', {
         type: 'radio',
@@ -240,10 +271,13 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
   const clear = h('button', { type: 'button', name: 'clear-points' }, 'clear points');
   clear.addEventListener('click', () => update({ points: [] }));
 
+  const componentsShown =
+    fields.has('k') || fields.has('families') || fields.has('covariance') || fields.has('seed');
   const form = h(
     'form',
     { id: 'controls', 'aria-label': 'fit settings' },
     viewTabs,
+    methodFieldset(state, update, fields),
     h(
       'fieldset',
       {},
@@ -264,13 +298,23 @@ export function renderControls(context: ControlsContext): HTMLFormElement {
     ),
     h(
       'fieldset',
-      {},
-      h('legend', {}, 'Components'),
-      field('k', k),
+      { hidden: !componentsShown },
+      h('legend', {}, componentsLegend(state)),
+      field(kLabel(state), k, !fields.has('k')),
       families,
-      field('Gaussian covariance', covariance),
-      field('initialisation', init),
-      h('div', { class: 'seed-row' }, field('seed', seed), reseed),
+      h(
+        'p',
+        { class: 'hint', hidden: !usesUnitRows(state) },
+        'von Mises–Fisher components model directions: every row is scaled to unit length (moved onto the unit circle) before the fit.',
+      ),
+      field('Gaussian covariance', covariance, !fields.has('covariance')),
+      h(
+        'p',
+        { class: 'hint', hidden: !fields.has('covariance') || state.method !== 'em' },
+        "mclust's models Σₖ = λₖDₖAₖDₖᵀ: the letters say whether the volume, shape and orientation are Equal across components, Variable, or the Identity.",
+      ),
+      field('initialisation', init, !fields.has('init')),
+      h('div', { class: 'seed-row', hidden: !fields.has('seed') }, field('seed', seed), reseed),
     ),
     h(
       'fieldset',

@@ -1,14 +1,16 @@
 import { alignLabels } from '../color/alignLabels.js';
-import type { ColorBlender } from '../color/colorBlender.js';
+import { type ColorBlender, hexOf } from '../color/colorBlender.js';
 import type { EmSnapshot } from '../fit/fitProtocol.js';
 import type { FitRun } from '../fit/fitRun.js';
 import type { Frame } from '../fit/timeline.js';
 import { covarianceEllipse } from '../geometry/covarianceEllipse.js';
+import { fade } from '../methods/clusterColors.js';
 import type { PlaygroundState } from '../state/playgroundState.js';
 import {
   type Marker,
   type Outline,
   paddedExtent,
+  SCATTER_MARGINS,
   type ScatterFrame,
   type ScatterStep,
 } from '../views/scatterView.js';
@@ -50,17 +52,43 @@ export function scatterFrame(
   const cy = Math.min(context.state.yColumn, d - 1);
   const xs = column(X.data, d, cx, undefined);
   const ys = column(X.data, d, cy, undefined);
+  const height = Math.round(Math.min(560, Math.max(220, width * 0.72)));
+  let xDomain = run.data.domain ?? paddedExtent(xs);
+  let yDomain = run.data.domain ?? paddedExtent(ys);
+  if (run.data.equalAspect) [xDomain, yDomain] = equalAspect(xDomain, yDomain, width, height);
   return {
     xs,
     ys,
     xLabel: featureNames[cx] ?? 'x',
     yLabel: featureNames[cy] ?? 'y',
-    xDomain: run.data.domain ?? paddedExtent(xs),
-    yDomain: run.data.domain ?? paddedExtent(ys),
+    xDomain,
+    yDomain,
     width,
-    height: Math.round(Math.min(560, Math.max(220, width * 0.72))),
+    height,
     ariaLabel,
   };
+}
+
+/**
+ * The domains widened (about their middles) so that a data unit spans as many pixels on x as on
+ * y in a plot area of `width` x `height` less the scatter's margins.
+ */
+function equalAspect(
+  x: readonly [number, number],
+  y: readonly [number, number],
+  width: number,
+  height: number,
+): [readonly [number, number], readonly [number, number]] {
+  const pixelsX = Math.max(1, width - SCATTER_MARGINS.marginLeft - SCATTER_MARGINS.marginRight);
+  const pixelsY = Math.max(1, height - SCATTER_MARGINS.marginTop - SCATTER_MARGINS.marginBottom);
+  const spanX = x[1] - x[0];
+  const spanY = y[1] - y[0];
+  const scale = Math.max(spanX / pixelsX, spanY / pixelsY);
+  const around = (domain: readonly [number, number], span: number): [number, number] => {
+    const middle = (domain[0] + domain[1]) / 2;
+    return [middle - span / 2, middle + span / 2];
+  };
+  return [around(x, scale * pixelsX), around(y, scale * pixelsY)];
 }
 
 /**
@@ -75,9 +103,28 @@ export function emStep(context: PanelContext, run: FitRun, frame: Frame): Scatte
   const outlines: Outline[] = [];
   const markers: Marker[] = [];
   run.em[frame.parameters]?.components.forEach((component, j) => {
-    const color = context.blender.color(j);
+    const color = component.unused
+      ? hexOf(fade(context.blender.rgb(j), 0.45))
+      : context.blender.color(j);
     const mx = component.mean[cx] as number;
     const my = component.mean[cy] as number;
+    markers.push({ x: mx, y: my, color });
+    if (component.spread !== undefined) {
+      // A direction: the sectors of its spread and twice that, from the origin to the circle.
+      for (const [scale, filled] of [
+        [1, true],
+        [2, false],
+      ] as const) {
+        outlines.push({
+          component: j,
+          color,
+          points: sector(Math.atan2(my, mx), scale * component.spread),
+          dashed: false,
+          filled,
+        });
+      }
+      return;
+    }
     // The marginal of the (x, y) columns: the 2 x 2 block of the covariance.
     const cov = {
       xx: component.covariance[cx * d + cx] as number,
@@ -96,16 +143,28 @@ export function emStep(context: PanelContext, run: FitRun, frame: Frame): Scatte
           points: ellipse.points,
           dashed: !component.exact,
           filled,
+          ...(component.unused ? { faint: true } : {}),
         });
       }
     }
-    markers.push({ x: mx, y: my, color });
   });
   return {
     colors: pointColors(context, X.rows, run.em[frame.assignment], undefined),
     outlines,
     markers,
   };
+}
+
+/** Vertices of a sector of the unit disc: the origin and an arc of ±half around `angle`. */
+function sector(angle: number, half: number): [number, number][] {
+  const spread = Math.min(Math.PI, half);
+  const points: [number, number][] = [[0, 0]];
+  const steps = 48;
+  for (let s = 0; s <= steps; s++) {
+    const a = angle - spread + (2 * spread * s) / steps;
+    points.push([Math.cos(a), Math.sin(a)]);
+  }
+  return points;
 }
 
 /**
@@ -164,7 +223,10 @@ function labelColors(
 const alignedColors = new WeakMap<object, Int32Array>();
 const identityColors = new Map<number, Int32Array>();
 
-/** Color index of each k-means cluster (matched to EM once the fit is done; computed once). */
+/**
+ * Color index of each k-means cluster, matched once the fit is done (computed once) to the EM
+ * components, or to the clusters of the hard clusterer beside it.
+ */
 function kmeansColors(run: FitRun, k: number): Int32Array {
   const outcome = run.outcome;
   if (!outcome) {
@@ -177,7 +239,8 @@ function kmeansColors(run: FitRun, k: number): Int32Array {
   }
   let colors = alignedColors.get(outcome);
   if (!colors) {
-    colors = alignLabels(outcome.em.labels, outcome.kmeans.labels, k);
+    const reference = outcome.em?.labels ?? outcome.clusterer?.labels ?? outcome.kmeans.labels;
+    colors = alignLabels(reference, outcome.kmeans.labels, k);
     alignedColors.set(outcome, colors);
   }
   return colors;

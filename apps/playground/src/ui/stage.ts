@@ -1,9 +1,11 @@
 import { type ColorBlender, hexOf } from '../color/colorBlender.js';
 import type { FitRun } from '../fit/fitRun.js';
 import { type Frame, frameAt } from '../fit/timeline.js';
-import type { PlaygroundState } from '../state/playgroundState.js';
+import { isHardMethod } from '../state/methodRules.js';
+import type { MethodName, PlaygroundState } from '../state/playgroundState.js';
 import { renderDensity } from '../views/densityView.js';
 import { createScatter, type Scatter, type ScatterStep } from '../views/scatterView.js';
+import { clustererCaption, clustererStep, renderClustererView } from './clustererView.js';
 import { h } from './dom.js';
 import {
   column,
@@ -14,8 +16,8 @@ import {
   pointColors,
   scatterFrame,
 } from './scatterPanels.js';
-import { emCaption, kmeansCaption } from './stepCaption.js';
-import { createTraceFigures, type FrameBudget } from './traceFigures.js';
+import { emCaption, kmeansCaption, mixtureName } from './stepCaption.js';
+import { createTraceFigures, type FrameBudget, type ObjectiveTrace } from './traceFigures.js';
 
 export interface StageContext extends PanelContext {
   readonly state: PlaygroundState;
@@ -25,6 +27,10 @@ export interface StageContext extends PanelContext {
   readonly blender: ColorBlender;
   readonly width: number;
   onAddPoint(x: number, y: number): void;
+  /** The dendrogram was pressed: cut it at this height. */
+  onCut(height: number): void;
+  /** The reachability plot was pressed: extract OPTICS' clusters at this radius. */
+  onEps(eps: number): void;
 }
 
 /** The plots area; `render` redraws it for the shown half-step. */
@@ -52,6 +58,25 @@ function updatePanel(entry: PanelCache | undefined, step: string, draw: () => Sc
   if (!entry || entry.drawn === step) return;
   entry.scatter.update(draw());
   entry.drawn = step;
+}
+
+/** The trace of a mixture method's objective (none for a hard clusterer). */
+function objectiveOf(method: MethodName): ObjectiveTrace | undefined {
+  if (isHardMethod(method)) return undefined;
+  return method === 'variational'
+    ? {
+        caption: 'Variational Bayes: evidence lower bound (rises at every iteration)',
+        label: 'lower bound',
+      }
+    : {
+        caption: 'EM: mean log-likelihood per point (rises at every iteration)',
+        label: 'log-likelihood',
+      };
+}
+
+/** A hard clusterer has one frame: its result (or the start while it runs). */
+function clustererFrame(run: FitRun): Frame {
+  return { phase: run.outcome ? 'final' : 'start', iteration: 0, parameters: 0, assignment: -1 };
 }
 
 /** Below this stage width the k-means panel goes under the EM panel instead of beside it. */
@@ -102,8 +127,11 @@ export function createStage(): Stage {
   // How many times the stage was drawn: tests read it to see that a streaming fit was drawn.
   let renders = 0;
 
+  // The hard clusterer's own figure (dendrogram, reachability plot, condensed tree), built once.
+  let view: { key: string; element: HTMLElement | undefined } | undefined;
+
   const panel = (
-    id: 'em-panel' | 'kmeans-panel',
+    id: 'em-panel' | 'kmeans-panel' | 'cluster-panel',
     key: string,
     build: () => Scatter,
     caption: string,
@@ -140,6 +168,7 @@ export function createStage(): Stage {
         element.dataset.shown = String(context.shown);
         cache.clear();
         traceFigures.clear();
+        view = undefined;
         panels.replaceChildren(h('p', { class: 'empty' }, 'No data to show yet.'));
         traces.replaceChildren();
         return false;
@@ -156,30 +185,59 @@ export function createStage(): Stage {
       const emDone = run.outcome?.em;
       const kmDone = run.outcome?.kmeans;
       const running = run.status === 'running' ? ' (fitting...)' : '';
+      const hard = isHardMethod(state.method);
+      const name = mixtureName(state.method, run.outcome?.mclust);
 
       if (state.view === '1d') {
         cache.clear();
-        panels.replaceChildren(render1d(context, run, em, `${emCaption(em, emDone)}${running}`));
+        panels.replaceChildren(
+          render1d(context, run, em, `${emCaption(em, emDone, name)}${running}`),
+        );
       } else {
         const key = JSON.stringify([run.key, state.xColumn, state.yColumn, panelWidth]);
-        const emPanel = panel(
-          'em-panel',
-          key,
-          () => {
-            const scatter = createScatter(
-              scatterFrame(context, run, panelWidth, 'mixture scatter'),
-              emStep(context, run, em),
-            );
-            if (state.dataset === 'custom') attachClick(scatter.points, context.onAddPoint);
-            return scatter;
-          },
-          `${emCaption(em, emDone)}${running}`,
-          em,
-        );
-        // The step's identity: its frame, the coloring, and the snapshots it reads.
-        const emShown = JSON.stringify([em, state.color, run.em.length > em.parameters]);
-        updatePanel(emPanel, emShown, () => emStep(context, run, em));
-        const figures = emPanel ? [emPanel.figure] : [];
+        const clickable = (scatter: Scatter) => {
+          if (state.dataset === 'custom') attachClick(scatter.points, context.onAddPoint);
+          return scatter;
+        };
+        let mainPanel: PanelCache | undefined;
+        if (hard) {
+          cache.delete('em-panel');
+          mainPanel = panel(
+            'cluster-panel',
+            key,
+            () =>
+              clickable(
+                createScatter(
+                  scatterFrame(context, run, panelWidth, 'clusters scatter'),
+                  clustererStep(run),
+                ),
+              ),
+            clustererCaption(state, run),
+            clustererFrame(run),
+          );
+          updatePanel(mainPanel, JSON.stringify([run.outcome !== undefined]), () =>
+            clustererStep(run),
+          );
+        } else {
+          cache.delete('cluster-panel');
+          mainPanel = panel(
+            'em-panel',
+            key,
+            () =>
+              clickable(
+                createScatter(
+                  scatterFrame(context, run, panelWidth, 'mixture scatter'),
+                  emStep(context, run, em),
+                ),
+              ),
+            `${emCaption(em, emDone, name)}${running}`,
+            em,
+          );
+          // The step's identity: its frame, the coloring, and the snapshots it reads.
+          const emShown = JSON.stringify([em, state.color, run.em.length > em.parameters]);
+          updatePanel(mainPanel, emShown, () => emStep(context, run, em));
+        }
+        const figures = mainPanel ? [mainPanel.figure] : [];
         if (compare) {
           const kmPanel = panel(
             'kmeans-panel',
@@ -206,7 +264,33 @@ export function createStage(): Stage {
           panels.replaceChildren(...figures);
         }
       }
-      const figures = traceFigures.render(run, em, km, panelWidth, compare, budget);
+      const figures = traceFigures.render(
+        run,
+        em,
+        km,
+        panelWidth,
+        compare,
+        budget,
+        objectiveOf(state.method),
+      );
+      const result = run.outcome?.clusterer;
+      if (hard && result && state.view === '2d') {
+        const viewKey = JSON.stringify([run.key, panelWidth]);
+        if (view?.key !== viewKey && mayBuild()) {
+          view = {
+            key: viewKey,
+            element: renderClustererView(result, panelWidth, {
+              state,
+              color: (label) => context.blender.color(label),
+              onCut: context.onCut,
+              onEps: context.onEps,
+            }),
+          };
+        }
+        if (view?.key === viewKey && view.element) figures.unshift(view.element);
+      } else {
+        view = undefined;
+      }
       if (
         figures.some((figure, index) => traces.children[index] !== figure) ||
         traces.children.length !== figures.length

@@ -11,9 +11,18 @@ export interface FrameBudget {
   defer(): void;
 }
 
+/** What the mixture's trace shows: EM's log-likelihood, or the variational lower bound. */
+export interface ObjectiveTrace {
+  readonly caption: string;
+  readonly label: string;
+}
+
 /** The objective traces of the stage, kept between renders. */
 export interface TraceFigures {
-  /** The trace figures for the shown frames (EM's, and k-means' when compared). */
+  /**
+   * The trace figures for the shown frames: the mixture's (none for a hard clusterer: undefined
+   * `objective`), and k-means' when compared.
+   */
   render(
     run: FitRun,
     em: Frame,
@@ -21,6 +30,7 @@ export interface TraceFigures {
     width: number,
     compare: boolean,
     budget: FrameBudget,
+    objective?: ObjectiveTrace,
   ): HTMLElement[];
   /** Forgets the drawn figures (a new fit, or no data). */
   clear(): void;
@@ -75,8 +85,8 @@ export function createTraceFigures(): TraceFigures {
   };
 
   return {
-    render: (run, em, km, width, compare, budget) =>
-      renderTraces(run, em, km, width, compare, (id, caption, spec, current) =>
+    render: (run, em, km, width, compare, budget, objective) =>
+      renderTraces(run, em, km, width, compare, objective, (id, caption, spec, current) =>
         figure(id, caption, spec, current, run.status === 'running', budget),
       ),
     clear: () => drawn.clear(),
@@ -95,6 +105,7 @@ function renderTraces(
   km: Frame,
   width: number,
   compare: boolean,
+  objective: ObjectiveTrace | undefined,
   trace: (
     id: string,
     caption: string,
@@ -103,21 +114,23 @@ function renderTraces(
   ) => HTMLElement,
 ): HTMLElement[] {
   const llPoints: TracePoint[] = run.em.map((s) => ({ x: s.iteration, value: s.logLikelihood }));
-  const figures = [
-    trace(
-      'em',
-      'EM: mean log-likelihood per point (rises at every iteration)',
-      {
-        points: llPoints,
-        label: 'log-likelihood',
-        color: '#4e79a7',
-        width,
-        height: 200,
-        ariaLabel: 'log-likelihood trace',
-      },
-      llPoints[em.parameters],
-    ),
-  ];
+  const figures = objective
+    ? [
+        trace(
+          'em',
+          objective.caption,
+          {
+            points: llPoints,
+            label: objective.label,
+            color: '#4e79a7',
+            width,
+            height: 200,
+            ariaLabel: `${objective.label} trace`,
+          },
+          llPoints[em.parameters],
+        ),
+      ]
+    : [];
   if (compare) {
     const inertia: TracePoint[] = [];
     let current: TracePoint | undefined;

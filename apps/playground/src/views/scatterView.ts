@@ -10,6 +10,8 @@ export interface Outline {
   readonly dashed: boolean;
   /** Shaded inside (the inner ellipse) or outline only. */
   readonly filled: boolean;
+  /** Drawn faint and unfilled: a component the fit does not use (variational mixture). */
+  readonly faint?: boolean;
 }
 
 /** A marked location (component mean or k-means center). */
@@ -59,6 +61,8 @@ export const CANVAS_THRESHOLD = 2000;
 
 // Both layers use the same explicit margins and domains, so they share one coordinate system.
 const MARGINS = { marginTop: 24, marginRight: 24, marginBottom: 36, marginLeft: 48 } as const;
+/** The scatter's margins around its plot area (for callers that size its domains). */
+export const SCATTER_MARGINS = MARGINS;
 
 /**
  * The 2-D view: an Observable Plot frame (grid, axes, and below `CANVAS_THRESHOLD` the dots), a
@@ -248,10 +252,15 @@ function createOverlay(frame: ScatterFrame, points: SVGSVGElement) {
       const path = document.createElementNS(SVG, 'path');
       path.setAttribute('d', `${d}Z`);
       path.setAttribute('stroke', outline.color);
-      path.setAttribute('stroke-width', outline.filled ? '2' : '1.2');
-      path.setAttribute('fill', outline.filled ? outline.color : 'none');
-      if (outline.filled) path.setAttribute('fill-opacity', '0.12');
+      const filled = outline.filled && !outline.faint;
+      path.setAttribute('stroke-width', filled ? '2' : '1.2');
+      path.setAttribute('fill', filled ? outline.color : 'none');
+      if (filled) path.setAttribute('fill-opacity', '0.12');
       if (outline.dashed) path.setAttribute('stroke-dasharray', '5,4');
+      if (outline.faint) {
+        path.setAttribute('stroke-opacity', '0.35');
+        path.setAttribute('class', 'unused-component');
+      }
       paths.push(path);
     }
     outlines.replaceChildren(...paths);

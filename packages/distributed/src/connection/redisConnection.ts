@@ -7,6 +7,7 @@ export interface RedisTlsOptions {
   readonly ca?: string | Buffer;
   /** Client certificate and key (PEM), when the server asks for one (`tls-auth-clients`). */
   readonly cert?: string | Buffer;
+  /** Private key (PEM) of the client certificate `cert`; only with `cert`. */
   readonly key?: string | Buffer;
   /** Name the server's certificate must carry (default: the host). */
   readonly servername?: string;
@@ -20,13 +21,18 @@ export interface RedisTlsOptions {
  * than on a command line (see the CLI's `--redis-password-file`).
  */
 export interface RedisConnection {
-  /** Default 127.0.0.1. */
+  /** Host name or IP address of the Redis server. Default 127.0.0.1. */
   readonly host?: string;
-  /** Default 6379. */
+  /** TCP port of the Redis server (its `tls-port` when `tls` is set). Default 6379. */
   readonly port?: number;
   /** ACL user (Redis 6+); default the `default` user. */
   readonly username?: string;
+  /**
+   * Password of `username` (Redis' `requirepass` or an ACL user's). Default none (no AUTH).
+   * Never logged, never stored in Redis.
+   */
   readonly password?: string;
+  /** Logical database number (Redis' `SELECT`), an integer >= 0. Default 0. */
   readonly db?: number;
   /** Connect over TLS (Redis' `tls-port`). */
   readonly tls?: RedisTlsOptions;

@@ -27,6 +27,7 @@ import { type RoundCounts, RoundRunner } from './roundRunner.js';
 
 /** Options of `DistributedExecutor.connect`. */
 export interface DistributedExecutorOptions {
+  /** The Redis server the workers serve from (host, port, password, TLS). */
   readonly connection: RedisConnection;
   /** The data set's sources and row counts (`loadDataset(...).parts`): what workers read. */
   readonly parts: readonly DatasetPart[];
@@ -78,6 +79,10 @@ export interface DistributedExecutorOptions {
  */
 export class DistributedExecutor implements ShardExecutor {
   readonly workers: number;
+  /**
+   * The fit's id (`options.fitId`, or a random UUID): names its keys and jobs in Redis. Pass it
+   * as `fitId` to a new executor to resume this fit after a coordinator restart.
+   */
   readonly fitId: string;
   private nextSession = 0;
   /** Everything this fit stored, re-stored if Redis comes back empty. */

@@ -29,8 +29,9 @@ export interface RoundCounts {
   dispatched: number;
   /** Rounds answered from a checkpoint (a resumed fit's completed iterations). */
   fromCheckpoint: number;
-  /** Bytes stored for the workers (setups, per-shard rows, inputs) and read back (outputs). */
+  /** Bytes stored in Redis for the workers: sessions' setups, per-shard rows, rounds' inputs. */
   bytesSent: number;
+  /** Bytes of shard outputs read back from Redis (encoded, before decoding), all rounds. */
   bytesReceived: number;
 }
 

@@ -11,23 +11,44 @@
  */
 export type DataSource =
   | {
+      /** A text file of delimited numbers. */
       readonly kind: 'csv';
+      /** The file, relative to the worker's data root (the coordinator's working directory). */
       readonly path: string;
+      /** The first line names the columns and is skipped. Default true. */
       readonly header?: boolean;
+      /** The one character between fields. Default `,`. */
       readonly delimiter?: string;
     }
-  | { readonly kind: 'f64'; readonly path: string }
-  | { readonly kind: 'parquet'; readonly path: string; readonly columns?: readonly string[] };
+  | {
+      /** The benchmark harness's binary format: a JSON header beside raw little-endian doubles. */
+      readonly kind: 'f64';
+      /** The JSON header file (the `.f64` data file sits beside it), relative to the data root. */
+      readonly path: string;
+    }
+  | {
+      /** A Parquet file, read with hyparquet one row range at a time. */
+      readonly kind: 'parquet';
+      /** The `.parquet` file, relative to the data root. */
+      readonly path: string;
+      /** The numeric columns to read, in this order. Default: every column, in file order. */
+      readonly columns?: readonly string[];
+    };
 
 /** One source of a data set and how many rows it holds (rows are the sources' rows in order). */
 export interface DatasetPart {
+  /** Where this part's rows are read from. */
   readonly source: DataSource;
+  /** How many data rows the source holds (a CSV's header line not counted). */
   readonly rows: number;
 }
 
 /** Rows `[start, end)` of a source, row-major. */
 export interface SourceRows {
+  /** Rows read (`end - start`). */
   readonly rows: number;
+  /** Columns per row (the data's dimension). */
   readonly cols: number;
+  /** The values, row-major: `rows * cols` doubles, row `i`'s column `j` at `i * cols + j`. */
   readonly data: Float64Array;
 }

@@ -5,7 +5,9 @@ import { resolveSourcePath } from './resolveSourcePath.js';
 
 /** A data set read whole by a coordinator: its rows and the parts they came from. */
 export interface LoadedDataset {
+  /** Every source's rows in source order, one matrix (row-major). */
   readonly X: Matrix;
+  /** Each source and its row count, in order: `DistributedExecutorOptions.parts`. */
   readonly parts: readonly DatasetPart[];
 }
 

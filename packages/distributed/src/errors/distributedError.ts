@@ -29,10 +29,13 @@ export type DistributedFailure =
 
 /** The typed error of `@mixkit/distributed`: a coordinator's or a worker's failure. */
 export class DistributedError extends MixkitError {
+  /** Brand checked by `isInstance` across copies of this package (see `MixkitError`). */
   readonly [symbol] = true;
 
   constructor(
+    /** Which kind of failure this is (see `DistributedFailure`): what a caller branches on. */
     readonly failure: DistributedFailure,
+    /** What happened, for people: the message after the `failure: ` prefix. */
     readonly detail: string,
     options?: { cause?: unknown },
   ) {

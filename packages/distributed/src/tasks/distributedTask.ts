@@ -20,6 +20,7 @@ export interface RemoteSetup {
  * alone (rows renumbered from 0), so a shard's output is the bits the in-process task gives.
  */
 export interface DistributedTask<Setup> {
+  /** The in-process shard task this adapts; the registry finds the adapter by `task.name`. */
   readonly task: AnyShardTask;
   /**
    * A round's output depends on earlier rounds of the same shard (k-means keeps bounds, labels
@@ -38,7 +39,12 @@ export interface DistributedTask<Setup> {
     shared: unknown,
     rows: unknown,
     source: SourceRows,
-  ): { readonly setup: Setup; readonly view: readonly Float64Array[] };
+  ): {
+    /** The task's setup for this shard alone, rows renumbered from 0. */
+    readonly setup: Setup;
+    /** The rows as the task reads them: must equal the coordinator's `viewOf` (digest). */
+    readonly view: readonly Float64Array[];
+  };
   /**
    * In a worker: throws `invalid-payload` unless a round's input (the task's wire form, as read
    * from Redis) has the shapes `setup` calls for, before the task decodes and runs it.

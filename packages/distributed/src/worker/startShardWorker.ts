@@ -11,6 +11,7 @@ import { ShardJobRunner } from './shardJobRunner.js';
 
 /** Options of `startShardWorker` (and of `mixkit worker`). */
 export interface ShardWorkerOptions {
+  /** The Redis server to serve jobs from (host, port, password, TLS). */
   readonly connection: RedisConnection;
   /** The queue to serve. Default `mixkit-shards`. */
   readonly queue?: string;
@@ -43,18 +44,38 @@ export interface ShardWorkerOptions {
 
 /** What a worker reports about one job. */
 export type ShardWorkerEvent = (
-  | { readonly type: 'start' }
-  | { readonly type: 'done'; readonly ms: number; readonly bytes: number }
   | {
-      readonly type: 'rejected';
+      /** The worker took a job and its payload parsed. */
+      readonly type: 'start';
+    }
+  | {
+      /** The job's shards ran and their outputs were returned. */
+      readonly type: 'done';
+      /** Wall time from taking the job to its outputs, in milliseconds. */
       readonly ms: number;
+      /** Size of the encoded outputs returned, in bytes. */
+      readonly bytes: number;
+    }
+  | {
+      /** The job failed (a bad payload, unreadable rows, or a transient error). */
+      readonly type: 'rejected';
+      /** Wall time from taking the job to its failure, in milliseconds. */
+      readonly ms: number;
+      /** Why (a `DistributedError` for anything the worker checked). */
       readonly error: Error;
+      /** Failed for good, without retries; false when BullMQ will retry it. */
       readonly permanent: boolean;
     }
-) & { readonly job: ShardJobData | undefined; readonly id: string | undefined };
+) & {
+  /** The job's parsed payload, or undefined when it did not parse. */
+  readonly job: ShardJobData | undefined;
+  /** BullMQ's job id, derived from (fit, session, round, job), or undefined if BullMQ gave none. */
+  readonly id: string | undefined;
+};
 
 /** A serving worker. */
 export interface ShardWorker {
+  /** The name this worker takes jobs under (`options.name`, default `<host>:<pid>`). */
   readonly name: string;
   /** Stops taking jobs, lets the current one finish, disconnects. */
   close(): Promise<void>;
