@@ -8,6 +8,11 @@ import { predictCommand } from './commands/predictCommand.js';
 import type { WorkerCliOptions } from './commands/workerCommand.js';
 import { fitExamples, predictExamples } from './helpText.js';
 import { collectList } from './options/collectList.js';
+import {
+  checkRedisOnlyOptions,
+  parseDistributedFit,
+  type RawDistributedOptions,
+} from './options/parseDistributedFit.js';
 import { parseFitSettings, type RawFitOptions } from './options/parseFitSettings.js';
 import { parsePredictSettings, type RawPredictOptions } from './options/parsePredictSettings.js';
 import { cliWording } from './output/cliWording.js';
@@ -45,21 +50,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-/** The options a distributed fit adds to `fit`. */
-interface DistributedFitOptions {
-  readonly redis?: string;
-  readonly source?: string[];
-  readonly fitId?: string;
-  readonly redisPasswordFile?: string;
-  readonly tlsCa?: string;
-  readonly dataRoot?: string;
-  readonly modelOut?: string;
-}
-
 function buildProgram(io: CliIo): Command {
   const program = new Command('mixkit')
     .description(
-      'Fit mixtures of arbitrary generative components (or k-means) to CSV/TSV files,\nselect the number of components, and label new rows with a saved model.',
+      "Cluster CSV/TSV files: mixtures of arbitrary generative components (EM, mclust's models,\nvariational), k-means, agglomerative, DBSCAN, OPTICS and HDBSCAN; select models, and\nlabel new rows with a saved model.",
     )
     .version(cliVersion(), '-V, --version', 'print the version of mixkit and exit')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -69,15 +63,30 @@ function buildProgram(io: CliIo): Command {
 
   const fit = program
     .command('fit')
-    .description('fit a mixture (or k-means) to a CSV/TSV file with a header row')
+    .description(
+      'fit a mixture, k-means, agglomerative, DBSCAN, OPTICS or HDBSCAN clustering to a CSV/TSV file with a header row',
+    )
     .argument('<data>', 'CSV or TSV file with a header row (.tsv/.tab files are tab-separated)')
-    .option('--k <counts>', 'components: 3, a range 2..8 or a list 2,3,5 (a grid is selected)', '3')
-    .option('--criterion <name>', 'model selection criterion for a grid: bic, aic or icl', 'bic')
-    .option('--algo <name>', 'em (a mixture model) or kmeans', 'em')
     .option(
-      '--covariance <types>',
-      'Gaussian/Student-t covariance: full, diag, spherical, tied (a list is selected)',
+      '--algo <name>',
+      'em (a mixture by EM), kmeans, bayes (variational mixture), agglomerative, dbscan, optics or hdbscan',
+      'em',
+    )
+    .option(
+      '--k <counts>',
+      'components or clusters: 3, a range 2..8 or a list 2,3,5 (a grid is selected; em only)',
+      '3',
+    )
+    .option('--criterion <name>', 'model selection criterion for a grid: bic, aic or icl', 'bic')
+    .option(
+      '--covariance <names>',
+      "Gaussian covariance: full, diag, spherical, tied or mclust's models EII ... VVV (a list is selected; Student t: full or diag)",
       'full',
+    )
+    .option(
+      '--select <how>',
+      "em: grid (k-means starts, selected by --criterion) or mclust (R's Mclust(): hierarchical starts, k = 1..9 x 14 models by default, mclust's BIC)",
+      'grid',
     )
     .option('--gaussian <columns>', 'columns modelled jointly as Gaussian', collectList)
     .option(
@@ -97,14 +106,50 @@ function buildProgram(io: CliIo): Command {
     .option('--ignore <columns>', 'columns to leave out of the model', collectList)
     .option('--label <column>', 'column of true classes: left out and scored with ARI')
     .option('--seed <n>', 'random seed; the same seed repeats a run exactly', '0')
-    .option('--max-iterations <n>', 'iteration limit per restart (default: 100 EM, 300 k-means)')
-    .option('--tolerance <x>', 'convergence tolerance (default: 1e-3 EM, 1e-4 k-means)')
+    .option(
+      '--max-iterations <n>',
+      'iteration limit per restart (default: 100 EM and bayes, 300 k-means)',
+    )
+    .option('--tolerance <x>', 'convergence tolerance (default: 1e-3 EM and bayes, 1e-4 k-means)')
     .option('--n-init <n>', 'restarts per fit; the best is kept', '1')
     .option(
       '--reg-covar <x>',
       'added to the diagonal of every Gaussian covariance and Student-t scale (default 1e-6)',
     )
-    .option('--proba', "also write each row's component probabilities (EM only)", false)
+    .option(
+      '--weight-prior <name>',
+      'bayes: dirichlet-process (stick-breaking) or dirichlet-distribution',
+      'dirichlet-process',
+    )
+    .option(
+      '--weight-concentration <x>',
+      'bayes: concentration of the weight prior (default 1/k; smaller leaves more components empty)',
+    )
+    .option('--prune', 'bayes: drop unused components from the labels and the model', false)
+    .option('--linkage <name>', 'agglomerative: ward, complete, average or single', 'ward')
+    .option('--height <x>', 'agglomerative: cut where merges reach this height (instead of --k)')
+    .option(
+      '--metric <name>',
+      'agglomerative, dbscan, optics, hdbscan: euclidean, manhattan or cosine',
+      'euclidean',
+    )
+    .option(
+      '--eps <x>',
+      'dbscan: neighbourhood radius (required); optics: largest radius looked at',
+    )
+    .option('--eps-cluster <x>', 'optics: radius of the DBSCAN clustering read off the ordering')
+    .option(
+      '--min-pts <n>',
+      'dbscan, optics, hdbscan: rows (itself counted) that make a neighbourhood dense; hdbscan: also the least cluster size',
+      '5',
+    )
+    .option('--cluster-selection <how>', 'hdbscan: eom (excess of mass) or leaf', 'eom')
+    .option('--proba', "also write each row's component probabilities (em, bayes)", false)
+    .option(
+      '--scores',
+      "also write each row's scores: dbscan core, optics reachability/core distance/order, hdbscan probability/outlier score",
+      false,
+    )
     .option('--json', 'print a machine-readable JSON summary instead of text', false)
     .option('--decimal <mark>', 'decimal mark of the numbers: point (1.5) or comma (1,5)', 'point')
     .option(
@@ -119,7 +164,7 @@ function buildProgram(io: CliIo): Command {
     )
     .option(
       '--out-of-core <when>',
-      'auto (when the data exceeds --memory-limit), always or never: stream the file through EM',
+      'auto (when the data exceeds --memory-limit), always or never: stream the file through EM (em grids only)',
       'auto',
     )
     .option(
@@ -143,43 +188,24 @@ function buildProgram(io: CliIo): Command {
     .option('--tls-ca <file>', 'with --redis: CA certificate of a TLS Redis')
     .option('--data-root <dir>', 'with --redis: directory the file paths are relative to')
     .addHelpText('after', fitExamples)
-    .action(async (data: string, options: RawFitOptions & DistributedFitOptions) => {
-      if (options.redis !== undefined) {
-        const settings = parseFitSettings(data, options);
-        // Distributed workers read numeric shards with no missing-cell marks: refuse before
-        // connecting rather than fail on the first NaN on a worker.
-        if (settings.missing === 'marginalize') {
-          throw new CliError(
-            '--missing marginalize: not available with --redis yet; fit the file locally (without --redis)',
-          );
+    .action(
+      async (data: string, options: RawFitOptions & RawDistributedOptions, command: Command) => {
+        const given = givenOptions(command);
+        const settings = parseFitSettings(data, options, given);
+        if (options.redis === undefined) {
+          checkRedisOnlyOptions(given);
+          await fitCommand(settings, io);
+          return;
         }
         // Loaded only when asked for: BullMQ and ioredis would otherwise take a few MB of every
         // run's heap, which an out-of-core fit under a small heap cannot spare.
         const { distributedFitCommand } = await import('./commands/distributedFitCommand.js');
         await distributedFitCommand(
-          {
-            redis: options.redis,
-            files: [data, ...(options.source ?? [])],
-            algorithm: settings.algorithm,
-            k: settings.k[0] ?? 3,
-            covariance: settings.covariance[0] ?? 'full',
-            seed: settings.seed,
-            maxIterations: settings.maxIterations,
-            tolerance: settings.tolerance,
-            fitId: options.fitId,
-            modelOut: settings.modelOut,
-            ...(options.redisPasswordFile === undefined
-              ? {}
-              : { redisPasswordFile: options.redisPasswordFile }),
-            ...(options.tlsCa === undefined ? {} : { tlsCa: options.tlsCa }),
-            ...(options.dataRoot === undefined ? {} : { dataRoot: options.dataRoot }),
-          },
+          parseDistributedFit(settings, { ...options, redis: options.redis }, given),
           io,
         );
-        return;
-      }
-      await fitCommand(parseFitSettings(data, options), io);
-    });
+      },
+    );
   fit.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
 
   program
@@ -231,4 +257,11 @@ function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   return program;
+}
+
+/** The options typed on the command line (not defaults), by commander's attribute name. */
+function givenOptions(command: Command): ReadonlySet<string> {
+  return new Set(
+    Object.keys(command.opts()).filter((name) => command.getOptionValueSource(name) === 'cli'),
+  );
 }

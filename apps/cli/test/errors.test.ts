@@ -112,7 +112,7 @@ describe('bad input is one line naming file, row and column, and writes nothing'
     await expectCleanFailure(
       dir,
       ['fit', file, '--algo', 'kmeans', '--ignore', 'species', '--proba'],
-      /--proba needs a mixture/,
+      /--proba applies to --algo em or bayes, not to --algo kmeans/,
     );
     expect(
       (await runInProcess(['fit', file, '--algo', 'kmeans', '--ignore', 'species'])).status,

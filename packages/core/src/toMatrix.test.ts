@@ -80,6 +80,22 @@ describe('toMatrix', () => {
     expect([error.argument, error.row, error.column]).toEqual(['points', 2, 1]);
   });
 
+  it('finds the first non-finite value wherever it sits in the eight-value blocks or the tail', () => {
+    for (const [index, bad] of [
+      [0, Number.NaN],
+      [37, Number.POSITIVE_INFINITY],
+      [63, Number.NEGATIVE_INFINITY],
+      [98, Number.NaN],
+    ] as const) {
+      const data = Float64Array.from({ length: 99 }, (_, i) => i - 50);
+      data[index] = bad;
+      if (index < 98) data[98] = Number.NaN; // a later failure must not be the one reported
+      const error = caught(() => toMatrix({ rows: 33, cols: 3, data }));
+      expect([error.row, error.column]).toEqual([Math.floor(index / 3), index % 3]);
+      expect(Object.is(error.value, bad)).toBe(true);
+    }
+  });
+
   it('can leave the finiteness check to the caller', () => {
     const m = toMatrix([[Number.NaN]], { checkFinite: false });
     expect(Number.isNaN(m.data[0])).toBe(true);

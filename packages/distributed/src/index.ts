@@ -13,6 +13,7 @@ export {
 } from './coordinator/distributedExecutor.js';
 export type { RoundCounts } from './coordinator/roundRunner.js';
 export type { DataSource, DatasetPart, SourceRows } from './data/dataSource.js';
+export { type DatasetDescription, describeDataset } from './data/describeDataset.js';
 export { type LoadedDataset, loadDataset } from './data/loadDataset.js';
 export { DistributedError, type DistributedFailure } from './errors/distributedError.js';
 export type { DistributedTask, RemoteSetup } from './tasks/distributedTask.js';

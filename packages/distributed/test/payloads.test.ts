@@ -27,7 +27,13 @@ beforeAll(async () => {
   worker = await startWorkerProcess({ connection, dataRoot: data.root, maxPayloadBytes: limit });
   client = new Redis({ port: redis.port });
   queue = new Queue('mixkit-shards', { connection: { port: redis.port }, prefix: 'mixkit' });
-  events = new QueueEvents('mixkit-shards', { connection: { port: redis.port }, prefix: 'mixkit' });
+  // From the stream's start, not '$': `waitUntilReady` resolves before the first XREAD is sent,
+  // so a job that failed in between was missed and its wait hung (seen once under load 20).
+  events = new QueueEvents('mixkit-shards', {
+    connection: { port: redis.port },
+    prefix: 'mixkit',
+    lastEventId: '0-0',
+  });
   await events.waitUntilReady();
 });
 

@@ -2,6 +2,7 @@ import { InvalidInputError } from '@mixkit/core';
 import { loadIris } from '@mixkit/datasets';
 import { describe, expect, it } from 'vitest';
 import { BayesianGaussianMixture } from '../src/variational/bayesianGaussianMixture.js';
+import { BayesianGaussianMixtureModel } from '../src/variational/bayesianGaussianMixtureModel.js';
 
 describe('BayesianGaussianMixture', () => {
   const X = loadIris().X;
@@ -60,6 +61,52 @@ describe('BayesianGaussianMixture', () => {
     expect(() =>
       new BayesianGaussianMixture({ covarianceType: 'diag', covariancePrior: [1, 2] }).fit(X),
     ).toThrow(InvalidInputError);
+  });
+
+  it('reads back from JSON exactly, pruned or not, for every covariance type and weight prior', () => {
+    for (const covarianceType of ['full', 'diag', 'spherical', 'tied'] as const) {
+      for (const weightPrior of ['dirichlet-process', 'dirichlet-distribution'] as const) {
+        const model = new BayesianGaussianMixture({
+          nClusters: 6,
+          covarianceType,
+          weightPrior,
+        }).fit(X, { random: 1 });
+        for (const original of [model, model.prune()]) {
+          const back = BayesianGaussianMixtureModel.fromJSON(
+            JSON.parse(JSON.stringify(original.toJSON())),
+          );
+          expect(back.covarianceType).toBe(covarianceType);
+          expect(back.weightPrior).toBe(weightPrior);
+          expect(back.nClusters).toBe(original.nClusters);
+          expect(Array.from(back.scoreSamples(X))).toEqual(Array.from(original.scoreSamples(X)));
+          expect(Array.from(back.predictProba(X).data)).toEqual(
+            Array.from(original.predictProba(X).data),
+          );
+          expect(Array.from(back.weights)).toEqual(Array.from(original.weights));
+          expect(back.unusedComponents).toEqual(original.unusedComponents);
+          expect(back.lowerBound).toBe(original.lowerBound);
+          expect(back.toJSON()).toEqual(original.toJSON());
+        }
+      }
+    }
+  });
+
+  it('names the malformed field of a damaged JSON document', () => {
+    const json = fit(0).toJSON() as { [key: string]: unknown };
+    expect(() => BayesianGaussianMixtureModel.fromJSON({ ...json, kind: 'mixture' })).toThrow(
+      /json\.kind/,
+    );
+    expect(() => BayesianGaussianMixtureModel.fromJSON({ ...json, covarianceType: 'VVV' })).toThrow(
+      /json\.covarianceType/,
+    );
+    expect(() => BayesianGaussianMixtureModel.fromJSON({ ...json, logWeights: [1, 2] })).toThrow(
+      /json\.logWeights/,
+    );
+    const posterior = json['posterior'] as { [key: string]: unknown[] };
+    const params = posterior['params']!.map((p, k) => (k === 2 ? 3 : p));
+    expect(() =>
+      BayesianGaussianMixtureModel.fromJSON({ ...json, posterior: { ...posterior, params } }),
+    ).toThrow(/json\.posterior\.params at row 2/);
   });
 });
 

@@ -31,7 +31,7 @@ describe('README', () => {
     expect(`${printed}\n`.replace(/\n+/g, '\n')).toBe(readme.shownOutput(1).replace(/\n+/g, '\n'));
   });
 
-  it('the variational example converges, leaves components unused and prunes them', async () => {
+  it('the variational example converges, leaves components unused, prunes them and reads back from JSON', async () => {
     const calls = await readme.run(2);
     const [converged, , unused] = calls[0] as [boolean, string, number[]];
     expect(converged).toBe(true);
@@ -39,6 +39,7 @@ describe('README', () => {
     const [nClusters, weights] = calls[1] as [number, string[]];
     expect(nClusters).toBe(8 - unused.length);
     expect(weights).toHaveLength(nClusters);
+    expect(calls[2]).toEqual([true, true]);
   });
 
   it('the missing-values example fits with NaN cells and labels rows by their observed cells', async () => {

@@ -48,6 +48,22 @@ export class ClusterSums {
     churn.set(weights);
   }
 
+  /**
+   * Declares `sums` and `weights` freshly summed from every row in row order (as `recompute`
+   * does), by a caller that filled them itself (the fused Lloyd step of `NearestCenters`).
+   */
+  markRecomputed(): void {
+    this.churn.set(this.weights);
+  }
+
+  /**
+   * Adds weight that moved through each cluster (`moved[j]`, by a caller that moved rows
+   * itself, like `NearestCenters.hamerlyStep`) to its churn, as `move` would have.
+   */
+  addChurn(moved: Float64Array): void {
+    for (let j = 0; j < this.k; j++) this.churn[j] += moved[j];
+  }
+
   /** Moves row i from cluster `from` to cluster `to`. */
   move(i: number, from: number, to: number): void {
     const { X, weights: w } = this.data;

@@ -2,19 +2,19 @@ import { assertUnreachable } from '@mixkit/core';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
 import { ElkanAssignment } from './elkan.js';
 import { HamerlyAssignment } from './hamerly.js';
-import type { KMeansData } from './kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
 import { LloydAssignment } from './lloyd.js';
+import type { KMeansSearchData } from './searchData.js';
 
 /** The assignment strategy for a resolved algorithm name. */
 export function createAssignment(
   algorithm: ResolvedKMeansAlgorithm,
-  data: KMeansData,
+  data: KMeansSearchData,
   k: number,
 ): AssignmentStrategy {
   switch (algorithm) {
     case 'lloyd':
-      return new LloydAssignment(data, k);
+      return new LloydAssignment(data);
     case 'hamerly':
       return new HamerlyAssignment(data, k);
     case 'elkan':

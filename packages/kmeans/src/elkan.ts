@@ -19,7 +19,7 @@ import type { KMeansData } from './kmeansData.js';
  */
 export class ElkanAssignment implements AssignmentStrategy {
   readonly algorithm = 'elkan';
-  distanceComputations = 0;
+  distanceComputations: number;
   private readonly upper: Float64Array;
   private readonly lower: Float64Array;
   private readonly halfMin: Float64Array;
@@ -32,6 +32,12 @@ export class ElkanAssignment implements AssignmentStrategy {
     private readonly k: number,
   ) {
     const n = data.X.rows;
+    // Doubles from the first store: V8 keeps a field that holds small integers in a Smi
+    // representation and changes it when a double or a count past 2^30 arrives, deprecating
+    // the class's map and the optimized code of every function that saw an instance (a second
+    // fit in one process ran at half speed until its functions were recompiled).
+    this.distanceComputations = 0.5;
+    this.distanceComputations = 0;
     this.upper = new Float64Array(n);
     this.lower = new Float64Array(n * k);
     this.halfMin = new Float64Array(k);

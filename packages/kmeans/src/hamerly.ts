@@ -1,52 +1,85 @@
 import type { Matrix } from '@mixkit/core';
-import { squaredDistance, squaredDistances } from '@mixkit/linalg';
-import { BLOCK_ROWS } from './assign.js';
+import { squaredDistance } from '@mixkit/linalg';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
-import { CenterNeighbors } from './centerNeighbors.js';
 import type { ClusterSums } from './clusterSums.js';
-import type { KMeansData } from './kmeansData.js';
+import { halfCenterDistances } from './halfCenterDistances.js';
+import type { KMeansSearchData } from './searchData.js';
+
+/** Rows searched per call of the nearest-centre search (bounds the scratch to O(this)). */
+const SEARCH_ROWS = 16_384;
+/**
+ * Tightening a row's upper bound costs one O(d) distance in JavaScript, about d ns; searching
+ * the row against all k centres with the float32 screen costs about k·d/10 ns. Tightening pays
+ * when it settles more than 10/k of the rows it is tried on, so it is skipped while fewer than
+ * max(0.3, 12/k) of them were then pruned (never for k ≤ 12).
+ */
+function tightenMinSuccess(k: number): number {
+  return Math.max(0.3, 12 / k);
+}
+const TIGHTEN_RETRY = 8;
+/** Above this share of rows searched, the next iterations skip the bound test (Lloyd's step). */
+const LLOYD_STEP_SHARE = 0.85;
 
 /**
- * Hamerly's (2010) exact accelerated assignment, "Making k-means even faster" (SDM 2010).
+ * Hamerly's (2010) exact accelerated assignment, "Making k-means even faster" (SDM 2010), with
+ * the search of every row its bounds cannot settle done by the data's `NearestCenters` (a
+ * float32 SIMD screen over all centres, float64 where it cannot tell), in blocks of rows.
  *
  * Each row keeps an upper bound u(i) on the distance to its center a(i) and one lower bound l(i)
- * on the distance to every other center. A row whose u(i) is below max(l(i), s(a(i))), with
- * s(j) half the distance from c_j to its nearest other center, cannot change label and is
- * skipped. Otherwise u(i) is tightened with one exact distance and tested again. A row that still
- * fails needs a search, limited by the triangle inequality to the centers within R = 3u of c_a
- * (any other center is farther than 2u from x, which also gives the new l(i); cf. the annulus and
- * exponion variants of Drake & Hamerly 2012 and Newling & Fleuret 2016). When fewer than half the
- * centers are within R they are measured one by one; otherwise the row is gathered into a block
- * and measured against all centers with the blocked kernel Lloyd uses. Ties go to the lower index,
- * as in Lloyd. After the centers move by p(j), u(i) grows by p(a(i)) and l(i) shrinks by the
- * largest shift among the other centers (Hamerly's Algorithm 1).
- * Memory: two Float64Arrays of n, one block, and k² for the sorted center neighbours.
+ * on the distance to every other center. With s(j) half the distance from c_j to its nearest
+ * other center, every other center is at least L = max(l(i), 2 s(a) − u(i)) away (triangle
+ * inequality, Hamerly's Algorithm 1 and Elkan 2003, Lemma 1). A row is skipped when
+ * L² > u(i)² + margin(i), where the margin (`NearestCenters.margin`) covers the rounding of
+ * Lloyd's own distance values and of the bounds: a skipped row keeps exactly the label Lloyd's
+ * argmin would give it. Otherwise u(i) is tightened with one exact distance and the test
+ * repeated (while that pays, see `tightenMinSuccess`); rows that still fail are searched
+ * against all centers, which gives their label and fresh bounds. After the centers move by
+ * p(j), u(i) grows by p(a(i)) and l(i) shrinks by the largest shift among the other centers.
+ * The choice follows the pruning it observes: tightening runs only while it settles enough rows
+ * (`tightenMinSuccess`), and when the bounds settle fewer than 15% of the rows the iterations
+ * become Lloyd's step (every row searched, no bound test) until the next measurement, every
+ * `TIGHTEN_RETRY` iterations. Memory: two Float64Arrays of n, and O(`SEARCH_ROWS`) for searches.
  */
 export class HamerlyAssignment implements AssignmentStrategy {
   readonly algorithm = 'hamerly';
-  distanceComputations = 0;
+  distanceComputations: number;
   private readonly upper: Float64Array;
   private readonly lower: Float64Array;
-  private readonly neighbors: CenterNeighbors;
-  private readonly block: Matrix;
-  private readonly blockNorms: Float64Array;
-  private readonly blockIndex: Int32Array;
-  private readonly scratch: Float64Array;
+  private readonly halfMin: Float64Array;
+  private readonly churn: Float64Array;
+  private readonly list: Int32Array;
+  private readonly found: Int32Array;
+  private readonly foundUpper: Float64Array;
+  private readonly foundLower: Float64Array;
   private initialized = false;
+  private tighten: boolean;
+  private iteration = 0;
+  /** Rows searched in the last iteration that tested the bounds (a share of n; 0 before). */
+  searchedShare: number;
 
   constructor(
-    private readonly data: KMeansData,
+    private readonly data: KMeansSearchData,
     k: number,
   ) {
-    const { rows: n, cols: d } = data.X;
-    const blockRows = Math.min(BLOCK_ROWS, n);
+    const n = data.X.rows;
+    this.tighten = tightenMinSuccess(k) < 1;
+    // Doubles from the first store: V8 keeps a field that holds small integers in a Smi
+    // representation and changes it when a double or a count past 2^30 arrives, deprecating
+    // the class's map and the optimized code of every function that saw an instance (a second
+    // fit in one process ran at half speed until its functions were recompiled).
+    this.distanceComputations = 0.5;
+    this.distanceComputations = 0;
+    this.searchedShare = 0.5;
+    this.searchedShare = 0;
+    const listRows = Math.min(SEARCH_ROWS, n);
     this.upper = new Float64Array(n);
     this.lower = new Float64Array(n);
-    this.neighbors = new CenterNeighbors(k);
-    this.block = { rows: blockRows, cols: d, data: new Float64Array(blockRows * d) };
-    this.blockNorms = new Float64Array(blockRows);
-    this.blockIndex = new Int32Array(blockRows);
-    this.scratch = new Float64Array(blockRows * k);
+    this.halfMin = new Float64Array(k);
+    this.churn = new Float64Array(k);
+    this.list = new Int32Array(listRows);
+    this.found = new Int32Array(listRows);
+    this.foundUpper = new Float64Array(listRows);
+    this.foundLower = new Float64Array(listRows);
   }
 
   assign(
@@ -55,93 +88,91 @@ export class HamerlyAssignment implements AssignmentStrategy {
     labels: Int32Array,
     sums: ClusterSums,
   ): number {
-    if (!this.initialized) {
-      this.initialized = true;
-      const changed = this.assignAll(centers, centerNorms, labels);
-      sums.recompute(labels);
-      return changed;
-    }
-    const { upper, lower, blockIndex, blockNorms, neighbors } = this;
-    const { X, xNorms } = this.data;
+    const { X, nearest } = this.data;
     const { rows: n, cols: d, data: x } = X;
     const k = centers.rows;
     const c = centers.data;
-    const blockData = this.block.data;
-    const blockRows = this.block.rows;
-    this.distanceComputations += neighbors.update(centers);
-    const { halfMin, order, distance: neighborDistance } = neighbors;
-    const width = k - 1;
+    nearest.setCenters(centers, centerNorms);
+    if (nearest.fusedLloyd) return this.assignInKernel(centers, labels, sums);
+    if (!this.initialized) {
+      this.initialized = true;
+      const changed = this.searchAll(labels, undefined);
+      this.distanceComputations += n * k;
+      sums.recompute(labels);
+      return changed;
+    }
+    this.iteration++;
+    // When the bounds settled almost no row in the last measured iteration, testing them costs
+    // more than it saves: this iteration is Lloyd's step (every row searched, which also
+    // renews every bound), and the bounds are measured again every TIGHTEN_RETRY iterations.
+    if (this.searchedShare > LLOYD_STEP_SHARE && this.iteration % TIGHTEN_RETRY !== 0) {
+      const changed = this.searchAll(labels, sums);
+      this.distanceComputations += n * k;
+      sums.refreshIfDrifted(labels);
+      return changed;
+    }
+    const { upper, lower, halfMin, list } = this;
+    this.distanceComputations += halfCenterDistances(centers, halfMin);
+    // The relative rounding of one difference-form distance (γ_{d+2}), to keep u an upper bound.
+    const tightFactor = 1 + (d + 2) * 2 ** -52;
     let tightened = 0;
-    let pruned = 0;
+    let tightenedSkips = 0;
+    let searched = 0;
+    let listed = 0;
     let changed = 0;
-    let gathered = 0;
+    // The margin of row i (`NearestCenters.margin`), inlined: scale · (radius[i] + shift)².
+    const { radius, marginScale, marginShift } = nearest;
+    const tighten = this.tighten;
     for (let i = 0; i < n; i++) {
-      const a = labels[i]!;
-      const half = halfMin[a]!;
-      const l = lower[i]!;
-      const bound = Math.max(half, l);
-      if (upper[i]! < bound) continue;
-      // Tighten the upper bound with the exact distance to the current center.
-      const xo = i * d;
-      const u = Math.sqrt(squaredDistance(x, xo, c, a * d, d));
-      upper[i] = u;
-      tightened++;
-      if (u < bound) continue;
-      // Still ambiguous. Only centers within R = 3u of c_a can be nearer than c_a (see
-      // CenterNeighbors); when they are few, measure just those, else all centers in a block.
-      const radius = 3 * u;
-      const base = a * width;
-      let count = 0;
-      while (count < width && neighborDistance[base + count]! <= radius) count++;
-      if (2 * count < k) {
-        let best = a;
-        let bestDistance = u;
-        let second = Number.POSITIVE_INFINITY;
-        for (let t = 0; t < count; t++) {
-          const j = order[base + t]!;
-          const value = Math.sqrt(squaredDistance(x, xo, c, j * d, d));
-          if (value < bestDistance || (value === bestDistance && j < best)) {
-            second = bestDistance;
-            bestDistance = value;
-            best = j;
-          } else if (value < second) {
-            second = value;
-          }
+      const a = labels[i];
+      let u = upper[i];
+      const l = lower[i];
+      const r = radius[i] + marginShift;
+      const margin = marginScale * r * r;
+      const s = 2 * halfMin[a] - u;
+      let bound = Math.max(l, s);
+      if (bound > 0 && bound * bound > u * u + margin) continue;
+      if (tighten) {
+        u = Math.sqrt(squaredDistance(x, i * d, c, a * d, d) * tightFactor);
+        upper[i] = u;
+        tightened++;
+        const t = 2 * halfMin[a] - u;
+        bound = Math.max(l, t);
+        if (bound > 0 && bound * bound > u * u + margin) {
+          tightenedSkips++;
+          continue;
         }
-        pruned += count;
-        upper[i] = bestDistance;
-        // Centers beyond the radius are farther than R − u = 2u from x.
-        lower[i] = Math.min(second, radius - u);
-        if (best !== a) {
-          labels[i] = best;
-          sums.move(i, a, best);
-          changed++;
-        }
-        continue;
       }
-      blockData.set(x.subarray(xo, xo + d), gathered * d);
-      blockNorms[gathered] = xNorms[i]!;
-      blockIndex[gathered] = i;
-      gathered++;
-      if (gathered === blockRows) {
-        changed += this.assignGathered(gathered, centers, centerNorms, labels, sums);
-        gathered = 0;
+      list[listed++] = i;
+      if (listed === list.length) {
+        changed += this.search(listed, labels, sums);
+        searched += listed;
+        listed = 0;
       }
     }
-    if (gathered > 0) changed += this.assignGathered(gathered, centers, centerNorms, labels, sums);
-    this.distanceComputations += tightened + pruned;
+    if (listed > 0) {
+      changed += this.search(listed, labels, sums);
+      searched += listed;
+    }
+    this.distanceComputations += tightened + searched * k;
+    this.searchedShare = searched / n;
+    // Once tightening stops paying it stays off, but is tried again every TIGHTEN_RETRY
+    // iterations, as the centres settle and bounds get tighter.
+    if (tightened > 0) this.tighten = tightenedSkips >= tightenMinSuccess(k) * tightened;
+    else if (this.iteration % TIGHTEN_RETRY === 0) this.tighten = tightenMinSuccess(k) < 1;
     sums.refreshIfDrifted(labels);
     return changed;
   }
 
   centersMoved(shifts: Float64Array, labels: Int32Array): void {
+    if (this.data.nearest.hamerlyCentersMoved(shifts)) return;
     // l(i) must drop by the largest shift of any center other than a(i): the largest overall,
     // or the second largest for the rows of the center that moved most.
     let largest = 0;
     let largestIndex = -1;
     let second = 0;
     for (let j = 0; j < shifts.length; j++) {
-      const p = shifts[j]!;
+      const p = shifts[j];
       if (p > largest) {
         second = largest;
         largest = p;
@@ -152,88 +183,85 @@ export class HamerlyAssignment implements AssignmentStrategy {
     }
     const { upper, lower } = this;
     for (let i = 0; i < upper.length; i++) {
-      const a = labels[i]!;
-      upper[i]! += shifts[a]!;
-      lower[i]! -= a === largestIndex ? second : largest;
+      const a = labels[i];
+      upper[i] += shifts[a];
+      lower[i] -= a === largestIndex ? second : largest;
     }
   }
 
-  /** First iteration: every row against every center, recording the two smallest distances. */
-  private assignAll(centers: Matrix, centerNorms: Float64Array, labels: Int32Array): number {
-    const { X, xNorms } = this.data;
-    const n = X.rows;
-    const k = centers.rows;
-    const { scratch, upper, lower } = this;
-    const blockRows = this.block.rows;
-    let changed = 0;
-    for (let start = 0; start < n; start += blockRows) {
-      const end = Math.min(n, start + blockRows);
-      squaredDistances(X, start, end, centers, scratch, xNorms, centerNorms);
-      for (let i = start; i < end; i++) {
-        const best = recordNearestTwo(scratch, (i - start) * k, k, i, upper, lower);
-        if (labels[i] !== best) {
-          labels[i] = best;
-          changed++;
-        }
-      }
-    }
-    this.distanceComputations += n * k;
-    return changed;
+  /**
+   * The same pass in WebAssembly (small k·d, see `NearestCenters.fusedLloyd`): the bound test,
+   * the search of the rows it cannot settle and the moves between sums in one pass over the
+   * rows, with the bounds kept in kernel memory. No tightening there: a search costs little
+   * more than the tightening distance at such k·d.
+   */
+  private assignInKernel(centers: Matrix, labels: Int32Array, sums: ClusterSums): number {
+    const { nearest, X } = this.data;
+    const first = !this.initialized;
+    this.initialized = true;
+    if (!first) this.distanceComputations += halfCenterDistances(centers, this.halfMin);
+    const step = nearest.hamerlyStep(
+      first,
+      labels,
+      this.halfMin,
+      sums.sums,
+      sums.weights,
+      this.churn,
+    );
+    if (step === undefined) throw new Error('unreachable: fusedLloyd without its kernels');
+    if (first) sums.markRecomputed();
+    else sums.addChurn(this.churn);
+    this.distanceComputations += step.searched * centers.rows;
+    this.searchedShare = step.searched / X.rows;
+    sums.refreshIfDrifted(labels);
+    return step.changed;
   }
 
-  private assignGathered(
-    count: number,
-    centers: Matrix,
-    centerNorms: Float64Array,
-    labels: Int32Array,
-    sums: ClusterSums,
-  ): number {
-    const k = centers.rows;
-    const { scratch, upper, lower, blockIndex } = this;
-    squaredDistances(this.block, 0, count, centers, scratch, this.blockNorms, centerNorms);
-    this.distanceComputations += count * k;
+  /**
+   * Every row searched against every center, in ranges (no list): labels and fresh bounds, and
+   * the changed rows moved between `sums` (or, without `sums`, the labels only: the first
+   * iteration, whose sums are then computed from scratch). Returns how many labels changed.
+   */
+  private searchAll(labels: Int32Array, sums: ClusterSums | undefined): number {
+    const { found, foundUpper, foundLower, upper, lower } = this;
+    const { nearest } = this.data;
+    const n = labels.length;
     let changed = 0;
-    for (let r = 0; r < count; r++) {
-      const i = blockIndex[r]!;
-      const best = recordNearestTwo(scratch, r * k, k, i, upper, lower);
-      const previous = labels[i]!;
-      if (previous !== best) {
-        labels[i] = best;
-        sums.move(i, previous, best);
+    for (let first = 0; first < n; first += found.length) {
+      const count = Math.min(found.length, n - first);
+      nearest.nearest(null, first, count, found, foundUpper, foundLower);
+      for (let p = 0; p < count; p++) {
+        const i = first + p;
+        upper[i] = Math.sqrt(foundUpper[p]);
+        lower[i] = Math.sqrt(foundLower[p]);
+        const previous = labels[i];
+        const label = found[p];
+        if (previous === label) continue;
+        labels[i] = label;
+        if (sums !== undefined) sums.move(i, previous, label);
         changed++;
       }
     }
     return changed;
   }
-}
 
-/**
- * From the squared distances `distances[offset .. offset + k)` of row i, sets u(i) = nearest
- * distance and l(i) = second nearest, and returns the nearest center (lowest index on ties, as
- * Lloyd).
- */
-function recordNearestTwo(
-  distances: Float64Array,
-  offset: number,
-  k: number,
-  i: number,
-  upper: Float64Array,
-  lower: Float64Array,
-): number {
-  let best = 0;
-  let bestDistance = distances[offset]!;
-  let secondDistance = Number.POSITIVE_INFINITY;
-  for (let j = 1; j < k; j++) {
-    const value = distances[offset + j]!;
-    if (value < bestDistance) {
-      secondDistance = bestDistance;
-      bestDistance = value;
-      best = j;
-    } else if (value < secondDistance) {
-      secondDistance = value;
+  /** Searches the listed rows against every center: labels, fresh bounds, moved sums. */
+  private search(count: number, labels: Int32Array, sums: ClusterSums): number {
+    const { list, found, foundUpper, foundLower, upper, lower } = this;
+    this.data.nearest.nearest(list, 0, count, found, foundUpper, foundLower);
+    let changed = 0;
+    for (let p = 0; p < count; p++) {
+      const i = list[p];
+      const label = found[p];
+      upper[i] = Math.sqrt(foundUpper[p]);
+      lower[i] = Math.sqrt(foundLower[p]);
+      const previous = labels[i];
+      if (previous !== label) {
+        labels[i] = label;
+        sums.move(i, previous, label);
+        changed++;
+      }
     }
+    return changed;
   }
-  upper[i] = Math.sqrt(bestDistance);
-  lower[i] = Math.sqrt(secondDistance);
-  return best;
 }

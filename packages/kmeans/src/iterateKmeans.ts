@@ -9,6 +9,7 @@ import {
   toMatrix,
   toWeights,
 } from '@mixkit/core';
+import { NearestCenters } from '@mixkit/linalg';
 import { iterateCenters } from './iterateCenters.js';
 import { prepareKmeansData } from './kmeansData.js';
 import { KMeansModel } from './kmeansModel.js';
@@ -83,7 +84,7 @@ export function* iterateKmeans(
       "expected 'lloyd', 'hamerly', 'elkan' or 'auto'",
     );
   }
-  const algorithm = resolveAlgorithm(requested, n, d, k);
+  const algorithm = resolveAlgorithm(requested, k, NearestCenters.fusesLloyd(k, d));
   const centered = new Float64Array(k * d);
   for (let t = 0; t < k * d; t++) centered[t] = initial.data[t]! - data.offset[t % d]!;
   const steps = iterateCenters(data, createMatrix(k, d, centered), {

@@ -19,6 +19,7 @@ import {
   toRandom,
   toWeights,
 } from '@mixkit/core';
+import { NearestCenters } from '@mixkit/linalg';
 import { kmeansPlusPlusProgram } from './init/kmeansPlusPlus.js';
 import { randomRows } from './init/randomRows.js';
 import { type CenteredRun, centersProgram, openAssignSession } from './iterateCenters.js';
@@ -91,13 +92,17 @@ export class KMeans implements Clusterer<KMeansModel> {
   ): ShardProgram<IterationProgress, KMeansModel> {
     const { k, maxIterations, tolerance, init } = this.options;
     const matrix = toMatrix(X);
-    const { rows: n, cols: d } = matrix;
+    const n = matrix.rows;
     assertClusterCount(k, n);
     const weights =
       options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
     if (weights !== undefined) assertEnoughWeightedRows(weights, k);
     const data = prepareKmeansData(matrix, weights);
-    const algorithm = resolveAlgorithm(this.options.algorithm, n, d, k);
+    const algorithm = resolveAlgorithm(
+      this.options.algorithm,
+      k,
+      NearestCenters.fusesLloyd(k, matrix.cols),
+    );
     const given = typeof init === 'string' || typeof init === 'function' ? undefined : init;
     const explicit = given === undefined ? undefined : centeredCenters(given, data, k);
     const restarts = explicit === undefined ? this.options.nInit : 1;

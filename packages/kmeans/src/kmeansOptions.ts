@@ -15,7 +15,8 @@ import {
  * - `hamerly`: one upper and one lower bound per row (Hamerly 2010); best for low to moderate d.
  * - `elkan`: one lower bound per row and center (Elkan 2003); fewest distances when k and d are
  *   large, at n x k memory.
- * - `auto`: `lloyd` for k = 1, `elkan` when d >= 64 and n*k <= 2^24, else `hamerly`.
+ * - `auto`: `lloyd` for k = 1 and for small k·d (one fused WebAssembly pass per iteration),
+ *   else `hamerly`.
  */
 export type KMeansAlgorithm = 'lloyd' | 'hamerly' | 'elkan' | 'auto';
 
@@ -117,12 +118,16 @@ function defaultRestarts(init: KMeansInit): number {
   return 1;
 }
 
-/** Picks the algorithm for `auto` from the problem's shape (see `KMeansAlgorithm`). */
+/**
+ * Picks the algorithm for `auto` from the problem's shape (see `KMeansAlgorithm`): Lloyd where
+ * its step is one fused WebAssembly pass (`fusedLloyd`: small k·d, where Hamerly's per-row bound
+ * upkeep costs more than the distances it saves) or k = 1, Hamerly otherwise (which falls back
+ * to Lloyd's step by itself when its bounds stop pruning, see `HamerlyAssignment`).
+ */
 export function resolveAlgorithm(
   algorithm: KMeansAlgorithm,
-  n: number,
-  d: number,
   k: number,
+  fusedLloyd: boolean,
 ): ResolvedKMeansAlgorithm {
   switch (algorithm) {
     case 'lloyd':
@@ -130,8 +135,7 @@ export function resolveAlgorithm(
     case 'elkan':
       return algorithm;
     case 'auto':
-      if (k === 1) return 'lloyd';
-      return d >= 64 && n * k <= 2 ** 24 ? 'elkan' : 'hamerly';
+      return k === 1 || fusedLloyd ? 'lloyd' : 'hamerly';
     default:
       return assertUnreachable(algorithm, 'algorithm');
   }

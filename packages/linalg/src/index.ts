@@ -1,6 +1,7 @@
 export { argmaxRows } from './argmaxRows.js';
 export { type CholeskyResult, cholesky } from './cholesky.js';
 export { expNonPositive } from './expNonPositive.js';
+export type { HamerlyStep } from './internal/fusedSteps.js';
 export { invertLowerTriangular } from './invertLowerTriangular.js';
 export { setKernelCompilation } from './kernelCompilation.js';
 export { preferKernelMemory, prefersKernelMemory } from './kernelMemoryPreference.js';
@@ -10,6 +11,7 @@ export { fromMlMatrix, toMlMatrix } from './mlMatrix.js';
 export { multiply } from './multiply.js';
 export { multiplyTransposed } from './multiplyTransposed.js';
 export { multiplyUpperRows } from './multiplyUpperRows.js';
+export { NearestCenters } from './nearestCenters.js';
 export { normalizeLogRows } from './normalizeLogRows.js';
 export { orthogonalPolarFactor } from './orthogonalPolarFactor.js';
 export { inverseFromCholesky, solveCholesky } from './solveCholesky.js';

@@ -1,6 +1,7 @@
 import type { Matrix } from '@mixkit/core';
 import { checkLength, checkRowRange, checkStrided } from './internal/checks.js';
 import { transposeUpper } from './internal/transposeUpper.js';
+import { wasmFullMahalanobis } from './internal/wasmFullMahalanobis.js';
 import { compileKernel } from './kernelCompilation.js';
 
 /**
@@ -77,8 +78,26 @@ export function squaredMahalanobis(
       const y0 = z0 * u00;
       const y1 = z0 * u01 + z1 * u11;
       const y2 = z0 * u02 + z1 * u12 + z2 * u22;
-      out[outOffset + r * outStride] = shift + scale * (y0 * y0 + y1 * y1 + y2 * y2);
+      out[outOffset + r * outStride] = shift + scale * (y0 * y0 + y2 * y2 + y1 * y1);
     }
+    return out;
+  }
+  if (
+    wasmFullMahalanobis(
+      data,
+      start,
+      end,
+      d,
+      mean,
+      precisionCholesky,
+      out,
+      outOffset,
+      outStride,
+      scale,
+      shift,
+      Number.NaN,
+    )
+  ) {
     return out;
   }
   const kernel = specialisedKernel(d);
@@ -154,15 +173,16 @@ function unrolledSource(d: number, rows: number): string {
     for (let i = 0; i < count; i++) {
       for (let k = 0; k < d; k++)
         lines.push(`  const z${i}_${k} = data[x + ${i * d + k}] - m${k};`);
-      const squares: string[] = [];
+      const chains: string[][] = [[], [], [], []];
       for (let j = 0; j < d; j++) {
         const terms: string[] = [];
         for (let k = 0; k <= j; k++) terms.push(`z${i}_${k} * u${k}_${j}`);
         lines.push(`  const y${i}_${j} = ${terms.join(' + ')};`);
-        squares.push(`y${i}_${j} * y${i}_${j}`);
+        chains[j % 4]!.push(`y${i}_${j} * y${i}_${j}`);
       }
+      const [c0, c1, c2, c3] = chains.map((terms) => `(${terms.join(' + ')})`);
       lines.push(
-        `  out[outOffset + (r + ${i}) * outStride] = shift + scale * (${squares.join(' + ')});`,
+        `  out[outOffset + (r + ${i}) * outStride] = shift + scale * ((${c0} + ${c2}) + (${c1} + ${c3}));`,
       );
     }
   };
@@ -179,13 +199,12 @@ function unrolledSource(d: number, rows: number): string {
   return lines.join('\n');
 }
 
-/** Scratch for `genericRows` (4 centred rows and Uᵀ), grown on demand, never shrunk. */
-let scratchZ = new Float64Array(0);
-let scratchT = new Float64Array(0);
-
 /**
  * Any d: transposes U once so the inner products run over contiguous memory, and processes 4
- * rows at a time so each row of Uᵀ is loaded once per 4 rows.
+ * rows at a time so each row of Uᵀ is loaded once per 4 rows. Each row's squares go into four
+ * chains over j mod 4, combined as (chain 0 + chain 2) + (chain 1 + chain 3), the order of the
+ * SIMD kernel (two f64x2 accumulators per row). Uᵀ and the rows' chains are per call (O(d²),
+ * next to the O(n·d²) work), never module state.
  */
 function genericRows(
   d: number,
@@ -200,12 +219,9 @@ function genericRows(
   scale: number,
   shift: number,
 ): Float64Array {
-  if (scratchT.length < d * d) {
-    scratchT = new Float64Array(d * d);
-    scratchZ = new Float64Array(4 * d);
-  }
-  const T = transposeUpper(d, U, scratchT);
-  const z = scratchZ;
+  const T = transposeUpper(d, U, new Float64Array(d * d));
+  const z = new Float64Array(4 * d);
+  const q = new Float64Array(16);
   let r = 0;
   for (; r + 4 <= n; r += 4) {
     const x0 = (start + r) * d;
@@ -216,10 +232,7 @@ function genericRows(
       z[2 * d + k] = data[x0 + 2 * d + k] - m;
       z[3 * d + k] = data[x0 + 3 * d + k] - m;
     }
-    let q0 = 0;
-    let q1 = 0;
-    let q2 = 0;
-    let q3 = 0;
+    q.fill(0);
     for (let j = 0; j < d; j++) {
       const tj = j * d;
       let s0 = 0;
@@ -233,28 +246,29 @@ function genericRows(
         s2 += z[2 * d + k] * u;
         s3 += z[3 * d + k] * u;
       }
-      q0 += s0 * s0;
-      q1 += s1 * s1;
-      q2 += s2 * s2;
-      q3 += s3 * s3;
+      const chain = j & 3;
+      q[chain] += s0 * s0;
+      q[4 + chain] += s1 * s1;
+      q[8 + chain] += s2 * s2;
+      q[12 + chain] += s3 * s3;
     }
-    const o = outOffset + r * outStride;
-    out[o] = shift + scale * q0;
-    out[o + outStride] = shift + scale * q1;
-    out[o + 2 * outStride] = shift + scale * q2;
-    out[o + 3 * outStride] = shift + scale * q3;
+    for (let i = 0; i < 4; i++) {
+      const c = 4 * i;
+      out[outOffset + (r + i) * outStride] =
+        shift + scale * (q[c] + q[c + 2] + (q[c + 1] + q[c + 3]));
+    }
   }
   for (; r < n; r++) {
     const x0 = (start + r) * d;
     for (let k = 0; k < d; k++) z[k] = data[x0 + k] - mean[k];
-    let q = 0;
+    q.fill(0);
     for (let j = 0; j < d; j++) {
       const tj = j * d;
       let s = 0;
       for (let k = 0; k <= j; k++) s += z[k] * T[tj + k];
-      q += s * s;
+      q[j & 3] += s * s;
     }
-    out[outOffset + r * outStride] = shift + scale * q;
+    out[outOffset + r * outStride] = shift + scale * (q[0] + q[2] + (q[1] + q[3]));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type FreshJob, runFreshFit } from './grid/freshFit.js';
 import { benchRoot } from './harness/benchRoot.js';
 import { serveBenchWorker } from './harness/distributedCluster.js';
 import { formatJsonWithBiome } from './harness/formatJson.js';
@@ -49,6 +50,7 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
       probe: { type: 'string' },
+      fresh: { type: 'string' },
       contender: { type: 'string' },
       cache: { type: 'string' },
       'distributed-worker': { type: 'string' },
@@ -69,6 +71,12 @@ async function main(): Promise<void> {
   const options = parse(process.argv.slice(2));
   if (options.help) {
     console.log(USAGE);
+    return;
+  }
+  if (options.fresh !== undefined) {
+    // A grid contender's whole fit in this fresh process (see suites/gridSuite.ts).
+    const outcome = runFreshFit(JSON.parse(options.fresh) as FreshJob);
+    console.log(`FRESH ${JSON.stringify(outcome)}`);
     return;
   }
   const size = options.size as BenchSize;

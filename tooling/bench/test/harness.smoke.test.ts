@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { workerEntryFromSources } from '@mixkit/test-utils/bundle';
+import { fileURLToPath } from 'node:url';
+import { bundleFromSources, workerEntryFromSources } from '@mixkit/test-utils/bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../src/harness/renderMarkdown.js';
+import { gridRowLabel, renderMarkdown } from '../src/harness/renderMarkdown.js';
 import type { BenchReport } from '../src/harness/report.js';
 import { runBench } from '../src/runBench.js';
 import { SUITES } from '../src/suites/index.js';
@@ -19,6 +20,12 @@ beforeAll(async () => {
   // The worker rows run @mixkit/workers from its sources here: point it to a bundle of its
   // worker entry (a built harness uses the package's own).
   process.env.MIXKIT_WORKER_ENTRY = workerEntryFromSources().href;
+  // The distributed rows' worker processes likewise (vitest's argv[1] is not the harness).
+  process.env.MIXKIT_BENCH_WORKER_ENTRY = fileURLToPath(
+    bundleFromSources('tooling/bench/src/harness/benchWorkerEntry.ts', 'benchWorker.mjs', {
+      commonJs: true,
+    }),
+  );
   cacheDir = mkdtempSync(join(tmpdir(), 'mixkit-bench-'));
   report = await runBench({ size: 'tiny', memory: 'inline', cacheDir, rounds: 1, warmup: 0 });
   // Every suite starts Python and R workers; under CI's parallel turbo tasks on two cores that
@@ -84,7 +91,10 @@ describe('the benchmark harness on tiny workloads', () => {
     for (const c of report.cases)
       for (const t of c.targets) expect(t.detail.length).toBeGreaterThan(0);
     const markdown = renderMarkdown(report);
-    for (const c of report.cases) expect(markdown).toContain(`### ${c.title}`);
+    for (const c of report.cases) {
+      // The grid's cases are rows of one table per kind of fit.
+      expect(markdown).toContain(c.suite === 'grid' ? `| ${gridRowLabel(c)} |` : `### ${c.title}`);
+    }
     expect(markdown).toContain(report.machine.cpu);
     expect(markdown).toContain(report.machine.node);
   });

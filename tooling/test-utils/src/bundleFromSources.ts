@@ -14,8 +14,16 @@ const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..
  * sources, the mixkit packages it imports resolved through the `@mixkit/source` condition as
  * the tests resolve them: for code that must run outside vitest, such as a worker thread's
  * entry, so that tests run today's code, never a stale dist. Returns the bundle's file URL.
+ *
+ * `commonJs`: the bundle includes CommonJS dependencies that `require` Node's built-ins (ioredis
+ * under BullMQ): esbuild's ES module output has no `require`, so the bundle gets one from
+ * `createRequire`.
  */
-export function bundleFromSources(entry: string, name: string): URL {
+export function bundleFromSources(
+  entry: string,
+  name: string,
+  options: { readonly commonJs?: boolean } = {},
+): URL {
   const dir = join(tmpdir(), `mixkit-bundles-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, name);
@@ -28,6 +36,13 @@ export function bundleFromSources(entry: string, name: string): URL {
     target: 'node20',
     conditions: ['@mixkit/source'],
     logLevel: 'error',
+    ...(options.commonJs
+      ? {
+          banner: {
+            js: "import { createRequire as __mixkitCreateRequire } from 'node:module'; const require = __mixkitCreateRequire(import.meta.url);",
+          },
+        }
+      : {}),
   });
   return pathToFileURL(outfile);
 }

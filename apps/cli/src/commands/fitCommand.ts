@@ -7,16 +7,17 @@ import { openTableFile } from '../input/tableFile.js';
 import { type Candidate, candidateMeasures } from '../model/candidate.js';
 import { candidateGrid, defaultMaxIterations, type GridEntry } from '../model/candidateGrid.js';
 import { familyBlocks } from '../model/familyBlocks.js';
+import { BAYES_MAX_ITERATIONS } from '../model/fitBayes.js';
 import { type FittedGrid, fitInMemory } from '../model/fitInMemory.js';
 import { fitOutOfCore, type StreamedFit, selectionRow } from '../model/fitOutOfCore.js';
+import { checkColumns, checkMissingCells, checkRows } from '../model/fitRequirements.js';
+import { mixtureLabeller } from '../model/labeller.js';
 import { Labelling, rowBlocks } from '../model/labelling.js';
 import { toSavedModel } from '../model/savedModel.js';
 import type { FitSettings } from '../options/fitSettings.js';
 import { createProgress, formatBytes } from '../output/createProgress.js';
-import { describeWarnings } from '../output/describeWarning.js';
 import type { FitReport, SelectionRow } from '../output/fitReport.js';
 import { formatFitReport } from '../output/formatFitReport.js';
-import { labelsHeader } from '../output/formatLabelsCsv.js';
 import { StagedOutputs } from '../output/stagedOutputs.js';
 import { type ColumnRoles, resolveColumnRoles } from '../table/columnSelection.js';
 import { fileChunks } from '../table/fileChunks.js';
@@ -34,6 +35,10 @@ type Storage = 'memory' | 'out-of-core';
 /** The chosen model, its labels' summary, and what the report needs of the data. */
 interface FitOutcome extends FittedGrid {
   readonly sizes: readonly number[];
+  /** Rows labelled noise (-1). */
+  readonly noise: number;
+  /** Each cluster's mean row (clusterers without centers; empty otherwise). */
+  readonly means: Float64Array;
   readonly ari: number | null;
 }
 
@@ -88,18 +93,16 @@ async function fit(settings: FitSettings, io: CliIo, outputs: StagedOutputs): Pr
     reading.stop();
   }
   const plan = planColumns(table, roles as ColumnRoles, settings.cells, settings.missing);
-  if (settings.algorithm === 'kmeans') checkKmeansPlan(settings, plan);
+  checkColumns(settings, plan.columns);
+  checkMissingCells(settings, plan.missing);
   const rows = table.profile.rows;
-  const tooMany = settings.k.find((k) => k > rows);
-  if (tooMany !== undefined) {
-    throw new CliError(`--k ${tooMany}: more components than the ${rows} rows of ${settings.data}`);
-  }
+  checkRows(settings, rows);
   const blocks = familyBlocks(plan.columns);
-  const grid = settings.algorithm === 'em' ? candidateGrid(settings, blocks) : [];
+  const { method } = settings;
+  const grid =
+    method.algorithm === 'em' && method.select === 'grid' ? candidateGrid(settings, blocks) : [];
   const storage = chooseStorage(settings, rows, plan.columns.length);
-
-  const maxIterations = settings.maxIterations ?? defaultMaxIterations[settings.algorithm];
-  const fits = Math.max(1, grid.length) * settings.nInit * Math.max(1, maxIterations);
+  const fits = Math.max(1, grid.length) * settings.nInit * Math.max(1, maxIterations(settings));
   const labelsFile = outputs.file(settings.labelsOut);
   const outcome =
     storage === 'memory'
@@ -143,24 +146,21 @@ async function fitLoaded(
   } finally {
     progress.stop();
   }
-  const { chosen } = fitted;
-  const labelling = new Labelling(
-    chosen.algorithm === 'em'
-      ? { algorithm: 'em', model: chosen.model }
-      : { algorithm: 'kmeans', model: chosen.model },
-    labelsFile,
-    {
-      proba: settings.proba,
-      keepLabels: data.labelCodes !== undefined,
-      rows: data.X.rows,
-      measure: false,
-    },
-  );
-  labelsFile.write(labelsHeader(settings.proba ? chosen.k : undefined));
+  const measures = candidateMeasures(fitted.chosen);
+  const labelling = new Labelling(measures.labeller, labelsFile, {
+    proba: settings.proba,
+    scores: settings.scores,
+    keepLabels: data.labelCodes !== undefined,
+    rows: data.X.rows,
+    measure: false,
+    means: measures.needsMeans,
+  });
   for (const block of rowBlocks(data.X)) labelling.add(block);
   return {
     ...fitted,
     sizes: labelling.sizes,
+    noise: labelling.noise,
+    means: labelling.clusterMeans(),
     ari:
       data.labelCodes === undefined
         ? null
@@ -193,11 +193,13 @@ async function fitStreamed(
   const scored: EmSelectionRow[] = [];
   if (fits.length > 1) {
     for (const { entry, model } of fits) {
-      const scoring = new Labelling({ algorithm: 'em', model }, undefined, {
+      const scoring = new Labelling(streamedLabeller(model), undefined, {
         proba: false,
+        scores: false,
         keepLabels: false,
         rows,
         measure: true,
+        means: false,
       });
       for await (const chunk of source()) scoring.add(chunk);
       scored.push(selectionRow(entry, model, scoring.measures()));
@@ -209,13 +211,14 @@ async function fitStreamed(
   });
   const { entry, model } = fits[best] as StreamedFit;
   const coder = plan.labelIndex === undefined ? undefined : new LabelCoder(rows);
-  const labelling = new Labelling({ algorithm: 'em', model }, labelsFile, {
+  const labelling = new Labelling(streamedLabeller(model), labelsFile, {
     proba: settings.proba,
+    scores: false,
     keepLabels: coder !== undefined,
     rows,
     measure: true,
+    means: false,
   });
-  labelsFile.write(labelsHeader(settings.proba ? entry.nClusters : undefined));
   const labelled = fileChunks(table, plan, settings.cells, {
     chunkRows,
     signal: io.signal,
@@ -234,22 +237,46 @@ async function fitStreamed(
     candidates,
     chosen: candidates[best] as Candidate,
     sizes: labelling.sizes,
+    noise: labelling.noise,
+    means: labelling.clusterMeans(),
     ari: coder === undefined ? null : adjustedRandIndex(coder.labels(), labelling.allLabels()),
   };
 }
 
+/** A streamed mixture labels, scores and measures each chunk. */
+function streamedLabeller(model: StreamedFit['model']) {
+  return mixtureLabeller(model, (X) => model.score(X));
+}
+
+/** The iteration cap progress counts with (single-pass algorithms: one step). */
+function maxIterations(settings: FitSettings): number {
+  switch (settings.method.algorithm) {
+    case 'em':
+      return settings.maxIterations ?? defaultMaxIterations.em;
+    case 'kmeans':
+      return settings.maxIterations ?? defaultMaxIterations.kmeans;
+    case 'bayes':
+      return settings.maxIterations ?? BAYES_MAX_ITERATIONS;
+    default:
+      return 1;
+  }
+}
+
 /**
  * In memory when the matrix (8 bytes a cell) fits in `--memory-limit`, else out of core;
- * `--out-of-core always|never` decides instead. k-means runs in memory only.
+ * `--out-of-core always|never` decides instead. Only mixtures fitted by EM over a grid stream
+ * the file; every other algorithm needs its rows in memory.
  */
 function chooseStorage(settings: FitSettings, rows: number, cols: number): Storage {
   const bytes = rows * cols * 8;
   if (settings.outOfCore === 'never') return 'memory';
   const storage: Storage =
     settings.outOfCore === 'always' || bytes > settings.memoryLimit ? 'out-of-core' : 'memory';
-  if (storage === 'out-of-core' && settings.algorithm === 'kmeans') {
+  const { method } = settings;
+  if (storage === 'out-of-core' && !(method.algorithm === 'em' && method.select === 'grid')) {
+    const what = method.algorithm === 'em' ? '--select mclust' : `--algo ${method.algorithm}`;
     throw new CliError(
-      `${settings.data}: the data takes ${formatBytes(bytes)} in memory, over --memory-limit ${formatBytes(settings.memoryLimit)}, and k-means runs in memory only: use --algo em (fitted out of core) or raise --memory-limit`,
+      `${settings.data}: the data takes ${formatBytes(bytes)} in memory, over --memory-limit ${formatBytes(settings.memoryLimit)}, and ${what} runs in memory only: use --algo em (fitted out of core) or raise --memory-limit`,
     );
   }
   return storage;
@@ -263,11 +290,9 @@ function report(
   storage: Storage,
 ): FitReport {
   const { candidates, chosen, sizes } = outcome;
-  const model = chosen.model;
   const blocks = familyBlocks(plan.columns);
   const measures = candidateMeasures(chosen);
   const rows = table.profile.rows;
-  const weights = measures.weights(sizes, rows);
   return {
     command: 'fit',
     data: settings.data,
@@ -287,42 +312,20 @@ function report(
     aic: measures.aic,
     icl: measures.icl,
     inertia: measures.inertia,
-    iterations: model.diagnostics.iterations,
-    converged: model.diagnostics.converged,
-    warnings: describeWarnings(model.diagnostics),
+    iterations: measures.iterations,
+    converged: measures.converged,
+    noise: measures.marksNoise ? outcome.noise : null,
+    warnings: measures.warnings,
     families: measures.families(blocks.length),
-    components: sizes.map((size, c) => ({
-      size,
-      weight: weights[c] ?? 0,
-      params: measures.params(c),
-    })),
+    components: measures.components({ sizes, rows, means: outcome.means }),
     selection: candidates.length > 1 ? selectionTable(candidates, chosen, settings) : null,
+    details: measures.details,
     agreement:
       plan.labelIndex === undefined || outcome.ari === null
         ? null
         : { labelColumn: table.profile.header[plan.labelIndex] as string, ari: outcome.ari },
     outputs: { labels: settings.labelsOut, model: settings.modelOut },
   };
-}
-
-function checkKmeansPlan(settings: FitSettings, plan: TablePlan): void {
-  const { columns } = plan;
-  if (plan.missing.some((count) => count > 0)) {
-    throw new CliError(
-      `${settings.data}: --algo kmeans cannot fit missing cells; use --algo em (with --missing marginalize)`,
-    );
-  }
-  const categorical = columns.find((column) => column.kind === 'categorical');
-  if (categorical !== undefined) {
-    throw new CliError(
-      `${settings.data}: --algo kmeans needs numeric columns, but "${categorical.name}" is categorical (leave it out with --ignore, or use --algo em)`,
-    );
-  }
-  if (settings.k.length > 1) {
-    throw new CliError(
-      `--k ${settings.k.join(',')}: choosing k needs a likelihood (BIC/AIC/ICL); use --algo em for a grid`,
-    );
-  }
 }
 
 /** The selection table of a grid of mixtures (k-means has a single candidate). */

@@ -6,10 +6,10 @@ import { CliError } from '../cliError.js';
 import type { CliIo } from '../cliIo.js';
 import { openTableFile } from '../input/tableFile.js';
 import { Labelling } from '../model/labelling.js';
+import { newRowRule } from '../model/newRowRule.js';
 import { loadSavedModel } from '../model/savedModel.js';
 import type { PredictSettings } from '../options/fitSettings.js';
 import { createProgress } from '../output/createProgress.js';
-import { labelsHeader } from '../output/formatLabelsCsv.js';
 import { formatNumber } from '../output/formatNumber.js';
 import { StagedOutputs } from '../output/stagedOutputs.js';
 import type { ColumnPlan } from '../table/columnKind.js';
@@ -50,9 +50,10 @@ async function predict(
   outputs: StagedOutputs,
 ): Promise<string> {
   const loaded = loadSavedModel(settings.model);
-  if (settings.proba && loaded.algorithm !== 'em') {
+  const { labeller, name, rule, marksNoise } = newRowRule(loaded, settings.model);
+  if (settings.proba && labeller.probabilities === undefined) {
     throw new CliError(
-      `--proba: the model in ${settings.model} is k-means, which gives hard labels only`,
+      `--proba: the model in ${settings.model} is ${name}, which gives hard labels only`,
     );
   }
   const file = openTableFile(settings.data, settings.delimiter);
@@ -113,13 +114,14 @@ async function predict(
   };
   const coder = labelIndex === undefined ? undefined : new LabelCoder(rows);
   const labelsFile = outputs.file(settings.labelsOut);
-  const labelling = new Labelling(loaded, labelsFile, {
+  const labelling = new Labelling(labeller, labelsFile, {
     proba: settings.proba,
+    scores: false,
     keepLabels: coder !== undefined,
     rows,
-    measure: loaded.algorithm === 'em',
+    measure: labeller.logLikelihood !== undefined,
+    means: false,
   });
-  labelsFile.write(labelsHeader(settings.proba ? loaded.model.nClusters : undefined));
   const chunks = fileChunks(table, plan, settings.cells, {
     chunkRows: Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, columns.length))),
     signal: io.signal,
@@ -129,15 +131,20 @@ async function predict(
 
   const sizes = labelling.sizes;
   const ari = coder === undefined ? null : adjustedRandIndex(coder.labels(), labelling.allLabels());
-  const logLikelihood = loaded.algorithm === 'em' ? labelling.measures().logLikelihood : null;
+  const logLikelihood =
+    labeller.logLikelihood === undefined ? null : labelling.measures().logLikelihood;
+  const noise = marksNoise ? labelling.noise : null;
   if (settings.json) {
     const report = {
       command: 'predict',
       model: settings.model,
+      algorithm: loaded.algorithm,
+      rule,
       data: settings.data,
       rows,
       missingCells,
       clusterSizes: sizes,
+      noise,
       logLikelihood,
       agreement: ari === null ? null : { labelColumn: settings.label, ari },
       outputs: { labels: settings.labelsOut },
@@ -145,8 +152,9 @@ async function predict(
     return `${JSON.stringify(report, null, 2)}\n`;
   }
   const lines = [
-    `mixkit predict ${settings.data}: ${rows} rows labelled with ${settings.model} (${loaded.algorithm === 'em' ? 'mixture' : 'k-means'}, k = ${loaded.model.nClusters})`,
-    `  rows per cluster: ${sizes.map((size, c) => `${c}: ${size}`).join(', ')}`,
+    `mixkit predict ${settings.data}: ${rows} rows labelled with ${settings.model} (${name}, k = ${loaded.model.nClusters})`,
+    `  rule: ${rule}`,
+    `  rows per cluster: ${sizes.length === 0 ? 'none (no clusters)' : sizes.map((size, c) => `${c}: ${size}`).join(', ')}${noise === null ? '' : `; noise (-1): ${noise}`}`,
   ];
   if (missingCells > 0) {
     lines.push(

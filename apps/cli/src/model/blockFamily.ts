@@ -3,7 +3,10 @@ import { assertUnreachable } from '@mixkit/core';
 import {
   bernoulli,
   categorical,
+  covarianceTypes,
   gaussianFamily,
+  gaussianModel,
+  gaussianModelNames,
   multinomial,
   poisson,
   studentTDiag,
@@ -11,13 +14,16 @@ import {
   vonMisesFisher,
 } from '@mixkit/distributions';
 import { CliError } from '../cliError.js';
-import type { CovarianceType } from '../options/fitSettings.js';
+import type { CovarianceName } from '../options/fitSettings.js';
 import type { FamilyBlock } from './familyBlocks.js';
 
 /** Options that shape the families of the blocks. */
 export interface FamilyOptions {
-  /** Covariance of the Gaussian block (and of the Student-t block: full or diag). */
-  readonly covariance: CovarianceType;
+  /**
+   * Covariance of the Gaussian block: a scikit-learn type, or one of mclust's models (fitted
+   * without regularisation, as mclust fits them); of the Student-t block: full or diag.
+   */
+  readonly covariance: CovarianceName;
   /** `regCovar` of the Gaussian and Student-t families (their default when undefined). */
   readonly regCovar: number | undefined;
 }
@@ -26,8 +32,12 @@ export interface FamilyOptions {
 export function blockFamily(block: FamilyBlock, options: FamilyOptions): AnyComponentFamily {
   const regularization = options.regCovar === undefined ? {} : { regCovar: options.regCovar };
   switch (block.kind) {
-    case 'gaussian':
-      return gaussianFamily(options.covariance, regularization);
+    case 'gaussian': {
+      const model = gaussianModelNames.find((name) => name === options.covariance);
+      if (model !== undefined) return gaussianModel(model);
+      const type = covarianceTypes.find((t) => t === options.covariance) ?? 'full';
+      return gaussianFamily(type, regularization);
+    }
     case 't':
       if (options.covariance === 'full') return studentTFull(regularization);
       if (options.covariance === 'diag') return studentTDiag(regularization);

@@ -7,6 +7,9 @@ import { cliWording } from '../output/cliWording.js';
 import type { Progress } from '../output/createProgress.js';
 import type { Candidate } from './candidate.js';
 import { defaultMaxIterations, type GridEntry } from './candidateGrid.js';
+import { fitBayes } from './fitBayes.js';
+import { fitClusterer } from './fitClusterer.js';
+import { fitMclust } from './fitMclust.js';
 
 /** What a fit command fitted: every candidate in table order, and the chosen one. */
 export interface FittedGrid {
@@ -14,9 +17,13 @@ export interface FittedGrid {
   readonly chosen: Candidate;
 }
 
-/** The iteration settings every fit shares. */
+/** The iteration settings every EM and k-means fit shares. */
 export function iterationSettings(settings: FitSettings) {
-  const maxIterations = settings.maxIterations ?? defaultMaxIterations[settings.algorithm];
+  const maxIterations =
+    settings.maxIterations ??
+    (settings.method.algorithm === 'kmeans'
+      ? defaultMaxIterations.kmeans
+      : defaultMaxIterations.em);
   return {
     nInit: settings.nInit,
     maxIterations,
@@ -25,10 +32,11 @@ export function iterationSettings(settings: FitSettings) {
 }
 
 /**
- * Fits what the settings ask for to data in memory, reporting iterations to `progress`: one
- * k-means model, or the grid of mixtures through `selectMixtureAsync` (which yields to the
- * event loop between iterations, so an interrupt stops it), which also picks the model with
- * the lowest criterion. Measures are those of the training data.
+ * Fits what the settings ask for to data in memory, reporting iterations to `progress`: the
+ * grid of mixtures through `selectMixtureAsync` (which yields to the event loop between
+ * iterations, so an interrupt stops it) and picks the model with the lowest criterion;
+ * mclust's selection; one k-means or variational model; or one of the single-pass clusterers.
+ * Measures are those of the training data.
  */
 export async function fitInMemory(
   X: Matrix,
@@ -37,21 +45,51 @@ export async function fitInMemory(
   progress: Progress,
   signal?: AbortSignal,
 ): Promise<FittedGrid> {
+  const { method } = settings;
+  const one = (chosen: Candidate): FittedGrid => ({ candidates: [chosen], chosen });
+  switch (method.algorithm) {
+    case 'em':
+      return method.select === 'mclust'
+        ? one(await fitMclust(X, settings, signal))
+        : fitGrid(X, grid, settings, progress, signal);
+    case 'kmeans':
+      return one(fitKmeans(X, settings, progress, signal));
+    case 'bayes':
+      return one(await fitBayes(X, settings, method, progress, signal));
+    default:
+      return one(await fitClusterer(X, settings, method, signal));
+  }
+}
+
+function fitKmeans(
+  X: Matrix,
+  settings: FitSettings,
+  progress: Progress,
+  signal: AbortSignal | undefined,
+): Candidate {
+  const shared = iterationSettings(settings);
+  const k = settings.k[0] ?? 1;
+  const model = new KMeans({ nClusters: k, ...shared }).fit(X, {
+    onIteration: ({ restart, iteration }) =>
+      progress.update(restart * Math.max(1, shared.maxIterations) + iteration),
+    random: settings.seed,
+    ...(signal === undefined ? {} : { signal }),
+  });
+  return { algorithm: 'kmeans', k, model };
+}
+
+async function fitGrid(
+  X: Matrix,
+  grid: readonly GridEntry[],
+  settings: FitSettings,
+  progress: Progress,
+  signal: AbortSignal | undefined,
+): Promise<FittedGrid> {
   const shared = iterationSettings(settings);
   const perFit = settings.nInit * Math.max(1, shared.maxIterations);
   let fitted = 0;
   const onIteration = ({ restart, iteration }: { restart: number; iteration: number }) =>
     progress.update(fitted * perFit + restart * Math.max(1, shared.maxIterations) + iteration);
-  if (settings.algorithm === 'kmeans') {
-    const k = settings.k[0] ?? 1;
-    const model = new KMeans({ nClusters: k, ...shared }).fit(X, {
-      onIteration,
-      random: settings.seed,
-      ...(signal === undefined ? {} : { signal }),
-    });
-    const chosen: Candidate = { algorithm: 'kmeans', k, covariance: undefined, model };
-    return { candidates: [chosen], chosen };
-  }
   const selection = await selectMixtureAsync(X, {
     ...shared,
     criterion: settings.criterion,

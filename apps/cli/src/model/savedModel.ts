@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { JsonValue } from '@mixkit/core';
+import { DbscanModel, HdbscanModel, OpticsModel } from '@mixkit/density';
 import { familyFromSpec } from '@mixkit/distributions';
 import { MixtureModel } from '@mixkit/em';
+import { BayesianGaussianMixtureModel } from '@mixkit/gaussian-mixture';
+import { AgglomerativeModel } from '@mixkit/hierarchical';
 import { KMeansModel } from '@mixkit/kmeans';
 import { CliError } from '../cliError.js';
-import type { Algorithm, CovarianceType } from '../options/fitSettings.js';
+import type { Algorithm, CovarianceName, CovarianceType } from '../options/fitSettings.js';
 import { type ColumnKind, type ColumnPlan, columnKinds } from '../table/columnKind.js';
-import type { Candidate } from './candidate.js';
+import { type Candidate, modelJson } from './candidate.js';
 
 /** A modelled column as saved: enough to find it in a new file and encode it the same way. */
 export interface SavedColumn {
@@ -16,9 +19,10 @@ export interface SavedColumn {
 }
 
 /**
- * The model file `mixkit fit` writes: the library model's own JSON plus what the CLI needs to
- * turn a new table into the same matrix (column names, kinds and categorical levels, in matrix
- * order).
+ * The model file `mixkit fit` writes: the library model's own JSON (`toJSON()` of the mixture,
+ * k-means, variational, agglomerative, DBSCAN, OPTICS or HDBSCAN model) plus what the CLI needs
+ * to turn a new table into the same matrix (column names, kinds and categorical levels, in
+ * matrix order).
  */
 export interface SavedModel {
   readonly kind: 'mixkit.cli-model';
@@ -26,15 +30,21 @@ export interface SavedModel {
   readonly algorithm: Algorithm;
   /** The file the model was fitted on (its base name, for the record). */
   readonly fittedOn: string;
-  readonly covariance?: CovarianceType;
+  readonly covariance?: CovarianceName;
   readonly columns: readonly SavedColumn[];
   readonly model: JsonValue;
 }
 
 /** The loaded model, ready to predict. */
-export type LoadedModel =
-  | { readonly algorithm: 'em'; readonly model: MixtureModel; readonly columns: ColumnPlan[] }
-  | { readonly algorithm: 'kmeans'; readonly model: KMeansModel; readonly columns: ColumnPlan[] };
+export type LoadedModel = { readonly columns: ColumnPlan[] } & (
+  | { readonly algorithm: 'em'; readonly model: MixtureModel }
+  | { readonly algorithm: 'kmeans'; readonly model: KMeansModel }
+  | { readonly algorithm: 'bayes'; readonly model: BayesianGaussianMixtureModel<CovarianceType> }
+  | { readonly algorithm: 'agglomerative'; readonly model: AgglomerativeModel }
+  | { readonly algorithm: 'dbscan'; readonly model: DbscanModel }
+  | { readonly algorithm: 'optics'; readonly model: OpticsModel }
+  | { readonly algorithm: 'hdbscan'; readonly model: HdbscanModel }
+);
 
 /** The document for a fitted candidate. */
 export function toSavedModel(
@@ -51,7 +61,7 @@ export function toSavedModel(
     columns: columns.map(({ name, kind, levels }) =>
       levels === undefined ? { name, kind } : { name, kind, levels: [...levels] },
     ),
-    model: candidate.model.toJSON() as JsonValue,
+    model: modelJson(candidate),
   };
 }
 
@@ -82,17 +92,38 @@ export function loadSavedModel(file: string): LoadedModel {
   if (doc.version !== 1) throw new CliError(`${file}: unsupported model version ${doc.version}`);
   const columns = readColumns(file, doc.columns);
   try {
-    if (doc.algorithm === 'em') {
-      const model = MixtureModel.fromJSON(doc.model ?? null, familyFromSpec);
-      return { algorithm: 'em', model, columns };
-    }
-    if (doc.algorithm === 'kmeans') {
-      return { algorithm: 'kmeans', model: KMeansModel.fromJSON(doc.model), columns };
-    }
+    return readModel(doc.algorithm, doc.model ?? null, columns, file);
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`${file}: damaged model: ${(error as Error).message}`);
   }
-  throw new CliError(`${file}: unknown algorithm ${JSON.stringify(doc.algorithm)}`);
+}
+
+/** The library model of a saved document, by its algorithm. */
+function readModel(
+  algorithm: unknown,
+  json: JsonValue,
+  columns: ColumnPlan[],
+  file: string,
+): LoadedModel {
+  switch (algorithm) {
+    case 'em':
+      return { algorithm, columns, model: MixtureModel.fromJSON(json, familyFromSpec) };
+    case 'kmeans':
+      return { algorithm, columns, model: KMeansModel.fromJSON(json) };
+    case 'bayes':
+      return { algorithm, columns, model: BayesianGaussianMixtureModel.fromJSON(json) };
+    case 'agglomerative':
+      return { algorithm, columns, model: AgglomerativeModel.fromJSON(json) };
+    case 'dbscan':
+      return { algorithm, columns, model: DbscanModel.fromJSON(json) };
+    case 'optics':
+      return { algorithm, columns, model: OpticsModel.fromJSON(json) };
+    case 'hdbscan':
+      return { algorithm, columns, model: HdbscanModel.fromJSON(json) };
+    default:
+      throw new CliError(`${file}: unknown algorithm ${JSON.stringify(algorithm)}`);
+  }
 }
 
 function readColumns(file: string, columns: unknown): ColumnPlan[] {

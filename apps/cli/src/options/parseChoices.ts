@@ -20,3 +20,16 @@ export function parseChoices<Choice extends string>(
   }
   return chosen;
 }
+
+/** Exactly one of `allowed` (a list is an error naming the option). */
+export function parseChoice<Choice extends string>(
+  option: string,
+  text: string,
+  allowed: readonly Choice[],
+): Choice {
+  const [chosen, ...more] = parseChoices(option, text, allowed);
+  if (chosen === undefined || more.length > 0) {
+    throw new CliError(`${option} ${text}: give one of ${allowed.join(', ')}`);
+  }
+  return chosen;
+}

@@ -1,18 +1,18 @@
 import { CliError } from '../cliError.js';
 import {
   algorithms,
-  covarianceTypes,
   criteria,
   type FitSettings,
   missingPolicies,
   outOfCoreChoices,
 } from './fitSettings.js';
+import { checkOptionScope } from './optionScope.js';
 import { siblingPath } from './outputPaths.js';
 import { parseCellSettings } from './parseCellSettings.js';
 import { parseChoices } from './parseChoices.js';
 import { parseDelimiter } from './parseDelimiter.js';
-import { MAX_K_VALUES, parseKRange } from './parseKRange.js';
 import { parseMemoryLimit } from './parseMemoryLimit.js';
+import { parseMethodSettings } from './parseMethodSettings.js';
 import { parseNumberOption } from './parseNumberOption.js';
 
 /** `mixkit fit` options as commander hands them over (strings and string lists). */
@@ -21,6 +21,7 @@ export interface RawFitOptions {
   readonly criterion: string;
   readonly algo: string;
   readonly covariance: string;
+  readonly select: string;
   readonly gaussian?: string[];
   readonly t?: string[];
   readonly vmf?: string[];
@@ -35,7 +36,18 @@ export interface RawFitOptions {
   readonly tolerance?: string;
   readonly nInit: string;
   readonly regCovar?: string;
+  readonly weightPrior: string;
+  readonly weightConcentration?: string;
+  readonly prune: boolean;
+  readonly linkage: string;
+  readonly height?: string;
+  readonly metric: string;
+  readonly eps?: string;
+  readonly epsCluster?: string;
+  readonly minPts: string;
+  readonly clusterSelection: string;
   readonly proba: boolean;
+  readonly scores: boolean;
   readonly json: boolean;
   readonly decimal: string;
   readonly na?: string[];
@@ -47,8 +59,16 @@ export interface RawFitOptions {
   readonly modelOut?: string;
 }
 
-/** Validates every `mixkit fit` option (one `CliError` naming the option) and fills defaults. */
-export function parseFitSettings(data: string, raw: RawFitOptions): FitSettings {
+/**
+ * Validates every `mixkit fit` option (one `CliError` naming the option) and fills defaults.
+ * `given` holds the options typed on the command line (not defaults): one the chosen algorithm
+ * does not take is an error, never silently ignored.
+ */
+export function parseFitSettings(
+  data: string,
+  raw: RawFitOptions,
+  given: ReadonlySet<string> = new Set(),
+): FitSettings {
   const [algorithm] = parseChoices('--algo', raw.algo, algorithms);
   const [criterion] = parseChoices('--criterion', raw.criterion, criteria);
   const [missing] = parseChoices('--missing', raw.missing, missingPolicies);
@@ -61,23 +81,19 @@ export function parseFitSettings(data: string, raw: RawFitOptions): FitSettings 
   ) {
     throw new CliError('--algo, --criterion, --missing and --out-of-core take exactly one value');
   }
-  const covariance = parseChoices('--covariance', raw.covariance, covarianceTypes);
-  if (algorithm === 'kmeans' && raw.proba) {
+  checkOptionScope(algorithm, given);
+  const { method, k, covariance } = parseMethodSettings(algorithm, raw, given);
+  const streamable = method.algorithm === 'em' && method.select === 'grid';
+  if (outOfCore === 'always' && !streamable) {
     throw new CliError(
-      '--proba needs a mixture (k-means gives hard labels only); drop --algo kmeans',
-    );
-  }
-  const k = parseKRange(raw.k);
-  if (k.length * covariance.length > MAX_K_VALUES) {
-    throw new CliError(
-      `--k ${raw.k} --covariance ${raw.covariance}: ${k.length * covariance.length} fits; a grid takes at most ${MAX_K_VALUES}`,
+      `--out-of-core always: only mixtures fitted by EM over a grid (--algo em) stream the file; --algo ${algorithm}${method.algorithm === 'em' ? ' --select mclust' : ''} runs in memory`,
     );
   }
   const labelsOut = raw.labelsOut ?? siblingPath(data, '.labels.csv');
   const modelOut = raw.modelOut ?? siblingPath(data, '.model.json');
   return {
     data,
-    algorithm,
+    method,
     k,
     covariance,
     criterion,
@@ -96,6 +112,7 @@ export function parseFitSettings(data: string, raw: RawFitOptions): FitSettings 
         ? undefined
         : parseNumberOption('--reg-covar', raw.regCovar, { min: 0 }),
     proba: raw.proba,
+    scores: raw.scores,
     json: raw.json,
     columns: {
       gaussian: raw.gaussian,

@@ -1,20 +1,29 @@
-import { formatTable } from '@mixkit/core';
+import { formatTable, type JsonValue } from '@mixkit/core';
 import { familyBlocks } from '../model/familyBlocks.js';
 import type { FitReport } from './fitReport.js';
+import { formatDetails } from './formatDetails.js';
 import { formatNumber } from './formatNumber.js';
 import { type ParameterRow, parameterRows } from './parameterRows.js';
 import { splitBlockParams } from './splitBlockParams.js';
 
+/** Most components or clusters the text table shows (all of them are in `--json`). */
+const MAX_TABLE_COMPONENTS = 16;
+
+/** What each selection criterion is, with its sign: all three are lower-is-better. */
+const criterionFormulas = {
+  bic: 'BIC = −2·loglik + npar·log(n)',
+  aic: 'AIC = −2·loglik + 2·npar',
+  icl: 'ICL = BIC + 2·entropy',
+} as const;
+
 /** The human-readable summary of a fit (what `mixkit fit` prints without `--json`). */
 export function formatFitReport(report: FitReport): string {
   const out: string[] = [];
+  const mixture = report.algorithm === 'em' || report.algorithm === 'bayes';
   const kinds = new Map<string, string[]>();
   for (const column of report.columns) {
-    // k-means uses no families: every column is just a coordinate.
-    const key =
-      report.algorithm === 'kmeans'
-        ? 'coordinates'
-        : `${column.kind}${column.inferred ? ' (inferred)' : ''}`;
+    // Only mixtures model columns by families: for the others every column is a coordinate.
+    const key = mixture ? `${column.kind}${column.inferred ? ' (inferred)' : ''}` : 'coordinates';
     kinds.set(key, [...(kinds.get(key) ?? []), column.name]);
   }
   out.push(
@@ -36,7 +45,7 @@ export function formatFitReport(report: FitReport): string {
   if (report.selection) {
     const { criterion, rows } = report.selection;
     const name = criterion.toUpperCase();
-    out.push(`Model selection by ${name} (lower is better; * = chosen):`);
+    out.push(`Model selection by ${criterionFormulas[criterion]} (lower is better; * = chosen):`);
     const hasCovariance = rows.some((row) => row.covariance !== null);
     const header = ['k', ...(hasCovariance ? ['covariance'] : []), 'log-lik', 'params', name];
     const cells = rows.map((row) => [
@@ -52,22 +61,25 @@ export function formatFitReport(report: FitReport): string {
     out.push('');
   }
 
-  if (report.algorithm === 'kmeans') {
-    out.push(`k-means with k = ${report.k}: inertia ${(report.inertia ?? Number.NaN).toFixed(2)}`);
-  } else {
-    // The family names carry the covariance type (gaussian-full, gaussian-diag, ...).
-    out.push(`Mixture of ${report.k} components, each ${report.families.join(' x ')}`);
-    const fixed = (value: number | null) => (value ?? Number.NaN).toFixed(1);
+  const details = formatDetails(report);
+  out.push(...details.before);
+  out.push(...details.headline);
+  if (report.iterations !== null) {
     out.push(
-      `  log-likelihood ${fixed(report.logLikelihood)}   BIC ${fixed(report.bic)}   AIC ${fixed(report.aic)}   ICL ${fixed(report.icl)}   parameters ${report.nParameters}`,
+      `  ${report.iterations} iterations, ${report.converged ? 'converged' : 'NOT converged'}`,
     );
   }
-  out.push(
-    `  ${report.iterations} iterations, ${report.converged ? 'converged' : 'NOT converged'}`,
-  );
   out.push('');
-  out.push(indent(formatComponents(report)));
-  out.push('');
+  if (report.components.length > 0) {
+    out.push(indent(formatComponents(report, mixture)));
+    if (report.components.length > MAX_TABLE_COMPONENTS) {
+      out.push(
+        `  (${report.components.length - MAX_TABLE_COMPONENTS} more ${mixture ? 'components' : 'clusters'} not shown; --json lists them all)`,
+      );
+    }
+    out.push('');
+  }
+  out.push(...details.after);
   if (report.agreement) {
     out.push(
       `Agreement with "${report.agreement.labelColumn}": adjusted Rand index ${formatNumber(report.agreement.ari, 3)}`,
@@ -82,19 +94,21 @@ export function formatFitReport(report: FitReport): string {
   return `${out.join('\n')}\n`;
 }
 
-function formatComponents(report: FitReport): string {
-  const { components } = report;
-  const header = ['component', ...components.map((_, c) => String(c))];
+function formatComponents(report: FitReport, mixture: boolean): string {
+  const components = report.components.slice(0, MAX_TABLE_COMPONENTS);
+  const header = [mixture ? 'component' : 'cluster', ...components.map((_, c) => String(c))];
   const rows: ParameterRow[] = [];
-  if (report.algorithm === 'em') {
+  if (mixture) {
     rows.push({ label: 'weight', cells: components.map((c) => formatNumber(c.weight, 3)) });
   }
   rows.push({ label: 'rows', cells: components.map((c) => String(c.size)) });
-  if (report.algorithm === 'kmeans') {
+  if (!mixture) {
+    // k-means gives centers; the other clusterers the mean row of each cluster.
+    const what = report.algorithm === 'kmeans' ? 'center' : 'mean';
     report.columns.forEach((column, j) => {
       rows.push({
-        label: `${column.name} center`,
-        cells: components.map((c) => formatNumber((c.params as number[])[j] ?? Number.NaN, 4)),
+        label: `${column.name} ${what}`,
+        cells: components.map((c) => formatNumber(coordinate(c.params, j), 4)),
       });
     });
   } else {
@@ -115,6 +129,12 @@ function formatComponents(report: FitReport): string {
     header,
     rows.map((row) => [row.label, ...row.cells]),
   );
+}
+
+/** Coordinate j of a center or mean row (NaN when absent). */
+function coordinate(params: JsonValue, j: number): number {
+  const value = Array.isArray(params) ? (params as readonly JsonValue[])[j] : undefined;
+  return typeof value === 'number' ? value : Number.NaN;
 }
 
 function indent(text: string): string {

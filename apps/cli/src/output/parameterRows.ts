@@ -21,7 +21,7 @@ const maxRowsPerBlock = 12;
 /**
  * Table rows for one block's parameters across components, read from each component's JSON
  * parameters (`paramsToJSON`), so the CLI depends only on the families' public JSON forms:
- * Gaussians as mean ± sd per column, Student t as location ± scale per column and ν, von
+ * Gaussians (mclust's models too) as mean ± sd per column, Student t as location ± scale per column and ν, von
  * Mises-Fisher as the mean direction and κ, Poisson rates, Bernoulli P(x=1), categorical level
  * probabilities, multinomial category probabilities (the most probable categories when there
  * are many). Unknown kinds are shown as compact JSON.
@@ -31,9 +31,12 @@ export function parameterRows(params: readonly JsonValue[], block: BlockColumns)
     p !== null && typeof p === 'object' && !Array.isArray(p) ? (p as JsonObject) : {},
   );
   const kind = objects[0]?.['kind'];
+  // mclust's fourteen models write their covariance as gaussian-full does.
+  const family =
+    typeof kind === 'string' && /^gaussian-[EV][EVI][EVI]$/.test(kind) ? 'gaussian-full' : kind;
   const per = (read: (o: JsonObject, j: number) => string) =>
     block.names.map((name, j) => ({ label: name, cells: objects.map((o) => read(o, j)) }));
-  switch (kind) {
+  switch (family) {
     case 'gaussian-full':
     case 'gaussian-tied':
       return per((o, j) =>

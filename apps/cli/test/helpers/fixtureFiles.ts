@@ -1,8 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Matrix } from '@mixkit/core';
-import { loadIris, makeBagOfWords, makeBernoulliMixture, makeMixedTypes } from '@mixkit/datasets';
+import { createRandom, type Matrix } from '@mixkit/core';
+import {
+  loadIris,
+  makeBagOfWords,
+  makeBernoulliMixture,
+  makeBlobs,
+  makeMixedTypes,
+} from '@mixkit/datasets';
 
 /** A fresh empty folder for one test's input and output files. */
 export function freshDir(): string {
@@ -83,4 +89,38 @@ export function writeBinaryCsv(
   const file = join(dir, name);
   writeFileSync(file, `${lines.join('\n')}\n`);
   return { file, labels: data.labels, X: data.X };
+}
+
+/**
+ * Three round 2-d blobs (60 rows each, standard deviation 0.4) plus 20 rows scattered uniformly
+ * over [-12, 12]², shuffled by `makeBlobs`'s seed; columns x, y and `truth` (the blob, or -1 for
+ * a scattered row). Numbers are written in JavaScript's shortest round-trip form, so the CLI
+ * reads back exactly the matrix returned here.
+ */
+export function writeNoisyBlobsCsv(
+  dir: string,
+  name = 'blobs.csv',
+): { file: string; X: Matrix; truth: Int32Array } {
+  const blobs = makeBlobs({
+    nSamples: 180,
+    centers: [
+      [-5, -5],
+      [0, 5],
+      [6, -2],
+    ],
+    clusterStd: 0.4,
+    random: 21,
+  });
+  const random = createRandom(22);
+  const n = blobs.X.rows + 20;
+  const data = new Float64Array(n * 2);
+  data.set(blobs.X.data);
+  for (let i = blobs.X.rows * 2; i < n * 2; i++) data[i] = -12 + 24 * random.uniform();
+  const truth = new Int32Array(n).fill(-1);
+  truth.set(blobs.labels);
+  const lines = ['x,y,truth'];
+  for (let i = 0; i < n; i++) lines.push(`${data[2 * i]},${data[2 * i + 1]},${truth[i]}`);
+  const file = join(dir, name);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return { file, X: { rows: n, cols: 2, data }, truth };
 }

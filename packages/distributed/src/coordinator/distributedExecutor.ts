@@ -29,7 +29,10 @@ import { type RoundCounts, RoundRunner } from './roundRunner.js';
 export interface DistributedExecutorOptions {
   /** The Redis server the workers serve from (host, port, password, TLS). */
   readonly connection: RedisConnection;
-  /** The data set's sources and row counts (`loadDataset(...).parts`): what workers read. */
+  /**
+   * The data set's sources and row counts (`describeDataset(...).parts`, which reads no rows):
+   * what workers read.
+   */
   readonly parts: readonly DatasetPart[];
   /**
    * Names the fit's keys and jobs. Run the same fit again under the same id (same data, same

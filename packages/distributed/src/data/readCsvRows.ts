@@ -7,6 +7,7 @@ import type { SourceRows } from './dataSource.js';
 export interface CsvLayout {
   /** A header line comes first (default true). */
   readonly header?: boolean;
+  /** The one character between fields (default `,`). */
   readonly delimiter?: string;
 }
 
@@ -30,6 +31,8 @@ export async function readCsvRows(
       ...(end === undefined ? {} : { to_line: skip + end }),
       skip_empty_lines: true,
       trim: true,
+      // Ragged rows reach the check below, which names the row, instead of csv-parse's error.
+      relax_column_count: true,
     }),
   );
   const values: number[] = [];

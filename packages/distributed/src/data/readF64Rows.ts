@@ -35,9 +35,10 @@ async function readHeader(path: string): Promise<F64Header & { readonly dataFile
   return { rows: rows as number, cols: cols as number, dataFile: path.replace(/\.json$/, '.f64') };
 }
 
-/** Rows in an `.f64` data set, from its header. */
-export async function countF64Rows(path: string): Promise<number> {
-  return (await readHeader(path)).rows;
+/** Rows and columns of an `.f64` data set, from its header alone. */
+export async function f64Shape(path: string): Promise<{ rows: number; cols: number }> {
+  const { rows, cols } = await readHeader(path);
+  return { rows, cols };
 }
 
 /**

@@ -12,10 +12,8 @@ export async function readParquetRows(
   start: number,
   end?: number,
 ): Promise<SourceRows> {
-  const { asyncBufferFromFile, parquetMetadataAsync, parquetRead } = await import('hyparquet');
-  const file = await asyncBufferFromFile(path);
-  const metadata = await parquetMetadataAsync(file);
-  const total = Number(metadata.num_rows);
+  const { parquetRead } = await import('hyparquet');
+  const { file, metadata, total, names } = await openParquet(path, columns);
   const last = end ?? total;
   if (start < 0 || last > total || start > last) {
     throw new InvalidInputError(
@@ -23,10 +21,6 @@ export async function readParquetRows(
       `asks rows outside the file's ${total}`,
     );
   }
-  // The root's children are the top-level columns.
-  const names =
-    columns ??
-    metadata.schema.slice(1).flatMap((element) => (element.num_children ? [] : [element.name]));
   const cols = names.length;
   const rows = last - start;
   const data = new Float64Array(rows * cols);
@@ -61,4 +55,24 @@ export async function readParquetRows(
     }
   }
   return { rows, cols, data };
+}
+
+/** Rows and columns of a Parquet source, from the file's footer alone (no row group is read). */
+export async function parquetShape(
+  path: string,
+  columns: readonly string[] | undefined,
+): Promise<{ rows: number; cols: number }> {
+  const { total, names } = await openParquet(path, columns);
+  return { rows: total, cols: names.length };
+}
+
+async function openParquet(path: string, columns: readonly string[] | undefined) {
+  const { asyncBufferFromFile, parquetMetadataAsync } = await import('hyparquet');
+  const file = await asyncBufferFromFile(path);
+  const metadata = await parquetMetadataAsync(file);
+  // The root's children are the top-level columns.
+  const names =
+    columns ??
+    metadata.schema.slice(1).flatMap((element) => (element.num_children ? [] : [element.name]));
+  return { file, metadata, total: Number(metadata.num_rows), names };
 }

@@ -1,7 +1,8 @@
+import { csvShape } from './csvShape.js';
 import type { DataSource, SourceRows } from './dataSource.js';
 import { readCsvRows } from './readCsvRows.js';
-import { countF64Rows, readF64Rows } from './readF64Rows.js';
-import { readParquetRows } from './readParquetRows.js';
+import { f64Shape, readF64Rows } from './readF64Rows.js';
+import { parquetShape, readParquetRows } from './readParquetRows.js';
 
 /**
  * Rows `[start, end)` of a source (to its end when `end` is undefined); `path` is the source's
@@ -23,8 +24,20 @@ export function readSourceRows(
   }
 }
 
-/** How many rows a source holds (reading a CSV file to its end). */
-export async function countSourceRows(source: DataSource, path: string): Promise<number> {
-  if (source.kind === 'f64') return countF64Rows(path);
-  return (await readSourceRows(source, path, 0)).rows;
+/**
+ * How many rows and columns a source holds, without keeping its rows: an `.f64` header, a
+ * Parquet footer, or one streamed pass over a CSV file.
+ */
+export function sourceShape(
+  source: DataSource,
+  path: string,
+): Promise<{ rows: number; cols: number }> {
+  switch (source.kind) {
+    case 'csv':
+      return csvShape(path, source);
+    case 'f64':
+      return f64Shape(path);
+    case 'parquet':
+      return parquetShape(path, source.columns);
+  }
 }

@@ -1,5 +1,5 @@
 import type { ComponentFamily } from '@mixkit/core';
-import { squaredMahalanobis } from '@mixkit/linalg';
+import { preferKernelMemory, squaredMahalanobis } from '@mixkit/linalg';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
 import {
@@ -83,7 +83,9 @@ export function gaussianFull(
   options: GaussianOptions = {},
 ): ComponentFamily<GaussianFullParams, GaussianStats> {
   const regCovar = resolveRegCovar(options);
-  return {
+  // Its distances (through U) and scatter have WebAssembly SIMD kernels in @mixkit/linalg, which
+  // run when the data is in kernel memory: the mark tells a runner that placing it there pays.
+  return preferKernelMemory({
     ...gaussianBase(KIND, regCovar, 'full'),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
@@ -99,5 +101,5 @@ export function gaussianFull(
       return d + (d * (d + 1)) / 2;
     },
     ...fullCovarianceJson(KIND),
-  };
+  });
 }

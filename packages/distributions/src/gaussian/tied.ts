@@ -1,4 +1,5 @@
 import { type ComponentFamily, DegenerateComponentError } from '@mixkit/core';
+import { preferKernelMemory } from '@mixkit/linalg';
 import { covarianceFromScatter, factorEstimate, fullCovarianceJson } from './covariance.js';
 import { type GaussianFullParams, gaussianLogDensity, sampleGaussian } from './full.js';
 import { type GaussianOptions, gaussianBase, resolveRegCovar } from './shared.js';
@@ -46,7 +47,8 @@ export function gaussianTied(
     return stats.map((s) => ({ mean: Float64Array.from(s.mean), ...shared }));
   }
 
-  return {
+  // The full family's kernels (WebAssembly SIMD distances and scatter) want kernel memory too.
+  return preferKernelMemory({
     ...gaussianBase(KIND, regCovar, 'full'),
     estimate: (stats) => estimateAll([stats])[0]!,
     estimateAll,
@@ -58,5 +60,5 @@ export function gaussianTied(
       return (d * (d + 1)) / 2;
     },
     ...fullCovarianceJson(KIND),
-  };
+  });
 }

@@ -1,4 +1,10 @@
-import type { Matrix, MatrixInput } from '@mixkit/core';
+import {
+  JsonReader,
+  type JsonValue,
+  type Matrix,
+  type MatrixInput,
+  numbersToJson,
+} from '@mixkit/core';
 import {
   type CovarianceType,
   type GaussianParamsByType,
@@ -7,9 +13,18 @@ import {
 import { MixtureModel } from '@mixkit/em';
 import type { CovarianceShapes } from '../covariance/covarianceStrategy.js';
 import { covarianceStrategyFor } from '../covariance/covarianceStrategyFor.js';
+import {
+  posteriorFromJson,
+  posteriorToJson,
+  readCovarianceType,
+  readWeightPrior,
+} from './posteriorJson.js';
 import { expectations } from './runVariationalRestart.js';
 import { posteriorWeights, type VariationalPosterior } from './variationalPosterior.js';
 import type { WeightPrior } from './variationalPrior.js';
+
+const KIND = 'mixkit.bayesian-gaussian-mixture';
+const VERSION = 1;
 
 /** How a variational fit went. */
 export interface VariationalFitInfo {
@@ -27,7 +42,8 @@ export interface VariationalFitInfo {
  * `weightConcentration`, `lowerBound`...). Predictions use the posterior's expected log
  * densities and weights, as scikit-learn's do. `counts` are the training rows' expected
  * memberships; components with less than one row's worth are `unusedComponents`, and `prune()`
- * drops them.
+ * drops them. `toJSON()` is plain JSON, and `fromJSON` gives back a model that predicts the
+ * same bits.
  */
 export class BayesianGaussianMixtureModel<T extends CovarianceType = 'full'> {
   /** The covariance type of every component. */
@@ -190,5 +206,60 @@ export class BayesianGaussianMixtureModel<T extends CovarianceType = 'full'> {
   /** The mean of `scoreSamples`. */
   score(X: MatrixInput): number {
     return this.mixture.score(X);
+  }
+
+  /**
+   * The model as plain JSON: the posterior (point parameters as the Gaussian family writes
+   * them), the expected log-weights and weights predictions use (kept as they are, so a pruned
+   * model reads back pruned), the training counts and how the fit went.
+   */
+  toJSON(): JsonValue {
+    return {
+      kind: KIND,
+      version: VERSION,
+      covarianceType: this.covarianceType,
+      weightPrior: this.weightPrior,
+      lowerBound: this.lowerBound,
+      converged: this.converged,
+      iterations: this.iterations,
+      counts: numbersToJson(this.counts),
+      posterior: posteriorToJson(this.covarianceType, this.posterior),
+      logWeights: numbersToJson(this.mixture.logWeights),
+      weights: numbersToJson(this.posteriorWeights),
+    };
+  }
+
+  /**
+   * Rebuilds a model from `toJSON()` output; it predicts, scores and prunes exactly as the model
+   * that wrote it. Throws `InvalidInputError` naming a malformed field.
+   */
+  static fromJSON(json: unknown): BayesianGaussianMixtureModel<CovarianceType> {
+    const reader = new JsonReader(json, 'json');
+    reader.expectKind(KIND, VERSION);
+    const covarianceType = readCovarianceType(
+      reader.string('covarianceType'),
+      'json.covarianceType',
+    );
+    const weightPrior = readWeightPrior(reader.string('weightPrior'), 'json.weightPrior');
+    const posterior = posteriorFromJson(
+      covarianceType,
+      weightPrior,
+      reader.raw('posterior'),
+      'json.posterior',
+    );
+    const k = posterior.params.length;
+    const converged = reader.raw('converged');
+    return new BayesianGaussianMixtureModel(
+      covarianceType,
+      weightPrior,
+      posterior,
+      reader.numbers('counts', k),
+      {
+        lowerBound: reader.number('lowerBound'),
+        converged: converged === true,
+        iterations: reader.number('iterations'),
+      },
+      { logWeights: reader.numbers('logWeights', k), weights: reader.numbers('weights', k) },
+    );
   }
 }

@@ -5,6 +5,7 @@ import { ClusterSums } from '../clusterSums.js';
 import { createAssignment } from '../createAssignment.js';
 import type { KMeansData } from '../kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from '../kmeansOptions.js';
+import { type KMeansSearchData, withNearestCenters } from '../searchData.js';
 
 /** What every thread running k-means assignments rebuilds its state from. */
 export interface AssignSetup {
@@ -62,7 +63,7 @@ export interface AssignOutput {
 
 /** One shard's own k-means state: its rows as a small data set, its bounds, its sums. */
 interface ShardState {
-  readonly data: KMeansData;
+  readonly data: KMeansSearchData;
   readonly labels: Int32Array;
   strategy: AssignmentStrategy;
   sums: ClusterSums;
@@ -133,7 +134,7 @@ function shardState(setup: AssignSetup, shard: Shard): ShardState {
   const { X, weights, xNorms, labels, algorithm, k } = setup;
   const d = X.cols;
   const rows = shard.end - shard.start;
-  const data: KMeansData = {
+  const rowsOfShard: KMeansData = {
     X: { rows, cols: d, data: X.data.subarray(shard.start * d, shard.end * d) },
     offset: new Float64Array(d),
     weights: weights.subarray(shard.start, shard.end),
@@ -142,6 +143,7 @@ function shardState(setup: AssignSetup, shard: Shard): ShardState {
     weightedSquaredNorm: 0,
     meanVariance: 0,
   };
+  const data = withNearestCenters(rowsOfShard, k);
   return {
     data,
     labels: labels.subarray(shard.start, shard.end),

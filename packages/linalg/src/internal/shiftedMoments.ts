@@ -1,5 +1,6 @@
 import { compileKernel } from '../kernelCompilation.js';
 import { wasmDiagonalMoments } from './wasmDiagonalMoments.js';
+import { wasmFullMoments } from './wasmFullMoments.js';
 
 /**
  * One pass of shifted weighted moments over rows `[start, end)`, the kernel of
@@ -39,10 +40,10 @@ export function shiftedMoments(
     scatter.fill(0);
     return 0;
   }
-  if (!full) {
-    const total = wasmDiagonalMoments(data, start, end, weights, wo, ws, shift, mean, scatter);
-    if (total !== undefined) return total;
-  }
+  const total = full
+    ? wasmFullMoments(data, start, end, weights, wo, ws, shift, mean, scatter)
+    : wasmDiagonalMoments(data, start, end, weights, wo, ws, shift, mean, scatter);
+  if (total !== undefined) return total;
   const kernel = specialisedKernel(d, full) ?? (full ? genericFull : genericDiagonal);
   return kernel(data, start, end, weights, wo, ws, shift, mean, scatter);
 }

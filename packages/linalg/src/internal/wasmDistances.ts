@@ -21,8 +21,9 @@ export function wasmDistances(
 ): boolean {
   const wasm = wasmKernelsFor(x, out);
   if (wasm === undefined) return false;
-  const { scratch, exports } = wasm;
-  // Scratch: Cᵀ (d x k), the centre norms, a spare output row, then the chunk's row norms.
+  const { dense: scratch, exports } = wasm;
+  const base = scratch.byteOffset;
+  // Dense scratch: Cᵀ (d x k), the centre norms, a spare output row, then the chunk's row norms.
   const kSlots = 2 * Math.ceil(k / 2);
   const cnAt = 2 * Math.ceil((d * k) / 2);
   const spareAt = cnAt + kSlots;
@@ -40,13 +41,13 @@ export function wasmDistances(
       x.byteOffset + first * d * 8,
       rows,
       d,
-      0,
+      base,
       k,
-      xnAt * 8,
-      cnAt * 8,
+      base + xnAt * 8,
+      base + cnAt * 8,
       out.byteOffset + (first - start) * k * 8,
       k,
-      spareAt * 8,
+      base + spareAt * 8,
     );
   }
   return true;

@@ -10,6 +10,7 @@ import { squaredMahalanobisDiagonal } from '../squaredMahalanobisDiagonal.js';
 import { weightedMeanScatter } from '../weightedMoments.js';
 import { distancesBinary } from './distancesBinary.js';
 import { kernelsBinary } from './kernelsBinary.js';
+import { nearestBinary } from './nearestBinary.js';
 import { allocateKernelArrays, wasmKernelsFor } from './wasmKernels.js';
 
 afterEach(() => {
@@ -31,6 +32,12 @@ describe('kernelsBinary and distancesBinary', () => {
   it('each stay under 4 KiB, the most Chromium compiles synchronously on a page main thread', () => {
     expect(atob(kernelsBinary).length).toBeLessThan(4096);
     expect(atob(distancesBinary).length).toBeLessThan(4096);
+  });
+
+  it('nearestBinary is nearest.wat assembled, under 4 KiB', async () => {
+    const wat = readFileSync(new URL('./nearest.wat', import.meta.url), 'utf8');
+    expect(await assembleKernels(wat)).toBe(nearestBinary);
+    expect(atob(nearestBinary).length).toBeLessThan(4096);
   });
 
   it('distancesBinary is distances.wat assembled', async () => {
@@ -159,9 +166,10 @@ describe('squaredDistances in kernel memory', () => {
 
   it('falls back to the JavaScript kernel when the centres do not fit in the scratch', () => {
     const random = seeded(3);
-    const X = randomMatrix(random, 5, 90);
-    const C = randomMatrix(random, 80, 90);
-    const kernel = inKernelMemory(X, 5 * 80);
+    // 200 x 700 centres: 140,000 doubles, more than the 1 MiB dense scratch holds.
+    const X = randomMatrix(random, 5, 700);
+    const C = randomMatrix(random, 200, 700);
+    const kernel = inKernelMemory(X, 5 * 200);
     squaredDistances(kernel.X, 0, 5, C, kernel.extra);
     expect(Array.from(kernel.extra)).toEqual(Array.from(squaredDistances(X, 0, 5, C)));
   });

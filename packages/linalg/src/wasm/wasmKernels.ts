@@ -1,8 +1,11 @@
 import { assertInteger } from '@mixkit/core';
 import { EXP_TABLE } from '../expNonPositive.js';
 import { kernelCompilationEnabled, kernelCompilationGeneration } from '../kernelCompilation.js';
+import { boundsBinary } from './boundsBinary.js';
+import { denseBinary } from './denseBinary.js';
 import { distancesBinary } from './distancesBinary.js';
 import { kernelsBinary } from './kernelsBinary.js';
+import { nearestBinary } from './nearestBinary.js';
 
 /**
  * WebAssembly SIMD versions of the hottest kernels (diagonal Mahalanobis distances and moments,
@@ -23,7 +26,10 @@ import { kernelsBinary } from './kernelsBinary.js';
  * JavaScript loops run. `setKernelCompilation(false)` turns this off too.
  */
 
-/** What kernels.wat and distances.wat export (pointers are byte offsets, strides in elements). */
+/**
+ * What kernels.wat, distances.wat, dense.wat, nearest.wat and bounds.wat export (pointers are byte offsets, strides in
+ * elements).
+ */
 export interface KernelExports {
   mahalanobisDiagonal(
     x: number,
@@ -74,24 +80,138 @@ export interface KernelExports {
     list: number,
     total0: number,
   ): number;
+  mahalanobisFull(
+    x: number,
+    rows: number,
+    d: number,
+    mean: number,
+    u: number,
+    out: number,
+    outStride: number,
+    scale: number,
+    shift: number,
+    nanValue: number,
+    z: number,
+    q: number,
+  ): void;
+  momentsFull(
+    x: number,
+    rows: number,
+    d: number,
+    weights: number,
+    weightStride: number,
+    shift: number,
+    c: number,
+    S: number,
+    panel: number,
+    capacity: number,
+    total0: number,
+  ): number;
+  boundsFilter(
+    first: number,
+    rows: number,
+    labels: number,
+    upper: number,
+    lower: number,
+    radius: number,
+    half: number,
+    scale: number,
+    shift: number,
+    list: number,
+  ): number;
+  boundsSearch(
+    list: number,
+    count: number,
+    x: number,
+    d: number,
+    xn: number,
+    ct: number,
+    k2: number,
+    cn: number,
+    labels: number,
+    upper: number,
+    lower: number,
+    radius: number,
+    shift: number,
+    error: number,
+    weights: number,
+    sums: number,
+    totals: number,
+    churn: number,
+  ): number;
+  boundsMove(
+    rows: number,
+    labels: number,
+    upper: number,
+    lower: number,
+    shifts: number,
+    largest: number,
+    largestIndex: number,
+    second: number,
+  ): void;
+  lloydRows(
+    x: number,
+    rows: number,
+    d: number,
+    xn: number,
+    ct: number,
+    k2: number,
+    cn: number,
+    labels: number,
+    weights: number,
+    sums: number,
+    totals: number,
+  ): number;
+  screenRows(
+    x: number,
+    d: number,
+    rows: number,
+    index: number,
+    ct: number,
+    k4: number,
+    cn: number,
+    radius: number,
+    cmax: number,
+    alpha: number,
+    values: number,
+    best: number,
+    low: number,
+    second: number,
+  ): void;
 }
 
-/** One kernel memory's instance and its scratch for a call's operands (doubles from byte 0). */
+/** One kernel memory's instance and its scratch for a call's operands. */
 export interface WasmKernels {
   readonly exports: KernelExports;
+  /** Small operands (a mean, precisions, moment sums, row outputs): doubles from byte 0. */
   readonly scratch: Float64Array;
+  /**
+   * Operands of the O(d²) kernels (a padded triangular factor, a d x d scatter, row panels):
+   * `DENSE_SCRATCH_BYTES` from byte `SCRATCH_BYTES`, so `dense[i]` is at byte SCRATCH_BYTES + 8i.
+   */
+  readonly dense: Float64Array;
 }
 
 const PAGE_BYTES = 65_536;
-/** Bytes reserved at the start of each kernel memory: operands, then expNonPositive's table. */
+/** The first page of each kernel memory: small operands, then expNonPositive's table. */
 const SCRATCH_BYTES = PAGE_BYTES;
+/**
+ * Then scratch for the dense kernels' operands: a d x d factor or scatter (padded to 4
+ * columns) and a panel of rows, which fits d up to about 300. Untouched pages cost no memory.
+ */
+export const DENSE_SCRATCH_BYTES = 16 * PAGE_BYTES;
+/**
+ * Bytes past the last array: the SIMD kernels may read a pair of doubles that straddles the
+ * end of a row (the lane past the row is masked), so no read can leave the memory.
+ */
+const TAIL_BYTES = 64;
 /** Where kernels.wat reads expNonPositive's table (its global $expTable): 1280 doubles. */
 const EXP_TABLE_AT = SCRATCH_BYTES - EXP_TABLE.length * 8;
 /** 32-bit WebAssembly addresses at most 65,536 pages (4 GiB). */
 const MAX_PAGES = 65_536;
 
 /**
- * The two modules (each under the 4 KiB a page's main thread may compile synchronously);
+ * The five modules (each under the 4 KiB a page's main thread may compile synchronously);
  * undefined: not tried yet; null: unavailable here (no WebAssembly, no SIMD, or refused).
  */
 let compiled: readonly WebAssembly.Module[] | null | undefined;
@@ -106,7 +226,7 @@ function kernelsModules(): readonly WebAssembly.Module[] | undefined {
   ) {
     compiledGeneration = kernelCompilationGeneration();
     try {
-      compiled = [kernelsBinary, distancesBinary].map(
+      compiled = [kernelsBinary, distancesBinary, denseBinary, nearestBinary, boundsBinary].map(
         (base64) => new WebAssembly.Module(Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))),
       );
     } catch {
@@ -114,6 +234,11 @@ function kernelsModules(): readonly WebAssembly.Module[] | undefined {
     }
   }
   return compiled ?? undefined;
+}
+
+/** Whether kernel memory can be allocated here (WebAssembly SIMD compiles and is not turned off). */
+export function kernelMemoryAvailable(): boolean {
+  return kernelCompilationEnabled() && kernelsModules() !== undefined;
 }
 
 /**
@@ -129,20 +254,20 @@ export function allocateKernelArrays(lengths: readonly number[]): Float64Array[]
   const modules = kernelsModules();
   if (modules === undefined) return undefined;
   const offsets: number[] = [];
-  let bytes = SCRATCH_BYTES;
+  let bytes = SCRATCH_BYTES + DENSE_SCRATCH_BYTES;
   for (const length of lengths) {
     offsets.push(bytes);
     bytes += Math.ceil(length / 2) * 16;
   }
-  const pages = Math.ceil(bytes / PAGE_BYTES);
+  const pages = Math.ceil((bytes + TAIL_BYTES) / PAGE_BYTES);
   if (pages > MAX_PAGES) return undefined;
   let memory: WebAssembly.Memory;
   let exports: KernelExports;
   try {
     memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const imports = { env: { memory, exp: Math.exp } };
-    const [kernels, distances] = modules.map((module) => new WebAssembly.Instance(module, imports));
-    exports = { ...kernels!.exports, ...distances!.exports } as unknown as KernelExports;
+    const created = modules.map((module) => new WebAssembly.Instance(module, imports));
+    exports = Object.assign({}, ...created.map((instance) => instance.exports));
   } catch {
     // Out of memory or address space: ordinary arrays do the same work.
     return undefined;
@@ -153,6 +278,7 @@ export function allocateKernelArrays(lengths: readonly number[]): Float64Array[]
   instances.set(buffer, {
     exports,
     scratch: new Float64Array(buffer, 0, EXP_TABLE_AT / 8),
+    dense: new Float64Array(buffer, SCRATCH_BYTES, DENSE_SCRATCH_BYTES / 8),
   });
   return lengths.map((length, i) => new Float64Array(buffer, offsets[i], length));
 }

@@ -53,7 +53,9 @@ export async function startBenchCluster(workers: number, dataRoot: string): Prom
   let total = 0;
   const children: ChildProcess[] = [];
   for (let w = 0; w < workers; w++) {
-    const script = process.argv[1] ?? '';
+    // This harness's cli.js, or a bundle of benchWorkerEntry.ts where the harness runs from
+    // sources (the smoke test, under vitest, whose argv[1] is vitest's own script).
+    const script = process.env.MIXKIT_BENCH_WORKER_ENTRY ?? process.argv[1] ?? '';
     const child = spawn(
       process.execPath,
       [script, '--distributed-worker', JSON.stringify({ connection, dataRoot })],

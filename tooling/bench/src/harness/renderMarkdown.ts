@@ -100,7 +100,89 @@ export function renderMarkdown(report: BenchReport): string {
     ...[...memoryMethods].map((x) => `- Peak memory, ${x}`),
     '',
   ];
-  return `${header.join('\n')}\n${renderTargets(report)}${report.cases.map(renderCase).join('\n\n')}\n`;
+  const grid = report.cases.filter((c) => c.suite === 'grid');
+  const others = report.cases.filter((c) => c.suite !== 'grid');
+  const sections = others.map(renderCase);
+  if (grid.length > 0) sections.push(renderGrid(grid));
+  return `${header.join('\n')}\n${renderTargets(report)}${sections.join('\n\n')}\n`;
+}
+
+/** A grid case's row label in `renderGrid`'s tables, e.g. `500,000 x 64, k=32`. */
+export function gridRowLabel(c: CaseResult): string {
+  return `${c.workload.rows.toLocaleString('en-US')} x ${c.workload.cols}, k=${c.workload.k}`;
+}
+
+/** A ratio with its CPU-time twin: `0.83 (CPU 0.80)`. */
+function ratioPair(wall: number | undefined, cpu: number | undefined): string {
+  if (wall === undefined) return '';
+  return cpu === undefined ? wall.toFixed(2) : `${wall.toFixed(2)} (CPU ${cpu.toFixed(2)})`;
+}
+
+/**
+ * The grid suite as one table per kind of fit: per shape, the fresh whole fit and the warm time
+ * per iteration of mixkit and scikit-learn, their ratios and the target.
+ */
+export function renderGrid(cases: readonly CaseResult[]): string {
+  const kinds: [string, string, number][] = [
+    ['kmeans', 'k-means (mixkit auto against scikit-learn Lloyd, 1 thread)', 1],
+    ['gmm-full', 'Gaussian mixture, full covariances (1 thread)', 0.5],
+    ['gmm-diag', 'Gaussian mixture, diagonal covariances (1 thread)', 0.5],
+  ];
+  const lines = [
+    '### Grid: whole fits in fresh processes, overlapping clusters of unequal sizes and spreads',
+    '',
+    'Each round runs every contender in a fresh process (interleaved, mixkit then scikit-learn), which times one whole fit (input check, placement, every iteration, final scoring; reading the data file untimed), then the same fit again warm. Ratios are mixkit ÷ scikit-learn medians (below 1: mixkit is faster), with the CPU-time ratio in parentheses. Peak memory: the peak RSS of the fresh process during its fits, above its RSS once the data was read.',
+  ];
+  for (const [kind, title, limit] of kinds) {
+    const rows = cases.filter((c) => c.id.startsWith(`grid/${kind}-`));
+    if (rows.length === 0) continue;
+    lines.push(
+      '',
+      `#### ${title}: target ≤ ${limit}x`,
+      '',
+      '| n x d, k | iterations | mixkit fresh fit | scikit-learn fresh fit | ratio | mixkit warm / iteration | scikit-learn warm / iteration | ratio | peak memory, mixkit / scikit-learn | outcome |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    );
+    for (const c of rows) {
+      const m = c.contenders.find((r) => r.id === 'mixkit');
+      const s = c.contenders.find((r) => r.id === 'scikit-learn');
+      const fresh = (r: ContenderResult | undefined) =>
+        r?.perIteration ? formatSeconds(r.perIteration.median) : (r?.status ?? '');
+      const warm = (r: ContenderResult | undefined) =>
+        r?.warmPerIteration === undefined ? '' : formatSeconds(r.warmPerIteration);
+      const freshRatio =
+        m?.perIteration && s?.perIteration
+          ? m.perIteration.median / s.perIteration.median
+          : undefined;
+      const cpuRatio =
+        m?.cpuPerIteration !== undefined && s?.cpuPerIteration
+          ? m.cpuPerIteration / s.cpuPerIteration
+          : undefined;
+      const warmRatio =
+        m?.warmPerIteration !== undefined && s?.warmPerIteration
+          ? m.warmPerIteration / s.warmPerIteration
+          : undefined;
+      const warmCpuRatio =
+        m?.warmCpuPerIteration !== undefined && s?.warmCpuPerIteration
+          ? m.warmCpuPerIteration / s.warmCpuPerIteration
+          : undefined;
+      const peak = (r: ContenderResult | undefined) =>
+        r?.memory === undefined ? '' : mebibytes(r.memory.peakBytes);
+      const missed = c.targets.filter((t) => t.met === false).map((t) => t.description);
+      const undecided = c.targets.some((t) => t.met === null);
+      const outcome =
+        missed.length > 0
+          ? `missed: ${missed.map((d) => (d.includes('fresh') ? 'fresh' : d.includes('warm') ? 'warm' : 'objective')).join(', ')}`
+          : undecided
+            ? 'undecided'
+            : 'met';
+      const iterations = m?.details?.iterations ?? '';
+      lines.push(
+        `| ${gridRowLabel(c)} | ${iterations} | ${fresh(m)} | ${fresh(s)} | ${ratioPair(freshRatio, cpuRatio)} | ${warm(m)} | ${warm(s)} | ${ratioPair(warmRatio, warmCpuRatio)} | ${peak(m)} / ${peak(s)} | ${outcome} |`,
+      );
+    }
+  }
+  return lines.join('\n');
 }
 
 /** One line per target of every case: the headline of the report. */

@@ -101,6 +101,7 @@ export async function runCase(
     const cpu = p.samples.flatMap((s) =>
       s.cpuSeconds === undefined ? [] : [s.cpuSeconds / Math.max(1, s.iterations)],
     );
+    const warm = p.samples.flatMap((s) => (s.warm === undefined ? [] : [s.warm]));
     const last = p.samples[p.samples.length - 1]!;
     let objective: number | undefined;
     try {
@@ -120,6 +121,12 @@ export async function runCase(
       warmup: warmupOf(c),
       perIteration,
       ...(cpu.length === p.samples.length ? { cpuPerIteration: median(cpu) } : {}),
+      ...(warm.length === p.samples.length
+        ? {
+            warmPerIteration: median(warm.map((w) => w.seconds / Math.max(1, w.iterations))),
+            warmCpuPerIteration: median(warm.map((w) => w.cpuSeconds / Math.max(1, w.iterations))),
+          }
+        : {}),
       iterationsPerRun: last.iterations,
       throughput,
       ...(objective === undefined ? {} : { objective }),
@@ -137,10 +144,15 @@ export async function runCase(
       reference.cpuPerIteration !== undefined && r.cpuPerIteration !== undefined
         ? r.cpuPerIteration / reference.cpuPerIteration
         : undefined;
+    const warmRatioToMixkit =
+      reference.warmPerIteration !== undefined && r.warmPerIteration !== undefined
+        ? r.warmPerIteration / reference.warmPerIteration
+        : undefined;
     return {
       ...r,
       timeRatioToMixkit,
       ...(cpuRatioToMixkit === undefined ? {} : { cpuRatioToMixkit }),
+      ...(warmRatioToMixkit === undefined ? {} : { warmRatioToMixkit }),
     };
   });
   return {

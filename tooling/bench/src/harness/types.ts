@@ -14,6 +14,15 @@ export interface RunSample {
   readonly result?: unknown;
   /** Library-reported facts worth keeping (e.g. scikit-learn's lower_bound_, distance counts). */
   readonly details?: Readonly<Record<string, number | string | boolean>>;
+  /**
+   * A second, warm fit in the same process after a timed fresh one (the grid suite): its wall
+   * and CPU seconds and iterations, reported per iteration beside the fresh whole fit.
+   */
+  readonly warm?: {
+    readonly seconds: number;
+    readonly cpuSeconds: number;
+    readonly iterations: number;
+  };
 }
 
 /** How a contender's peak memory was measured. */
@@ -91,6 +100,12 @@ export interface ContenderResult {
   readonly timeRatioToMixkit?: number;
   /** The same ratio on CPU time (less sensitive to other load on a shared machine). */
   readonly cpuRatioToMixkit?: number;
+  /** Median over rounds of the warm fit's seconds per iteration (rows whose runs report `warm`). */
+  readonly warmPerIteration?: number;
+  /** The same in CPU seconds. */
+  readonly warmCpuPerIteration?: number;
+  /** `warmPerIteration` over the mixkit reference row's. */
+  readonly warmRatioToMixkit?: number;
   readonly details?: Readonly<Record<string, number | string | boolean>>;
 }
 

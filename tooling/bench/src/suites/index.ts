@@ -4,6 +4,7 @@ import { clusterSuite } from './clusterSuite.js';
 import { componentsSuite } from './componentsSuite.js';
 import { distributedSuite } from './distributedSuite.js';
 import { emSuite } from './emSuite.js';
+import { gridSuite } from './gridSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
 import { mixedSuite } from './mixedSuite.js';
@@ -22,6 +23,7 @@ export const SUITES: readonly Suite[] = [
   variationalSuite,
   componentsSuite,
   distributedSuite,
+  gridSuite,
 ];
 
 export function findSuite(name: string): Suite {

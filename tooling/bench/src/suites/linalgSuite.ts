@@ -20,6 +20,7 @@ import type {
 } from '../harness/types.js';
 import { choleskyLower } from '../reference/smallLinalg.js';
 import { loadWorkload } from '../workloads/workloadCache.js';
+import { mahalanobisCase, nearestCentersCase, scatterFullCase } from './kernelRateCases.js';
 
 const KERNEL_ROWS = 100_000;
 
@@ -301,6 +302,12 @@ const CASES: Record<string, (ctx: BenchContext) => BenchCase> = {
   'linalg/triangular-solve': triangularCase,
   'linalg/weighted-scatter': scatterCase,
   'linalg/squared-distances': distancesCase,
+  // Issue 23: the dense kernels' rates beside the machine's f64x2 peak.
+  'linalg/mahalanobis-full-d48': (ctx) => mahalanobisCase(ctx, 48, 12, 50_000),
+  'linalg/mahalanobis-full-d128': (ctx) => mahalanobisCase(ctx, 128, 8, 10_000),
+  'linalg/scatter-full-d48': (ctx) => scatterFullCase(ctx, 48, 50_000),
+  'linalg/scatter-full-d128': (ctx) => scatterFullCase(ctx, 128, 20_000),
+  'linalg/nearest-centers-d64-k32': (ctx) => nearestCentersCase(ctx, 64, 32, 100_000),
 };
 
 /** Kernel suite: @mixkit/linalg against ml-matrix, reported in GFLOP/s. */

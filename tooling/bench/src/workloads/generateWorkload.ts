@@ -101,6 +101,52 @@ function gaussianMixture(n: number, d: number, k: number, random: RandomSource):
   return { rows: n, cols: d, data, labels };
 }
 
+/**
+ * Overlapping clusters of unequal sizes and spreads, the shapes where triangle-inequality bounds
+ * prune little: means N(0, 1) per column (so neighbouring clusters overlap at every d), sizes
+ * log-normal (weights ∝ e^{1.5 z}: for k = 16 the largest cluster is typically 30 to 100 times
+ * the smallest), spreads σ_j uniform in [0.5, 2], and each cluster anisotropic:
+ * x = μ_j + σ_j L_j z with L_j lower triangular (diagonal uniform in [0.5, 1.5], entries below it
+ * N(0, 0.3²/d)).
+ */
+function overlapping(n: number, d: number, k: number, random: RandomSource): GeneratedData {
+  const means = new Float64Array(k * d);
+  for (let i = 0; i < means.length; i++) means[i] = random.normal();
+  const cumulative = new Float64Array(k);
+  let total = 0;
+  for (let j = 0; j < k; j++) {
+    total += Math.exp(1.5 * random.normal());
+    cumulative[j] = total;
+  }
+  for (let j = 0; j < k; j++) cumulative[j]! /= total;
+  cumulative[k - 1] = 1;
+  const spreads = Float64Array.from({ length: k }, () => 0.5 + 1.5 * random.uniform());
+  const factors = new Float64Array(k * d * d);
+  const offDiagonal = 0.3 / Math.sqrt(d);
+  for (let j = 0; j < k; j++) {
+    for (let r = 0; r < d; r++) {
+      for (let c = 0; c < r; c++) factors[j * d * d + r * d + c] = offDiagonal * random.normal();
+      factors[j * d * d + r * d + r] = 0.5 + random.uniform();
+    }
+  }
+  const data = new Float64Array(n * d);
+  const labels = new Int32Array(n);
+  const z = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const j = pick(cumulative, random);
+    labels[i] = j;
+    for (let c = 0; c < d; c++) z[c] = random.normal();
+    const a = j * d * d;
+    const spread = spreads[j]!;
+    for (let r = 0; r < d; r++) {
+      let s = 0;
+      for (let c = 0; c <= r; c++) s += factors[a + r * d + c]! * z[c]!;
+      data[i * d + r] = means[j * d + r]! + spread * s;
+    }
+  }
+  return { rows: n, cols: d, data, labels };
+}
+
 /** Knuth's multiplication method; fine for the small rates used here (λ ≤ 12). */
 function poisson(rate: number, random: RandomSource): number {
   const limit = Math.exp(-rate);
@@ -197,5 +243,7 @@ export function generateWorkload(spec: WorkloadSpec, rows: number): GeneratedDat
       return noisyBlobs(rows, spec.cols, spec.k, random);
     case 'directions':
       return directions(rows, spec.cols, spec.k, random);
+    case 'overlap':
+      return overlapping(rows, spec.cols, spec.k, random);
   }
 }

@@ -9,11 +9,12 @@ import {
   GENERATOR_VERSION,
   WORKLOADS,
   type WorkloadName,
+  type WorkloadSpec,
 } from './workloadSpecs.js';
 
 /** The JSON header written beside each `.f64` file; it describes the raw bytes completely. */
 export interface WorkloadHeader {
-  readonly name: WorkloadName;
+  readonly name: string;
   readonly kind: string;
   readonly rows: number;
   readonly cols: number;
@@ -46,11 +47,12 @@ export function defaultCacheDir(): string {
   return join(benchRoot(), '.cache');
 }
 
-function fileStem(name: WorkloadName, rows: number): string {
+function fileStem(name: string, rows: number): string {
   return `${name}-n${rows}`;
 }
 
-function readFloat64(path: string, count: number): Float64Array {
+/** The raw little-endian float64 file of a workload, as a Float64Array (8-byte aligned). */
+export function readFloat64(path: string, count: number): Float64Array {
   const bytes = readFileSync(path);
   if (bytes.byteLength !== count * 8) {
     throw new Error(`${path}: ${bytes.byteLength} bytes, expected ${count * 8}`);
@@ -78,8 +80,18 @@ export function loadWorkload(
   cacheDir: string = defaultCacheDir(),
   log: (line: string) => void = () => {},
 ): Workload {
+  return loadSpec(WORKLOADS[name], size, cacheDir, log);
+}
+
+/** `loadWorkload` for any spec (the grid's workloads are not in `WORKLOADS`). */
+export function loadSpec(
+  spec: WorkloadSpec,
+  size: BenchSize,
+  cacheDir: string = defaultCacheDir(),
+  log: (line: string) => void = () => {},
+): Workload {
   if (!littleEndian) throw new Error('the .f64 cache format is little-endian');
-  const spec = WORKLOADS[name];
+  const { name } = spec;
   const rows = spec.rows[size];
   const stem = join(cacheDir, fileStem(name, rows));
   const headerFile = `${stem}.json`;

@@ -2,10 +2,11 @@
 export type BenchSize = 'tiny' | 'small' | 'full';
 
 /** The kinds of synthetic data the generator can make. */
-export type WorkloadKind = 'blobs' | 'gmm' | 'mixed' | 'noisy-blobs' | 'directions';
+export type WorkloadKind = 'blobs' | 'gmm' | 'mixed' | 'noisy-blobs' | 'directions' | 'overlap';
 
 /** One fixed, seeded workload. `rows` depends on the size; everything else does not. */
 export interface WorkloadSpec {
+  /** Also the cache file stem (with the row count). */
   readonly name: string;
   readonly kind: WorkloadKind;
   readonly cols: number;

@@ -1,0 +1,66 @@
+import { setImmediate } from 'node:timers/promises';
+import { InvalidInputError, type Matrix } from '@mixkit/core';
+import { gaussianModelNames } from '@mixkit/distributions';
+import { mclust } from '@mixkit/gaussian-mixture';
+import { CliError } from '../cliError.js';
+import type { FitSettings } from '../options/fitSettings.js';
+import type { Candidate } from './candidate.js';
+
+/**
+ * `--select mclust`: `mclust(X)` of `@mixkit/gaussian-mixture`, R's `Mclust()`: one
+ * model-based hierarchical agglomeration of the rows, then every (k, model) of the grid fitted
+ * by EM from its k-group partition and scored by mclust's BIC (higher is better); the grid is
+ * mclust's default (k = 1..9, the fourteen models) unless `--k` or `--covariance` narrow it.
+ * The chosen model is a mixture like any other (saved, predicted, reported), with the whole
+ * run attached for the report.
+ */
+export async function fitMclust(
+  X: Matrix,
+  settings: FitSettings,
+  signal?: AbortSignal,
+): Promise<Candidate> {
+  // --select mclust takes mclust's model names only (checked with the options).
+  const modelNames = settings.covariance.flatMap((name) =>
+    gaussianModelNames.filter((model) => model === name),
+  );
+  // The run is synchronous (seconds to minutes): a pending interrupt is noticed before it.
+  await setImmediate();
+  signal?.throwIfAborted();
+  let result: ReturnType<typeof mclust>;
+  try {
+    result = mclust(X, {
+      nClusters: settings.k,
+      modelNames,
+      ...(settings.maxIterations === undefined ? {} : { maxIterations: settings.maxIterations }),
+      ...(settings.tolerance === undefined ? {} : { tolerance: settings.tolerance }),
+    });
+  } catch (error) {
+    if (InvalidInputError.isInstance(error) && error.argument === 'X') {
+      throw new CliError(
+        `--select mclust: every model of the grid had a singular covariance (mclust's NA); try fewer components (--k) or other models (--covariance)`,
+      );
+    }
+    throw error;
+  }
+  const { model, best } = result;
+  const n = X.rows;
+  const logLikelihood = model.score(X) * n;
+  return {
+    algorithm: 'em',
+    k: best.nClusters,
+    covariance: best.modelName,
+    model,
+    row: {
+      name: best.modelName,
+      nClusters: best.nClusters,
+      logLikelihood,
+      nParameters: model.nParameters(),
+      bic: model.bic(X),
+      aic: model.aic(X),
+      icl: model.icl(X),
+      converged: (best.iterations ?? 0) < (settings.maxIterations ?? 2147483647),
+      iterations: best.iterations ?? 0,
+    },
+    mclust: result,
+  };
+}

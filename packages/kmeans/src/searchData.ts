@@ -1,0 +1,32 @@
+import { NearestCenters } from '@mixkit/linalg';
+import type { KMeansData } from './kmeansData.js';
+
+/** `KMeansData` with the nearest-centre search over its rows, as Lloyd and Hamerly read it. */
+export interface KMeansSearchData extends KMeansData {
+  /**
+   * Lloyd's nearest-centre search over the rows of `X` for k centres (a float32 screen in
+   * kernel memory with float64 confirmation, or the fused float64 steps for small k·d, see
+   * `NearestCenters`), set up once per shard and fit.
+   */
+  readonly nearest: NearestCenters;
+}
+
+/**
+ * The search over `data`'s rows (already centered: no offset) for k centres. Each shard of a
+ * fit makes its own, in the thread that runs the shard, since kernel memory cannot be sent to
+ * a worker. Where the fused kernels run, the search copies the rows into its kernel memory and
+ * `X` becomes that copy (the same values); its row norms are `rowSquaredNorms`' values, as
+ * `data.xNorms` are.
+ */
+export function withNearestCenters(data: KMeansData, k: number): KMeansSearchData {
+  const nearest = new NearestCenters(data.X, k, { weights: data.weights });
+  return {
+    X: nearest.rows,
+    offset: data.offset,
+    weights: data.weights,
+    xNorms: nearest.rowNorms,
+    weightedSquaredNorm: data.weightedSquaredNorm,
+    meanVariance: data.meanVariance,
+    nearest,
+  };
+}

@@ -1,0 +1,186 @@
+import type { Matrix } from '@mixkit/core';
+import { rowSquaredNorms } from '../squaredDistances.js';
+import { allocateKernelArrays, type WasmKernels, wasmKernelsFor } from '../wasm/wasmKernels.js';
+
+/** Rows per call of the float32 screen and of the fused kernels. */
+export const CHUNK_ROWS = 4096;
+/** Above this squared norm the float32 screen could overflow: every row is decided exactly. */
+const SCREEN_MAX_SQUARED_NORM = 1e30;
+/** Up to this k·d the fused float64 Lloyd step runs instead of the screen (see the constructor). */
+export const FUSED_MAX_KD = 128;
+/** Above this squared norm (xn + cn could overflow) the fused step leaves rows to JavaScript. */
+const FUSED_MAX_SQUARED_NORM = 1e300;
+
+/** The float32 screen's kernel memory: typed views of one allocation. */
+export interface Screen {
+  readonly wasm: WasmKernels;
+  readonly data: Float32Array;
+  readonly radius: Float32Array;
+  readonly index: Int32Array;
+  readonly best: Int32Array;
+  readonly low: Float32Array;
+  readonly second: Float32Array;
+  readonly values: Float32Array;
+  readonly centersT: Float32Array;
+  readonly centerNorms: Float32Array;
+  readonly k4: number;
+}
+
+/** The fused float64 Lloyd step's kernel memory (`lloydRows` in nearest.wat). */
+export interface Fused {
+  readonly wasm: WasmKernels;
+  readonly data: Float64Array;
+  readonly xNorms: Float64Array;
+  readonly weights: Float64Array;
+  readonly labels: Int32Array;
+  readonly centersT: Float64Array;
+  readonly centerNorms: Float64Array;
+  readonly sums: Float64Array;
+  readonly totals: Float64Array;
+  readonly k2: number;
+  /** Hamerly's bounds (`hamerlyStep`): upper, lower, ||x_i||, half the nearest-centre gaps. */
+  readonly upper: Float64Array;
+  readonly lower: Float64Array;
+  readonly radius: Float64Array;
+  readonly halfGaps: Float64Array;
+  readonly shifts: Float64Array;
+  readonly churn: Float64Array;
+  /** Row numbers of a chunk's rows that the bounds do not settle. */
+  readonly list: Int32Array;
+}
+
+/** What `placeRows` set up: the shifted rows, their norms and, with WebAssembly, kernel memory. */
+export interface PlacedRows {
+  readonly rows: Matrix;
+  readonly norms: Float64Array;
+  /** ||x_i|| per row. */
+  readonly radius: Float64Array;
+  /** Scratch for the float64 searches (in kernel memory when there is one). */
+  readonly block: Matrix;
+  readonly blockDistances: Float64Array;
+  readonly screen: Screen | undefined;
+  readonly fused: Fused | undefined;
+}
+
+/**
+ * The rows of X − offset placed for `NearestCenters` with k centres: one kernel memory holding
+ * either the fused float64 kernels' operands (small k·d: the shifted rows themselves, their
+ * norms, weights, labels, sums and Hamerly's bounds) or the float32 screen's (a float32 copy of
+ * the rows and its outputs), plus a block of `blockRows` rows for float64 searches. Without
+ * WebAssembly, or for data whose squared norms could overflow a kernel, ordinary arrays.
+ */
+export function placeRows(
+  X: Matrix,
+  k: number,
+  offset: Float64Array | undefined,
+  weights: Float64Array | undefined,
+  blockRows: number,
+): PlacedRows {
+  const { rows: n, cols: d } = X;
+  // Small k·d: the float64 kernel's dot products cost little next to the per-row work, and
+  // the fused Lloyd step (one pass: assign and sum) beats the screen; large k·d: the screen.
+  const useFused = k * d <= FUSED_MAX_KD;
+  const k2 = 2 * Math.ceil(k / 2);
+  const k4 = 4 * Math.ceil(k / 4);
+  const half = (length: number) => Math.ceil(length / 2);
+  const lengths = [blockRows * d, blockRows * k];
+  if (useFused) {
+    lengths.push(n * d, n, n, half(n), d * k2, k2, k * d, k);
+    lengths.push(n, n, n, k, k, k, half(CHUNK_ROWS));
+  } else {
+    lengths.push(half(n * d), half(n), half(CHUNK_ROWS), half(CHUNK_ROWS));
+    lengths.push(half(CHUNK_ROWS), half(CHUNK_ROWS), 2 * k4, half(d * k4), half(k4));
+  }
+  const arrays = allocateKernelArrays(lengths);
+  const wasm = arrays === undefined ? undefined : wasmKernelsFor(arrays[0], arrays[0]);
+  const kernel = arrays !== undefined && wasm !== undefined ? arrays : undefined;
+  const f32 = (a: Float64Array, length: number) => new Float32Array(a.buffer, a.byteOffset, length);
+  const i32 = (a: Float64Array, length: number) => new Int32Array(a.buffer, a.byteOffset, length);
+  // The shifted rows, written once: into kernel memory for the fused kernels, beside their
+  // float32 copy for the screen, or an ordinary copy when there is an offset.
+  const by = offset ?? new Float64Array(d);
+  const shifted = by.some((v) => v !== 0);
+  const rowsData =
+    kernel !== undefined && useFused ? kernel[2] : shifted ? new Float64Array(n * d) : X.data;
+  const source = X.data;
+  if (shifted) {
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      for (let j = 0; j < d; j++) rowsData[o + j] = source[o + j] - by[j];
+    }
+  } else if (rowsData !== source) {
+    rowsData.set(source);
+  }
+  const rows: Matrix = { rows: n, cols: d, data: rowsData };
+  const norms = rowSquaredNorms(
+    rows,
+    kernel !== undefined && useFused ? kernel[3] : new Float64Array(n),
+  );
+  // ||x_i||: in kernel memory when the fused kernels run (bounds.wat reads it there).
+  const radius = kernel !== undefined && useFused ? kernel[12] : new Float64Array(n);
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    radius[i] = Math.sqrt(norms[i]);
+    if (!(norms[i] <= largest)) largest = norms[i];
+  }
+  // Guards against overflow (and the NaN of non-finite data): every row to the JavaScript
+  // float64 kernel, which keeps Lloyd's labels whatever the values.
+  const guard = useFused ? FUSED_MAX_SQUARED_NORM : SCREEN_MAX_SQUARED_NORM;
+  if (kernel === undefined || wasm === undefined || !(largest <= guard)) {
+    return {
+      rows,
+      norms,
+      radius,
+      block: { rows: blockRows, cols: d, data: new Float64Array(blockRows * d) },
+      blockDistances: new Float64Array(blockRows * k),
+      screen: undefined,
+      fused: undefined,
+    };
+  }
+  const [blockData, blockDistances] = kernel;
+  const block: Matrix = { rows: blockRows, cols: d, data: blockData };
+  if (useFused) {
+    const [, , , , weightsCopy, labels, centersT, centerNorms, sums, totals] = kernel;
+    const [upper, lower, , halfGaps, shifts, churn, list] = kernel.slice(10);
+    if (weights === undefined) weightsCopy.fill(1);
+    else weightsCopy.set(weights);
+    const fused: Fused = {
+      wasm,
+      data: rowsData,
+      xNorms: norms,
+      weights: weightsCopy,
+      labels: i32(labels, n),
+      centersT,
+      centerNorms,
+      sums,
+      totals,
+      k2,
+      upper,
+      lower,
+      radius,
+      halfGaps,
+      shifts,
+      churn,
+      list: i32(list, CHUNK_ROWS),
+    };
+    return { rows, norms, radius, block, blockDistances, screen: undefined, fused };
+  }
+  const [, , data32, radius32, index, best, low, second, values, centersT, norms32] = kernel;
+  const screen: Screen = {
+    wasm,
+    data: f32(data32, n * d),
+    radius: f32(radius32, n),
+    index: i32(index, CHUNK_ROWS),
+    best: i32(best, CHUNK_ROWS),
+    low: f32(low, CHUNK_ROWS),
+    second: f32(second, CHUNK_ROWS),
+    values: f32(values, 4 * k4),
+    centersT: f32(centersT, d * k4),
+    centerNorms: f32(norms32, k4),
+    k4,
+  };
+  // Float32Array.set rounds each double to the nearest float, as Math.fround does.
+  screen.data.set(rowsData);
+  screen.radius.set(radius);
+  return { rows, norms, radius, block, blockDistances, screen, fused: undefined };
+}

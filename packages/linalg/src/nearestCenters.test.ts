@@ -1,0 +1,208 @@
+import type { Matrix } from '@mixkit/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { randomMatrix, seeded } from '../test/helpers.js';
+import { setKernelCompilation } from './kernelCompilation.js';
+import { NearestCenters } from './nearestCenters.js';
+import { rowSquaredNorms, squaredDistance, squaredDistances } from './squaredDistances.js';
+
+afterEach(() => {
+  setKernelCompilation(true);
+});
+
+/** Lloyd's labels: the argmin of `squaredDistances`, lowest index on ties. */
+function lloydLabels(X: Matrix, C: Matrix): Int32Array {
+  const D = squaredDistances(X, 0, X.rows, C);
+  const labels = new Int32Array(X.rows);
+  for (let i = 0; i < X.rows; i++) {
+    let best = 0;
+    for (let j = 1; j < C.rows; j++) if (D[i * C.rows + j] < D[i * C.rows + best]) best = j;
+    labels[i] = best;
+  }
+  return labels;
+}
+
+/**
+ * Overlapping clusters plus rows built to be exactly or nearly equidistant from two centres
+ * (the midpoint of two centres, nudged by 1e-9 to 1e-5 of their distance), where float32
+ * alone would guess.
+ */
+function hardCase(n: number, d: number, k: number, seed: number): { X: Matrix; C: Matrix } {
+  const random = seeded(seed);
+  const C = randomMatrix(random, k, d, 1);
+  const X = randomMatrix(random, n, d, 1.2);
+  for (let i = 0; i < n; i += 3) {
+    const a = random.integer(k);
+    const b = random.integer(k);
+    const nudge = i % 2 === 0 ? 0 : 10 ** -(5 + (i % 5));
+    for (let t = 0; t < d; t++) {
+      X.data[i * d + t] =
+        0.5 * (C.data[a * d + t] + C.data[b * d + t]) +
+        nudge * (C.data[a * d + t] - C.data[b * d + t]);
+    }
+  }
+  return { X, C };
+}
+
+const SHAPES = [
+  [1, 1],
+  [2, 1],
+  [2, 5],
+  [3, 4],
+  [7, 9],
+  [16, 8],
+  [17, 13],
+  [32, 32],
+  [64, 33],
+  [65, 64],
+  [128, 12],
+] as const;
+
+describe('NearestCenters', () => {
+  it('fusesLloyd(k, d) says before any rows are placed whether a search runs fused', () => {
+    for (const enabled of [true, false]) {
+      setKernelCompilation(enabled);
+      for (const [d, k] of SHAPES) {
+        const { X } = hardCase(64, d, k, 7 * d + k);
+        expect(NearestCenters.fusesLloyd(k, d)).toBe(new NearestCenters(X, k).fusedLloyd);
+      }
+      expect(NearestCenters.fusesLloyd(8, 16)).toBe(enabled);
+      expect(NearestCenters.fusesLloyd(8, 17)).toBe(false);
+    }
+  });
+
+  for (const screened of [true, false]) {
+    it(`gives Lloyd's labels exactly, with valid bounds (${screened ? 'float32 screen' : 'float64 only'})`, () => {
+      if (!screened) setKernelCompilation(false);
+      for (const [d, k] of SHAPES) {
+        const { X, C } = hardCase(700, d, k, 31 * d + k);
+        const search = new NearestCenters(X, k);
+        // With WebAssembly: the screen for large k·d, the fused float64 kernels for small.
+        expect(search.screened || search.fusedLloyd).toBe(screened);
+        expect(search.screened && search.fusedLloyd).toBe(false);
+        search.setCenters(C, rowSquaredNorms(C));
+        const expected = lloydLabels(X, C);
+        const n = X.rows;
+        // All rows as a range, then every third row as a list (in reverse order).
+        const labels = new Int32Array(n);
+        const upper = new Float64Array(n);
+        const lower = new Float64Array(n);
+        search.nearest(null, 0, n, labels, upper, lower);
+        expect(Array.from(labels)).toEqual(Array.from(expected));
+        const list = Int32Array.from({ length: Math.ceil(n / 3) }, (_, p) => n - 1 - 3 * p);
+        const listed = new Int32Array(list.length);
+        search.nearest(list, 0, list.length, listed);
+        expect(Array.from(listed)).toEqual(Array.from(list, (i) => expected[i]));
+        for (let i = 0; i < n; i++) {
+          const own = squaredDistance(X.data, i * d, C.data, labels[i] * d, d);
+          expect(upper[i]).toBeGreaterThanOrEqual(own * (1 - 1e-13));
+          for (let j = 0; j < k; j++) {
+            if (j === labels[i]) continue;
+            const other = squaredDistance(X.data, i * d, C.data, j * d, d);
+            expect(lower[i]).toBeLessThanOrEqual(other * (1 + 1e-13));
+          }
+          if (k === 1) expect(lower[i]).toBe(Number.POSITIVE_INFINITY);
+        }
+        if (search.screened && k > 1) {
+          // The near-ties are decided in float64; nearly all other rows by the screen.
+          expect(search.exactRows).toBeGreaterThan(0);
+          expect(search.exactRows).toBeLessThan(0.6 * search.decidedRows);
+        }
+      }
+    });
+  }
+
+  it('lloydStep gives the same labels, sums and totals as Lloyd and a row-order loop, bit for bit', () => {
+    let fusedShapes = 0;
+    for (const [d, k] of SHAPES) {
+      const { X, C } = hardCase(701, d, k, 7 * d + k);
+      const random = seeded(d + 100 * k);
+      const weights = Float64Array.from({ length: X.rows }, (_, i) =>
+        i % 7 === 0 ? 0 : 0.5 + random.uniform(),
+      );
+      const search = new NearestCenters(X, k, { weights });
+      if (!search.fusedLloyd) continue;
+      fusedShapes++;
+      search.setCenters(C, rowSquaredNorms(C));
+      const labels = new Int32Array(X.rows).fill(-1);
+      labels[5] = 0;
+      const sums = new Float64Array(k * d).fill(9);
+      const totals = new Float64Array(k).fill(9);
+      const changed = search.lloydStep(labels, sums, totals);
+      const expected = lloydLabels(X, C);
+      expect(Array.from(labels)).toEqual(Array.from(expected));
+      expect(changed).toBe(expected[5] === 0 ? X.rows - 1 : X.rows);
+      const plainSums = new Float64Array(k * d);
+      const plainTotals = new Float64Array(k);
+      for (let i = 0; i < X.rows; i++) {
+        const w = weights[i];
+        if (w === 0) continue;
+        const a = expected[i];
+        plainTotals[a] += w;
+        for (let t = 0; t < d; t++) plainSums[a * d + t] += X.data[i * d + t] * w;
+      }
+      expect(Array.from(sums)).toEqual(Array.from(plainSums));
+      expect(Array.from(totals)).toEqual(Array.from(plainTotals));
+      // A second step from these labels changes none.
+      expect(search.lloydStep(labels, sums, totals)).toBe(0);
+    }
+    expect(fusedShapes).toBeGreaterThanOrEqual(4);
+    setKernelCompilation(false);
+    const X = randomMatrix(seeded(2), 10, 2);
+    const search = new NearestCenters(X, 2);
+    expect(search.lloydStep(new Int32Array(10), new Float64Array(4), new Float64Array(2))).toBe(
+      undefined,
+    );
+  });
+
+  it('breaks exact ties towards the lower index, as Lloyd does', () => {
+    // Integer grid points and centres: many rows are exactly equidistant.
+    const rows: number[] = [];
+    for (let a = 0; a < 12; a++) for (let b = 0; b < 12; b++) rows.push(a, b);
+    const X: Matrix = { rows: 144, cols: 2, data: Float64Array.from(rows) };
+    const C: Matrix = { rows: 4, cols: 2, data: Float64Array.from([2, 2, 2, 8, 8, 2, 8, 8]) };
+    const search = new NearestCenters(X, 4);
+    search.setCenters(C, rowSquaredNorms(C));
+    const labels = new Int32Array(144);
+    search.nearest(null, 0, 144, labels);
+    expect(Array.from(labels)).toEqual(Array.from(lloydLabels(X, C)));
+    const fused = new Int32Array(144);
+    search.lloydStep(fused, new Float64Array(8), new Float64Array(4));
+    expect(Array.from(fused)).toEqual(Array.from(labels));
+  });
+
+  it('searches X − offset: the same labels and norms as for the shifted copy', () => {
+    for (const [d, k] of [
+      [3, 4],
+      [40, 30],
+    ] as const) {
+      const { X, C } = hardCase(300, d, k, d);
+      const offset = Float64Array.from({ length: d }, (_, j) => 1e3 * (j + 1));
+      const raw = { ...X, data: X.data.map((v, i) => v + offset[i % d]) };
+      const shifted = new NearestCenters(raw, k, { offset });
+      const plain = new NearestCenters(X, k);
+      expect(Array.from(shifted.rows.data)).toEqual(
+        Array.from(X.data.map((v, i) => v + offset[i % d] - offset[i % d])),
+      );
+      expect(Array.from(shifted.rowNorms)).toEqual(Array.from(rowSquaredNorms(shifted.rows)));
+      for (const search of [shifted, plain]) search.setCenters(C, rowSquaredNorms(C));
+      const a = new Int32Array(300);
+      const b = new Int32Array(300);
+      shifted.nearest(null, 0, 300, a);
+      plain.nearest(null, 0, 300, b);
+      expect(Array.from(a)).toEqual(Array.from(lloydLabels(shifted.rows, C)));
+      expect(Array.from(b)).toEqual(Array.from(lloydLabels(X, C)));
+      // Without an offset and without a kernel copy, the rows are X itself.
+      setKernelCompilation(false);
+      expect(new NearestCenters(X, k).rows.data).toBe(X.data);
+      setKernelCompilation(true);
+    }
+  });
+
+  it('rejects centres of the wrong shape with InvalidInputError', () => {
+    const X = randomMatrix(seeded(1), 10, 3);
+    const search = new NearestCenters(X, 2);
+    expect(() =>
+      search.setCenters({ rows: 3, cols: 3, data: new Float64Array(9) }, new Float64Array(3)),
+    ).toThrow(/centres/);
+  });
+});
