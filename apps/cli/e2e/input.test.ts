@@ -76,6 +76,14 @@ describe('type inference never turns a numeric column into text silently', () =>
     ).toBe(
       'mixkit: --missing marginalize: not available with --redis yet; fit the file locally (without --redis)\n',
     );
+    expect(
+      runMixkit(
+        ['fit', 'gaps.csv', '--algo', 'kmeans', '--k', '2', '--missing', 'marginalize'],
+        dir,
+      ).stderr,
+    ).toBe(
+      'mixkit: gaps.csv: 3 missing cells; --algo kmeans cannot fit missing cells (--missing marginalize works with --algo em over a grid): use --algo em, or fill them in or drop those rows\n',
+    );
     expect(readdirSync(dir)).toEqual(['gaps.csv']);
   });
 

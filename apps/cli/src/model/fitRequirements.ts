@@ -48,7 +48,7 @@ export function checkMissingCells(settings: FitSettings, missing: readonly numbe
   if (count === 0) return;
   const what = method.algorithm === 'em' ? '--select mclust' : `--algo ${method.algorithm}`;
   throw new CliError(
-    `${settings.data}: ${count} missing cells; ${what} cannot fit missing cells (--missing marginalize works with --algo em over a grid): use --algo em, or fill them in or drop those rows`,
+    `${settings.data}: ${count} missing ${count === 1 ? 'cell' : 'cells'}; ${what} cannot fit missing cells (--missing marginalize works with --algo em over a grid): use --algo em, or fill them in or drop those rows`,
   );
 }
 
