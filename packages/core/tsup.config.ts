@@ -1,3 +1,4 @@
 import { libraryConfig } from '../../tsup.shared.ts';
 
-export default libraryConfig(['src/index.ts']);
+// The clusterer battery imports vitest, which the user's project provides.
+export default libraryConfig(['src/index.ts', 'src/testing/index.ts'], { external: ['vitest'] });

@@ -13,8 +13,9 @@ import {
   parseDistributedFit,
   type RawDistributedOptions,
 } from './options/parseDistributedFit.js';
-import { parseFitSettings, type RawFitOptions } from './options/parseFitSettings.js';
+import { parseFitSettings } from './options/parseFitSettings.js';
 import { parsePredictSettings, type RawPredictOptions } from './options/parsePredictSettings.js';
+import type { RawFitOptions } from './options/rawFitOptions.js';
 import { cliWording } from './output/cliWording.js';
 
 /** Exit status of an interrupted run (128 + SIGINT, as shells report it). */

@@ -1,3 +1,4 @@
+import type { FitWarning } from './fitResult.js';
 import type { JsonValue, Versioned } from './json.js';
 import type { Matrix } from './matrix.js';
 import type { RandomSource } from './random.js';
@@ -197,6 +198,43 @@ export interface ComponentFamily<Params, Stats> {
 
   /** Inverse of `paramsToJSON`; throws `InvalidInputError` on a malformed document. */
   paramsFromJSON(json: SerializedParams): Params;
+
+  /**
+   * Optional: the log density of the prior the M-step assumes (up to a constant), for a family
+   * whose `estimate` is a MAP estimate (pseudocounts, a Beta or Dirichlet prior). `estimate`
+   * maximises the weighted log-likelihood plus this term, so runners add it to the objective
+   * they report, which then never decreases. Absent means maximum likelihood (no prior).
+   */
+  logPrior?(params: Params): number;
+
+  /**
+   * Optional: throws `InvalidInputError` naming `argument` unless `value` has the shape of
+   * this family's parameters (e.g. a diagonal Gaussian's `variances`), so parameters of another
+   * family given to a runner (`init: {kind: 'params'}`) fail with a typed error up front rather
+   * than a TypeError deep inside `logDensity`.
+   */
+  checkParams?(value: unknown, argument: string): void;
+
+  /**
+   * Optional: the family to fit one data set with, given that data's statistics (all rows, with
+   * their sample weights), for a family whose settings are relative to the data (a Gaussian's
+   * `regCovar: {relative}` becomes absolute per column). Runners call it once per fit before
+   * initialising, fit with the family it returns (and save that one), and report its
+   * warnings (e.g. a regularisation that swamps a column) in the fit's diagnostics.
+   */
+  forData?(stats: Stats): FamilyForData<Params, Stats>;
+}
+
+/** What `ComponentFamily.forData` returns. */
+export interface FamilyForData<Params, Stats> {
+  /**
+   * The family to fit with, when it is not this one (a data-relative setting was resolved).
+   * Absent means this very family, so a wrapper built by spreading a family's members keeps
+   * being the one that runs.
+   */
+  readonly family?: ComponentFamily<Params, Stats>;
+  /** What the data showed about the settings (e.g. a regularisation that swamps a column). */
+  readonly warnings: readonly FitWarning[];
 }
 
 /**

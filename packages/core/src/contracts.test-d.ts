@@ -85,7 +85,7 @@ describe('Clusterer', () => {
 describe('FitWarning', () => {
   it('is a discriminated union on kind', () => {
     expectTypeOf<FitWarning['kind']>().toEqualTypeOf<
-      'not-converged' | 'empty-component' | 'degenerate-component'
+      'not-converged' | 'empty-component' | 'degenerate-component' | 'regularization-dominates'
     >();
     expectTypeOf<Extract<FitWarning, { kind: 'degenerate-component' }>['reason']>().toEqualTypeOf<
       'empty' | 'singular' | 'no-support'

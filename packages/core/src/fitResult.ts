@@ -41,6 +41,22 @@ export type FitWarning =
       readonly reason: DegeneracyReason;
       /** What the fitter did about it. */
       readonly action: DegeneracyAction;
+    }
+  | {
+      /**
+       * A family's regularisation is at least the variance of a data column, so it swamps
+       * that column's signal (e.g. an absolute `regCovar` of 1e-6 on a column measured in
+       * units of 1e-6). Reported once per fit, before any restart.
+       */
+      readonly kind: 'regularization-dominates';
+      /** The family's kind, e.g. `'gaussian-diag'`. */
+      readonly family: string;
+      /** The data column (0-based). */
+      readonly column: number;
+      /** The regularisation added to that column's variance. */
+      readonly regCovar: number;
+      /** The column's (weighted) variance in the data. */
+      readonly variance: number;
     };
 
 /** How a fit went: the convergence flag, the objective trace, and everything handled on the way. */

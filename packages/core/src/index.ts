@@ -9,6 +9,7 @@ export {
 export type {
   AnyComponentFamily,
   ComponentFamily,
+  FamilyForData,
   FamilyResolver,
   FamilySpec,
   MissingCellTreatment,
@@ -16,6 +17,7 @@ export type {
   SerializedParams,
   StatsOf,
 } from './componentFamily.js';
+export { fitDiagnosticsFromJson, fitDiagnosticsToJson } from './diagnosticsJson.js';
 export { AbortedError } from './errors/abortedError.js';
 export {
   type DegeneracyReason,

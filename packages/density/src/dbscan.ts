@@ -9,6 +9,7 @@ import {
 } from '@mixkit/core';
 import { NeighborBuffer } from '@mixkit/neighbors';
 import { DbscanModel } from './dbscanModel.js';
+import { assertRadiusBelowSpan } from './internal/assertRadiusBelowSpan.js';
 import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
 
 export interface DbscanOptions extends DensityIndexOptions {
@@ -60,7 +61,17 @@ export class Dbscan implements Clusterer<DbscanModel> {
 
   /** Fits; honours `sampleWeight` (weighted core condition) and `signal`. */
   fit(X: MatrixInput, options: FitOptions = {}): DbscanModel {
-    const { matrix, index } = densityIndex(X, this.minPts, 1, this.indexOptions);
+    // Rows and eps both times 2^exponent (exact; 0 for ordinary data): squared distances near
+    // 1e300 or 1e-300 would overflow or underflow, and every row fall within any eps.
+    const { matrix, index, exponent } = densityIndex(
+      X,
+      this.minPts,
+      1,
+      this.indexOptions,
+      'power-of-two',
+    );
+    assertRadiusBelowSpan(matrix, index.metric, this.eps, 'eps');
+    const eps = index.metric === 'cosine' ? this.eps : this.eps * 2 ** exponent;
     const n = matrix.rows;
     const weights =
       options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
@@ -82,7 +93,7 @@ export class Dbscan implements Clusterer<DbscanModel> {
       throwIfAborted(options.signal, 'Dbscan.fit');
       const s1 = Math.min(n, s0 + blockRows);
       buffer.clear();
-      index.radiusRowsOfRows(s0, s1, this.eps, buffer, blockCounts, block);
+      index.radiusRowsOfRows(s0, s1, eps, buffer, blockCounts, block);
       let at = 0;
       for (let i = s0; i < s1; i++) {
         const found = blockCounts[i - s0];

@@ -9,7 +9,14 @@ import {
   numbersToJson,
   toMatrix,
 } from '@mixkit/core';
-import { assertMetric, type Metric, NeighborBuffer, NeighborIndex } from '@mixkit/neighbors';
+import {
+  assertMetric,
+  type Metric,
+  NeighborBuffer,
+  NeighborIndex,
+  powerOfTwoExponent,
+  scaleByPowerOfTwo,
+} from '@mixkit/neighbors';
 import { SINGLE_PASS_DIAGNOSTICS } from './internal/singlePassDiagnostics.js';
 
 /** What a `DbscanModel` holds; built by `Dbscan.fit` and `DbscanModel.fromJSON`. */
@@ -58,7 +65,7 @@ export class DbscanModel implements ClusteringModel {
   /** Training rows that are core samples, ascending. */
   readonly coreSampleIndices: Int32Array;
   private readonly coreRows: Float64Array;
-  private coreIndex: NeighborIndex | undefined;
+  private coreIndex: { index: NeighborIndex; exponent: number } | undefined;
 
   constructor(state: DbscanModelState) {
     this.eps = state.eps;
@@ -98,12 +105,15 @@ export class DbscanModel implements ClusteringModel {
       }
       return out;
     }
-    const index = this.index();
-    const prepared = index.prepareQueries(Q, 'X');
+    // Core rows, queries and eps times the power of two that brings the core rows near 1
+    // (exact), so squared distances near 1e300 or 1e-300 neither overflow nor underflow.
+    const { index, exponent } = this.index();
+    const prepared = index.prepareQueries(scaleByPowerOfTwo(Q, exponent), 'X');
+    const eps = this.metric === 'cosine' ? this.eps : this.eps * 2 ** exponent;
     const buffer = new NeighborBuffer();
     for (let q = 0; q < prepared.rows; q++) {
       buffer.clear();
-      index.radiusOfPoint(prepared.data, q * prepared.cols, this.eps, buffer, -1);
+      index.radiusOfPoint(prepared.data, q * prepared.cols, eps, buffer, -1);
       let best = -1;
       let bestDistance = Number.POSITIVE_INFINITY;
       for (let j = 0; j < buffer.count; j++) {
@@ -167,13 +177,15 @@ export class DbscanModel implements ClusteringModel {
   }
 
   /** The index over core samples (built on first use; not for precomputed distances). */
-  private index(): NeighborIndex {
+  private index(): { index: NeighborIndex; exponent: number } {
     if (this.coreIndex === undefined) {
       const rows = this.coreSampleIndices.length;
-      this.coreIndex = new NeighborIndex(
-        { rows, cols: this.dimension, data: this.coreRows },
+      const exponent = powerOfTwoExponent(this.coreRows);
+      const index = new NeighborIndex(
+        scaleByPowerOfTwo({ rows, cols: this.dimension, data: this.coreRows }, exponent),
         { metric: this.metric },
       );
+      this.coreIndex = { index, exponent };
     }
     return this.coreIndex;
   }

@@ -180,3 +180,72 @@ describe('Hdbscan', () => {
     expect(() => new Hdbscan().fit(X, { signal: controller.signal })).toThrow(AbortedError);
   });
 });
+
+describe('HDBSCAN on rows of extreme magnitude (issue 16)', () => {
+  const scaled = (factor: number) => ({ ...X, data: X.data.map((v) => v * factor) });
+  for (const factor of [1e300, 1e-300]) {
+    it(`rows times ${factor}: the partition of the rows as given, core distances scaled alike, predict agrees`, () => {
+      const plain = new Hdbscan({ minPts: 5 }).fit(X);
+      const model = new Hdbscan({ minPts: 5 }).fit(scaled(factor));
+      expect(plain.nClusters).toBeGreaterThan(1);
+      expect(model.labels).toEqual(plain.labels);
+      for (let p = 0; p < X.rows; p++) {
+        expect(model.coreDistances[p]! / factor).toBeCloseTo(plain.coreDistances[p]!, 9);
+      }
+      for (let c = 0; c < plain.nClusters; c++) {
+        expect(model.clusterStabilities[c]! * factor).toBeCloseTo(plain.clusterStabilities[c]!, 6);
+      }
+      expect(model.predict(scaled(factor))).toEqual(plain.predict(X));
+      const reloaded = HdbscanModel.fromJSON(roundTrip(model.toJSON()));
+      expect(reloaded.predict(scaled(factor))).toEqual(plain.predict(X));
+    });
+  }
+});
+
+describe('a radius that reaches across all the data (issue 16)', () => {
+  const tiny = { ...X, data: X.data.map((v) => v * 1e-300) };
+  it('DBSCAN: eps beyond every distance between rows is an InvalidInputError naming eps, not one quiet cluster', () => {
+    expect(() => new Dbscan({ eps: 4, minPts: 5 }).fit(tiny)).toThrow(InvalidInputError);
+    expect(() => new Dbscan({ eps: 4, minPts: 5 }).fit(tiny)).toThrow(/eps = 4 reaches across/);
+    expect(() => new Dbscan({ eps: 1e6, minPts: 5, metric: 'manhattan' }).fit(X)).toThrow(
+      InvalidInputError,
+    );
+    expect(() =>
+      new Dbscan({ eps: 1e6, minPts: 5, metric: 'precomputed' }).fit(
+        distanceMatrix(X.rows, X.cols, X.data),
+      ),
+    ).toThrow(/give eps in the data's units/);
+  });
+  it('DBSCAN: rows and eps near 1e300 or 1e-300 give the clustering of the rows as given (squared distances no longer overflow or underflow)', () => {
+    const plain = new Dbscan({ eps: 0.5, minPts: 5 }).fit(X);
+    expect(plain.nClusters).toBeGreaterThan(1);
+    for (const factor of [2 ** 1000, 2 ** -1000]) {
+      const Xs = { ...X, data: X.data.map((v) => v * factor) };
+      const model = new Dbscan({ eps: 0.5 * factor, minPts: 5 }).fit(Xs);
+      expect(model.labels).toEqual(plain.labels);
+      expect(model.predict(Xs)).toEqual(plain.predict(X));
+      const reloaded = DbscanModel.fromJSON(roundTrip(model.toJSON()));
+      expect(reloaded.predict(Xs)).toEqual(plain.predict(X));
+    }
+  });
+  it('rows that are all equal are one cluster, not an error (no units can be wrong there)', () => {
+    const same = { rows: 6, cols: 2, data: new Float64Array(12).fill(3) };
+    expect(new Dbscan({ eps: 1, minPts: 3 }).fit(same).nClusters).toBe(1);
+  });
+  it('OPTICS: an epsCluster beyond every distance is refused alike; eps itself may be unbounded', () => {
+    expect(() => new Optics({ minPts: 5, epsCluster: 4 }).fit(tiny)).toThrow(/epsCluster = 4/);
+    expect(new Optics({ minPts: 5 }).fit(tiny).order.length).toBe(X.rows);
+  });
+  it('OPTICS: rows and radii near 1e300 or 1e-300 give the ordering and reachabilities of the rows as given, scaled alike', () => {
+    const plain = new Optics({ minPts: 5, epsCluster: 0.5 }).fit(X);
+    expect(plain.nClusters).toBeGreaterThan(1);
+    for (const factor of [2 ** 1000, 2 ** -1000]) {
+      const Xs = { ...X, data: X.data.map((v) => v * factor) };
+      const model = new Optics({ minPts: 5, epsCluster: 0.5 * factor }).fit(Xs);
+      expect(model.order).toEqual(plain.order);
+      expect(model.reachability).toEqual(plain.reachability.map((r) => r * factor));
+      expect(model.labels).toEqual(plain.labels);
+      expect(model.predict(Xs)).toEqual(plain.predict(X));
+    }
+  });
+});

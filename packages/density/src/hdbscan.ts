@@ -67,7 +67,16 @@ export class Hdbscan implements Clusterer<HdbscanModel> {
         'HDBSCAN does not take sample weights',
       );
     }
-    const { matrix, index } = densityIndex(X, this.minPts, 2, this.indexOptions);
+    // The tree is built on distances times 2^exponent (exact, and 0 for ordinary data), since
+    // HDBSCAN has no parameter in the data's units; distances are scaled back for the model,
+    // and lambdas (1 / distance), hence stabilities, the other way.
+    const { matrix, index, exponent } = densityIndex(
+      X,
+      this.minPts,
+      2,
+      this.indexOptions,
+      'power-of-two',
+    );
     const n = matrix.rows;
     const core = coreDistances(index, this.minPts, Number.POSITIVE_INFINITY, options.signal);
     // Prim over mutual reachability distances, in R's step order and orientation (the added
@@ -95,6 +104,13 @@ export class Hdbscan implements Clusterer<HdbscanModel> {
     selected.forEach((c, label) => {
       stabilities[label] = tree.stability[c];
     });
+    if (exponent !== 0 && index.metric !== 'cosine') {
+      const back = 2 ** -exponent;
+      for (let p = 0; p < n; p++) core[p] *= back;
+      for (let t = 2; t < merges.linkage.length; t += 4) merges.linkage[t] *= back;
+      const forth = 2 ** exponent;
+      for (let c = 0; c < stabilities.length; c++) stabilities[c] *= forth;
+    }
     return new HdbscanModel({
       minPts: this.minPts,
       clusterSelection: this.clusterSelection,

@@ -11,7 +11,14 @@ import {
   numbersToJson,
   toMatrix,
 } from '@mixkit/core';
-import { assertMetric, KnnHeap, type Metric, NeighborIndex } from '@mixkit/neighbors';
+import {
+  assertMetric,
+  KnnHeap,
+  type Metric,
+  NeighborIndex,
+  powerOfTwoExponent,
+  scaleByPowerOfTwo,
+} from '@mixkit/neighbors';
 import { SINGLE_PASS_DIAGNOSTICS } from './internal/singlePassDiagnostics.js';
 import type { ClusterSelection } from './selectClusters.js';
 
@@ -76,7 +83,7 @@ export class HdbscanModel implements ClusteringModel {
   /** The dendrogram in SciPy's linkage layout, (n − 1) x 4 row-major: [a, b, height, size]. */
   readonly linkage: Float64Array;
   private readonly rows: Float64Array | undefined;
-  private clustered: { index: NeighborIndex; members: Int32Array } | undefined;
+  private clustered: { index: NeighborIndex; members: Int32Array; exponent: number } | undefined;
 
   constructor(state: HdbscanModelState) {
     this.minPts = state.minPts;
@@ -98,15 +105,18 @@ export class HdbscanModel implements ClusteringModel {
     const out = new Int32Array(Q.rows).fill(NOISE);
     if (this.nClusters === 0 || Q.rows === 0) return out;
     if (this.rows === undefined) return this.predictPrecomputed(Q, out);
-    const { index, members } = this.clusteredIndex();
-    const prepared = index.prepareQueries(Q, 'X');
+    const { index, members, exponent } = this.clusteredIndex();
+    const prepared = index.prepareQueries(scaleByPowerOfTwo(Q, exponent), 'X');
+    // Distances come in the fit's scaled units (see Hdbscan.fit); core distances were scaled
+    // back, so they go forth again, exactly (cosine distances were never scaled).
+    const forth = this.metric === 'cosine' ? 1 : 2 ** exponent;
     const heap = new KnnHeap(1);
     const nearest = new Int32Array(1);
     const distance = new Float64Array(1);
     for (let q = 0; q < prepared.rows; q++) {
       index.knnOfPoint(prepared.data, q * prepared.cols, heap, nearest, distance, 0, -1);
       const row = members[nearest[0]];
-      if (distance[0] <= this.coreDistances[row]) out[q] = this.labels[row];
+      if (distance[0] <= this.coreDistances[row] * forth) out[q] = this.labels[row];
     }
     return out;
   }
@@ -164,7 +174,7 @@ export class HdbscanModel implements ClusteringModel {
     });
   }
 
-  private clusteredIndex(): { index: NeighborIndex; members: Int32Array } {
+  private clusteredIndex(): { index: NeighborIndex; members: Int32Array; exponent: number } {
     if (this.clustered === undefined) {
       const d = this.dimension;
       const rows = this.rows ?? new Float64Array(0);
@@ -178,8 +188,12 @@ export class HdbscanModel implements ClusteringModel {
         data.set(rows.subarray(i * d, i * d + d), m * d);
         m++;
       }
-      const index = new NeighborIndex({ rows: count, cols: d, data }, { metric: this.metric });
-      this.clustered = { index, members };
+      // The power of two the fit chose from all training rows (its densityIndex).
+      const exponent = powerOfTwoExponent(rows);
+      const index = new NeighborIndex(scaleByPowerOfTwo({ rows: count, cols: d, data }, exponent), {
+        metric: this.metric,
+      });
+      this.clustered = { index, members, exponent };
     }
     return this.clustered;
   }

@@ -7,6 +7,7 @@ import {
   throwIfAborted,
 } from '@mixkit/core';
 import { NeighborBuffer } from '@mixkit/neighbors';
+import { assertRadiusBelowSpan } from './internal/assertRadiusBelowSpan.js';
 import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
 import { kthSmallest } from './internal/kthSmallest.js';
 import { ReachabilityHeap } from './internal/reachabilityHeap.js';
@@ -79,11 +80,22 @@ export class Optics implements Clusterer<OpticsModel> {
         'OPTICS does not take sample weights',
       );
     }
-    const { matrix, index } = densityIndex(X, this.minPts, 1, this.indexOptions);
+    // Rows and eps times 2^exponent (exact; 0 for ordinary data), so squared distances near
+    // 1e300 or 1e-300 neither overflow nor underflow; distances are scaled back at the end.
+    const { matrix, index, exponent } = densityIndex(
+      X,
+      this.minPts,
+      1,
+      this.indexOptions,
+      'power-of-two',
+    );
+    const scaled = exponent !== 0 && index.metric !== 'cosine';
+    if (this.epsCluster !== undefined)
+      assertRadiusBelowSpan(matrix, index.metric, this.epsCluster, 'epsCluster');
     const n = matrix.rows;
     // Distances, core distances and reachability stay in the index's reduced units (squared for
     // Euclidean) until the end, as R compares squared distances; one square root per row after.
-    const reducedEps = index.toReduced(this.eps);
+    const reducedEps = index.toReduced(scaled ? this.eps * 2 ** exponent : this.eps);
     const core = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     let scratch = new Float64Array(64);
     const reachability = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
@@ -124,10 +136,11 @@ export class Optics implements Clusterer<OpticsModel> {
         }
       }
     }
+    const back = scaled ? 2 ** -exponent : 1;
     for (let i = 0; i < n; i++) {
-      if (core[i] !== Number.POSITIVE_INFINITY) core[i] = index.fromReduced(core[i]);
+      if (core[i] !== Number.POSITIVE_INFINITY) core[i] = index.fromReduced(core[i]) * back;
       if (reachability[i] !== Number.POSITIVE_INFINITY)
-        reachability[i] = index.fromReduced(reachability[i]);
+        reachability[i] = index.fromReduced(reachability[i]) * back;
     }
     const model = new OpticsModel({
       minPts: this.minPts,

@@ -3,6 +3,7 @@ import { vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
 import { addColumnSums, observedWeight, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
+import { paramsShape } from './support/paramsShape.js';
 import { DEFAULT_MIN_PROBABILITY } from './support/smoothProbabilities.js';
 import { validateSupport } from './support/validateSupport.js';
 
@@ -123,5 +124,23 @@ export function bernoulli(
     dimension: (params) => params.probabilities.length,
     nParameters: (params) => params.probabilities.length,
     ...vectorParamsJson(KIND, { probabilities: { min: 0, max: 1 } }, bernoulliParams),
+    checkParams: paramsShape(KIND, 'bernoulliParams', {
+      probabilities: 'vector',
+      logP: 'vector',
+      logQ: 'vector',
+    }),
+    // The Beta(α + 1, β + 1) prior the MAP estimate assumes: Σⱼ α log pⱼ + β log(1 − pⱼ).
+    ...(alpha > 0 || beta > 0
+      ? {
+          logPrior: (params: BernoulliParams) => {
+            let total = 0;
+            for (let j = 0; j < params.logP.length; j++) {
+              if (alpha > 0) total += alpha * params.logP[j]!;
+              if (beta > 0) total += beta * params.logQ[j]!;
+            }
+            return total;
+          },
+        }
+      : {}),
   };
 }

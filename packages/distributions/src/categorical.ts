@@ -9,10 +9,12 @@ import {
   type SerializedParams,
 } from '@mixkit/core';
 import { ParamsReader } from './json/paramsReader.js';
+import { sumOf } from './multinomial.js';
 import { outputRows } from './sampling/outputRows.js';
 import { sampleCategorical } from './sampling/sampleCategorical.js';
 import { type AddWeightedRows, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
+import { paramsShape } from './support/paramsShape.js';
 import { DEFAULT_MIN_PROBABILITY, smoothProbabilities } from './support/smoothProbabilities.js';
 import { missingRowsFor, validateShape } from './support/validateSupport.js';
 
@@ -270,5 +272,15 @@ export function categorical(
       });
       return categoricalParams(rows);
     },
+    checkParams: paramsShape(KIND, 'categoricalParams', {
+      levels: 'array',
+      offsets: 'array',
+      probabilities: 'array',
+      logProbabilities: 'array',
+    }),
+    // The Dirichlet(pseudocount + 1) prior of every column: pseudocount · Σⱼ Σℓ log pⱼ[ℓ].
+    ...(pseudocount > 0
+      ? { logPrior: (params) => pseudocount * sumOf(params.logProbabilities) }
+      : {}),
   };
 }

@@ -8,6 +8,7 @@ import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
 import { addColumnSums, observedWeight, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
+import { paramsShape } from './support/paramsShape.js';
 import { validateSupport } from './support/validateSupport.js';
 
 /** Independent exponential rates, one per column. */
@@ -119,5 +120,6 @@ export function exponential(): ComponentFamily<ExponentialParams, ExponentialSta
     dimension: (params) => params.rates.length,
     nParameters: (params) => params.rates.length,
     ...vectorParamsJson(KIND, { rates: POSITIVE }, exponentialParams),
+    checkParams: paramsShape(KIND, 'exponentialParams', { rates: 'vector', sumLogRates: 'number' }),
   };
 }

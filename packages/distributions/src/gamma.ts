@@ -12,6 +12,7 @@ import { outputRows } from './sampling/outputRows.js';
 import { sampleGamma } from './sampling/sampleGamma.js';
 import { addColumnSums, observedWeight, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
+import { paramsShape } from './support/paramsShape.js';
 import { validateSupport } from './support/validateSupport.js';
 
 /** Options of {@link gamma}. */
@@ -186,5 +187,10 @@ export function gamma(options: GammaOptions = {}): ComponentFamily<GammaParams, 
     dimension: (params) => params.shapes.length,
     nParameters: (params) => 2 * params.shapes.length,
     ...vectorParamsJson(KIND, { shapes: POSITIVE, rates: POSITIVE }, gammaParams),
+    checkParams: paramsShape(KIND, 'gammaParams', {
+      shapes: 'vector',
+      rates: 'vector',
+      logNormalizer: 'number',
+    }),
   };
 }

@@ -58,6 +58,7 @@ export {
   type GaussianModelName,
   gaussianModelNames,
 } from './gaussian/parsimonious/gaussianModelName.js';
+export type { RegCovar } from './gaussian/regularization.js';
 export type { GaussianOptions } from './gaussian/shared.js';
 export {
   type GaussianSphericalParams,

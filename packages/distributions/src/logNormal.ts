@@ -10,6 +10,7 @@ import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
 import { observedWeight } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
+import { paramsShape } from './support/paramsShape.js';
 import { validateSupport } from './support/validateSupport.js';
 
 /** Options of {@link logNormal}. */
@@ -221,5 +222,11 @@ export function logNormal(
     dimension: (params) => params.means.length,
     nParameters: (params) => 2 * params.means.length,
     ...vectorParamsJson(KIND, { means: {}, variances: POSITIVE }, logNormalParams),
+    checkParams: paramsShape(KIND, 'logNormalParams', {
+      means: 'vector',
+      variances: 'vector',
+      halfPrecisions: 'vector',
+      logNormalizer: 'number',
+    }),
   };
 }

@@ -11,6 +11,7 @@ import { outputRows } from './sampling/outputRows.js';
 import { sampleCategorical } from './sampling/sampleCategorical.js';
 import { type AddWeightedRows, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
+import { paramsShape } from './support/paramsShape.js';
 import { DEFAULT_MIN_PROBABILITY, smoothProbabilities } from './support/smoothProbabilities.js';
 import { missingRowsFor, validateSupport } from './support/validateSupport.js';
 
@@ -178,5 +179,21 @@ export function multinomial(
       reader.sumsToOne('probabilities', probabilities);
       return multinomialParams(probabilities, reader.number('trials', { min: 1, integer: true }));
     },
+    checkParams: paramsShape(KIND, 'multinomialParams', {
+      probabilities: 'vector',
+      logProbabilities: 'vector',
+      trials: 'number',
+    }),
+    // The Dirichlet(pseudocount + 1) prior the MAP estimate assumes: pseudocount · Σⱼ log pⱼ.
+    ...(pseudocount > 0
+      ? { logPrior: (params) => pseudocount * sumOf(params.logProbabilities) }
+      : {}),
   };
+}
+
+/** Σ of the entries (a prior's log term over probabilities). */
+export function sumOf(values: Float64Array): number {
+  let total = 0;
+  for (let j = 0; j < values.length; j++) total += values[j]!;
+  return total;
 }

@@ -16,6 +16,7 @@ import { outputRows } from './sampling/outputRows.js';
 import { samplePoisson } from './sampling/samplePoisson.js';
 import { addColumnSums, observedWeight, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
+import { paramsShape } from './support/paramsShape.js';
 import { validateSupport } from './support/validateSupport.js';
 
 /** Options of {@link poisson}. */
@@ -152,5 +153,10 @@ export function poisson(
     dimension: (params) => params.rates.length,
     nParameters: (params) => params.rates.length,
     ...vectorParamsJson(KIND, { rates: POSITIVE }, poissonParams),
+    checkParams: paramsShape(KIND, 'poissonParams', {
+      rates: 'vector',
+      logRates: 'vector',
+      totalRate: 'number',
+    }),
   };
 }

@@ -1,8 +1,8 @@
 import {
   type AnyComponentFamily,
   type ComponentFamily,
-  createMatrix,
   type FamilySpec,
+  type FitWarning,
   InvalidInputError,
   type JsonValue,
   type Matrix,
@@ -34,26 +34,16 @@ export type ProductParams<B extends readonly ProductBlock[]> = {
 /** Statistics of a product: one entry per block, in block order. */
 export type ProductStats<B extends readonly ProductBlock[]> = { [K in keyof B]: BlockStats<B[K]> };
 
-/** A product family, with its blocks and a way to drop its gathered-column cache. */
+/** A product family, with its blocks. */
 export type ProductFamily<B extends readonly ProductBlock[]> = ComponentFamily<
   ProductParams<B>,
   ProductStats<B>
 > & {
   /** The blocks, as given to `product`. */
   readonly blocks: B;
-  /** Forgets the gathered column blocks of every data matrix seen so far. */
-  clearCache(): void;
 };
 
 const KIND = 'product';
-
-interface Gathered {
-  readonly rows: number;
-  readonly cols: number;
-  /** The row marks the blocks were gathered with. */
-  readonly marks: Uint8Array | undefined;
-  readonly blocks: readonly Matrix[];
-}
 
 /**
  * The treatment of missing cells of a product: none unless every block has one; the blocks'
@@ -67,29 +57,6 @@ function productMissingCells(
   if (treatments.some((treatment) => treatment === undefined)) return undefined;
   const first = treatments[0];
   return treatments.every((treatment) => treatment === first) ? first : 'mixed';
-}
-
-/**
- * The marks of a block's rows: row i is marked when one of the block's columns is NaN in a row
- * `marks` marks; undefined when no row of the block misses a cell.
- */
-function blockMarks(
-  X: Matrix,
-  marks: Uint8Array,
-  columns: readonly number[],
-): Uint8Array | undefined {
-  let out: Uint8Array | undefined;
-  const d = X.cols;
-  for (let i = 0; i < X.rows; i++) {
-    if (marks[i] !== 1) continue;
-    for (let k = 0; k < columns.length; k++) {
-      if (!Number.isNaN(X.data[i * d + columns[k]])) continue;
-      out ??= new Uint8Array(X.rows);
-      out[i] = 1;
-      break;
-    }
-  }
-  return out;
 }
 
 /** Drops the location prefix and value suffix core's InvalidInputError puts in its message. */
@@ -110,10 +77,12 @@ function reasonOf(error: InvalidInputError): string {
  * Statistics and parameters are tuples of the blocks' own; `estimateAll` exists when some block
  * has it (e.g. a tied Gaussian), and shared parameters are summed over blocks.
  *
- * Each block's columns are gathered into a contiguous matrix once per data matrix and cached
- * (weakly, keyed by `X.data`), so per-iteration calls copy and allocate nothing. Do not change a
- * data buffer's contents in place after passing it to a product family; pass a new buffer, or
- * call `clearCache()`. A block covering all columns in order reads `X` directly.
+ * Each call gathers the rows it is given ([start, end)) of a block's columns into a contiguous
+ * scratch buffer (grown, never shrunk) and passes the block's family rows [0, end − start) of
+ * it, so no block family ever sees the full data's layout, and nothing is cached between calls:
+ * a caller may refill one data buffer chunk after chunk (out-of-core reading) and every call
+ * reads what the buffer holds now. (An earlier cache keyed on the buffer's identity returned the
+ * previous chunk's columns.) A block covering all columns in order reads `X` directly.
  */
 export function product<const B extends readonly ProductBlock[]>(blocks: B): ProductFamily<B> {
   const list = checkBlocks(blocks);
@@ -122,35 +91,67 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
   const identity = list.map(
     (block) => block.columns.length === dimension && block.columns.every((c, i) => c === i),
   );
-  let cache = new WeakMap<Float64Array, Gathered>();
+  const columns = list.map((block) => Int32Array.from(block.columns));
+  // A block over consecutive ascending columns (the common case) copies a contiguous run.
+  const firstColumn = list.map((block) =>
+    block.columns.every((c, i) => c === block.columns[0]! + i) ? block.columns[0]! : -1,
+  );
+  let gathered = new Float64Array(0);
+  let blockMarks = new Uint8Array(0);
   let scratch = new Float64Array(0);
 
-  function gather(X: Matrix): readonly Matrix[] {
-    const hit = cache.get(X.data);
-    const marks = X.missingRows;
-    if (hit !== undefined && hit.rows === X.rows && hit.cols === X.cols && hit.marks === marks) {
-      return hit.blocks;
-    }
+  /**
+   * Rows [start, end) of block b's columns of X, as a matrix whose rows 0 .. end − start hold
+   * them (in the shared scratch, valid until the next call), or X itself for an identity block.
+   * When X marks rows with missing cells, the block's matrix marks (in its own scratch) those of
+   * its rows that miss one of the block's own columns, and carries no marks when none does: a
+   * block sees missing cells only in its own columns.
+   */
+  function gather(X: Matrix, b: number, start: number, end: number): Matrix {
     if (X.cols !== dimension) {
       throw new InvalidInputError(
         { argument: 'X', value: X.cols },
         `${KIND}: expected ${dimension} columns`,
       );
     }
-    const gathered = list.map((block, b) => {
-      if (identity[b]) return X;
-      const width = block.columns.length;
-      const out = createMatrix(X.rows, width);
-      for (let i = 0; i < X.rows; i++) {
-        for (let k = 0; k < width; k++)
-          out.data[i * width + k] = X.data[i * dimension + block.columns[k]!]!;
+    const cols = columns[b]!;
+    const width = cols.length;
+    const rows = end - start;
+    if (gathered.length < rows * width) gathered = new Float64Array(rows * width);
+    const data = X.data;
+    const first = firstColumn[b]!;
+    if (first >= 0) {
+      for (let i = 0; i < rows; i++) {
+        const from = (start + i) * dimension + first;
+        const to = i * width;
+        for (let k = 0; k < width; k++) gathered[to + k] = data[from + k]!;
       }
-      // A block sees missing cells only in its own columns.
-      const own = marks === undefined ? undefined : blockMarks(X, marks, block.columns);
-      return own === undefined ? out : { ...out, missingRows: own };
-    });
-    cache.set(X.data, { rows: X.rows, cols: X.cols, marks, blocks: gathered });
-    return gathered;
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const from = (start + i) * dimension;
+        const to = i * width;
+        for (let k = 0; k < width; k++) gathered[to + k] = data[from + cols[k]!]!;
+      }
+    }
+    const block = { rows, cols: width, data: gathered.subarray(0, rows * width) };
+    const marks = X.missingRows;
+    if (marks === undefined) return block;
+    if (blockMarks.length < rows) blockMarks = new Uint8Array(rows);
+    let any = false;
+    for (let i = 0; i < rows; i++) {
+      let mark = 0;
+      if (marks[start + i] === 1) {
+        for (let k = 0, o = i * width; k < width; k++, o++) {
+          if (Number.isNaN(gathered[o])) {
+            mark = 1;
+            any = true;
+            break;
+          }
+        }
+      }
+      blockMarks[i] = mark;
+    }
+    return any ? { ...block, missingRows: blockMarks.subarray(0, rows) } : block;
   }
 
   const hasEstimateAll = families.some((family) => family.estimateAll !== undefined);
@@ -173,7 +174,6 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
     }),
     validate(X: Matrix, argument = 'X'): void {
       validateShape(X, argument, KIND, dimension);
-      const gathered = gather(X);
       if (X.missingRows !== undefined && missingCells === undefined) {
         const lacking = list.find((block) => block.family.missingCells === undefined);
         throw new UnsupportedMissingCellsError(
@@ -183,7 +183,7 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
       }
       list.forEach((block, b) => {
         try {
-          block.family.validate(gathered[b]!, argument);
+          block.family.validate(identity[b] ? X : gather(X, b, 0, X.rows), argument);
         } catch (error) {
           if (!InvalidInputError.isInstance(error) || error.column === undefined) throw error;
           // Report the column of X, not the block's own column index.
@@ -204,18 +204,32 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
       return list.map((block) => block.family.createStats(block.columns.length));
     },
     accumulate(stats, X, start, end, weights, weightOffset, weightStride, current) {
-      const gathered = gather(X);
       for (let b = 0; b < families.length; b++) {
         // Each block gets its own part of the current parameters (for latent-variable blocks).
+        const part = current?.[b];
+        if (identity[b]) {
+          families[b]!.accumulate(
+            stats[b],
+            X,
+            start,
+            end,
+            weights,
+            weightOffset,
+            weightStride,
+            part,
+          );
+          continue;
+        }
+        const block = gather(X, b, start, end);
         families[b]!.accumulate(
           stats[b],
-          gathered[b]!,
-          start,
-          end,
+          block,
+          0,
+          end - start,
           weights,
           weightOffset,
           weightStride,
-          current?.[b],
+          part,
         );
       }
       return stats;
@@ -231,13 +245,25 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
     totalWeight: (stats) => families[0]!.totalWeight(stats[0]),
     estimate: (stats, previous) => families.map((f, b) => f.estimate(stats[b], previous?.[b])),
     logDensity(params, X, start, end, out, outOffset, outStride) {
-      const gathered = gather(X);
       const n = end - start;
-      families[0]!.logDensity(params[0], gathered[0]!, start, end, out, outOffset, outStride);
+      if (identity[0]) {
+        families[0]!.logDensity(params[0], X, start, end, out, outOffset, outStride);
+      } else {
+        families[0]!.logDensity(
+          params[0],
+          gather(X, 0, start, end),
+          0,
+          n,
+          out,
+          outOffset,
+          outStride,
+        );
+      }
       if (families.length === 1) return out;
       if (scratch.length < n) scratch = new Float64Array(n);
       for (let b = 1; b < families.length; b++) {
-        families[b]!.logDensity(params[b], gathered[b]!, start, end, scratch, 0, 1);
+        // Only block 0 can be an identity block when there are several (columns partition).
+        families[b]!.logDensity(params[b], gather(X, b, start, end), 0, n, scratch, 0, 1);
         for (let i = 0, o = outOffset; i < n; i++, o += outStride) out[o]! += scratch[i]!;
       }
       return out;
@@ -272,7 +298,7 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
         );
       }
       return list.map((block, b) => {
-        const params = block.family.paramsFromJSON(parts[b] as SerializedParams);
+        const params = blockParamsFromJSON(block.family, parts[b] as SerializedParams, b);
         if (block.family.dimension(params) !== block.columns.length) {
           throw new InvalidInputError(
             { argument: 'json.blocks', row: b, value: block.family.dimension(params) },
@@ -299,12 +325,74 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
     family.nSharedParameters = (params) =>
       families.reduce((sum, f, b) => sum + (f.nSharedParameters?.(params[b]) ?? 0), 0);
   }
-  return Object.assign(family, {
-    blocks,
-    clearCache(): void {
-      cache = new WeakMap();
-    },
-  }) as unknown as ProductFamily<B>;
+  if (families.some((f) => f.logPrior !== undefined)) {
+    family.logPrior = (params) =>
+      families.reduce((sum, f, b) => sum + (f.logPrior?.(params[b]) ?? 0), 0);
+  }
+  family.checkParams = (value, argument) => {
+    if (!Array.isArray(value) || value.length !== families.length) {
+      throw new InvalidInputError(
+        { argument, value },
+        `expected product parameters: one entry per block (${families.length})`,
+      );
+    }
+    families.forEach((f, b) => {
+      f.checkParams?.(value[b], `${argument}[${b}]`);
+    });
+  };
+  if (families.some((f) => f.forData !== undefined)) {
+    family.forData = (stats) => {
+      const warnings: FitWarning[] = [];
+      let changed = false;
+      const resolved = list.map((block, b) => {
+        const bound = block.family.forData?.(stats[b]);
+        if (bound === undefined) return block;
+        for (const warning of bound.warnings) {
+          // Report the data's column, not the block's own index.
+          warnings.push(
+            warning.kind === 'regularization-dominates'
+              ? { ...warning, column: block.columns[warning.column] ?? warning.column }
+              : warning,
+          );
+        }
+        if (bound.family === undefined) return block;
+        changed = true;
+        return { columns: block.columns, family: bound.family };
+      });
+      if (!changed) return { warnings };
+      const rebuilt: AnyComponentFamily = product(resolved);
+      return { family: rebuilt, warnings };
+    };
+  }
+  return Object.assign(family, { blocks }) as unknown as ProductFamily<B>;
+}
+
+/**
+ * A block's `paramsFromJSON`, its errors' field paths put under `json.blocks[b]` (the block's
+ * own `json.rates` becomes `json.blocks[1].rates`), so a loader can say where a bad value is.
+ */
+function blockParamsFromJSON(
+  family: AnyComponentFamily,
+  json: SerializedParams,
+  b: number,
+): unknown {
+  try {
+    return family.paramsFromJSON(json);
+  } catch (error) {
+    if (!InvalidInputError.isInstance(error)) throw error;
+    const field = error.argument.startsWith('json')
+      ? error.argument.slice(4)
+      : `.${error.argument}`;
+    throw new InvalidInputError(
+      {
+        argument: `json.blocks[${b}]${field}`,
+        row: error.row,
+        column: error.column,
+        value: error.value,
+      },
+      reasonOf(error),
+    );
+  }
 }
 
 /** Checks the blocks: families, non-empty integer columns partitioning 0 .. D − 1. */

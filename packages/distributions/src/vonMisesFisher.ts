@@ -6,11 +6,13 @@ import {
   type Matrix,
   type SerializedParams,
 } from '@mixkit/core';
+
 import { besselIRatio, logBesselIScaled, logGamma } from '@mixkit/linalg';
 import { ParamsReader } from './json/paramsReader.js';
 import { outputRows } from './sampling/outputRows.js';
 import { sampleVonMisesFisher } from './sampling/sampleVonMisesFisher.js';
 import { assertWeight } from './support/assertWeight.js';
+import { paramsShape } from './support/paramsShape.js';
 import { missingRowsFor, validateShape } from './support/validateSupport.js';
 
 /** Options of the von Mises–Fisher family. */
@@ -263,6 +265,11 @@ export function vonMisesFisher(
       }
       return vonMisesFisherParams(mean, concentration);
     },
+    checkParams: paramsShape(KIND, 'vonMisesFisherParams', {
+      mean: 'vector',
+      concentration: 'number',
+      logNormalizer: 'number',
+    }),
   };
 }
 

@@ -1,6 +1,5 @@
 import {
   assertInteger,
-  assertNumber,
   InvalidInputError,
   type Matrix,
   type MatrixInput,
@@ -15,6 +14,7 @@ import {
   type GaussianFamily,
   type GaussianParamsByType,
   gaussianFamily,
+  type RegCovar,
 } from '@mixkit/distributions';
 import {
   type FitMixtureOptions,
@@ -55,8 +55,14 @@ export interface GaussianMixtureOptions<T extends CovarianceType = 'full'> {
   readonly nClusters?: number;
   /** Default `'full'`. */
   readonly covarianceType?: T;
-  /** Added to covariance diagonals (`reg_covar`). Default 1e-6. */
-  readonly regCovar?: number;
+  /**
+   * Added to covariance diagonals (`reg_covar`): a number (scikit-learn's meaning), one number
+   * per column, or `{ relative: r }`, r times each column's variance in the data being fitted
+   * (for columns on very different scales, where an absolute 1e-6 swamps the small ones; a
+   * regularisation at least a column's variance is reported in `diagnostics.warnings`).
+   * Default 1e-6.
+   */
+  readonly regCovar?: RegCovar;
   /** Convergence threshold on the mean log-likelihood change (`tol`). Default 1e-3; 0 = fixed iterations. */
   readonly tolerance?: number;
   /** Iterations per restart (`max_iter`). Default 100. */
@@ -127,7 +133,8 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
         `expected one of ${gaussianInits.join(', ')}`,
       );
     }
-    assertNumber(options.regCovar ?? 1e-6, 'regCovar', { min: 0 });
+    // Validates regCovar (typed errors naming it) once, at construction.
+    gaussianFamily(covarianceType, { regCovar: options.regCovar ?? 1e-6 });
     this.missing = resolveMissingPolicy(options.missing);
     if (options.weightsInit !== undefined) checkWeights(options.weightsInit, this.nClusters);
   }

@@ -93,10 +93,13 @@ export class GaussianMixtureModel<T extends CovarianceType = CovarianceType> ext
 
   /**
    * The last iteration's mean log-likelihood (`lower_bound_`): that of the parameters before
-   * the final M-step, as in scikit-learn. `score(X)` is that of the returned parameters.
+   * the final M-step, as in scikit-learn. `score(X)` is that of the returned parameters. A fit
+   * with `maxIterations: 0` (initialisation only) has no iteration: then it is the score of the
+   * initial parameters (never NaN).
    */
   get lowerBound(): number {
-    return this.diagnostics.objective.at(-1) ?? Number.NaN;
+    const { objective, restartObjectives, bestRestart } = this.diagnostics;
+    return objective.at(-1) ?? restartObjectives[bestRestart] ?? Number.NEGATIVE_INFINITY;
   }
 
   /**

@@ -125,3 +125,35 @@ describe('AgglomerativeClustering', () => {
     }
   });
 });
+
+describe('rows of extreme magnitude (issue 16)', () => {
+  const scaled = (X: Matrix, factor: number): Matrix => ({
+    ...X,
+    data: X.data.map((v) => v * factor),
+  });
+
+  for (const linkage of ['ward', 'complete', 'average', 'single'] as const) {
+    it(`${linkage}: rows times 1e300 or 1e-300 give the merges of the rows as given, heights scaled alike`, () => {
+      const X = set('blobs-noise');
+      const Z = linkageMatrix(X, { linkage });
+      for (const factor of [1e300, 1e-300]) {
+        const Zs = linkageMatrix(scaled(X, factor), { linkage });
+        for (let t = 0; t < Z.length; t++) {
+          if (t % 4 === 2) expect(Zs[t]! / factor).toBeCloseTo(Z[t]!, 9);
+          else expect(Zs[t]).toBe(Z[t]);
+        }
+        const model = new AgglomerativeClustering({ nClusters: 3, linkage }).fit(scaled(X, factor));
+        const plain = new AgglomerativeClustering({ nClusters: 3, linkage }).fit(X);
+        expect(model.labels).toEqual(plain.labels);
+        expect(model.predict(scaled(X, factor))).toEqual(plain.labels);
+      }
+    });
+  }
+
+  it('scaling by powers of two is exact: heights of X·2^1000 and X·2^-1000 differ by exactly 2^2000', () => {
+    const X = set('blobs6d');
+    const up = linkageMatrix(scaled(X, 2 ** 1000), { linkage: 'average' });
+    const down = linkageMatrix(scaled(X, 2 ** -1000), { linkage: 'average' });
+    for (let t = 2; t < up.length; t += 4) expect(up[t]! * 2 ** -1000).toBe(down[t]! * 2 ** 1000);
+  });
+});

@@ -9,7 +9,14 @@ import {
   numbersToJson,
   toMatrix,
 } from '@mixkit/core';
-import { assertMetric, KnnHeap, type Metric, NeighborIndex } from '@mixkit/neighbors';
+import {
+  assertMetric,
+  KnnHeap,
+  type Metric,
+  NeighborIndex,
+  powerOfTwoExponent,
+  scaleByPowerOfTwo,
+} from '@mixkit/neighbors';
 import { type Cut, cutTree } from './cutTree.js';
 import { assertLinkageMethod, type LinkageMethod } from './linkageMethod.js';
 
@@ -65,6 +72,7 @@ export class AgglomerativeModel implements ClusteringModel {
   readonly labels: Int32Array;
   private readonly rows: Float64Array | undefined;
   private index: NeighborIndex | undefined;
+  private exponent = 0;
 
   constructor(state: AgglomerativeModelState) {
     this.linkageMethod = state.linkageMethod;
@@ -113,12 +121,15 @@ export class AgglomerativeModel implements ClusteringModel {
       return out;
     }
     if (this.index === undefined) {
-      this.index = new NeighborIndex(
-        { rows: this.labels.length, cols: this.dimension, data: this.rows },
-        { metric: this.metric },
-      );
+      // The training rows and the queries times the power of two the fit used (see
+      // linkageMatrix), so distances near 1e300 or 1e-300 neither overflow nor tie at 0.
+      const rows = { rows: this.labels.length, cols: this.dimension, data: this.rows };
+      this.exponent = powerOfTwoExponent(this.rows);
+      this.index = new NeighborIndex(scaleByPowerOfTwo(rows, this.exponent), {
+        metric: this.metric,
+      });
     }
-    const prepared = this.index.prepareQueries(Q, 'X');
+    const prepared = this.index.prepareQueries(scaleByPowerOfTwo(Q, this.exponent), 'X');
     const heap = new KnnHeap(1);
     const nearest = new Int32Array(1);
     const distance = new Float64Array(1);

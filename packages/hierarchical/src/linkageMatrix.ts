@@ -1,5 +1,10 @@
-import { InvalidInputError, type MatrixInput, toMatrix } from '@mixkit/core';
-import { type Metric, NeighborIndex } from '@mixkit/neighbors';
+import { InvalidInputError, type Matrix, type MatrixInput, toMatrix } from '@mixkit/core';
+import {
+  type Metric,
+  NeighborIndex,
+  powerOfTwoExponent,
+  scaleByPowerOfTwo,
+} from '@mixkit/neighbors';
 import { type Connectivity, connectivityGraph } from './connectivity.js';
 import { constrainedLinkage } from './constrainedLinkage.js';
 import { linkageFromMerges } from './linkageFromMerges.js';
@@ -56,9 +61,28 @@ export function linkageMatrix(X: MatrixInput, options: LinkageOptions = {}): Flo
       "Ward linkage needs 'euclidean'",
     );
   }
-  const matrix = toMatrix(X);
+  const given = toMatrix(X);
+  if (given.rows < 2) return new Float64Array(0);
+  // Rows near 1e300 or 1e-300 have squared distances that overflow or underflow, so every merge
+  // would tie: the tree is built on the rows times a power of two (exact), and its heights,
+  // which scale with the rows (every linkage here is homogeneous of degree 1 in the distances),
+  // are scaled back exactly. Cosine distances do not depend on scale and are left as they are.
+  const exponent = metric === 'precomputed' ? 0 : powerOfTwoExponent(given.data);
+  const linkage = linkageOfMatrix(scaleByPowerOfTwo(given, exponent), method, metric, options);
+  if (exponent !== 0 && metric !== 'cosine') {
+    const back = 2 ** -exponent;
+    for (let t = 2; t < linkage.length; t += 4) linkage[t] *= back;
+  }
+  return linkage;
+}
+
+function linkageOfMatrix(
+  matrix: Matrix,
+  method: LinkageMethod,
+  metric: Metric,
+  options: LinkageOptions,
+): Float64Array {
   const n = matrix.rows;
-  if (n < 2) return new Float64Array(0);
   const index = new NeighborIndex(matrix, {
     metric,
     algorithm: metric === 'precomputed' ? 'brute' : 'auto',

@@ -76,8 +76,9 @@ export function* openAssignSession(
 ): ShardProgram<never, AssignSession> {
   const { rows: n, cols: d } = data.X;
   const labels = sharedInt32Array(n);
-  const { X, offset, weights, xNorms } = data;
-  const setup = { X, offset, weights, xNorms, labels, algorithm, k };
+  const { X, frame, weights, xNorms } = data;
+  const { exponent: scaleExponent, offset } = frame;
+  const setup = { X, scaleExponent, offset, weights, xNorms, labels, algorithm, k };
   const plan = planShards(n, kmeansShardRows(n, d, k));
   return { handle: yield* openShards(assignTask, setup, plan, undefined), labels };
 }

@@ -10,6 +10,9 @@ import {
   toWeights,
 } from '@mixkit/core';
 import { NearestCenters } from '@mixkit/linalg';
+import { inUnits } from './internal/inUnits.js';
+import { timesPowerOfTwo } from './internal/powerOfTwo.js';
+import { fromFrame, toFrame } from './internal/scaledFrame.js';
 import { iterateCenters } from './iterateCenters.js';
 import { prepareKmeansData } from './kmeansData.js';
 import { KMeansModel } from './kmeansModel.js';
@@ -85,8 +88,11 @@ export function* iterateKmeans(
     );
   }
   const algorithm = resolveAlgorithm(requested, k, NearestCenters.fusesLloyd(k, d));
-  const centered = new Float64Array(k * d);
-  for (let t = 0; t < k * d; t++) centered[t] = initial.data[t]! - data.offset[t % d]!;
+  const centered = toFrame(initial, 0, k, data.frame, new Float64Array(k * d));
+  // Objectives in the units of the data and weights as given (see prepareKmeansData).
+  const power = -2 * data.frame.exponent - data.weightExponent;
+  const toUnits = (value: number): number =>
+    inUnits(value, power, 'inertia', data.frame.exponent !== 0);
   const steps = iterateCenters(data, createMatrix(k, d, centered), {
     algorithm,
     maxIterations,
@@ -96,11 +102,12 @@ export function* iterateKmeans(
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) {
       const run = step.value;
+      const inertia = toUnits(run.inertia);
       return new KMeansModel({
         centeredCenters: run.centers,
-        offset: data.offset,
+        frame: data.frame,
         labels: run.labels,
-        inertia: run.inertia,
+        inertia,
         iterations: run.iterations,
         converged: run.converged,
         algorithm,
@@ -108,16 +115,19 @@ export function* iterateKmeans(
         diagnostics: {
           converged: run.converged,
           iterations: run.iterations,
-          objective: run.objective,
+          objective: run.objective.map(toUnits),
           bestRestart: 0,
-          restartObjectives: [run.inertia],
+          restartObjectives: [inertia],
           warnings: run.warnings,
         },
       });
     }
-    const { centers, ...rest } = step.value;
-    const uncentered = new Float64Array(k * d);
-    for (let t = 0; t < k * d; t++) uncentered[t] = centers.data[t]! + data.offset[t % d]!;
-    yield { ...rest, centers: createMatrix(k, d, uncentered) };
+    const { centers, objective, centerShift, ...rest } = step.value;
+    yield {
+      ...rest,
+      objective: toUnits(objective),
+      centerShift: timesPowerOfTwo(centerShift, -2 * data.frame.exponent),
+      centers: createMatrix(k, d, fromFrame(centers, data.frame)),
+    };
   }
 }

@@ -22,6 +22,8 @@ import {
 import { NearestCenters } from '@mixkit/linalg';
 import { kmeansPlusPlusProgram } from './init/kmeansPlusPlus.js';
 import { randomRows } from './init/randomRows.js';
+import { inUnits } from './internal/inUnits.js';
+import { toFrame } from './internal/scaledFrame.js';
 import { type CenteredRun, centersProgram, openAssignSession } from './iterateCenters.js';
 import { type KMeansData, prepareKmeansData } from './kmeansData.js';
 import { KMeansModel } from './kmeansModel.js';
@@ -107,6 +109,10 @@ export class KMeans implements Clusterer<KMeansModel> {
     const explicit = given === undefined ? undefined : centeredCenters(given, data, k);
     const restarts = explicit === undefined ? this.options.nInit : 1;
     const random = toRandom(options.random);
+    // Objectives in the units of the data and weights as given (see prepareKmeansData).
+    const power = -2 * data.frame.exponent - data.weightExponent;
+    const scaledX = data.frame.exponent !== 0;
+    const toUnits = (value: number): number => inUnits(value, power, 'inertia', scaledX);
     const restartObjectives: number[] = [];
     const warnings: FitWarning[] = [];
     let best: CenteredRun | undefined;
@@ -128,7 +134,8 @@ export class KMeans implements Clusterer<KMeansModel> {
       while (!step.done) {
         const event = step.value;
         if (event.type === 'step') {
-          const { iteration, objective } = event.step;
+          const { iteration } = event.step;
+          const objective = toUnits(event.step.objective);
           const change = Number.isNaN(previous)
             ? Number.POSITIVE_INFINITY
             : Math.abs(objective - previous);
@@ -141,7 +148,7 @@ export class KMeans implements Clusterer<KMeansModel> {
         step = steps.next(reply);
       }
       const run = step.value;
-      restartObjectives.push(run.inertia);
+      restartObjectives.push(toUnits(run.inertia));
       warnings.push(...run.warnings);
       distanceComputations += run.distanceComputations;
       if (best === undefined || run.inertia < best.inertia) {
@@ -154,9 +161,9 @@ export class KMeans implements Clusterer<KMeansModel> {
     if (best === undefined) throw new Error('unreachable: nInit >= 1');
     return new KMeansModel({
       centeredCenters: best.centers,
-      offset: data.offset,
+      frame: data.frame,
       labels: best.labels,
-      inertia: best.inertia,
+      inertia: toUnits(best.inertia),
       iterations: best.iterations,
       converged: best.converged,
       algorithm,
@@ -164,7 +171,7 @@ export class KMeans implements Clusterer<KMeansModel> {
       diagnostics: {
         converged: best.converged,
         iterations: best.iterations,
-        objective: best.objective,
+        objective: best.objective.map(toUnits),
         bestRestart,
         restartObjectives,
         warnings,
@@ -195,18 +202,14 @@ export class KMeans implements Clusterer<KMeansModel> {
   }
 }
 
-/** Validates k x d initial centers and moves them into the centered frame. */
+/** Validates k x d initial centers and moves them into the data's frame. */
 function centeredCenters(input: MatrixInput, data: KMeansData, k: number): Matrix {
   const d = data.X.cols;
   const centers = toMatrix(input, { argument: 'init', cols: d });
   if (centers.rows !== k) {
     throw new InvalidInputError({ argument: 'init', value: centers.rows }, `expected ${k} centers`);
   }
-  const out = new Float64Array(k * d);
-  for (let c = 0; c < k; c++) {
-    for (let j = 0; j < d; j++) out[c * d + j] = centers.data[c * d + j]! - data.offset[j]!;
-  }
-  return { rows: k, cols: d, data: out };
+  return { rows: k, cols: d, data: toFrame(centers, 0, k, data.frame, new Float64Array(k * d)) };
 }
 
 function assertEnoughWeightedRows(weights: Float64Array, k: number): void {

@@ -2,6 +2,8 @@ import {
   type ClusteringModel,
   createMatrix,
   type FitDiagnostics,
+  fitDiagnosticsFromJson,
+  fitDiagnosticsToJson,
   InvalidInputError,
   type JsonValue,
   type Matrix,
@@ -10,20 +12,32 @@ import {
   toWeights,
 } from '@mixkit/core';
 import { rowSquaredNorms } from '@mixkit/linalg';
-import { diagnosticsFromJson, diagnosticsToJson } from './internal/diagnosticsJson.js';
 import { JsonReader } from './internal/jsonReader.js';
+import { timesPowerOfTwo } from './internal/powerOfTwo.js';
+import { fromFrame } from './internal/scaledFrame.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
 import { forEachDistanceBlock, labelRows } from './labelRows.js';
 
 /** How a `KMeansModel` was fitted. */
 export type KMeansModelAlgorithm = ResolvedKMeansAlgorithm | 'mini-batch';
 
+/**
+ * The coordinates a model computes in: a row x becomes x · scale − offset. `scale` is a power of
+ * two, 1 unless the training data's magnitude was extreme (near 1e300 or 1e-300).
+ */
+export interface KMeansFrame {
+  /** The power of two rows are multiplied by. */
+  readonly scale: number;
+  /** The centering, in scaled units (length d); zeros for uncentered data. */
+  readonly offset: Float64Array;
+}
+
 /** Everything a `KMeansModel` holds; what `KMeans.fit` and `KMeansModel.fromJSON` build it from. */
 export interface KMeansModelState {
-  /** k x d centers minus `offset` (the model computes in the training data's centered frame). */
+  /** k x d centers in the frame: center · scale − offset. */
   readonly centeredCenters: Matrix;
-  /** The training data's column means (length d); zeros for a model without a centered frame. */
-  readonly offset: Float64Array;
+  /** The training data's frame. */
+  readonly frame: KMeansFrame;
   /** Label of every training row. */
   readonly labels: Int32Array;
   /** Σ w_i ||x_i − c_{label_i}||² over the training rows. */
@@ -41,12 +55,14 @@ export interface KMeansModelState {
 }
 
 const KIND = 'mixkit.kmeans-model';
-const VERSION = 1;
+/** Version 2 adds `scale`; version 1 documents load with scale 1. */
+const VERSION = 2;
+const algorithms: readonly KMeansModelAlgorithm[] = ['lloyd', 'hamerly', 'elkan', 'mini-batch'];
 
 /**
  * A fitted k-means model: centers, training labels and inertia, with `predict`, `transform` and
- * `score` on new data. Distances are computed in the training data's centered frame (rows minus
- * `offset`), exactly as during fitting, so `predict(Xtrain)` reproduces `labels`.
+ * `score` on new data. Distances are computed in the training data's frame (rows times `scale`,
+ * minus `offset`), exactly as during fitting, so `predict(Xtrain)` reproduces `labels`.
  */
 export class KMeansModel implements ClusteringModel {
   readonly nClusters: number;
@@ -67,7 +83,7 @@ export class KMeansModel implements ClusteringModel {
   readonly distanceComputations: number;
   readonly diagnostics: FitDiagnostics;
   private readonly centered: Matrix;
-  private readonly offset: Float64Array;
+  private readonly frame: KMeansFrame;
   private readonly centerNorms: Float64Array;
 
   constructor(state: KMeansModelState) {
@@ -75,14 +91,9 @@ export class KMeansModel implements ClusteringModel {
     this.nClusters = k;
     this.dimension = d;
     this.centered = state.centeredCenters;
-    this.offset = state.offset;
+    this.frame = state.frame;
     this.centerNorms = rowSquaredNorms(state.centeredCenters);
-    const centers = new Float64Array(k * d);
-    for (let c = 0; c < k; c++) {
-      for (let j = 0; j < d; j++)
-        centers[c * d + j] = this.centered.data[c * d + j]! + this.offset[j]!;
-    }
-    this.centers = createMatrix(k, d, centers);
+    this.centers = createMatrix(k, d, fromFrame(state.centeredCenters, state.frame));
     this.labels = state.labels;
     this.inertia = state.inertia;
     this.iterations = state.iterations;
@@ -96,7 +107,7 @@ export class KMeansModel implements ClusteringModel {
   predict(X: MatrixInput): Int32Array {
     const matrix = this.check(X);
     const labels = new Int32Array(matrix.rows);
-    labelRows(matrix, this.offset, this.centered, this.centerNorms, labels);
+    labelRows(matrix, this.frame, this.centered, this.centerNorms, labels);
     return labels;
   }
 
@@ -105,14 +116,15 @@ export class KMeansModel implements ClusteringModel {
     const matrix = this.check(X);
     const k = this.nClusters;
     const out = new Float64Array(matrix.rows * k);
+    const scale = this.frame.scale;
     forEachDistanceBlock(
       matrix,
-      this.offset,
+      this.frame,
       this.centered,
       this.centerNorms,
       (distances, start, end) => {
         const count = (end - start) * k;
-        for (let t = 0; t < count; t++) out[start * k + t] = Math.sqrt(distances[t]!);
+        for (let t = 0; t < count; t++) out[start * k + t] = Math.sqrt(distances[t]) / scale;
       },
     );
     return createMatrix(matrix.rows, k, out);
@@ -125,10 +137,11 @@ export class KMeansModel implements ClusteringModel {
     const weights = sampleWeight === undefined ? undefined : toWeights(sampleWeight, n);
     const labels = new Int32Array(n);
     const distances = new Float64Array(n);
-    labelRows(matrix, this.offset, this.centered, this.centerNorms, labels, distances);
+    labelRows(matrix, this.frame, this.centered, this.centerNorms, labels, distances);
     let total = 0;
-    for (let i = 0; i < n; i++) total += (weights === undefined ? 1 : weights[i]!) * distances[i]!;
-    return -total;
+    for (let i = 0; i < n; i++) total += (weights === undefined ? 1 : weights[i]) * distances[i];
+    // Distances are in the frame's units: back to the data's by 1 / scale².
+    return -timesPowerOfTwo(total, -2 * Math.log2(this.frame.scale));
   }
 
   toJSON(): JsonValue {
@@ -142,47 +155,60 @@ export class KMeansModel implements ClusteringModel {
       dimension: d,
       algorithm: this.algorithm,
       centers: rows(this.centers.data),
-      offset: Array.from(this.offset),
+      scale: this.frame.scale,
+      offset: Array.from(this.frame.offset),
       centeredCenters: rows(this.centered.data),
       labels: Array.from(this.labels),
       inertia: this.inertia,
       iterations: this.iterations,
       converged: this.converged,
       distanceComputations: this.distanceComputations,
-      diagnostics: diagnosticsToJson(this.diagnostics),
+      diagnostics: fitDiagnosticsToJson(this.diagnostics),
     };
   }
 
-  /** Rebuilds a model from `toJSON()` output; predictions are bit-identical to the original's. */
+  /**
+   * Rebuilds a model from `toJSON()`; predictions are bit-identical to the original's. Every
+   * field is checked (types, shapes, finiteness, labels in range, a power-of-two scale, and
+   * `centers` equal to the centers `centeredCenters`, `offset` and `scale` give, which is what
+   * predictions use); a problem is an `InvalidInputError` naming the field (`json.centers`,
+   * with its row and column).
+   */
   static fromJSON(json: unknown): KMeansModel {
     const reader = new JsonReader(json, 'json');
-    reader.expectKind(KIND, VERSION);
-    const k = reader.number('nClusters');
-    const d = reader.number('dimension');
-    if (!Number.isInteger(k) || k < 1 || !Number.isInteger(d) || d < 1) {
-      throw new InvalidInputError({ argument: 'json', value: `${k}x${d}` }, 'invalid shape');
+    const version = reader.expectKind(KIND, [1, VERSION]);
+    const k = reader.integer('nClusters', 1);
+    const d = reader.integer('dimension', 1);
+    const algorithm = reader.oneOf('algorithm', algorithms);
+    const scale = version === 1 ? 1 : reader.number('scale');
+    if (!(scale > 0) || 2 ** Math.round(Math.log2(scale)) !== scale) {
+      throw new InvalidInputError(
+        { argument: 'json.scale', value: scale },
+        'expected a power of two',
+      );
     }
-    const algorithm = reader.string('algorithm');
-    if (!['lloyd', 'hamerly', 'elkan', 'mini-batch'].includes(algorithm)) {
-      throw new InvalidInputError({ argument: 'json.algorithm', value: algorithm }, 'unknown');
-    }
-    const labels = reader.numbers('labels');
-    for (let i = 0; i < labels.length; i++) {
-      const label = labels[i]!;
-      if (!Number.isInteger(label) || label < 0 || label >= k) {
-        throw new InvalidInputError({ argument: 'json.labels', row: i, value: label }, 'bad label');
+    const frame: KMeansFrame = { scale, offset: reader.numbers('offset', d) };
+    const centeredCenters = createMatrix(k, d, reader.matrix('centeredCenters', k, d));
+    const centers = reader.matrix('centers', k, d);
+    const derived = fromFrame(centeredCenters, frame);
+    for (let t = 0; t < k * d; t++) {
+      if (!Object.is(centers[t], derived[t])) {
+        throw new InvalidInputError(
+          { argument: 'json.centers', row: Math.floor(t / d), column: t % d, value: centers[t] },
+          `disagrees with (centeredCenters + offset) / scale = ${derived[t]}, which predictions use: change centeredCenters to move a center`,
+        );
       }
     }
     return new KMeansModel({
-      centeredCenters: createMatrix(k, d, reader.matrix('centeredCenters', k, d)),
-      offset: reader.numbers('offset', d),
-      labels: Int32Array.from(labels),
-      inertia: reader.number('inertia'),
-      iterations: reader.number('iterations'),
+      centeredCenters,
+      frame,
+      labels: reader.indices('labels', k),
+      inertia: reader.number('inertia', 0),
+      iterations: reader.integer('iterations'),
       converged: reader.boolean('converged'),
-      algorithm: algorithm as KMeansModelAlgorithm,
-      distanceComputations: reader.number('distanceComputations'),
-      diagnostics: diagnosticsFromJson(reader.raw('diagnostics'), 'json.diagnostics'),
+      algorithm,
+      distanceComputations: reader.integer('distanceComputations'),
+      diagnostics: fitDiagnosticsFromJson(reader.raw('diagnostics'), 'json.diagnostics'),
     });
   }
 

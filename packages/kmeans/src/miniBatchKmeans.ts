@@ -26,20 +26,23 @@ import {
   toWeights,
 } from '@mixkit/core';
 import { rowSquaredNorms } from '@mixkit/linalg';
+import { inUnits } from './internal/inUnits.js';
+import { normalizedWeights } from './internal/powerOfTwo.js';
+import type { ScaledFrame } from './internal/scaledFrame.js';
 import { KMeansModel } from './kmeansModel.js';
 import {
   type MiniBatchKMeansOptions,
   type ResolvedMiniBatchOptions,
   resolveMiniBatchOptions,
 } from './miniBatchOptions.js';
-import { bestSeeding, columnMeans } from './miniBatchSeeding.js';
+import { bestSeeding, miniBatchFrame } from './miniBatchSeeding.js';
 import { createMiniBatchScratch, miniBatchStep } from './miniBatchStep.js';
 import { reassignCenters } from './reassignCenters.js';
 import { labelShardRows, labelTask } from './shards/labelTask.js';
 
 /** The streaming state `partialFit` carries from batch to batch. */
 interface StreamState {
-  readonly offset: Float64Array;
+  readonly frame: ScaledFrame;
   readonly centers: Matrix;
   readonly counts: Float64Array;
   readonly random: RandomSource;
@@ -107,11 +110,17 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
     const matrix = toMatrix(X);
     const { rows: n, cols: d } = matrix;
     assertClusterCount(k, n);
-    const weights = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
+    const given = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
+    const { weights, exponent: weightExponent } = normalizedWeights(given);
     const random = toRandom(options.random);
-    const { offset, meanVariance } = columnMeans(matrix);
+    const { frame, meanVariance } = miniBatchFrame(matrix);
+    const { scale, offset } = frame;
+    // Inertias in the units of the data and weights as given (frames are scaled, see miniBatchFrame).
+    const power = -2 * frame.exponent - weightExponent;
+    const toUnits = (value: number): number =>
+      inUnits(value, power, 'inertia', frame.exponent !== 0);
     const warnings: FitWarning[] = [];
-    const centers = bestSeeding(this.options, matrix, offset, weights, random);
+    const centers = bestSeeding(this.options, matrix, frame, weights, random);
     const counts = new Float64Array(k);
     const rows = Math.min(batchSize, n);
     const batch: Matrix = { rows, cols: d, data: new Float64Array(rows * d) };
@@ -134,7 +143,9 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       for (let r = 0; r < rows; r++) {
         const i = random.integer(n);
         batchWeights[r] = weights[i]!;
-        for (let j = 0; j < d; j++) batch.data[r * d + j] = matrix.data[i * d + j]! - offset[j]!;
+        for (let j = 0; j < d; j++) {
+          batch.data[r * d + j] = matrix.data[i * d + j]! * scale - offset[j]!;
+        }
       }
       previous.set(centers.data);
       const inertia = miniBatchStep(batch, rows, batchWeights, centers, counts, scratch);
@@ -165,8 +176,8 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       yield* reportStep({
         restart: 0,
         iteration: step,
-        objective: ewa,
-        change: Math.abs(perRow - ewa),
+        objective: toUnits(ewa),
+        change: toUnits(Math.abs(perRow - ewa)),
       });
       if (step % stepsPerPass === 0) objective.push(ewa);
       let shift = 0;
@@ -187,7 +198,7 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
     const squared = sharedFloat64Array(n);
     const setup = {
       X: matrix,
-      offset,
+      frame: { scale: frame.scale, offset: frame.offset },
       centers,
       centerNorms: rowSquaredNorms(centers),
       labels,
@@ -201,12 +212,13 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       if (shard.labels !== undefined) labels.set(shard.labels, s * plan.shardRows);
       if (shard.squared !== undefined) squared.set(shard.squared, s * plan.shardRows);
     });
-    let total = 0;
-    for (let i = 0; i < n; i++) total += weights[i]! * squared[i]!;
+    let scaledTotal = 0;
+    for (let i = 0; i < n; i++) scaledTotal += weights[i]! * squared[i]!;
+    const total = toUnits(scaledTotal);
     const iterations = Math.ceil((step * rows) / n);
     return new KMeansModel({
       centeredCenters: centers,
-      offset,
+      frame,
       labels,
       inertia: total,
       iterations,
@@ -216,7 +228,7 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       diagnostics: {
         converged,
         iterations,
-        objective: objective.filter((v) => !Number.isNaN(v)),
+        objective: objective.filter((v) => !Number.isNaN(v)).map(toUnits),
         bestRestart: 0,
         restartObjectives: [total],
         warnings,
@@ -234,13 +246,14 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
     throwIfAborted(options.signal, 'MiniBatchKMeans.partialFit');
     const matrix = toMatrix(batch, {
       argument: 'batch',
-      ...(this.stream ? { cols: this.stream.offset.length } : {}),
+      ...(this.stream ? { cols: this.stream.frame.offset.length } : {}),
     });
     const { rows, cols: d } = matrix;
     const weights = toWeights(options.sampleWeight ?? new Float64Array(rows).fill(1), rows);
     const stream = this.stream ?? this.startStream(matrix, weights, options);
+    const { scale, offset } = stream.frame;
     const centered: Matrix = { rows, cols: d, data: new Float64Array(rows * d) };
-    for (let t = 0; t < rows * d; t++) centered.data[t] = matrix.data[t]! - stream.offset[t % d]!;
+    for (let t = 0; t < rows * d; t++) centered.data[t] = matrix.data[t]! * scale - offset[t % d]!;
     const scratch = createMiniBatchScratch(rows, k, d);
     const inertia = miniBatchStep(centered, rows, weights, stream.centers, stream.counts, scratch);
     stream.steps++;
@@ -267,11 +280,16 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       }
     }
     stream.labels = Int32Array.from(scratch.labels.subarray(0, rows));
-    stream.inertia = inertia;
+    stream.inertia = inUnits(
+      inertia,
+      -2 * stream.frame.exponent,
+      'inertia',
+      stream.frame.exponent !== 0,
+    );
     options.onIteration?.({
       restart: 0,
       iteration: stream.steps,
-      objective: inertia / rows,
+      objective: stream.inertia / rows,
       change: Number.NaN,
     });
     return this;
@@ -286,7 +304,7 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
     if (stream === undefined) throw new NotFittedError('MiniBatchKMeans (call partialFit first)');
     return new KMeansModel({
       centeredCenters: { ...stream.centers, data: Float64Array.from(stream.centers.data) },
-      offset: stream.offset,
+      frame: stream.frame,
       labels: stream.labels,
       inertia: stream.inertia,
       iterations: stream.steps,
@@ -307,10 +325,10 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
   private startStream(matrix: Matrix, weights: Float64Array, options: FitOptions): StreamState {
     assertClusterCount(this.options.k, matrix.rows);
     const random = toRandom(options.random);
-    const { offset } = columnMeans(matrix);
-    const centers = bestSeeding(this.options, matrix, offset, weights, random);
+    const { frame } = miniBatchFrame(matrix);
+    const centers = bestSeeding(this.options, matrix, frame, weights, random);
     this.stream = {
-      offset,
+      frame,
       centers,
       counts: new Float64Array(this.options.k),
       random,

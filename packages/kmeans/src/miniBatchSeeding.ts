@@ -2,6 +2,8 @@ import { InvalidInputError, type Matrix, type RandomSource, toMatrix } from '@mi
 import { rowSquaredNorms } from '@mixkit/linalg';
 import { kmeansPlusPlus } from './init/kmeansPlusPlus.js';
 import { randomRows } from './init/randomRows.js';
+import { largestMagnitude, normalizingExponent } from './internal/powerOfTwo.js';
+import { type ScaledFrame, toFrame } from './internal/scaledFrame.js';
 import { labelRows } from './labelRows.js';
 import type { ResolvedMiniBatchOptions } from './miniBatchOptions.js';
 
@@ -9,12 +11,12 @@ import type { ResolvedMiniBatchOptions } from './miniBatchOptions.js';
  * Mini-batch seeding as scikit-learn: `nInit` seedings, each on `initSize` rows drawn at random
  * (with replacement; all rows when the subset would be the whole data), keeping the one of lowest
  * inertia on its own subset. Given centers are validated and used as they are. Returns centers in
- * the frame centered at `offset`.
+ * the data's `frame`.
  */
 export function bestSeeding(
   options: ResolvedMiniBatchOptions,
   X: Matrix,
-  offset: Float64Array,
+  frame: ScaledFrame,
   weights: Float64Array,
   random: RandomSource,
 ): Matrix {
@@ -24,9 +26,7 @@ export function bestSeeding(
     const given = toMatrix(init, { argument: 'init', cols: d });
     if (given.rows !== k)
       throw new InvalidInputError({ argument: 'init', value: given.rows }, `expected ${k} centers`);
-    const out = new Float64Array(k * d);
-    for (let t = 0; t < k * d; t++) out[t] = given.data[t]! - offset[t % d]!;
-    return { rows: k, cols: d, data: out };
+    return { rows: k, cols: d, data: toFrame(given, 0, k, frame, new Float64Array(k * d)) };
   }
   const size = Math.min(
     n,
@@ -41,7 +41,9 @@ export function bestSeeding(
       // All rows when the subset is the whole data; else a draw with replacement (as sklearn).
       const i = size === n ? r : random.integer(n);
       subsetWeights[r] = weights[i]!;
-      for (let j = 0; j < d; j++) subset.data[r * d + j] = X.data[i * d + j]! - offset[j]!;
+      for (let j = 0; j < d; j++) {
+        subset.data[r * d + j] = X.data[i * d + j]! * frame.scale - frame.offset[j]!;
+      }
     }
     const seeded =
       init === 'k-means++'
@@ -51,7 +53,14 @@ export function bestSeeding(
           : init(subset, k, random, subsetWeights);
     const labels = new Int32Array(size);
     const squared = new Float64Array(size);
-    labelRows(subset, new Float64Array(d), seeded, rowSquaredNorms(seeded), labels, squared);
+    labelRows(
+      subset,
+      { scale: 1, offset: new Float64Array(d) },
+      seeded,
+      rowSquaredNorms(seeded),
+      labels,
+      squared,
+    );
     let inertia = 0;
     for (let r = 0; r < size; r++) inertia += subsetWeights[r]! * squared[r]!;
     if (inertia < bestInertia || best === undefined) {
@@ -62,15 +71,21 @@ export function bestSeeding(
   return best!;
 }
 
-/** Column means and the mean of the column variances (unweighted, as scikit-learn's tolerance). */
-export function columnMeans(X: Matrix): { offset: Float64Array; meanVariance: number } {
+/**
+ * The frame mini-batch k-means computes in: X times a power of two when its magnitude is extreme
+ * (`normalizingExponent`; exact), centered at the column means. With the mean of the column
+ * variances (unweighted, as scikit-learn's tolerance), in the frame's units.
+ */
+export function miniBatchFrame(X: Matrix): { frame: ScaledFrame; meanVariance: number } {
   const { rows: n, cols: d, data } = X;
+  const exponent = normalizingExponent(largestMagnitude(data));
+  const scale = 2 ** exponent;
   const offset = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) offset[j]! += data[i * d + j]!;
-  for (let j = 0; j < d; j++) offset[j]! /= n;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) offset[j] += data[i * d + j] * scale;
+  for (let j = 0; j < d; j++) offset[j] /= n;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) total += (data[i * d + j]! - offset[j]!) ** 2;
+    for (let j = 0; j < d; j++) total += (data[i * d + j] * scale - offset[j]) ** 2;
   }
-  return { offset, meanVariance: total / (n * d) };
+  return { frame: { scale, exponent, offset }, meanVariance: total / (n * d) };
 }

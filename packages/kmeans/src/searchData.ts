@@ -12,7 +12,7 @@ export interface KMeansSearchData extends KMeansData {
 }
 
 /**
- * The search over `data`'s rows (already centered: no offset) for k centres. Each shard of a
+ * The search over `data`'s rows (already in the fit's frame: scaled and centered) for k centres. Each shard of a
  * fit makes its own, in the thread that runs the shard, since kernel memory cannot be sent to
  * a worker. Where the fused kernels run, the search copies the rows into its kernel memory and
  * `X` becomes that copy (the same values); its row norms are `rowSquaredNorms`' values, as
@@ -22,8 +22,9 @@ export function withNearestCenters(data: KMeansData, k: number): KMeansSearchDat
   const nearest = new NearestCenters(data.X, k, { weights: data.weights });
   return {
     X: nearest.rows,
-    offset: data.offset,
+    frame: data.frame,
     weights: data.weights,
+    weightExponent: data.weightExponent,
     xNorms: nearest.rowNorms,
     weightedSquaredNorm: data.weightedSquaredNorm,
     meanVariance: data.meanVariance,

@@ -9,3 +9,4 @@ export {
   type NeighborIndexOptions,
   type RadiusNeighbors,
 } from './neighborIndex.js';
+export { powerOfTwoExponent, scaleByPowerOfTwo } from './powerOfTwoScale.js';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Metric } from './metric.js';
 import { NeighborBuffer } from './neighborBuffer.js';
 import { NeighborIndex } from './neighborIndex.js';
+import { powerOfTwoExponent, scaleByPowerOfTwo } from './powerOfTwoScale.js';
 
 /** Seeded rows with some exact duplicates and a coarse grid (so ties in distance happen). */
 function data(n: number, d: number, seed: number, grid = false): Matrix {
@@ -196,5 +197,22 @@ describe('NeighborIndex.radiusRowsOfRows', () => {
         at += counts[r - 100]!;
       }
     }
+  });
+});
+
+describe('powerOfTwoExponent and scaleByPowerOfTwo (issue 16)', () => {
+  it('leave ordinary rows as they are and bring extreme ones into [1, 2), exactly', () => {
+    expect(powerOfTwoExponent(Float64Array.of(3, -1e50, 0))).toBe(0);
+    expect(powerOfTwoExponent(Float64Array.of(0, 0))).toBe(0);
+    for (const largest of [1e300, -3e-300, 1e-307]) {
+      const data = Float64Array.of(largest / 7, largest, Number.POSITIVE_INFINITY);
+      const e = powerOfTwoExponent(data);
+      const m = scaleByPowerOfTwo({ rows: 1, cols: 3, data }, e);
+      expect(Math.abs(m.data[1]!)).toBeGreaterThanOrEqual(1);
+      expect(Math.abs(m.data[1]!)).toBeLessThan(2);
+      expect(m.data[0]! * 2 ** -e).toBe(largest / 7);
+    }
+    const X = { rows: 1, cols: 1, data: Float64Array.of(2) };
+    expect(scaleByPowerOfTwo(X, 0)).toBe(X);
   });
 });

@@ -13,9 +13,9 @@ import {
   selections,
 } from './fitSettings.js';
 import { parseChoice, parseChoices } from './parseChoices.js';
-import type { RawFitOptions } from './parseFitSettings.js';
 import { MAX_K_VALUES, parseKRange } from './parseKRange.js';
 import { parseNumberOption } from './parseNumberOption.js';
+import type { RawFitOptions } from './rawFitOptions.js';
 
 /** scikit-learn's four covariance types, in the order the CLI has always listed them. */
 export const covarianceTypes: readonly CovarianceType[] = ['full', 'diag', 'spherical', 'tied'];

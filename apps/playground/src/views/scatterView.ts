@@ -202,6 +202,9 @@ function canvasPainter(frame: ScatterFrame, points: SVGSVGElement, element: HTML
 
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** Overlays made so far: each gets its own clip-path id (ids are page-wide). */
+let overlayCount = 0;
+
 /**
  * The overlay: covariance ellipses and component centers, drawn as plain SVG paths through the
  * frame's own scales (so they line up with the points). Written by hand rather than by Plot:
@@ -221,7 +224,8 @@ function createOverlay(frame: ScatterFrame, points: SVGSVGElement) {
   // Clip to the plot area, as Plot's `clip: true` would.
   const left = MARGINS.marginLeft;
   const top = MARGINS.marginTop;
-  const clipId = `clip-${Math.random().toString(36).slice(2)}`;
+  overlayCount += 1;
+  const clipId = `scatter-clip-${overlayCount}`;
   const defs = document.createElementNS(SVG, 'defs');
   const clip = document.createElementNS(SVG, 'clipPath');
   clip.setAttribute('id', clipId);

@@ -13,6 +13,8 @@ export function describeWarning(warning: FitWarning): string {
       return `restart ${warning.restart}, iteration ${warning.iteration}: component ${warning.component} became empty (${warning.action})`;
     case 'degenerate-component':
       return `restart ${warning.restart}, iteration ${warning.iteration}: component ${warning.component} was degenerate, ${warning.reason} (${warning.action})`;
+    case 'regularization-dominates':
+      return `${warning.family}: the regularisation ${warning.regCovar} is at least the variance ${warning.variance} of column ${warning.column}, so it swamps that column (use a relative regCovar, or rescale the column)`;
     default:
       return assertUnreachable(warning, 'warning');
   }

@@ -1,5 +1,11 @@
 import { InvalidInputError, type Matrix, NOISE } from '@mixkit/core';
-import { type Metric, NeighborBuffer, NeighborIndex } from '@mixkit/neighbors';
+import {
+  type Metric,
+  NeighborBuffer,
+  NeighborIndex,
+  powerOfTwoExponent,
+  scaleByPowerOfTwo,
+} from '@mixkit/neighbors';
 
 /**
  * For each query row, the label of the nearest non-noise training row within `radius` (ties: the
@@ -43,12 +49,19 @@ export function nearestReachableLabel(
     const i = members[m] as number;
     data.set(rows.subarray(i * dimension, (i + 1) * dimension), m * dimension);
   }
-  const index = new NeighborIndex({ rows: members.length, cols: dimension, data }, { metric });
-  const prepared = index.prepareQueries(Q, 'X');
+  // Rows, queries and radius times the power of two that brings the training rows near 1
+  // (exact): squared distances near 1e300 or 1e-300 would overflow or underflow.
+  const exponent = powerOfTwoExponent(rows);
+  const scaledRadius = metric === 'cosine' ? radius : radius * 2 ** exponent;
+  const index = new NeighborIndex(
+    scaleByPowerOfTwo({ rows: members.length, cols: dimension, data }, exponent),
+    { metric },
+  );
+  const prepared = index.prepareQueries(scaleByPowerOfTwo(Q, exponent), 'X');
   const buffer = new NeighborBuffer();
   for (let q = 0; q < prepared.rows; q++) {
     buffer.clear();
-    index.radiusOfPoint(prepared.data, q * prepared.cols, radius, buffer, -1);
+    index.radiusOfPoint(prepared.data, q * prepared.cols, scaledRadius, buffer, -1);
     let best = -1;
     let bestDistance = Number.POSITIVE_INFINITY;
     for (let j = 0; j < buffer.count; j++) {

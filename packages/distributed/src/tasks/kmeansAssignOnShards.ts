@@ -12,9 +12,9 @@ import { float64s, integer, oneOf, optionalFloat64s, record } from './payloadChe
 const algorithms: readonly ResolvedKMeansAlgorithm[] = ['lloyd', 'hamerly', 'elkan'];
 
 /**
- * k-means' assignment (`@mixkit/kmeans:assign`) on distributed workers: the algorithm, k and
- * the centering offset travel; a worker centers its own rows (`row - offset`, the operation the
- * coordinator did, so the same bits) and computes their squared norms; weights travel once per
+ * k-means' assignment (`@mixkit/kmeans:assign`) on distributed workers: the algorithm, k, the
+ * power-of-two scale and the centering offset travel; a worker puts its own rows in the fit's
+ * frame (`row · 2^scaleExponent - offset`, the operation the coordinator did, so the same bits) and computes their squared norms; weights travel once per
  * session for the shard's rows, unless they are all 1. Rounds are cumulative (a shard keeps its
  * Hamerly or Elkan bounds, labels and running sums), so a worker new to a shard replays the
  * session's earlier rounds first.
@@ -23,11 +23,11 @@ export const kmeansAssignOnShards: DistributedTask<KMeansAssignSetup> = {
   task: kmeansAssignTask,
   cumulative: true,
   split(setup) {
-    const { X, offset, weights, xNorms, algorithm, k } = setup;
+    const { X, scaleExponent, offset, weights, xNorms, algorithm, k } = setup;
     const d = X.cols;
     return {
       cols: d,
-      shared: { algorithm, k, offset },
+      shared: { algorithm, k, scaleExponent, offset },
       rowsOf: (shard) => {
         const own = weights.subarray(shard.start, shard.end);
         return { weights: own.every((w) => w === 1) ? undefined : own.slice() };
@@ -43,18 +43,22 @@ export const kmeansAssignOnShards: DistributedTask<KMeansAssignSetup> = {
     const algorithm = oneOf(setup.algorithm, 'algorithm', algorithms);
     const k = integer(setup.k, 'k', 1, 1 << 16);
     const d = source.cols;
+    // k-means picks exponents in [-1023, 1023] (its normalizingExponent).
+    const scaleExponent = integer(setup.scaleExponent, 'scaleExponent', -1023, 1023);
+    const scale = 2 ** scaleExponent;
     const offset = float64s(setup.offset, 'offset', d);
     const extras = record(rows ?? {}, 'the shard rows');
     const n = source.rows;
     const data = new Float64Array(n * d);
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < d; j++) data[i * d + j] = source.data[i * d + j] - offset[j];
+      for (let j = 0; j < d; j++) data[i * d + j] = source.data[i * d + j] * scale - offset[j];
     }
     const X: Matrix = { rows: n, cols: d, data };
     const xNorms = rowSquaredNorms(X);
     return {
       setup: {
         X,
+        scaleExponent,
         offset,
         weights: optionalFloat64s(extras.weights, 'weights', n) ?? new Float64Array(n).fill(1),
         xNorms,

@@ -6,6 +6,7 @@ import {
 } from '@mixkit/core';
 import { cholesky, invertLowerTriangular, logDetCholesky } from '@mixkit/linalg';
 import { ParamsReader } from '../json/paramsReader.js';
+import { regularizationAt } from './regularization.js';
 
 /** Cholesky-derived caches of a covariance matrix. */
 export interface CovarianceFactors {
@@ -40,6 +41,20 @@ function factorCovariance(
   };
 }
 
+/**
+ * Why a covariance (or variance) is unusable, with what to do: entries that overflowed (the
+ * data's spread or the weights are beyond double precision, which no regularisation cures)
+ * or a matrix that is finite but not positive definite (which a larger regCovar cures).
+ */
+export function covarianceProblem(covariance: Float64Array, detail: string): string {
+  for (let t = 0; t < covariance.length; t++) {
+    if (!Number.isFinite(covariance[t])) {
+      return `the covariance is not finite (${covariance[t]}): the data's spread or the sample weights overflow double precision; divide X or sampleWeight by a constant`;
+    }
+  }
+  return `${detail}; increase regCovar`;
+}
+
 /** `factorCovariance`, throwing DegenerateComponentError('singular') on failure (for estimate). */
 export function factorEstimate(
   kind: string,
@@ -51,8 +66,10 @@ export function factorEstimate(
     throw new DegenerateComponentError(
       kind,
       'singular',
-      `covariance is not positive definite (Cholesky pivot ${factors.pivot} at column ${factors.column}); ` +
-        'increase regCovar',
+      covarianceProblem(
+        covariance,
+        `covariance is not positive definite (Cholesky pivot ${factors.pivot} at column ${factors.column})`,
+      ),
     );
   }
   return factors;
@@ -79,18 +96,19 @@ export function factorJson(
 }
 
 /**
- * Covariance = scatter / weight + regCovar·I (scikit-learn's M-step), written to `out`: a new
- * d x d array unless given (`out` may be `scatter` itself, for an in-place update).
+ * Covariance = scatter / weight + diag(regCovar) (scikit-learn's M-step, with one amount per
+ * column or one for all), written to `out`: a new d x d array unless given (`out` may be
+ * `scatter` itself, for an in-place update).
  */
 export function covarianceFromScatter(
   d: number,
   scatter: Float64Array,
   weight: number,
-  regCovar: number,
+  regCovar: number | Float64Array,
   out = new Float64Array(d * d),
 ): Float64Array {
   for (let k = 0; k < d * d; k++) out[k] = scatter[k]! / weight;
-  for (let j = 0; j < d; j++) out[j * d + j]! += regCovar;
+  for (let j = 0; j < d; j++) out[j * d + j]! += regularizationAt(regCovar, j);
   return out;
 }
 

@@ -3,6 +3,15 @@ import { preferKernelMemory, squaredMahalanobisDiagonal } from '@mixkit/linalg';
 import { POSITIVE, vectorParamsJson } from '../json/vectorParamsJson.js';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
+import { numberVector } from '../support/builderArguments.js';
+import { paramsShape } from '../support/paramsShape.js';
+import { covarianceProblem } from './covariance.js';
+import {
+  absoluteRegularization,
+  gaussianForData,
+  type Regularization,
+  regularizationAt,
+} from './regularization.js';
 import {
   type GaussianOptions,
   gaussianBase,
@@ -27,14 +36,20 @@ const KIND = 'gaussian-diag';
 
 /**
  * Diagonal-covariance parameters from a mean and positive variances (copied), with caches.
- * `kind` names the family in the error thrown for a variance that is not positive and finite.
+ * A malformed argument is an `InvalidInputError` naming `mean` or `variances`; a variance that
+ * is not positive and finite a DegenerateComponentError (`kind` names the family).
  */
 export function gaussianDiagParams(
   mean: ArrayLike<number>,
   variances: ArrayLike<number>,
   kind = KIND,
 ): GaussianDiagParams {
+  const m = numberVector(mean, 'mean');
   const v = Float64Array.from(variances);
+  // The M-step passes a Float64Array; a caller's array gets its entries' types checked (a nested
+  // array would otherwise read as numbers). Non-finite numbers are degenerate, as in an M-step.
+  const typed = variances instanceof Float64Array || Array.from(variances).every(isNumber);
+  if (v.length !== m.length || !typed) numberVector(variances, 'variances', m.length);
   const precisions = new Float64Array(v.length);
   let sumLog = 0;
   for (let j = 0; j < v.length; j++) {
@@ -42,19 +57,26 @@ export function gaussianDiagParams(
       throw new DegenerateComponentError(
         kind,
         'singular',
-        `variance ${v[j]} in column ${j}; increase regCovar`,
+        covarianceProblem(v, `variance ${v[j]} in column ${j}`),
       );
     }
     precisions[j] = 1 / v[j]!;
     sumLog += Math.log(v[j]!);
   }
-  return {
-    mean: Float64Array.from(mean),
-    variances: v,
-    precisions,
-    logDetPrecisionCholesky: -0.5 * sumLog,
-  };
+  return { mean: m, variances: v, precisions, logDetPrecisionCholesky: -0.5 * sumLog };
 }
+
+function isNumber(value: unknown): boolean {
+  return typeof value === 'number';
+}
+
+/** The fields of diagonal parameters that `logDensity` and `sample` read. */
+const checkDiagParams = paramsShape(KIND, 'gaussianDiagParams', {
+  mean: 'vector',
+  variances: 'vector',
+  precisions: 'vector',
+  logDetPrecisionCholesky: 'number',
+});
 
 /** log N(x | mean, diag(σ²)) of rows [start, end) (shared with the spherical family). */
 export const diagonalLogDensity = logDensityFromDistances(
@@ -83,11 +105,20 @@ export function sampleDiagonal(
   return buffer;
 }
 
-/** The M-step's σⱼ² = Σ w (xⱼ − meanⱼ)² / Σw + regCovar (shared with the spherical family). */
-export function diagonalVariances(stats: GaussianStats, regCovar: number): Float64Array {
-  const variances = new Float64Array(stats.mean.length);
-  for (let j = 0; j < variances.length; j++) {
-    variances[j] = stats.scatter[j]! / stats.weight + regCovar;
+/**
+ * The M-step's σⱼ² = Σ w (xⱼ − meanⱼ)² / Σw + regCovarⱼ (shared with the spherical family);
+ * `kind` names the family in the error for a relative regularisation not yet resolved.
+ */
+export function diagonalVariances(
+  stats: GaussianStats,
+  regularization: Regularization,
+  kind: string,
+): Float64Array {
+  const d = stats.mean.length;
+  const regCovar = absoluteRegularization(regularization, kind, d);
+  const variances = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    variances[j] = stats.scatter[j]! / stats.weight + regularizationAt(regCovar, j);
   }
   return variances;
 }
@@ -99,14 +130,14 @@ export function diagonalVariances(stats: GaussianStats, regCovar: number): Float
 export function gaussianDiag(
   options: GaussianOptions = {},
 ): ComponentFamily<GaussianDiagParams, GaussianStats> {
-  const regCovar = resolveRegCovar(options);
+  const regularization = resolveRegCovar(options);
   // Its distances and moments have WebAssembly SIMD kernels in @mixkit/linalg, which run when the
   // data is in kernel memory: the mark tells a runner that placing it there pays.
   return preferKernelMemory({
-    ...gaussianBase(KIND, regCovar, 'diagonal'),
-    estimate(stats) {
+    ...gaussianBase(KIND, regularization, 'diagonal'),
+    estimate(stats: GaussianStats) {
       assertWeight(KIND, stats.weight);
-      return gaussianDiagParams(stats.mean, diagonalVariances(stats, regCovar));
+      return gaussianDiagParams(stats.mean, diagonalVariances(stats, regularization, KIND));
     },
     logDensity: diagonalLogDensity,
     sample: sampleDiagonal,
@@ -114,5 +145,8 @@ export function gaussianDiag(
     ...vectorParamsJson(KIND, { mean: {}, variances: POSITIVE }, (mean, variances) =>
       gaussianDiagParams(mean, variances),
     ),
+    checkParams: checkDiagParams,
+    forData: (stats: GaussianStats) =>
+      gaussianForData(KIND, regularization, stats, true, (regCovar) => gaussianDiag({ regCovar })),
   });
 }

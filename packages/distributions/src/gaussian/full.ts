@@ -2,12 +2,15 @@ import type { ComponentFamily } from '@mixkit/core';
 import { preferKernelMemory, squaredMahalanobis } from '@mixkit/linalg';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
+import { numberVector, squareMatrix } from '../support/builderArguments.js';
+import { paramsShape } from '../support/paramsShape.js';
 import {
   type CovarianceFactors,
   covarianceFromScatter,
   factorEstimate,
   fullCovarianceJson,
 } from './covariance.js';
+import { absoluteRegularization, gaussianForData } from './regularization.js';
 import {
   type GaussianOptions,
   gaussianBase,
@@ -27,18 +30,29 @@ export interface GaussianFullParams extends CovarianceFactors {
 const KIND = 'gaussian-full';
 
 /**
- * Full-covariance Gaussian parameters from a mean and a covariance (copied), with the caches
- * logDensity and sample need. Throws DegenerateComponentError('singular') when the covariance is
- * not positive definite.
+ * Full-covariance Gaussian parameters from a mean and a d x d covariance (copied; given as d
+ * rows or flat, row-major), with the caches logDensity and sample need. Throws
+ * `InvalidInputError` naming `mean` or `covariance` for a malformed argument, and
+ * DegenerateComponentError('singular') when the covariance is not positive definite.
  */
 export function gaussianFullParams(
   mean: ArrayLike<number>,
-  covariance: ArrayLike<number>,
+  covariance: ArrayLike<number> | ArrayLike<ArrayLike<number>>,
 ): GaussianFullParams {
-  const m = Float64Array.from(mean);
-  const c = Float64Array.from(covariance);
+  const m = numberVector(mean, 'mean');
+  const c = squareMatrix(covariance, m.length, 'covariance');
   return { mean: m, covariance: c, ...factorEstimate(KIND, m.length, c) };
 }
+
+/** The fields of full and tied parameters that `logDensity` and `sample` read. */
+export const checkFullParams = (kind: string, builder: string) =>
+  paramsShape(kind, builder, {
+    mean: 'vector',
+    covariance: 'square',
+    covarianceCholesky: 'square',
+    precisionCholesky: 'square',
+    logDetPrecisionCholesky: 'number',
+  });
 
 /**
  * log N(x | mean, Σ) = −½ (d log 2π + ||(x − mean)·U||²) + log det U for rows [start, end),
@@ -82,14 +96,15 @@ export function sampleGaussian(
 export function gaussianFull(
   options: GaussianOptions = {},
 ): ComponentFamily<GaussianFullParams, GaussianStats> {
-  const regCovar = resolveRegCovar(options);
+  const regularization = resolveRegCovar(options);
   // Its distances (through U) and scatter have WebAssembly SIMD kernels in @mixkit/linalg, which
   // run when the data is in kernel memory: the mark tells a runner that placing it there pays.
   return preferKernelMemory({
-    ...gaussianBase(KIND, regCovar, 'full'),
+    ...gaussianBase(KIND, regularization, 'full'),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const d = stats.mean.length;
+      const regCovar = absoluteRegularization(regularization, KIND, d);
       const covariance = covarianceFromScatter(d, stats.scatter, stats.weight, regCovar);
       const mean = Float64Array.from(stats.mean);
       return { mean, covariance, ...factorEstimate(KIND, d, covariance) };
@@ -101,5 +116,8 @@ export function gaussianFull(
       return d + (d * (d + 1)) / 2;
     },
     ...fullCovarianceJson(KIND),
+    checkParams: checkFullParams(KIND, 'gaussianFullParams'),
+    forData: (stats) =>
+      gaussianForData(KIND, regularization, stats, false, (regCovar) => gaussianFull({ regCovar })),
   });
 }

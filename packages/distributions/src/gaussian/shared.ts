@@ -1,28 +1,99 @@
-import { assertNumber, type FamilySpec, type Matrix } from '@mixkit/core';
+import { type FamilySpec, InvalidInputError, type Matrix } from '@mixkit/core';
 import type { ScatterMode } from '@mixkit/linalg';
-import { validateSupport } from '../support/validateSupport.js';
+import {
+  type MissingCellsAccepted,
+  missingRowsFor,
+  validateShape,
+} from '../support/validateSupport.js';
 import {
   type ConditionableParams,
   ConditionalRows,
   type PrecisionForm,
 } from './conditionalRows.js';
+import {
+  type RegCovar,
+  type Regularization,
+  regularizationJson,
+  resolveRegularization,
+} from './regularization.js';
 import { gaussianStatistics } from './statistics.js';
 
 /** Options shared by the Gaussian families. */
 export interface GaussianOptions {
   /**
-   * Added to the diagonal of every estimated covariance, exactly as scikit-learn's
-   * `GaussianMixture(reg_covar=...)`: it keeps covariances positive definite when a component
-   * collapses onto a few points or a column is constant. Default 1e-6; 0 disables it.
+   * Added to the diagonal of every estimated covariance: a number (exactly scikit-learn's
+   * `GaussianMixture(reg_covar=...)`), one number per column, or `{ relative: r }`, r times each
+   * column's variance in the data being fitted (see `RegCovar`). It keeps covariances positive
+   * definite when a component collapses onto a few points or a column is constant. Default
+   * 1e-6; 0 disables it.
    */
-  readonly regCovar?: number;
+  readonly regCovar?: RegCovar;
 }
 
-/** The resolved `regCovar` (default 1e-6), validated. */
-export function resolveRegCovar(options: GaussianOptions | undefined): number {
-  const regCovar = options?.regCovar ?? 1e-6;
-  assertNumber(regCovar, 'regCovar', { min: 0 });
-  return regCovar;
+/** The validated `regCovar` of the options (default 1e-6). */
+export function resolveRegCovar(options: GaussianOptions | undefined): Regularization {
+  return resolveRegularization(options?.regCovar);
+}
+
+/**
+ * Columns spanning more than this (max − min) have squared deviations beyond double precision's
+ * range once summed over rows; spans below its reciprocal have squared deviations that
+ * underflow. Either way no Gaussian variance can describe the column.
+ */
+const SPAN_LIMIT = 2 ** 500;
+
+/**
+ * `validate` of the Gaussian families (and the Student-t ones, whose scales are variances too):
+ * finite values, and every column's span (max − min)
+ * within double precision's reach for a variance: at most 2^500 (≈ 3e150), and 0 or at least
+ * 2^-500. Data near 1e300 or 1e-300 is refused here with what to do, rather than fitted into
+ * an overflowed covariance or one where the regularisation swamps every column.
+ * With `'accept-missing'`, NaN in a row `X.missingRows` marks is a missing cell and passes (the
+ * spans are those of the observed cells: NaN never compares below or above); with
+ * `'refuse-missing'` (the default) data with missing cells throws `UnsupportedMissingCellsError`.
+ */
+export function validateGaussianData(
+  X: Matrix,
+  argument: string,
+  kind: string,
+  missing: MissingCellsAccepted = 'refuse-missing',
+): void {
+  validateShape(X, argument, kind);
+  const marks = missingRowsFor(X, kind, missing);
+  const { data, rows, cols } = X;
+  for (let index = 0; index < data.length; index++) {
+    const value = data[index]!;
+    // value - value is NaN exactly for NaN and ±Infinity.
+    if (value - value !== 0) {
+      if (Number.isNaN(value) && marks?.[Math.floor(index / cols)] === 1) continue;
+      throw new InvalidInputError(
+        { argument, row: Math.floor(index / cols), column: index % cols, value },
+        `${kind} data must be finite numbers`,
+      );
+    }
+  }
+  for (let j = 0; j < cols; j++) {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < rows; i++) {
+      const value = data[i * cols + j]!;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+    const span = max - min;
+    if (span > SPAN_LIMIT) {
+      throw new InvalidInputError(
+        { argument, column: j, value: span },
+        `${kind}: column ${j} spans ${span.toExponential(1)}, so its squared deviations overflow double precision and no variance can describe it; divide X by a constant such as 1e150`,
+      );
+    }
+    if (span > 0 && span < 1 / SPAN_LIMIT) {
+      throw new InvalidInputError(
+        { argument, column: j, value: span },
+        `${kind}: column ${j} varies only by ${span.toExponential(1)}, so its squared deviations underflow double precision and no variance can describe it; multiply X by a constant such as 1e150`,
+      );
+    }
+  }
 }
 
 /** ½ d log 2π. */
@@ -112,23 +183,24 @@ export function logDensityFromDistances<F extends string>(
 }
 
 /**
- * The members every Gaussian family shares: `kind`, `spec` (the resolved `regCovar`),
- * `validate` (finite real data, NaN in rows marked as having missing cells), `missingCells`
- * (`'conditional'`), the moment statistics of {@link gaussianStatistics} with a full (`'full'`)
- * or diagonal (`'diagonal'`) scatter and parameters whose precision has the given `form`, and
- * `dimension` (the mean's length).
+ * The members every Gaussian family shares: `kind`, `spec` (the `regCovar` as given, or as a
+ * fit resolved it), `validate` (finite real data whose columns' variances double precision can
+ * hold, NaN in rows marked as having missing cells), `missingCells` (`'conditional'`), the
+ * moment statistics of {@link gaussianStatistics} with a full (`'full'`) or diagonal
+ * (`'diagonal'`) scatter and parameters whose precision has the given `form`, and `dimension`
+ * (the mean's length).
  */
 export function gaussianBase(
   kind: string,
-  regCovar: number,
+  regularization: Regularization,
   mode: ScatterMode,
   form: PrecisionForm = mode === 'full' ? 'cholesky' : 'diagonal',
 ) {
   return {
     kind,
-    spec: (): FamilySpec => ({ kind, options: { regCovar } }),
+    spec: (): FamilySpec => ({ kind, options: { regCovar: regularizationJson(regularization) } }),
     validate(X: Matrix, argument = 'X'): void {
-      validateSupport(X, argument, kind, 'real', undefined, 'accept-missing');
+      validateGaussianData(X, argument, kind, 'accept-missing');
     },
     missingCells: 'conditional' as const,
     ...gaussianStatistics(mode, form),

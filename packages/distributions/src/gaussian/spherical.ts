@@ -1,12 +1,14 @@
 import type { ComponentFamily, SerializedParams } from '@mixkit/core';
 import { ParamsReader } from '../json/paramsReader.js';
 import { assertWeight } from '../support/assertWeight.js';
+import { paramsShape } from '../support/paramsShape.js';
 import {
   diagonalLogDensity,
   diagonalVariances,
   gaussianDiagParams,
   sampleDiagonal,
 } from './diag.js';
+import { gaussianForData } from './regularization.js';
 import { type GaussianOptions, gaussianBase, resolveRegCovar } from './shared.js';
 import type { GaussianStats } from './statistics.js';
 
@@ -47,12 +49,12 @@ export function gaussianSphericalParams(
 export function gaussianSpherical(
   options: GaussianOptions = {},
 ): ComponentFamily<GaussianSphericalParams, GaussianStats> {
-  const regCovar = resolveRegCovar(options);
+  const regularization = resolveRegCovar(options);
   return {
-    ...gaussianBase(KIND, regCovar, 'diagonal'),
+    ...gaussianBase(KIND, regularization, 'diagonal'),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
-      const variances = diagonalVariances(stats, regCovar);
+      const variances = diagonalVariances(stats, regularization, KIND);
       let sum = 0;
       for (let j = 0; j < variances.length; j++) sum += variances[j]!;
       return gaussianSphericalParams(stats.mean, sum / variances.length);
@@ -74,5 +76,15 @@ export function gaussianSpherical(
         reader.number('variance', { min: 0, exclusiveMin: true }),
       );
     },
+    checkParams: paramsShape(KIND, 'gaussianSphericalParams', {
+      mean: 'vector',
+      variance: 'number',
+      precisions: 'vector',
+      logDetPrecisionCholesky: 'number',
+    }),
+    forData: (stats) =>
+      gaussianForData(KIND, regularization, stats, true, (regCovar) =>
+        gaussianSpherical({ regCovar }),
+      ),
   };
 }

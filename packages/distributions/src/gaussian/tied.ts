@@ -1,7 +1,13 @@
 import { type ComponentFamily, DegenerateComponentError } from '@mixkit/core';
 import { preferKernelMemory } from '@mixkit/linalg';
 import { covarianceFromScatter, factorEstimate, fullCovarianceJson } from './covariance.js';
-import { type GaussianFullParams, gaussianLogDensity, sampleGaussian } from './full.js';
+import {
+  checkFullParams,
+  type GaussianFullParams,
+  gaussianLogDensity,
+  sampleGaussian,
+} from './full.js';
+import { absoluteRegularization, gaussianForData } from './regularization.js';
 import { type GaussianOptions, gaussianBase, resolveRegCovar } from './shared.js';
 import type { GaussianStats } from './statistics.js';
 
@@ -24,7 +30,7 @@ const KIND = 'gaussian-tied';
 export function gaussianTied(
   options: GaussianOptions = {},
 ): ComponentFamily<GaussianTiedParams, GaussianStats> {
-  const regCovar = resolveRegCovar(options);
+  const regularization = resolveRegCovar(options);
 
   function estimateAll(stats: readonly GaussianStats[]): GaussianTiedParams[] {
     if (stats.length === 0) return [];
@@ -42,6 +48,7 @@ export function gaussianTied(
       total += s.weight;
       for (let e = 0; e < d * d; e++) pooled[e]! += s.scatter[e]!;
     });
+    const regCovar = absoluteRegularization(regularization, KIND, d);
     const covariance = covarianceFromScatter(d, pooled, total, regCovar, pooled);
     const shared = { covariance, ...factorEstimate(KIND, d, covariance) };
     return stats.map((s) => ({ mean: Float64Array.from(s.mean), ...shared }));
@@ -49,7 +56,7 @@ export function gaussianTied(
 
   // The full family's kernels (WebAssembly SIMD distances and scatter) want kernel memory too.
   return preferKernelMemory({
-    ...gaussianBase(KIND, regCovar, 'full'),
+    ...gaussianBase(KIND, regularization, 'full'),
     estimate: (stats) => estimateAll([stats])[0]!,
     estimateAll,
     logDensity: gaussianLogDensity,
@@ -60,5 +67,8 @@ export function gaussianTied(
       return (d * (d + 1)) / 2;
     },
     ...fullCovarianceJson(KIND),
+    checkParams: checkFullParams(KIND, 'gaussianFullParams'),
+    forData: (stats) =>
+      gaussianForData(KIND, regularization, stats, false, (regCovar) => gaussianTied({ regCovar })),
   });
 }

@@ -3,11 +3,13 @@ import {
   DegenerateComponentError,
   type SerializedParams,
 } from '@mixkit/core';
+
 import { squaredMahalanobisDiagonal } from '@mixkit/linalg';
 import { ParamsReader } from '../json/paramsReader.js';
 import { POSITIVE } from '../json/vectorParamsJson.js';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
+import { paramsShape } from '../support/paramsShape.js';
 import { nextDof } from './studentTDof.js';
 import { checkDof, resolveStudentTOptions, type StudentTOptions } from './studentTOptions.js';
 import {
@@ -128,5 +130,12 @@ export function studentTDiag(
       const nu = checkDof(reader.number('dof', { min: 0, exclusiveMin: true }), dof, KIND);
       return studentTDiagParams(location, scales, nu);
     },
+    checkParams: paramsShape(KIND, 'studentTDiagParams', {
+      location: 'vector',
+      scales: 'vector',
+      precisions: 'vector',
+      dof: 'number',
+      logNormalizer: 'number',
+    }),
   };
 }

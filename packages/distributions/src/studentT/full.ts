@@ -11,6 +11,7 @@ import {
 import { ParamsReader } from '../json/paramsReader.js';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
+import { paramsShape } from '../support/paramsShape.js';
 import { nextDof } from './studentTDof.js';
 import { checkDof, resolveStudentTOptions, type StudentTOptions } from './studentTOptions.js';
 import {
@@ -145,5 +146,14 @@ export function studentTFull(
       const nu = checkDof(reader.number('dof', { min: 0, exclusiveMin: true }), dof, KIND);
       return build(location, scale, nu, factorJson(KIND, d, scale, 'scale'));
     },
+    checkParams: paramsShape(KIND, 'studentTFullParams', {
+      location: 'vector',
+      scale: 'square',
+      covarianceCholesky: 'square',
+      precisionCholesky: 'square',
+      logDetPrecisionCholesky: 'number',
+      dof: 'number',
+      logNormalizer: 'number',
+    }),
   };
 }

@@ -1,5 +1,4 @@
 import { assertNumber, InvalidInputError, type JsonValue } from '@mixkit/core';
-import { type GaussianOptions, resolveRegCovar } from '../gaussian/shared.js';
 import type { ResolvedDof } from './studentTDof.js';
 
 /** How ν is learned: from `initial` (default 10), kept within [`min`, `max`] (default [0.5, 1000]). */
@@ -13,7 +12,12 @@ export interface StudentTDofLearning {
 }
 
 /** Options of the Student-t families. */
-export interface StudentTOptions extends GaussianOptions {
+export interface StudentTOptions {
+  /**
+   * Added to the diagonal of every estimated scale matrix, as the Gaussian families' absolute
+   * `regCovar` (a number for every column). Default 1e-6; 0 disables it.
+   */
+  readonly regCovar?: number;
   /**
    * Degrees of freedom ν: a number fixes ν for every component; absent or an object learns ν per
    * component by ECME, starting at `initial` (the M-step from a hard assignment has no latent
@@ -31,7 +35,8 @@ export interface ResolvedStudentTOptions {
 
 /** Validates the options and merges defaults. */
 export function resolveStudentTOptions(options: StudentTOptions = {}): ResolvedStudentTOptions {
-  const regCovar = resolveRegCovar(options);
+  const regCovar = options.regCovar ?? 1e-6;
+  assertNumber(regCovar, 'regCovar', { min: 0 });
   const given = options.dof;
   if (typeof given === 'number') {
     assertNumber(given, 'dof', { min: 0, exclusiveMin: true });

@@ -1,7 +1,8 @@
 import type { FamilySpec, Matrix, RandomSource } from '@mixkit/core';
 import { logGammaRatio } from '@mixkit/linalg';
+import { validateGaussianData } from '../gaussian/shared.js';
 import { sampleGamma } from '../sampling/sampleGamma.js';
-import { missingRowsFor, validateSupport } from '../support/validateSupport.js';
+import { missingRowsFor } from '../support/validateSupport.js';
 import type { ResolvedStudentTOptions } from './studentTOptions.js';
 
 /**
@@ -51,7 +52,8 @@ export function studentTBase(kind: string, resolved: ResolvedStudentTOptions) {
         'refuse-missing',
         'its E-step over missing coordinates and the latent scale together is not implemented',
       );
-      validateSupport(X, argument, kind, 'real');
+      // Finite data whose columns' variances double precision can hold (see the Gaussians').
+      validateGaussianData(X, argument, kind);
     },
     dimension: (params: { readonly location: Float64Array }): number => params.location.length,
   };

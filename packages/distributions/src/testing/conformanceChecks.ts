@@ -1,7 +1,9 @@
 import { type AnyComponentFamily, type ComponentFamily, createRandom } from '@mixkit/core';
+import { checkCheckParams } from './checks/checkParams.js';
 import { checkEmptyStats, checkParameterCount } from './checks/counting.js';
 import { checkKernelMemory } from './checks/kernelMemory.js';
 import { checkLikelihoodMaximum } from './checks/likelihoodMaximum.js';
+import { checkMapEstimate } from './checks/mapEstimate.js';
 import {
   checkMissingDensity,
   checkMissingEmStep,
@@ -58,6 +60,10 @@ const TITLES: Record<CheckName, string> = {
   'parameter-count': 'nParameters / nSharedParameters match the hand-computed counts',
   'empty-stats': 'estimate on empty statistics throws DegenerateComponentError("empty")',
   'kernel-memory': 'data in kernel memory (WebAssembly SIMD) gives bit-identical results',
+  'check-params':
+    "checkParams accepts the family's own parameters and names the argument for others",
+  'map-estimate':
+    'a family with a prior: estimate maximises the weighted log-likelihood plus logPrior',
   'likelihood-maximum':
     'perturbing the estimate never raises the weighted log-likelihood of its data (an M-step maximises)',
   'missing-refused':
@@ -151,6 +157,14 @@ export function conformanceChecks<P, S>(
     add('kernel-memory', () =>
       checkKernelMemory(family, get().params, get().stats.X, get().stats.weights),
     );
+    if (family.checkParams !== undefined) {
+      add('check-params', () => checkCheckParams(family, get().params));
+    }
+    if (family.logPrior !== undefined) {
+      add('map-estimate', () =>
+        checkMapEstimate(family, get().stats.X, get().stats.weights, createRandom(seed + 1)),
+      );
+    }
     add('likelihood-maximum', () =>
       checkLikelihoodMaximum(family, get().stats.X, get().stats.weights),
     );

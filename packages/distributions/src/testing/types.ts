@@ -21,6 +21,8 @@ export type CheckName =
   | 'parameter-count'
   | 'empty-stats'
   | 'kernel-memory'
+  | 'map-estimate'
+  | 'check-params'
   | 'likelihood-maximum'
   | 'missing-refused'
   | 'missing-validate'

@@ -33,7 +33,6 @@ describeComponentFamily('bernoulli with Beta pseudocounts', bernoulli({ alpha: 1
   ],
   expectedFailures: {
     'weight-scale-invariance': 'pseudocounts are not scaled with the weights (MAP, not ML)',
-    'likelihood-maximum': 'the Beta pseudocounts make the estimate a MAP, not the ML maximum',
   },
 });
 

@@ -185,13 +185,20 @@ describe('product', () => {
     expect(() => product([])).toThrow(InvalidInputError);
   });
 
-  it('caches gathered columns per data buffer; clearCache() makes it re-read changed contents', () => {
-    const X = createMatrix(1, 3, Float64Array.from([0, 0, 1]));
-    const before = logDensities(mixed, params, X)[0]!;
-    X.data[2] = 4;
-    expect(logDensities(mixed, params, X)[0]).toBe(before);
-    mixed.clearCache();
-    expect(logDensities(mixed, params, X)[0]).not.toBe(before);
+  it('reads a reused buffer as it is now: nothing is cached per buffer (issue 16)', () => {
+    // A caller that refills one buffer chunk after chunk (out-of-core reading) used to get the
+    // first chunk's columns back from a cache keyed on the buffer.
+    const X = createMatrix(2, 3, Float64Array.from([0, 0, 1, 1, 2, 3]));
+    const before = Array.from(logDensities(mixed, params, X));
+    X.data.set([1, 2, 3, 0, 0, 1]);
+    expect(Array.from(logDensities(mixed, params, X))).toEqual([before[1], before[0]]);
+    const weights = Float64Array.from([1, 0]);
+    const first = mixed.estimate(mixed.accumulate(mixed.createStats(3), X, 0, 2, weights, 0, 1));
+    X.data.set([0, 0, 1, 1, 2, 3]);
+    const second = mixed.estimate(mixed.accumulate(mixed.createStats(3), X, 0, 2, weights, 0, 1));
+    expect(mixed.paramsToJSON(second)).not.toEqual(mixed.paramsToJSON(first));
+    expect(second[0].rates[0]).toBe(1);
+    expect(first[0].rates[0]).toBe(3);
   });
 
   it('estimateAll shares the tied block’s covariance across components', () => {

@@ -184,6 +184,12 @@ const mutants: [string, CheckName, Family][] = [
     'parameter-count',
     mutant({ nParameters: (p) => p.rates.length + 1 }),
   ],
+  ['a checkParams that accepts anything', 'check-params', mutant({ checkParams: () => {} })],
+  [
+    'a logPrior the estimate does not maximise (a prior pulling rates up, an ML estimate)',
+    'map-estimate',
+    mutant({ logPrior: (p) => 50 * p.logRates.reduce((a, b) => a + b, 0) }),
+  ],
   [
     'an estimate that returns NaN for empty statistics',
     'empty-stats',

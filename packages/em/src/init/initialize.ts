@@ -187,6 +187,8 @@ function givenParams(
     );
   }
   init.params.forEach((params, c) => {
+    // Another family's parameters are refused by name here, not by a TypeError in a kernel.
+    families[c]!.checkParams?.(params, `init.params[${c}]`);
     const dimension = families[c]!.dimension(params);
     if (dimension !== d) {
       throw new InvalidInputError(

@@ -1,14 +1,16 @@
-import type {
-  AnyComponentFamily,
-  FamilyResolver,
-  FamilySpec,
-  FitDiagnostics,
-  FitWarning,
-  JsonValue,
-  MissingPolicy,
-  SerializedParams,
+import {
+  type AnyComponentFamily,
+  type FamilyResolver,
+  type FamilySpec,
+  type FitDiagnostics,
+  type FitWarning,
+  fitDiagnosticsFromJson,
+  InvalidInputError,
+  type JsonValue,
+  type MissingPolicy,
+  MixkitError,
+  type SerializedParams,
 } from '@mixkit/core';
-import { InvalidInputError } from '@mixkit/core';
 
 /**
  * The JSON form of a fitted mixture. Families are listed once each (`families`) and components
@@ -107,54 +109,185 @@ export interface ParsedMixture {
   readonly missing: MissingPolicy;
 }
 
-/** Parses and checks a `MixtureJson` document, rebuilding families through `resolve`. */
+/** A JSON object's fields, or an `InvalidInputError` naming `path`. */
+function objectAt(json: unknown, path: string): Readonly<Record<string, unknown>> {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new InvalidInputError(
+      { argument: path, value: json as JsonValue },
+      'expected a JSON object',
+    );
+  }
+  return json as Readonly<Record<string, unknown>>;
+}
+
+function arrayAt(value: unknown, path: string): readonly unknown[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new InvalidInputError(
+      { argument: path, value: value as JsonValue },
+      'expected a non-empty array',
+    );
+  }
+  return value;
+}
+
+/**
+ * Runs `read` (a family's factory or `paramsFromJSON`) and re-throws its problems as an
+ * `InvalidInputError` whose argument is the path of the field in the whole document:
+ * `json.mean` from a family's reader becomes `json.components[1].params.mean`, `spec.options`
+ * becomes `json.families[0].options`, an option's own name goes under `options`.
+ */
+function at<T>(path: string, prefix: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (InvalidInputError.isInstance(error)) {
+      const argument = error.argument;
+      const field =
+        argument === prefix || argument.startsWith(`${prefix}.`)
+          ? `${path}${argument.slice(prefix.length)}`
+          : `${path}${prefix === 'spec' ? '.options' : ''}.${argument}`;
+      throw new InvalidInputError(
+        { argument: field, row: error.row, column: error.column, value: error.value },
+        error.message,
+      );
+    }
+    if (MixkitError.isInstance(error)) throw error;
+    throw new InvalidInputError(
+      { argument: path },
+      `could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/**
+ * Parses a `MixtureJson` document, strictly, rebuilding families through `resolve`. Every
+ * field is checked: the kind and version, a positive integer dimension, each family spec
+ * (through `resolve`), each component's family index and parameters (through the family's
+ * `paramsFromJSON`) and their dimension against the model's, log weights that are numbers (or
+ * null, a zero weight, written so by JSON) and normalise to 1 within 1e-9, `weights` equal to
+ * their exponentials (the model computes with `logWeights`), the `missing` policy
+ * (`'marginalize'` or absent), and the diagnostics. A problem is
+ * an `InvalidInputError` whose argument is the path of the bad field, e.g.
+ * `json.components[1].params.mean`, so a damaged or hand-edited model is refused at loading
+ * rather than blaming the data later.
+ */
 export function mixtureFromJson(json: JsonValue, resolve: FamilyResolver): ParsedMixture {
-  const argument = 'json';
-  const fail = (reason: string): never => {
-    throw new InvalidInputError({ argument }, reason);
-  };
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) fail('expected an object');
-  const doc = json as Partial<Record<keyof MixtureJson, unknown>>;
-  if (doc.kind !== 'mixkit.mixture') fail(`expected kind 'mixkit.mixture'`);
-  if (doc.version !== 1) fail(`unsupported version ${String(doc.version)}`);
-  const { dimension, logWeights, families, components, diagnostics } = doc;
+  const doc = objectAt(json, 'json');
+  if (doc.kind !== 'mixkit.mixture') {
+    throw new InvalidInputError(
+      { argument: 'json.kind', value: doc.kind as JsonValue },
+      "expected 'mixkit.mixture'",
+    );
+  }
+  if (doc.version !== 1) {
+    throw new InvalidInputError(
+      { argument: 'json.version', value: doc.version as JsonValue },
+      'unsupported version (this build reads version 1)',
+    );
+  }
+  const dimension = doc.dimension;
   if (doc.missing !== undefined && doc.missing !== 'marginalize') {
-    fail("missing must be 'marginalize' when present");
+    throw new InvalidInputError(
+      { argument: 'json.missing', value: doc.missing as JsonValue },
+      "expected 'marginalize' when present (a model fitted without missing cells has no field)",
+    );
   }
   if (typeof dimension !== 'number' || !Number.isInteger(dimension) || dimension < 1) {
-    fail('dimension must be a positive integer');
+    throw new InvalidInputError(
+      { argument: 'json.dimension', value: dimension as JsonValue },
+      'expected a positive integer',
+    );
   }
-  if (!Array.isArray(families) || !Array.isArray(components) || !Array.isArray(logWeights)) {
-    return fail('families, components and logWeights must be arrays');
-  }
-  if (components.length === 0 || logWeights.length !== components.length) {
-    fail('expected one log weight per component');
-  }
-  const built = families.map((spec) => resolve(spec as FamilySpec));
-  const componentFamilies = components.map((component, c) => {
-    const family = built[(component as { family?: unknown }).family as number];
-    if (family === undefined) fail(`component ${c} refers to an unknown family`);
-    return family!;
+  const built = arrayAt(doc.families, 'json.families').map((spec, i) => {
+    const path = `json.families[${i}]`;
+    const fields = objectAt(spec, path);
+    if (typeof fields.kind !== 'string') {
+      throw new InvalidInputError(
+        { argument: `${path}.kind`, value: fields.kind as JsonValue },
+        'expected a string',
+      );
+    }
+    return at(path, 'spec', () => resolve(spec as FamilySpec));
   });
-  const params = components.map((component, c) =>
-    componentFamilies[c]!.paramsFromJSON((component as { params: SerializedParams }).params),
-  );
-  // JSON writes a zero weight's log (-Infinity) as null.
-  if (logWeights.some((w) => typeof w !== 'number' && w !== null)) fail('bad logWeights');
-  const d = (diagnostics ?? {}) as Partial<MixtureJson['diagnostics']>;
+  const components = arrayAt(doc.components, 'json.components');
+  const families: AnyComponentFamily[] = [];
+  const params = components.map((component, c) => {
+    const path = `json.components[${c}]`;
+    const fields = objectAt(component, path);
+    const index = fields.family;
+    const family = typeof index === 'number' && Number.isInteger(index) ? built[index] : undefined;
+    if (family === undefined) {
+      throw new InvalidInputError(
+        { argument: `${path}.family`, value: index as JsonValue },
+        `expected the index of one of the ${built.length} families`,
+      );
+    }
+    families.push(family);
+    const value = at(`${path}.params`, 'json', () =>
+      family.paramsFromJSON(objectAt(fields.params, `${path}.params`) as SerializedParams),
+    );
+    const described = family.dimension(value);
+    if (described !== dimension) {
+      throw new InvalidInputError(
+        { argument: `${path}.params`, value: described },
+        `the parameters describe ${described} columns but the model's dimension is ${dimension}`,
+      );
+    }
+    return value;
+  });
+  const logWeights = readLogWeights(doc, components.length);
   return {
-    families: componentFamilies,
+    families,
     params,
-    logWeights: Float64Array.from(logWeights as (number | null)[], (w) => w ?? -Infinity),
-    dimension: dimension as number,
+    logWeights,
+    dimension,
+    diagnostics: fitDiagnosticsFromJson(doc.diagnostics, 'json.diagnostics'),
     missing: doc.missing === 'marginalize' ? 'marginalize' : 'error',
-    diagnostics: {
-      converged: d.converged === true,
-      iterations: typeof d.iterations === 'number' ? d.iterations : 0,
-      objective: Array.isArray(d.objective) ? d.objective : [],
-      bestRestart: typeof d.bestRestart === 'number' ? d.bestRestart : 0,
-      restartObjectives: Array.isArray(d.restartObjectives) ? d.restartObjectives : [],
-      warnings: Array.isArray(d.warnings) ? d.warnings : [],
-    },
   };
+}
+
+/** The log weights, checked (numbers or null, normalised) and checked against `weights`. */
+function readLogWeights(doc: Readonly<Record<string, unknown>>, k: number): Float64Array {
+  const raw = doc.logWeights;
+  if (!Array.isArray(raw) || raw.length !== k) {
+    throw new InvalidInputError(
+      { argument: 'json.logWeights', value: raw as JsonValue },
+      `expected one log weight per component (${k})`,
+    );
+  }
+  const logWeights = new Float64Array(k);
+  let total = 0;
+  raw.forEach((value: unknown, c) => {
+    // JSON writes a zero weight's log (-Infinity) as null.
+    if (value !== null && (typeof value !== 'number' || !Number.isFinite(value) || value > 0)) {
+      throw new InvalidInputError(
+        { argument: 'json.logWeights', row: c, value: value as JsonValue },
+        'expected a finite number <= 0 (or null for a zero weight)',
+      );
+    }
+    logWeights[c] = value === null ? Number.NEGATIVE_INFINITY : value;
+    total += Math.exp(logWeights[c]!);
+  });
+  if (!(Math.abs(total - 1) <= 1e-9)) {
+    throw new InvalidInputError(
+      { argument: 'json.logWeights', value: total },
+      'the mixing weights (their exponentials) must sum to 1',
+    );
+  }
+  const weights = doc.weights;
+  if (!Array.isArray(weights) || weights.length !== k) {
+    throw new InvalidInputError(
+      { argument: 'json.weights', value: weights as JsonValue },
+      `expected one weight per component (${k})`,
+    );
+  }
+  weights.forEach((value: unknown, c) => {
+    if (!Object.is(value, Math.exp(logWeights[c]!))) {
+      throw new InvalidInputError(
+        { argument: 'json.weights', row: c, value: value as JsonValue },
+        `disagrees with exp(logWeights[${c}]) = ${Math.exp(logWeights[c]!)}, which the model computes with: edit logWeights to change a weight`,
+      );
+    }
+  });
+  return logWeights;
 }

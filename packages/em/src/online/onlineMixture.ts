@@ -29,7 +29,7 @@ import {
   statisticsWorkspace,
   toChunk,
 } from '../stream/chunkWorkspace.js';
-import { createEmWorkspace } from '../workspace/emWorkspace.js';
+import { createEmWorkspace, familiesForRows, groupFamilies } from '../workspace/emWorkspace.js';
 import { interpolateStatistics, scaledCopy } from './runningStatistics.js';
 import { resolveStepSchedule, type StepSchedule, stepSize } from './stepSize.js';
 
@@ -65,10 +65,9 @@ const noRows = new Float64Array(0);
  * prior or pseudocounts see the weight batch EM would give them on the same data.
  */
 export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamily> {
-  /** The family of each component. */
-  readonly families: readonly Family[];
   /** The number of components. */
   readonly nClusters: number;
+  private fitFamilies: readonly Family[];
   private readonly settings: ResolvedEmSettings;
   private readonly schedule: Required<StepSchedule>;
   private readonly warnings: FitWarning[] = [];
@@ -84,11 +83,20 @@ export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamil
   private lastStep = Number.NaN;
 
   constructor(private readonly options: OnlineMixtureOptions<Family>) {
-    this.families = resolveFamilies(options);
-    this.nClusters = this.families.length;
+    this.fitFamilies = resolveFamilies(options);
+    this.nClusters = this.fitFamilies.length;
     this.settings = resolveEmSettings(options, this.nClusters, options.random);
     this.schedule = resolveStepSchedule(options);
     this.runningTotals = new Float64Array(this.nClusters);
+  }
+
+  /**
+   * The component families: as given until the first batch, then as the fit runs them (a
+   * family's `forData` resolves data-relative settings, e.g. a relative `regCovar`, on the first
+   * batch).
+   */
+  get families(): readonly Family[] {
+    return this.fitFamilies;
   }
 
   /** Mini-batches consumed so far. */
@@ -194,14 +202,19 @@ export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamil
 
   /** The first batch: buffers for its width and the initial parameters. */
   private start(X: Matrix): InitialState {
-    const { families, settings } = this;
+    const { settings } = this;
     const init = settings.init;
-    this.buffers = createChunkBuffers(families, X.cols, settings.blockSize);
-    for (const { family } of this.buffers.groups) family.validate(X, 'batch');
+    for (const { family } of groupFamilies(this.families)) family.validate(X, 'batch');
+    // Data-relative settings are resolved on the first batch (the only data seen at the start).
+    const fitted = familiesForRows(this.families, X, settings.blockSize);
+    this.warnings.push(...fitted.warnings);
+    // `forData` returns a family of the same parameter and statistics types.
+    this.fitFamilies = fitted.families as Family[];
+    this.buffers = createChunkBuffers(this.families, X.cols, settings.blockSize);
     const workspace =
       typeof init === 'object' && init.kind === 'params'
         ? statisticsWorkspace(this.buffers, [], noRows, 0, new Map())
-        : createEmWorkspace(X, families, { blockSize: settings.blockSize });
+        : createEmWorkspace(X, this.families, { blockSize: settings.blockSize });
     this.state = initialize(workspace, init, settings.random.split(), settings, 0, this.warnings);
     return this.state;
   }

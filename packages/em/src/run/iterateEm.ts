@@ -68,6 +68,7 @@ export function* emProgram<Family extends AnyComponentFamily>(
   // `estimate` (or the caller's init), so they are the families' parameter type.
   type Params = ParamsOf<Family>;
   const selection = new RestartSelection<Params>();
+  selection.warnings.push(...workspace.dataWarnings);
   for (let restart = 0; restart < settings.nInit; restart++) {
     selection.add(
       restart,
@@ -75,7 +76,8 @@ export function* emProgram<Family extends AnyComponentFamily>(
     );
   }
   yield* closeShards(passes);
-  return selection.model(families, workspace.d, settings.missing);
+  // The families as the fit ran them (`forData` may have resolved data-relative settings).
+  return selection.model(workspace.families, workspace.d, settings.missing);
 }
 
 /**

@@ -9,6 +9,7 @@ import { emPass } from '../estep/emPass.js';
 import type { EmPassInput, EmPassOutput } from '../estep/emPassTask.js';
 import { initializeProgram } from '../init/initialize.js';
 import { accumulatingComponents } from '../mstep/accumulatingComponents.js';
+import { logPriorTerm } from '../mstep/logPriorTerm.js';
 import { mStep } from '../mstep/mStep.js';
 import type { EmWorkspace } from '../workspace/emWorkspace.js';
 import type { EmRestartResult, EmStep } from './emStep.js';
@@ -21,6 +22,8 @@ import { RestartProgress } from './restartProgress.js';
  * log-likelihood of the current parameters) and one M-step, reporting a step after each; stop
  * when the objective changes by less than `tolerance` or after `maxIterations`; finish with a
  * scoring pass (the final E-step) so the result's objective is that of the returned parameters.
+ * The objective is the one the M-step maximises: the log-likelihood plus the priors' log density
+ * (`logPriorTerm`; nothing for maximum-likelihood families), per unit of total weight.
  */
 export function* runRestart<Params = unknown>(
   workspace: EmWorkspace,
@@ -41,10 +44,14 @@ export function* runRestart<Params = unknown>(
   const accumulateMask = accumulatingComponents(workspace.families, settings.frozen);
   const progress = new RestartProgress<Params>(settings, restart, workspace);
   const { estep } = settings;
+  const { families, totalWeight } = workspace;
+  const objective = (logLikelihood: number): number =>
+    (logLikelihood + logPriorTerm(families, params, logWeights, settings.weightConcentration)) /
+    totalWeight;
   while (progress.next()) {
-    const current =
-      (yield* emPass(workspace, passes, params, logWeights, accumulateMask, true, estep)) /
-      workspace.totalWeight;
+    const current = objective(
+      yield* emPass(workspace, passes, params, logWeights, accumulateMask, true, estep),
+    );
     mStep(workspace, params, logWeights, settings, {
       restart,
       iteration: progress.iteration,
@@ -54,8 +61,8 @@ export function* runRestart<Params = unknown>(
     yield* reportStep(progress.record(current, params, logWeights));
   }
   progress.finish(warnings);
-  const finalObjective =
-    (yield* emPass(workspace, passes, params, logWeights, undefined, false, estep)) /
-    workspace.totalWeight;
+  const finalObjective = objective(
+    yield* emPass(workspace, passes, params, logWeights, undefined, false, estep),
+  );
   return progress.result(params, logWeights, finalObjective, warnings);
 }

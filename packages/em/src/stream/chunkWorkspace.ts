@@ -137,6 +137,7 @@ export function chunkWorkspace(buffers: ChunkBuffers, chunk: Matrix): EmWorkspac
     globalStats: new Map(),
     rowScores: noRows,
     scratch: buffers.scratch,
+    dataWarnings: [],
     // Chunks are placed in kernel memory by `createChunkBuffers` already.
     placed: true,
   };
@@ -175,6 +176,7 @@ export function statisticsWorkspace(
     globalStats,
     rowScores: noRows,
     scratch: buffers.scratch,
+    dataWarnings: [],
     // Chunks are placed in kernel memory by `createChunkBuffers` already.
     placed: true,
   };

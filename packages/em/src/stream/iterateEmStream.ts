@@ -14,6 +14,7 @@ import {
 import { type InitialState, initialize } from '../init/initialize.js';
 import type { MixtureModel } from '../model/mixtureModel.js';
 import { accumulatingComponents } from '../mstep/accumulatingComponents.js';
+import { logPriorTerm } from '../mstep/logPriorTerm.js';
 import { mStep } from '../mstep/mStep.js';
 import type { EmRestartResult, EmStep } from '../run/emStep.js';
 import type { MixtureOptions } from '../run/mixtureOptions.js';
@@ -21,7 +22,7 @@ import { type ResolvedEmSettings, resolveEmSettings } from '../run/resolveEmSett
 import { resolveFamilies } from '../run/resolveFamilies.js';
 import { RestartProgress } from '../run/restartProgress.js';
 import { RestartSelection } from '../run/restartSelection.js';
-import { createEmWorkspace, groupFamilies } from '../workspace/emWorkspace.js';
+import { createEmWorkspace, familiesForData, groupFamilies } from '../workspace/emWorkspace.js';
 import type { ChunkSource } from './chunkSource.js';
 import { type ChunkBuffers, createChunkBuffers, statisticsWorkspace } from './chunkWorkspace.js';
 import { readInitSample } from './readInitSample.js';
@@ -44,7 +45,10 @@ const noRows = new Float64Array(0);
 /** What stays fixed across the restarts of one streamed fit. */
 interface StreamFit {
   readonly source: ChunkSource;
-  readonly families: readonly AnyComponentFamily[];
+  /** As given, then as resolved for the whole data after the first pass (`forData`). */
+  families: readonly AnyComponentFamily[];
+  /** Whether `forData` has run on the whole data's statistics. */
+  resolved: boolean;
   readonly settings: ResolvedEmSettings;
   readonly signal: AbortSignal | undefined;
   readonly executor: ShardExecutor | undefined;
@@ -82,6 +86,7 @@ export async function* iterateEmStream<Family extends AnyComponentFamily>(
   const fit: StreamFit = {
     source,
     families,
+    resolved: false,
     settings,
     signal: options.signal,
     executor: options.executor,
@@ -95,7 +100,24 @@ export async function* iterateEmStream<Family extends AnyComponentFamily>(
     const start = await initialState(fit, initRows, random, restart);
     selection.add(restart, yield* streamRestart<Params>(fit, start, restart));
   }
-  return selection.model(families, fit.buffers!.d, settings.missing);
+  return selection.model(fit.families, fit.buffers!.d, settings.missing);
+}
+
+/**
+ * After the first pass has gathered the whole data's statistics: the families as `forData`
+ * resolves them for it (e.g. a relative `regCovar`), in `fit` and its buffers, before the
+ * first M-step; their warnings go to the fit's. Families without `forData` stay as they are.
+ */
+function resolveForData(fit: StreamFit): void {
+  if (fit.resolved) return;
+  fit.resolved = true;
+  const fitted = familiesForData(fit.families, (family) => fit.globalStats.get(family));
+  fit.warnings.push(...fitted.warnings);
+  if (fitted.families.every((family, c) => family === fit.families[c])) return;
+  for (const [family, stats] of fitted.globalStats) fit.globalStats.set(family, stats);
+  fit.families = fitted.families;
+  const buffers = fit.buffers!;
+  fit.buffers = { ...buffers, families: fitted.families, groups: groupFamilies(fitted.families) };
 }
 
 /** One restart: the loop of `runRestart`, with each pass streamed (see `streamPass`). */
@@ -104,12 +126,12 @@ async function* streamRestart<Params>(
   start: InitialState,
   restart: number,
 ): AsyncGenerator<EmStep<Params>, EmRestartResult<Params>, void> {
-  const { families, settings, warnings } = fit;
-  const buffers = fit.buffers!;
+  const { settings, warnings } = fit;
   const { params, logWeights } = start;
-  const mask = accumulatingComponents(families, settings.frozen);
-  const stats = families.map((family) => family.createStats(buffers.d));
-  const totals = new Float64Array(families.length);
+  const d = fit.buffers!.d;
+  const mask = accumulatingComponents(fit.families, settings.frozen);
+  const stats = fit.families.map((family) => family.createStats(d));
+  const totals = new Float64Array(fit.families.length);
   const state = {
     params,
     logWeights,
@@ -119,16 +141,28 @@ async function* streamRestart<Params>(
     signal: fit.signal,
     executor: fit.executor,
   };
-  const progress = new RestartProgress<Params>(settings, restart, { families, d: buffers.d });
+  // Step models read the families as they are then (resolved after the first pass).
+  const parts = {
+    get families() {
+      return fit.families;
+    },
+    d,
+  };
+  const progress = new RestartProgress<Params>(settings, restart, parts);
+  // The objective the M-step maximises: log-likelihood plus the priors (see `logPriorTerm`).
+  const objective = (logLikelihood: number, rows: number): number =>
+    (logLikelihood + logPriorTerm(fit.families, params, logWeights, settings.weightConcentration)) /
+    rows;
   while (progress.next()) {
-    const pass = await streamPass(fit.source, buffers, {
+    const pass = await streamPass(fit.source, fit.buffers!, {
       ...state,
       mask,
       globalStats: fit.globalStats,
     });
     const rows = checkRows(fit, pass.rows);
-    const current = pass.logLikelihood / rows;
-    const workspace = statisticsWorkspace(buffers, stats, totals, rows, fit.globalStats);
+    const current = objective(pass.logLikelihood, rows);
+    resolveForData(fit);
+    const workspace = statisticsWorkspace(fit.buffers!, stats, totals, rows, fit.globalStats);
     mStep(workspace, params, logWeights, settings, {
       restart,
       iteration: progress.iteration,
@@ -138,8 +172,8 @@ async function* streamRestart<Params>(
     yield progress.record(current, params, logWeights);
   }
   progress.finish(warnings);
-  const final = await streamPass(fit.source, buffers, { ...state, mask: undefined });
-  const finalObjective = final.logLikelihood / checkRows(fit, final.rows);
+  const final = await streamPass(fit.source, fit.buffers!, { ...state, mask: undefined });
+  const finalObjective = objective(final.logLikelihood, checkRows(fit, final.rows));
   // Its warnings went to `fit.warnings` (the selection's) as they came.
   return progress.result(params, logWeights, finalObjective, []);
 }

@@ -1,6 +1,7 @@
 import {
   type AnyComponentFamily,
   assertInteger,
+  type FitWarning,
   InvalidInputError,
   type Matrix,
   type MatrixInput,
@@ -71,6 +72,8 @@ export interface EmWorkspace {
   readonly rowScores: Float64Array;
   /** The E-step's scratch memory: this fit's own, so concurrent fits never share it. */
   readonly scratch: EStepScratch;
+  /** What the families' `forData` reported about the data (e.g. a swamped column). */
+  readonly dataWarnings: readonly FitWarning[];
 }
 
 /**
@@ -100,10 +103,13 @@ export function createEmWorkspace(
   if (sampleWeight) {
     totalWeight = 0;
     positiveRows = 0;
+    let largest = 0;
     for (let i = 0; i < n; i++) {
       totalWeight += sampleWeight[i]!;
       if (sampleWeight[i]! > 0) positiveRows++;
+      largest = Math.max(largest, sampleWeight[i]!);
     }
+    checkWeightRange(totalWeight, largest);
   }
   if (k > positiveRows) {
     throw new InvalidInputError(
@@ -111,11 +117,18 @@ export function createEmWorkspace(
       `cannot fit ${k} components to ${positiveRows} rows of positive weight (k must be <= rows)`,
     );
   }
-  const groups = groupFamilies(families);
-  for (const group of groups) group.family.validate(X, 'X');
-  if (X.missingRows !== undefined) assertMissingCellTreatments(groups);
+  const given = groupFamilies(families);
+  for (const group of given) group.family.validate(X, 'X');
+  if (X.missingRows !== undefined) assertMissingCellTreatments(given);
   const blockSize = options.blockSize ?? 1024;
   assertInteger(blockSize, 'blockSize', 1);
+  const initX = fillMissingCells(X);
+  // Data-relative settings resolve on the completed copy, which re-seeding reads too (a
+  // conditional family cannot add a row with missing cells before parameters exist).
+  const fitted = familiesForData(families, (family) =>
+    wholeDataStats(family, initX, sampleWeight, blockSize),
+  );
+  const groups = groupFamilies(fitted.families);
   const logPriors =
     options.priorProbabilities === undefined
       ? undefined
@@ -123,11 +136,11 @@ export function createEmWorkspace(
   const blockLength = Math.min(blockSize, n) * k;
   return {
     X,
-    initX: fillMissingCells(X),
+    initX,
     n,
     d,
     k,
-    families,
+    families: fitted.families,
     groups,
     sampleWeight,
     totalWeight,
@@ -136,14 +149,98 @@ export function createEmWorkspace(
     blockSize,
     block: new Float64Array(blockLength),
     placed: false,
-    stats: families.map((family) => family.createStats(d)),
+    stats: fitted.families.map((family) => family.createStats(d)),
     totals: new Float64Array(k),
     blockTotals: new Float64Array(k),
-    globalStats: new Map(),
+    globalStats: fitted.globalStats,
     // Shared where possible: worker threads write their rows' scores in place.
     rowScores: sharedFloat64Array(n),
     scratch: new EStepScratch(),
+    dataWarnings: fitted.warnings,
   };
+}
+
+/**
+ * The families a fit runs with: each distinct family with `forData` replaced by the one it
+ * returns for the whole data's statistics (`statsOf`, computed once per family and kept for
+ * re-seeding), with the warnings it reports. Families without `forData` are used as given.
+ */
+export function familiesForData(
+  families: readonly AnyComponentFamily[],
+  statsOf: (family: AnyComponentFamily) => unknown,
+): {
+  readonly families: AnyComponentFamily[];
+  readonly warnings: FitWarning[];
+  readonly globalStats: Map<AnyComponentFamily, unknown>;
+} {
+  const replaced = new Map<AnyComponentFamily, AnyComponentFamily>();
+  const warnings: FitWarning[] = [];
+  const globalStats = new Map<AnyComponentFamily, unknown>();
+  for (const { family } of groupFamilies(families)) {
+    if (family.forData === undefined) continue;
+    const stats = statsOf(family);
+    const fitted = family.forData(stats);
+    const resolved = fitted.family ?? family;
+    replaced.set(family, resolved);
+    warnings.push(...fitted.warnings);
+    // Same kind of statistics: the resolved family re-seeds from them without another pass.
+    globalStats.set(resolved, stats);
+  }
+  return { families: families.map((f) => replaced.get(f) ?? f), warnings, globalStats };
+}
+
+/** `familiesForData` with each family's statistics of every row of X (unit weights). */
+export function familiesForRows(
+  families: readonly AnyComponentFamily[],
+  X: Matrix,
+  blockSize: number,
+): ReturnType<typeof familiesForData> {
+  return familiesForData(families, (family) => wholeDataStats(family, X, undefined, blockSize));
+}
+
+/** `family`'s statistics of every row of X, weighted by `sampleWeight` (or 1). */
+function wholeDataStats(
+  family: AnyComponentFamily,
+  X: Matrix,
+  sampleWeight: Float64Array | undefined,
+  blockSize: number,
+): unknown {
+  const { rows: n, cols: d } = X;
+  const stats = family.createStats(d);
+  if (sampleWeight !== undefined) return family.accumulate(stats, X, 0, n, sampleWeight, 0, 1);
+  // Unit weights, a block at a time (some kernels reject a broadcasting stride of 0).
+  const ones = new Float64Array(Math.min(blockSize, n)).fill(1);
+  for (let start = 0; start < n; start += ones.length) {
+    family.accumulate(stats, X, start, Math.min(start + ones.length, n), ones, 0, 1);
+  }
+  return stats;
+}
+
+/** Largest total sample weight EM takes: sums of weighted statistics must stay finite. */
+const MAX_TOTAL_WEIGHT = 2 ** 1000;
+/** Smallest largest weight EM takes: weighted statistics of smaller ones underflow. */
+const MIN_LARGEST_WEIGHT = 2 ** -500;
+
+/**
+ * Weights whose sum overflows (every weight 1e308) or that are all so small their products
+ * with responsibilities underflow (every weight 1e-310) cannot be fitted faithfully; the error
+ * says what to do. (Rescaling them inside would change MAP fits, whose priors weigh against
+ * the data's total weight, so EM does not do it silently.)
+ */
+function checkWeightRange(total: number, largest: number): void {
+  const argument = 'sampleWeight';
+  if (!(total <= MAX_TOTAL_WEIGHT)) {
+    throw new InvalidInputError(
+      { argument, value: total },
+      'the weights sum beyond double precision (above 2^1000 ≈ 1e301); divide them by a constant (a maximum-likelihood fit does not change)',
+    );
+  }
+  if (largest < MIN_LARGEST_WEIGHT) {
+    throw new InvalidInputError(
+      { argument, value: largest },
+      'every weight is below 2^-500 (≈ 3e-151), where weighted statistics underflow; multiply them by a constant (a maximum-likelihood fit does not change)',
+    );
+  }
 }
 
 /**

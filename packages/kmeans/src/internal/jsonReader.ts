@@ -17,32 +17,78 @@ export class JsonReader {
     this.fields = json as { readonly [key: string]: JsonValue };
   }
 
-  /** Requires `kind` and `version` to be exactly these. */
-  expectKind(kind: string, version: number): void {
+  /** Requires `kind` to be exactly this and `version` one of `versions`; returns the version. */
+  expectKind(kind: string, versions: readonly number[]): number {
     if (this.fields['kind'] !== kind) {
       throw new InvalidInputError(
         { argument: `${this.what}.kind`, value: this.fields['kind'] },
         `expected '${kind}'`,
       );
     }
-    if (this.fields['version'] !== version) {
+    const version = this.fields['version'];
+    if (typeof version !== 'number' || !versions.includes(version)) {
       throw new InvalidInputError(
-        { argument: `${this.what}.version`, value: this.fields['version'] },
-        `unsupported version (this build reads version ${version})`,
+        { argument: `${this.what}.version`, value: version },
+        `unsupported version (this build reads versions ${versions.join(', ')})`,
       );
     }
+    return version;
   }
 
   raw(key: string): JsonValue | undefined {
     return this.fields[key];
   }
 
-  number(key: string): number {
+  /** A finite number of at least `min`. */
+  number(key: string, min = Number.NEGATIVE_INFINITY): number {
     const value = this.fields[key];
-    if (typeof value !== 'number' || Number.isNaN(value)) {
-      throw new InvalidInputError({ argument: `${this.what}.${key}`, value }, 'expected a number');
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+      const reason = min === Number.NEGATIVE_INFINITY ? '' : ` >= ${min}`;
+      throw new InvalidInputError(
+        { argument: `${this.what}.${key}`, value },
+        `expected a finite number${reason}`,
+      );
     }
     return value;
+  }
+
+  /** An integer of at least `min`. */
+  integer(key: string, min = 0): number {
+    const value = this.fields[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+      throw new InvalidInputError(
+        { argument: `${this.what}.${key}`, value },
+        `expected an integer >= ${min}`,
+      );
+    }
+    return value;
+  }
+
+  /** A string from `allowed`. */
+  oneOf<T extends string>(key: string, allowed: readonly T[]): T {
+    const value = this.fields[key];
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+      throw new InvalidInputError(
+        { argument: `${this.what}.${key}`, value },
+        `expected one of ${allowed.join(', ')}`,
+      );
+    }
+    return value as T;
+  }
+
+  /** A flat array of integers in [0, below). */
+  indices(key: string, below: number): Int32Array {
+    const values = this.numbers(key);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (!Number.isInteger(v) || v < 0 || v >= below) {
+        throw new InvalidInputError(
+          { argument: `${this.what}.${key}`, row: i, value: v },
+          `expected an integer in [0, ${below})`,
+        );
+      }
+    }
+    return Int32Array.from(values);
   }
 
   boolean(key: string): boolean {

@@ -22,6 +22,12 @@ import {
   toRandom,
   toWeights,
 } from '@mixkit/core';
+import { inUnits } from '../internal/inUnits.js';
+import {
+  largestMagnitude,
+  normalizedWeights,
+  normalizingExponent,
+} from '../internal/powerOfTwo.js';
 import { rowNorms } from './dissimilarities.js';
 import { dissimilarityPlan, dissimilarityTask } from './dissimilarityTask.js';
 import { fasterPamProgram } from './fasterPam.js';
@@ -95,17 +101,27 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
     const matrix = toMatrix(X);
     const n = matrix.rows;
     assertClusterCount(k, n);
+    const given = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
+    // Data and weights of extreme magnitude are scaled by powers of two (exact): distances near
+    // 1e300 would overflow their sums, near 1e-300 underflow and tie (see normalizingExponent).
+    const { weights, exponent: weightExponent } = normalizedWeights(given);
     let D: Float64Array;
+    let exponent: number;
     if (metric === 'precomputed') {
       D = checkedDissimilarities(matrix);
+      exponent = normalizingExponent(largestMagnitude(D));
+      if (exponent !== 0) D = scaledCopy(D, exponent);
     } else {
       // A zero row has no cosine direction: rejected here, naming its row in the whole data.
       if (metric === 'cosine') rowNorms(matrix, 'X');
+      exponent = normalizingExponent(largestMagnitude(matrix.data));
+      const scaled =
+        exponent === 0 ? matrix : createMatrix(n, matrix.cols, scaledCopy(matrix.data, exponent));
       D = sharedFloat64Array(n * n);
-      const plan = dissimilarityPlan(matrix);
+      const plan = dissimilarityPlan(scaled);
       const session = yield* openShards(
         dissimilarityTask,
-        { X: matrix, metric, D },
+        { X: scaled, metric, D },
         plan,
         undefined,
       );
@@ -115,20 +131,24 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
         if (block !== undefined) D.set(block, s * plan.shardRows * n);
       });
     }
-    const weights = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
+    // Cosine distances do not scale with the data; the others do, linearly.
+    const power = (metric === 'cosine' ? 0 : -exponent) - weightExponent;
+    const toUnits = (value: number): number =>
+      inUnits(value, power, 'total deviation', exponent !== 0);
     const random = toRandom(options.random);
     const medoids = initialMedoids(init, D, n, k, weights, random);
     throwIfAborted(options.signal, 'KMedoids.fit');
     const result = yield* fasterPamProgram(D, n, medoids, weights, maxIterations);
-    for (const [index, objective] of result.trace.entries()) {
+    const trace = result.trace.map(toUnits);
+    for (const [index, objective] of trace.entries()) {
       yield* reportStep({
         restart: 0,
         iteration: index + 1,
         objective,
-        change:
-          index === 0 ? Number.POSITIVE_INFINITY : Math.abs(objective - result.trace[index - 1]!),
+        change: index === 0 ? Number.POSITIVE_INFINITY : Math.abs(objective - trace[index - 1]!),
       });
     }
+    const totalDeviation = toUnits(result.totalDeviation);
     const warnings: FitWarning[] = [];
     if (!result.converged && maxIterations > 0) {
       warnings.push({ kind: 'not-converged', restart: 0, iterations: result.iterations });
@@ -136,20 +156,21 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
     const medoidRows = metric === 'precomputed' ? undefined : rowsOf(matrix, medoids);
     return new KMedoidsModel({
       metric,
+      scale: metric === 'precomputed' ? 1 : 2 ** exponent,
       dimension: matrix.cols,
       medoidIndices: medoids,
       medoids: medoidRows,
       labels: Int32Array.from(result.assignment.nearest),
-      totalDeviation: result.totalDeviation,
+      totalDeviation,
       iterations: result.iterations,
       swaps: result.swaps,
       converged: result.converged,
       diagnostics: {
         converged: result.converged,
         iterations: result.iterations,
-        objective: result.trace,
+        objective: trace,
         bestRestart: 0,
-        restartObjectives: [result.totalDeviation],
+        restartObjectives: [totalDeviation],
         warnings,
       },
     });
@@ -159,6 +180,14 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
   fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
     return this.fit(X, options).labels;
   }
+}
+
+/** `values` times 2^exponent, copied. */
+function scaledCopy(values: Float64Array, exponent: number): Float64Array {
+  const factor = 2 ** exponent;
+  const out = new Float64Array(values.length);
+  for (let t = 0; t < values.length; t++) out[t] = values[t] * factor;
+  return out;
 }
 
 function rowsOf(X: Matrix, indices: Int32Array): Matrix {

@@ -9,12 +9,18 @@ import { type KMeansSearchData, withNearestCenters } from '../searchData.js';
 
 /** What every thread running k-means assignments rebuilds its state from. */
 export interface AssignSetup {
-  /** The (centered) data, n x d. */
+  /** The data in the fit's frame (scaled by a power of two, centered), n x d. */
   readonly X: Matrix;
   /**
-   * What was subtracted from every row of the caller's data to give `X` (zeros when `X` is the
-   * data itself). The task never reads it; an executor whose workers read their rows from the
-   * data's source (`@mixkit/distributed`) rebuilds `X` from it.
+   * The power of two every row of the caller's data was multiplied by (0 for data of ordinary
+   * magnitude), before `offset` was subtracted: X = x · 2^scaleExponent − offset. The task never
+   * reads it; an executor whose workers read their rows from the data's source
+   * (`@mixkit/distributed`) rebuilds `X` from it.
+   */
+  readonly scaleExponent: number;
+  /**
+   * What was subtracted from every scaled row of the caller's data to give `X` (zeros when `X`
+   * is the data itself). The task never reads it either (see `scaleExponent`).
    */
   readonly offset: Float64Array;
   /** One weight per row. */
@@ -136,8 +142,10 @@ function shardState(setup: AssignSetup, shard: Shard): ShardState {
   const rows = shard.end - shard.start;
   const rowsOfShard: KMeansData = {
     X: { rows, cols: d, data: X.data.subarray(shard.start * d, shard.end * d) },
-    offset: new Float64Array(d),
+    // The rows and weights are the fit's, already in its frame (scaled and centered).
+    frame: { scale: 1, exponent: 0, offset: new Float64Array(d) },
     weights: weights.subarray(shard.start, shard.end),
+    weightExponent: 0,
     xNorms: xNorms.subarray(shard.start, shard.end),
     // Read by the fit's update step only, never by a strategy.
     weightedSquaredNorm: 0,

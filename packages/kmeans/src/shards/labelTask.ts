@@ -1,11 +1,12 @@
 import { type Matrix, type ShardTask, shardRowsFor } from '@mixkit/core';
+import type { ScaledFrame } from '../internal/scaledFrame.js';
 import { labelRows } from '../labelRows.js';
 
 /** What every thread labelling rows reads: the data, the frame and the centers. */
 export interface LabelSetup {
   readonly X: Matrix;
-  /** Subtracted from every row first (the centering fitting used). */
-  readonly offset: Float64Array;
+  /** The frame fitting used: rows are multiplied by `scale`, then `offset` is subtracted. */
+  readonly frame: Pick<ScaledFrame, 'scale' | 'offset'>;
   readonly centers: Matrix;
   readonly centerNorms: Float64Array;
   /** Every row's label and squared distance to its center, written in place by its shard. */
@@ -27,7 +28,7 @@ export const labelTask: ShardTask<LabelSetup, null, LabelOutput, LabelSetup> = {
   name: '@mixkit/kmeans:label',
   open: (setup) => setup,
   run(setup, _input, shard) {
-    const { X, offset, centers, centerNorms } = setup;
+    const { X, frame, centers, centerNorms } = setup;
     const d = X.cols;
     const rows: Matrix = {
       rows: shard.end - shard.start,
@@ -36,7 +37,7 @@ export const labelTask: ShardTask<LabelSetup, null, LabelOutput, LabelSetup> = {
     };
     const labels = setup.labels.subarray(shard.start, shard.end);
     const squared = setup.squared.subarray(shard.start, shard.end);
-    labelRows(rows, offset, centers, centerNorms, labels, squared);
+    labelRows(rows, frame, centers, centerNorms, labels, squared);
     const shared =
       typeof SharedArrayBuffer !== 'undefined' && setup.labels.buffer instanceof SharedArrayBuffer;
     return shared

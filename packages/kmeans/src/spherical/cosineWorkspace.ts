@@ -1,5 +1,6 @@
-import { InvalidInputError, type Matrix } from '@mixkit/core';
+import type { Matrix } from '@mixkit/core';
 import { allocateKernelArrays, rowSquaredNorms } from '@mixkit/linalg';
+import { normalizeRowsInto } from './normalizedRows.js';
 
 /** Rows per block of the n x k similarity computation (a block of results stays in cache). */
 export const BLOCK_ROWS = 256;
@@ -19,29 +20,17 @@ export interface CosineWorkspace {
 
 /**
  * The workspace of a fit (or predict) of `k` centres on the rows of `X`, normalised into it.
- * Throws `InvalidInputError` naming a row of norm 0 (or not finite): it has no direction.
+ * Throws `InvalidInputError` naming a row of norm 0: it has no direction (see `normalizedRows`).
  */
 export function cosineWorkspace(X: Matrix, k: number, argument = 'X'): CosineWorkspace {
-  const { rows, cols, data } = X;
+  const { rows, cols } = X;
   const blockLength = Math.min(BLOCK_ROWS, rows) * k;
   const [unitData, block] = allocateKernelArrays([rows * cols, blockLength]) ?? [
     new Float64Array(rows * cols),
     new Float64Array(blockLength),
   ];
   if (unitData === undefined || block === undefined) throw new Error('unreachable');
-  for (let i = 0; i < rows; i++) {
-    let squared = 0;
-    for (let j = 0; j < cols; j++) squared += data[i * cols + j] * data[i * cols + j];
-    const norm = Math.sqrt(squared);
-    if (!(norm > 0 && norm < Number.POSITIVE_INFINITY)) {
-      throw new InvalidInputError(
-        { argument, row: i, value: norm },
-        'spherical k-means clusters directions: a row of norm 0 has none',
-      );
-    }
-    const scale = 1 / norm;
-    for (let j = 0; j < cols; j++) unitData[i * cols + j] = data[i * cols + j] * scale;
-  }
+  normalizeRowsInto(X, unitData, argument);
   const unit: Matrix = { rows, cols, data: unitData };
   return { unit, block, rowNorms: rowSquaredNorms(unit), centerNorms: new Float64Array(k) };
 }

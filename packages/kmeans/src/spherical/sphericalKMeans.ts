@@ -21,6 +21,8 @@ import {
 } from '@mixkit/core';
 import { kmeansPlusPlus } from '../init/kmeansPlusPlus.js';
 import { randomRows } from '../init/randomRows.js';
+import { inUnits } from '../internal/inUnits.js';
+import { normalizedWeights } from '../internal/powerOfTwo.js';
 import { assignByCosine } from './assignByCosine.js';
 import { conceptVectors } from './conceptVectors.js';
 import { type CosineWorkspace, cosineWorkspace } from './cosineWorkspace.js';
@@ -106,7 +108,11 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
     assertClusterCount(k, n, 'nClusters');
     const workspace = cosineWorkspace(matrix, k);
     const { unit } = workspace;
-    const weights = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
+    const given = toWeights(options.sampleWeight ?? new Float64Array(n).fill(1), n);
+    // Weights of extreme magnitude (all 1e308, or subnormal) are scaled by a power of two,
+    // exactly: concept vectors are normalised, so only the cohesion carries the factor back.
+    const { weights, exponent: weightExponent } = normalizedWeights(given);
+    const toUnits = (value: number): number => inUnits(value, -weightExponent, 'cohesion', false);
     let positive = 0;
     for (const w of weights) if (w > 0) positive += 1;
     if (positive < k) {
@@ -115,8 +121,8 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
         `only ${positive} rows have positive weight, fewer than nClusters = ${k}`,
       );
     }
-    const given = typeof init === 'string' ? undefined : givenCenters(init, k, unit.cols);
-    const restarts = given === undefined ? this.options.nInit : 1;
+    const start = typeof init === 'string' ? undefined : givenCenters(init, k, unit.cols);
+    const restarts = start === undefined ? this.options.nInit : 1;
     // The seed comes with the fit (`random` in FitOptions), as for every clusterer.
     const random = toRandom(options.random);
     const warnings: FitWarning[] = [];
@@ -125,9 +131,9 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
     let bestRestart = 0;
     for (let restart = 0; restart < restarts; restart++) {
       throwIfAborted(options.signal, 'SphericalKMeans.fit');
-      const initial = given ?? this.seed(unit, k, random.split(), weights);
-      const run = yield* this.run(workspace, weights, initial, restart, warnings, options);
-      restartObjectives.push(run.cohesion);
+      const initial = start ?? this.seed(unit, k, random.split(), weights);
+      const run = yield* this.run(workspace, weights, initial, restart, warnings, options, toUnits);
+      restartObjectives.push(toUnits(run.cohesion));
       if (best === undefined || run.cohesion > best.cohesion) {
         best = run;
         bestRestart = restart;
@@ -137,13 +143,13 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
     return new SphericalKMeansModel({
       centers: best.centers,
       labels: best.labels,
-      cohesion: best.cohesion,
+      cohesion: toUnits(best.cohesion),
       iterations: best.iterations,
       converged: best.converged,
       diagnostics: {
         converged: best.converged,
         iterations: best.iterations,
-        objective: best.trace,
+        objective: best.trace.map(toUnits),
         bestRestart,
         restartObjectives,
         warnings,
@@ -177,6 +183,7 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
     restart: number,
     warnings: FitWarning[],
     options: FitOptions,
+    toUnits: (value: number) => number,
   ): ShardProgram<IterationProgress, SphericalRun> {
     const { maxIterations, tolerance } = this.options;
     const { unit } = workspace;
@@ -210,9 +217,10 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
       yield* reportStep({
         restart,
         iteration: iterations,
-        objective: cohesion,
-        change: Math.abs(change),
+        objective: toUnits(cohesion),
+        change: toUnits(Math.abs(change)),
       });
+      throwIfAborted(options.signal, 'SphericalKMeans.fit');
       if (reseeded.length === 0 && (changed === 0 || change <= tolerance * Math.abs(cohesion))) {
         converged = true;
         break;

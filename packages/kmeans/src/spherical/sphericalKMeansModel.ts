@@ -2,13 +2,14 @@ import {
   type ClusteringModel,
   createMatrix,
   type FitDiagnostics,
+  fitDiagnosticsFromJson,
+  fitDiagnosticsToJson,
   InvalidInputError,
   type JsonValue,
   type Matrix,
   type MatrixInput,
   toMatrix,
 } from '@mixkit/core';
-import { diagnosticsFromJson, diagnosticsToJson } from '../internal/diagnosticsJson.js';
 import { JsonReader } from '../internal/jsonReader.js';
 import { assignByCosine } from './assignByCosine.js';
 import { cosineWorkspace } from './cosineWorkspace.js';
@@ -101,35 +102,45 @@ export class SphericalKMeansModel implements ClusteringModel {
       cohesion: this.cohesion,
       iterations: this.iterations,
       converged: this.converged,
-      diagnostics: diagnosticsToJson(this.diagnostics),
+      diagnostics: fitDiagnosticsToJson(this.diagnostics),
     };
   }
 
-  /** Rebuilds a model from `toJSON()`; `InvalidInputError` on a malformed document. */
+  /**
+   * Rebuilds a model from `toJSON()`, checking every field (types, shapes, finite numbers, unit
+   * centers, labels in range, the diagnostics); a problem is an `InvalidInputError` naming the
+   * field (e.g. `json.centers`, with its row).
+   */
   static fromJSON(json: unknown): SphericalKMeansModel {
     const reader = new JsonReader(json, 'json');
-    reader.expectKind(KIND, VERSION);
-    const dimension = reader.number('dimension');
+    reader.expectKind(KIND, [VERSION]);
+    const dimension = reader.integer('dimension', 1);
     const rows = reader.raw('centers');
     const k = Array.isArray(rows) ? rows.length : 0;
-    if (k < 1 || !Number.isInteger(dimension) || dimension < 1) {
+    if (k < 1) {
       throw new InvalidInputError(
         { argument: 'json.centers', value: k },
-        'expected at least one centre of at least one column',
+        'expected at least one centre',
       );
     }
     const centers = createMatrix(k, dimension, reader.matrix('centers', k, dimension));
-    const labels = Int32Array.from(reader.numbers('labels'));
-    if (labels.some((label) => label < 0 || label >= k)) {
-      throw new InvalidInputError({ argument: 'json.labels' }, `labels must lie in [0, ${k})`);
+    for (let c = 0; c < k; c++) {
+      let norm = 0;
+      for (let j = 0; j < dimension; j++) norm += centers.data[c * dimension + j] ** 2;
+      if (!(Math.abs(Math.sqrt(norm) - 1) <= 1e-9)) {
+        throw new InvalidInputError(
+          { argument: 'json.centers', row: c, value: Math.sqrt(norm) },
+          'concept vectors must have unit length',
+        );
+      }
     }
     return new SphericalKMeansModel({
       centers,
-      labels,
+      labels: reader.indices('labels', k),
       cohesion: reader.number('cohesion'),
-      iterations: reader.number('iterations'),
+      iterations: reader.integer('iterations'),
       converged: reader.boolean('converged'),
-      diagnostics: diagnosticsFromJson(reader.raw('diagnostics'), 'json.diagnostics'),
+      diagnostics: fitDiagnosticsFromJson(reader.raw('diagnostics'), 'json.diagnostics'),
     });
   }
 }

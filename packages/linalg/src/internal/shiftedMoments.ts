@@ -162,9 +162,6 @@ function diagonalSource(d: number): string {
   return lines.join('\n');
 }
 
-/** Scratch for `genericFull`, grown on demand, never shrunk. */
-let scratch = new Float64Array(0);
-
 /** `fullSource` as a loop over d (the same operations in the same order). */
 function genericFull(
   data: Float64Array,
@@ -178,7 +175,9 @@ function genericFull(
   scatter: Float64Array,
 ): number {
   const d = mean.length;
-  if (scratch.length < 6 * d) scratch = new Float64Array(6 * d);
+  // 6d doubles per call of a pass over a block of rows: small beside the block's d^2 work, and
+  // no module state, so concurrent fits never share it.
+  const scratch = new Float64Array(6 * d);
   // Layout: s | c | z0 | v0 | z1 | v1, d entries each. S accumulates in the lower triangle
   // (or the diagonal) of `scatter` itself.
   const s = scratch;
@@ -258,7 +257,9 @@ function genericDiagonal(
   scatter: Float64Array,
 ): number {
   const d = mean.length;
-  if (scratch.length < 6 * d) scratch = new Float64Array(6 * d);
+  // 6d doubles per call of a pass over a block of rows: small beside the block's d^2 work, and
+  // no module state, so concurrent fits never share it.
+  const scratch = new Float64Array(6 * d);
   const s = scratch;
   for (let a = 0; a < d; a++) {
     s[a] = data[shift * d + a];

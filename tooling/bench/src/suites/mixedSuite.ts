@@ -71,7 +71,6 @@ function productContender(X: Matrix, init: InitialParameters): Contender {
         tolerance: 0,
       });
       const { seconds, cpuSeconds } = watch.stop();
-      family.clearCache();
       const result: OwnScore = { ownScore: model.score(X) };
       return { seconds, cpuSeconds, iterations: model.diagnostics.iterations, result };
     },

@@ -6,8 +6,14 @@ import {
   type FamilySpec,
   InvalidInputError,
 } from '@mixkit/core';
+
 import { type CovarianceFactors, factorEstimate, fullCovarianceJson } from '../covariance.js';
-import { type GaussianFullParams, gaussianLogDensity, sampleGaussian } from '../full.js';
+import {
+  checkFullParams,
+  type GaussianFullParams,
+  gaussianLogDensity,
+  sampleGaussian,
+} from '../full.js';
 import { gaussianBase } from '../shared.js';
 import type { GaussianStats } from '../statistics.js';
 import type { CovarianceModel } from './covarianceModel.js';
@@ -170,7 +176,7 @@ function parsimoniousFamily(model: AnyCovarianceModel, control: InnerControl): G
     });
   }
   // Every model's parameters carry a full precision Cholesky factor, whatever its scatter.
-  const base = gaussianBase(kind, 0, model.scatter, 'cholesky');
+  const base = gaussianBase(kind, { kind: 'absolute', values: 0 }, model.scatter, 'cholesky');
   return {
     ...base,
     spec: (): FamilySpec => ({
@@ -185,5 +191,7 @@ function parsimoniousFamily(model: AnyCovarianceModel, control: InnerControl): G
     nParameters: (params) => params.mean.length + model.perComponent(params.mean.length),
     nSharedParameters: (params) => model.shared(params.mean.length),
     ...fullCovarianceJson(kind),
+    // Full-covariance parameters, as `gaussianFullParams` builds them.
+    checkParams: checkFullParams(kind, 'gaussianFullParams'),
   };
 }

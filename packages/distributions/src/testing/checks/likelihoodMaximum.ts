@@ -17,7 +17,7 @@ const STEPS = [1e-3, 1e-6];
 
 /**
  * Check: the estimate maximises the weighted log-likelihood Σ wᵢ log f(xᵢ; θ) of the data it was
- * estimated from. Each number of the estimate's JSON (`kind` and `version` aside) is moved by
+ * estimated from, plus `logPrior(θ)` for a family with a prior (the MAP objective). Each number of the estimate's JSON (`kind` and `version` aside) is moved by
  * ±h·(|v| + 1e-3) for h in {1e-3, 1e-6}; every perturbed document that `paramsFromJSON` accepts
  * must not score higher than the estimate (beyond rounding). Documents it rejects (a covariance
  * made asymmetric, probabilities that no longer sum to 1, a fixed option changed) are skipped.
@@ -28,7 +28,7 @@ const STEPS = [1e-3, 1e-6];
  * size h changes it at second order, by −O(h²). A family whose `estimate` depends on the
  * parameters passed to `accumulate` (per-row latent variables, EM within the family) is first
  * iterated to its fixed point, θ ← estimate(accumulate(X, w, θ)), which is the maximum.
- * Estimators that are not maximum likelihood by design (a prior, pseudocounts, a floor that
+ * Estimators that maximise something else by design (a prior without `logPrior`, a floor that
  * binds) list the check in `expectedFailures`.
  */
 export function checkLikelihoodMaximum(
@@ -37,7 +37,10 @@ export function checkLikelihoodMaximum(
   weights: Float64Array,
 ): void {
   const estimate = estimateToFixedPoint(family, X, weights);
-  const best = weightedLogLikelihood(family, estimate, X, weights);
+  // A MAP estimate maximises the log-likelihood plus the family's log prior (`logPrior`).
+  const objective = (params: unknown): number =>
+    weightedLogLikelihood(family, params, X, weights) + (family.logPrior?.(params) ?? 0);
+  const best = objective(estimate);
   let scale = 0;
   const logP = logDensities(family, estimate, X);
   for (let i = 0; i < X.rows; i++) scale += weights[i] * (Math.abs(logP[i]) + 1);
@@ -54,7 +57,7 @@ export function checkLikelihoodMaximum(
           if (InvalidInputError.isInstance(error)) continue;
           throw error;
         }
-        const score = weightedLogLikelihood(family, params, X, weights);
+        const score = objective(params);
         if (score > best + allowed) {
           throw new ConformanceError(
             'likelihood-maximum',
