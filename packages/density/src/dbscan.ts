@@ -9,7 +9,6 @@ import {
 } from '@mixkit/core';
 import { NeighborBuffer } from '@mixkit/neighbors';
 import { DbscanModel } from './dbscanModel.js';
-import { assertRadiusBelowSpan } from './internal/assertRadiusBelowSpan.js';
 import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
 
 export interface DbscanOptions extends DensityIndexOptions {
@@ -70,7 +69,6 @@ export class Dbscan implements Clusterer<DbscanModel> {
       this.indexOptions,
       'power-of-two',
     );
-    assertRadiusBelowSpan(matrix, index.metric, this.eps, 'eps');
     const eps = index.metric === 'cosine' ? this.eps : this.eps * 2 ** exponent;
     const n = matrix.rows;
     const weights =

@@ -7,7 +7,6 @@ import {
   throwIfAborted,
 } from '@mixkit/core';
 import { NeighborBuffer } from '@mixkit/neighbors';
-import { assertRadiusBelowSpan } from './internal/assertRadiusBelowSpan.js';
 import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
 import { kthSmallest } from './internal/kthSmallest.js';
 import { ReachabilityHeap } from './internal/reachabilityHeap.js';
@@ -90,8 +89,6 @@ export class Optics implements Clusterer<OpticsModel> {
       'power-of-two',
     );
     const scaled = exponent !== 0 && index.metric !== 'cosine';
-    if (this.epsCluster !== undefined)
-      assertRadiusBelowSpan(matrix, index.metric, this.epsCluster, 'epsCluster');
     const n = matrix.rows;
     // Distances, core distances and reachability stay in the index's reduced units (squared for
     // Euclidean) until the end, as R compares squared distances; one square root per row after.

@@ -39,10 +39,12 @@ function battery(name: string, make: Make, source: string, rest: Partial<Cluster
 
 // eps is in the data's units: data scaled by 1e300, 1e-300 or per column needs an eps scaled
 // alike, which the battery cannot give. That is what these algorithms mean, not a defect: rows
-// farther apart than eps are noise. The one-cluster answer at 1e-300 (eps reaching across all
-// the data) was a quiet wrong partition and is now a typed error naming eps (issue 16).
+// farther apart than eps are noise, rows all closer than eps are one cluster (as in scikit-learn
+// and R). What the battery found at 1e-300 with eps scaled alike (one cluster: squared distances
+// underflowed) is fixed and tested in src/density.test.ts (issue 16).
 const absoluteRadius: Partial<Record<ClustererCheckName, string>> = {
   'huge-values': 'eps is in the data’s units: rows 1e300 apart are all noise at eps = 4',
+  'tiny-values': 'eps is in the data’s units: rows 1e-300 apart are all within eps = 4, one cluster',
   'mixed-column-scales':
     'eps is in the data’s units: a column at 1e6 puts every row beyond eps = 4',
 };

@@ -16,6 +16,12 @@ export type { MixtureSample } from './model/sampleMixture.js';
 export type { MStepSettings } from './mstep/mStep.js';
 export { OnlineMixture, type OnlineMixtureOptions } from './online/onlineMixture.js';
 export { type StepSchedule, stepSize } from './online/stepSize.js';
+export {
+  type EmRestartOutput,
+  type EmRestartSetup,
+  emRestartTask,
+  type RestartSettings as EmRestartSettings,
+} from './run/emRestartTask.js';
 export type { EmRestartResult, EmStep } from './run/emStep.js';
 export { fitMixture } from './run/fitMixture.js';
 export { fitMixtureAsync, iterateEmAsync } from './run/fitMixtureAsync.js';

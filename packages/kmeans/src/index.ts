@@ -34,6 +34,10 @@ export {
   assignTask as kmeansAssignTask,
 } from './shards/assignTask.js';
 export { labelTask as kmeansLabelTask } from './shards/labelTask.js';
+export {
+  type RestartSetup as KMeansRestartSetup,
+  restartTask as kmeansRestartTask,
+} from './shards/restartTask.js';
 export { SphericalKMeans } from './spherical/sphericalKMeans.js';
 export {
   SphericalKMeansModel,

@@ -4,13 +4,13 @@ import {
   type Clusterer,
   closeShards,
   type FitOptions,
-  type FitWarning,
   InvalidInputError,
   type IterationProgress,
-  type Matrix,
   type MatrixInput,
-  type RandomSource,
-  reportStep,
+  mapShards,
+  openShards,
+  planShards,
+  type RestartPlacement,
   runShardProgram,
   runShardProgramSync,
   type ShardProgram,
@@ -20,19 +20,21 @@ import {
   toWeights,
 } from '@mixkit/core';
 import { NearestCenters } from '@mixkit/linalg';
-import { kmeansPlusPlusProgram } from './init/kmeansPlusPlus.js';
-import { randomRows } from './init/randomRows.js';
+import { centeredCenters, seedCenters } from './init/seedCenters.js';
 import { inUnits } from './internal/inUnits.js';
-import { toFrame } from './internal/scaledFrame.js';
-import { type CenteredRun, centersProgram, openAssignSession } from './iterateCenters.js';
-import { type KMeansData, prepareKmeansData } from './kmeansData.js';
-import { KMeansModel } from './kmeansModel.js';
+import { openAssignSession } from './iterateCenters.js';
+import { prepareKmeansData } from './kmeansData.js';
+import type { KMeansModel } from './kmeansModel.js';
 import {
   type KMeansOptions,
   type ResolvedKMeansOptions,
   resolveAlgorithm,
   resolveKMeansOptions,
 } from './kmeansOptions.js';
+import { KMeansRestarts } from './kmeansRestarts.js';
+import { now, parallelRestartStates, restartStream, sendRest } from './parallelRestartStates.js';
+import { runRestart } from './runRestart.js';
+import { restartTask } from './shards/restartTask.js';
 
 /**
  * k-means clustering: Lloyd's algorithm, or its exact accelerations by Hamerly (2010) and Elkan
@@ -77,9 +79,15 @@ export class KMeans implements Clusterer<KMeansModel> {
    * `@mixkit/workers`: the assignment runs over shards of rows in parallel), yielding to the
    * event loop after every iteration and whenever 25 ms of work have passed, so it rejects with
    * `AbortedError` within about 100 ms of `signal` aborting. Same result, bit for bit, as `fit`.
+   * On small data (one shard of rows) with several seeded restarts, workers and no
+   * `onIteration`, the restarts run in parallel, one per worker, instead of their passes.
    */
   fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<KMeansModel> {
-    return runShardProgram(this.fitProgram(X, options), {
+    const placement =
+      (options.executor?.workers ?? 0) >= 2 && options.onIteration === undefined
+        ? 'auto'
+        : 'sequential';
+    return runShardProgram(this.program(X, options, placement), {
       executor: options.executor,
       signal: options.signal,
       onStep: options.onIteration,
@@ -88,9 +96,23 @@ export class KMeans implements Clusterer<KMeansModel> {
   }
 
   /** The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`). */
-  *fitProgram(
+  fitProgram(
     X: MatrixInput,
     options: FitOptions = {},
+    restarts: RestartPlacement = 'sequential',
+  ): ShardProgram<IterationProgress, KMeansModel> {
+    return this.program(X, options, restarts);
+  }
+
+  /**
+   * The fit; unless `placement` is `'sequential'`, small data and several seeded restarts run
+   * restart 0 here and the others as `restartTask`, one restart per shard, instead of one after
+   * the other (see `parallelRestartStates`). The winner is the same either way.
+   */
+  private *program(
+    X: MatrixInput,
+    options: FitOptions,
+    placement: RestartPlacement,
   ): ShardProgram<IterationProgress, KMeansModel> {
     const { k, maxIterations, tolerance, init } = this.options;
     const matrix = toMatrix(X);
@@ -113,103 +135,49 @@ export class KMeans implements Clusterer<KMeansModel> {
     const power = -2 * data.frame.exponent - data.weightExponent;
     const scaledX = data.frame.exponent !== 0;
     const toUnits = (value: number): number => inUnits(value, power, 'inertia', scaledX);
-    const restartObjectives: number[] = [];
-    const warnings: FitWarning[] = [];
-    let best: CenteredRun | undefined;
-    let bestRestart = 0;
-    let distanceComputations = 0;
+    const selection = new KMeansRestarts(toUnits);
+    const states =
+      placement !== 'sequential' && typeof init === 'string'
+        ? parallelRestartStates(random, restarts, n, matrix.cols, k)
+        : undefined;
     const session = yield* openAssignSession(data, algorithm, k);
-    for (let restart = 0; restart < restarts; restart++) {
+    const started = now();
+    let restart = 0;
+    for (; restart < restarts; restart++) {
+      // 'auto': restart 0 runs here, timed; the others go to the workers when worth it.
+      if (states !== undefined && sendRest(placement, restart, now() - started, restarts)) break;
       throwIfAborted(options.signal, 'KMeans.fit');
-      const initial = explicit ?? (yield* this.seed(data, matrix, k, random.split(), weights));
-      const steps = centersProgram(data, session, initial, {
-        algorithm,
-        maxIterations,
-        tolerance: tolerance * data.meanVariance,
-        restart,
-      });
-      let previous = Number.NaN;
-      let reply: unknown;
-      let step = steps.next();
-      while (!step.done) {
-        const event = step.value;
-        if (event.type === 'step') {
-          const { iteration } = event.step;
-          const objective = toUnits(event.step.objective);
-          const change = Number.isNaN(previous)
-            ? Number.POSITIVE_INFINITY
-            : Math.abs(objective - previous);
-          yield* reportStep({ restart, iteration, objective, change });
-          previous = objective;
-          reply = undefined;
-        } else {
-          reply = yield event;
-        }
-        step = steps.next(reply);
-      }
-      const run = step.value;
-      restartObjectives.push(toUnits(run.inertia));
-      warnings.push(...run.warnings);
-      distanceComputations += run.distanceComputations;
-      if (best === undefined || run.inertia < best.inertia) {
-        // The session's labels are overwritten by the next restart.
-        best = { ...run, labels: run.labels.slice() };
-        bestRestart = restart;
-      }
+      const stream = states === undefined ? random.split() : restartStream(states, restart);
+      const initial = explicit ?? (yield* seedCenters(init, data, matrix, k, stream, weights));
+      const run = yield* runRestart(
+        data,
+        session,
+        initial,
+        { algorithm, maxIterations, tolerance: tolerance * data.meanVariance, restart },
+        toUnits,
+      );
+      selection.add(restart, run);
     }
     yield* closeShards(session.handle);
-    if (best === undefined) throw new Error('unreachable: nInit >= 1');
-    return new KMeansModel({
-      centeredCenters: best.centers,
-      frame: data.frame,
-      labels: best.labels,
-      inertia: toUnits(best.inertia),
-      iterations: best.iterations,
-      converged: best.converged,
-      algorithm,
-      distanceComputations,
-      diagnostics: {
-        converged: best.converged,
-        iterations: best.iterations,
-        objective: best.objective.map(toUnits),
-        bestRestart,
-        restartObjectives,
-        warnings,
-      },
-    });
+    if (restart < restarts && states !== undefined && typeof init === 'string') {
+      const setup = { X: matrix, weights, k, algorithm, init, maxIterations, tolerance };
+      const handle = yield* openShards(
+        restartTask,
+        { ...setup, randomStates: states.slice(restart), firstRestart: restart },
+        planShards(restarts - restart, 1),
+        data,
+      );
+      const runs = yield* mapShards(handle, undefined);
+      yield* closeShards(handle);
+      for (const [s, run] of runs.entries()) selection.add(restart + s, run);
+    }
+    return selection.model(data, algorithm);
   }
 
   /** `fit(X, options).labels`. */
   fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
     return this.fit(X, options).labels;
   }
-
-  /** Initial centers for one restart, in the centered frame of `data`. */
-  private *seed(
-    data: KMeansData,
-    original: Matrix,
-    k: number,
-    random: RandomSource,
-    weights: Float64Array | undefined,
-  ): ShardProgram<never, Matrix> {
-    const { init } = this.options;
-    // Built-in seeders pick rows, so they can work on the centered copy directly.
-    if (init === 'k-means++') return yield* kmeansPlusPlusProgram(data.X, k, random, weights);
-    if (init === 'random') return randomRows(data.X, k, random, weights);
-    if (typeof init === 'function')
-      return centeredCenters(init(original, k, random, weights), data, k);
-    throw new Error('unreachable: explicit centers are not seeded');
-  }
-}
-
-/** Validates k x d initial centers and moves them into the data's frame. */
-function centeredCenters(input: MatrixInput, data: KMeansData, k: number): Matrix {
-  const d = data.X.cols;
-  const centers = toMatrix(input, { argument: 'init', cols: d });
-  if (centers.rows !== k) {
-    throw new InvalidInputError({ argument: 'init', value: centers.rows }, `expected ${k} centers`);
-  }
-  return { rows: k, cols: d, data: toFrame(centers, 0, k, data.frame, new Float64Array(k * d)) };
 }
 
 function assertEnoughWeightedRows(weights: Float64Array, k: number): void {

@@ -61,6 +61,12 @@ export interface ShardContext {
   readonly resolveFamily: FamilyResolver;
   /** True in a worker thread, false in the fit's own thread. */
   readonly inWorker: boolean;
+  /**
+   * True once the session's current round was aborted (in a worker; absent in the fit's own
+   * thread, whose driver checks the signal itself). A task whose one shard runs long (a whole
+   * restart of a small fit) checks it between iterations and throws `AbortedError`.
+   */
+  readonly aborted?: (() => boolean) | undefined;
 }
 
 /** A task with its type parameters erased, as an executor's registry holds it. */

@@ -16,13 +16,19 @@ import { emProgram, type FitMixtureOptions } from './iterateEm.js';
  * initialisation), so
  * timers and `AbortSignal.timeout(ms)` fire and a UI stays responsive. Rejects with
  * `AbortedError` within about 100 ms of `signal` aborting. Same result, bit for bit, as
- * `fitMixture` with the same options, with any number of workers.
+ * `fitMixture` with the same options, with any number of workers. On small data (a pass of one
+ * shard) with several seeded restarts, a built-in `init`, workers and no `onIteration`, the
+ * restarts run in parallel, one per worker, instead of their passes.
  */
 export function fitMixtureAsync<Family extends AnyComponentFamily>(
   X: MatrixInput,
   options: FitMixtureOptions<Family>,
 ): Promise<MixtureModel<ParamsOf<Family>>> {
-  return runShardProgram(emProgram(X, options), {
+  const placement =
+    (options.executor?.workers ?? 0) >= 2 && options.onIteration === undefined
+      ? 'auto'
+      : 'sequential';
+  return runShardProgram(emProgram(X, options, placement), {
     executor: options.executor,
     signal: options.signal,
     onStep: options.onIteration,

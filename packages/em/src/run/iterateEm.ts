@@ -2,19 +2,23 @@ import {
   type AnyComponentFamily,
   closeShards,
   type MatrixInput,
+  mapShards,
   openShards,
   type ParamsOf,
   planShards,
+  type RestartPlacement,
   runShardProgramSync,
   type ShardProgram,
-  shardRowsFor,
   throwIfAborted,
 } from '@mixkit/core';
 import { emPassTask, passSetup } from '../estep/emPassTask.js';
 import type { MixtureModel } from '../model/mixtureModel.js';
-import { createEmWorkspace, type EmWorkspace } from '../workspace/emWorkspace.js';
+import { createEmWorkspace } from '../workspace/emWorkspace.js';
+import { emRestartTask, restartSetup } from './emRestartTask.js';
+import { emShardRows } from './emShardRows.js';
 import type { EmStep } from './emStep.js';
 import type { MixtureFitOptions, MixtureOptions } from './mixtureOptions.js';
+import { now, parallelRestartStates, restartStream, sendRest } from './parallelRestartStates.js';
 import { resolveEmSettings } from './resolveEmSettings.js';
 import { resolveFamilies } from './resolveFamilies.js';
 import { RestartSelection } from './restartSelection.js';
@@ -43,11 +47,16 @@ export function* iterateEm<Family extends AnyComponentFamily>(
 
 /**
  * The EM fit as a shard program: the passes over rows run as `emPassTask` over fixed shards
- * (`emShardRows`), whichever executor drives it, so the result does not depend on it.
+ * (`emShardRows`), whichever executor drives it, so the result does not depend on it. With
+ * `placement` other than `'sequential'` (an async fit on workers that nobody watches step by
+ * step uses `'auto'`), small data and several seeded restarts with a built-in initialisation run
+ * restart 0 here and the others as `emRestartTask`, one restart per shard, instead of one after
+ * the other (see `parallelRestartStates`): same winner, same bits.
  */
 export function* emProgram<Family extends AnyComponentFamily>(
   X: MatrixInput,
   options: FitMixtureOptions<Family>,
+  placement: RestartPlacement = 'sequential',
 ): ShardProgram<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>> {
   throwIfAborted(options.signal, 'fitMixture');
   const families = resolveFamilies(options);
@@ -58,32 +67,56 @@ export function* emProgram<Family extends AnyComponentFamily>(
     blockSize: settings.blockSize,
     missing: settings.missing,
   });
-  const passes = yield* openShards(
-    emPassTask,
-    passSetup(workspace),
-    planShards(workspace.n, emShardRows(workspace)),
-    workspace,
-  );
   // The runner handles parameters as opaque values; each one came from its own family's
   // `estimate` (or the caller's init), so they are the families' parameter type.
   type Params = ParamsOf<Family>;
   const selection = new RestartSelection<Params>();
+  const plan = planShards(workspace.n, emShardRows(workspace));
+  const { init } = settings;
+  const states =
+    placement !== 'sequential' && typeof init === 'string'
+      ? parallelRestartStates(settings.random, settings.nInit, plan)
+      : undefined;
+  const passes = yield* openShards(emPassTask, passSetup(workspace), plan, workspace);
   selection.warnings.push(...workspace.dataWarnings);
-  for (let restart = 0; restart < settings.nInit; restart++) {
-    selection.add(
-      restart,
-      yield* runRestart<Params>(workspace, passes, settings, restart, settings.random.split()),
-    );
+  const started = now();
+  let restart = 0;
+  for (; restart < settings.nInit; restart++) {
+    // 'auto': restart 0 runs here, timed; the others go to the workers when worth it.
+    if (states !== undefined && sendRest(placement, restart, now() - started, settings.nInit)) {
+      break;
+    }
+    const stream = states === undefined ? settings.random.split() : restartStream(states, restart);
+    selection.add(restart, yield* runRestart<Params>(workspace, passes, settings, restart, stream));
   }
   yield* closeShards(passes);
+  if (restart < settings.nInit && states !== undefined && typeof init === 'string') {
+    const restarts = yield* openShards(
+      emRestartTask,
+      restartSetup(
+        workspace,
+        families,
+        { ...settings, init },
+        options,
+        states.slice(restart),
+        restart,
+      ),
+      planShards(settings.nInit - restart, 1),
+      workspace,
+    );
+    const outputs = yield* mapShards(restarts, undefined);
+    yield* closeShards(restarts);
+    for (const [s, output] of outputs.entries()) {
+      selection.add(restart + s, {
+        ...output,
+        // Each family reads back the parameters it wrote in the worker.
+        params: workspace.families.map((family, c) => family.paramsFromJSON(output.params[c])),
+        warnings: [...output.warnings],
+      });
+    }
+  }
   // The families as the fit ran them (`forData` may have resolved data-relative settings).
   return selection.model(workspace.families, workspace.d, settings.missing);
 }
 
-/**
- * Rows per shard of an EM pass: about (d + 4) work per row and component, in whole blocks. It
- * depends on the data's shape only, never on the executor, so results do not either.
- */
-export function emShardRows(workspace: Pick<EmWorkspace, 'n' | 'k' | 'd' | 'blockSize'>): number {
-  return shardRowsFor(4 * workspace.k * (workspace.d + 4), workspace.blockSize, workspace.n);
-}
+export { emShardRows };

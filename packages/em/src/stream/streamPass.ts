@@ -10,7 +10,7 @@ import {
 import { mergePassOutputs, resetStatistics } from '../estep/emPass.js';
 import { type EmPassInput, type EmPassOutput, emPassTask, passSetup } from '../estep/emPassTask.js';
 import { scaledGlobalStats } from '../mstep/reseedComponent.js';
-import { emShardRows } from '../run/iterateEm.js';
+import { emShardRows } from '../run/emShardRows.js';
 import type { EStep } from '../run/mixtureOptions.js';
 import { type ChunkSource, openChunks } from './chunkSource.js';
 import { type ChunkBuffers, chunkWorkspace, toChunk } from './chunkWorkspace.js';

@@ -1,8 +1,9 @@
 import type { AnyShardTask } from '@mixkit/core';
-import { emPassTask } from '@mixkit/em';
+import { emPassTask, emRestartTask } from '@mixkit/em';
 import {
   kmeansAssignTask,
   kmeansLabelTask,
+  kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
 } from '@mixkit/kmeans';
@@ -11,8 +12,10 @@ import { silhouetteTask } from '@mixkit/metrics';
 /** The tasks mixkit ships, which every worker knows by name. */
 export const builtinTasks: readonly AnyShardTask[] = [
   emPassTask,
+  emRestartTask,
   kmeansAssignTask,
   kmeansLabelTask,
+  kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
   silhouetteTask,

@@ -85,7 +85,15 @@ export function serveShards(endpoint: WorkerEndpoint): void {
           }
           sessions.set(session, {
             task,
-            state: task.open(setup, context, shards, undefined),
+            state: task.open(
+              setup,
+              {
+                ...context,
+                aborted: () => abort !== undefined && Atomics.load(abort, 0) !== 0,
+              },
+              shards,
+              undefined,
+            ),
             shards,
             abort,
           });

@@ -9,6 +9,7 @@ import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
 import { mixedSuite } from './mixedSuite.js';
 import { outOfCoreSuite } from './outOfCoreSuite.js';
+import { restartsSuite } from './restartsSuite.js';
 import { variationalSuite } from './variationalSuite.js';
 
 /** Every suite, in the order a full run executes them (`--suite <name>` picks one). */
@@ -23,6 +24,7 @@ export const SUITES: readonly Suite[] = [
   variationalSuite,
   componentsSuite,
   distributedSuite,
+  restartsSuite,
   gridSuite,
 ];
 

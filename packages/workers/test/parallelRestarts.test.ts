@@ -1,0 +1,333 @@
+import {
+  AbortedError,
+  type FamilySpec,
+  InvalidInputError,
+  type Matrix,
+  runShardProgram,
+  type ShardExecutor,
+  WorkerError,
+} from '@mixkit/core';
+import { makeBlobs } from '@mixkit/datasets';
+import {
+  gaussianDiag,
+  gaussianFull,
+  gaussianSpherical,
+  poisson,
+  product,
+} from '@mixkit/distributions';
+import { emProgram, type FitMixtureOptions, fitMixture, fitMixtureAsync } from '@mixkit/em';
+import { KMeans, type KMeansAlgorithm, type KMeansInit } from '@mixkit/kmeans';
+import { unitGaussianFamily } from '@mixkit/test-utils';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createWorkerPool } from '../src/index.js';
+import type { WorkerPool } from '../src/pool/workerPool.js';
+import { customModuleUrl, workerBundleUrl } from './workerBundle.js';
+
+const workerUrl = workerBundleUrl();
+const pools = new Map<number, WorkerPool>();
+function pool(workers: number): WorkerPool {
+  let existing = pools.get(workers);
+  if (existing === undefined) {
+    existing = createWorkerPool({ workers, workerUrl, keepAlive: true });
+    pools.set(workers, existing);
+  }
+  return existing;
+}
+afterAll(() => {
+  for (const existing of pools.values()) existing.destroy();
+});
+
+/** `executor`, recording the name of every task it opens a session of. */
+function recording(executor: ShardExecutor, names: string[]): ShardExecutor {
+  return {
+    workers: executor.workers,
+    open(task, setup, plan, local) {
+      names.push(task.name);
+      return executor.open(task, setup, plan, local);
+    },
+  };
+}
+
+/** What a fit must repeat bit for bit. */
+function fingerprint(model: {
+  labels: Int32Array;
+  diagnostics: { objective: readonly number[] };
+  toJSON(): unknown;
+}): string {
+  return JSON.stringify({
+    labels: Array.from(model.labels),
+    objective: model.diagnostics.objective,
+    model: model.toJSON(),
+  });
+}
+
+/** 3,000 rows of 5 overlapping blobs: one shard of rows, so restarts are what runs in parallel. */
+const small: Matrix = makeBlobs({
+  nSamples: 3_000,
+  nFeatures: 4,
+  centers: 5,
+  clusterStd: 2.5,
+  random: 21,
+}).X;
+
+describe('k-means restarts in parallel on small data give the sequential fit, bit for bit', () => {
+  const cases: [KMeansAlgorithm, KMeansInit][] = [
+    ['lloyd', 'k-means++'],
+    ['hamerly', 'random'],
+    ['elkan', 'k-means++'],
+  ];
+  for (const [algorithm, init] of cases) {
+    it(`${algorithm}, ${init}, nInit = 8, with 0, 1, 2 and 8 workers`, async () => {
+      const kmeans = new KMeans({ nClusters: 7, algorithm, init, nInit: 8 });
+      const sync = kmeans.fit(small, { random: 5 });
+      // The restarts differ, so picking the winner is tested too.
+      expect(new Set(sync.diagnostics.restartObjectives).size).toBeGreaterThan(1);
+      // Forced ('parallel'): every restart is a shard of the restart task, even in the thread.
+      const inThread = await runShardProgram(kmeans.fitProgram(small, { random: 5 }, 'parallel'), {
+        what: 'test',
+      });
+      expect(fingerprint(inThread)).toBe(fingerprint(sync));
+      for (const workers of [1, 2, 8]) {
+        const names: string[] = [];
+        const executor = recording(pool(workers), names);
+        const model = await runShardProgram(kmeans.fitProgram(small, { random: 5 }, 'parallel'), {
+          executor,
+          what: 'test',
+        });
+        expect(names).toContain('@mixkit/kmeans:restart');
+        expect(names).not.toContain('@mixkit/kmeans:assign');
+        expect(fingerprint(model)).toBe(fingerprint(sync));
+        expect(model.diagnostics.bestRestart).toBe(sync.diagnostics.bestRestart);
+        expect(model.diagnostics.restartObjectives).toEqual(sync.diagnostics.restartObjectives);
+      }
+    });
+  }
+
+  it('a fit watched step by step, or with one restart, runs its restarts in turn', async () => {
+    const names: string[] = [];
+    const executor = recording(pool(2), names);
+    const kmeans = new KMeans({ nClusters: 7, nInit: 4 });
+    const sync = kmeans.fit(small, { random: 9 });
+    let steps = 0;
+    const watched = await kmeans.fitAsync(small, {
+      random: 9,
+      executor,
+      onIteration: () => {
+        steps++;
+      },
+    });
+    expect(steps).toBeGreaterThan(4);
+    expect(fingerprint(watched)).toBe(fingerprint(sync));
+    const once = new KMeans({ nClusters: 7, nInit: 1 });
+    await once.fitAsync(small, { random: 9, executor });
+    expect(names).not.toContain('@mixkit/kmeans:restart');
+  });
+
+  it('an abort stops parallel restarts within about 100 ms, and the pool stays usable', async () => {
+    const X = makeBlobs({
+      nSamples: 12_000,
+      nFeatures: 8,
+      centers: 40,
+      clusterStd: 3,
+      random: 2,
+    }).X;
+    const slow = new KMeans({
+      nClusters: 40,
+      algorithm: 'lloyd',
+      nInit: 64,
+      tolerance: 0,
+      maxIterations: 100,
+    });
+    const executor = pool(2);
+    const controller = new AbortController();
+    let abortedAt = Number.NaN;
+    controller.signal.addEventListener('abort', () => {
+      abortedAt = performance.now();
+    });
+    setTimeout(() => controller.abort(), 150);
+    const error = await runShardProgram(slow.fitProgram(X, { random: 1 }, 'parallel'), {
+      executor,
+      signal: controller.signal,
+      what: 'test',
+    }).catch((caught: unknown) => caught);
+    const stopped = performance.now() - abortedAt;
+    expect(AbortedError.isInstance(error)).toBe(true);
+    expect(stopped).toBeLessThan(100);
+    // The workers stopped too: the next fit on the same pool is not queued behind 64 restarts.
+    const kmeans = new KMeans({ nClusters: 7, nInit: 8 });
+    const started = performance.now();
+    const model = await kmeans.fitAsync(small, { random: 5, executor });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(fingerprint(model)).toBe(fingerprint(kmeans.fit(small, { random: 5 })));
+  });
+});
+
+/** `small` with 2 columns of counts (non-negative integers) after its 4. */
+function withCounts(X: Matrix): Matrix {
+  const d = X.cols + 2;
+  const data = new Float64Array(X.rows * d);
+  for (let i = 0; i < X.rows; i++) {
+    for (let j = 0; j < X.cols; j++) data[i * d + j] = X.data[i * X.cols + j]!;
+    for (let j = 0; j < 2; j++) {
+      data[i * d + X.cols + j] = Math.floor(Math.abs(X.data[i * X.cols + j]!) * 2);
+    }
+  }
+  return { rows: X.rows, cols: d, data };
+}
+
+/** An EM model's bits: diagnostics, parameters, and what it predicts (decoded parameters). */
+function mixturePrint(
+  model: { diagnostics: unknown; toJSON(): unknown; scoreSamples(X: Matrix): Float64Array },
+  X: Matrix,
+): string {
+  return JSON.stringify({
+    diagnostics: model.diagnostics,
+    model: model.toJSON(),
+    scores: Array.from(model.scoreSamples(X)),
+  });
+}
+
+describe('EM restarts in parallel on small data give the sequential fit, bit for bit', () => {
+  const mixed = withCounts(small);
+  const cases: [string, Matrix, FitMixtureOptions][] = [
+    ['full Gaussian, k-means init', small, { family: gaussianFull(), nClusters: 5, nInit: 8 }],
+    [
+      'diagonal Gaussian, random init, hard EM',
+      small,
+      { family: gaussianDiag(), nClusters: 5, nInit: 8, init: 'random', estep: 'hard' },
+    ],
+    [
+      'product of a full Gaussian and Poisson columns, k-means++ init',
+      mixed,
+      {
+        family: product([
+          { columns: [0, 1, 2, 3], family: gaussianFull() },
+          { columns: [4, 5], family: poisson() },
+        ]),
+        nClusters: 4,
+        nInit: 8,
+        init: 'k-means++',
+      },
+    ],
+    [
+      'two families in one mixture (full and spherical Gaussians), random-from-data init',
+      small,
+      {
+        components: [gaussianFull(), gaussianFull(), gaussianSpherical(), gaussianSpherical()],
+        nInit: 8,
+        init: 'random-from-data',
+      },
+    ],
+  ];
+  for (const [name, X, options] of cases) {
+    it(`${name}: 0, 1, 2 and 8 workers`, async () => {
+      const sync = fitMixture(X, { ...options, random: 4 });
+      expect(new Set(sync.diagnostics.restartObjectives).size).toBeGreaterThan(1);
+      const print = mixturePrint(sync, X);
+      const forced = () => emProgram(X, { ...options, random: 4 }, 'parallel');
+      expect(mixturePrint(await runShardProgram(forced(), { what: 'test' }), X)).toBe(print);
+      for (const workers of [1, 2, 8]) {
+        const names: string[] = [];
+        const executor = recording(pool(workers), names);
+        const model = await runShardProgram(forced(), { executor, what: 'test' });
+        expect(names).toEqual(['@mixkit/em:restart']);
+        expect(mixturePrint(model, X)).toBe(print);
+      }
+    });
+  }
+
+  it('an abort stops parallel EM restarts within about 100 ms', async () => {
+    const controller = new AbortController();
+    let abortedAt = Number.NaN;
+    controller.signal.addEventListener('abort', () => {
+      abortedAt = performance.now();
+    });
+    setTimeout(() => controller.abort(), 150);
+    const long = { family: gaussianFull(), nClusters: 12, nInit: 64, tolerance: 0 };
+    const error = await runShardProgram(
+      emProgram(small, { ...long, maxIterations: 500 }, 'parallel'),
+      { executor: pool(2), signal: controller.signal, what: 'test' },
+    ).catch((caught: unknown) => caught);
+    expect(AbortedError.isInstance(error)).toBe(true);
+    expect(performance.now() - abortedAt).toBeLessThan(100);
+  });
+});
+
+describe('faults of parallel restarts', () => {
+  const modules = [customModuleUrl().href];
+  const options = { family: unitGaussianFamily, nClusters: 3, nInit: 4, random: 6 };
+
+  it('a restart that throws in a worker rejects with the same typed error; the pool then works', async () => {
+    // Workers without the module that defines the family cannot rebuild it.
+    const bare = createWorkerPool({ workers: 2, workerUrl, keepAlive: true });
+    try {
+      const error = await runShardProgram(emProgram(small, options, 'parallel'), {
+        executor: bare,
+        what: 'test',
+      }).catch((caught: unknown) => caught);
+      expect(InvalidInputError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ argument: 'spec.kind', value: 'test-unit-gaussian' });
+      const kmeans = new KMeans({ nClusters: 4, nInit: 4 });
+      const model = await kmeans.fitAsync(small, { random: 2, executor: bare });
+      expect(fingerprint(model)).toBe(fingerprint(kmeans.fit(small, { random: 2 })));
+    } finally {
+      bare.destroy();
+    }
+    // With the module, the user's family runs its restarts in parallel, same bits.
+    const pool = createWorkerPool({ workers: 2, workerUrl, modules });
+    const names: string[] = [];
+    const model = await runShardProgram(emProgram(small, options, 'parallel'), {
+      executor: recording(pool, names),
+      what: 'test',
+    });
+    expect(names).toEqual(['@mixkit/em:restart']);
+    expect(mixturePrint(model, small)).toBe(mixturePrint(fitMixture(small, options), small));
+  });
+
+  it('a worker that crashes inside a restart gives a WorkerError; the pool gets a new worker', async () => {
+    const crashingFamily = {
+      ...unitGaussianFamily,
+      spec: (): FamilySpec => ({ kind: 'test-crashing-gaussian', options: {} }),
+    };
+    const pool = createWorkerPool({ workers: 2, workerUrl, modules, keepAlive: true });
+    try {
+      const crashing = { ...options, family: crashingFamily };
+      const error = await runShardProgram(emProgram(small, crashing, 'parallel'), {
+        executor: pool,
+        what: 'test',
+      }).catch((caught: unknown) => caught);
+      expect(WorkerError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ failure: 'crashed' });
+      // Every restart crashes its worker: the fit rejects at the first crash, and the other
+      // worker's crash lands a moment later (the pool replaces both at the next fit).
+      await vi.waitFor(() => expect(pool.liveWorkers).toBe(0));
+      const model = await runShardProgram(emProgram(small, options, 'parallel'), {
+        executor: pool,
+        what: 'test',
+      });
+      expect(mixturePrint(model, small)).toBe(mixturePrint(fitMixture(small, options), small));
+      expect(pool.liveWorkers).toBe(2);
+    } finally {
+      pool.destroy();
+    }
+  });
+});
+
+describe("fitAsync on workers chooses by the first restart's time ('auto')", () => {
+  it('a short fit keeps its restarts in the thread; a long one sends them, same bits', async () => {
+    const names: string[] = [];
+    const executor = recording(pool(2), names);
+    const tiny: Matrix = { rows: 300, cols: 4, data: small.data.subarray(0, 1_200) };
+    const kmeans = new KMeans({ nClusters: 3, nInit: 8 });
+    const short = await kmeans.fitAsync(tiny, { random: 1, executor });
+    expect(fingerprint(short)).toBe(fingerprint(kmeans.fit(tiny, { random: 1 })));
+    expect(names).not.toContain('@mixkit/kmeans:restart');
+    // 100 iterations of 5 full Gaussians over 3,000 rows: well over 100 ms for 7 restarts.
+    const long = { family: gaussianFull(), nClusters: 5, nInit: 8, tolerance: 0, random: 3 };
+    const model = await fitMixtureAsync(small, { ...long, maxIterations: 100, executor });
+    expect(names).toContain('@mixkit/em:restart');
+    expect(mixturePrint(model, small)).toBe(
+      mixturePrint(fitMixture(small, { ...long, maxIterations: 100 }), small),
+    );
+  });
+});
