@@ -5,7 +5,12 @@ import type { Matrix } from '../matrix.js';
  * same data without the field when no cell is NaN; `missingCells` counts the NaN cells. One pass
  * over the data. Does not check for infinities (`toMatrix` does).
  */
-export function markMissingRows(matrix: Matrix): { matrix: Matrix; missingCells: number } {
+export function markMissingRows(matrix: Matrix): {
+  /** The same rows, columns and data, with `missingRows` when some cell is NaN. */
+  matrix: Matrix;
+  /** How many cells are NaN. */
+  missingCells: number;
+} {
   const { rows, cols, data } = matrix;
   let mask: Uint8Array | undefined;
   let missingCells = 0;
