@@ -66,7 +66,14 @@ export {
   sharedUint8Array,
   yieldToEventLoop,
 } from './shards/inThreadSession.js';
-export type { RestartPlacement } from './shards/restartPlacement.js';
+export {
+  now,
+  PARALLEL_RESTARTS_MIN_MS,
+  parallelRestartStates,
+  type RestartPlacement,
+  restartStream,
+  sendRestartsNow,
+} from './shards/restartPlacement.js';
 export {
   drainShardProgram,
   inThreadContext,

@@ -8,12 +8,16 @@ import {
   type IterationProgress,
   type MatrixInput,
   mapShards,
+  now,
   openShards,
+  parallelRestartStates,
   planShards,
   type RestartPlacement,
+  restartStream,
   runShardProgram,
   runShardProgramSync,
   type ShardProgram,
+  sendRestartsNow,
   throwIfAborted,
   toMatrix,
   toRandom,
@@ -32,8 +36,8 @@ import {
   resolveKMeansOptions,
 } from './kmeansOptions.js';
 import { KMeansRestarts } from './kmeansRestarts.js';
-import { now, parallelRestartStates, restartStream, sendRest } from './parallelRestartStates.js';
 import { runRestart } from './runRestart.js';
+import { kmeansShardRows } from './shards/assignTask.js';
 import { restartTask } from './shards/restartTask.js';
 
 /**
@@ -138,14 +142,19 @@ export class KMeans implements Clusterer<KMeansModel> {
     const selection = new KMeansRestarts(toUnits);
     const states =
       placement !== 'sequential' && typeof init === 'string'
-        ? parallelRestartStates(random, restarts, n, matrix.cols, k)
+        ? parallelRestartStates(
+            random,
+            restarts,
+            planShards(n, kmeansShardRows(n, matrix.cols, k)).count,
+          )
         : undefined;
     const session = yield* openAssignSession(data, algorithm, k);
     const started = now();
     let restart = 0;
     for (; restart < restarts; restart++) {
       // 'auto': restart 0 runs here, timed; the others go to the workers when worth it.
-      if (states !== undefined && sendRest(placement, restart, now() - started, restarts)) break;
+      if (states !== undefined && sendRestartsNow(placement, restart, now() - started, restarts))
+        break;
       throwIfAborted(options.signal, 'KMeans.fit');
       const stream = states === undefined ? random.split() : restartStream(states, restart);
       const initial = explicit ?? (yield* seedCenters(init, data, matrix, k, stream, weights));

@@ -8,6 +8,7 @@ import {
   type MatrixInput,
   openShards,
   planShards,
+  restartStream,
   runShardProgramSync,
   type SerializedParams,
   type ShardTask,
@@ -17,7 +18,6 @@ import { emPassTask, passSetup } from '../estep/emPassTask.js';
 import { createEmWorkspace, type EmWorkspace } from '../workspace/emWorkspace.js';
 import { emShardRows } from './emShardRows.js';
 import type { EmRestartResult } from './emStep.js';
-import { restartStream } from './parallelRestartStates.js';
 import type { ResolvedEmSettings } from './resolveEmSettings.js';
 import { runRestart } from './runRestart.js';
 

@@ -3,12 +3,16 @@ import {
   closeShards,
   type MatrixInput,
   mapShards,
+  now,
   openShards,
   type ParamsOf,
+  parallelRestartStates,
   planShards,
   type RestartPlacement,
+  restartStream,
   runShardProgramSync,
   type ShardProgram,
+  sendRestartsNow,
   throwIfAborted,
 } from '@mixkit/core';
 import { emPassTask, passSetup } from '../estep/emPassTask.js';
@@ -18,7 +22,6 @@ import { emRestartTask, restartSetup } from './emRestartTask.js';
 import { emShardRows } from './emShardRows.js';
 import type { EmStep } from './emStep.js';
 import type { MixtureFitOptions, MixtureOptions } from './mixtureOptions.js';
-import { now, parallelRestartStates, restartStream, sendRest } from './parallelRestartStates.js';
 import { resolveEmSettings } from './resolveEmSettings.js';
 import { resolveFamilies } from './resolveFamilies.js';
 import { RestartSelection } from './restartSelection.js';
@@ -75,7 +78,7 @@ export function* emProgram<Family extends AnyComponentFamily>(
   const { init } = settings;
   const states =
     placement !== 'sequential' && typeof init === 'string'
-      ? parallelRestartStates(settings.random, settings.nInit, plan)
+      ? parallelRestartStates(settings.random, settings.nInit, plan.count)
       : undefined;
   const passes = yield* openShards(emPassTask, passSetup(workspace), plan, workspace);
   selection.warnings.push(...workspace.dataWarnings);
@@ -83,7 +86,10 @@ export function* emProgram<Family extends AnyComponentFamily>(
   let restart = 0;
   for (; restart < settings.nInit; restart++) {
     // 'auto': restart 0 runs here, timed; the others go to the workers when worth it.
-    if (states !== undefined && sendRest(placement, restart, now() - started, settings.nInit)) {
+    if (
+      states !== undefined &&
+      sendRestartsNow(placement, restart, now() - started, settings.nInit)
+    ) {
       break;
     }
     const stream = states === undefined ? settings.random.split() : restartStream(states, restart);

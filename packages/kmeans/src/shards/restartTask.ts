@@ -2,6 +2,7 @@ import {
   AbortedError,
   closeShards,
   type Matrix,
+  restartStream,
   runShardProgramSync,
   type ShardTask,
 } from '@mixkit/core';
@@ -9,7 +10,6 @@ import { seedCenters } from '../init/seedCenters.js';
 import { type CenteredRun, openAssignSession } from '../iterateCenters.js';
 import { type KMeansData, prepareKmeansData } from '../kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from '../kmeansOptions.js';
-import { restartStream } from '../parallelRestartStates.js';
 import { runRestart } from '../runRestart.js';
 
 /** What a thread running whole restarts rebuilds its state from. */
