@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshDir } from '../test/helpers/fixtureFiles.js';
@@ -64,13 +64,77 @@ describe('type inference never turns a numeric column into text silently', () =>
       const refused = runMixkit(['fit', 'gaps.csv', ...args], dir);
       expect(refused.status).toBe(2);
       expect(refused.stderr).toBe(
-        'mixkit: gaps.csv: 3 missing cells (empty or "NA") in 2 columns: "x" (#1) 2, first at row 3 (line 4); "y" (#2) 1, at row 12 (line 13); mixkit cannot fit missing cells yet (--missing error, the only choice for now): fill them in, drop those rows, or leave the columns out with --ignore\n',
+        'mixkit: gaps.csv: 3 missing cells (empty or "NA") in 2 columns: "x" (#1) 2, first at row 3 (line 4); "y" (#2) 1, at row 12 (line 13); refused (--missing error): fit with them, marginalised out of the likelihood, with --missing marginalize, or fill them in, drop those rows, or leave the columns out with --ignore\n',
       );
     }
-    expect(runMixkit(['fit', 'gaps.csv', '--missing', 'marginalize'], dir).stderr).toBe(
-      'mixkit: --missing marginalize: "marginalize" is not one of error\n',
+    expect(runMixkit(['fit', 'gaps.csv', '--missing', 'impute'], dir).stderr).toBe(
+      'mixkit: --missing impute: "impute" is not one of error, marginalize\n',
+    );
+    expect(
+      runMixkit(['fit', 'gaps.csv', '--missing', 'marginalize', '--redis', 'redis://x:1'], dir)
+        .stderr,
+    ).toBe(
+      'mixkit: --missing marginalize: not available with --redis yet; fit the file locally (without --redis)\n',
+    );
+    expect(
+      runMixkit(
+        ['fit', 'gaps.csv', '--algo', 'kmeans', '--k', '2', '--missing', 'marginalize'],
+        dir,
+      ).stderr,
+    ).toBe(
+      'mixkit: gaps.csv: 3 missing cells; --algo kmeans cannot fit missing cells (--missing marginalize works with --algo em over a grid): use --algo em, or fill them in or drop those rows\n',
     );
     expect(readdirSync(dir)).toEqual(['gaps.csv']);
+  });
+
+  it('--missing marginalize fits with them, reports their count, and predict labels rows with gaps', () => {
+    const rows = groupedRows((v) => String(v));
+    rows[2] = ',1';
+    rows[10] = 'NA,2';
+    rows[11] = '3,';
+    const dir = folderWith('gaps.csv', `x,y\n${rows.join('\n')}\n`);
+    const fitted = runMixkit(
+      ['fit', 'gaps.csv', '--k', '2', '--missing', 'marginalize', '--json'],
+      dir,
+    );
+    expect(fitted.status).toBe(0);
+    const report = JSON.parse(fitted.stdout);
+    expect(report.missingCells).toBe(3);
+    const text = runMixkit(['fit', 'gaps.csv', '--k', '2', '--missing', 'marginalize'], dir);
+    expect(text.stdout).toContain('3 missing cells (2.5% of the modelled cells), marginalised out');
+    const labels = readFileSync(join(dir, 'gaps.labels.csv'), 'utf8').trim().split('\n');
+    expect(labels).toHaveLength(rows.length + 1);
+    const predicted = runMixkit(
+      ['predict', 'gaps.model.json', 'gaps.csv', '--out', 'p.csv', '--json'],
+      dir,
+    );
+    expect(predicted.status).toBe(0);
+    expect(JSON.parse(predicted.stdout).missingCells).toBe(3);
+    expect(readFileSync(join(dir, 'p.csv'), 'utf8')).toBe(
+      readFileSync(join(dir, 'gaps.labels.csv'), 'utf8'),
+    );
+    // Streamed EM (out of core) marks each chunk's rows with gaps the same way.
+    const streamed = runMixkit(
+      ['fit', 'gaps.csv', '--k', '2', '--missing', 'marginalize', '--out-of-core', 'always'],
+      dir,
+    );
+    expect(streamed.status).toBe(0);
+    expect(streamed.stdout).toContain('3 missing cells (2.5% of the modelled cells)');
+    expect(streamed.stdout).toContain('fitted out of core');
+  });
+
+  it('predict refuses rows with gaps for a model not fitted with --missing marginalize', () => {
+    const rows = groupedRows((v) => String(v));
+    const dir = folderWith('clean.csv', `x,y\n${rows.join('\n')}\n`);
+    expect(runMixkit(['fit', 'clean.csv', '--k', '2'], dir).status).toBe(0);
+    rows[4] = '1,NA';
+    writeFileSync(join(dir, 'gaps.csv'), `x,y\n${rows.join('\n')}\n`);
+    const refused = runMixkit(['predict', 'clean.model.json', 'gaps.csv', '--out', 'p.csv'], dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(
+      'mixkit: gaps.csv: 1 missing cell (empty or "NA") in 1 column: "y" (#2) 1, at row 5 (line 6); the model in clean.model.json was not fitted with --missing marginalize, so it cannot label rows with missing cells: fill them in, drop those rows, or refit with --missing marginalize\n',
+    );
+    expect(readdirSync(dir).includes('p.csv')).toBe(false);
   });
 
   it('UTF-16 files (with or without a byte-order mark, either byte order) are decoded', () => {

@@ -40,7 +40,6 @@ describe('the README examples', () => {
   }
   writeFileSync(join(dir, 'bad.csv'), 'x,y\n1.5,2\n2.5\n');
   writeFileSync(join(dir, 'euro.csv'), 'length;width\n5,1;3,5\n4,9;3,0\n4,7;3,2\n');
-  writeFileSync(join(dir, 'gaps.csv'), 'x,y\n1,2\n,3\n4,NA\n');
 
   it('include fits of every algorithm, mclust, a grid, a mixed-type table, predict and errors', () => {
     expect(examples.length).toBeGreaterThanOrEqual(20);

@@ -34,7 +34,9 @@ comma-separated, and can be repeated):
   decimal commas or a few text cells are an error that says what to do, never text.
   Mixed types give each component a product of one family per column block (--algo em);
   the other algorithms take numeric columns (bayes and --select mclust: Gaussian ones).
-  Empty and NA cells are missing values: counted and refused (--missing error) for now.
+  Empty and NA cells are missing values: counted, and refused (--missing error, the default)
+  or marginalised out of the likelihood (--missing marginalize, --algo em only; not in --t,
+  --vmf or --counts columns, whose families cannot).
 
 Large files are read as a stream; data over --memory-limit is fitted out of core (streamed
 EM, one pass over the file per iteration; --algo em grids only, the others refuse it).

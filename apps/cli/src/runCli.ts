@@ -158,7 +158,11 @@ function buildProgram(io: CliIo): Command {
       'texts meaning a missing value, besides an empty cell (default NA; none)',
       collectList,
     )
-    .option('--missing <policy>', 'missing cells: error (the only choice for now)', 'error')
+    .option(
+      '--missing <policy>',
+      'missing cells: error (refuse them) or marginalize (fit with them, missing at random)',
+      'error',
+    )
     .option(
       '--out-of-core <when>',
       'auto (when the data exceeds --memory-limit), always or never: stream the file through EM (em grids only)',

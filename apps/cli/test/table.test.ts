@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CliError } from '../src/cliError.js';
 import { readRecords } from '../src/input/readRecords.js';
 import { openTableFile } from '../src/input/tableFile.js';
-import type { CellSettings } from '../src/options/fitSettings.js';
+import type { CellSettings, MissingPolicy } from '../src/options/fitSettings.js';
 import { createProgress } from '../src/output/createProgress.js';
 import { type ColumnSelection, resolveColumnRoles } from '../src/table/columnSelection.js';
 import { LabelCoder } from '../src/table/labelCoder.js';
@@ -36,7 +36,12 @@ async function records(path: string, delimiter?: string): Promise<string[][]> {
 }
 
 /** Profiles and plans a file as `mixkit fit` does; returns the plan and the loaded data. */
-async function plan(path: string, selection: ColumnSelection = {}, settings = cells) {
+async function plan(
+  path: string,
+  selection: ColumnSelection = {},
+  settings = cells,
+  missing: MissingPolicy = 'error',
+) {
   const file = openTableFile(path, undefined);
   let roles: ReturnType<typeof resolveColumnRoles> | undefined;
   const table = await profileTable(
@@ -48,7 +53,12 @@ async function plan(path: string, selection: ColumnSelection = {}, settings = ce
     },
     quiet,
   );
-  const planned = planColumns(table, roles as ReturnType<typeof resolveColumnRoles>, settings);
+  const planned = planColumns(
+    table,
+    roles as ReturnType<typeof resolveColumnRoles>,
+    settings,
+    missing,
+  );
   return { table, plan: planned };
 }
 
@@ -182,12 +192,27 @@ describe('planColumns', () => {
   it('refuses empty and NA cells as missing values, counting them per column', async () => {
     const path = write('m.csv', 'a,b,c\n1,,x\nNA,2,y\n,3,x\n4,5,\n');
     expect((await failure(() => plan(path))).message).toBe(
-      `${path}: 4 missing cells (empty or "NA") in 3 columns: "a" (#1) 2, first at row 2 (line 3); "b" (#2) 1, at row 1 (line 2); "c" (#3) 1, at row 4 (line 5); mixkit cannot fit missing cells yet (--missing error, the only choice for now): fill them in, drop those rows, or leave the columns out with --ignore`,
+      `${path}: 4 missing cells (empty or "NA") in 3 columns: "a" (#1) 2, first at row 2 (line 3); "b" (#2) 1, at row 1 (line 2); "c" (#3) 1, at row 4 (line 5); refused (--missing error): fit with them, marginalised out of the likelihood, with --missing marginalize, or fill them in, drop those rows, or leave the columns out with --ignore`,
     );
     // The missing cells are known to the reader: NaN in the matrix, counted per column.
     const clean = write('n.csv', 'a,b\n1,2\n3,4\n');
     const { plan: planned } = await plan(clean, { ignore: ['b'] });
     expect(planned.missing).toEqual([0]);
+  });
+
+  it('with --missing marginalize keeps them (NaN, counted), except where no family can', async () => {
+    const path = write('mm.csv', 'a,b,c\n1,,x\nNA,2,y\n,3,x\n4,5,\n');
+    const { plan: kept, table } = await plan(path, {}, cells, 'marginalize');
+    expect(kept.missing).toEqual([2, 1, 1]);
+    const { X } = await loadMatrix(table, kept, cells, quiet);
+    expect(Array.from(X.data.subarray(0, 3)).map(Number.isNaN)).toEqual([false, true, false]);
+    expect((await failure(() => plan(path, { t: ['a', 'b'] }, cells, 'marginalize'))).message).toBe(
+      `${path}: column "a" (#1): 2 missing cells in a --t column, whose family cannot marginalise them (--missing marginalize works for gaussian, poisson, bernoulli and categorical columns); fill them in or drop those rows`,
+    );
+    const empty = write('me.csv', 'a,b\n1,\n2,NA\n3,\n');
+    expect((await failure(() => plan(empty, {}, cells, 'marginalize'))).message).toBe(
+      `${empty}: column "b" (#2): every cell is missing; leave it out with --ignore b`,
+    );
   });
 
   it('rejects unknown names, out-of-range numbers and a column given two roles', async () => {

@@ -18,6 +18,26 @@ export interface FamilySpec {
 }
 
 /**
+ * How a family that handles missing cells treats them (`ComponentFamily.missingCells`). Either
+ * way the missing cells are marginalised out of the row's likelihood (missing at random); the
+ * two differ in what `accumulate` adds for them:
+ * - `'marginal'`: the cells are left out. The family's columns are independent given the
+ *   component (Poisson, categorical, Bernoulli, exponential, gamma, log-normal, products of
+ *   such), so the observed-data likelihood of the component is a product over observed cells
+ *   and the M-step maximises it directly: each column's estimate reads only the rows where that
+ *   column is observed (the statistics keep per-column weights). `current` is not needed.
+ * - `'conditional'`: the missing coordinates are latent variables of the E-step (Ghahramani &
+ *   Jordan 1994, "Supervised learning from incomplete data via an EM approach", §3): under the
+ *   component's `current` parameters, the row's missing coordinates are replaced by their
+ *   conditional expectation given the observed ones, and the second-moment statistics get the
+ *   conditional covariance added (the M-step's covariance correction). The Gaussians do this;
+ *   it needs `current`.
+ * - `'mixed'`: some columns one way, some the other (a product of `'marginal'` and
+ *   `'conditional'` blocks); it needs `current`.
+ */
+export type MissingCellTreatment = 'marginal' | 'conditional' | 'mixed';
+
+/**
  * The contract of a mixture component family, built on sufficient statistics
  * (after pomegranate's `summarize`/`from_summaries`, with the statistics as explicit values).
  *
@@ -43,9 +63,31 @@ export interface ComponentFamily<Params, Stats> {
   spec(): FamilySpec;
 
   /**
+   * Declares that the family handles missing cells, and how (`MissingCellTreatment`). Absent:
+   * it does not, and runners refuse data with missing cells for it with core's
+   * `UnsupportedMissingCellsError` naming its kind (its `validate` should throw the same).
+   *
+   * Missing cells are NaN entries of a matrix that carries `missingRows` (built by
+   * `toMatrix(X, { missing: 'marginalize' })`, or passed along from one); only the rows it marks
+   * hold any. When the member is present:
+   * - `validate` accepts NaN in marked rows (every observed cell is still checked);
+   * - `logDensity` gives a marked row the log-density of its observed cells, the missing ones
+   *   integrated (summed) out; a row with every cell missing gets exactly 0;
+   * - `accumulate` adds a marked row as the treatment says. A `'conditional'` (or `'mixed'`)
+   *   family needs `current` for it and throws `InvalidInputError` without: runners fit their initial
+   *   statistics on data with each missing cell filled in (EM's own passes always pass
+   *   `current`).
+   *
+   * Unmarked rows take the family's ordinary path, so complete data costs the same.
+   */
+  readonly missingCells?: MissingCellTreatment;
+
+  /**
    * Checks that every row of `X` lies in the family's support and has a column count the family
    * can read. Throws `InvalidInputError` naming the argument, row, column and value.
-   * Called once per data set by runners, never inside iterations.
+   * Called once per data set by runners, never inside iterations. NaN is accepted only in the
+   * rows `X.missingRows` marks, and only by a family with `missingCells`; one without throws
+   * `UnsupportedMissingCellsError` for such data.
    */
   validate(X: Matrix, argument?: string): void;
 

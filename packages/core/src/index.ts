@@ -12,6 +12,7 @@ export type {
   FamilyForData,
   FamilyResolver,
   FamilySpec,
+  MissingCellTreatment,
   ParamsOf,
   SerializedParams,
   StatsOf,
@@ -25,6 +26,7 @@ export {
 export { type InputLocation, InvalidInputError } from './errors/invalidInputError.js';
 export { MixkitError } from './errors/mixkitError.js';
 export { NotFittedError } from './errors/notFittedError.js';
+export { UnsupportedMissingCellsError } from './errors/unsupportedMissingCellsError.js';
 export { WorkerError, type WorkerFailure } from './errors/workerError.js';
 export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
 export { describeWarning } from './format/describeWarning.js';
@@ -40,6 +42,12 @@ export {
   rowView,
   toArrays,
 } from './matrix.js';
+export { countMissingCells, markMissingRows } from './missing/markMissingRows.js';
+export {
+  type MissingPolicy,
+  missingPolicies,
+  resolveMissingPolicy,
+} from './missing/missingPolicy.js';
 export type { FitOptions, IterationProgress, RunOptions } from './options.js';
 export {
   createRandom,

@@ -11,6 +11,15 @@ export interface Matrix {
   readonly cols: number;
   /** The `rows * cols` entries, row after row. */
   readonly data: Float64Array;
+  /**
+   * Present only on data with missing cells (opt-in: `toMatrix(X, { missing: 'marginalize' })`):
+   * `missingRows[i]` is 1 when row i holds at least one missing cell (NaN), else 0, for every
+   * row. A matrix without it holds no NaN. Families that handle missing cells
+   * (`ComponentFamily.missingCells`) read it to send only the marked rows down their per-row
+   * missing-cell path, so complete rows cost what they cost without the option. Whoever builds
+   * a matrix over other rows (a shard, a column block) passes the matching part along.
+   */
+  readonly missingRows?: Uint8Array;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from './errors/invalidInputError.js';
+import { countMissingCells, markMissingRows } from './missing/markMissingRows.js';
 import { toMatrix } from './toMatrix.js';
 
 function caught(fn: () => unknown): InvalidInputError {
@@ -143,5 +144,27 @@ describe('toMatrix', () => {
   it('rejects a row that is not an array', () => {
     const error = caught(() => toMatrix([[1], null as unknown as number[]]));
     expect(error.row).toBe(1);
+  });
+});
+
+describe('toMatrix with missing: marginalize', () => {
+  it('keeps NaN cells, marks their rows and still rejects infinities', () => {
+    const X = toMatrix(
+      [
+        [1, Number.NaN],
+        [2, 3],
+        [Number.NaN, Number.NaN],
+      ],
+      { missing: 'marginalize' },
+    );
+    expect(Array.from(X.missingRows ?? [])).toEqual([1, 0, 1]);
+    expect(Number.isNaN(X.data[1])).toBe(true);
+    expect(countMissingCells(X)).toBe(3);
+    expect(markMissingRows(X).missingCells).toBe(3);
+    expect(toMatrix([[1, 2]], { missing: 'marginalize' }).missingRows).toBeUndefined();
+    expect(() => toMatrix([[1, Number.POSITIVE_INFINITY]], { missing: 'marginalize' })).toThrow(
+      /row 0.*column 1/,
+    );
+    expect(() => toMatrix([[1, Number.NaN]])).toThrow(InvalidInputError);
   });
 });

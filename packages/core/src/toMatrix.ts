@@ -1,5 +1,7 @@
 import { InvalidInputError } from './errors/invalidInputError.js';
 import type { Matrix, MatrixInput, MlMatrixLike } from './matrix.js';
+import { markMissingRows } from './missing/markMissingRows.js';
+import type { MissingPolicy } from './missing/missingPolicy.js';
 
 /** How `toMatrix` treats its input. */
 export interface ToMatrixOptions {
@@ -14,6 +16,12 @@ export interface ToMatrixOptions {
    * values itself (e.g. a family's support check, which also rejects NaN).
    */
   readonly checkFinite?: boolean;
+  /**
+   * What NaN means. `'error'` (default): NaN is rejected like an infinity. `'marginalize'`: NaN
+   * cells are missing; they are kept, and the result carries `missingRows` (1 for each row that
+   * holds one) when there is at least one. Infinities are rejected either way.
+   */
+  readonly missing?: MissingPolicy;
 }
 
 function isMlMatrix(input: object): input is MlMatrixLike {
@@ -50,6 +58,10 @@ export function toMatrix(input: MatrixInput, options: ToMatrixOptions = {}): Mat
       { argument, value: matrix.cols },
       `expected ${options.cols} columns (the fitted dimension)`,
     );
+  }
+  if (options.missing === 'marginalize') {
+    assertNotInfinite(matrix, argument);
+    return markMissingRows(matrix).matrix;
   }
   if (options.checkFinite !== false) assertFinite(matrix, argument);
   return matrix;
@@ -137,6 +149,20 @@ function assertFinite(matrix: Matrix, argument: string): void {
       throw new InvalidInputError(
         { argument, row: Math.floor(idx / cols), column: idx % cols, value: v },
         'values must be finite numbers',
+      );
+    }
+  }
+}
+
+/** Rejects ±Infinity (NaN, a missing cell, passes). */
+function assertNotInfinite(matrix: Matrix, argument: string): void {
+  const { data, cols } = matrix;
+  for (let idx = 0; idx < data.length; idx++) {
+    const v = data[idx]!;
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
+      throw new InvalidInputError(
+        { argument, row: Math.floor(idx / cols), column: idx % cols, value: v },
+        'values must be finite numbers or NaN (a missing cell)',
       );
     }
   }

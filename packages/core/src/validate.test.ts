@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AbortedError } from './errors/abortedError.js';
 import { InvalidInputError } from './errors/invalidInputError.js';
+import { resolveMissingPolicy } from './missing/missingPolicy.js';
 import {
   assertClusterCount,
   assertInteger,
@@ -60,5 +61,13 @@ describe('validate', () => {
     }
     expect(AbortedError.isInstance(error)).toBe(true);
     expect((error as AbortedError).cause).toBe('stop');
+  });
+});
+
+describe('resolveMissingPolicy', () => {
+  it("defaults to 'error' and rejects unknown policies with a located error", () => {
+    expect(resolveMissingPolicy(undefined)).toBe('error');
+    expect(resolveMissingPolicy('marginalize')).toBe('marginalize');
+    expect(() => resolveMissingPolicy('impute')).toThrow(/missing/);
   });
 });

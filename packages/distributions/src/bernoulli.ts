@@ -1,7 +1,7 @@
 import { assertNumber, type ComponentFamily, type FamilySpec, type Matrix } from '@mixkit/core';
 import { vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
-import { addColumnSums, weightedSums } from './statistics/weightedSums.js';
+import { addColumnSums, observedWeight, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { paramsShape } from './support/paramsShape.js';
 import { DEFAULT_MIN_PROBABILITY } from './support/smoothProbabilities.js';
@@ -31,12 +31,14 @@ export interface BernoulliParams {
   readonly logQ: Float64Array;
 }
 
-/** Weighted sufficient statistics: Σw and Σw·x per column. */
+/** Weighted sufficient statistics: Σw, Σw·x per column and Σw over each column's observed rows. */
 export interface BernoulliStats {
   /** Σw: the total weight accumulated. */
   weight: number;
-  /** Σw·x per column. */
+  /** Σw·x per column (observed cells). */
   readonly sum: Float64Array;
+  /** Σw over the rows where each column is observed (equal to `weight` without missing cells). */
+  readonly observed: Float64Array;
 }
 
 const KIND = 'bernoulli';
@@ -57,7 +59,8 @@ export function bernoulliParams(probabilities: ArrayLike<number>): BernoulliPara
  * Independent binary columns: log p(x) = Σⱼ xⱼ log pⱼ + (1 − xⱼ) log(1 − pⱼ) on x ∈ {0, 1}ᵈ.
  * Estimate (MAP with a Beta(α + 1, β + 1) prior, ML when α = β = 0):
  * pⱼ = (Σw xⱼ + α) / (Σw + α + β), clamped to [minProbability, 1 − minProbability].
- * Free parameters: d.
+ * Missing cells (`'marginal'`): they drop out of a row's sum, and Σw in pⱼ is the weight of the
+ * rows that observe column j. Free parameters: d.
  */
 export function bernoulli(
   options: BernoulliOptions = {},
@@ -73,21 +76,22 @@ export function bernoulli(
     kind: KIND,
     spec: (): FamilySpec => ({ kind: KIND, options: { alpha, beta, minProbability } }),
     validate(X: Matrix, argument = 'X'): void {
-      validateSupport(X, argument, KIND, 'binary');
+      validateSupport(X, argument, KIND, 'binary', undefined, 'accept-missing');
     },
-    ...weightedSums(['sum'], addColumnSums),
+    missingCells: 'marginal',
+    ...weightedSums(['sum', 'observed'], addColumnSums),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const p = new Float64Array(stats.sum.length);
-      const denominator = stats.weight + alpha + beta;
       for (let j = 0; j < p.length; j++) {
+        const denominator = observedWeight(KIND, stats.observed, j) + alpha + beta;
         const raw = (stats.sum[j]! + alpha) / denominator;
         p[j] = Math.min(Math.max(raw, minProbability), 1 - minProbability);
       }
       return bernoulliParams(p);
     },
     logDensity(params, X, start, end, out, outOffset, outStride) {
-      const { data, cols } = X;
+      const { data, cols, missingRows } = X;
       const { logP, logQ } = params;
       for (let i = start, o = outOffset; i < end; i++, o += outStride) {
         const row = i * cols;
@@ -97,7 +101,8 @@ export function bernoulli(
           // Select rather than multiply, so p = 0 or 1 (log = -Infinity) never meets a 0 factor.
           if (x === 1) value += logP[j]!;
           else if (x === 0) value += logQ[j]!;
-          else {
+          else if (!(missingRows !== undefined && missingRows[i] === 1 && Number.isNaN(x))) {
+            // A NaN in a row marked as having missing cells is missing: it drops out.
             value = Number.NEGATIVE_INFINITY;
             break;
           }

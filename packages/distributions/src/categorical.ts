@@ -2,6 +2,7 @@ import {
   assertInteger,
   assertNumber,
   type ComponentFamily,
+  DegenerateComponentError,
   type FamilySpec,
   InvalidInputError,
   type Matrix,
@@ -15,7 +16,7 @@ import { type AddWeightedRows, weightedSums } from './statistics/weightedSums.js
 import { assertWeight } from './support/assertWeight.js';
 import { paramsShape } from './support/paramsShape.js';
 import { DEFAULT_MIN_PROBABILITY, smoothProbabilities } from './support/smoothProbabilities.js';
-import { validateShape } from './support/validateSupport.js';
+import { missingRowsFor, validateShape } from './support/validateSupport.js';
 
 /** Options of {@link categorical}. */
 export interface CategoricalOptions {
@@ -52,6 +53,27 @@ export interface CategoricalStats {
 
 const KIND = 'categorical';
 
+/**
+ * Throws `DegenerateComponentError('empty')` when column `column` has no observed weight and no
+ * pseudocount (every row of the component misses it), which would give 0/0 probabilities.
+ */
+function assertObservedColumn(
+  counts: Float64Array,
+  offset: number,
+  length: number,
+  pseudocount: number,
+  column: number,
+): void {
+  let total = 0;
+  for (let l = offset; l < offset + length; l++) total += counts[l];
+  if (total > 0 || pseudocount > 0) return;
+  throw new DegenerateComponentError(
+    KIND,
+    'empty',
+    `column ${column} has observed weight ${total} (every row of the component misses it)`,
+  );
+}
+
 function prefixSums(levels: ArrayLike<number>): Int32Array {
   const offsets = new Int32Array(levels.length + 1);
   for (let j = 0; j < levels.length; j++) offsets[j + 1] = offsets[j]! + levels[j]!;
@@ -72,7 +94,8 @@ export function categoricalParams(probabilities: readonly ArrayLike<number>[]): 
  * Independent categorical columns of integer codes: log p(x) = Σⱼ log pⱼ[xⱼ].
  * Estimate (MAP with a symmetric Dirichlet(pseudocount + 1) prior, ML when 0):
  * pⱼ[ℓ] = (count + pseudocount) / Σ(count + pseudocount), floored at `minProbability` and
- * renormalised. Free parameters: Σⱼ (levelsⱼ − 1).
+ * renormalised. Missing cells (`'marginal'`): they count towards no level, so each
+ * column's probabilities come from the rows that observe it. Free parameters: Σⱼ (levelsⱼ − 1).
  */
 export function categorical(
   options: CategoricalOptions,
@@ -115,7 +138,7 @@ export function categorical(
     weightOffset,
     weightStride,
   ) => {
-    const { data, cols } = X;
+    const { data, cols, missingRows } = X;
     const offsets = offsetsFor(cols);
     const counts = stats.counts;
     let total = 0;
@@ -124,6 +147,14 @@ export function categorical(
       if (weight === 0) continue;
       total += weight;
       const row = i * cols;
+      if (missingRows !== undefined && missingRows[i] === 1) {
+        // A missing cell (NaN) counts towards no level: its column's total is its observed weight.
+        for (let j = 0; j < cols; j++) {
+          const x = data[row + j];
+          if (!Number.isNaN(x)) counts[offsets[j] + x] += weight;
+        }
+        continue;
+      }
       for (let j = 0; j < cols; j++) counts[offsets[j]! + data[row + j]!]! += weight;
     }
     return total;
@@ -141,10 +172,12 @@ export function categorical(
     }),
     validate(X: Matrix, argument = 'X'): void {
       validateShape(X, argument, KIND, fixed?.length);
+      const marks = missingRowsFor(X, KIND, 'accept-missing');
       const { data, cols } = X;
       for (let index = 0; index < data.length; index++) {
         const value = data[index]!;
         const column = index % cols;
+        if (Number.isNaN(value) && marks?.[Math.floor(index / cols)] === 1) continue;
         const count = fixed !== undefined ? fixed[column]! : shared;
         if (!(Number.isInteger(value) && value >= 0 && value < count)) {
           throw new InvalidInputError(
@@ -154,6 +187,7 @@ export function categorical(
         }
       }
     },
+    missingCells: 'marginal',
     ...weightedSums(['counts'], addLevelCounts),
     // Replaces the spread createStats: the counts vector has Σⱼ levelsⱼ entries, not d.
     createStats(dimension) {
@@ -172,20 +206,24 @@ export function categorical(
       const p = new Float64Array(stats.counts.length);
       for (let j = 0; j < d; j++) {
         const length = offsets[j + 1]! - offsets[j]!;
+        assertObservedColumn(stats.counts, offsets[j], length, pseudocount, j);
         smoothProbabilities(stats.counts, offsets[j]!, length, pseudocount, minProbability, p);
       }
       const columns = Array.from({ length: d }, (_, j) => p.subarray(offsets[j]!, offsets[j + 1]!));
       return categoricalParams(columns);
     },
     logDensity(params, X, start, end, out, outOffset, outStride) {
-      const { data, cols } = X;
+      const { data, cols, missingRows } = X;
       const { levels, offsets, logProbabilities } = params;
       for (let i = start, o = outOffset; i < end; i++, o += outStride) {
         const row = i * cols;
+        const marked = missingRows !== undefined && missingRows[i] === 1;
         let value = 0;
         for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
+          const x = data[row + j];
           if (!(x >= 0 && x < levels[j]! && x === Math.floor(x))) {
+            // A missing cell drops out of the sum (its levels' probabilities sum to 1).
+            if (marked && Number.isNaN(x)) continue;
             value = Number.NEGATIVE_INFINITY;
             break;
           }

@@ -6,7 +6,7 @@ import {
 } from '@mixkit/core';
 import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
-import { addColumnSums, weightedSums } from './statistics/weightedSums.js';
+import { addColumnSums, observedWeight, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { paramsShape } from './support/paramsShape.js';
 import { validateSupport } from './support/validateSupport.js';
@@ -19,12 +19,14 @@ export interface ExponentialParams {
   readonly sumLogRates: number;
 }
 
-/** Weighted sufficient statistics: Σw and Σw·x per column. */
+/** Weighted sufficient statistics: Σw, Σw·x per column and Σw over each column's observed rows. */
 export interface ExponentialStats {
   /** Σw: the total weight accumulated. */
   weight: number;
-  /** Σw·x per column. */
+  /** Σw·x per column (observed cells). */
   readonly sum: Float64Array;
+  /** Σw over the rows where each column is observed (equal to `weight` without missing cells). */
+  readonly observed: Float64Array;
 }
 
 const KIND = 'exponential';
@@ -37,25 +39,44 @@ export function exponentialParams(rates: ArrayLike<number>): ExponentialParams {
   return { rates: copy, sumLogRates };
 }
 
+/** log p of the observed cells of a row with missing cells: Σ over observed j of log λⱼ − λⱼ xⱼ. */
+function observedLogDensity(
+  rates: Float64Array,
+  data: Float64Array,
+  row: number,
+  cols: number,
+): number {
+  let value = 0;
+  for (let j = 0; j < cols; j++) {
+    const x = data[row + j];
+    if (Number.isNaN(x)) continue;
+    if (!(x >= 0 && x < Number.POSITIVE_INFINITY)) return Number.NEGATIVE_INFINITY;
+    value += Math.log(rates[j]) - rates[j] * x;
+  }
+  return value;
+}
+
 /**
  * Independent exponential columns: log p(x) = Σⱼ log λⱼ − λⱼ xⱼ on x ≥ 0.
  * ML estimate λⱼ = Σw / Σw xⱼ. A column whose weighted mean is 0 (all zeros) has no
  * exponential fit (λ → ∞): estimate throws `DegenerateComponentError('no-support')`.
- * Free parameters: d.
+ * Missing cells (`'marginal'`): they drop out of a row's sum, and Σw in λⱼ is the weight of the
+ * rows that observe column j. Free parameters: d.
  */
 export function exponential(): ComponentFamily<ExponentialParams, ExponentialStats> {
   return {
     kind: KIND,
     spec: (): FamilySpec => ({ kind: KIND, options: {} }),
     validate(X: Matrix, argument = 'X'): void {
-      validateSupport(X, argument, KIND, 'non-negative');
+      validateSupport(X, argument, KIND, 'non-negative', undefined, 'accept-missing');
     },
-    ...weightedSums(['sum'], addColumnSums),
+    missingCells: 'marginal',
+    ...weightedSums(['sum', 'observed'], addColumnSums),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const rates = new Float64Array(stats.sum.length);
       for (let j = 0; j < rates.length; j++) {
-        const rate = stats.weight / stats.sum[j]!;
+        const rate = observedWeight(KIND, stats.observed, j) / stats.sum[j];
         if (!(rate < Number.POSITIVE_INFINITY)) {
           throw new DegenerateComponentError(KIND, 'no-support', `column ${j} has mean 0`);
         }
@@ -64,10 +85,14 @@ export function exponential(): ComponentFamily<ExponentialParams, ExponentialSta
       return exponentialParams(rates);
     },
     logDensity(params, X, start, end, out, outOffset, outStride) {
-      const { data, cols } = X;
+      const { data, cols, missingRows } = X;
       const { rates, sumLogRates } = params;
       for (let i = start, o = outOffset; i < end; i++, o += outStride) {
         const row = i * cols;
+        if (missingRows !== undefined && missingRows[i] === 1) {
+          out[o] = observedLogDensity(rates, data, row, cols);
+          continue;
+        }
         let value = sumLogRates;
         for (let j = 0; j < cols; j++) {
           const x = data[row + j]!;

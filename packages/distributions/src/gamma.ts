@@ -10,7 +10,7 @@ import { digamma, logGamma, trigamma } from '@mixkit/linalg';
 import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
 import { sampleGamma } from './sampling/sampleGamma.js';
-import { addColumnSums, weightedSums } from './statistics/weightedSums.js';
+import { addColumnSums, observedWeight, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { paramsShape } from './support/paramsShape.js';
 import { validateSupport } from './support/validateSupport.js';
@@ -33,14 +33,16 @@ export interface GammaParams {
   readonly logNormalizer: number;
 }
 
-/** Weighted sufficient statistics: Σw, Σw·x and Σw·log x per column. */
+/** Weighted sufficient statistics: Σw, Σw·x and Σw·log x per column, Σw over each column's observed rows. */
 export interface GammaStats {
   /** Σw: the total weight accumulated. */
   weight: number;
-  /** Σw·x per column. */
+  /** Σw·x per column (observed cells). */
   readonly sum: Float64Array;
-  /** Σw·log x per column. */
+  /** Σw·log x per column (observed cells). */
   readonly sumLog: Float64Array;
+  /** Σw over the rows where each column is observed (equal to `weight` without missing cells). */
+  readonly observed: Float64Array;
 }
 
 const KIND = 'gamma';
@@ -83,11 +85,34 @@ export function gammaShape(s: number, maxIterations = 100, tolerance = 1e-12): n
 }
 
 /**
+ * log p of the observed cells of a row with missing cells: Σ over observed j of
+ * αⱼ log βⱼ − log Γ(αⱼ) + (αⱼ − 1) log xⱼ − βⱼ xⱼ.
+ */
+function observedLogDensity(
+  params: GammaParams,
+  data: Float64Array,
+  row: number,
+  cols: number,
+): number {
+  const { shapes, rates } = params;
+  let value = 0;
+  for (let j = 0; j < cols; j++) {
+    const x = data[row + j];
+    if (Number.isNaN(x)) continue;
+    if (!(x > 0 && x < Number.POSITIVE_INFINITY)) return Number.NEGATIVE_INFINITY;
+    const a = shapes[j];
+    value += a * Math.log(rates[j]) - logGamma(a) + (a - 1) * Math.log(x) - rates[j] * x;
+  }
+  return value;
+}
+
+/**
  * Independent gamma columns: log p(x) = Σⱼ αⱼ log βⱼ − log Γ(αⱼ) + (αⱼ − 1) log xⱼ − βⱼ xⱼ on
  * x > 0. The shape has no closed-form ML estimate: `estimate` runs Minka's Newton iteration
  * ({@link gammaShape}) on the accumulated Σw, Σw x, Σw log x; then β = α / mean.
  * A (numerically) constant column has no gamma fit (α → ∞): estimate throws
- * `DegenerateComponentError('no-support')`. Free parameters: 2d.
+ * `DegenerateComponentError('no-support')`. Missing cells (`'marginal'`): they drop out of a
+ * row's sum, and each column's Σw is that of the rows observing it. Free parameters: 2d.
  */
 export function gamma(options: GammaOptions = {}): ComponentFamily<GammaParams, GammaStats> {
   const maxIterations = options.maxIterations ?? 100;
@@ -99,17 +124,19 @@ export function gamma(options: GammaOptions = {}): ComponentFamily<GammaParams, 
     kind: KIND,
     spec: (): FamilySpec => ({ kind: KIND, options: { maxIterations, tolerance } }),
     validate(X: Matrix, argument = 'X'): void {
-      validateSupport(X, argument, KIND, 'positive');
+      validateSupport(X, argument, KIND, 'positive', undefined, 'accept-missing');
     },
-    ...weightedSums(['sum', 'sumLog'], addColumnSums),
+    missingCells: 'marginal',
+    ...weightedSums(['sum', 'sumLog', 'observed'], addColumnSums),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const d = stats.sum.length;
       const shapes = new Float64Array(d);
       const rates = new Float64Array(d);
       for (let j = 0; j < d; j++) {
-        const mean = stats.sum[j]! / stats.weight;
-        const s = Math.log(mean) - stats.sumLog[j]! / stats.weight;
+        const weight = observedWeight(KIND, stats.observed, j);
+        const mean = stats.sum[j] / weight;
+        const s = Math.log(mean) - stats.sumLog[j] / weight;
         if (!(s > GAMMA_MIN_LOG_RATIO)) {
           throw new DegenerateComponentError(
             KIND,
@@ -124,10 +151,14 @@ export function gamma(options: GammaOptions = {}): ComponentFamily<GammaParams, 
       return gammaParams(shapes, rates);
     },
     logDensity(params, X, start, end, out, outOffset, outStride) {
-      const { data, cols } = X;
+      const { data, cols, missingRows } = X;
       const { shapes, rates, logNormalizer } = params;
       for (let i = start, o = outOffset; i < end; i++, o += outStride) {
         const row = i * cols;
+        if (missingRows !== undefined && missingRows[i] === 1) {
+          out[o] = observedLogDensity(params, data, row, cols);
+          continue;
+        }
         let value = logNormalizer;
         for (let j = 0; j < cols; j++) {
           const x = data[row + j]!;

@@ -8,6 +8,7 @@ import {
 import { scaleMoments } from './gaussian/statistics.js';
 import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
+import { observedWeight } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { paramsShape } from './support/paramsShape.js';
 import { validateSupport } from './support/validateSupport.js';
@@ -45,6 +46,11 @@ export interface LogNormalStats {
   readonly mean: Float64Array;
   /** Σw (log x − mean)². */
   readonly scatter: Float64Array;
+  /**
+   * Σw over the rows where each column is observed: the weight of that column's mean and
+   * scatter (equal to `weight` without missing cells).
+   */
+  readonly observed: Float64Array;
 }
 
 const KIND = 'log-normal';
@@ -67,9 +73,34 @@ export function logNormalParams(
 }
 
 /**
+ * log p of the observed cells of a row with missing cells: Σ over observed j of
+ * −log xⱼ − ½ log(2π σⱼ²) − (log xⱼ − μⱼ)² / (2σⱼ²).
+ */
+function observedLogDensity(
+  params: LogNormalParams,
+  data: Float64Array,
+  row: number,
+  cols: number,
+): number {
+  let value = 0;
+  for (let j = 0; j < cols; j++) {
+    const x = data[row + j];
+    if (Number.isNaN(x)) continue;
+    if (!(x > 0 && x < Number.POSITIVE_INFINITY)) return Number.NEGATIVE_INFINITY;
+    const logX = Math.log(x);
+    const z = logX - params.means[j];
+    value -=
+      logX + 0.5 * (LOG_TWO_PI + Math.log(params.variances[j])) + z * z * params.halfPrecisions[j];
+  }
+  return value;
+}
+
+/**
  * Independent log-normal columns on x > 0:
  * log p(x) = Σⱼ −log xⱼ − ½ log(2π σⱼ²) − (log xⱼ − μⱼ)² / (2σⱼ²).
- * ML estimate: weighted mean and variance of log x (+ `regVariance`). Free parameters: 2d.
+ * ML estimate: weighted mean and variance of log x (+ `regVariance`). Missing cells
+ * (`'marginal'`): they drop out of a row's sum, and each column's moments are over the rows that
+ * observe it. Free parameters: 2d.
  */
 export function logNormal(
   options: LogNormalOptions = {},
@@ -81,55 +112,68 @@ export function logNormal(
     kind: KIND,
     spec: (): FamilySpec => ({ kind: KIND, options: { regVariance } }),
     validate(X: Matrix, argument = 'X'): void {
-      validateSupport(X, argument, KIND, 'positive');
+      validateSupport(X, argument, KIND, 'positive', undefined, 'accept-missing');
     },
+    missingCells: 'marginal',
     createStats: (dimension) => ({
       weight: 0,
       mean: new Float64Array(dimension),
       scatter: new Float64Array(dimension),
+      observed: new Float64Array(dimension),
     }),
     accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
-      const { data, cols } = X;
-      const { mean, scatter } = stats;
-      let total = stats.weight;
+      const { data, cols, missingRows } = X;
+      const { mean, scatter, observed } = stats;
       // West's weighted incremental update (D. H. D. West, "Updating mean and variance estimates:
-      // an improved method", CACM 22(9), 1979): stable in one pass, no stored logs.
+      // an improved method", CACM 22(9), 1979): stable in one pass, no stored logs. Each column
+      // runs its own update over the rows that observe it (a missing cell, NaN in a marked row,
+      // is skipped); on complete data every column's weight is `weight`, bit for bit.
       for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
         const weight = weights[w]!;
         if (weight === 0) continue;
-        total += weight;
-        const ratio = weight / total;
+        stats.weight += weight;
+        const marked = missingRows !== undefined && missingRows[i] === 1;
         const row = i * cols;
         for (let j = 0; j < cols; j++) {
-          const delta = Math.log(data[row + j]!) - mean[j]!;
-          const step = delta * ratio;
+          const x = data[row + j];
+          if (marked && Number.isNaN(x)) continue;
+          const total = observed[j] + weight;
+          observed[j] = total;
+          const delta = Math.log(x) - mean[j];
+          const step = delta * (weight / total);
           mean[j]! += step;
           scatter[j]! += weight * delta * (delta - step);
         }
       }
-      stats.weight = total;
       return stats;
     },
     merge(target, source) {
-      const total = target.weight + source.weight;
-      if (source.weight === 0) return target;
-      const ratio = source.weight / total;
+      target.weight += source.weight;
       for (let j = 0; j < target.mean.length; j++) {
+        const from = source.observed[j];
+        if (from === 0) continue;
+        const into = target.observed[j];
+        const total = into + from;
+        const ratio = from / total;
         const delta = source.mean[j]! - target.mean[j]!;
-        target.scatter[j]! += source.scatter[j]! + delta * delta * target.weight * ratio;
+        target.scatter[j] += source.scatter[j] + delta * delta * into * ratio;
         target.mean[j]! += delta * ratio;
+        target.observed[j] = total;
       }
-      target.weight = total;
       return target;
     },
-    scale: scaleMoments,
+    scale(stats, factor) {
+      scaleMoments(stats, factor);
+      for (let j = 0; j < stats.observed.length; j++) stats.observed[j] *= factor;
+      return stats;
+    },
     totalWeight: (stats) => stats.weight,
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const d = stats.mean.length;
       const variances = new Float64Array(d);
       for (let j = 0; j < d; j++) {
-        const variance = stats.scatter[j]! / stats.weight + regVariance;
+        const variance = stats.scatter[j] / observedWeight(KIND, stats.observed, j) + regVariance;
         if (!(variance > 0)) {
           throw new DegenerateComponentError(KIND, 'no-support', `column ${j} has zero variance`);
         }
@@ -138,13 +182,17 @@ export function logNormal(
       return logNormalParams(stats.mean, variances);
     },
     logDensity(params, X, start, end, out, outOffset, outStride) {
-      const { data, cols } = X;
+      const { data, cols, missingRows } = X;
       const { means, halfPrecisions, logNormalizer } = params;
       for (let i = start, o = outOffset; i < end; i++, o += outStride) {
         const row = i * cols;
+        if (missingRows !== undefined && missingRows[i] === 1) {
+          out[o] = observedLogDensity(params, data, row, cols);
+          continue;
+        }
         let value = logNormalizer;
         for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
+          const x = data[row + j];
           if (!(x > 0 && x < Number.POSITIVE_INFINITY)) {
             value = Number.NEGATIVE_INFINITY;
             break;

@@ -13,7 +13,7 @@ import { type AddWeightedRows, weightedSums } from './statistics/weightedSums.js
 import { assertWeight } from './support/assertWeight.js';
 import { paramsShape } from './support/paramsShape.js';
 import { DEFAULT_MIN_PROBABILITY, smoothProbabilities } from './support/smoothProbabilities.js';
-import { validateSupport } from './support/validateSupport.js';
+import { missingRowsFor, validateSupport } from './support/validateSupport.js';
 
 /** Options of {@link multinomial}. */
 export interface MultinomialOptions {
@@ -107,6 +107,12 @@ export function multinomial(
     kind: KIND,
     spec: (): FamilySpec => ({ kind: KIND, options: { pseudocount, minProbability } }),
     validate(X: Matrix, argument = 'X'): void {
+      missingRowsFor(
+        X,
+        KIND,
+        'refuse-missing',
+        "a row's total count, which the density conditions on, is unknown when a count is missing",
+      );
       validateSupport(X, argument, KIND, 'count');
     },
     ...weightedSums(['counts'], addCounts, ['totalCount']),

@@ -5,11 +5,16 @@ import {
   type Matrix,
   type RandomSource,
 } from '@mixkit/core';
-import { LOG_FACTORIAL_TABLE_SIZE, logFactorialTable, logGamma } from '@mixkit/linalg';
+import {
+  LOG_FACTORIAL_TABLE_SIZE,
+  logFactorial,
+  logFactorialTable,
+  logGamma,
+} from '@mixkit/linalg';
 import { POSITIVE, vectorParamsJson } from './json/vectorParamsJson.js';
 import { outputRows } from './sampling/outputRows.js';
 import { samplePoisson } from './sampling/samplePoisson.js';
-import { addColumnSums, weightedSums } from './statistics/weightedSums.js';
+import { addColumnSums, observedWeight, weightedSums } from './statistics/weightedSums.js';
 import { assertWeight } from './support/assertWeight.js';
 import { paramsShape } from './support/paramsShape.js';
 import { validateSupport } from './support/validateSupport.js';
@@ -34,12 +39,14 @@ export interface PoissonParams {
   readonly totalRate: number;
 }
 
-/** Weighted sufficient statistics: Σw and Σw·x per column. */
+/** Weighted sufficient statistics: Σw, Σw·x per column and Σw over each column's observed rows. */
 export interface PoissonStats {
   /** Σw: the total weight accumulated. */
   weight: number;
-  /** Σw·x per column. */
+  /** Σw·x per column (observed cells). */
   readonly sum: Float64Array;
+  /** Σw over the rows where each column is observed (equal to `weight` without missing cells). */
+  readonly observed: Float64Array;
 }
 
 const KIND = 'poisson';
@@ -57,8 +64,32 @@ export function poissonParams(rates: ArrayLike<number>): PoissonParams {
 }
 
 /**
+ * log p of the observed cells of a row with missing cells (NaN skipped): Σ over observed j of
+ * xⱼ log λⱼ − λⱼ − log xⱼ!; -Infinity when an observed cell is outside the support.
+ */
+function observedLogDensity(
+  params: PoissonParams,
+  data: Float64Array,
+  row: number,
+  cols: number,
+): number {
+  let value = 0;
+  for (let j = 0; j < cols; j++) {
+    const x = data[row + j];
+    if (Number.isNaN(x)) continue;
+    if (!(x >= 0 && x === Math.floor(x) && x < Number.POSITIVE_INFINITY)) {
+      return Number.NEGATIVE_INFINITY;
+    }
+    value += x * params.logRates[j] - params.rates[j] - logFactorial(x);
+  }
+  return value;
+}
+
+/**
  * Independent Poisson counts over d columns: log p(x) = Σⱼ xⱼ log λⱼ − λⱼ − log xⱼ!.
  * Support: non-negative integers. ML estimate λⱼ = Σw xⱼ / Σw (floored at `minRate`).
+ * Missing cells (`'marginal'`): a row's missing cells drop out of its sum, and λⱼ divides by the
+ * weight of the rows that observe column j.
  * Free parameters: d.
  */
 export function poisson(
@@ -71,25 +102,30 @@ export function poisson(
     kind: KIND,
     spec: (): FamilySpec => ({ kind: KIND, options: { minRate } }),
     validate(X: Matrix, argument = 'X'): void {
-      validateSupport(X, argument, KIND, 'count');
+      validateSupport(X, argument, KIND, 'count', undefined, 'accept-missing');
     },
-    ...weightedSums(['sum'], addColumnSums),
+    missingCells: 'marginal',
+    ...weightedSums(['sum', 'observed'], addColumnSums),
     estimate(stats) {
       assertWeight(KIND, stats.weight);
       const rates = new Float64Array(stats.sum.length);
       for (let j = 0; j < rates.length; j++) {
-        rates[j] = Math.max(stats.sum[j]! / stats.weight, minRate);
+        rates[j] = Math.max(stats.sum[j] / observedWeight(KIND, stats.observed, j), minRate);
       }
       return poissonParams(rates);
     },
     logDensity(params, X, start, end, out, outOffset, outStride) {
-      const { data, cols } = X;
+      const { data, cols, missingRows } = X;
       const { logRates, totalRate } = params;
       // Locals, not imported bindings, inside the loop (transformed ESM turns those into getters).
       const table = logFactorialTable();
       const tableSize = LOG_FACTORIAL_TABLE_SIZE;
       for (let i = start, o = outOffset; i < end; i++, o += outStride) {
         const row = i * cols;
+        if (missingRows !== undefined && missingRows[i] === 1) {
+          out[o] = observedLogDensity(params, data, row, cols);
+          continue;
+        }
         let value = -totalRate;
         for (let j = 0; j < cols; j++) {
           const x = data[row + j]!;

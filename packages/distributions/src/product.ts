@@ -9,6 +9,7 @@ import {
   type ParamsOf,
   type SerializedParams,
   type StatsOf,
+  UnsupportedMissingCellsError,
 } from '@mixkit/core';
 import { ParamsReader } from './json/paramsReader.js';
 import { outputRows } from './sampling/outputRows.js';
@@ -44,6 +45,20 @@ export type ProductFamily<B extends readonly ProductBlock[]> = ComponentFamily<
 
 const KIND = 'product';
 
+/**
+ * The treatment of missing cells of a product: none unless every block has one; the blocks'
+ * common treatment when they agree, else `'mixed'` (a conditional block needs `current`, which
+ * the product passes on).
+ */
+function productMissingCells(
+  blocks: readonly ProductBlock[],
+): ComponentFamily<unknown, unknown>['missingCells'] {
+  const treatments = blocks.map((block) => block.family.missingCells);
+  if (treatments.some((treatment) => treatment === undefined)) return undefined;
+  const first = treatments[0];
+  return treatments.every((treatment) => treatment === first) ? first : 'mixed';
+}
+
 /** Drops the location prefix and value suffix core's InvalidInputError puts in its message. */
 function reasonOf(error: InvalidInputError): string {
   const message = error.message.slice(error.message.indexOf(': ') + 2);
@@ -57,6 +72,8 @@ function reasonOf(error: InvalidInputError): string {
  * `product([{ columns: [0, 1], family: gaussianFull() }, { columns: [2], family: poisson() }])`.
  *
  * The blocks' columns must partition 0 .. D − 1 (every column read by exactly one block).
+ * Missing cells: each block sees only its own columns' (a block whose columns are complete in a
+ * row reads that row on its ordinary path); the product handles them when every block does.
  * Statistics and parameters are tuples of the blocks' own; `estimateAll` exists when some block
  * has it (e.g. a tied Gaussian), and shared parameters are summed over blocks.
  *
@@ -80,11 +97,15 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
     block.columns.every((c, i) => c === block.columns[0]! + i) ? block.columns[0]! : -1,
   );
   let gathered = new Float64Array(0);
+  let blockMarks = new Uint8Array(0);
   let scratch = new Float64Array(0);
 
   /**
    * Rows [start, end) of block b's columns of X, as a matrix whose rows 0 .. end − start hold
    * them (in the shared scratch, valid until the next call), or X itself for an identity block.
+   * When X marks rows with missing cells, the block's matrix marks (in its own scratch) those of
+   * its rows that miss one of the block's own columns, and carries no marks when none does: a
+   * block sees missing cells only in its own columns.
    */
   function gather(X: Matrix, b: number, start: number, end: number): Matrix {
     if (X.cols !== dimension) {
@@ -112,7 +133,25 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
         for (let k = 0; k < width; k++) gathered[to + k] = data[from + cols[k]!]!;
       }
     }
-    return { rows, cols: width, data: gathered.subarray(0, rows * width) };
+    const block = { rows, cols: width, data: gathered.subarray(0, rows * width) };
+    const marks = X.missingRows;
+    if (marks === undefined) return block;
+    if (blockMarks.length < rows) blockMarks = new Uint8Array(rows);
+    let any = false;
+    for (let i = 0; i < rows; i++) {
+      let mark = 0;
+      if (marks[start + i] === 1) {
+        for (let k = 0, o = i * width; k < width; k++, o++) {
+          if (Number.isNaN(gathered[o])) {
+            mark = 1;
+            any = true;
+            break;
+          }
+        }
+      }
+      blockMarks[i] = mark;
+    }
+    return any ? { ...block, missingRows: blockMarks.subarray(0, rows) } : block;
   }
 
   const hasEstimateAll = families.some((family) => family.estimateAll !== undefined);
@@ -120,8 +159,10 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
   type P = unknown[];
   type S = unknown[];
 
+  const missingCells = productMissingCells(list);
   const family: ComponentFamily<P, S> = {
     kind: KIND,
+    missingCells,
     spec: (): FamilySpec => ({
       kind: KIND,
       options: {
@@ -133,6 +174,13 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
     }),
     validate(X: Matrix, argument = 'X'): void {
       validateShape(X, argument, KIND, dimension);
+      if (X.missingRows !== undefined && missingCells === undefined) {
+        const lacking = list.find((block) => block.family.missingCells === undefined);
+        throw new UnsupportedMissingCellsError(
+          KIND,
+          `its ${lacking?.family.kind} block over columns [${lacking?.columns.join(', ')}] has no missing-cell treatment`,
+        );
+      }
       list.forEach((block, b) => {
         try {
           block.family.validate(identity[b] ? X : gather(X, b, 0, X.rows), argument);

@@ -13,7 +13,7 @@ import { outputRows } from './sampling/outputRows.js';
 import { sampleVonMisesFisher } from './sampling/sampleVonMisesFisher.js';
 import { assertWeight } from './support/assertWeight.js';
 import { paramsShape } from './support/paramsShape.js';
-import { validateShape } from './support/validateSupport.js';
+import { missingRowsFor, validateShape } from './support/validateSupport.js';
 
 /** Options of the von Mises–Fisher family. */
 export interface VonMisesFisherOptions {
@@ -127,6 +127,12 @@ export function vonMisesFisher(
     spec: () => ({ kind: KIND, options: { maxConcentration } }),
     validate(X: Matrix, argument = 'X') {
       validateShape(X, argument, KIND);
+      missingRowsFor(
+        X,
+        KIND,
+        'refuse-missing',
+        'the marginal of a unit vector over some of its coordinates has no closed form',
+      );
       validateUnitRows(X, argument);
     },
     createStats: (dimension) => ({ weight: 0, sum: new Float64Array(dimension) }),

@@ -81,6 +81,7 @@ const cases: [string, (doc: Doc) => void, string, number?][] = [
     (d) => delete (d as Record<string, unknown>).diagnostics,
     'json.diagnostics',
   ],
+  ['a missing-cell policy other than marginalize', (d) => (d.missing = 'error'), 'json.missing'],
   [
     'a NaN objective in the diagnostics',
     (d) => ((d.diagnostics.objective as unknown[])[0] = null),
@@ -117,6 +118,21 @@ describe('MixtureModel.fromJSON is strict', () => {
     doc.logWeights = [0, null];
     doc.weights = [1, 0];
     expect(Array.from(MixtureModel.fromJSON(doc as never, familyFromSpec).weights)).toEqual([1, 0]);
+  });
+
+  it("a model fitted with missing: 'marginalize' loads with its policy, bit for bit", () => {
+    const holed = X.data.slice();
+    for (let i = 0; i < X.rows; i += 5) holed[i * X.cols + (i % X.cols)] = Number.NaN;
+    const model = fitMixture(
+      { rows: X.rows, cols: X.cols, data: holed },
+      { family: gaussianFull(), nClusters: 3, missing: 'marginalize' },
+    );
+    const text = JSON.stringify(model);
+    const doc = JSON.parse(text) as Doc;
+    expect(doc.missing).toBe('marginalize');
+    const loaded = MixtureModel.fromJSON(doc as never, familyFromSpec);
+    expect(loaded.missing).toBe('marginalize');
+    expect(JSON.stringify(loaded)).toBe(text);
   });
 
   it("a product's block parameters are named by their path", () => {

@@ -221,3 +221,35 @@ describe('GaussianMixture', () => {
     }
   });
 });
+
+describe('GaussianMixture with missing cells', () => {
+  it("fits, predicts and round-trips with missing: 'marginalize'; NaN stays an error without it", () => {
+    const X = [
+      [0, 0.1],
+      [0.2, Number.NaN],
+      [Number.NaN, -0.1],
+      [5, 5.2],
+      [5.1, Number.NaN],
+      [Number.NaN, 4.9],
+      [0.1, -0.2],
+      [4.8, 5],
+    ];
+    for (const covarianceType of ['full', 'diag', 'spherical', 'tied'] as const) {
+      const model = new GaussianMixture({
+        nClusters: 2,
+        covarianceType,
+        missing: 'marginalize',
+      }).fit(X, { random: 0 });
+      const labels = model.predict(X);
+      expect(labels[1]).toBe(labels[0]);
+      expect(labels[2]).toBe(labels[0]);
+      expect(labels[4]).toBe(labels[3]);
+      expect(labels[5]).toBe(labels[3]);
+      expect(labels[3]).not.toBe(labels[0]);
+      const loaded = GaussianMixtureModel.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+      expect(loaded.missing).toBe('marginalize');
+      expect(Array.from(loaded.predict(X))).toEqual(Array.from(labels));
+    }
+    expect(() => new GaussianMixture({ nClusters: 2 }).fit(X)).toThrow(/row 1, column 1/);
+  });
+});

@@ -3,6 +3,8 @@ import {
   InvalidInputError,
   type Matrix,
   type MatrixInput,
+  type MissingPolicy,
+  resolveMissingPolicy,
   type SoftClusterer,
   toMatrix,
 } from '@mixkit/core';
@@ -85,6 +87,15 @@ export interface GaussianMixtureOptions<T extends CovarianceType = 'full'> {
   readonly precisionsInit?: PrecisionsInput[T];
   /** Rows per block of the fused E/M pass. Default 16384 / k, clamped to [64, 1024]. */
   readonly blockSize?: number;
+  /**
+   * Missing cells (NaN; scikit-learn has no counterpart). `'error'` (default): NaN is rejected,
+   * located. `'marginalize'`: NaN cells are missing at random and are marginalised out: each
+   * E-step uses the marginal density of a row's observed cells, each M-step the conditional
+   * expectation of its missing coordinates and the covariance correction (Ghahramani & Jordan
+   * 1994); the fitted model scores rows with missing cells the same way. See `@mixkit/em`'s
+   * `EmSettings.missing`.
+   */
+  readonly missing?: MissingPolicy;
 }
 
 /**
@@ -98,6 +109,8 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
   readonly nClusters: number;
   /** The covariance type of every component (scikit-learn's `covariance_type`). */
   readonly covarianceType: T;
+  /** What NaN in the data means (the `missing` option, default `'error'`). */
+  readonly missing: MissingPolicy;
   private readonly options: GaussianMixtureOptions<T>;
 
   constructor(options: GaussianMixtureOptions<T> = {}) {
@@ -122,6 +135,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
     }
     // Validates regCovar (typed errors naming it) once, at construction.
     gaussianFamily(covarianceType, { regCovar: options.regCovar ?? 1e-6 });
+    this.missing = resolveMissingPolicy(options.missing);
     if (options.weightsInit !== undefined) checkWeights(options.weightsInit, this.nClusters);
   }
 
@@ -130,7 +144,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
    * as scikit-learn's `GaussianMixture.fit` does, and returns the fitted model.
    */
   fit(X: MatrixInput, options: MixtureFitOptions = {}): GaussianMixtureModel<T> {
-    const data = toMatrix(X);
+    const data = toMatrix(X, { missing: this.missing });
     const model = fitMixture(data, this.fitOptions(data, options));
     return GaussianMixtureModel.fromMixture(this.covarianceType, model);
   }
@@ -140,7 +154,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
     X: MatrixInput,
     options: MixtureFitOptions = {},
   ): Promise<GaussianMixtureModel<T>> {
-    const data = toMatrix(X);
+    const data = toMatrix(X, { missing: this.missing });
     const model = await fitMixtureAsync(data, this.fitOptions(data, options));
     return GaussianMixtureModel.fromMixture(this.covarianceType, model);
   }
@@ -163,6 +177,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
       ...(o.maxIterations === undefined ? {} : { maxIterations: o.maxIterations }),
       ...(o.nInit === undefined ? {} : { nInit: o.nInit }),
       ...(o.blockSize === undefined ? {} : { blockSize: o.blockSize }),
+      missing: this.missing,
       ...options,
     };
   }

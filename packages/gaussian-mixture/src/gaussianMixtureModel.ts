@@ -5,6 +5,7 @@ import {
   InvalidInputError,
   type JsonValue,
   type Matrix,
+  type MissingPolicy,
 } from '@mixkit/core';
 import {
   type CovarianceType,
@@ -39,8 +40,9 @@ export class GaussianMixtureModel<T extends CovarianceType = CovarianceType> ext
     logWeights: Float64Array,
     dimension: number,
     diagnostics: FitDiagnostics,
+    missing: MissingPolicy = 'error',
   ) {
-    super(families, params, logWeights, dimension, diagnostics);
+    super(families, params, logWeights, dimension, diagnostics, missing);
     this.covarianceType = covarianceType;
   }
 
@@ -56,6 +58,7 @@ export class GaussianMixtureModel<T extends CovarianceType = CovarianceType> ext
       model.logWeights,
       model.dimension,
       model.diagnostics,
+      model.missing,
     );
   }
 
@@ -123,6 +126,7 @@ export class GaussianMixtureModel<T extends CovarianceType = CovarianceType> ext
       model.logWeights,
       model.dimension,
       model.diagnostics,
+      model.missing,
     );
   }
 }

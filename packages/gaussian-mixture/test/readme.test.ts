@@ -6,7 +6,7 @@ afterAll(() => readme.dispose());
 
 describe('README', () => {
   it('the example runs as written: a converged diagonal fit, typed shapes, exact JSON round trip', async () => {
-    expect(readme.blocks).toHaveLength(3);
+    expect(readme.blocks).toHaveLength(4);
     const calls = await readme.run(0);
     expect(calls).toHaveLength(3);
     const [converged, iterations, weights, covariances] = calls[0] as [
@@ -40,5 +40,20 @@ describe('README', () => {
     expect(nClusters).toBe(8 - unused.length);
     expect(weights).toHaveLength(nClusters);
     expect(calls[2]).toEqual([true, true]);
+  });
+
+  it('the missing-values example fits with NaN cells and labels rows by their observed cells', async () => {
+    const calls = await readme.run(3);
+    const [converged, missing, means] = calls[0] as [boolean, string, string[]];
+    expect(converged).toBe(true);
+    expect(missing).toBe('marginalize');
+    // Old Faithful's two clusters (k x d, row-major): short eruptions and waits, long ones.
+    const rows = [means.slice(0, 2).map(Number), means.slice(2, 4).map(Number)];
+    const byWait = rows.sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
+    expect(byWait[0]?.[0]).toBeLessThan(2.5);
+    expect(byWait[1]?.[0]).toBeGreaterThan(4);
+    const [labels] = calls[1] as [Int32Array];
+    expect(labels).toHaveLength(2);
+    expect(labels[0]).not.toBe(labels[1]);
   });
 });

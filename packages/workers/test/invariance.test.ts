@@ -1,4 +1,9 @@
-import type { AnyComponentFamily, Matrix, ShardExecutor } from '@mixkit/core';
+import {
+  type AnyComponentFamily,
+  createRandom,
+  type Matrix,
+  type ShardExecutor,
+} from '@mixkit/core';
 import { makeBlobs } from '@mixkit/datasets';
 import { gaussianDiag, gaussianFull, poisson, product } from '@mixkit/distributions';
 import { type FitMixtureOptions, fitMixture, fitMixtureAsync, fitMixtureStream } from '@mixkit/em';
@@ -42,6 +47,14 @@ function withCounts(X: Matrix): Matrix {
   return { rows: X.rows, cols: d, data };
 }
 
+/** A copy of `X` with about `share` of its cells removed (NaN) completely at random. */
+function withHoles(X: Matrix, share: number, seed: number): Matrix {
+  const random = createRandom(seed);
+  const data = X.data.slice();
+  for (let e = 0; e < data.length; e++) if (random.uniform() < share) data[e] = Number.NaN;
+  return { rows: X.rows, cols: X.cols, data };
+}
+
 /** What a fit must repeat bit for bit. */
 function fingerprint(model: {
   diagnostics: { objective: readonly number[] };
@@ -79,6 +92,28 @@ describe('a seeded EM fit gives the same bits with 0, 1, 2 or 8 workers', () => 
       },
     ],
     ['hard (classification) EM', X, { family: gaussianFull(), nClusters: 4, estep: 'hard' }],
+    [
+      'full Gaussian, 10% of cells missing (marginalised)',
+      withHoles(X, 0.1, 1),
+      { family: gaussianFull(), nClusters: 4, missing: 'marginalize' },
+    ],
+    [
+      'diagonal Gaussian, 10% of cells missing (kernel memory in each worker)',
+      withHoles(X, 0.1, 2),
+      { family: gaussianDiag(), nClusters: 4, missing: 'marginalize' },
+    ],
+    [
+      'product of a full Gaussian and Poisson columns, 10% of cells missing',
+      withHoles(mixed, 0.1, 3),
+      {
+        family: product([
+          { columns: [0, 1, 2, 3], family: gaussianFull() },
+          { columns: [4, 5, 6], family: poisson() },
+        ]),
+        nClusters: 3,
+        missing: 'marginalize',
+      },
+    ],
     [
       'weighted rows, two restarts',
       X,
@@ -122,6 +157,34 @@ describe('streamed (out-of-core) EM gives the same bits with 0, 1, 2 or 8 worker
       maxIterations: 4,
       tolerance: 0,
       random: 2,
+    };
+    const reference = fingerprint(await fitMixtureStream(source, options));
+    for (const [, executor] of executors) {
+      const model = await fitMixtureStream(source, { ...options, executor: executor() });
+      expect(fingerprint(model)).toBe(reference);
+    }
+  });
+
+  it('with 10% of cells missing (marginalised), chunks of 25,000 rows', async () => {
+    const X = withHoles(blobs(4), 0.1, 4);
+    const chunkRows = 25_000;
+    const source = function* () {
+      for (let start = 0; start < X.rows; start += chunkRows) {
+        const end = Math.min(X.rows, start + chunkRows);
+        yield {
+          rows: end - start,
+          cols: X.cols,
+          data: X.data.subarray(start * X.cols, end * X.cols),
+        };
+      }
+    };
+    const options = {
+      family: gaussianFull(),
+      nClusters: 4,
+      maxIterations: 4,
+      tolerance: 0,
+      random: 2,
+      missing: 'marginalize' as const,
     };
     const reference = fingerprint(await fitMixtureStream(source, options));
     for (const [, executor] of executors) {

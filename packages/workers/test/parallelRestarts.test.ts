@@ -187,6 +187,13 @@ function mixturePrint(
   });
 }
 
+/** `X` with one missing cell (NaN) in every 7th row, its column cycling. */
+function withHoles(X: Matrix): Matrix {
+  const data = X.data.slice();
+  for (let i = 0; i < X.rows; i += 7) data[i * X.cols + (i % X.cols)] = Number.NaN;
+  return { rows: X.rows, cols: X.cols, data };
+}
+
 describe('EM restarts in parallel on small data give the sequential fit, bit for bit', () => {
   const mixed = withCounts(small);
   const cases: [string, Matrix, FitMixtureOptions][] = [
@@ -207,6 +214,20 @@ describe('EM restarts in parallel on small data give the sequential fit, bit for
         nClusters: 4,
         nInit: 8,
         init: 'k-means++',
+      },
+    ],
+    [
+      // The workers' workspaces must keep NaN cells missing, as the fit's thread does.
+      'product of a full Gaussian and Poisson columns with missing cells (marginalize)',
+      withHoles(mixed),
+      {
+        family: product([
+          { columns: [0, 1, 2, 3], family: gaussianFull() },
+          { columns: [4, 5], family: poisson() },
+        ]),
+        nClusters: 4,
+        nInit: 8,
+        missing: 'marginalize',
       },
     ],
     [

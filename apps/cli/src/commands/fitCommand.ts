@@ -10,7 +10,7 @@ import { familyBlocks } from '../model/familyBlocks.js';
 import { BAYES_MAX_ITERATIONS } from '../model/fitBayes.js';
 import { type FittedGrid, fitInMemory } from '../model/fitInMemory.js';
 import { fitOutOfCore, type StreamedFit, selectionRow } from '../model/fitOutOfCore.js';
-import { checkColumns, checkRows } from '../model/fitRequirements.js';
+import { checkColumns, checkMissingCells, checkRows } from '../model/fitRequirements.js';
 import { mixtureLabeller } from '../model/labeller.js';
 import { Labelling, rowBlocks } from '../model/labelling.js';
 import { toSavedModel } from '../model/savedModel.js';
@@ -92,8 +92,9 @@ async function fit(settings: FitSettings, io: CliIo, outputs: StagedOutputs): Pr
   } finally {
     reading.stop();
   }
-  const plan = planColumns(table, roles as ColumnRoles, settings.cells);
+  const plan = planColumns(table, roles as ColumnRoles, settings.cells, settings.missing);
   checkColumns(settings, plan.columns);
+  checkMissingCells(settings, plan.missing);
   const rows = table.profile.rows;
   checkRows(settings, rows);
   const blocks = familyBlocks(plan.columns);
@@ -296,6 +297,7 @@ function report(
     command: 'fit',
     data: settings.data,
     rows,
+    missingCells: plan.missing.reduce((sum, count) => sum + count, 0),
     encoding: table.file.encoding.encoding,
     storage,
     columns: plan.columns.map(({ name, kind, inferred, levels }) =>

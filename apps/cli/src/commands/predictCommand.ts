@@ -91,12 +91,16 @@ async function predict(
   const profiles = columns.map(
     (column) => table.profile.columns[column.sourceIndex] as ColumnProfile,
   );
+  // A mixture fitted with --missing marginalize scores rows by their observed cells; any other
+  // model refuses missing cells.
+  const marginalizes = loaded.algorithm === 'em' && loaded.model.missing === 'marginalize';
   const missing = missingCellsError(profiles, file.path, settings.cells.missing);
-  if (missing !== undefined) {
+  if (missing !== undefined && !marginalizes) {
     throw new CliError(
-      `${missing.message}; mixkit cannot label rows with missing cells yet (--missing error, the only choice for now): fill them in or drop those rows`,
+      `${missing.message}; the model in ${settings.model} was not fitted with --missing marginalize, so it cannot label rows with missing cells: fill them in, drop those rows, or refit with --missing marginalize`,
     );
   }
+  const missingCells = profiles.reduce((sum, profile) => sum + profile.missing.count, 0);
   columns.forEach((column, j) => {
     if (column.kind !== 'categorical')
       checkColumnValues(profiles[j] as ColumnProfile, column.kind, file.path);
@@ -105,7 +109,7 @@ async function predict(
   const rows = table.profile.rows;
   const plan: TablePlan = {
     columns,
-    missing: profiles.map(() => 0),
+    missing: profiles.map((profile) => profile.missing.count),
     ...(labelIndex === undefined ? {} : { labelIndex }),
   };
   const coder = labelIndex === undefined ? undefined : new LabelCoder(rows);
@@ -138,6 +142,7 @@ async function predict(
       rule,
       data: settings.data,
       rows,
+      missingCells,
       clusterSizes: sizes,
       noise,
       logLikelihood,
@@ -151,6 +156,11 @@ async function predict(
     `  rule: ${rule}`,
     `  rows per cluster: ${sizes.length === 0 ? 'none (no clusters)' : sizes.map((size, c) => `${c}: ${size}`).join(', ')}${noise === null ? '' : `; noise (-1): ${noise}`}`,
   ];
+  if (missingCells > 0) {
+    lines.push(
+      `  ${missingCells} missing cells, marginalised out (the model's --missing marginalize)`,
+    );
+  }
   if (logLikelihood !== null) {
     lines.push(
       `  log-likelihood of the new rows ${formatNumber(logLikelihood, 6)} (mean ${formatNumber(logLikelihood / rows, 4)} per row)`,

@@ -94,6 +94,7 @@ async function fitGrid(
     ...shared,
     criterion: settings.criterion,
     random: settings.seed,
+    missing: settings.missing,
     onIteration,
     ...(signal === undefined ? {} : { signal }),
     candidates: grid.map(({ name, family, nClusters }) => ({ name, family, nClusters })),

@@ -56,6 +56,7 @@ export async function fitOutOfCore(
         nClusters: entry.nClusters,
         random: settings.seed,
         initRows: Math.max(100 * entry.nClusters, Math.floor(INIT_CELLS / cols)),
+        missing: settings.missing,
         onIteration,
         ...(signal === undefined ? {} : { signal }),
       });

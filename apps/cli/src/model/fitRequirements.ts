@@ -37,6 +37,22 @@ export function checkColumns(settings: FitSettings, columns: readonly ColumnPlan
 }
 
 /**
+ * Refuses missing cells (kept by `--missing marginalize`) for what cannot marginalise them:
+ * only EM over a grid runs the families' missing-cell treatments; k-means, the variational
+ * mixture, mclust's selection and the distance-based algorithms need complete rows.
+ */
+export function checkMissingCells(settings: FitSettings, missing: readonly number[]): void {
+  const { method } = settings;
+  if (method.algorithm === 'em' && method.select === 'grid') return;
+  const count = missing.reduce((sum, cells) => sum + cells, 0);
+  if (count === 0) return;
+  const what = method.algorithm === 'em' ? '--select mclust' : `--algo ${method.algorithm}`;
+  throw new CliError(
+    `${settings.data}: ${count} missing ${count === 1 ? 'cell' : 'cells'}; ${what} cannot fit missing cells (--missing marginalize works with --algo em over a grid): use --algo em, or fill them in or drop those rows`,
+  );
+}
+
+/**
  * Refuses, once the row count is known and before any work, what cannot run in the memory
  * allowed or in reasonable time: more components or `--min-pts` than rows, mclust's selection
  * above `MCLUST_MAX_ROWS` rows or with its pair costs over `--memory-limit`, and complete or

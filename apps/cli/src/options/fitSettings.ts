@@ -1,3 +1,4 @@
+import type { MissingPolicy } from '@mixkit/core';
 import type { ClusterSelection } from '@mixkit/density';
 import type { CovarianceType, GaussianModelName } from '@mixkit/distributions';
 import type { WeightPrior } from '@mixkit/gaussian-mixture';
@@ -32,8 +33,11 @@ export type Selection = 'grid' | 'mclust';
 export type DistanceMetric = 'euclidean' | 'manhattan' | 'cosine';
 
 export type Criterion = 'bic' | 'aic' | 'icl';
-/** What to do with missing cells (empty or NA): only refusing them is possible for now. */
-export type MissingPolicy = 'error';
+/**
+ * What to do with missing cells (empty or NA): refuse them (`error`, the default) or fit with
+ * them, marginalised out of the likelihood (`marginalize`; core's `MissingPolicy`).
+ */
+export type { MissingPolicy };
 /** Where the data is fitted: chosen by its size, or forced. */
 export type OutOfCore = 'auto' | 'always' | 'never';
 export type DecimalName = 'point' | 'comma';
@@ -50,7 +54,7 @@ export const algorithms: readonly Algorithm[] = [
 export const criteria: readonly Criterion[] = ['bic', 'aic', 'icl'];
 export const selections: readonly Selection[] = ['grid', 'mclust'];
 export const distanceMetrics: readonly DistanceMetric[] = ['euclidean', 'manhattan', 'cosine'];
-export const missingPolicies: readonly MissingPolicy[] = ['error'];
+export const missingPolicies: readonly MissingPolicy[] = ['error', 'marginalize'];
 export const outOfCoreChoices: readonly OutOfCore[] = ['auto', 'always', 'never'];
 export const decimalNames: readonly DecimalName[] = ['point', 'comma'];
 

@@ -58,6 +58,13 @@ export function parseDistributedFit(
   given: ReadonlySet<string>,
 ): DistributedFitSettings {
   const { method } = settings;
+  // The workers read numeric shards with no missing-cell marks: refuse before connecting rather
+  // than fail on the first NaN on a worker.
+  if (settings.missing === 'marginalize') {
+    throw new CliError(
+      '--missing marginalize: not available with --redis yet; fit the file locally (without --redis)',
+    );
+  }
   if (method.algorithm !== 'em' && method.algorithm !== 'kmeans') {
     throw new CliError(
       `--redis: distributed fits run --algo em or kmeans, not --algo ${method.algorithm}; fit it without --redis`,

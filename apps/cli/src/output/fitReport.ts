@@ -131,6 +131,11 @@ export interface FitReport {
   readonly command: 'fit';
   readonly data: string;
   readonly rows: number;
+  /**
+   * Missing cells (empty or NA) in the modelled columns: 0, or, with `--missing marginalize`,
+   * how many were marginalised out of the likelihood.
+   */
+  readonly missingCells: number;
   /** The text encoding the file was read in (`utf-16le` when a spreadsheet saved "Unicode text"). */
   readonly encoding: TextEncoding;
   /** Where the data was held while fitting: in memory, or streamed from the file per pass. */

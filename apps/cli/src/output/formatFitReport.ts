@@ -30,6 +30,12 @@ export function formatFitReport(report: FitReport): string {
     `mixkit fit ${report.data}: ${report.rows} rows, ${report.columns.length} columns modelled`,
   );
   if (report.encoding !== 'utf-8') out.push(`  read as ${report.encoding.toUpperCase()} text`);
+  if (report.missingCells > 0) {
+    const share = (100 * report.missingCells) / (report.rows * report.columns.length);
+    out.push(
+      `  ${report.missingCells} missing cells (${formatNumber(share, 3)}% of the modelled cells), marginalised out (--missing marginalize)`,
+    );
+  }
   if (report.storage === 'out-of-core') {
     out.push('  fitted out of core: streamed EM, one pass over the file per iteration');
   }

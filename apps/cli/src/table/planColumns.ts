@@ -9,7 +9,7 @@ import {
   type TableError,
 } from '@mixkit/csv';
 import { CliError } from '../cliError.js';
-import type { CellSettings } from '../options/fitSettings.js';
+import type { CellSettings, MissingPolicy } from '../options/fitSettings.js';
 import type { ColumnKind, ColumnPlan } from './columnKind.js';
 import { columnKinds } from './columnKind.js';
 import type { ColumnRoles } from './columnSelection.js';
@@ -29,13 +29,16 @@ export interface TablePlan {
  * text is `categorical`; a column that is mostly numbers but has decimal commas or a few text
  * cells is neither: that is an error saying where and what to do, never a silent categorical
  * column. Then every cell is checked against its column's type (integers for counts, 0/1 for
- * Bernoulli), and missing cells are refused (`--missing error`) with their count per column.
+ * Bernoulli), and missing cells are refused (`--missing error`) with their count per column,
+ * or, with `--missing marginalize`, kept (NaN) unless a column is wholly missing or of a kind
+ * whose family cannot marginalise them (t, vmf, counts).
  * Every problem is a `CliError` naming the file, row, line and column.
  */
 export function planColumns(
   table: ProfiledTable,
   roles: ColumnRoles,
   cells: CellSettings,
+  policy: MissingPolicy = 'error',
 ): TablePlan {
   const { profile, file } = table;
   const source = file.path;
@@ -52,11 +55,12 @@ export function planColumns(
   });
   if (planned.length === 0) throw new CliError(`${source}: no columns left to model`);
   const missing = missingCellsError(profiles, source, cells.missing);
-  if (missing !== undefined) {
+  if (missing !== undefined && policy === 'error') {
     throw new CliError(
-      `${missing.message}; mixkit cannot fit missing cells yet (--missing error, the only choice for now): fill them in, drop those rows, or leave the columns out with --ignore`,
+      `${missing.message}; refused (--missing error): fit with them, marginalised out of the likelihood, with --missing marginalize, or fill them in, drop those rows, or leave the columns out with --ignore`,
     );
   }
+  if (missing !== undefined) checkMarginalizable(planned, profiles, source, table.profile.rows);
   const order = planned.map((column, i) => ({ column, missing: profiles[i].missing.count }));
   const rank = (kind: ColumnKind) => columnKinds.indexOf(kind);
   order.sort(
@@ -68,6 +72,36 @@ export function planColumns(
     missing: order.map((entry) => entry.missing),
     ...(roles.label === undefined ? {} : { labelIndex: roles.label }),
   };
+}
+
+/** Kinds whose families have no missing-cell treatment (Student t, von Mises-Fisher, multinomial). */
+const noMissingCells: ReadonlySet<ColumnKind> = new Set<ColumnKind>(['t', 'vmf', 'counts']);
+
+/**
+ * With `--missing marginalize`: a column whose every cell is missing cannot be fitted, and the
+ * t, vmf and counts families cannot marginalise a missing cell; say which column, and what to do.
+ */
+function checkMarginalizable(
+  planned: readonly ColumnPlan[],
+  profiles: readonly ColumnProfile[],
+  source: string,
+  rows: number,
+): void {
+  planned.forEach((column, i) => {
+    const count = profiles[i]?.missing.count ?? 0;
+    if (count === 0) return;
+    const where = `column "${column.name}" (#${column.sourceIndex + 1})`;
+    if (count === rows) {
+      throw new CliError(
+        `${source}: ${where}: every cell is missing; leave it out with --ignore ${quote(column.name)}`,
+      );
+    }
+    if (noMissingCells.has(column.kind)) {
+      throw new CliError(
+        `${source}: ${where}: ${count} missing cells in a --${column.kind} column, whose family cannot marginalise them (--missing marginalize works for gaussian, poisson, bernoulli and categorical columns); fill them in or drop those rows`,
+      );
+    }
+  });
 }
 
 function inferred(column: ColumnProfile, source: string, cells: CellSettings): ColumnPlan {

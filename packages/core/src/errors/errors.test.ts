@@ -4,6 +4,7 @@ import { DegenerateComponentError } from './degenerateComponentError.js';
 import { InvalidInputError } from './invalidInputError.js';
 import { MixkitError } from './mixkitError.js';
 import { NotFittedError } from './notFittedError.js';
+import { UnsupportedMissingCellsError } from './unsupportedMissingCellsError.js';
 
 describe('typed errors', () => {
   it('carry a stable name and are recognised by isInstance', () => {
@@ -56,5 +57,15 @@ describe('typed errors', () => {
     expect(d.family).toBe('poisson');
     const a = new AbortedError('EM fit', 'user');
     expect(a.cause).toBe('user');
+  });
+});
+
+describe('UnsupportedMissingCellsError', () => {
+  it('names the family and is recognised across copies by its brand', () => {
+    const error = new UnsupportedMissingCellsError('von-mises-fisher');
+    expect(error.family).toBe('von-mises-fisher');
+    expect(error.message).toMatch(/^von-mises-fisher cannot handle missing cells/);
+    expect(UnsupportedMissingCellsError.isInstance(error)).toBe(true);
+    expect(UnsupportedMissingCellsError.isInstance(new Error('x'))).toBe(false);
   });
 });

@@ -82,6 +82,7 @@ const checkDiagParams = paramsShape(KIND, 'gaussianDiagParams', {
 export const diagonalLogDensity = logDensityFromDistances(
   squaredMahalanobisDiagonal,
   'precisions',
+  'diagonal',
   true,
 );
 

@@ -58,7 +58,11 @@ export const checkFullParams = (kind: string, builder: string) =>
  * log N(x | mean, Σ) = −½ (d log 2π + ||(x − mean)·U||²) + log det U for rows [start, end),
  * the distances from linalg's `squaredMahalanobis`. Shared by the full and tied families.
  */
-export const gaussianLogDensity = logDensityFromDistances(squaredMahalanobis, 'precisionCholesky');
+export const gaussianLogDensity = logDensityFromDistances(
+  squaredMahalanobis,
+  'precisionCholesky',
+  'cholesky',
+);
 
 /** Draws x = mean + L·z with z standard normal (L the covariance Cholesky factor). */
 export function sampleGaussian(

@@ -1,4 +1,4 @@
-import type { ComponentFamily, Matrix } from '@mixkit/core';
+import { type ComponentFamily, DegenerateComponentError, type Matrix } from '@mixkit/core';
 
 /**
  * Sufficient statistics made of plain weighted sums: the total weight Σw, per-column vectors
@@ -80,21 +80,33 @@ export function weightedSums<V extends string, S extends string = never>(
 }
 
 /**
- * Σw·x per column into `stats.sum`, and Σw·log x into `stats.sumLog` when the statistics have
- * one (Poisson, exponential and Bernoulli keep Σw·x only; gamma both).
+ * Σw·x per column into `stats.sum`, Σw·log x into `stats.sumLog` when the statistics have one
+ * (Poisson, exponential and Bernoulli keep Σw·x only; gamma both), and Σw over the rows where
+ * each column is observed into `stats.observed` (the weight each column's estimate divides by).
+ * A row that `X.missingRows` marks adds only its observed cells (missing cells, NaN, are
+ * marginalised out: the `'marginal'` treatment); every other row adds all of them, and its weight
+ * reaches `observed` as one total per call, so on complete data `observed[j]` has the same bits
+ * as `weight`.
  */
 export const addColumnSums: AddWeightedRows<{
   readonly sum: Float64Array;
   readonly sumLog?: Float64Array;
+  readonly observed: Float64Array;
 }> = (stats, X, start, end, weights, weightOffset, weightStride) => {
-  const { data, cols } = X;
-  const { sum, sumLog } = stats;
+  const { data, cols, missingRows } = X;
+  const { sum, sumLog, observed } = stats;
   let total = 0;
+  let complete = 0;
   for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
     const weight = weights[w]!;
     if (weight === 0) continue;
     total += weight;
     const row = i * cols;
+    if (missingRows !== undefined && missingRows[i] === 1) {
+      addObservedCells(data, row, cols, weight, sum, sumLog, observed);
+      continue;
+    }
+    complete += weight;
     if (sumLog === undefined) {
       for (let j = 0; j < cols; j++) sum[j]! += weight * data[row + j]!;
       continue;
@@ -105,5 +117,42 @@ export const addColumnSums: AddWeightedRows<{
       sumLog[j]! += weight * Math.log(x);
     }
   }
+  for (let j = 0; j < cols; j++) observed[j] += complete;
   return total;
 };
+
+/** The observed cells of one row with missing cells, into the column sums. */
+function addObservedCells(
+  data: Float64Array,
+  row: number,
+  cols: number,
+  weight: number,
+  sum: Float64Array,
+  sumLog: Float64Array | undefined,
+  observed: Float64Array,
+): void {
+  for (let j = 0; j < cols; j++) {
+    const x = data[row + j];
+    if (Number.isNaN(x)) continue;
+    observed[j] += weight;
+    sum[j] += weight * x;
+    if (sumLog !== undefined) sumLog[j] += weight * Math.log(x);
+  }
+}
+
+/**
+ * The weight column `column`'s estimate divides by: Σw over the rows where it is observed.
+ * Throws `DegenerateComponentError(kind, 'empty')` when it is not positive and finite (every
+ * row of the component misses that column).
+ */
+export function observedWeight(kind: string, observed: Float64Array, column: number): number {
+  const weight = observed[column];
+  if (!(weight > 0 && weight < Number.POSITIVE_INFINITY)) {
+    throw new DegenerateComponentError(
+      kind,
+      'empty',
+      `column ${column} has observed weight ${weight} (every row of the component misses it)`,
+    );
+  }
+  return weight;
+}

@@ -2,6 +2,7 @@ import type { FamilySpec, Matrix, RandomSource } from '@mixkit/core';
 import { logGammaRatio } from '@mixkit/linalg';
 import { validateGaussianData } from '../gaussian/shared.js';
 import { sampleGamma } from '../sampling/sampleGamma.js';
+import { missingRowsFor } from '../support/validateSupport.js';
 import type { ResolvedStudentTOptions } from './studentTOptions.js';
 
 /**
@@ -45,6 +46,12 @@ export function studentTBase(kind: string, resolved: ResolvedStudentTOptions) {
     kind,
     spec: (): FamilySpec => ({ kind, options: resolved.spec }),
     validate(X: Matrix, argument = 'X'): void {
+      missingRowsFor(
+        X,
+        kind,
+        'refuse-missing',
+        'its E-step over missing coordinates and the latent scale together is not implemented',
+      );
       // Finite data whose columns' variances double precision can hold (see the Gaussians').
       validateGaussianData(X, argument, kind);
     },

@@ -1,4 +1,4 @@
-import { InvalidInputError, type Matrix } from '@mixkit/core';
+import { InvalidInputError, type Matrix, UnsupportedMissingCellsError } from '@mixkit/core';
 
 /**
  * The sets of values a family's columns may take.
@@ -46,9 +46,31 @@ export function validateShape(X: Matrix, argument: string, family: string, cols?
   }
 }
 
+/** Whether a family's `validate` accepts missing cells (NaN in the rows `missingRows` marks). */
+export type MissingCellsAccepted = 'accept-missing' | 'refuse-missing';
+
+/**
+ * Throws `UnsupportedMissingCellsError(family)` when `X` has missing cells and the family does
+ * not accept them; returns the row marks to skip NaN by otherwise (undefined: no missing cell).
+ */
+export function missingRowsFor(
+  X: Matrix,
+  family: string,
+  missing: MissingCellsAccepted,
+  detail?: string,
+): Uint8Array | undefined {
+  const marks = X.missingRows;
+  if (marks !== undefined && missing === 'refuse-missing') {
+    throw new UnsupportedMissingCellsError(family, detail);
+  }
+  return marks;
+}
+
 /**
  * Throws `InvalidInputError` (argument, row, column, value) at the first entry of `X` outside
- * `support`, after checking the shape with `validateShape`.
+ * `support`, after checking the shape with `validateShape`. With `'accept-missing'`, NaN in a row
+ * that `X.missingRows` marks is a missing cell and passes; with `'refuse-missing'` (the default)
+ * data with missing cells throws `UnsupportedMissingCellsError` naming `family`.
  */
 export function validateSupport(
   X: Matrix,
@@ -56,8 +78,10 @@ export function validateSupport(
   family: string,
   support: Support,
   cols?: number,
+  missing: MissingCellsAccepted = 'refuse-missing',
 ): void {
   validateShape(X, argument, family, cols);
+  const marks = missingRowsFor(X, family, missing);
   const { data, cols: d } = X;
   // Real support is finiteness: test eight values at a time (x - x is NaN exactly for NaN and
   // ±Infinity), and locate a failure value by value below.
@@ -80,6 +104,7 @@ export function validateSupport(
   for (let index = start; index < data.length; index++) {
     const value = data[index]!;
     if (!inSupport(value, support)) {
+      if (Number.isNaN(value) && marks?.[Math.floor(index / d)] === 1) continue;
       throw new InvalidInputError(
         { argument, row: Math.floor(index / d), column: index % d, value },
         `${family} data must be ${DESCRIPTIONS[support]}`,

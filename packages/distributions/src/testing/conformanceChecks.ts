@@ -4,6 +4,13 @@ import { checkEmptyStats, checkParameterCount } from './checks/counting.js';
 import { checkKernelMemory } from './checks/kernelMemory.js';
 import { checkLikelihoodMaximum } from './checks/likelihoodMaximum.js';
 import { checkMapEstimate } from './checks/mapEstimate.js';
+import {
+  checkMissingDensity,
+  checkMissingEmStep,
+  checkMissingRefused,
+  checkMissingStatistics,
+  checkMissingValidate,
+} from './checks/missingCells.js';
 import { checkNormalization } from './checks/normalization.js';
 import { checkSampleOutput, checkStridedOutput } from './checks/output.js';
 import { checkRecovery } from './checks/recovery.js';
@@ -59,6 +66,16 @@ const TITLES: Record<CheckName, string> = {
     'a family with a prior: estimate maximises the weighted log-likelihood plus logPrior',
   'likelihood-maximum':
     'perturbing the estimate never raises the weighted log-likelihood of its data (an M-step maximises)',
+  'missing-refused':
+    'without a missingCells treatment, validate refuses missing cells (UnsupportedMissingCellsError)',
+  'missing-validate':
+    'validate accepts NaN only in rows missingRows marks; logDensity of holed rows is never NaN',
+  'missing-density':
+    'a row with missing cells has the marginal density of its observed cells (0 when all are missing)',
+  'missing-statistics':
+    'statistics of data with missing cells stay linear and mergeable (and are the E-step expectation)',
+  'missing-em-step':
+    'an M-step from data with missing cells never lowers the observed-cell log-likelihood',
 };
 
 /**
@@ -151,6 +168,16 @@ export function conformanceChecks<P, S>(
     add('likelihood-maximum', () =>
       checkLikelihoodMaximum(family, get().stats.X, get().stats.weights),
     );
+    if (family.missingCells === undefined) {
+      add('missing-refused', () => checkMissingRefused(family, get().stats.X));
+      continue;
+    }
+    add('missing-validate', () => checkMissingValidate(family, get().params, get().stats.X));
+    add('missing-density', () =>
+      checkMissingDensity(family, get().params, get().stats.X, testCase.normalization),
+    );
+    add('missing-statistics', () => checkMissingStatistics(get().stats, testCase.normalization));
+    add('missing-em-step', () => checkMissingEmStep(get().stats));
   }
   return checks;
 }

@@ -23,7 +23,12 @@ export type CheckName =
   | 'kernel-memory'
   | 'map-estimate'
   | 'check-params'
-  | 'likelihood-maximum';
+  | 'likelihood-maximum'
+  | 'missing-refused'
+  | 'missing-validate'
+  | 'missing-density'
+  | 'missing-statistics'
+  | 'missing-em-step';
 
 /** One column of a `grid` normalisation domain: discrete values, or a continuous interval. */
 export type GridColumn =

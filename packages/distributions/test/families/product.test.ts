@@ -1,4 +1,4 @@
-import { createMatrix, InvalidInputError } from '@mixkit/core';
+import { createMatrix, InvalidInputError, toMatrix } from '@mixkit/core';
 import { describe, expect, it } from 'vitest';
 import {
   categorical,
@@ -154,6 +154,38 @@ describe('product', () => {
       (value, i) => value + logDensities(gaussianFull(), gaussianParams, gaussianColumns)[i]!,
     );
     expect(logDensities(mixed, params, X)).toEqual(expected);
+  });
+
+  it('passes each block the marks of its own missing cells, for a range of rows', () => {
+    const nan = Number.NaN;
+    const rows = [
+      [0.5, -1, 3],
+      [nan, 2, 0],
+      [-1, 0.25, nan],
+      [1, nan, 4],
+      [nan, nan, nan],
+      [0, 1, 2],
+    ];
+    const X = toMatrix(rows, { missing: 'marginalize' });
+    const [poissonParams, gaussianParams] = params;
+    const counts = toMatrix(
+      rows.map((row) => [row[2]!]),
+      { missing: 'marginalize' },
+    );
+    const gaussianColumns = toMatrix(
+      rows.map((row) => [row[0]!, row[1]!]),
+      { missing: 'marginalize' },
+    );
+    const expected = logDensities(poisson(), poissonParams, counts).map(
+      (value, i) => value + logDensities(gaussianFull(), gaussianParams, gaussianColumns)[i]!,
+    );
+    expect(expected.every(Number.isFinite)).toBe(true);
+    // Rows 1 .. 4 alone: each block's marks are read at the range's offset.
+    const out = new Float64Array(4);
+    mixed.logDensity(params, X, 1, 5, out, 0, 1);
+    expect(Array.from(out)).toEqual(expected.slice(1, 5));
+    // Row 4 misses every cell: density 1.
+    expect(out[3]).toBe(0);
   });
 
   it('validate reports the absolute column of an out-of-support value, and the block', () => {

@@ -6,7 +6,7 @@ import type {
   Shard,
   ShardTask,
 } from '@mixkit/core';
-import { type EmWorkspace, placeInKernelMemory } from '../workspace/emWorkspace.js';
+import { type EmWorkspace, placeInKernelMemory, withMarks } from '../workspace/emWorkspace.js';
 import { kernelArrays } from '../workspace/kernelArrays.js';
 import { EStepScratch } from './eStepScratch.js';
 import { normalizeBlock } from './normalizeBlock.js';
@@ -117,9 +117,13 @@ export const emPassTask: ShardTask<
     // A worker copies its own rows into kernel memory once per session when a family prefers it.
     const kernel = kernelArrays(families, (last - first) * d, blockLength);
     kernel?.data.set(X.data.subarray(first * d, last * d));
+    const marks = X.missingRows?.subarray(first, last);
     return {
       families,
-      X: kernel === undefined ? X : { rows: last - first, cols: d, data: kernel.data },
+      X:
+        kernel === undefined
+          ? X
+          : withMarks({ rows: last - first, cols: d, data: kernel.data }, marks),
       first: kernel === undefined ? 0 : first,
       k,
       block: kernel?.block ?? new Float64Array(blockLength),

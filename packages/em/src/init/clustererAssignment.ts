@@ -20,7 +20,7 @@ export function* clustererAssignment(
   clusterer: Clusterer,
   random: RandomSource,
 ): ShardProgram<never, InitialAssignment> {
-  const { X, n, k, sampleWeight } = workspace;
+  const { initX: X, n, k, sampleWeight } = workspace;
   if (clusterer.nClusters !== k) {
     throw new InvalidInputError(
       { argument: 'init.clusterer', value: clusterer.nClusters },

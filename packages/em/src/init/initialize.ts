@@ -117,7 +117,7 @@ function* accumulateInitial(
   workspace: EmWorkspace,
   assignment: InitialAssignment,
 ): ShardProgram<never, void> {
-  const { X, n, k, families, stats, totals, blockTotals, block, blockSize } = workspace;
+  const { initX: X, n, k, families, stats, totals, blockTotals, block, blockSize } = workspace;
   const { sampleWeight, logPriors } = workspace;
   totals.fill(0);
   for (let c = 0; c < k; c++) stats[c] = families[c]!.scale(stats[c], 0);

@@ -11,6 +11,6 @@ export function kmeansPlusPlusAssignment(
   workspace: EmWorkspace,
   random: RandomSource,
 ): InitialAssignment {
-  const { X, k, sampleWeight } = workspace;
+  const { initX: X, k, sampleWeight } = workspace;
   return { kind: 'seeds', seeds: kmeansPlusPlus(X, k, random, sampleWeight) };
 }

@@ -11,7 +11,7 @@ export function randomFromDataAssignment(
   workspace: EmWorkspace,
   random: RandomSource,
 ): InitialAssignment {
-  const { X, n, d, k, sampleWeight } = workspace;
+  const { initX: X, n, d, k, sampleWeight } = workspace;
   let candidates: Int32Array | undefined;
   if (sampleWeight !== undefined) {
     candidates = new Int32Array(workspace.positiveRows);

@@ -7,6 +7,7 @@ import {
   fitDiagnosticsFromJson,
   InvalidInputError,
   type JsonValue,
+  type MissingPolicy,
   MixkitError,
   type SerializedParams,
 } from '@mixkit/core';
@@ -41,6 +42,11 @@ export type MixtureJson = {
     /** The parameters in the family's JSON form. */
     readonly params: SerializedParams;
   }[];
+  /**
+   * What the model does with missing cells (`MixtureModel.missing`); written only when it is
+   * `'marginalize'`, read as `'error'` when absent.
+   */
+  readonly missing?: 'marginalize';
   /** The fit's diagnostics (core's `FitDiagnostics`, as a JSON-compatible type literal). */
   readonly diagnostics: {
     /** True when the best restart converged. */
@@ -65,6 +71,7 @@ export function mixtureToJson(
   logWeights: Float64Array,
   dimension: number,
   diagnostics: FitDiagnostics,
+  missing: MissingPolicy = 'error',
 ): MixtureJson {
   const distinct: AnyComponentFamily[] = [];
   const components = families.map((family, c) => {
@@ -80,6 +87,7 @@ export function mixtureToJson(
     logWeights: Array.from(logWeights),
     families: distinct.map((family) => family.spec()),
     components,
+    ...(missing === 'marginalize' ? { missing } : {}),
     diagnostics: {
       converged: diagnostics.converged,
       iterations: diagnostics.iterations,
@@ -98,6 +106,7 @@ export interface ParsedMixture {
   readonly logWeights: Float64Array;
   readonly dimension: number;
   readonly diagnostics: FitDiagnostics;
+  readonly missing: MissingPolicy;
 }
 
 /** A JSON object's fields, or an `InvalidInputError` naming `path`. */
@@ -156,7 +165,8 @@ function at<T>(path: string, prefix: string, read: () => T): T {
  * (through `resolve`), each component's family index and parameters (through the family's
  * `paramsFromJSON`) and their dimension against the model's, log weights that are numbers (or
  * null, a zero weight, written so by JSON) and normalise to 1 within 1e-9, `weights` equal to
- * their exponentials (the model computes with `logWeights`), and the diagnostics. A problem is
+ * their exponentials (the model computes with `logWeights`), the `missing` policy
+ * (`'marginalize'` or absent), and the diagnostics. A problem is
  * an `InvalidInputError` whose argument is the path of the bad field, e.g.
  * `json.components[1].params.mean`, so a damaged or hand-edited model is refused at loading
  * rather than blaming the data later.
@@ -176,6 +186,12 @@ export function mixtureFromJson(json: JsonValue, resolve: FamilyResolver): Parse
     );
   }
   const dimension = doc.dimension;
+  if (doc.missing !== undefined && doc.missing !== 'marginalize') {
+    throw new InvalidInputError(
+      { argument: 'json.missing', value: doc.missing as JsonValue },
+      "expected 'marginalize' when present (a model fitted without missing cells has no field)",
+    );
+  }
   if (typeof dimension !== 'number' || !Number.isInteger(dimension) || dimension < 1) {
     throw new InvalidInputError(
       { argument: 'json.dimension', value: dimension as JsonValue },
@@ -226,6 +242,7 @@ export function mixtureFromJson(json: JsonValue, resolve: FamilyResolver): Parse
     logWeights,
     dimension,
     diagnostics: fitDiagnosticsFromJson(doc.diagnostics, 'json.diagnostics'),
+    missing: doc.missing === 'marginalize' ? 'marginalize' : 'error',
   };
 }
 

@@ -6,13 +6,15 @@ import {
   type JsonValue,
   type Matrix,
   type MatrixInput,
+  type MissingPolicy,
   type RandomInput,
+  resolveMissingPolicy,
   type SoftClusteringModel,
   toMatrix,
   toRandom,
 } from '@mixkit/core';
 import { aic, bic, icl } from '@mixkit/metrics';
-import { groupFamilies } from '../workspace/emWorkspace.js';
+import { assertMissingCellTreatments, groupFamilies } from '../workspace/emWorkspace.js';
 import { type MixtureJson, mixtureFromJson, mixtureToJson } from './mixtureJson.js';
 import { type MixtureSample, sampleMixture } from './sampleMixture.js';
 import { type MixtureParts, scoreRows } from './scoreRows.js';
@@ -43,6 +45,12 @@ export class MixtureModel<Params = unknown> implements SoftClusteringModel {
   readonly families: readonly AnyComponentFamily[];
   /** Fitted parameters per component (immutable family values). */
   readonly params: readonly Params[];
+  /**
+   * What the model's methods do with missing cells (NaN), remembered from the fit's `missing`
+   * option (and saved by `toJSON`): `'marginalize'` scores a row by its observed cells,
+   * `'error'` rejects NaN with its row and column.
+   */
+  readonly missing: MissingPolicy;
   private readonly logWeightValues: Float64Array;
   private readonly parts: MixtureParts;
 
@@ -52,7 +60,9 @@ export class MixtureModel<Params = unknown> implements SoftClusteringModel {
     logWeights: Float64Array,
     dimension: number,
     diagnostics: FitDiagnostics,
+    missing: MissingPolicy = 'error',
   ) {
+    this.missing = resolveMissingPolicy(missing);
     this.families = [...families];
     this.params = [...params];
     this.logWeightValues = Float64Array.from(logWeights);
@@ -171,6 +181,7 @@ export class MixtureModel<Params = unknown> implements SoftClusteringModel {
       this.logWeights,
       this.dimension,
       this.diagnostics,
+      this.missing,
     );
   }
 
@@ -189,13 +200,19 @@ export class MixtureModel<Params = unknown> implements SoftClusteringModel {
       parsed.logWeights,
       parsed.dimension,
       parsed.diagnostics,
+      parsed.missing,
     );
   }
 
-  /** Coerces and checks data for this model: the fitted dimension, each family's support. */
+  /**
+   * Coerces and checks data for this model: the fitted dimension, each family's support, and
+   * missing cells as the fit's `missing` policy says.
+   */
   private data(X: MatrixInput): Matrix {
-    const data = toMatrix(X, { cols: this.dimension });
-    for (const { family } of groupFamilies(this.families)) family.validate(data, 'X');
+    const data = toMatrix(X, { cols: this.dimension, missing: this.missing });
+    const groups = groupFamilies(this.families);
+    for (const { family } of groups) family.validate(data, 'X');
+    if (data.missingRows !== undefined) assertMissingCellTreatments(groups);
     return data;
   }
 }

@@ -24,7 +24,7 @@ export function reseedStats(
   if (row < 0) return undefined;
   usedRows.add(row);
   const rowWeight = workspace.totalWeight / workspace.positiveRows;
-  const { X, d } = workspace;
+  const { initX: X, d } = workspace;
   let stats = family.accumulate(family.createStats(d), X, row, row + 1, unitWeight, 0, 1);
   stats = family.scale(stats, rowWeight);
   return family.merge(stats, scaledGlobalStats(workspace, family, globalShare * rowWeight));
@@ -36,7 +36,7 @@ export function scaledGlobalStats(
   family: AnyComponentFamily,
   weight: number,
 ): unknown {
-  const { X, n, d, sampleWeight, totalWeight, globalStats } = workspace;
+  const { initX: X, n, d, sampleWeight, totalWeight, globalStats } = workspace;
   let global = globalStats.get(family);
   if (global === undefined) {
     global = family.createStats(d);

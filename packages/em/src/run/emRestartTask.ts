@@ -92,6 +92,8 @@ export const emRestartTask: ShardTask<
       sampleWeight: setup.sampleWeight,
       priorProbabilities: setup.priorProbabilities,
       blockSize: setup.settings.blockSize,
+      // NaN cells of X stay missing in the worker's workspace, as in the fit's own.
+      missing: setup.settings.missing,
     });
     return { workspace, setup, aborted: context.aborted };
   },

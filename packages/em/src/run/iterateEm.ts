@@ -68,6 +68,7 @@ export function* emProgram<Family extends AnyComponentFamily>(
     sampleWeight: options.sampleWeight,
     priorProbabilities: options.priorProbabilities,
     blockSize: settings.blockSize,
+    missing: settings.missing,
   });
   // The runner handles parameters as opaque values; each one came from its own family's
   // `estimate` (or the caller's init), so they are the families' parameter type.
@@ -121,7 +122,7 @@ export function* emProgram<Family extends AnyComponentFamily>(
     }
   }
   // The families as the fit ran them (`forData` may have resolved data-relative settings).
-  return selection.model(workspace.families, workspace.d);
+  return selection.model(workspace.families, workspace.d, settings.missing);
 }
 
 export { emShardRows };

@@ -3,6 +3,7 @@ import type {
   Clusterer,
   FitOptions,
   MatrixInput,
+  MissingPolicy,
   ParamsOf,
 } from '@mixkit/core';
 
@@ -120,6 +121,16 @@ export interface EmSettings<Params = unknown> {
   readonly blockSize?: number;
   /** Soft (EM) or hard (classification EM) E-step. Default `'soft'`. */
   readonly estep?: EStep;
+  /**
+   * Missing cells (NaN). `'error'` (default): NaN is invalid input, located by row and column.
+   * `'marginalize'`: NaN cells are missing at random and are marginalised out of the likelihood,
+   * each family by its `missingCells` treatment (a family without one is refused with
+   * `UnsupportedMissingCellsError`); EM starts from the data with each missing cell at its
+   * column's lower median (one completed copy of the data for the fit's duration), then runs on
+   * the cells as they are. The fitted model remembers the policy: its `predict`,
+   * `predictProba`, `score`, `scoreSamples` (and BIC/AIC/ICL) accept missing cells the same way.
+   */
+  readonly missing?: MissingPolicy;
 }
 
 /** Options of `Mixture` / `fitMixture`: the components and the EM settings. */

@@ -2,7 +2,9 @@ import {
   assertInteger,
   assertNumber,
   InvalidInputError,
+  type MissingPolicy,
   type RandomSource,
+  resolveMissingPolicy,
   toRandom,
 } from '@mixkit/core';
 import type { MStepSettings } from '../mstep/mStep.js';
@@ -16,6 +18,7 @@ export interface ResolvedEmSettings extends MStepSettings {
   readonly maxIterations: number;
   readonly blockSize: number;
   readonly estep: EStep;
+  readonly missing: MissingPolicy;
   readonly random: RandomSource;
 }
 
@@ -77,6 +80,7 @@ export function resolveEmSettings(
     estep,
     frozen,
     freezeWeights: settings.freezeWeights ?? false,
+    missing: resolveMissingPolicy(settings.missing),
     random: toRandom(random),
   };
 }

@@ -1,4 +1,4 @@
-import type { AnyComponentFamily, FitDiagnostics, FitWarning } from '@mixkit/core';
+import type { AnyComponentFamily, FitDiagnostics, FitWarning, MissingPolicy } from '@mixkit/core';
 import { MixtureModel } from '../model/mixtureModel.js';
 import type { EmRestartResult } from './emStep.js';
 
@@ -25,7 +25,11 @@ export class RestartSelection<Params = unknown> {
   }
 
   /** The fitted model of the best restart (call after at least one `add`). */
-  model(families: readonly AnyComponentFamily[], dimension: number): MixtureModel<Params> {
+  model(
+    families: readonly AnyComponentFamily[],
+    dimension: number,
+    missing: MissingPolicy = 'error',
+  ): MixtureModel<Params> {
     const best = this.best!;
     const diagnostics: FitDiagnostics = {
       converged: best.converged,
@@ -35,6 +39,13 @@ export class RestartSelection<Params = unknown> {
       restartObjectives: this.restartObjectives,
       warnings: this.warnings,
     };
-    return new MixtureModel<Params>(families, best.params, best.logWeights, dimension, diagnostics);
+    return new MixtureModel<Params>(
+      families,
+      best.params,
+      best.logWeights,
+      dimension,
+      diagnostics,
+      missing,
+    );
   }
 }

@@ -3,6 +3,7 @@ import {
   type Matrix,
   type MatrixInput,
   type RandomSource,
+  resolveMissingPolicy,
   throwIfAborted,
   toMatrix,
   toRandom,
@@ -40,7 +41,7 @@ export class SelectionRun {
     X: MatrixInput,
     private readonly options: SelectMixtureOptions,
   ) {
-    this.data = toMatrix(X);
+    this.data = toMatrix(X, { missing: resolveMissingPolicy(options.missing) });
     this.criterion = resolveCriterion(options.criterion);
     this.candidates = expandCandidates(options);
     this.random = typeof options.random === 'object' ? toRandom(options.random) : undefined;

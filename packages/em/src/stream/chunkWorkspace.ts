@@ -3,10 +3,18 @@ import {
   InvalidInputError,
   type Matrix,
   type MatrixInput,
+  type MissingPolicy,
   toMatrix,
 } from '@mixkit/core';
 import { EStepScratch } from '../estep/eStepScratch.js';
-import { type EmWorkspace, type FamilyGroup, groupFamilies } from '../workspace/emWorkspace.js';
+import { fillMissingCells } from '../missing/fillMissingCells.js';
+import {
+  assertMissingCellTreatments,
+  type EmWorkspace,
+  type FamilyGroup,
+  groupFamilies,
+  withMarks,
+} from '../workspace/emWorkspace.js';
 import { kernelArrays } from '../workspace/kernelArrays.js';
 
 /**
@@ -34,6 +42,8 @@ export interface ChunkBuffers {
   readonly blockTotals: Float64Array;
   /** The E-step's scratch memory, this fit's own. */
   readonly scratch: EStepScratch;
+  /** What NaN in a chunk means (the fit's `missing` option). */
+  readonly missing: MissingPolicy;
 }
 
 const noRows = new Float64Array(0);
@@ -43,6 +53,7 @@ export function createChunkBuffers(
   families: readonly AnyComponentFamily[],
   d: number,
   blockSize: number,
+  missing: MissingPolicy = 'error',
 ): ChunkBuffers {
   const k = families.length;
   return {
@@ -57,6 +68,7 @@ export function createChunkBuffers(
     totals: new Float64Array(k),
     blockTotals: new Float64Array(k),
     scratch: new EStepScratch(),
+    missing,
   };
 }
 
@@ -65,7 +77,7 @@ export function createChunkBuffers(
  * `validate`), naming it `argument` (e.g. `chunks[3]`) in errors; rows count within the chunk.
  */
 export function toChunk(input: MatrixInput, argument: string, buffers: ChunkBuffers): Matrix {
-  const X = toMatrix(input, { argument, allowEmpty: true });
+  const X = toMatrix(input, { argument, allowEmpty: true, missing: buffers.missing });
   if (X.rows > 0 && X.cols !== buffers.d) {
     throw new InvalidInputError(
       { argument, value: X.cols },
@@ -73,6 +85,7 @@ export function toChunk(input: MatrixInput, argument: string, buffers: ChunkBuff
     );
   }
   for (const { family } of buffers.groups) family.validate(X, argument);
+  if (X.missingRows !== undefined) assertMissingCellTreatments(buffers.groups);
   return X;
 }
 
@@ -91,15 +104,22 @@ export function chunkWorkspace(buffers: ChunkBuffers, chunk: Matrix): EmWorkspac
   if (buffers.kernel !== undefined) {
     const data = buffers.kernel.data.subarray(0, chunk.data.length);
     data.set(chunk.data);
-    X = { rows: chunk.rows, cols: chunk.cols, data };
+    X = withMarks({ rows: chunk.rows, cols: chunk.cols, data }, chunk.missingRows);
     block = buffers.kernel.block;
   } else {
     const needed = Math.min(blockSize, chunk.rows) * k;
     if (buffers.block.length < needed) buffers.block = new Float64Array(needed);
     block = buffers.block;
   }
+  let filled: Matrix | undefined;
   return {
     X,
+    // Only re-seeding statistics read it (the first pass): filled on first need, per chunk, with
+    // the chunk's own column medians.
+    get initX(): Matrix {
+      filled ??= fillMissingCells(X);
+      return filled;
+    },
     n: X.rows,
     d: buffers.d,
     k,
@@ -135,8 +155,10 @@ export function statisticsWorkspace(
   totalWeight: number,
   globalStats: Map<AnyComponentFamily, unknown>,
 ): EmWorkspace {
+  const empty = { rows: 0, cols: buffers.d, data: noRows };
   return {
-    X: { rows: 0, cols: buffers.d, data: noRows },
+    X: empty,
+    initX: empty,
     n: 0,
     d: buffers.d,
     k: buffers.k,

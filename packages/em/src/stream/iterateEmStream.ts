@@ -100,7 +100,7 @@ export async function* iterateEmStream<Family extends AnyComponentFamily>(
     const start = await initialState(fit, initRows, random, restart);
     selection.add(restart, yield* streamRestart<Params>(fit, start, restart));
   }
-  return selection.model(fit.families, fit.buffers!.d);
+  return selection.model(fit.families, fit.buffers!.d, settings.missing);
 }
 
 /**
@@ -200,14 +200,17 @@ async function initialState(
   const validate = (X: Matrix, argument: string): void => {
     for (const { family } of groupFamilies(families)) family.validate(X, argument);
   };
-  const sample = await readInitSample(fit.source, initRows, validate, fit.signal);
+  const sample = await readInitSample(fit.source, initRows, validate, fit.signal, settings.missing);
   ensureBuffers(fit, sample.cols);
-  const workspace = createEmWorkspace(sample, families, { blockSize: settings.blockSize });
+  const workspace = createEmWorkspace(sample, families, {
+    blockSize: settings.blockSize,
+    missing: settings.missing,
+  });
   return initialize(workspace, init, random, settings, restart, fit.warnings);
 }
 
 function ensureBuffers(fit: StreamFit, d: number): ChunkBuffers {
-  fit.buffers ??= createChunkBuffers(fit.families, d, fit.settings.blockSize);
+  fit.buffers ??= createChunkBuffers(fit.families, d, fit.settings.blockSize, fit.settings.missing);
   return fit.buffers;
 }
 

@@ -1,11 +1,19 @@
-import { InvalidInputError, type Matrix, throwIfAborted, toMatrix } from '@mixkit/core';
+import {
+  InvalidInputError,
+  type Matrix,
+  type MissingPolicy,
+  markMissingRows,
+  throwIfAborted,
+  toMatrix,
+} from '@mixkit/core';
 import { type ChunkSource, openChunks } from './chunkSource.js';
 
 /**
  * The rows an out-of-core fit initialises from: whole leading chunks until there are at least
  * `minRows` rows (or the source ends). When the first chunk is enough it is used as is;
  * otherwise the leading chunks are copied into one matrix, so no chunk object is kept. Each
- * chunk is checked by `validate` (the families' support) under its own name. The
+ * chunk is checked by `validate` (the families' support) under its own name, its NaN cells kept
+ * as missing with `missing: 'marginalize'`. The
  * source is closed (`return()`) as soon as enough rows are read.
  */
 export async function readInitSample(
@@ -13,6 +21,7 @@ export async function readInitSample(
   minRows: number,
   validate: (X: Matrix, argument: string) => void,
   signal: AbortSignal | undefined,
+  missing: MissingPolicy = 'error',
 ): Promise<Matrix> {
   const pieces: Float64Array[] = [];
   let rows = 0;
@@ -21,7 +30,7 @@ export async function readInitSample(
   for await (const input of openChunks(source)) {
     throwIfAborted(signal, 'fitMixtureStream');
     const argument = `chunks[${index++}]`;
-    const X = toMatrix(input, { argument, allowEmpty: true });
+    const X = toMatrix(input, { argument, allowEmpty: true, missing });
     if (X.rows === 0) continue;
     validate(X, argument);
     if (rows === 0) {
@@ -44,5 +53,8 @@ export async function readInitSample(
     data.set(piece, offset);
     offset += piece.length;
   }
-  return { rows, cols, data };
+  // The joined rows' marks, afresh (each chunk's were its own).
+  return missing === 'marginalize'
+    ? markMissingRows({ rows, cols, data }).matrix
+    : { rows, cols, data };
 }

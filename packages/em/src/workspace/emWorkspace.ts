@@ -5,11 +5,14 @@ import {
   InvalidInputError,
   type Matrix,
   type MatrixInput,
+  type MissingPolicy,
   sharedFloat64Array,
   toMatrix,
   toWeights,
+  UnsupportedMissingCellsError,
 } from '@mixkit/core';
 import { EStepScratch } from '../estep/eStepScratch.js';
+import { fillMissingCells } from '../missing/fillMissingCells.js';
 import { kernelArrays } from './kernelArrays.js';
 
 /** The components of one family in a mixture, in mixture order (for `estimateAll`). */
@@ -28,6 +31,11 @@ export interface FamilyGroup {
 export interface EmWorkspace {
   /** The data: the caller's, or its copy in kernel memory once `placeInKernelMemory` ran. */
   X: Matrix;
+  /**
+   * The data initialisation and re-seeding read: `X` itself, or, when `X` has missing cells,
+   * a completed copy (`fillMissingCells`: each missing cell at its column's lower median).
+   */
+  readonly initX: Matrix;
   /** Rows of the data. */
   readonly n: number;
   /** Columns of the data. */
@@ -81,9 +89,10 @@ export function createEmWorkspace(
     readonly sampleWeight?: ArrayLike<number> | undefined;
     readonly priorProbabilities?: MatrixInput | undefined;
     readonly blockSize?: number | undefined;
+    readonly missing?: MissingPolicy | undefined;
   } = {},
 ): EmWorkspace {
-  const X = toMatrix(input);
+  const X = toMatrix(input, { missing: options.missing ?? 'error' });
   const { rows: n, cols: d } = X;
   const k = families.length;
   assertInteger(k, 'nClusters', 1);
@@ -108,11 +117,16 @@ export function createEmWorkspace(
       `cannot fit ${k} components to ${positiveRows} rows of positive weight (k must be <= rows)`,
     );
   }
-  for (const group of groupFamilies(families)) group.family.validate(X, 'X');
+  const given = groupFamilies(families);
+  for (const group of given) group.family.validate(X, 'X');
+  if (X.missingRows !== undefined) assertMissingCellTreatments(given);
   const blockSize = options.blockSize ?? 1024;
   assertInteger(blockSize, 'blockSize', 1);
+  const initX = fillMissingCells(X);
+  // Data-relative settings resolve on the completed copy, which re-seeding reads too (a
+  // conditional family cannot add a row with missing cells before parameters exist).
   const fitted = familiesForData(families, (family) =>
-    wholeDataStats(family, X, sampleWeight, blockSize),
+    wholeDataStats(family, initX, sampleWeight, blockSize),
   );
   const groups = groupFamilies(fitted.families);
   const logPriors =
@@ -122,6 +136,7 @@ export function createEmWorkspace(
   const blockLength = Math.min(blockSize, n) * k;
   return {
     X,
+    initX,
     n,
     d,
     k,
@@ -241,8 +256,23 @@ export function placeInKernelMemory(workspace: EmWorkspace): void {
   const kernel = kernelArrays(families, X.data.length, block.length);
   if (kernel === undefined) return;
   kernel.data.set(X.data);
-  workspace.X = { rows: X.rows, cols: X.cols, data: kernel.data };
+  workspace.X = withMarks({ rows: X.rows, cols: X.cols, data: kernel.data }, X.missingRows);
   workspace.block = kernel.block;
+}
+
+/** `matrix` with `missingRows` set to `marks` when there are marks. */
+export function withMarks(matrix: Matrix, marks: Uint8Array | undefined): Matrix {
+  return marks === undefined ? matrix : { ...matrix, missingRows: marks };
+}
+
+/**
+ * Data with missing cells: every family must declare a treatment (`missingCells`); the runner
+ * never looks further into a family than that declaration.
+ */
+export function assertMissingCellTreatments(groups: readonly FamilyGroup[]): void {
+  for (const { family } of groups) {
+    if (family.missingCells === undefined) throw new UnsupportedMissingCellsError(family.kind);
+  }
 }
 
 /** Groups components by family object identity, in order of first appearance. */

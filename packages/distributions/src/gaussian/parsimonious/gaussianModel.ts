@@ -175,7 +175,8 @@ function parsimoniousFamily(model: AnyCovarianceModel, control: InnerControl): G
       return warm === undefined ? params : { ...params, innerState: warm };
     });
   }
-  const base = gaussianBase(kind, { kind: 'absolute', values: 0 }, model.scatter);
+  // Every model's parameters carry a full precision Cholesky factor, whatever its scatter.
+  const base = gaussianBase(kind, { kind: 'absolute', values: 0 }, model.scatter, 'cholesky');
   return {
     ...base,
     spec: (): FamilySpec => ({
