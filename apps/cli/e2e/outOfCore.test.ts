@@ -163,20 +163,20 @@ describe('a file several times larger than the heap, fitted out of core', () => 
     // their components may come in another order: match them by their means.
     const order = streamed.report.components.map((component) =>
       loaded.report.components.findIndex((other) =>
-        other.params.mean.every((value, j) => Math.abs(value - component.params.mean[j]!) < 1),
+        other.params.mean.every((value, j) => Math.abs(value - component.params.mean[j]) < 1),
       ),
     );
     expect([...order].sort()).toEqual([0, 1, 2]);
     streamed.report.components.forEach((component, c) => {
-      const other = loaded.report.components[order[c]!]!;
+      const other = loaded.report.components[order[c]];
       expect(component.size).toBe(other.size);
       expect(component.weight).toBeCloseTo(other.weight, 12);
       component.params.mean.forEach((value, j) => {
-        expect(value).toBeCloseTo(other.params.mean[j]!, 9);
+        expect(value).toBeCloseTo(other.params.mean[j], 9);
       });
       component.params.covariance.forEach((row, i) => {
         row.forEach((value, j) => {
-          expect(value).toBeCloseTo(other.params.covariance[i]![j]!, 9);
+          expect(value).toBeCloseTo(other.params.covariance[i][j], 9);
         });
       });
     });
@@ -186,7 +186,7 @@ describe('a file several times larger than the heap, fitted out of core', () => 
     const renumber = (label: string) => String(order[Number(label)]);
     let differing = 0;
     for (let i = 1; i <= ROWS; i++) {
-      if (renumber(streamed.labels[i]!) !== loaded.labels[i]) differing++;
+      if (renumber(streamed.labels[i]) !== loaded.labels[i]) differing++;
     }
     expect(differing).toBe(0);
   });

@@ -50,15 +50,15 @@ export function run(): BagOfWordsResult {
 
   const rows: string[][] = [];
   const topWordsRecovered = names.map((name, t) => {
-    const p = (model.params[fittedOf[t]!] as MultinomialParams).probabilities;
-    const order = vocabulary.map((_, j) => j).sort((a, b) => p[b]! - p[a]!);
-    const top = order.slice(0, 8).map((j) => vocabulary[j]!);
+    const p = (model.params[fittedOf[t]] as MultinomialParams).probabilities;
+    const order = vocabulary.map((_, j) => j).sort((a, b) => p[b] - p[a]);
+    const top = order.slice(0, 8).map((j) => vocabulary[j]);
     rows.push([
       String(fittedOf[t]),
-      num(model.weights[fittedOf[t]!]!),
+      num(model.weights[fittedOf[t]]),
       order
         .slice(0, 5)
-        .map((j) => `${vocabulary[j]} ${p[j]!.toFixed(3)}`)
+        .map((j) => `${vocabulary[j]} ${p[j].toFixed(3)}`)
         .join(', '),
       name,
     ]);

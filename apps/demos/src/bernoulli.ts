@@ -40,13 +40,13 @@ export function run(noise = 0.2): BernoulliResult {
   const fitted = fittedOf.map((c) => (model.params[c] as BernoulliParams).probabilities);
   fitted.forEach((p, t) => {
     p.forEach((value, j) => {
-      errorSum += Math.abs(value - probabilities[t]![j]!);
+      errorSum += Math.abs(value - probabilities[t][j]);
     });
   });
   const probabilityError = errorSum / (names.length * 25);
 
   const draw = (p: ArrayLike<number>, row: number) =>
-    Array.from({ length: 5 }, (_, col) => (p[row * 5 + col]! >= 0.5 ? '#' : '.')).join('');
+    Array.from({ length: 5 }, (_, col) => (p[row * 5 + col] >= 0.5 ? '#' : '.')).join('');
   const sample = (t: number) => {
     const i = data.labels.indexOf(t);
     return data.X.data.subarray(i * 25, i * 25 + 25);
@@ -63,7 +63,7 @@ export function run(noise = 0.2): BernoulliResult {
     '',
     ...art,
     '',
-    `  weights (fitted vs true): ${fittedOf.map((c, t) => `${names[t]} ${num(model.weights[c]!)} vs ${num(data.parameters.weights[t]!)}`).join(', ')}`,
+    `  weights (fitted vs true): ${fittedOf.map((c, t) => `${names[t]} ${num(model.weights[c])} vs ${num(data.parameters.weights[t])}`).join(', ')}`,
     `  mean |fitted - true| pixel probability: ${num(probabilityError)}`,
     `  agreement with the true glyphs: ARI ${num(ari)}`,
   ].join('\n');

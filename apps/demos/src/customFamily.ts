@@ -56,8 +56,8 @@ function windData(n: number, seed: number): { X: Matrix; labels: Int32Array } {
     const [mean, sd] = regime.speed;
     const speed = speeds.sample(gaussianDiagParams([mean], [sd * sd]), size, random);
     for (let i = 0; i < size; i++, row++) {
-      X.data[2 * row] = angle[i]!;
-      X.data[2 * row + 1] = speed[i]!;
+      X.data[2 * row] = angle[i];
+      X.data[2 * row + 1] = speed[i];
       labels[row] = c;
     }
   });
@@ -82,8 +82,8 @@ export function run(): CustomFamilyResult {
 
   const degrees = createMatrix(X.rows, 2);
   for (let i = 0; i < X.rows; i++) {
-    degrees.data[2 * i] = bearing(X.data[2 * i]!);
-    degrees.data[2 * i + 1] = X.data[2 * i + 1]!;
+    degrees.data[2 * i] = bearing(X.data[2 * i]);
+    degrees.data[2 * i + 1] = X.data[2 * i + 1];
   }
   const naive = fitMixture(degrees, {
     family: gaussianFull(),
@@ -103,16 +103,16 @@ export function run(): CustomFamilyResult {
   const fittedOf = matchComponents(labels, fitted, regimes.length);
   const directionErrors: number[] = [];
   const rows = regimes.map((regime, t) => {
-    const c = fittedOf[t]!;
+    const c = fittedOf[t];
     const [direction, speed] = model.params[c] as [VonMisesParams, GaussianDiagParams];
-    const fittedBearing = bearing(direction.mean[0]!);
+    const fittedBearing = bearing(direction.mean[0]);
     directionErrors.push(Math.abs(((fittedBearing - regime.direction + 540) % 360) - 180));
     return [
       regime.name,
-      `${num(model.weights[c]!, 2)} / ${regime.weight}`,
+      `${num(model.weights[c], 2)} / ${regime.weight}`,
       `${fittedBearing.toFixed(0)} / ${regime.direction}`,
-      `${num(direction.concentration[0]!, 2)} / ${regime.concentration}`,
-      `${num(speed.mean[0]!, 3)} / ${regime.speed[0]}`,
+      `${num(direction.concentration[0], 2)} / ${regime.concentration}`,
+      `${num(speed.mean[0], 3)} / ${regime.speed[0]}`,
     ];
   });
   const report = [

@@ -74,32 +74,32 @@ export function run(): HeadlineResult {
   const parts = fittedOf.map(
     (c) => model.params[c] as [GaussianDiagParams, PoissonParams, CategoricalParams],
   );
-  const weights = fittedOf.map((c) => model.weights[c]!);
+  const weights = fittedOf.map((c) => model.weights[c]);
   let weightError = 0;
   let meanRelativeError = 0;
   let channelError = 0;
   const rows: string[][] = [['weight'], ['age'], ['basket (EUR)'], ['visits / month']];
   for (const channel of channels) rows.push([`channel = ${channel}`]);
   parts.forEach(([gaussian, counts, channel], t) => {
-    const sd = (j: number) => Math.sqrt(gaussian.variances[j]!);
-    rows[0]!.push(`${weights[t]!.toFixed(2)} (${truth.weights[t]!.toFixed(2)})`);
-    rows[1]!.push(
-      `${gaussian.mean[0]!.toFixed(1)} ± ${sd(0).toFixed(1)} (${truth.age.means[t]} ± ${truth.age.stds[t]})`,
+    const sd = (j: number) => Math.sqrt(gaussian.variances[j]);
+    rows[0].push(`${weights[t].toFixed(2)} (${truth.weights[t].toFixed(2)})`);
+    rows[1].push(
+      `${gaussian.mean[0].toFixed(1)} ± ${sd(0).toFixed(1)} (${truth.age.means[t]} ± ${truth.age.stds[t]})`,
     );
-    rows[2]!.push(
-      `${gaussian.mean[1]!.toFixed(1)} ± ${sd(1).toFixed(1)} (${truth.basket.means[t]} ± ${truth.basket.stds[t]})`,
+    rows[2].push(
+      `${gaussian.mean[1].toFixed(1)} ± ${sd(1).toFixed(1)} (${truth.basket.means[t]} ± ${truth.basket.stds[t]})`,
     );
-    rows[3]!.push(`${counts.rates[0]!.toFixed(2)} (${truth.visits[t]})`);
+    rows[3].push(`${counts.rates[0].toFixed(2)} (${truth.visits[t]})`);
     channels.forEach((_, level) => {
-      const p = channel.probabilities[level]!;
-      rows[4 + level]!.push(`${p.toFixed(2)} (${truth.channel[t]![level]})`);
-      channelError = Math.max(channelError, Math.abs(p - truth.channel[t]![level]!));
+      const p = channel.probabilities[level];
+      rows[4 + level].push(`${p.toFixed(2)} (${truth.channel[t][level]})`);
+      channelError = Math.max(channelError, Math.abs(p - truth.channel[t][level]));
     });
-    weightError = Math.max(weightError, Math.abs(weights[t]! - truth.weights[t]!));
+    weightError = Math.max(weightError, Math.abs(weights[t] - truth.weights[t]));
     for (const [fitted, expected] of [
-      [gaussian.mean[0]!, truth.age.means[t]!],
-      [gaussian.mean[1]!, truth.basket.means[t]!],
-      [counts.rates[0]!, truth.visits[t]!],
+      [gaussian.mean[0], truth.age.means[t]],
+      [gaussian.mean[1], truth.basket.means[t]],
+      [counts.rates[0], truth.visits[t]],
     ] as const) {
       meanRelativeError = Math.max(meanRelativeError, Math.abs(fitted / expected - 1));
     }

@@ -28,8 +28,8 @@ export interface KmeansVsGmmResult {
 function transform(X: Matrix, m: readonly [number, number, number, number]): Matrix {
   const out = createMatrix(X.rows, 2);
   for (let i = 0; i < X.rows; i++) {
-    const x = X.data[2 * i]!;
-    const y = X.data[2 * i + 1]!;
+    const x = X.data[2 * i];
+    const y = X.data[2 * i + 1];
     out.data[2 * i] = x * m[0] + y * m[2];
     out.data[2 * i + 1] = x * m[1] + y * m[3];
   }

@@ -64,24 +64,24 @@ function recover(data: MixedTypesDataset, k: number): RecoveryErrors {
     const [gaussian, counts, levelsFit, gammaFit, binary] = model.params[c] as Parts;
     [g0, g1].forEach((column, j) => {
       if (column?.type !== 'gaussian') return;
-      worst('gaussianMean', Math.abs(gaussian.mean[j]! - column.means[t]!) / column.stds[t]!);
+      worst('gaussianMean', Math.abs(gaussian.mean[j] - column.means[t]) / column.stds[t]);
     });
     if (pois?.type === 'poisson')
-      worst('poissonRate', Math.abs(counts.rates[0]! / pois.rates[t]! - 1));
+      worst('poissonRate', Math.abs(counts.rates[0] / pois.rates[t] - 1));
     if (cat?.type === 'categorical') {
       for (let l = 0; l < levels; l++) {
         worst(
           'categorical',
-          Math.abs(levelsFit.probabilities[l]! - cat.probabilities.data[t * levels + l]!),
+          Math.abs(levelsFit.probabilities[l] - cat.probabilities.data[t * levels + l]),
         );
       }
     }
     if (gam?.type === 'gamma') {
-      const fittedMean = gammaFit.shapes[0]! / gammaFit.rates[0]!;
-      worst('gammaMean', Math.abs(fittedMean / (gam.shapes[t]! / gam.rates[t]!) - 1));
+      const fittedMean = gammaFit.shapes[0] / gammaFit.rates[0];
+      worst('gammaMean', Math.abs(fittedMean / (gam.shapes[t] / gam.rates[t]) - 1));
     }
     if (bern?.type === 'bernoulli')
-      worst('bernoulli', Math.abs(binary.probabilities[0]! - bern.probabilities[t]!));
+      worst('bernoulli', Math.abs(binary.probabilities[0] - bern.probabilities[t]));
   });
   return { n: data.X.rows, ari: adjustedRandIndex(data.labels, labels), ...errors };
 }

@@ -153,13 +153,13 @@ export function vonMises(
     accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
       const { data, cols } = X;
       for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-        const weight = weights[w]!;
+        const weight = weights[w];
         if (weight === 0) continue;
         stats.weight += weight;
         for (let j = 0; j < cols; j++) {
-          const x = data[i * cols + j]!;
-          stats.sumCos[j]! += weight * Math.cos(x);
-          stats.sumSin[j]! += weight * Math.sin(x);
+          const x = data[i * cols + j];
+          stats.sumCos[j] += weight * Math.cos(x);
+          stats.sumSin[j] += weight * Math.sin(x);
         }
       }
       return stats;
@@ -167,16 +167,16 @@ export function vonMises(
     merge(target, source) {
       target.weight += source.weight;
       for (let j = 0; j < target.sumCos.length; j++) {
-        target.sumCos[j]! += source.sumCos[j]!;
-        target.sumSin[j]! += source.sumSin[j]!;
+        target.sumCos[j] += source.sumCos[j];
+        target.sumSin[j] += source.sumSin[j];
       }
       return target;
     },
     scale(stats, factor) {
       stats.weight *= factor;
       for (let j = 0; j < stats.sumCos.length; j++) {
-        stats.sumCos[j]! *= factor;
-        stats.sumSin[j]! *= factor;
+        stats.sumCos[j] *= factor;
+        stats.sumSin[j] *= factor;
       }
       return stats;
     },
@@ -187,8 +187,8 @@ export function vonMises(
       const mean = new Float64Array(d);
       const kappa = new Float64Array(d);
       for (let j = 0; j < d; j++) {
-        const c = stats.sumCos[j]!;
-        const s = stats.sumSin[j]!;
+        const c = stats.sumCos[j];
+        const s = stats.sumSin[j];
         mean[j] = Math.atan2(s, c);
         kappa[j] = solveConcentration(Math.hypot(c, s) / stats.weight, maxConcentration);
       }
@@ -199,7 +199,7 @@ export function vonMises(
       for (let i = start, o = outOffset; i < end; i++, o += outStride) {
         let value = params.logNormalizer;
         for (let j = 0; j < cols; j++) {
-          value += params.concentration[j]! * Math.cos(data[i * cols + j]! - params.mean[j]!);
+          value += params.concentration[j] * Math.cos(data[i * cols + j] - params.mean[j]);
         }
         // A non-finite angle is outside the support: -Infinity, never NaN.
         out[o] = Number.isFinite(value) ? value : Number.NEGATIVE_INFINITY;
@@ -212,8 +212,8 @@ export function vonMises(
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < d; j++) {
           buffer[offset + i * d + j] = sampleVonMises(
-            params.mean[j]!,
-            params.concentration[j]!,
+            params.mean[j],
+            params.concentration[j],
             random,
           );
         }

@@ -72,9 +72,9 @@ describe('von Mises numerics against scipy', () => {
       1,
     );
     const fitted = family.estimate(stats);
-    expect(Math.abs(fitted.concentration[0]! - 7)).toBeLessThan(0.2);
+    expect(Math.abs(fitted.concentration[0] - 7)).toBeLessThan(0.2);
     // 3.0 rad is close to pi: the mean direction must come back across the wrap, not near -pi.
-    expect(Math.abs(fitted.mean[0]! - 3.0)).toBeLessThan(0.02);
+    expect(Math.abs(fitted.mean[0] - 3.0)).toBeLessThan(0.02);
     const same = createMatrix(3, 1, Float64Array.of(1, 1, 1));
     const point = family.estimate(
       family.accumulate(family.createStats(1), same, 0, 3, Float64Array.of(1, 1, 1), 0, 1),

@@ -14,7 +14,7 @@ describe('makeBagOfWords', () => {
     expect(labels.every((l) => l >= 0 && l < 3)).toBe(true);
     for (let i = 0; i < 40; i++) {
       let total = 0;
-      for (let j = 0; j < 12; j++) total += X.data[i * 12 + j]!;
+      for (let j = 0; j < 12; j++) total += X.data[i * 12 + j];
       expect(total).toBe(parameters.documentLengths[i]);
       expect(total).toBeGreaterThanOrEqual(1);
     }
@@ -74,12 +74,12 @@ describe('makeBagOfWords', () => {
       let total = 0;
       for (let i = 0; i < X.rows; i++) {
         if (labels[i] !== c) continue;
-        for (let j = 0; j < 4; j++) counts[j]! += X.data[i * 4 + j]!;
+        for (let j = 0; j < 4; j++) counts[j] += X.data[i * 4 + j];
       }
-      for (let j = 0; j < 4; j++) total += counts[j]!;
+      for (let j = 0; j < 4; j++) total += counts[j];
       for (let j = 0; j < 4; j++) {
-        const p = wordProbabilities[c]![j]!;
-        expect(Math.abs(counts[j]! / total - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / total));
+        const p = wordProbabilities[c][j];
+        expect(Math.abs(counts[j] / total - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / total));
       }
     }
   });

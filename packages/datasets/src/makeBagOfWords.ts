@@ -106,11 +106,11 @@ export function makeBagOfWords(
   const labels = new Int32Array(n);
   let row = 0;
   for (let c = 0; c < k; c++) {
-    for (let r = 0; r < sizes[c]!; r++, row++) {
+    for (let r = 0; r < sizes[c]; r++, row++) {
       labels[row] = c;
       const length = documentLength(lengths, meanLength, random);
       for (let w = 0; w < length; w++) {
-        X.data[row * v + sampleCategorical(topics.data, c * v, v, random)]! += 1;
+        X.data[row * v + sampleCategorical(topics.data, c * v, v, random)] += 1;
       }
     }
   }
@@ -118,7 +118,7 @@ export function makeBagOfWords(
   const documentLengths = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let total = 0;
-    for (let j = 0; j < v; j++) total += X.data[i * v + j]!;
+    for (let j = 0; j < v; j++) total += X.data[i * v + j];
     documentLengths[i] = total;
   }
   return { X, labels, parameters: { weights, wordProbabilities: topics, documentLengths } };

@@ -52,8 +52,8 @@ describe('makeBernoulliMixture', () => {
       const { count, mean } = componentMoments(X, labels, c);
       expect(count).toBe(c === 0 ? 2000 : 6000);
       for (let j = 0; j < 4; j++) {
-        const p = probabilities[c]![j]!;
-        expect(Math.abs(mean[j]! - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / count));
+        const p = probabilities[c][j];
+        expect(Math.abs(mean[j] - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / count));
       }
     }
   });

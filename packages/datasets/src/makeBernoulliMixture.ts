@@ -87,9 +87,9 @@ export function makeBernoulliMixture(
   let row = 0;
   for (let c = 0; c < k; c++) {
     const params = bernoulliParams(probabilities.data.subarray(c * d, (c + 1) * d));
-    family.sample(params, sizes[c]!, random, X.data, row);
-    labels.fill(c, row, row + sizes[c]!);
-    row += sizes[c]!;
+    family.sample(params, sizes[c], random, X.data, row);
+    labels.fill(c, row, row + sizes[c]);
+    row += sizes[c];
   }
   if (options.shuffle ?? true) shuffleRows(X, labels, random);
   return { X, labels, parameters: { weights, probabilities } };

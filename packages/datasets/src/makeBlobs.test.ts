@@ -48,13 +48,13 @@ describe('makeBlobs', () => {
     for (let c = 0; c < 3; c++) {
       const { count, mean, covariance } = componentMoments(X, labels, c);
       expect(count).toBe(2000);
-      const sd = clusterStd[c]!;
+      const sd = clusterStd[c];
       for (let j = 0; j < 2; j++) {
         // Standard error sd / sqrt(2000); 5 standard errors.
-        expect(Math.abs(mean[j]! - centers[c]![j]!)).toBeLessThan((5 * sd) / Math.sqrt(2000));
-        expect(Math.sqrt(covariance[j * 2 + j]!) / sd).toBeCloseTo(1, 1);
+        expect(Math.abs(mean[j] - centers[c][j])).toBeLessThan((5 * sd) / Math.sqrt(2000));
+        expect(Math.sqrt(covariance[j * 2 + j]) / sd).toBeCloseTo(1, 1);
       }
-      expect(Math.abs(covariance[1]!) / sd ** 2).toBeLessThan(0.1);
+      expect(Math.abs(covariance[1]) / sd ** 2).toBeLessThan(0.1);
     }
   });
 

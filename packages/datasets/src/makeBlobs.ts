@@ -86,23 +86,23 @@ export function makeBlobs(options: MakeBlobsOptions = {}): SyntheticDataset<Blob
   const clusterStd = toStds(options.clusterStd ?? 1, k);
   const d = centers.cols;
   let n = 0;
-  for (let c = 0; c < k; c++) n += sizes[c]!;
+  for (let c = 0; c < k; c++) n += sizes[c];
   if (n === 0) throw new InvalidInputError({ argument: 'nSamples', value: 0 }, 'expected rows');
   const X = createMatrix(n, d);
   const labels = new Int32Array(n);
   let row = 0;
   for (let c = 0; c < k; c++) {
-    const std = clusterStd[c]!;
-    for (let r = 0; r < sizes[c]!; r++, row++) {
+    const std = clusterStd[c];
+    for (let r = 0; r < sizes[c]; r++, row++) {
       labels[row] = c;
       for (let j = 0; j < d; j++) {
-        X.data[row * d + j] = centers.data[c * d + j]! + std * random.normal();
+        X.data[row * d + j] = centers.data[c * d + j] + std * random.normal();
       }
     }
   }
   if (options.shuffle ?? true) shuffleRows(X, labels, random);
   const weights = new Float64Array(k);
-  for (let c = 0; c < k; c++) weights[c] = sizes[c]! / n;
+  for (let c = 0; c < k; c++) weights[c] = sizes[c] / n;
   return { X, labels, parameters: { centers, clusterStd, weights } };
 }
 
@@ -116,7 +116,7 @@ function toStds(value: number | readonly number[], k: number): Float64Array {
     );
   }
   for (let c = 0; c < k; c++) {
-    const s = stds[c]!;
+    const s = stds[c];
     if (!Number.isFinite(s) || s < 0) {
       throw new InvalidInputError(
         { argument: 'clusterStd', row: c, value: s },

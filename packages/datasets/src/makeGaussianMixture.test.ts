@@ -39,7 +39,7 @@ describe('makeGaussianMixture', () => {
       nClusters: 2,
       random: 42,
     });
-    expect(Array.from(parameters.covariances[0]!.data)).toEqual(PINNED.covariance0);
+    expect(Array.from(parameters.covariances[0].data)).toEqual(PINNED.covariance0);
     expect(Array.from(X.data.subarray(0, 4))).toEqual(PINNED.firstRows);
     expect(Array.from(labels)).toEqual(PINNED.labels);
   });
@@ -55,7 +55,7 @@ describe('makeGaussianMixture', () => {
       const a = sigma.data;
       let trace = 0;
       for (let i = 0; i < 4; i++) {
-        trace += a[i * 4 + i]!;
+        trace += a[i * 4 + i];
         for (let j = 0; j < 4; j++) expect(a[i * 4 + j]).toBe(a[j * 4 + i]);
       }
       // The trace is the sum of the eigenvalues; Sigma - 0.25 I and 3 I - Sigma must be PD
@@ -89,15 +89,15 @@ describe('makeGaussianMixture', () => {
     for (let c = 0; c < 2; c++) {
       const moments = componentMoments(X, labels, c);
       expect(moments.count).toBe(n / 2);
-      const sigma = covariances[c]!;
+      const sigma = covariances[c];
       for (let i = 0; i < 2; i++) {
-        const se = Math.sqrt(sigma[i]![i]! / moments.count);
-        expect(Math.abs(moments.mean[i]! - means[c]![i]!)).toBeLessThan(5 * se);
+        const se = Math.sqrt(sigma[i][i] / moments.count);
+        expect(Math.abs(moments.mean[i] - means[c][i])).toBeLessThan(5 * se);
         for (let j = 0; j < 2; j++) {
           // sd of a sample covariance entry is sqrt((s_ii s_jj + s_ij^2) / n); 5 of them.
           const tolerance =
-            5 * Math.sqrt((sigma[i]![i]! * sigma[j]![j]! + sigma[i]![j]! ** 2) / moments.count);
-          expect(Math.abs(moments.covariance[i * 2 + j]! - sigma[i]![j]!)).toBeLessThan(tolerance);
+            5 * Math.sqrt((sigma[i][i] * sigma[j][j] + sigma[i][j] ** 2) / moments.count);
+          expect(Math.abs(moments.covariance[i * 2 + j] - sigma[i][j])).toBeLessThan(tolerance);
         }
       }
     }

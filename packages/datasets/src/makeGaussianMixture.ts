@@ -113,7 +113,7 @@ export function makeGaussianMixture(
   for (let c = 0; c < k; c++) {
     const argument = `covariances[${c}]`;
     const sigma = givenCovariances
-      ? checkedCovariance(givenCovariances[c]!, d, argument)
+      ? checkedCovariance(givenCovariances[c], d, argument)
       : randomCovariance(d, range[0], range[1], random);
     const result = cholesky(d, sigma);
     if (!result.ok) {
@@ -132,14 +132,14 @@ export function makeGaussianMixture(
   const z = new Float64Array(d);
   let row = 0;
   for (let c = 0; c < k; c++) {
-    const L = factors[c]!;
-    for (let r = 0; r < sizes[c]!; r++, row++) {
+    const L = factors[c];
+    for (let r = 0; r < sizes[c]; r++, row++) {
       labels[row] = c;
       for (let j = 0; j < d; j++) z[j] = random.normal();
       const out = row * d;
       for (let i = 0; i < d; i++) {
-        let s = means.data[c * d + i]!;
-        for (let j = 0; j <= i; j++) s += L[i * d + j]! * z[j]!;
+        let s = means.data[c * d + i];
+        for (let j = 0; j <= i; j++) s += L[i * d + j] * z[j];
         X.data[out + i] = s;
       }
     }
@@ -159,8 +159,8 @@ function checkedCovariance(sigma: Matrix, d: number, argument: string): Float64A
   const a = sigma.data;
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < i; j++) {
-      const upper = a[j * d + i]!;
-      const lower = a[i * d + j]!;
+      const upper = a[j * d + i];
+      const lower = a[i * d + j];
       if (Math.abs(upper - lower) > 1e-12 * Math.max(1, Math.abs(upper), Math.abs(lower))) {
         throw new InvalidInputError({ argument, row: i, column: j, value: lower }, 'not symmetric');
       }

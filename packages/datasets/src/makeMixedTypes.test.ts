@@ -11,8 +11,8 @@ describe('makeMixedTypes', () => {
     expect(columnTypes).toEqual(['gaussian', 'gaussian', 'poisson', 'categorical']);
     expect(labels.every((l) => l >= 0 && l < 3)).toBe(true);
     for (let i = 0; i < 60; i++) {
-      const count = X.data[i * 4 + 2]!;
-      const code = X.data[i * 4 + 3]!;
+      const count = X.data[i * 4 + 2];
+      const code = X.data[i * 4 + 3];
       expect(Number.isInteger(count) && count >= 0).toBe(true);
       expect([0, 1, 2, 3]).toContain(code);
     }
@@ -55,25 +55,25 @@ describe('makeMixedTypes', () => {
       expect(count).toBe(n / 2);
       const close = (value: number, expected: number, sd: number) =>
         expect(Math.abs(value - expected)).toBeLessThan((5 * sd) / Math.sqrt(count));
-      close(mean[0]!, [-2, 3][c]!, [1, 0.5][c]!);
-      const rate = [2, 25][c]!;
-      close(mean[1]!, rate, Math.sqrt(rate));
+      close(mean[0], [-2, 3][c], [1, 0.5][c]);
+      const rate = [2, 25][c];
+      close(mean[1], rate, Math.sqrt(rate));
       const [shape, gammaRate] = [
         [2, 1],
         [9, 3],
-      ][c]!;
-      close(mean[3]!, shape! / gammaRate!, Math.sqrt(shape!) / gammaRate!);
-      const p = [0.2, 0.9][c]!;
-      close(mean[4]!, p, Math.sqrt(p * (1 - p)));
+      ][c];
+      close(mean[3], shape! / gammaRate!, Math.sqrt(shape!) / gammaRate!);
+      const p = [0.2, 0.9][c];
+      close(mean[4], p, Math.sqrt(p * (1 - p)));
       const levels = [0, 0, 0];
-      for (let i = 0; i < X.rows; i++) if (labels[i] === c) levels[X.data[i * 5 + 2]!]! += 1;
+      for (let i = 0; i < X.rows; i++) if (labels[i] === c) levels[X.data[i * 5 + 2]] += 1;
       const probabilities = [
         [0.7, 0.2, 0.1],
         [0.1, 0.1, 0.8],
-      ][c]!;
+      ][c];
       for (let level = 0; level < 3; level++) {
-        const q = probabilities[level]!;
-        close(levels[level]! / count, q, Math.sqrt(q * (1 - q)));
+        const q = probabilities[level];
+        close(levels[level] / count, q, Math.sqrt(q * (1 - q)));
       }
     }
   });

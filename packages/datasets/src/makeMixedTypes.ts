@@ -82,9 +82,9 @@ export function makeMixedTypes(options: MakeMixedTypesOptions = {}): MixedTypesD
   const labels = new Int32Array(n);
   let start = 0;
   for (let c = 0; c < k; c++) {
-    const end = start + sizes[c]!;
+    const end = start + sizes[c];
     labels.fill(c, start, end);
-    for (let j = 0; j < d; j++) fillColumn(X, j, start, end, columns[j]!, c, random);
+    for (let j = 0; j < d; j++) fillColumn(X, j, start, end, columns[j], c, random);
     start = end;
   }
   if (options.shuffle ?? true) shuffleRows(X, labels, random);
@@ -109,13 +109,13 @@ function fillColumn(
   const { data, cols } = X;
   switch (column.type) {
     case 'gaussian': {
-      const mean = column.means[c]!;
-      const std = column.stds[c]!;
+      const mean = column.means[c];
+      const std = column.stds[c];
       for (let i = start; i < end; i++) data[i * cols + j] = mean + std * random.normal();
       return;
     }
     case 'poisson': {
-      const rate = column.rates[c]!;
+      const rate = column.rates[c];
       for (let i = start; i < end; i++) data[i * cols + j] = samplePoisson(rate, random);
       return;
     }
@@ -128,13 +128,13 @@ function fillColumn(
       return;
     }
     case 'gamma': {
-      const shape = column.shapes[c]!;
-      const rate = column.rates[c]!;
+      const shape = column.shapes[c];
+      const rate = column.rates[c];
       for (let i = start; i < end; i++) data[i * cols + j] = sampleGamma(shape, random) / rate;
       return;
     }
     case 'bernoulli': {
-      const p = column.probabilities[c]!;
+      const p = column.probabilities[c];
       for (let i = start; i < end; i++) data[i * cols + j] = random.uniform() < p ? 1 : 0;
       return;
     }

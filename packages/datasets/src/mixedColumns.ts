@@ -125,7 +125,7 @@ function perComponent(
   }
   const out = Float64Array.from(given);
   for (let c = 0; c < k; c++) {
-    if (!inDomain(out[c]!, domain)) {
+    if (!inDomain(out[c], domain)) {
       throw new InvalidInputError(
         { argument, row: c, value: out[c] },
         `expected ${domainText[domain]}`,

@@ -12,18 +12,18 @@ export function componentMoments(
   for (let i = 0; i < X.rows; i++) {
     if (labels[i] !== component) continue;
     count++;
-    for (let j = 0; j < d; j++) mean[j]! += X.data[i * d + j]!;
+    for (let j = 0; j < d; j++) mean[j] += X.data[i * d + j];
   }
-  for (let j = 0; j < d; j++) mean[j]! /= count;
+  for (let j = 0; j < d; j++) mean[j] /= count;
   const covariance = new Float64Array(d * d);
   for (let i = 0; i < X.rows; i++) {
     if (labels[i] !== component) continue;
     for (let a = 0; a < d; a++) {
       for (let b = 0; b < d; b++) {
-        covariance[a * d + b]! += (X.data[i * d + a]! - mean[a]!) * (X.data[i * d + b]! - mean[b]!);
+        covariance[a * d + b] += (X.data[i * d + a] - mean[a]) * (X.data[i * d + b] - mean[b]);
       }
     }
   }
-  for (let t = 0; t < d * d; t++) covariance[t]! /= count;
+  for (let t = 0; t < d * d; t++) covariance[t] /= count;
   return { count, mean, covariance };
 }

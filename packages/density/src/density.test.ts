@@ -15,7 +15,7 @@ function distanceMatrix(rows: number, cols: number, data: Float64Array) {
   for (let i = 0; i < rows; i++)
     for (let j = 0; j < rows; j++) {
       let s = 0;
-      for (let t = 0; t < cols; t++) s += (data[i * cols + t]! - data[j * cols + t]!) ** 2;
+      for (let t = 0; t < cols; t++) s += (data[i * cols + t] - data[j * cols + t]) ** 2;
       D[i * rows + j] = Math.sqrt(s);
     }
   return { rows, cols: rows, data: D };
@@ -84,8 +84,8 @@ describe('Optics', () => {
     const cores = Array.from(dbscan.coreSampleIndices);
     expect(
       samePartition(
-        cores.map((i) => optics.labels[i]!),
-        cores.map((i) => dbscan.labels[i]!),
+        cores.map((i) => optics.labels[i]),
+        cores.map((i) => dbscan.labels[i]),
       ),
     ).toBe(true);
     expect(optics.nClusters).toBe(dbscan.nClusters);
@@ -95,7 +95,7 @@ describe('Optics', () => {
     const model = new Optics({ minPts: 5 }).fit(X);
     const plot = model.reachabilityPlot();
     expect(plot[0]).toBe(Number.POSITIVE_INFINITY);
-    expect(plot[5]).toBe(model.reachability[model.order[5]!]);
+    expect(plot[5]).toBe(model.reachability[model.order[5]]);
     expect(new Set(model.order).size).toBe(X.rows);
   });
 
@@ -124,10 +124,10 @@ describe('Hdbscan', () => {
     const model = new Hdbscan({ minPts: 10 }).fit(X);
     expect(model.nClusters).toBe(3);
     for (let i = 0; i < X.rows; i++) {
-      const p = model.probabilities[i]!;
+      const p = model.probabilities[i];
       expect(p >= 0 && p <= 1).toBe(true);
       if (model.labels[i] === NOISE) expect(p).toBe(0);
-      expect(Number.isFinite(model.outlierScores[i]!)).toBe(true);
+      expect(Number.isFinite(model.outlierScores[i])).toBe(true);
     }
   });
 
@@ -141,10 +141,9 @@ describe('Hdbscan', () => {
     const model = new Hdbscan({ minPts: 5 }).fit(X);
     const n = X.rows;
     for (let k = 0; k < n - 1; k++) {
-      expect(model.linkage[4 * k]!).toBeLessThan(model.linkage[4 * k + 1]!);
-      expect(model.linkage[4 * k + 1]!).toBeLessThan(n + k);
-      if (k > 0)
-        expect(model.linkage[4 * k + 2]!).toBeGreaterThanOrEqual(model.linkage[4 * k - 2]!);
+      expect(model.linkage[4 * k]).toBeLessThan(model.linkage[4 * k + 1]);
+      expect(model.linkage[4 * k + 1]).toBeLessThan(n + k);
+      if (k > 0) expect(model.linkage[4 * k + 2]).toBeGreaterThanOrEqual(model.linkage[4 * k - 2]);
     }
     expect(model.linkage[4 * (n - 2) + 3]).toBe(n);
   });
@@ -167,7 +166,7 @@ describe('Hdbscan', () => {
     );
     expect(Array.from(pre.labels)).toEqual(Array.from(euclid.labels));
     for (let i = 0; i < X.rows; i++)
-      expect(pre.probabilities[i]).toBeCloseTo(euclid.probabilities[i]!, 12);
+      expect(pre.probabilities[i]).toBeCloseTo(euclid.probabilities[i], 12);
   });
 
   it('rejects minPts < 2, weights and an aborted signal with typed errors', () => {
@@ -190,10 +189,10 @@ describe('HDBSCAN on rows of extreme magnitude (issue 16)', () => {
       expect(plain.nClusters).toBeGreaterThan(1);
       expect(model.labels).toEqual(plain.labels);
       for (let p = 0; p < X.rows; p++) {
-        expect(model.coreDistances[p]! / factor).toBeCloseTo(plain.coreDistances[p]!, 9);
+        expect(model.coreDistances[p] / factor).toBeCloseTo(plain.coreDistances[p], 9);
       }
       for (let c = 0; c < plain.nClusters; c++) {
-        expect(model.clusterStabilities[c]! * factor).toBeCloseTo(plain.clusterStabilities[c]!, 6);
+        expect(model.clusterStabilities[c] * factor).toBeCloseTo(plain.clusterStabilities[c], 6);
       }
       expect(model.predict(scaled(factor))).toEqual(plain.predict(X));
       const reloaded = HdbscanModel.fromJSON(roundTrip(model.toJSON()));

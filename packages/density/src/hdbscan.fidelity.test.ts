@@ -21,12 +21,12 @@ describe('Hdbscan against R dbscan::hdbscan', () => {
       expect(Array.from(model.labels)).toEqual(c.labels);
       const n = c.labels.length;
       for (let i = 0; i < n; i++) {
-        expect(Math.abs(model.coreDistances[i]! - c.coreDistances[i]!)).toBeLessThanOrEqual(1e-12);
-        expect(Math.abs(model.probabilities[i]! - c.probabilities[i]!)).toBeLessThanOrEqual(1e-10);
-        expect(Math.abs(model.outlierScores[i]! - c.outlierScores[i]!)).toBeLessThanOrEqual(1e-10);
+        expect(Math.abs(model.coreDistances[i] - c.coreDistances[i])).toBeLessThanOrEqual(1e-12);
+        expect(Math.abs(model.probabilities[i] - c.probabilities[i])).toBeLessThanOrEqual(1e-10);
+        expect(Math.abs(model.outlierScores[i] - c.outlierScores[i])).toBeLessThanOrEqual(1e-10);
       }
       for (let k = 0; k < n - 1; k++) {
-        expect(Math.abs(model.linkage[4 * k + 2]! - c.heights[k]!)).toBeLessThanOrEqual(1e-12);
+        expect(Math.abs(model.linkage[4 * k + 2] - c.heights[k])).toBeLessThanOrEqual(1e-12);
       }
     });
   }

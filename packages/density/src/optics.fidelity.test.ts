@@ -27,10 +27,10 @@ describe('Optics against R dbscan::optics', () => {
       for (let i = 0; i < reach.length; i++) {
         if (reach[i] === Number.POSITIVE_INFINITY)
           expect(model.reachability[i]).toBe(Number.POSITIVE_INFINITY);
-        else expect(Math.abs(model.reachability[i]! - reach[i]!)).toBeLessThanOrEqual(1e-12);
+        else expect(Math.abs(model.reachability[i] - reach[i])).toBeLessThanOrEqual(1e-12);
         if (core[i] === Number.POSITIVE_INFINITY)
           expect(model.coreDistances[i]).toBe(Number.POSITIVE_INFINITY);
-        else expect(Math.abs(model.coreDistances[i]! - core[i]!)).toBeLessThanOrEqual(1e-12);
+        else expect(Math.abs(model.coreDistances[i] - core[i])).toBeLessThanOrEqual(1e-12);
       }
       expect(Array.from(model.labels)).toEqual(c.labels);
     });

@@ -49,8 +49,8 @@ export function bernoulliParams(probabilities: ArrayLike<number>): BernoulliPara
   const logP = new Float64Array(p.length);
   const logQ = new Float64Array(p.length);
   for (let j = 0; j < p.length; j++) {
-    logP[j] = Math.log(p[j]!);
-    logQ[j] = Math.log1p(-p[j]!);
+    logP[j] = Math.log(p[j]);
+    logQ[j] = Math.log1p(-p[j]);
   }
   return { probabilities: p, logP, logQ };
 }
@@ -85,7 +85,7 @@ export function bernoulli(
       const p = new Float64Array(stats.sum.length);
       for (let j = 0; j < p.length; j++) {
         const denominator = observedWeight(KIND, stats.observed, j) + alpha + beta;
-        const raw = (stats.sum[j]! + alpha) / denominator;
+        const raw = (stats.sum[j] + alpha) / denominator;
         p[j] = Math.min(Math.max(raw, minProbability), 1 - minProbability);
       }
       return bernoulliParams(p);
@@ -97,10 +97,10 @@ export function bernoulli(
         const row = i * cols;
         let value = 0;
         for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
+          const x = data[row + j];
           // Select rather than multiply, so p = 0 or 1 (log = -Infinity) never meets a 0 factor.
-          if (x === 1) value += logP[j]!;
-          else if (x === 0) value += logQ[j]!;
+          if (x === 1) value += logP[j];
+          else if (x === 0) value += logQ[j];
           else if (!(missingRows !== undefined && missingRows[i] === 1 && Number.isNaN(x))) {
             // A NaN in a row marked as having missing cells is missing: it drops out.
             value = Number.NEGATIVE_INFINITY;
@@ -116,7 +116,7 @@ export function bernoulli(
       const { buffer, offset } = outputRows(n, d, out, outRow);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < d; j++) {
-          buffer[offset + i * d + j] = random.uniform() < params.probabilities[j]! ? 1 : 0;
+          buffer[offset + i * d + j] = random.uniform() < params.probabilities[j] ? 1 : 0;
         }
       }
       return buffer;
@@ -135,8 +135,8 @@ export function bernoulli(
           logPrior: (params: BernoulliParams) => {
             let total = 0;
             for (let j = 0; j < params.logP.length; j++) {
-              if (alpha > 0) total += alpha * params.logP[j]!;
-              if (beta > 0) total += beta * params.logQ[j]!;
+              if (alpha > 0) total += alpha * params.logP[j];
+              if (beta > 0) total += beta * params.logQ[j];
             }
             return total;
           },

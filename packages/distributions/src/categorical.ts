@@ -76,7 +76,7 @@ function assertObservedColumn(
 
 function prefixSums(levels: ArrayLike<number>): Int32Array {
   const offsets = new Int32Array(levels.length + 1);
-  for (let j = 0; j < levels.length; j++) offsets[j + 1] = offsets[j]! + levels[j]!;
+  for (let j = 0; j < levels.length; j++) offsets[j + 1] = offsets[j] + levels[j];
   return offsets;
 }
 
@@ -84,9 +84,8 @@ function prefixSums(levels: ArrayLike<number>): Int32Array {
 export function categoricalParams(probabilities: readonly ArrayLike<number>[]): CategoricalParams {
   const levels = Int32Array.from(probabilities, (p) => p.length);
   const offsets = prefixSums(levels);
-  const flat = new Float64Array(offsets[levels.length]!);
-  for (let j = 0; j < probabilities.length; j++)
-    flat.set(Array.from(probabilities[j]!), offsets[j]!);
+  const flat = new Float64Array(offsets[levels.length]);
+  for (let j = 0; j < probabilities.length; j++) flat.set(Array.from(probabilities[j]), offsets[j]);
   return { levels, offsets, probabilities: flat, logProbabilities: flat.map(Math.log) };
 }
 
@@ -143,7 +142,7 @@ export function categorical(
     const counts = stats.counts;
     let total = 0;
     for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-      const weight = weights[w]!;
+      const weight = weights[w];
       if (weight === 0) continue;
       total += weight;
       const row = i * cols;
@@ -155,7 +154,7 @@ export function categorical(
         }
         continue;
       }
-      for (let j = 0; j < cols; j++) counts[offsets[j]! + data[row + j]!]! += weight;
+      for (let j = 0; j < cols; j++) counts[offsets[j] + data[row + j]] += weight;
     }
     return total;
   };
@@ -175,10 +174,10 @@ export function categorical(
       const marks = missingRowsFor(X, KIND, 'accept-missing');
       const { data, cols } = X;
       for (let index = 0; index < data.length; index++) {
-        const value = data[index]!;
+        const value = data[index];
         const column = index % cols;
         if (Number.isNaN(value) && marks?.[Math.floor(index / cols)] === 1) continue;
-        const count = fixed !== undefined ? fixed[column]! : shared;
+        const count = fixed !== undefined ? fixed[column] : shared;
         if (!(Number.isInteger(value) && value >= 0 && value < count)) {
           throw new InvalidInputError(
             { argument, row: Math.floor(index / cols), column, value },
@@ -197,7 +196,7 @@ export function categorical(
           `${KIND}: the family has ${fixed.length} columns`,
         );
       }
-      return { weight: 0, counts: new Float64Array(offsetsFor(dimension)[dimension]!) };
+      return { weight: 0, counts: new Float64Array(offsetsFor(dimension)[dimension]) };
     },
     estimate(stats) {
       assertWeight(KIND, stats.weight);
@@ -205,11 +204,11 @@ export function categorical(
       const offsets = offsetsFor(d);
       const p = new Float64Array(stats.counts.length);
       for (let j = 0; j < d; j++) {
-        const length = offsets[j + 1]! - offsets[j]!;
+        const length = offsets[j + 1] - offsets[j];
         assertObservedColumn(stats.counts, offsets[j], length, pseudocount, j);
-        smoothProbabilities(stats.counts, offsets[j]!, length, pseudocount, minProbability, p);
+        smoothProbabilities(stats.counts, offsets[j], length, pseudocount, minProbability, p);
       }
-      const columns = Array.from({ length: d }, (_, j) => p.subarray(offsets[j]!, offsets[j + 1]!));
+      const columns = Array.from({ length: d }, (_, j) => p.subarray(offsets[j], offsets[j + 1]));
       return categoricalParams(columns);
     },
     logDensity(params, X, start, end, out, outOffset, outStride) {
@@ -221,13 +220,13 @@ export function categorical(
         let value = 0;
         for (let j = 0; j < cols; j++) {
           const x = data[row + j];
-          if (!(x >= 0 && x < levels[j]! && x === Math.floor(x))) {
+          if (!(x >= 0 && x < levels[j] && x === Math.floor(x))) {
             // A missing cell drops out of the sum (its levels' probabilities sum to 1).
             if (marked && Number.isNaN(x)) continue;
             value = Number.NEGATIVE_INFINITY;
             break;
           }
-          value += logProbabilities[offsets[j]! + x]!;
+          value += logProbabilities[offsets[j] + x];
         }
         out[o] = value;
       }
@@ -240,8 +239,8 @@ export function categorical(
         for (let j = 0; j < d; j++) {
           buffer[offset + i * d + j] = sampleCategorical(
             params.probabilities,
-            params.offsets[j]!,
-            params.levels[j]!,
+            params.offsets[j],
+            params.levels[j],
             random,
           );
         }
@@ -254,7 +253,7 @@ export function categorical(
       kind: KIND,
       version: 1,
       probabilities: Array.from(params.levels, (_, j) =>
-        Array.from(params.probabilities.subarray(params.offsets[j]!, params.offsets[j + 1]!)),
+        Array.from(params.probabilities.subarray(params.offsets[j], params.offsets[j + 1])),
       ),
     }),
     paramsFromJSON(json) {

@@ -35,7 +35,7 @@ const KIND = 'exponential';
 export function exponentialParams(rates: ArrayLike<number>): ExponentialParams {
   const copy = Float64Array.from(rates);
   let sumLogRates = 0;
-  for (let j = 0; j < copy.length; j++) sumLogRates += Math.log(copy[j]!);
+  for (let j = 0; j < copy.length; j++) sumLogRates += Math.log(copy[j]);
   return { rates: copy, sumLogRates };
 }
 
@@ -95,12 +95,12 @@ export function exponential(): ComponentFamily<ExponentialParams, ExponentialSta
         }
         let value = sumLogRates;
         for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
+          const x = data[row + j];
           if (!(x >= 0 && x < Number.POSITIVE_INFINITY)) {
             value = Number.NEGATIVE_INFINITY;
             break;
           }
-          value -= rates[j]! * x;
+          value -= rates[j] * x;
         }
         out[o] = value;
       }
@@ -112,7 +112,7 @@ export function exponential(): ComponentFamily<ExponentialParams, ExponentialSta
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < d; j++) {
           // Inversion; 1 − U lies in (0, 1], so the draw is finite and >= 0.
-          buffer[offset + i * d + j] = -Math.log(1 - random.uniform()) / params.rates[j]!;
+          buffer[offset + i * d + j] = -Math.log(1 - random.uniform()) / params.rates[j];
         }
       }
       return buffer;

@@ -58,7 +58,7 @@ export function gammaParams(shapes: ArrayLike<number>, rates: ArrayLike<number>)
   const a = Float64Array.from(shapes);
   const b = Float64Array.from(rates);
   let logNormalizer = 0;
-  for (let j = 0; j < a.length; j++) logNormalizer += a[j]! * Math.log(b[j]!) - logGamma(a[j]!);
+  for (let j = 0; j < a.length; j++) logNormalizer += a[j] * Math.log(b[j]) - logGamma(a[j]);
   return { shapes: a, rates: b, logNormalizer };
 }
 
@@ -161,12 +161,12 @@ export function gamma(options: GammaOptions = {}): ComponentFamily<GammaParams, 
         }
         let value = logNormalizer;
         for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
+          const x = data[row + j];
           if (!(x > 0 && x < Number.POSITIVE_INFINITY)) {
             value = Number.NEGATIVE_INFINITY;
             break;
           }
-          value += (shapes[j]! - 1) * Math.log(x) - rates[j]! * x;
+          value += (shapes[j] - 1) * Math.log(x) - rates[j] * x;
         }
         out[o] = value;
       }
@@ -178,7 +178,7 @@ export function gamma(options: GammaOptions = {}): ComponentFamily<GammaParams, 
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < d; j++) {
           // Guard the (astronomically rare) underflow of a tiny-shape draw to 0, outside the support.
-          const draw = sampleGamma(params.shapes[j]!, random) / params.rates[j]!;
+          const draw = sampleGamma(params.shapes[j], random) / params.rates[j];
           buffer[offset + i * d + j] = draw > 0 ? draw : Number.MIN_VALUE;
         }
       }

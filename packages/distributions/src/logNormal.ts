@@ -66,8 +66,8 @@ export function logNormalParams(
   const halfPrecisions = new Float64Array(v.length);
   let logNormalizer = 0;
   for (let j = 0; j < v.length; j++) {
-    halfPrecisions[j] = 0.5 / v[j]!;
-    logNormalizer -= 0.5 * (LOG_TWO_PI + Math.log(v[j]!));
+    halfPrecisions[j] = 0.5 / v[j];
+    logNormalizer -= 0.5 * (LOG_TWO_PI + Math.log(v[j]));
   }
   return { means: mu, variances: v, halfPrecisions, logNormalizer };
 }
@@ -129,7 +129,7 @@ export function logNormal(
       // runs its own update over the rows that observe it (a missing cell, NaN in a marked row,
       // is skipped); on complete data every column's weight is `weight`, bit for bit.
       for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-        const weight = weights[w]!;
+        const weight = weights[w];
         if (weight === 0) continue;
         stats.weight += weight;
         const marked = missingRows !== undefined && missingRows[i] === 1;
@@ -141,8 +141,8 @@ export function logNormal(
           observed[j] = total;
           const delta = Math.log(x) - mean[j];
           const step = delta * (weight / total);
-          mean[j]! += step;
-          scatter[j]! += weight * delta * (delta - step);
+          mean[j] += step;
+          scatter[j] += weight * delta * (delta - step);
         }
       }
       return stats;
@@ -155,9 +155,9 @@ export function logNormal(
         const into = target.observed[j];
         const total = into + from;
         const ratio = from / total;
-        const delta = source.mean[j]! - target.mean[j]!;
+        const delta = source.mean[j] - target.mean[j];
         target.scatter[j] += source.scatter[j] + delta * delta * into * ratio;
-        target.mean[j]! += delta * ratio;
+        target.mean[j] += delta * ratio;
         target.observed[j] = total;
       }
       return target;
@@ -198,8 +198,8 @@ export function logNormal(
             break;
           }
           const logX = Math.log(x);
-          const z = logX - means[j]!;
-          value -= logX + z * z * halfPrecisions[j]!;
+          const z = logX - means[j];
+          value -= logX + z * z * halfPrecisions[j];
         }
         out[o] = value;
       }
@@ -210,9 +210,7 @@ export function logNormal(
       const { buffer, offset } = outputRows(n, d, out, outRow);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < d; j++) {
-          const draw = Math.exp(
-            params.means[j]! + Math.sqrt(params.variances[j]!) * random.normal(),
-          );
+          const draw = Math.exp(params.means[j] + Math.sqrt(params.variances[j]) * random.normal());
           // exp underflows to 0 only > 700 standard deviations out; keep the draw in the support.
           buffer[offset + i * d + j] = draw > 0 ? draw : Number.MIN_VALUE;
         }

@@ -70,14 +70,14 @@ const addCounts: AddWeightedRows<MultinomialStats> = (
   let total = 0;
   let totalCount = 0;
   for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-    const weight = weights[w]!;
+    const weight = weights[w];
     if (weight === 0) continue;
     total += weight;
     const row = i * cols;
     let rowTotal = 0;
     for (let j = 0; j < cols; j++) {
-      const x = data[row + j]!;
-      counts[j]! += weight * x;
+      const x = data[row + j];
+      counts[j] += weight * x;
       rowTotal += x;
     }
     totalCount += weight * rowTotal;
@@ -134,21 +134,21 @@ export function multinomial(
         let value = 0;
         let n = 0;
         for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
+          const x = data[row + j];
           if (!(x >= 0 && x === Math.floor(x) && x < Number.POSITIVE_INFINITY)) {
             value = Number.NEGATIVE_INFINITY;
             break;
           }
           // Skip x = 0 so that a zero probability (log = -Infinity) never meets a 0 factor.
           if (x !== 0) {
-            value += x * logP[j]! - (x < tableSize ? table[x | 0]! : logGamma(x + 1));
+            value += x * logP[j] - (x < tableSize ? table[x | 0] : logGamma(x + 1));
           }
           n += x;
         }
         out[o] =
           value === Number.NEGATIVE_INFINITY
             ? value
-            : value + (n < tableSize ? table[n | 0]! : logGamma(n + 1));
+            : value + (n < tableSize ? table[n | 0] : logGamma(n + 1));
       }
       return out;
     },
@@ -160,7 +160,7 @@ export function multinomial(
       for (let i = 0; i < n; i++) {
         const row = offset + i * d;
         for (let t = 0; t < params.trials; t++) {
-          buffer[row + sampleCategorical(params.probabilities, 0, d, random)]! += 1;
+          buffer[row + sampleCategorical(params.probabilities, 0, d, random)] += 1;
         }
       }
       return buffer;
@@ -194,6 +194,6 @@ export function multinomial(
 /** Σ of the entries (a prior's log term over probabilities). */
 export function sumOf(values: Float64Array): number {
   let total = 0;
-  for (let j = 0; j < values.length; j++) total += values[j]!;
+  for (let j = 0; j < values.length; j++) total += values[j];
   return total;
 }

@@ -57,8 +57,8 @@ export function poissonParams(rates: ArrayLike<number>): PoissonParams {
   const logRates = new Float64Array(copy.length);
   let totalRate = 0;
   for (let j = 0; j < copy.length; j++) {
-    logRates[j] = Math.log(copy[j]!);
-    totalRate += copy[j]!;
+    logRates[j] = Math.log(copy[j]);
+    totalRate += copy[j];
   }
   return { rates: copy, logRates, totalRate };
 }
@@ -128,13 +128,13 @@ export function poisson(
         }
         let value = -totalRate;
         for (let j = 0; j < cols; j++) {
-          const x = data[row + j]!;
+          const x = data[row + j];
           // Outside the support (negative, fractional, non-finite): the row has density 0.
           if (!(x >= 0 && x === Math.floor(x) && x < Number.POSITIVE_INFINITY)) {
             value = Number.NEGATIVE_INFINITY;
             break;
           }
-          value += x * logRates[j]! - (x < tableSize ? table[x | 0]! : logGamma(x + 1));
+          value += x * logRates[j] - (x < tableSize ? table[x | 0] : logGamma(x + 1));
         }
         out[o] = value;
       }
@@ -145,7 +145,7 @@ export function poisson(
       const { buffer, offset } = outputRows(n, d, out, outRow);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < d; j++) {
-          buffer[offset + i * d + j] = samplePoisson(params.rates[j]!, random);
+          buffer[offset + i * d + j] = samplePoisson(params.rates[j], random);
         }
       }
       return buffer;

@@ -94,7 +94,7 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
   const columns = list.map((block) => Int32Array.from(block.columns));
   // A block over consecutive ascending columns (the common case) copies a contiguous run.
   const firstColumn = list.map((block) =>
-    block.columns.every((c, i) => c === block.columns[0]! + i) ? block.columns[0]! : -1,
+    block.columns.every((c, i) => c === block.columns[0] + i) ? block.columns[0] : -1,
   );
   let gathered = new Float64Array(0);
   let blockMarks = new Uint8Array(0);
@@ -114,23 +114,23 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
         `${KIND}: expected ${dimension} columns`,
       );
     }
-    const cols = columns[b]!;
+    const cols = columns[b];
     const width = cols.length;
     const rows = end - start;
     if (gathered.length < rows * width) gathered = new Float64Array(rows * width);
     const data = X.data;
-    const first = firstColumn[b]!;
+    const first = firstColumn[b];
     if (first >= 0) {
       for (let i = 0; i < rows; i++) {
         const from = (start + i) * dimension + first;
         const to = i * width;
-        for (let k = 0; k < width; k++) gathered[to + k] = data[from + k]!;
+        for (let k = 0; k < width; k++) gathered[to + k] = data[from + k];
       }
     } else {
       for (let i = 0; i < rows; i++) {
         const from = (start + i) * dimension;
         const to = i * width;
-        for (let k = 0; k < width; k++) gathered[to + k] = data[from + cols[k]!]!;
+        for (let k = 0; k < width; k++) gathered[to + k] = data[from + cols[k]];
       }
     }
     const block = { rows, cols: width, data: gathered.subarray(0, rows * width) };
@@ -208,7 +208,7 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
         // Each block gets its own part of the current parameters (for latent-variable blocks).
         const part = current?.[b];
         if (identity[b]) {
-          families[b]!.accumulate(
+          families[b].accumulate(
             stats[b],
             X,
             start,
@@ -221,7 +221,7 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
           continue;
         }
         const block = gather(X, b, start, end);
-        families[b]!.accumulate(
+        families[b].accumulate(
           stats[b],
           block,
           0,
@@ -235,21 +235,21 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
       return stats;
     },
     merge(target, source) {
-      for (let b = 0; b < families.length; b++) families[b]!.merge(target[b], source[b]);
+      for (let b = 0; b < families.length; b++) families[b].merge(target[b], source[b]);
       return target;
     },
     scale(stats, factor) {
-      for (let b = 0; b < families.length; b++) families[b]!.scale(stats[b], factor);
+      for (let b = 0; b < families.length; b++) families[b].scale(stats[b], factor);
       return stats;
     },
-    totalWeight: (stats) => families[0]!.totalWeight(stats[0]),
+    totalWeight: (stats) => families[0].totalWeight(stats[0]),
     estimate: (stats, previous) => families.map((f, b) => f.estimate(stats[b], previous?.[b])),
     logDensity(params, X, start, end, out, outOffset, outStride) {
       const n = end - start;
       if (identity[0]) {
-        families[0]!.logDensity(params[0], X, start, end, out, outOffset, outStride);
+        families[0].logDensity(params[0], X, start, end, out, outOffset, outStride);
       } else {
-        families[0]!.logDensity(
+        families[0].logDensity(
           params[0],
           gather(X, 0, start, end),
           0,
@@ -263,8 +263,8 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
       if (scratch.length < n) scratch = new Float64Array(n);
       for (let b = 1; b < families.length; b++) {
         // Only block 0 can be an identity block when there are several (columns partition).
-        families[b]!.logDensity(params[b], gather(X, b, start, end), 0, n, scratch, 0, 1);
-        for (let i = 0, o = outOffset; i < n; i++, o += outStride) out[o]! += scratch[i]!;
+        families[b].logDensity(params[b], gather(X, b, start, end), 0, n, scratch, 0, 1);
+        for (let i = 0, o = outOffset; i < n; i++, o += outStride) out[o] += scratch[i];
       }
       return out;
     },
@@ -275,7 +275,7 @@ export function product<const B extends readonly ProductBlock[]>(blocks: B): Pro
         const draws = block.family.sample(params[b], n, random);
         for (let i = 0; i < n; i++) {
           for (let k = 0; k < width; k++) {
-            buffer[offset + i * dimension + block.columns[k]!] = draws[i * width + k]!;
+            buffer[offset + i * dimension + block.columns[k]] = draws[i * width + k];
           }
         }
       });

@@ -77,10 +77,10 @@ describe('statistics merge at any split points into what one pass gives', () => 
               const chunk = family.accumulate(
                 family.createStats(d),
                 X,
-                bounds[c]!,
-                bounds[c + 1]!,
+                bounds[c],
+                bounds[c + 1],
                 weights,
-                bounds[c]!,
+                bounds[c],
                 1,
               );
               merged = family.merge(chunk, merged);

@@ -44,7 +44,7 @@ const table: [string, AnyComponentFamily, Matrix, number, number][] = [
   [
     'categorical, levels [3, 2, 5]: 2 + 1 + 4',
     categorical({ levels: [3, 2, 5] }),
-    data(3, (i, j) => i % [3, 2, 5][j]!),
+    data(3, (i, j) => i % [3, 2, 5][j]),
     7,
     0,
   ],

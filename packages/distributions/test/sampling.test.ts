@@ -31,18 +31,18 @@ describe('samplePoisson', () => {
     const random = createRandom(5);
     const rate = 15;
     const counts = new Float64Array(41);
-    for (let i = 0; i < N; i++) counts[Math.min(samplePoisson(rate, random), 40)]! += 1;
+    for (let i = 0; i < N; i++) counts[Math.min(samplePoisson(rate, random), 40)] += 1;
     let chiSquare = 0;
     let probability = Math.exp(-rate);
     let cumulative = 0;
     for (let k = 0; k < 40; k++) {
       const expected = N * probability;
-      chiSquare += (counts[k]! - expected) ** 2 / expected;
+      chiSquare += (counts[k] - expected) ** 2 / expected;
       cumulative += probability;
       probability *= rate / (k + 1);
     }
     const expectedTail = N * (1 - cumulative);
-    chiSquare += (counts[40]! - expectedTail) ** 2 / Math.max(expectedTail, 1e-9);
+    chiSquare += (counts[40] - expectedTail) ** 2 / Math.max(expectedTail, 1e-9);
     // 40 degrees of freedom: the 0.999 quantile of χ²₄₀ is 73.4.
     expect(chiSquare).toBeLessThan(73.4);
   });
@@ -79,10 +79,10 @@ describe('sampleCategorical', () => {
     const random = createRandom(4);
     const p = Float64Array.from([9, 0.2, 0, 0.5, 0.3, 7]);
     const counts = new Float64Array(4);
-    for (let i = 0; i < N; i++) counts[sampleCategorical(p, 1, 4, random)]! += 1;
+    for (let i = 0; i < N; i++) counts[sampleCategorical(p, 1, 4, random)] += 1;
     expect(counts[1]).toBe(0);
     [0.2, 0, 0.5, 0.3].forEach((q, j) => {
-      expect(Math.abs(counts[j]! / N - q)).toBeLessThan(5 * Math.sqrt((q * (1 - q)) / N) + 1e-12);
+      expect(Math.abs(counts[j] / N - q)).toBeLessThan(5 * Math.sqrt((q * (1 - q)) / N) + 1e-12);
     });
   });
 });

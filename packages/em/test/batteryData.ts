@@ -90,12 +90,12 @@ export const multinomialData: DataMaker = (request) => {
   const { X, labels } = zeros(request);
   const favoured = request.separation === 'separated' ? 0.45 : 0.25;
   for (let i = 0; i < X.rows; i++) {
-    const c = labels[i]!;
+    const c = labels[i];
     for (let t = 0; t < 24; t++) {
       const u = request.random.uniform();
       const category =
         u < favoured ? 2 * c : u < 2 * favoured ? 2 * c + 1 : request.random.integer(6);
-      X.data[i * 6 + category]! += 1;
+      X.data[i * 6 + category] += 1;
     }
   }
   return { X, labels };
@@ -108,10 +108,10 @@ export const mixedData: DataMaker = (request) => {
   const codes = categoricalData(request);
   const X = createMatrix(request.rows, 4);
   for (let i = 0; i < request.rows; i++) {
-    X.data[4 * i] = blobs.X.data[2 * i]!;
-    X.data[4 * i + 1] = blobs.X.data[2 * i + 1]!;
-    X.data[4 * i + 2] = counts.X.data[2 * i]!;
-    X.data[4 * i + 3] = codes.X.data[6 * i]!;
+    X.data[4 * i] = blobs.X.data[2 * i];
+    X.data[4 * i + 1] = blobs.X.data[2 * i + 1];
+    X.data[4 * i + 2] = counts.X.data[2 * i];
+    X.data[4 * i + 3] = codes.X.data[6 * i];
   }
   return { X, labels: blobs.labels };
 };
@@ -130,7 +130,7 @@ export const unitDirections: DataMaker = ({ rows, nClusters, separation, random 
       X.data[3 * i + j] = v;
       norm += v * v;
     }
-    for (let j = 0; j < 3; j++) X.data[3 * i + j] = X.data[3 * i + j]! / Math.sqrt(norm);
+    for (let j = 0; j < 3; j++) X.data[3 * i + j] = X.data[3 * i + j] / Math.sqrt(norm);
   }
   return { X, labels };
 };

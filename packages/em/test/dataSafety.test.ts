@@ -70,7 +70,7 @@ describe('regularisation relative to each column (regCovar: {relative})', () => 
     expect(spec.options.regCovar).toHaveLength(2);
     expect(spec.options.regCovar[1] / spec.options.regCovar[0]).toBeGreaterThan(1e20);
     const back = MixtureModel.fromJSON(JSON.parse(JSON.stringify(relative)), familyFromSpec);
-    expect(back.families[0]!.spec()).toEqual(relative.families[0]!.spec());
+    expect(back.families[0].spec()).toEqual(relative.families[0].spec());
   });
 
   it('streamed and online EM resolve it too (on the whole stream, on the first batch)', async () => {
@@ -85,7 +85,7 @@ describe('regularisation relative to each column (regCovar: {relative})', () => 
       init: { kind: 'params', params: inMemory.params, weights: inMemory.weights },
     });
     for (const chunk of chunksOf(X, [150])) online.partialFit(chunk);
-    expect(online.families[0]!.spec().options).toEqual({
+    expect(online.families[0].spec().options).toEqual({
       regCovar: expect.arrayContaining([expect.any(Number), expect.any(Number)]),
     });
     expect(agreement(labels, online.model.predict(X))).toBe(1);

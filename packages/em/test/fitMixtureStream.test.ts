@@ -89,7 +89,7 @@ describe('fitMixtureStream (out-of-core exact EM)', () => {
       const trace = streamed.diagnostics.objective;
       expect(trace).toHaveLength(25);
       trace.forEach((value, i) => {
-        const expected = inMemory.diagnostics.objective[i]!;
+        const expected = inMemory.diagnostics.objective[i];
         expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-10 * Math.abs(expected));
       });
       expect(streamed.score(X)).toBeCloseTo(inMemory.score(X), 10);
@@ -194,11 +194,11 @@ describe('fitMixtureStream (out-of-core exact EM)', () => {
           // Chunk i - 1 may still be the runner's current binding; chunk i - 2 must be gone.
           await nextTurn();
           gc();
-          released.push(refs[i - 2]!.deref() === undefined);
+          released.push(refs[i - 2].deref() === undefined);
         }
-        const data = views[i]!.data.slice();
+        const data = views[i].data.slice();
         refs.push(new WeakRef(data));
-        yield { rows: views[i]!.rows, cols: 2, data };
+        yield { rows: views[i].rows, cols: 2, data };
       }
     }
     await fitMixtureStream(source, { ...full, init, maxIterations: 1 });
@@ -215,7 +215,7 @@ describe('fitMixtureStream (out-of-core exact EM)', () => {
     const validations = family.calls.slice(before).filter((c) => c.member === 'validate');
     expect(validations).toHaveLength(3 * 3); // 3 chunks x (2 iterations + the final E-step)
     const bad = chunksOf(X, [50]).map((c) => ({ ...c, data: c.data.slice() }));
-    bad[1]!.data[2 * 2 + 1] = Number.NaN;
+    bad[1].data[2 * 2 + 1] = Number.NaN;
     const failure = fitMixtureStream(() => bad, { ...full, init });
     await expect(failure).rejects.toThrow(InvalidInputError);
     await expect(fitMixtureStream(() => bad, { ...full, init })).rejects.toMatchObject({
@@ -260,7 +260,7 @@ describe('fitMixtureStream (out-of-core exact EM)', () => {
     });
     expect(progress).toEqual(model.diagnostics.objective);
     progress.forEach((value, i) => {
-      expect(value).toBeCloseTo(inMemory.diagnostics.objective[i]!, 10);
+      expect(value).toBeCloseTo(inMemory.diagnostics.objective[i], 10);
     });
 
     const controller = new AbortController();

@@ -30,7 +30,7 @@ export function logJoint(
     families.map((family, c) => {
       const out = new Float64Array(1);
       family.logDensity(params[c], X, i, i + 1, out, 0, 1);
-      return out[0]! + Math.log(weights[c]!);
+      return out[0] + Math.log(weights[c]);
     }),
   );
 }
@@ -82,7 +82,7 @@ export function modelDifference(
   let worst = jsonDifference(Array.from(a.weights), Array.from(b.weights), 'weights');
   a.families.forEach((family, c) => {
     const left = family.paramsToJSON(a.params[c]);
-    const right = b.families[c]!.paramsToJSON(b.params[c]);
+    const right = b.families[c].paramsToJSON(b.params[c]);
     worst = Math.max(worst, jsonDifference(left, right, `params[${c}]`));
   });
   return worst;
@@ -98,7 +98,7 @@ export function chunksOf(X: Matrix, sizes: readonly number[]): Matrix[] {
   const chunks: Matrix[] = [];
   let start = 0;
   for (let i = 0; start < X.rows || i === 0; i++) {
-    const end = Math.min(X.rows, start + sizes[i % sizes.length]!);
+    const end = Math.min(X.rows, start + sizes[i % sizes.length]);
     chunks.push(rowSlice(X, start, end));
     start = end;
   }

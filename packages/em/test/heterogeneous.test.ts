@@ -48,14 +48,14 @@ const truth = {
 function trueModel(): MixtureModel {
   const families = [blocks(gaussianDiag()), blocks(gaussianFull()), blocks(gaussianSpherical())];
   const gaussians = [
-    gaussianDiagParams(truth.means[0]!, [1, 0.5]),
-    gaussianFullParams(truth.means[1]!, [1, 0.6, 0.6, 1]),
-    gaussianSphericalParams(truth.means[2]!, 0.8),
+    gaussianDiagParams(truth.means[0], [1, 0.5]),
+    gaussianFullParams(truth.means[1], [1, 0.6, 0.6, 1]),
+    gaussianSphericalParams(truth.means[2], 0.8),
   ];
   const params = gaussians.map((gaussian, c) => [
     gaussian,
-    poissonParams([truth.rates[c]!]),
-    categoricalParams([truth.levels[c]!]),
+    poissonParams([truth.rates[c]]),
+    categoricalParams([truth.levels[c]]),
   ]);
   const diagnostics = {
     converged: true,
@@ -86,25 +86,25 @@ describe('a mixture with a different family per component on mixed-type data', (
     const match = [0, 1, 2].map((c) => {
       const counts = [0, 0, 0];
       predicted.forEach((p, i) => {
-        if (p === c) counts[labels[i]!]!++;
+        if (p === c) counts[labels[i]]++;
       });
       return counts.indexOf(Math.max(...counts));
     });
     expect(new Set(match).size).toBe(3);
     model.params.forEach((p, c) => {
-      const t = match[c]!;
+      const t = match[c];
       const [gaussian, counts, category] = p as [
         GaussianDiagParams,
         PoissonParams,
         CategoricalParams,
       ];
-      expect(model.weights[c]).toBeCloseTo(truth.weights[t]!, 1);
+      expect(model.weights[c]).toBeCloseTo(truth.weights[t], 1);
       gaussian.mean.forEach((m, j) => {
-        expect(Math.abs(m - truth.means[t]![j]!)).toBeLessThan(0.15);
+        expect(Math.abs(m - truth.means[t][j])).toBeLessThan(0.15);
       });
-      expect(Math.abs(counts.rates[0]! / truth.rates[t]! - 1)).toBeLessThan(0.08);
+      expect(Math.abs(counts.rates[0] / truth.rates[t] - 1)).toBeLessThan(0.08);
       category.probabilities.forEach((q, level) => {
-        expect(Math.abs(q - truth.levels[t]![level]!)).toBeLessThan(0.06);
+        expect(Math.abs(q - truth.levels[t][level])).toBeLessThan(0.06);
       });
     });
   });

@@ -19,7 +19,7 @@ function counts(rows: number, seed: number): Matrix {
     for (let t = 0; t < 30; t++) {
       const category =
         random.uniform() < 0.4 ? (2 * profile + random.integer(2)) % 8 : random.integer(8);
-      data[i * 8 + category]! += 1;
+      data[i * 8 + category] += 1;
     }
   }
   return { rows, cols: 8, data };
@@ -28,7 +28,7 @@ function counts(rows: number, seed: number): Matrix {
 /** The largest fall of a trace from one value to the next (0 when it never falls). */
 function largestFall(trace: readonly number[]): number {
   let fall = 0;
-  for (let t = 1; t < trace.length; t++) fall = Math.max(fall, trace[t - 1]! - trace[t]!);
+  for (let t = 1; t < trace.length; t++) fall = Math.max(fall, trace[t - 1] - trace[t]);
   return fall;
 }
 
@@ -49,7 +49,7 @@ describe('the objective of a MAP M-step never decreases', () => {
     // No component was re-seeded (re-seeding may lower any objective; it is reported).
     expect(model.diagnostics.warnings.filter((w) => w.kind !== 'not-converged')).toEqual([]);
     const trace = model.diagnostics.objective;
-    expect(largestFall(trace)).toBeLessThanOrEqual(1e-12 * Math.abs(trace[0]!));
+    expect(largestFall(trace)).toBeLessThanOrEqual(1e-12 * Math.abs(trace[0]));
     // What the runner reported before: the mean log-likelihood of each iteration's parameters
     // (the objective without the prior), which does fall on this fit.
     const logLikelihoods: number[] = [];
@@ -72,7 +72,7 @@ describe('the objective of a MAP M-step never decreases', () => {
         rows: X.rows,
         cols: 4,
         data: Float64Array.from({ length: X.rows * 4 }, (_, t) =>
-          t % 4 === 3 ? X.data[(t >> 2) * 8 + 5]! : Math.min(X.data[(t >> 2) * 8 + (t % 4)]!, 3),
+          t % 4 === 3 ? X.data[(t >> 2) * 8 + 5] : Math.min(X.data[(t >> 2) * 8 + (t % 4)], 3),
         ),
       },
     ],
@@ -84,7 +84,7 @@ describe('the objective of a MAP M-step never decreases', () => {
       const reseeded = model.diagnostics.warnings.filter((w) => w.kind !== 'not-converged');
       expect(reseeded, `seed ${seed}`).toEqual([]);
       const trace = model.diagnostics.objective;
-      expect(largestFall(trace), `seed ${seed}`).toBeLessThanOrEqual(1e-12 * Math.abs(trace[0]!));
+      expect(largestFall(trace), `seed ${seed}`).toBeLessThanOrEqual(1e-12 * Math.abs(trace[0]));
     }
   });
 
@@ -101,7 +101,7 @@ describe('the objective of a MAP M-step never decreases', () => {
     const streamed = await fitMixtureStream(() => chunksOf(X, [37]), options);
     const inMemory = fitMixture(X, options);
     streamed.diagnostics.objective.forEach((value, t) => {
-      expect(value).toBeCloseTo(inMemory.diagnostics.objective[t]!, 10);
+      expect(value).toBeCloseTo(inMemory.diagnostics.objective[t], 10);
     });
     expect(largestFall(streamed.diagnostics.objective)).toBeLessThanOrEqual(1e-12 * 100);
   });

@@ -23,7 +23,7 @@ function matchByMean(a: readonly Float64Array[], b: readonly Float64Array[]): nu
     let best = 0;
     let bestDistance = Infinity;
     b.forEach((other, j) => {
-      const distance = mean.reduce((s, v, i) => s + (v - other[i]!) ** 2, 0);
+      const distance = mean.reduce((s, v, i) => s + (v - other[i]) ** 2, 0);
       if (distance < bestDistance) {
         best = j;
         bestDistance = distance;
@@ -74,8 +74,8 @@ describe('OnlineMixture (stepwise EM)', () => {
         const total = Math.log(row.reduce((acc, v) => acc + Math.exp(v), 0));
         row.forEach((v, c) => {
           const r = Math.exp(v - total);
-          n[c]! += r / batch.rows;
-          for (let j = 0; j < 2; j++) s[c]![j]! += (r * batch.data[i * 2 + j]!) / batch.rows;
+          n[c] += r / batch.rows;
+          for (let j = 0; j < 2; j++) s[c][j] += (r * batch.data[i * 2 + j]) / batch.rows;
         });
       });
       return { n, s };
@@ -96,11 +96,11 @@ describe('OnlineMixture (stepwise EM)', () => {
     expect(online.lastStepSize).toBe(eta);
     const model = online.model;
     for (let c = 0; c < 2; c++) {
-      const n = (1 - eta) * a1.n[c]! + eta * a2.n[c]!;
+      const n = (1 - eta) * a1.n[c] + eta * a2.n[c];
       expect(model.weights[c]).toBeCloseTo(n, 14);
       for (let j = 0; j < 2; j++) {
-        const s = (1 - eta) * a1.s[c]![j]! + eta * a2.s[c]![j]!;
-        expect(meansOf(model)[c]![j]).toBeCloseTo(s / n, 13);
+        const s = (1 - eta) * a1.s[c][j] + eta * a2.s[c][j];
+        expect(meansOf(model)[c][j]).toBeCloseTo(s / n, 13);
       }
     }
     expect(online.nBatches).toBe(2);
@@ -128,12 +128,12 @@ describe('OnlineMixture (stepwise EM)', () => {
     order.forEach((j, c) => {
       const batchParams = batch.params[c] as { mean: Float64Array; covariance: Float64Array };
       const onlineParams = model.params[j] as { mean: Float64Array; covariance: Float64Array };
-      expect(Math.abs(model.weights[j]! - batch.weights[c]!)).toBeLessThan(0.02);
+      expect(Math.abs(model.weights[j] - batch.weights[c])).toBeLessThan(0.02);
       batchParams.mean.forEach((v, i) => {
-        expect(Math.abs(onlineParams.mean[i]! - v)).toBeLessThan(0.1);
+        expect(Math.abs(onlineParams.mean[i] - v)).toBeLessThan(0.1);
       });
       batchParams.covariance.forEach((v, i) => {
-        expect(Math.abs(onlineParams.covariance[i]! - v)).toBeLessThan(0.15);
+        expect(Math.abs(onlineParams.covariance[i] - v)).toBeLessThan(0.15);
       });
     });
     // Nearly the batch optimum's likelihood on the whole data.
@@ -149,15 +149,15 @@ describe('OnlineMixture (stepwise EM)', () => {
     const family = poisson();
     for (let i = 0; i < n; i++) {
       const c = i % 3;
-      family.sample(poissonParams([rates[c]!]), 1, random, X.data, i);
+      family.sample(poissonParams([rates[c]]), 1, random, X.data, i);
     }
     const online = new OnlineMixture({ family, nClusters: 3, random: 0 });
     for (let start = 0; start < n; start += 100) online.partialFit(rowSlice(X, start, start + 100));
     const fitted = online.model.params
-      .map((p) => (p as { rates: Float64Array }).rates[0]!)
+      .map((p) => (p as { rates: Float64Array }).rates[0])
       .sort((a, b) => a - b);
     fitted.forEach((rate, c) => {
-      expect(Math.abs(rate - rates[c]!) / rates[c]!).toBeLessThan(0.1);
+      expect(Math.abs(rate - rates[c]) / rates[c]).toBeLessThan(0.1);
     });
   });
 
@@ -177,16 +177,16 @@ describe('OnlineMixture (stepwise EM)', () => {
       onIteration: ({ iteration, objective }) => progress.push({ iteration, objective }),
     });
     const batches = [0, 50, 100, 150].map((s) => rowSlice(X, s, s + 50));
-    online.partialFit(batches[0]!).partialFit(batches[1]!);
+    online.partialFit(batches[0]).partialFit(batches[1]);
     expect(progress.map((p) => p.iteration)).toEqual([1, 2]);
     // Batch 2's objective is its mean log-likelihood under the parameters after batch 1.
     const afterOne = new OnlineMixture({ family: gaussianFull(), nClusters: 2 }).partialFit(
-      batches[0]!,
+      batches[0],
     ).model;
-    expect(progress[1]!.objective).toBeCloseTo(afterOne.score(batches[1]!), 12);
+    expect(progress[1].objective).toBeCloseTo(afterOne.score(batches[1]), 12);
     expect(online.model.diagnostics.objective).toEqual(progress.map((p) => p.objective));
 
-    expect(() => online.partialFit(batches[2]!, { signal: AbortSignal.abort() })).toThrow(
+    expect(() => online.partialFit(batches[2], { signal: AbortSignal.abort() })).toThrow(
       AbortedError,
     );
     expect(online.nBatches).toBe(2);

@@ -25,9 +25,9 @@ describe('README', () => {
     const calls = await run(1);
     const shown = shownOutput(1).trim().split('\n');
     expect(calls.map((call) => call.join(' '))).toEqual(shown);
-    const trace = (calls[0]![0] as string).split(' ').map(Number);
+    const trace = (calls[0][0] as string).split(' ').map(Number);
     trace.slice(1).forEach((value, i) => {
-      expect(value).toBeGreaterThanOrEqual(trace[i]!);
+      expect(value).toBeGreaterThanOrEqual(trace[i]);
     });
   });
 
@@ -48,19 +48,19 @@ describe('README', () => {
   it('online EM: the batch count, step size and scores shown are what it prints', async () => {
     const calls = await run(4);
     expect(calls.map((call) => call.join(' '))).toEqual(shownOutput(4).trim().split('\n'));
-    expect(Number(calls[0]![1])).toBeCloseTo((149 + 2) ** -0.7, 4);
+    expect(Number(calls[0][1])).toBeCloseTo((149 + 2) ** -0.7, 4);
   });
 
   it('model selection: the Faithful table shown is what it prints, tied k = 3 picked', async () => {
     const calls = await run(5);
-    expect(calls[0]![0]).toBe(shownOutput(5).trimEnd());
-    expect(calls[1]![0]).toBe('tied');
-    expect(Array.from(calls[1]![1] as Float64Array)).toHaveLength(3);
+    expect(calls[0][0]).toBe(shownOutput(5).trimEnd());
+    expect(calls[1][0]).toBe('tied');
+    expect(Array.from(calls[1][1] as Float64Array)).toHaveLength(3);
   });
 
   it('model selection across families: the Poisson-vs-Gaussian table shown is what it prints', async () => {
     const calls = await run(6);
-    expect(calls[0]![0]).toBe(shownOutput(6).trimEnd());
-    expect(calls[0]![0]).toMatch(/^\*\s+poisson\s+3\s/m);
+    expect(calls[0][0]).toBe(shownOutput(6).trimEnd());
+    expect(calls[0][0]).toMatch(/^\*\s+poisson\s+3\s/m);
   });
 });

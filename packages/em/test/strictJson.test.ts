@@ -53,27 +53,27 @@ const cases: [string, (doc: Doc) => void, string, number?][] = [
     'json.components[1]',
   ],
   ['a null component', (d) => ((d.components as unknown[])[2] = null), 'json.components[2]'],
-  ['an unknown family index', (d) => (d.components[1]!.family = 4), 'json.components[1].family'],
+  ['an unknown family index', (d) => (d.components[1].family = 4), 'json.components[1].family'],
   [
     'a NaN mean',
-    (d) => ((d.components[1]!.params.mean as unknown[])[0] = null),
+    (d) => ((d.components[1].params.mean as unknown[])[0] = null),
     'json.components[1].params.mean',
     0,
   ],
   [
     'a covariance row of the wrong width',
-    (d) => ((d.components[2]!.params.covariance as unknown[][])[0] = [1]),
+    (d) => ((d.components[2].params.covariance as unknown[][])[0] = [1]),
     'json.components[2].params.covariance',
     0,
   ],
   [
     'an unknown family kind',
-    (d) => (d.families[0]!.kind = 'gaussian-round'),
+    (d) => (d.families[0].kind = 'gaussian-round'),
     'json.families[0].kind',
   ],
   [
     'a negative regCovar',
-    (d) => (d.families[0]!.options.regCovar = -1),
+    (d) => (d.families[0].options.regCovar = -1),
     'json.families[0].options.regCovar',
   ],
   [
@@ -143,7 +143,7 @@ describe('MixtureModel.fromJSON is strict', () => {
     const counts = X.data.map((v, t) => (t % 2 === 1 ? Math.round(Math.abs(v)) : v));
     const model = fitMixture({ rows: X.rows, cols: 2, data: counts }, { family, nClusters: 2 });
     const doc = JSON.parse(JSON.stringify(model)) as Doc;
-    ((doc.components[1]!.params.blocks as Record<string, unknown>[])[1]!.rates as number[])[0] = -2;
+    ((doc.components[1].params.blocks as Record<string, unknown>[])[1].rates as number[])[0] = -2;
     const error = refusal(doc);
     expect([error.argument, error.row]).toEqual(['json.components[1].params.blocks[1].rates', 0]);
   });

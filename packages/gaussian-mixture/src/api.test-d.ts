@@ -17,7 +17,7 @@ describe('public API types', () => {
     expectTypeOf(full.covariances).toEqualTypeOf<number[][][]>();
     const diag = new GaussianMixture({ nClusters: 1, covarianceType: 'diag' }).fit(X);
     expectTypeOf(diag.covariances).toEqualTypeOf<number[][]>();
-    expectTypeOf(diag.params[0]!).toEqualTypeOf<GaussianDiagParams>();
+    expectTypeOf(diag.params[0]).toEqualTypeOf<GaussianDiagParams>();
     const spherical = new GaussianMixture({ covarianceType: 'spherical' }).fit(X);
     expectTypeOf(spherical.precisions).toEqualTypeOf<number[]>();
     const tied = new GaussianMixture({ covarianceType: 'tied' }).fit(X);

@@ -31,7 +31,7 @@ function expectClose(actual: unknown, expected: unknown, tolerance: number, path
 describe.each(fixture.cases)(
   `GaussianMixture vs scikit-learn ${fixture.sklearnVersion}: $dataset, $covarianceType`,
   (testCase) => {
-    const X = data[testCase.dataset]!;
+    const X = data[testCase.dataset];
     const fit = (run: { tol: number; maxIterations: number }) =>
       new GaussianMixture({
         nClusters: testCase.nComponents,
@@ -51,7 +51,7 @@ describe.each(fixture.cases)(
         expect(model.iterations).toBe(run.iterations);
         expect(model.converged).toBe(run.converged);
         model.diagnostics.objective.forEach((value, t) => {
-          const expected = run.lowerBounds[t]!;
+          const expected = run.lowerBounds[t];
           expect(
             Math.abs(value - expected) / Math.abs(expected),
             `iteration ${t + 1}`,

@@ -46,13 +46,13 @@ describe('GaussianMixture', () => {
         covarianceType === 'full'
           ? (model.covariances as number[][][]).map((c, k) => [
               c,
-              (model.precisions as number[][][])[k]!,
+              (model.precisions as number[][][])[k],
             ])
           : [[model.covariances as number[][], model.precisions as number[][]]];
       for (const [C, P] of pairs) {
         for (let i = 0; i < 2; i++) {
           for (let j = 0; j < 2; j++) {
-            const product = C![i]![0]! * P![0]![j]! + C![i]![1]! * P![1]![j]!;
+            const product = C![i][0] * P![0][j] + C![i][1] * P![1][j];
             expect(product).toBeCloseTo(i === j ? 1 : 0, 10);
           }
         }
@@ -82,7 +82,7 @@ describe('GaussianMixture', () => {
       expect(means.data[i]).toBe(v);
     });
     (model.precisions as number[][]).flat().forEach((p, i) => {
-      expect(p).toBeCloseTo((testCase.precisionsInit as number[][]).flat()[i]!, 12);
+      expect(p).toBeCloseTo((testCase.precisionsInit as number[][]).flat()[i], 12);
     });
   });
 
@@ -124,7 +124,7 @@ describe('GaussianMixture', () => {
         tolerance: 1e-8,
         maxIterations: 1000,
       }).fit(faithful, { random: 2 });
-      const eruptions = Array.from({ length: 2 }, (_, c) => model.means.data[c * 2]!).sort(
+      const eruptions = Array.from({ length: 2 }, (_, c) => model.means.data[c * 2]).sort(
         (a, b) => a - b,
       );
       expect(eruptions[0]).toBeCloseTo(2.04, 1);
@@ -137,7 +137,7 @@ describe('GaussianMixture', () => {
     (covarianceType) => {
       const rows = Array.from({ length: 300 }, (_, i) => {
         const r = i % 150;
-        return [iris.data[r * 4]!, 7, iris.data[r * 4 + 2]!];
+        return [iris.data[r * 4], 7, iris.data[r * 4 + 2]];
       });
       const model = new GaussianMixture({ nClusters: 3, covarianceType }).fit(rows, { random: 5 });
       expect(Number.isFinite(model.score(rows))).toBe(true);

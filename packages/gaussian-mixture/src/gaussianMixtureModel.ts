@@ -110,7 +110,7 @@ export class GaussianMixtureModel<T extends CovarianceType = CovarianceType> ext
   static override fromJSON(json: JsonValue | MixtureJson): GaussianMixtureModel {
     const model = MixtureModel.fromJSON(json, gaussianFamilyFromSpec);
     const kinds = new Set(model.families.map((family) => family.kind));
-    const type = kinds.size === 1 ? covarianceTypeOf(model.families[0]!.kind) : undefined;
+    const type = kinds.size === 1 ? covarianceTypeOf(model.families[0].kind) : undefined;
     if (type === undefined) {
       throw new InvalidInputError(
         { argument: 'json.families', value: [...kinds].join(', ') },

@@ -103,7 +103,7 @@ describe('BayesianGaussianMixture', () => {
       /json\.logWeights/,
     );
     const posterior = json['posterior'] as { [key: string]: unknown[] };
-    const params = posterior['params']!.map((p, k) => (k === 2 ? 3 : p));
+    const params = posterior['params'].map((p, k) => (k === 2 ? 3 : p));
     expect(() =>
       BayesianGaussianMixtureModel.fromJSON({ ...json, posterior: { ...posterior, params } }),
     ).toThrow(/json\.posterior\.params at row 2/);

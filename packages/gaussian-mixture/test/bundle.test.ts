@@ -16,7 +16,7 @@ async function bundle(entry: string): Promise<string> {
     conditions: ['@mixkit/source'],
     logLevel: 'silent',
   });
-  return result.outputFiles[0]!.text;
+  return result.outputFiles[0].text;
 }
 
 /** The kinds of every shipped family that is not Gaussian. */

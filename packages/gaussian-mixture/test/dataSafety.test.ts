@@ -53,7 +53,7 @@ describe('GaussianMixture with columns on very different scales', () => {
     );
     // Column 0's variances are the regularisation, not the data's (~1e-12).
     const covariances = model.covariances as number[][];
-    expect(covariances[0]![0]).toBeGreaterThan(1e-6);
+    expect(covariances[0][0]).toBeGreaterThan(1e-6);
   });
 
   it('a relative regCovar keeps every column on its own scale, and the model round-trips', () => {
@@ -66,8 +66,8 @@ describe('GaussianMixture with columns on very different scales', () => {
       [],
     );
     const covariances = model.covariances as number[][];
-    expect(covariances[0]![0]).toBeLessThan(1e-11);
-    expect(covariances[0]![1]).toBeGreaterThan(1e11);
+    expect(covariances[0][0]).toBeLessThan(1e-11);
+    expect(covariances[0][1]).toBeGreaterThan(1e11);
     const back = GaussianMixtureModel.fromJSON(JSON.parse(JSON.stringify(model)));
     expect(Array.from(back.predictProba(X).data)).toEqual(Array.from(model.predictProba(X).data));
   });

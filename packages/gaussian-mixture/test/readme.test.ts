@@ -17,7 +17,7 @@ describe('README', () => {
     ];
     expect(converged).toBe(true);
     expect(iterations).toBeGreaterThan(1);
-    expect(weights[0]! + weights[1]!).toBeCloseTo(1, 12);
+    expect(weights[0] + weights[1]).toBeCloseTo(1, 12);
     expect(covariances).toHaveLength(2);
     expect(covariances[0]).toHaveLength(2);
     const [labels] = calls[1] as [Int32Array];

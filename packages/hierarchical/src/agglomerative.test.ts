@@ -25,9 +25,9 @@ describe('Ward strategies', () => {
     it(`${name}: the centroid chain (n·d memory) gives SciPy's merges and heights to 1e-12 on data without ties`, () => {
       const X = set(name);
       const Z = linkageMatrix(X, { linkage: 'ward', wardStrategy: 'centroids' });
-      const expected = fixture.sets[name]!.linkage.ward;
+      const expected = fixture.sets[name].linkage.ward;
       for (let t = 0; t < Z.length; t++) {
-        if (t % 4 === 2) expect(Math.abs(Z[t]! - expected[t]!)).toBeLessThanOrEqual(1e-12);
+        if (t % 4 === 2) expect(Math.abs(Z[t] - expected[t])).toBeLessThanOrEqual(1e-12);
         else expect(Z[t]).toBe(expected[t]);
       }
     });
@@ -90,8 +90,7 @@ describe('AgglomerativeClustering', () => {
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++)
         D[i * n + j] =
-          Math.abs(X.data[2 * i]! - X.data[2 * j]!) +
-          Math.abs(X.data[2 * i + 1]! - X.data[2 * j + 1]!);
+          Math.abs(X.data[2 * i] - X.data[2 * j]) + Math.abs(X.data[2 * i + 1] - X.data[2 * j + 1]);
     const a = linkageMatrix(X, { linkage: 'complete', metric: 'manhattan' });
     const b = linkageMatrix(
       { rows: n, cols: n, data: D },
@@ -139,7 +138,7 @@ describe('rows of extreme magnitude (issue 16)', () => {
       for (const factor of [1e300, 1e-300]) {
         const Zs = linkageMatrix(scaled(X, factor), { linkage });
         for (let t = 0; t < Z.length; t++) {
-          if (t % 4 === 2) expect(Zs[t]! / factor).toBeCloseTo(Z[t]!, 9);
+          if (t % 4 === 2) expect(Zs[t] / factor).toBeCloseTo(Z[t], 9);
           else expect(Zs[t]).toBe(Z[t]);
         }
         const model = new AgglomerativeClustering({ nClusters: 3, linkage }).fit(scaled(X, factor));
@@ -154,6 +153,6 @@ describe('rows of extreme magnitude (issue 16)', () => {
     const X = set('blobs6d');
     const up = linkageMatrix(scaled(X, 2 ** 1000), { linkage: 'average' });
     const down = linkageMatrix(scaled(X, 2 ** -1000), { linkage: 'average' });
-    for (let t = 2; t < up.length; t += 4) expect(up[t]! * 2 ** -1000).toBe(down[t]! * 2 ** 1000);
+    for (let t = 2; t < up.length; t += 4) expect(up[t] * 2 ** -1000).toBe(down[t] * 2 ** 1000);
   });
 });

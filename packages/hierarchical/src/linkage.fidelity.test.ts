@@ -34,8 +34,7 @@ function distanceMatrix(X: Matrix): Matrix {
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       let s = 0;
-      for (let t = 0; t < X.cols; t++)
-        s += (X.data[i * X.cols + t]! - X.data[j * X.cols + t]!) ** 2;
+      for (let t = 0; t < X.cols; t++) s += (X.data[i * X.cols + t] - X.data[j * X.cols + t]) ** 2;
       D[i * n + j] = Math.sqrt(s);
     }
   return { rows: n, cols: n, data: D };
@@ -62,8 +61,8 @@ function mergeGroups(Z: Float64Array, n: number): string[] {
   const groups: string[] = [];
   let current: string[] = [];
   for (let k = 0; k < m; k++) {
-    lowest[n + k] = Math.min(lowest[Z[4 * k]!]!, lowest[Z[4 * k + 1]!]!);
-    if (k > 0 && Z[4 * k + 2]! - Z[4 * k - 2]! > 1e-12) {
+    lowest[n + k] = Math.min(lowest[Z[4 * k]], lowest[Z[4 * k + 1]]);
+    if (k > 0 && Z[4 * k + 2] - Z[4 * k - 2] > 1e-12) {
       groups.push(current.sort().join(' '));
       current = [];
     }
@@ -82,7 +81,7 @@ describe('linkageMatrix against SciPy, AgglomerativeClustering against scikit-le
         const expected = set.linkage[method];
         expect(Z.length).toBe(expected.length);
         for (let k = 0; k < Z.length / 4; k++) {
-          expect(Math.abs(Z[4 * k + 2]! - expected[4 * k + 2]!)).toBeLessThanOrEqual(1e-12);
+          expect(Math.abs(Z[4 * k + 2] - expected[4 * k + 2])).toBeLessThanOrEqual(1e-12);
           expect(Z[4 * k + 3]).toBe(expected[4 * k + 3]);
         }
         // The same clusters are formed: compare each merge's cluster (as its lowest row and size)
@@ -111,13 +110,13 @@ describe('linkageMatrix against SciPy, AgglomerativeClustering against scikit-le
           const metric = constrained.metric === 'precomputed' ? 'precomputed' : 'euclidean';
           const Z = linkageMatrix(input, { linkage: method, connectivity, metric });
           const m = Z.length / 4;
-          const heights = Array.from({ length: m }, (_, k) => Z[4 * k + 2]!);
+          const heights = Array.from({ length: m }, (_, k) => Z[4 * k + 2]);
           const expected =
             method === 'single'
               ? [...constrained.distances].sort((a, b) => a - b)
               : constrained.distances;
           for (let k = 0; k < m; k++)
-            expect(Math.abs(heights[k]! - expected[k]!)).toBeLessThanOrEqual(1e-12);
+            expect(Math.abs(heights[k] - expected[k])).toBeLessThanOrEqual(1e-12);
           const model = new AgglomerativeClustering({
             linkage: method,
             nClusters: 3,

@@ -38,9 +38,7 @@ describe('Hamerly and Elkan are exact accelerations of Lloyd', () => {
         expect(fast.algorithm).toBe(algorithm);
         expect(Array.from(fast.labels)).toEqual(Array.from(lloyd.labels));
         for (let t = 0; t < lloyd.centers.data.length; t++) {
-          expect(Math.abs(fast.centers.data[t]! - lloyd.centers.data[t]!)).toBeLessThanOrEqual(
-            1e-12,
-          );
+          expect(Math.abs(fast.centers.data[t] - lloyd.centers.data[t])).toBeLessThanOrEqual(1e-12);
         }
         expect(Math.abs(fast.inertia - lloyd.inertia)).toBeLessThanOrEqual(1e-12 * lloyd.inertia);
         expect(fast.iterations).toBe(lloyd.iterations);

@@ -32,9 +32,9 @@ export function assignNearest(
     for (let i = blockStart; i < blockEnd; i++) {
       const row = (i - blockStart) * k;
       let best = 0;
-      let bestDistance = scratch[row]!;
+      let bestDistance = scratch[row];
       for (let j = 1; j < k; j++) {
-        const value = scratch[row + j]!;
+        const value = scratch[row + j];
         if (value < bestDistance) {
           bestDistance = value;
           best = j;

@@ -37,13 +37,13 @@ export class ClusterSums {
     sums.fill(0);
     weights.fill(0);
     for (let i = 0; i < n; i++) {
-      const wi = w[i]!;
+      const wi = w[i];
       if (wi === 0) continue;
-      const a = labels[i]!;
-      weights[a]! += wi;
+      const a = labels[i];
+      weights[a] += wi;
       const so = a * d;
       const xo = i * d;
-      for (let j = 0; j < d; j++) sums[so + j]! += x[xo + j]! * wi;
+      for (let j = 0; j < d; j++) sums[so + j] += x[xo + j] * wi;
     }
     churn.set(weights);
   }
@@ -67,7 +67,7 @@ export class ClusterSums {
   /** Moves row i from cluster `from` to cluster `to`. */
   move(i: number, from: number, to: number): void {
     const { X, weights: w } = this.data;
-    const wi = w[i]!;
+    const wi = w[i];
     if (wi === 0) return;
     const d = X.cols;
     const x = X.data;
@@ -76,21 +76,21 @@ export class ClusterSums {
     const fromOffset = from * d;
     const toOffset = to * d;
     for (let j = 0; j < d; j++) {
-      const value = x[xo + j]! * wi;
-      sums[fromOffset + j]! -= value;
-      sums[toOffset + j]! += value;
+      const value = x[xo + j] * wi;
+      sums[fromOffset + j] -= value;
+      sums[toOffset + j] += value;
     }
-    weights[from]! -= wi;
-    weights[to]! += wi;
-    churn[from]! += wi;
-    churn[to]! += wi;
+    weights[from] -= wi;
+    weights[to] += wi;
+    churn[from] += wi;
+    churn[to] += wi;
   }
 
   /** Recomputes from scratch if any cluster's sums may have drifted (see the class comment). */
   refreshIfDrifted(labels: Int32Array): void {
     const { weights, churn, k } = this;
     for (let j = 0; j < k; j++) {
-      if (churn[j]! > ClusterSums.REFRESH_RATIO * weights[j]!) {
+      if (churn[j] > ClusterSums.REFRESH_RATIO * weights[j]) {
         this.recompute(labels);
         return;
       }

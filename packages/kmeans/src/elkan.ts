@@ -64,21 +64,21 @@ export class ElkanAssignment implements AssignmentStrategy {
     let computed = 0;
     let changed = 0;
     for (let i = 0; i < n; i++) {
-      const previous = labels[i]!;
+      const previous = labels[i];
       let a = previous;
-      let u = upper[i]!;
-      if (u < halfMin[a]!) continue;
+      let u = upper[i];
+      if (u < halfMin[a]) continue;
       const xo = i * d;
       const base = i * k;
       let tight = false;
       for (let j = 0; j < k; j++) {
-        if (j === a || u < lower[base + j]! || u < halfPairs[a * k + j]!) continue;
+        if (j === a || u < lower[base + j] || u < halfPairs[a * k + j]) continue;
         if (!tight) {
           u = Math.sqrt(squaredDistance(x, xo, c, a * d, d));
           lower[base + a] = u;
           computed++;
           tight = true;
-          if (u < lower[base + j]! || u < halfPairs[a * k + j]!) continue;
+          if (u < lower[base + j] || u < halfPairs[a * k + j]) continue;
         }
         const distance = Math.sqrt(squaredDistance(x, xo, c, j * d, d));
         lower[base + j] = distance;
@@ -104,10 +104,10 @@ export class ElkanAssignment implements AssignmentStrategy {
   centersMoved(shifts: Float64Array, labels: Int32Array): void {
     const { upper, lower, k } = this;
     for (let i = 0; i < upper.length; i++) {
-      upper[i]! += shifts[labels[i]!]!;
+      upper[i] += shifts[labels[i]];
       const base = i * k;
       for (let j = 0; j < k; j++) {
-        const l = lower[base + j]! - shifts[j]!;
+        const l = lower[base + j] - shifts[j];
         lower[base + j] = Math.max(l, 0);
       }
     }
@@ -126,9 +126,9 @@ export class ElkanAssignment implements AssignmentStrategy {
       for (let i = start; i < end; i++) {
         const row = (i - start) * k;
         let best = 0;
-        let bestDistance = scratch[row]!;
+        let bestDistance = scratch[row];
         for (let j = 0; j < k; j++) {
-          const value = scratch[row + j]!;
+          const value = scratch[row + j];
           lower[i * k + j] = Math.sqrt(value);
           if (value < bestDistance) {
             bestDistance = value;

@@ -18,8 +18,8 @@ export function halfCenterDistances(
     if (halfPairs !== undefined) halfPairs[a * k + a] = 0;
     for (let b = a + 1; b < k; b++) {
       const half = 0.5 * Math.sqrt(squaredDistance(data, a * d, data, b * d, d));
-      if (half < halfMin[a]!) halfMin[a] = half;
-      if (half < halfMin[b]!) halfMin[b] = half;
+      if (half < halfMin[a]) halfMin[a] = half;
+      if (half < halfMin[b]) halfMin[b] = half;
       if (halfPairs !== undefined) {
         halfPairs[a * k + b] = half;
         halfPairs[b * k + a] = half;

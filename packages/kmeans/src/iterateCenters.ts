@@ -167,7 +167,7 @@ export function* centersProgram(
     moved = shifts.slice();
     [centers, next] = [next, centers];
     let centerShift = 0;
-    for (let j = 0; j < k; j++) centerShift += shifts[j]! * shifts[j]!;
+    for (let j = 0; j < k; j++) centerShift += shifts[j] * shifts[j];
     objective.push(update.objective);
     strict = labelsChanged === 0;
     converged = strict || centerShift <= settings.tolerance;
@@ -219,9 +219,9 @@ function reduce(
     changed += output.changed;
     distances += output.distanceComputations;
     inertia += output.inertia;
-    for (let t = 0; t < output.sums.length; t++) sums.sums[t]! += output.sums[t]!;
+    for (let t = 0; t < output.sums.length; t++) sums.sums[t] += output.sums[t];
     for (let j = 0; j < output.clusterWeights.length; j++) {
-      sums.weights[j]! += output.clusterWeights[j]!;
+      sums.weights[j] += output.clusterWeights[j];
     }
     if (output.labels !== undefined) session.labels.set(output.labels, s * shardRows);
   }

@@ -25,7 +25,7 @@ describe('iterateKmeans', () => {
     expect(seen).toHaveLength(fitted.iterations);
     expect(seen.map((s) => s.objective)).toEqual(fitted.diagnostics.objective);
     expect(seen.at(-1)!.converged).toBe(true);
-    expect(seen[0]!.labelsChanged).toBe(X.rows);
+    expect(seen[0].labelsChanged).toBe(X.rows);
   });
 
   it('yields centers in the data coordinates and a non-increasing objective', () => {
@@ -38,11 +38,11 @@ describe('iterateKmeans', () => {
         let low = Number.POSITIVE_INFINITY;
         let high = Number.NEGATIVE_INFINITY;
         for (let i = 0; i < X.rows; i++) {
-          low = Math.min(low, X.data[i * X.cols + j]!);
-          high = Math.max(high, X.data[i * X.cols + j]!);
+          low = Math.min(low, X.data[i * X.cols + j]);
+          high = Math.max(high, X.data[i * X.cols + j]);
         }
         for (let c = 0; c < 4; c++) {
-          const value = step.centers.data[c * X.cols + j]!;
+          const value = step.centers.data[c * X.cols + j];
           expect(value).toBeGreaterThanOrEqual(low);
           expect(value).toBeLessThanOrEqual(high);
         }

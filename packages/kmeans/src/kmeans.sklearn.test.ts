@@ -26,7 +26,7 @@ const datasets: Record<string, () => Matrix> = {
 };
 
 function fromRows(rows: number[][]): Matrix {
-  return createMatrix(rows.length, rows[0]!.length, Float64Array.from(rows.flat()));
+  return createMatrix(rows.length, rows[0].length, Float64Array.from(rows.flat()));
 }
 
 function maxRelativeError(actual: Float64Array, expected: number[]): number {
@@ -34,7 +34,7 @@ function maxRelativeError(actual: Float64Array, expected: number[]): number {
   let scale = 0;
   for (const v of expected) scale = Math.max(scale, Math.abs(v));
   for (let t = 0; t < expected.length; t++) {
-    worst = Math.max(worst, Math.abs(actual[t]! - expected[t]!) / scale);
+    worst = Math.max(worst, Math.abs(actual[t] - expected[t]) / scale);
   }
   return worst;
 }
@@ -45,7 +45,7 @@ describe('KMeans agrees with scikit-learn 1.2 KMeans(algorithm="lloyd", n_init=1
   for (const fixture of cases) {
     for (const algorithm of ['lloyd', 'hamerly', 'elkan'] as const) {
       it(`${fixture.name}: ${algorithm} gives sklearn's labels, centers, inertia and iteration count`, () => {
-        const X = datasets[fixture.dataset]!();
+        const X = datasets[fixture.dataset]();
         const model = new KMeans({
           nClusters: fixture.initialCenters.length,
           init: fromRows(fixture.initialCenters),
@@ -63,7 +63,7 @@ describe('KMeans agrees with scikit-learn 1.2 KMeans(algorithm="lloyd", n_init=1
     }
 
     it(`${fixture.name}: transform and score match sklearn`, () => {
-      const X = datasets[fixture.dataset]!();
+      const X = datasets[fixture.dataset]();
       const model = new KMeans({
         nClusters: fixture.initialCenters.length,
         init: fromRows(fixture.initialCenters),

@@ -85,8 +85,8 @@ describe('KMeans fitting behaviour', () => {
     const model = new KMeans({ nClusters: 4 }).fit(X, { random: 3 });
     const mapping = new Map<number, number>();
     for (let i = 0; i < labels.length; i++) {
-      const seen = mapping.get(labels[i]!);
-      if (seen === undefined) mapping.set(labels[i]!, model.labels[i]!);
+      const seen = mapping.get(labels[i]);
+      if (seen === undefined) mapping.set(labels[i], model.labels[i]);
       else expect(model.labels[i]).toBe(seen);
     }
     expect(new Set(mapping.values()).size).toBe(4);
@@ -116,7 +116,7 @@ describe('KMeans fitting behaviour', () => {
     const weights = Array.from({ length: 90 }, (_, i) => 1 + (i % 3));
     const repeated: number[][] = [];
     for (let i = 0; i < 90; i++) {
-      for (let r = 0; r < weights[i]!; r++) repeated.push([X.data[2 * i]!, X.data[2 * i + 1]!]);
+      for (let r = 0; r < weights[i]; r++) repeated.push([X.data[2 * i], X.data[2 * i + 1]]);
     }
     const init = pickRows(X, [0, 1, 2]);
     const weighted = new KMeans({ nClusters: 3, init, algorithm: 'lloyd' }).fit(X, {
@@ -124,7 +124,7 @@ describe('KMeans fitting behaviour', () => {
     });
     const plain = new KMeans({ nClusters: 3, init, algorithm: 'lloyd' }).fit(repeated);
     for (let t = 0; t < 6; t++)
-      expect(weighted.centers.data[t]).toBeCloseTo(plain.centers.data[t]!, 10);
+      expect(weighted.centers.data[t]).toBeCloseTo(plain.centers.data[t], 10);
     expect(weighted.inertia).toBeCloseTo(plain.inertia, 8);
   });
 
@@ -149,7 +149,7 @@ describe('KMeans fitting behaviour', () => {
     const model = new KMeans({ nClusters: 3, init, maxIterations: 0 }).fit(X);
     expect(model.iterations).toBe(0);
     for (let t = 0; t < init.data.length; t++) {
-      expect(model.centers.data[t]).toBeCloseTo(init.data[t]!, 12);
+      expect(model.centers.data[t]).toBeCloseTo(init.data[t], 12);
     }
     expect(model.labels[0]).toBe(0);
     expect(model.labels[50]).toBe(1);
@@ -177,7 +177,7 @@ describe('KMeans fitting behaviour', () => {
     });
     expect(seen).toEqual(model.diagnostics.objective);
     for (let t = 1; t < seen.length; t++)
-      expect(seen[t]!).toBeLessThanOrEqual(seen[t - 1]! * (1 + 1e-12));
+      expect(seen[t]).toBeLessThanOrEqual(seen[t - 1] * (1 + 1e-12));
     const controller = new AbortController();
     expect(() =>
       new KMeans({ nClusters: 3, init: pickRows(X, [0, 1, 2]) }).fit(X, {
@@ -225,8 +225,8 @@ describe('KMeansModel', () => {
       expect(row.indexOf(Math.min(...row))).toBe(labels[i]);
       let direct = 0;
       for (let j = 0; j < 4; j++)
-        direct += (X.data[i * 4 + j]! - model.centers.data[labels[i]! * 4 + j]!) ** 2;
-      expect(row[labels[i]!]!).toBeCloseTo(Math.sqrt(direct), 10);
+        direct += (X.data[i * 4 + j] - model.centers.data[labels[i] * 4 + j]) ** 2;
+      expect(row[labels[i]]).toBeCloseTo(Math.sqrt(direct), 10);
     }
   });
 

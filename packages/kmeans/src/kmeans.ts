@@ -191,7 +191,7 @@ export class KMeans implements Clusterer<KMeansModel> {
 
 function assertEnoughWeightedRows(weights: Float64Array, k: number): void {
   let positive = 0;
-  for (let i = 0; i < weights.length; i++) if (weights[i]! > 0) positive++;
+  for (let i = 0; i < weights.length; i++) if (weights[i] > 0) positive++;
   if (positive < k) {
     throw new InvalidInputError(
       { argument: 'nClusters', value: k },

@@ -46,15 +46,15 @@ describe('SphericalKMeans.fitAsync', () => {
     const seen: number[][] = [[], []];
     const sync = spherical.fit(X, {
       random: 2,
-      onIteration: ({ objective }) => seen[0]!.push(objective),
+      onIteration: ({ objective }) => seen[0].push(objective),
     });
     const async = await spherical.fitAsync(X, {
       random: 2,
-      onIteration: ({ objective }) => seen[1]!.push(objective),
+      onIteration: ({ objective }) => seen[1].push(objective),
     });
     expect(Array.from(async.labels)).toEqual(Array.from(sync.labels));
     expect(async.diagnostics).toEqual(sync.diagnostics);
     expect(seen[1]).toEqual(seen[0]);
-    expect(seen[0]!.length).toBeGreaterThan(1);
+    expect(seen[0].length).toBeGreaterThan(1);
   });
 });

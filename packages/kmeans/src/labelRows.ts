@@ -52,7 +52,7 @@ export function labelRows(
     for (let i = start; i < end; i++) {
       const row = (i - start) * k;
       let best = 0;
-      for (let j = 1; j < k; j++) if (distances[row + j]! < distances[row + best]!) best = j;
+      for (let j = 1; j < k; j++) if (distances[row + j] < distances[row + best]) best = j;
       labels[i] = best;
       if (squared !== undefined) {
         squared[i] = squaredDistance(block, (i - start) * d, c, best * d, d);

@@ -16,8 +16,8 @@ describe('MiniBatchKMeans', () => {
     const mapping = new Map<number, number>();
     let agree = 0;
     for (let i = 0; i < X.rows; i++) {
-      if (!mapping.has(truth[i]!)) mapping.set(truth[i]!, mini.labels[i]!);
-      if (mapping.get(truth[i]!) === mini.labels[i]) agree++;
+      if (!mapping.has(truth[i])) mapping.set(truth[i], mini.labels[i]);
+      if (mapping.get(truth[i]) === mini.labels[i]) agree++;
     }
     expect(agree).toBe(X.rows);
     expect(Array.from(mini.predict(X))).toEqual(Array.from(mini.labels));

@@ -142,9 +142,9 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       yield* pause();
       for (let r = 0; r < rows; r++) {
         const i = random.integer(n);
-        batchWeights[r] = weights[i]!;
+        batchWeights[r] = weights[i];
         for (let j = 0; j < d; j++) {
-          batch.data[r * d + j] = matrix.data[i * d + j]! * scale - offset[j]!;
+          batch.data[r * d + j] = matrix.data[i * d + j] * scale - offset[j];
         }
       }
       previous.set(centers.data);
@@ -181,7 +181,7 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       });
       if (step % stepsPerPass === 0) objective.push(ewa);
       let shift = 0;
-      for (let t = 0; t < k * d; t++) shift += (centers.data[t]! - previous[t]!) ** 2;
+      for (let t = 0; t < k * d; t++) shift += (centers.data[t] - previous[t]) ** 2;
       if (tolerance > 0 && shift <= tolerance * meanVariance) converged = true;
       if (ewa < ewaMin) {
         ewaMin = ewa;
@@ -213,7 +213,7 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
       if (shard.squared !== undefined) squared.set(shard.squared, s * plan.shardRows);
     });
     let scaledTotal = 0;
-    for (let i = 0; i < n; i++) scaledTotal += weights[i]! * squared[i]!;
+    for (let i = 0; i < n; i++) scaledTotal += weights[i] * squared[i];
     const total = toUnits(scaledTotal);
     const iterations = Math.ceil((step * rows) / n);
     return new KMeansModel({
@@ -253,7 +253,7 @@ export class MiniBatchKMeans implements Clusterer<KMeansModel> {
     const stream = this.stream ?? this.startStream(matrix, weights, options);
     const { scale, offset } = stream.frame;
     const centered: Matrix = { rows, cols: d, data: new Float64Array(rows * d) };
-    for (let t = 0; t < rows * d; t++) centered.data[t] = matrix.data[t]! * scale - offset[t % d]!;
+    for (let t = 0; t < rows * d; t++) centered.data[t] = matrix.data[t] * scale - offset[t % d];
     const scratch = createMiniBatchScratch(rows, k, d);
     const inertia = miniBatchStep(centered, rows, weights, stream.centers, stream.counts, scratch);
     stream.steps++;

@@ -40,9 +40,9 @@ export function bestSeeding(
     for (let r = 0; r < size; r++) {
       // All rows when the subset is the whole data; else a draw with replacement (as sklearn).
       const i = size === n ? r : random.integer(n);
-      subsetWeights[r] = weights[i]!;
+      subsetWeights[r] = weights[i];
       for (let j = 0; j < d; j++) {
-        subset.data[r * d + j] = X.data[i * d + j]! * frame.scale - frame.offset[j]!;
+        subset.data[r * d + j] = X.data[i * d + j] * frame.scale - frame.offset[j];
       }
     }
     const seeded =
@@ -62,7 +62,7 @@ export function bestSeeding(
       squared,
     );
     let inertia = 0;
-    for (let r = 0; r < size; r++) inertia += subsetWeights[r]! * squared[r]!;
+    for (let r = 0; r < size; r++) inertia += subsetWeights[r] * squared[r];
     if (inertia < bestInertia || best === undefined) {
       best = seeded;
       bestInertia = inertia;

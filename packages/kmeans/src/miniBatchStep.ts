@@ -56,20 +56,20 @@ export function miniBatchStep(
   const x = batch.data;
   let inertia = 0;
   for (let r = 0; r < rows; r++) {
-    const w = weights[r]!;
-    const a = labels[r]!;
-    inertia += w * squared[r]!;
-    batchWeights[a]! += w;
-    for (let j = 0; j < d; j++) sums[a * d + j]! += x[r * d + j]! * w;
+    const w = weights[r];
+    const a = labels[r];
+    inertia += w * squared[r];
+    batchWeights[a] += w;
+    for (let j = 0; j < d; j++) sums[a * d + j] += x[r * d + j] * w;
   }
   const c = centers.data;
   for (let a = 0; a < k; a++) {
-    const added = batchWeights[a]!;
+    const added = batchWeights[a];
     if (added === 0) continue;
-    const before = counts[a]!;
+    const before = counts[a];
     const total = before + added;
     for (let j = 0; j < d; j++) {
-      c[a * d + j] = (c[a * d + j]! * before + sums[a * d + j]!) / total;
+      c[a * d + j] = (c[a * d + j] * before + sums[a * d + j]) / total;
     }
     counts[a] = total;
   }

@@ -25,21 +25,20 @@ export function reseedEmptyClusters(
   const distances = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     // Rows of weight 0 could not fill a cluster; -1 ranks them last.
-    distances[i] =
-      weights[i]! > 0 ? squaredDistance(x, i * d, centers.data, labels[i]! * d, d) : -1;
+    distances[i] = weights[i] > 0 ? squaredDistance(x, i * d, centers.data, labels[i] * d, d) : -1;
   }
   for (const target of empty) {
     let far = 0;
-    for (let i = 1; i < n; i++) if (distances[i]! > distances[far]!) far = i;
+    for (let i = 1; i < n; i++) if (distances[i] > distances[far]) far = i;
     distances[far] = Number.NEGATIVE_INFINITY;
-    const w = weights[far]!;
-    const source = labels[far]!;
+    const w = weights[far];
+    const source = labels[far];
     for (let j = 0; j < d; j++) {
-      const value = x[far * d + j]! * w;
-      sums[source * d + j]! -= value;
+      const value = x[far * d + j] * w;
+      sums[source * d + j] -= value;
       sums[target * d + j] = value;
     }
-    clusterWeights[source]! -= w;
+    clusterWeights[source] -= w;
     clusterWeights[target] = w;
   }
   return n;

@@ -42,7 +42,7 @@ export function updateCenters(
   let objective = data.weightedSquaredNorm;
   const reseeded: number[] = [];
   for (let a = 0; a < k; a++) {
-    const W = clusterWeights[a]!;
+    const W = clusterWeights[a];
     if (W === 0) {
       reseeded.push(a);
       continue;
@@ -50,8 +50,8 @@ export function updateCenters(
     let dot = 0;
     let norm = 0;
     for (let j = 0; j < d; j++) {
-      const cj = c[a * d + j]!;
-      dot += cj * out[a * d + j]!;
+      const cj = c[a * d + j];
+      dot += cj * out[a * d + j];
       norm += cj * cj;
     }
     objective += W * norm - 2 * dot;
@@ -68,13 +68,13 @@ export function updateCenters(
     );
   }
   for (let a = 0; a < k; a++) {
-    const W = clusterWeights[a]!;
+    const W = clusterWeights[a];
     let shift = 0;
     for (let j = 0; j < d; j++) {
       const idx = a * d + j;
-      const value = W > 0 ? out[idx]! / W : c[idx]!;
+      const value = W > 0 ? out[idx] / W : c[idx];
       out[idx] = value;
-      const diff = value - c[idx]!;
+      const diff = value - c[idx];
       shift += diff * diff;
     }
     shifts[a] = Math.sqrt(shift);

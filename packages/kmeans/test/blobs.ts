@@ -19,7 +19,7 @@ export function blobs(
   for (let i = 0; i < n; i++) {
     const c = i % k;
     labels[i] = c;
-    for (let j = 0; j < d; j++) data[i * d + j] = centers[c * d + j]! + random.normal();
+    for (let j = 0; j < d; j++) data[i * d + j] = centers[c * d + j] + random.normal();
   }
   return { X: { rows: n, cols: d, data }, labels };
 }

@@ -38,7 +38,7 @@ describe('KMeansModel.fromJSON is strict', () => {
 
   it('an edited center (predictions read centeredCenters) names json.centers, row and column', () => {
     const doc = kmeansDoc();
-    (doc.centers as number[][])[1]![0] = 99;
+    (doc.centers as number[][])[1][0] = 99;
     const error = refusal(load, doc);
     expect([error.argument, error.row, error.column]).toEqual(['json.centers', 1, 0]);
   });

@@ -178,7 +178,7 @@ function unrolledSource(d: number, rows: number): string {
         const terms: string[] = [];
         for (let k = 0; k <= j; k++) terms.push(`z${i}_${k} * u${k}_${j}`);
         lines.push(`  const y${i}_${j} = ${terms.join(' + ')};`);
-        chains[j % 4]!.push(`y${i}_${j} * y${i}_${j}`);
+        chains[j % 4].push(`y${i}_${j} * y${i}_${j}`);
       }
       const [c0, c1, c2, c3] = chains.map((terms) => `(${terms.join(' + ')})`);
       lines.push(

@@ -25,19 +25,19 @@ describe('thresholdedSoftmaxRows', () => {
     ).toBe(rows);
     const expectedTotals = new Float64Array(k);
     for (let r = 0; r < rows; r++) {
-      const joint = Array.from({ length: k }, (_, c) => values[r * k + c]! + logWeights[c]!);
+      const joint = Array.from({ length: k }, (_, c) => values[r * k + c] + logWeights[c]);
       const max = Math.max(...joint);
       const sum = joint.reduce((s, v) => s + Math.exp(v - max), 0);
       expect(rowOut[3 * r]).toBe(max);
       expect(rowOut[3 * r + 1]).toBeCloseTo(sum, 13);
       expect(rowOut[3 * r + 2]).toBe(k);
       for (let c = 0; c < k; c++) {
-        const expected = (weights[2 + r]! * Math.exp(joint[c]! - max)) / sum;
+        const expected = (weights[2 + r] * Math.exp(joint[c] - max)) / sum;
         expect(block[r * k + c]).toBeCloseTo(expected, 14);
         expectedTotals[c] += expected;
       }
     }
-    for (let c = 0; c < k; c++) expect(totals[c]).toBeCloseTo(expectedTotals[c]!, 9);
+    for (let c = 0; c < k; c++) expect(totals[c]).toBeCloseTo(expectedTotals[c], 9);
   });
 
   it('drops entries more than -floor below the row max and counts the kept ones', () => {
@@ -55,7 +55,7 @@ describe('thresholdedSoftmaxRows', () => {
       rowOut,
     );
     for (let r = 0; r < rows; r++) {
-      const joint = Array.from({ length: k }, (_, c) => values[r * k + c]! + logWeights[c]!);
+      const joint = Array.from({ length: k }, (_, c) => values[r * k + c] + logWeights[c]);
       const max = Math.max(...joint);
       const kept = joint.filter((v) => v >= max - 10).length;
       expect(rowOut[3 * r + 2]).toBe(kept);
@@ -76,7 +76,7 @@ describe('thresholdedSoftmaxRows', () => {
       thresholdedSoftmaxRows(block, rows, k, logWeights, -50, undefined, 0, totals, rowOut),
     ).toBe(1234);
     // The stopped row has its log weights added and nothing else.
-    expect(block[1234 * k]).toBe(values[1234 * k]! + logWeights[0]!);
+    expect(block[1234 * k]).toBe(values[1234 * k] + logWeights[0]);
     expect(
       thresholdedSoftmaxRows(
         Float64Array.from(values),

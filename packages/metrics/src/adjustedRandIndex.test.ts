@@ -21,7 +21,7 @@ describe('adjustedRandIndex', () => {
   });
 
   it('accepts typed arrays', () => {
-    const c = supervisedCases[0]!;
+    const c = supervisedCases[0];
     expect(adjustedRandIndex(Int32Array.from(c.labelsTrue), Float64Array.from(c.labelsPred))).toBe(
       adjustedRandIndex(c.labelsTrue, c.labelsPred),
     );

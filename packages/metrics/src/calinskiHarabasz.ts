@@ -14,24 +14,24 @@ export function calinskiHarabasz(X: MatrixInput, labels: ArrayLike<number>): num
   const means = clusterMeans(data);
   const grand = new Float64Array(d);
   for (let c = 0; c < k; c++) {
-    for (let j = 0; j < d; j++) grand[j]! += data.sizes[c]! * means[c * d + j]!;
+    for (let j = 0; j < d; j++) grand[j] += data.sizes[c] * means[c * d + j];
   }
-  for (let j = 0; j < d; j++) grand[j]! /= n;
+  for (let j = 0; j < d; j++) grand[j] /= n;
   let between = 0;
   for (let c = 0; c < k; c++) {
     let squared = 0;
     for (let j = 0; j < d; j++) {
-      const diff = means[c * d + j]! - grand[j]!;
+      const diff = means[c * d + j] - grand[j];
       squared += diff * diff;
     }
-    between += data.sizes[c]! * squared;
+    between += data.sizes[c] * squared;
   }
   // Within-cluster scatter about the cluster means (two-pass: no catastrophic cancellation).
   let within = 0;
   for (let i = 0; i < n; i++) {
-    const base = data.codes[i]! * d;
+    const base = data.codes[i] * d;
     for (let j = 0; j < d; j++) {
-      const diff = values[i * d + j]! - means[base + j]!;
+      const diff = values[i * d + j] - means[base + j];
       within += diff * diff;
     }
   }

@@ -33,7 +33,7 @@ export function toClusteredData(input: MatrixInput, labels: ArrayLike<number>): 
     );
   }
   const sizes = new Float64Array(nClusters);
-  for (let i = 0; i < codes.length; i++) sizes[codes[i]!]! += 1;
+  for (let i = 0; i < codes.length; i++) sizes[codes[i]] += 1;
   return { X, codes, nClusters, sizes };
 }
 
@@ -43,13 +43,13 @@ export function clusterMeans(data: ClusteredData): Float64Array {
   const d = X.cols;
   const means = new Float64Array(nClusters * d);
   for (let i = 0; i < X.rows; i++) {
-    const base = codes[i]! * d;
+    const base = codes[i] * d;
     const row = i * d;
-    for (let j = 0; j < d; j++) means[base + j]! += X.data[row + j]!;
+    for (let j = 0; j < d; j++) means[base + j] += X.data[row + j];
   }
   for (let c = 0; c < nClusters; c++) {
-    const inv = 1 / sizes[c]!;
-    for (let j = 0; j < d; j++) means[c * d + j]! *= inv;
+    const inv = 1 / sizes[c];
+    for (let j = 0; j < d; j++) means[c * d + j] *= inv;
   }
   return means;
 }

@@ -42,8 +42,8 @@ export function buildContingency(
   const classSizes = new Float64Array(nRows);
   const clusterSizes = new Float64Array(nCols);
   for (let i = 0; i < n; i++) {
-    classSizes[truth.codes[i]!]! += 1;
-    clusterSizes[pred.codes[i]!]! += 1;
+    classSizes[truth.codes[i]] += 1;
+    clusterSizes[pred.codes[i]] += 1;
   }
   const cells = nRows * nCols;
   let rowOf: Int32Array;
@@ -51,24 +51,24 @@ export function buildContingency(
   let countOf: Float64Array;
   if (cells <= 8 * n + 1024) {
     const dense = new Float64Array(cells);
-    for (let i = 0; i < n; i++) dense[truth.codes[i]! * nCols + pred.codes[i]!]! += 1;
+    for (let i = 0; i < n; i++) dense[truth.codes[i] * nCols + pred.codes[i]] += 1;
     let nonzero = 0;
-    for (let c = 0; c < cells; c++) if (dense[c]! > 0) nonzero++;
+    for (let c = 0; c < cells; c++) if (dense[c] > 0) nonzero++;
     rowOf = new Int32Array(nonzero);
     colOf = new Int32Array(nonzero);
     countOf = new Float64Array(nonzero);
     let t = 0;
     for (let c = 0; c < cells; c++) {
-      if (dense[c]! > 0) {
+      if (dense[c] > 0) {
         rowOf[t] = Math.floor(c / nCols);
         colOf[t] = c % nCols;
-        countOf[t++] = dense[c]!;
+        countOf[t++] = dense[c];
       }
     }
   } else {
     // Keys row * nCols + col are exact in doubles: cells <= n^2 < 2^53 for any n below 9e7.
     const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = truth.codes[i]! * nCols + pred.codes[i]!;
+    for (let i = 0; i < n; i++) keys[i] = truth.codes[i] * nCols + pred.codes[i];
     keys.sort();
     let nonzero = 1;
     for (let i = 1; i < n; i++) if (keys[i] !== keys[i - 1]) nonzero++;
@@ -77,13 +77,13 @@ export function buildContingency(
     countOf = new Float64Array(nonzero);
     let t = -1;
     for (let i = 0; i < n; i++) {
-      const key = keys[i]!;
+      const key = keys[i];
       if (i === 0 || key !== keys[i - 1]) {
         t++;
         rowOf[t] = Math.floor(key / nCols);
         colOf[t] = key % nCols;
       }
-      countOf[t]! += 1;
+      countOf[t] += 1;
     }
   }
   return {

@@ -25,7 +25,7 @@ export function contingencyMatrix(
   const nCols = table.clusters.length;
   const counts = createMatrix(table.classes.length, nCols);
   for (let t = 0; t < table.cellCount.length; t++) {
-    counts.data[table.cellRow[t]! * nCols + table.cellColumn[t]!] = table.cellCount[t]!;
+    counts.data[table.cellRow[t] * nCols + table.cellColumn[t]] = table.cellCount[t];
   }
   return { counts, classes: table.classes, clusters: table.clusters };
 }

@@ -6,7 +6,7 @@ import { bic } from './bic.js';
 import { icl } from './icl.js';
 
 function toMatrix(rows: number[][]) {
-  const cols = rows[0]!.length;
+  const cols = rows[0].length;
   return createMatrix(rows.length, cols, Float64Array.from(rows.flat()));
 }
 

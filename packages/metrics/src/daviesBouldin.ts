@@ -15,18 +15,18 @@ export function daviesBouldin(X: MatrixInput, labels: ArrayLike<number>): number
   const means = clusterMeans(data);
   const spread = new Float64Array(k);
   for (let i = 0; i < n; i++) {
-    const c = data.codes[i]!;
+    const c = data.codes[i];
     let squared = 0;
     for (let j = 0; j < d; j++) {
-      const diff = values[i * d + j]! - means[c * d + j]!;
+      const diff = values[i * d + j] - means[c * d + j];
       squared += diff * diff;
     }
-    spread[c]! += Math.sqrt(squared);
+    spread[c] += Math.sqrt(squared);
   }
   let allSpreadsZero = true;
   for (let c = 0; c < k; c++) {
-    spread[c]! /= data.sizes[c]!;
-    if (spread[c]! > 1e-8) allSpreadsZero = false; // numpy.allclose(x, 0): |x| <= 1e-8
+    spread[c] /= data.sizes[c];
+    if (spread[c] > 1e-8) allSpreadsZero = false; // numpy.allclose(x, 0): |x| <= 1e-8
   }
   const separation = new Float64Array(k * k);
   let allSeparationsZero = true;
@@ -34,7 +34,7 @@ export function daviesBouldin(X: MatrixInput, labels: ArrayLike<number>): number
     for (let b = a + 1; b < k; b++) {
       let squared = 0;
       for (let j = 0; j < d; j++) {
-        const diff = means[a * d + j]! - means[b * d + j]!;
+        const diff = means[a * d + j] - means[b * d + j];
         squared += diff * diff;
       }
       const distance = Math.sqrt(squared);
@@ -48,10 +48,10 @@ export function daviesBouldin(X: MatrixInput, labels: ArrayLike<number>): number
   for (let a = 0; a < k; a++) {
     let worst = 0;
     for (let b = 0; b < k; b++) {
-      const distance = separation[a * k + b]!;
+      const distance = separation[a * k + b];
       // Coincident centroids (distance 0, including a = b) count as infinitely far, as in sklearn.
       if (distance === 0) continue;
-      const ratio = (spread[a]! + spread[b]!) / distance;
+      const ratio = (spread[a] + spread[b]) / distance;
       if (ratio > worst) worst = ratio;
     }
     total += worst;

@@ -36,19 +36,19 @@ export function encodeLabels(labels: ArrayLike<number>, argument: string): Encod
   const span = max - min + 1;
   if (span <= 4 * n + 64) {
     const lookup = new Int32Array(span).fill(-1);
-    for (let i = 0; i < n; i++) lookup[labels[i]! - min] = 0;
+    for (let i = 0; i < n; i++) lookup[labels[i] - min] = 0;
     let k = 0;
     for (let v = 0; v < span; v++) if (lookup[v] === 0) lookup[v] = k++;
     const values = new Float64Array(k);
-    for (let v = 0; v < span; v++) if (lookup[v]! >= 0) values[lookup[v]!] = v + min;
-    for (let i = 0; i < n; i++) codes[i] = lookup[labels[i]! - min]!;
+    for (let v = 0; v < span; v++) if (lookup[v] >= 0) values[lookup[v]] = v + min;
+    for (let i = 0; i < n; i++) codes[i] = lookup[labels[i] - min];
     return { codes, values };
   }
   const seen = new Map<number, number>();
-  for (let i = 0; i < n; i++) seen.set(labels[i]!, 0);
+  for (let i = 0; i < n; i++) seen.set(labels[i], 0);
   const values = Float64Array.from(seen.keys()).sort();
-  for (let c = 0; c < values.length; c++) seen.set(values[c]!, c);
-  for (let i = 0; i < n; i++) codes[i] = seen.get(labels[i]!)!;
+  for (let c = 0; c < values.length; c++) seen.set(values[c], c);
+  for (let i = 0; i < n; i++) codes[i] = seen.get(labels[i])!;
   return { codes, values };
 }
 

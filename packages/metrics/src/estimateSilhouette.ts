@@ -39,17 +39,17 @@ export function estimateSilhouette(
   for (let i = 0; i < n; i++) indices[i] = i;
   for (let i = 0; i < m; i++) {
     const j = i + random.integer(n - i);
-    const swap = indices[i]!;
-    indices[i] = indices[j]!;
+    const swap = indices[i];
+    indices[i] = indices[j];
     indices[j] = swap;
   }
   const chosen = indices.slice(0, m).sort(); // memory order for the gather
   const values = silhouetteRows(data, chosen, options, new Float64Array(m));
   let mean = 0;
-  for (let r = 0; r < m; r++) mean += values[r]!;
+  for (let r = 0; r < m; r++) mean += values[r];
   mean /= m;
   let squares = 0;
-  for (let r = 0; r < m; r++) squares += (values[r]! - mean) ** 2;
+  for (let r = 0; r < m; r++) squares += (values[r] - mean) ** 2;
   const standardError =
     m < 2 || m === n ? 0 : Math.sqrt(squares / (m - 1) / m) * Math.sqrt((n - m) / (n - 1));
   return { score: mean, standardError, sampleSize: m };

@@ -19,25 +19,21 @@ export function expectedMutualInformationOf(table: SparseContingency): number {
   const n = table.nSamples;
   const logFact = Float64Array.from({ length: n + 1 }, (_, k) => logFactorial(k));
   const logN = Math.log(n);
-  const logNFact = logFact[n]!;
+  const logNFact = logFact[n];
   let emi = 0;
   for (let i = 0; i < a.length; i++) {
-    const ai = a[i]!;
+    const ai = a[i];
     const logAi = Math.log(ai);
-    const fixedA = logFact[ai]! + logFact[n - ai]!;
+    const fixedA = logFact[ai] + logFact[n - ai];
     for (let j = 0; j < b.length; j++) {
-      const bj = b[j]!;
+      const bj = b[j];
       const logAB = logAi + Math.log(bj);
-      const fixed = fixedA + logFact[bj]! + logFact[n - bj]! - logNFact;
+      const fixed = fixedA + logFact[bj] + logFact[n - bj] - logNFact;
       const start = Math.max(1, ai - n + bj);
       const end = Math.min(ai, bj);
       for (let nij = start; nij <= end; nij++) {
         const logProbability =
-          fixed -
-          logFact[nij]! -
-          logFact[ai - nij]! -
-          logFact[bj - nij]! -
-          logFact[n - ai - bj + nij]!;
+          fixed - logFact[nij] - logFact[ai - nij] - logFact[bj - nij] - logFact[n - ai - bj + nij];
         emi += (nij / n) * (logN + Math.log(nij) - logAB) * Math.exp(logProbability);
       }
     }

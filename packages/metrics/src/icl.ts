@@ -36,7 +36,7 @@ export function icl(
   }
   let entropy = 0;
   for (let idx = 0; idx < data.length; idx++) {
-    const r = data[idx]!;
+    const r = data[idx];
     // `!(...)` also catches NaN. Normalised exponentials can exceed 1 by an ulp or two, so a
     // hair above 1 is accepted (its r log r is a negligible negative).
     if (!(r >= 0 && r <= 1 + 1e-9)) {

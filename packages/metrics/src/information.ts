@@ -10,7 +10,7 @@ export function entropyOfSizes(sizes: Float64Array, n: number): number {
   const logN = Math.log(n);
   let h = 0;
   for (let c = 0; c < sizes.length; c++) {
-    const s = sizes[c]!;
+    const s = sizes[c];
     if (s > 0) h -= (s / n) * (Math.log(s) - logN);
   }
   return h;
@@ -28,9 +28,9 @@ export function mutualInformationOf(table: SparseContingency): number {
   const logN = Math.log(n);
   let mi = 0;
   for (let t = 0; t < table.cellCount.length; t++) {
-    const count = table.cellCount[t]!;
+    const count = table.cellCount[t];
     const p = count / n;
-    const outer = table.classSizes[table.cellRow[t]!]! * table.clusterSizes[table.cellColumn[t]!]!;
+    const outer = table.classSizes[table.cellRow[t]] * table.clusterSizes[table.cellColumn[t]];
     const term = p * (Math.log(count) - logN) + p * (-Math.log(outer) + logN + logN);
     if (Math.abs(term) >= Number.EPSILON) mi += term;
   }

@@ -34,45 +34,45 @@ export function matchClusters(
   const components = connectedComponents(table);
   // Group cells by component (counting sort), so each component's table is built from its cells.
   const start = new Int32Array(components.count + 1);
-  for (let t = 0; t < cells; t++) start[components.ofRow[table.cellRow[t]!]! + 1]! += 1;
-  for (let c = 0; c < components.count; c++) start[c + 1]! += start[c]!;
+  for (let t = 0; t < cells; t++) start[components.ofRow[table.cellRow[t]] + 1] += 1;
+  for (let c = 0; c < components.count; c++) start[c + 1] += start[c];
   const order = new Int32Array(cells);
   const fill = start.slice(0, components.count);
-  for (let t = 0; t < cells; t++) order[fill[components.ofRow[table.cellRow[t]!]!]!++] = t;
+  for (let t = 0; t < cells; t++) order[fill[components.ofRow[table.cellRow[t]]]++] = t;
 
   const mapping = new Map<number, number>();
   let nCorrect = 0;
   const localRow = new Int32Array(nRows).fill(-1);
   const localCol = new Int32Array(table.clusters.length).fill(-1);
   for (let c = 0; c < components.count; c++) {
-    if (start[c + 1]! - start[c]! === 1) {
+    if (start[c + 1] - start[c] === 1) {
       // A lone cell (one class, one cluster sharing rows only with each other): match them.
-      const t = order[start[c]!]!;
-      nCorrect += table.cellCount[t]!;
-      mapping.set(table.clusters[table.cellColumn[t]!]!, table.classes[table.cellRow[t]!]!);
+      const t = order[start[c]];
+      nCorrect += table.cellCount[t];
+      mapping.set(table.clusters[table.cellColumn[t]], table.classes[table.cellRow[t]]);
       continue;
     }
     const rows: number[] = [];
     const cols: number[] = [];
-    for (let k = start[c]!; k < start[c + 1]!; k++) {
-      const t = order[k]!;
-      const i = table.cellRow[t]!;
-      const j = table.cellColumn[t]!;
+    for (let k = start[c]; k < start[c + 1]; k++) {
+      const t = order[k];
+      const i = table.cellRow[t];
+      const j = table.cellColumn[t];
       if (localRow[i] === -1) localRow[i] = rows.push(i) - 1;
       if (localCol[j] === -1) localCol[j] = cols.push(j) - 1;
     }
     // Negated counts: munkres minimises cost; zero cells cost 0 (no gain).
     const cost: Float64Array[] = [];
     for (let r = 0; r < rows.length; r++) cost.push(new Float64Array(cols.length));
-    for (let k = start[c]!; k < start[c + 1]!; k++) {
-      const t = order[k]!;
-      cost[localRow[table.cellRow[t]!]!]![localCol[table.cellColumn[t]!]!] = -table.cellCount[t]!;
+    for (let k = start[c]; k < start[c + 1]; k++) {
+      const t = order[k];
+      cost[localRow[table.cellRow[t]]][localCol[table.cellColumn[t]]] = -table.cellCount[t];
     }
     for (const [r, q] of munkres(cost)) {
-      const gain = -cost[r]![q]!;
+      const gain = -cost[r][q];
       if (gain > 0) {
         nCorrect += gain;
-        mapping.set(table.clusters[cols[q]!]!, table.classes[rows[r]!]!);
+        mapping.set(table.clusters[cols[q]], table.classes[rows[r]]);
       }
     }
   }
@@ -86,17 +86,17 @@ function connectedComponents(table: SparseContingency): { count: number; ofRow: 
   for (let v = 0; v < parent.length; v++) parent[v] = v;
   const find = (v: number): number => {
     let root = v;
-    while (parent[root] !== root) root = parent[root]!;
+    while (parent[root] !== root) root = parent[root];
     while (parent[v] !== root) {
-      const next = parent[v]!;
+      const next = parent[v];
       parent[v] = root;
       v = next;
     }
     return root;
   };
   for (let t = 0; t < table.cellCount.length; t++) {
-    const a = find(table.cellRow[t]!);
-    const b = find(nRows + table.cellColumn[t]!);
+    const a = find(table.cellRow[t]);
+    const b = find(nRows + table.cellColumn[t]);
     if (a !== b) parent[a] = b;
   }
   // Every class has a non-zero cell, so numbering the classes' roots numbers every component.
@@ -106,7 +106,7 @@ function connectedComponents(table: SparseContingency): { count: number; ofRow: 
   for (let i = 0; i < nRows; i++) {
     const root = find(i);
     if (idOfRoot[root] === -1) idOfRoot[root] = count++;
-    ofRow[i] = idOfRoot[root]!;
+    ofRow[i] = idOfRoot[root];
   }
   return { count, ofRow };
 }

@@ -19,10 +19,10 @@ export function pairConfusionOf(table: SparseContingency): PairConfusion {
   let crossPred = 0; // sum over cells of n_ij * |cluster j|
   let crossTrue = 0; // sum over cells of n_ij * |class i|
   for (let t = 0; t < table.cellCount.length; t++) {
-    const count = table.cellCount[t]!;
+    const count = table.cellCount[t];
     sumSquares += count * count;
-    crossPred += count * table.clusterSizes[table.cellColumn[t]!]!;
-    crossTrue += count * table.classSizes[table.cellRow[t]!]!;
+    crossPred += count * table.clusterSizes[table.cellColumn[t]];
+    crossTrue += count * table.classSizes[table.cellRow[t]];
   }
   const onlyPredicted = crossPred - sumSquares;
   const onlyTrue = crossTrue - sumSquares;

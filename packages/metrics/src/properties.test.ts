@@ -27,7 +27,7 @@ function bruteForceAccuracy(truth: number[], pred: number[]): number {
   const assign = (index: number, used: Set<number>, mapping: Map<number, number>) => {
     if (index === clusters.length) {
       let agree = 0;
-      for (let i = 0; i < truth.length; i++) if (mapping.get(pred[i]!) === truth[i]) agree++;
+      for (let i = 0; i < truth.length; i++) if (mapping.get(pred[i]) === truth[i]) agree++;
       best = Math.max(best, agree);
       return;
     }
@@ -35,9 +35,9 @@ function bruteForceAccuracy(truth: number[], pred: number[]): number {
     for (const c of classes) {
       if (used.has(c)) continue;
       used.add(c);
-      mapping.set(clusters[index]!, c);
+      mapping.set(clusters[index], c);
       assign(index + 1, used, mapping);
-      mapping.delete(clusters[index]!);
+      mapping.delete(clusters[index]);
       used.delete(c);
     }
   };
@@ -58,7 +58,7 @@ describe('label metric properties (fast-check)', () => {
     const renames = fc.constantFrom([-7, 1e9, 3, -(2 ** 40)], [10, 20, 30, 40], [3, 2, 1, 0]);
     fc.assert(
       fc.property(labelings, renames, ([truth, pred], names) => {
-        const renamed = pred.map((label) => names[label]!);
+        const renamed = pred.map((label) => names[label]);
         // Renaming reorders the table's cells, hence the summation: equal up to rounding.
         expect(adjustedRandIndex(truth, renamed)).toBeCloseTo(adjustedRandIndex(truth, pred), 12);
         expect(normalizedMutualInformation(truth, renamed)).toBeCloseTo(

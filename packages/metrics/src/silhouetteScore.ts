@@ -20,6 +20,6 @@ export function silhouetteScore(
   }
   const values = silhouetteSamples(X, labels, options);
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  for (let i = 0; i < values.length; i++) sum += values[i];
   return sum / values.length;
 }

@@ -88,7 +88,7 @@ describe.each(cases)('agrees with scikit-learn on %s', (_name, c) => {
     const { mapping, nCorrect } = matchClusters(t, p);
     expect(new Set(mapping.values()).size).toBe(mapping.size);
     let agree = 0;
-    for (let i = 0; i < t.length; i++) if (mapping.get(p[i]!) === t[i]) agree++;
+    for (let i = 0; i < t.length; i++) if (mapping.get(p[i]) === t[i]) agree++;
     expect(agree).toBe(nCorrect);
   });
 });

@@ -10,7 +10,7 @@ import { silhouetteScore } from './silhouetteScore.js';
 function expectAllClose(actual: ArrayLike<number>, expected: number[], tolerance: number) {
   expect(actual.length).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) {
-    expect(Math.abs(actual[i]! - expected[i]!), `entry ${i}`).toBeLessThanOrEqual(tolerance);
+    expect(Math.abs(actual[i] - expected[i]), `entry ${i}`).toBeLessThanOrEqual(tolerance);
   }
 }
 

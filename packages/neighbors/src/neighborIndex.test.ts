@@ -68,13 +68,12 @@ describe('NeighborIndex', () => {
       for (let q = 0; q < X.rows; q++) {
         const expected = naive(metric, X, X.data, q * d, q).slice(0, k);
         for (let j = 0; j < k; j++) {
-          expect(distances[q * k + j]).toBeCloseTo(expected[j]!.d, 10);
+          expect(distances[q * k + j]).toBeCloseTo(expected[j].d, 10);
         }
         // Indices agree wherever the distance is not tied with a neighbour at the cut.
-        const cut = expected[k - 1]!.d;
+        const cut = expected[k - 1].d;
         for (let j = 0; j < k; j++) {
-          if (Math.abs(expected[j]!.d - cut) > 1e-9)
-            expect(indices[q * k + j]).toBe(expected[j]!.i);
+          if (Math.abs(expected[j].d - cut) > 1e-9) expect(indices[q * k + j]).toBe(expected[j].i);
         }
       }
     });
@@ -94,9 +93,9 @@ describe('NeighborIndex', () => {
           if (r.d < radius - 1e-9) expect(got.has(r.i)).toBe(true);
           if (r.d > radius + 1e-9) expect(got.has(r.i)).toBe(false);
         }
-        for (let j = offsets[q]!; j < offsets[q + 1]!; j++) {
-          expect(distances[j]).toBeCloseTo(distance(metric, X, indices[j]!, Q.data, q * d), 10);
-          if (j > offsets[q]!) expect(distances[j]!).toBeGreaterThanOrEqual(distances[j - 1]!);
+        for (let j = offsets[q]; j < offsets[q + 1]; j++) {
+          expect(distances[j]).toBeCloseTo(distance(metric, X, indices[j], Q.data, q * d), 10);
+          if (j > offsets[q]) expect(distances[j]).toBeGreaterThanOrEqual(distances[j - 1]);
         }
       }
     });
@@ -114,7 +113,7 @@ describe('NeighborIndex', () => {
     const got = pre.kNearest(4);
     expect(Array.from(got.indices)).toEqual(Array.from(direct.indices));
     for (let t = 0; t < got.distances.length; t++)
-      expect(got.distances[t]).toBeCloseTo(direct.distances[t]!, 12);
+      expect(got.distances[t]).toBeCloseTo(direct.distances[t], 12);
   });
 
   it('auto picks the KD-tree up to 16 dimensions and brute force above', () => {
@@ -188,13 +187,13 @@ describe('NeighborIndex.radiusRowsOfRows', () => {
       for (let r = 100; r < 150; r++) {
         const single = new NeighborBuffer();
         index.radiusOfRow(r, radius, single);
-        const got = Array.from(out.indices.subarray(at, at + counts[r - 100]!)).sort(
+        const got = Array.from(out.indices.subarray(at, at + counts[r - 100])).sort(
           (a, b) => a - b,
         );
         expect(got).toEqual(
           Array.from(single.indices.subarray(0, single.count)).sort((a, b) => a - b),
         );
-        at += counts[r - 100]!;
+        at += counts[r - 100];
       }
     }
   });
@@ -208,9 +207,9 @@ describe('powerOfTwoExponent and scaleByPowerOfTwo (issue 16)', () => {
       const data = Float64Array.of(largest / 7, largest, Number.POSITIVE_INFINITY);
       const e = powerOfTwoExponent(data);
       const m = scaleByPowerOfTwo({ rows: 1, cols: 3, data }, e);
-      expect(Math.abs(m.data[1]!)).toBeGreaterThanOrEqual(1);
-      expect(Math.abs(m.data[1]!)).toBeLessThan(2);
-      expect(m.data[0]! * 2 ** -e).toBe(largest / 7);
+      expect(Math.abs(m.data[1])).toBeGreaterThanOrEqual(1);
+      expect(Math.abs(m.data[1])).toBeLessThan(2);
+      expect(m.data[0] * 2 ** -e).toBe(largest / 7);
     }
     const X = { rows: 1, cols: 1, data: Float64Array.of(2) };
     expect(scaleByPowerOfTwo(X, 0)).toBe(X);

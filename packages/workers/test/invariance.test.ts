@@ -40,9 +40,9 @@ function withCounts(X: Matrix): Matrix {
   const d = X.cols + 3;
   const data = new Float64Array(X.rows * d);
   for (let i = 0; i < X.rows; i++) {
-    for (let j = 0; j < X.cols; j++) data[i * d + j] = X.data[i * X.cols + j]!;
+    for (let j = 0; j < X.cols; j++) data[i * d + j] = X.data[i * X.cols + j];
     for (let j = 0; j < 3; j++)
-      data[i * d + X.cols + j] = Math.floor(Math.abs(X.data[i * X.cols + j]!) * 2);
+      data[i * d + X.cols + j] = Math.floor(Math.abs(X.data[i * X.cols + j]) * 2);
   }
   return { rows: X.rows, cols: d, data };
 }

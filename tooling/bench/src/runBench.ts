@@ -146,7 +146,7 @@ export async function runProbe(
   size: BenchSize,
   cacheDir: string,
 ): Promise<MemorySample> {
-  const suite = findSuite(caseId.split('/')[0]!);
+  const suite = findSuite(caseId.split('/')[0]);
   const ctx: BenchContext = {
     size,
     cacheDir,
@@ -174,7 +174,7 @@ export async function runChild(
   size: BenchSize,
   cacheDir: string,
 ): Promise<RunSample> {
-  const suite = findSuite(caseId.split('/')[0]!);
+  const suite = findSuite(caseId.split('/')[0]);
   const ctx: BenchContext = {
     size,
     cacheDir,

@@ -28,9 +28,9 @@ export function gaussianBlobs(options: GaussianBlobsOptions): { X: Matrix; label
   const labels = new Int32Array(n);
   let row = 0;
   centers.forEach((center, k) => {
-    for (let r = 0; r < sizes[k]!; r++, row++) {
+    for (let r = 0; r < sizes[k]; r++, row++) {
       labels[row] = k;
-      for (let j = 0; j < d; j++) X.data[row * d + j] = center[j]! + sd * random.normal();
+      for (let j = 0; j < d; j++) X.data[row * d + j] = center[j] + sd * random.normal();
     }
   });
   return { X, labels };

@@ -58,12 +58,12 @@ export function pooledVarianceGaussianFamily(
     accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
       const d = X.cols;
       for (let i = start; i < end; i++) {
-        const w = weights[weightOffset + (i - start) * weightStride]!;
+        const w = weights[weightOffset + (i - start) * weightStride];
         if (w === 0) continue;
         stats.weight += w;
         for (let j = 0; j < d; j++) {
-          const x = X.data[i * d + j]!;
-          stats.sum[j]! += w * x;
+          const x = X.data[i * d + j];
+          stats.sum[j] += w * x;
           stats.sumSquares += w * x * x;
         }
       }
@@ -72,13 +72,13 @@ export function pooledVarianceGaussianFamily(
     merge(target, source) {
       target.weight += source.weight;
       target.sumSquares += source.sumSquares;
-      for (let j = 0; j < target.sum.length; j++) target.sum[j]! += source.sum[j]!;
+      for (let j = 0; j < target.sum.length; j++) target.sum[j] += source.sum[j];
       return target;
     },
     scale(stats, factor) {
       stats.weight *= factor;
       stats.sumSquares *= factor;
-      for (let j = 0; j < stats.sum.length; j++) stats.sum[j]! *= factor;
+      for (let j = 0; j < stats.sum.length; j++) stats.sum[j] *= factor;
       return stats;
     },
     totalWeight: (stats) => stats.weight,
@@ -92,10 +92,10 @@ export function pooledVarianceGaussianFamily(
       let pooled = 0;
       let weight = 0;
       statsList.forEach((stats, k) => {
-        pooled += scatter(stats, all[k]!);
+        pooled += scatter(stats, all[k]);
         weight += stats.weight;
       });
-      const variance = checked(pooled / (weight * all[0]!.length) + regVariance);
+      const variance = checked(pooled / (weight * all[0].length) + regVariance);
       return all.map((mean) => ({ mean, variance }));
     },
     logDensity(params, X, start, end, out, outOffset, outStride) {
@@ -104,7 +104,7 @@ export function pooledVarianceGaussianFamily(
       for (let i = start; i < end; i++) {
         let squared = 0;
         for (let j = 0; j < d; j++) {
-          const diff = X.data[i * d + j]! - params.mean[j]!;
+          const diff = X.data[i * d + j] - params.mean[j];
           squared += diff * diff;
         }
         out[outOffset + (i - start) * outStride] = constant - (0.5 * squared) / params.variance;
@@ -117,7 +117,7 @@ export function pooledVarianceGaussianFamily(
       const sd = Math.sqrt(params.variance);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < d; j++) {
-          buffer[(outRow + i) * d + j] = params.mean[j]! + sd * random.normal();
+          buffer[(outRow + i) * d + j] = params.mean[j] + sd * random.normal();
         }
       }
       return buffer;

@@ -44,23 +44,23 @@ export const unitGaussianFamily: ComponentFamily<UnitGaussianParams, UnitGaussia
   accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
     const d = X.cols;
     for (let i = start; i < end; i++) {
-      const w = weights[weightOffset + (i - start) * weightStride]!;
+      const w = weights[weightOffset + (i - start) * weightStride];
       if (w === 0) continue;
       stats.weight += w;
-      for (let j = 0; j < d; j++) stats.sum[j]! += w * X.data[i * d + j]!;
+      for (let j = 0; j < d; j++) stats.sum[j] += w * X.data[i * d + j];
     }
     return stats;
   },
 
   merge(target, source) {
     target.weight += source.weight;
-    for (let j = 0; j < target.sum.length; j++) target.sum[j]! += source.sum[j]!;
+    for (let j = 0; j < target.sum.length; j++) target.sum[j] += source.sum[j];
     return target;
   },
 
   scale(stats, factor) {
     stats.weight *= factor;
-    for (let j = 0; j < stats.sum.length; j++) stats.sum[j]! *= factor;
+    for (let j = 0; j < stats.sum.length; j++) stats.sum[j] *= factor;
     return stats;
   },
 
@@ -73,7 +73,7 @@ export const unitGaussianFamily: ComponentFamily<UnitGaussianParams, UnitGaussia
       throw new DegenerateComponentError('test-unit-gaussian', 'empty', 'total weight is zero');
     }
     const mean = new Float64Array(stats.sum.length);
-    for (let j = 0; j < mean.length; j++) mean[j] = stats.sum[j]! / stats.weight;
+    for (let j = 0; j < mean.length; j++) mean[j] = stats.sum[j] / stats.weight;
     return { mean };
   },
 
@@ -83,7 +83,7 @@ export const unitGaussianFamily: ComponentFamily<UnitGaussianParams, UnitGaussia
     for (let i = start; i < end; i++) {
       let squared = 0;
       for (let j = 0; j < d; j++) {
-        const diff = X.data[i * d + j]! - params.mean[j]!;
+        const diff = X.data[i * d + j] - params.mean[j];
         squared += diff * diff;
       }
       out[outOffset + (i - start) * outStride] = constant - 0.5 * squared;
@@ -95,7 +95,7 @@ export const unitGaussianFamily: ComponentFamily<UnitGaussianParams, UnitGaussia
     const d = params.mean.length;
     const buffer = out ?? new Float64Array(n * d);
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < d; j++) buffer[(outRow + i) * d + j] = params.mean[j]! + random.normal();
+      for (let j = 0; j < d; j++) buffer[(outRow + i) * d + j] = params.mean[j] + random.normal();
     }
     return buffer;
   },

@@ -28,7 +28,7 @@ export function writeBlobsCsv(path: string, rows: number, seed = 12345): number 
     let block = 'a,b,c\n';
     for (let i = 0; i < rows; i++) {
       const center = blobCenters[i % 3] as readonly number[];
-      block += `${(center[0]! + normal()).toFixed(4)},${(center[1]! + normal()).toFixed(4)},${(center[2]! + normal()).toFixed(4)}\n`;
+      block += `${(center[0] + normal()).toFixed(4)},${(center[1] + normal()).toFixed(4)},${(center[2] + normal()).toFixed(4)}\n`;
       if (block.length > 1 << 20) {
         size += writeSync(fd, block);
         block = '';

@@ -12,16 +12,16 @@ export function componentSizes(n: number, weights: Float64Array): Int32Array {
   const remainders = new Float64Array(k);
   let assigned = 0;
   for (let c = 0; c < k; c++) {
-    const exact = n * weights[c]!;
+    const exact = n * weights[c];
     sizes[c] = Math.floor(exact);
-    remainders[c] = exact - sizes[c]!;
-    assigned += sizes[c]!;
+    remainders[c] = exact - sizes[c];
+    assigned += sizes[c];
   }
   // Hand out the rest one by one to the largest remainders (ties: lower index first).
   const order = Array.from({ length: k }, (_, c) => c).sort(
-    (a, b) => remainders[b]! - remainders[a]! || a - b,
+    (a, b) => remainders[b] - remainders[a] || a - b,
   );
-  for (let t = 0; assigned < n; t++, assigned++) sizes[order[t % k]!]! += 1;
+  for (let t = 0; assigned < n; t++, assigned++) sizes[order[t % k]] += 1;
   return sizes;
 }
 
@@ -55,7 +55,7 @@ export function toMixingWeights(
     total += w;
   }
   if (total <= 0) throw new InvalidInputError({ argument }, 'all weights are zero');
-  for (let c = 0; c < k; c++) out[c]! /= total;
+  for (let c = 0; c < k; c++) out[c] /= total;
   return out;
 }
 

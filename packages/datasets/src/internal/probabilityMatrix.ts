@@ -31,7 +31,7 @@ export function probabilityMatrix(
   for (let i = 0; i < rows; i++) {
     let total = 0;
     for (let j = 0; j < cols; j++) {
-      const p = data[i * cols + j]!;
+      const p = data[i * cols + j];
       if (!(p >= 0 && p <= 1)) {
         throw new InvalidInputError(
           { argument, row: i, column: j, value: p },
@@ -44,7 +44,7 @@ export function probabilityMatrix(
       if (Math.abs(total - 1) > 1e-9) {
         throw new InvalidInputError({ argument, row: i, value: total }, 'each row must sum to 1');
       }
-      for (let j = 0; j < cols; j++) data[i * cols + j]! /= total;
+      for (let j = 0; j < cols; j++) data[i * cols + j] /= total;
     }
   }
   return createMatrix(rows, cols, data);

@@ -22,14 +22,14 @@ export function randomCovariance(
       for (let j = 0; j < d; j++) q[row + j] = random.normal();
       for (let p = 0; p < r; p++) {
         let dot = 0;
-        for (let j = 0; j < d; j++) dot += q[row + j]! * q[p * d + j]!;
-        for (let j = 0; j < d; j++) q[row + j]! -= dot * q[p * d + j]!;
+        for (let j = 0; j < d; j++) dot += q[row + j] * q[p * d + j];
+        for (let j = 0; j < d; j++) q[row + j] -= dot * q[p * d + j];
       }
       let norm = 0;
-      for (let j = 0; j < d; j++) norm += q[row + j]! ** 2;
+      for (let j = 0; j < d; j++) norm += q[row + j] ** 2;
       norm = Math.sqrt(norm);
       if (norm > 1e-8) {
-        for (let j = 0; j < d; j++) q[row + j]! /= norm;
+        for (let j = 0; j < d; j++) q[row + j] /= norm;
         break;
       }
     }
@@ -40,7 +40,7 @@ export function randomCovariance(
   for (let i = 0; i < d; i++) {
     for (let j = i; j < d; j++) {
       let s = 0;
-      for (let r = 0; r < d; r++) s += eigenvalues[r]! * q[r * d + i]! * q[r * d + j]!;
+      for (let r = 0; r < d; r++) s += eigenvalues[r] * q[r * d + i] * q[r * d + j];
       sigma[i * d + j] = s;
       sigma[j * d + i] = s;
     }

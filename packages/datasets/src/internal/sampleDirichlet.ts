@@ -19,7 +19,7 @@ export function sampleDirichlet(
     out[offset + j] = g;
     total += g;
   }
-  for (let j = 0; j < length; j++) out[offset + j]! /= total;
+  for (let j = 0; j < length; j++) out[offset + j] /= total;
   return out;
 }
 

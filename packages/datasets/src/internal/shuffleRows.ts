@@ -16,8 +16,8 @@ export function shuffleRows(X: Matrix, labels: Int32Array, random: RandomSource)
     tmp.set(data.subarray(a, a + d));
     data.copyWithin(a, b, b + d);
     data.set(tmp, b);
-    const label = labels[i]!;
-    labels[i] = labels[j]!;
+    const label = labels[i];
+    labels[i] = labels[j];
     labels[j] = label;
   }
 }

@@ -32,7 +32,7 @@ function factorCovariance(
   const inverse = invertLowerTriangular(d, L);
   const U = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
-    for (let j = 0; j <= i; j++) U[j * d + i] = inverse[i * d + j]!;
+    for (let j = 0; j <= i; j++) U[j * d + i] = inverse[i * d + j];
   }
   return {
     covarianceCholesky: L,
@@ -107,8 +107,8 @@ export function covarianceFromScatter(
   regCovar: number | Float64Array,
   out = new Float64Array(d * d),
 ): Float64Array {
-  for (let k = 0; k < d * d; k++) out[k] = scatter[k]! / weight;
-  for (let j = 0; j < d; j++) out[j * d + j]! += regularizationAt(regCovar, j);
+  for (let k = 0; k < d * d; k++) out[k] = scatter[k] / weight;
+  for (let j = 0; j < d; j++) out[j * d + j] += regularizationAt(regCovar, j);
   return out;
 }
 
@@ -136,8 +136,8 @@ export function readCovariance(
   });
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < i; j++) {
-      const a = covariance[i * d + j]!;
-      const b = covariance[j * d + i]!;
+      const a = covariance[i * d + j];
+      const b = covariance[j * d + i];
       if (Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b), 1e-300)) {
         throw new InvalidInputError(
           { argument, row: i, column: j, value: a },

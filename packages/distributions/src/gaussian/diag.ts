@@ -53,15 +53,15 @@ export function gaussianDiagParams(
   const precisions = new Float64Array(v.length);
   let sumLog = 0;
   for (let j = 0; j < v.length; j++) {
-    if (!(v[j]! > 0 && v[j]! < Number.POSITIVE_INFINITY)) {
+    if (!(v[j] > 0 && v[j] < Number.POSITIVE_INFINITY)) {
       throw new DegenerateComponentError(
         kind,
         'singular',
         covarianceProblem(v, `variance ${v[j]} in column ${j}`),
       );
     }
-    precisions[j] = 1 / v[j]!;
-    sumLog += Math.log(v[j]!);
+    precisions[j] = 1 / v[j];
+    sumLog += Math.log(v[j]);
   }
   return { mean: m, variances: v, precisions, logDetPrecisionCholesky: -0.5 * sumLog };
 }
@@ -99,7 +99,7 @@ export function sampleDiagonal(
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) {
       buffer[offset + i * d + j] =
-        params.mean[j]! + random.normal() / Math.sqrt(params.precisions[j]!);
+        params.mean[j] + random.normal() / Math.sqrt(params.precisions[j]);
     }
   }
   return buffer;
@@ -118,7 +118,7 @@ export function diagonalVariances(
   const regCovar = absoluteRegularization(regularization, kind, d);
   const variances = new Float64Array(d);
   for (let j = 0; j < d; j++) {
-    variances[j] = stats.scatter[j]! / stats.weight + regularizationAt(regCovar, j);
+    variances[j] = stats.scatter[j] / stats.weight + regularizationAt(regCovar, j);
   }
   return variances;
 }

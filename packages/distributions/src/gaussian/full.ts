@@ -80,8 +80,8 @@ export function sampleGaussian(
     for (let k = 0; k < d; k++) z[k] = random.normal();
     const row = offset + i * d;
     for (let a = 0; a < d; a++) {
-      let value = params.mean[a]!;
-      for (let k = 0; k <= a; k++) value += L[a * d + k]! * z[k]!;
+      let value = params.mean[a];
+      for (let k = 0; k <= a; k++) value += L[a * d + k] * z[k];
       buffer[row + a] = value;
     }
   }

@@ -86,7 +86,7 @@ export function absoluteRegularization(
 
 /** Entry j of an absolute regularisation. */
 export function regularizationAt(values: number | Float64Array, j: number): number {
-  return typeof values === 'number' ? values : values[j]!;
+  return typeof values === 'number' ? values : values[j];
 }
 
 /**
@@ -108,9 +108,9 @@ export function gaussianForData<F>(
   const variances = new Float64Array(d);
   let largest = 0;
   for (let j = 0; j < d; j++) {
-    const sum = stats.scatter[diagonal ? j : j * d + j]!;
+    const sum = stats.scatter[diagonal ? j : j * d + j];
     variances[j] = stats.weight > 0 ? sum / stats.weight : 0;
-    largest = Math.max(largest, variances[j]!);
+    largest = Math.max(largest, variances[j]);
   }
   let values: number | Float64Array;
   let family: F | undefined;
@@ -124,7 +124,7 @@ export function gaussianForData<F>(
   }
   const warnings: FitWarning[] = [];
   for (let j = 0; j < d; j++) {
-    const variance = variances[j]!;
+    const variance = variances[j];
     const regCovar = regularizationAt(values, j);
     if (variance > 0 && regCovar >= variance) {
       warnings.push({

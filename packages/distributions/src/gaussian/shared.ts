@@ -62,7 +62,7 @@ export function validateGaussianData(
   const marks = missingRowsFor(X, kind, missing);
   const { data, rows, cols } = X;
   for (let index = 0; index < data.length; index++) {
-    const value = data[index]!;
+    const value = data[index];
     // value - value is NaN exactly for NaN and ±Infinity.
     if (value - value !== 0) {
       if (Number.isNaN(value) && marks?.[Math.floor(index / cols)] === 1) continue;
@@ -76,7 +76,7 @@ export function validateGaussianData(
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < rows; i++) {
-      const value = data[i * cols + j]!;
+      const value = data[i * cols + j];
       if (value < min) min = value;
       if (value > max) max = value;
     }

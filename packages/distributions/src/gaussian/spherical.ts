@@ -56,7 +56,7 @@ export function gaussianSpherical(
       assertWeight(KIND, stats.weight);
       const variances = diagonalVariances(stats, regularization, KIND);
       let sum = 0;
-      for (let j = 0; j < variances.length; j++) sum += variances[j]!;
+      for (let j = 0; j < variances.length; j++) sum += variances[j];
       return gaussianSphericalParams(stats.mean, sum / variances.length);
     },
     logDensity: diagonalLogDensity,

@@ -237,6 +237,6 @@ export function scaleMoments<S extends { weight: number; readonly scatter: Float
   factor: number,
 ): S {
   stats.weight *= factor;
-  for (let j = 0; j < stats.scatter.length; j++) stats.scatter[j]! *= factor;
+  for (let j = 0; j < stats.scatter.length; j++) stats.scatter[j] *= factor;
   return stats;
 }

@@ -34,7 +34,7 @@ export function gaussianTied(
 
   function estimateAll(stats: readonly GaussianStats[]): GaussianTiedParams[] {
     if (stats.length === 0) return [];
-    const d = stats[0]!.mean.length;
+    const d = stats[0].mean.length;
     const pooled = new Float64Array(d * d);
     let total = 0;
     stats.forEach((s, k) => {
@@ -46,7 +46,7 @@ export function gaussianTied(
         );
       }
       total += s.weight;
-      for (let e = 0; e < d * d; e++) pooled[e]! += s.scatter[e]!;
+      for (let e = 0; e < d * d; e++) pooled[e] += s.scatter[e];
     });
     const regCovar = absoluteRegularization(regularization, KIND, d);
     const covariance = covarianceFromScatter(d, pooled, total, regCovar, pooled);
@@ -57,7 +57,7 @@ export function gaussianTied(
   // The full family's kernels (WebAssembly SIMD distances and scatter) want kernel memory too.
   return preferKernelMemory({
     ...gaussianBase(KIND, regularization, 'full'),
-    estimate: (stats) => estimateAll([stats])[0]!,
+    estimate: (stats) => estimateAll([stats])[0],
     estimateAll,
     logDensity: gaussianLogDensity,
     sample: sampleGaussian,

@@ -92,7 +92,7 @@ export class ParamsReader {
   /** Throws unless the entries `[offset, offset + length)` of `values` sum to 1 within 1e-9. */
   sumsToOne(field: string, values: Float64Array, offset = 0, length = values.length): void {
     let total = 0;
-    for (let i = offset; i < offset + length; i++) total += values[i]!;
+    for (let i = offset; i < offset + length; i++) total += values[i];
     if (Math.abs(total - 1) > 1e-9) {
       throw new InvalidInputError(
         { argument: `json.${field}`, row: offset, value: total },

@@ -16,7 +16,7 @@ export function sampleCategorical(
   let cumulative = 0;
   let lastPositive = 0;
   for (let j = 0; j < length; j++) {
-    const p = probabilities[offset + j]!;
+    const p = probabilities[offset + j];
     if (p > 0) {
       cumulative += p;
       lastPositive = j;

@@ -57,21 +57,21 @@ export function weightedSums<V extends string, S extends string = never>(
       target.weight += source.weight;
       const into = scalarsOf(target);
       const from = scalarsOf(source);
-      for (let s = 0; s < scalars.length; s++) into[scalars[s]!] += from[scalars[s]!];
+      for (let s = 0; s < scalars.length; s++) into[scalars[s]] += from[scalars[s]];
       for (let v = 0; v < vectors.length; v++) {
-        const sum = vectorsOf(target)[vectors[v]!];
-        const other = vectorsOf(source)[vectors[v]!];
-        for (let j = 0; j < sum.length; j++) sum[j]! += other[j]!;
+        const sum = vectorsOf(target)[vectors[v]];
+        const other = vectorsOf(source)[vectors[v]];
+        for (let j = 0; j < sum.length; j++) sum[j] += other[j];
       }
       return target;
     },
     scale(stats, factor) {
       stats.weight *= factor;
       const values = scalarsOf(stats);
-      for (let s = 0; s < scalars.length; s++) values[scalars[s]!] *= factor;
+      for (let s = 0; s < scalars.length; s++) values[scalars[s]] *= factor;
       for (let v = 0; v < vectors.length; v++) {
-        const sum = vectorsOf(stats)[vectors[v]!];
-        for (let j = 0; j < sum.length; j++) sum[j]! *= factor;
+        const sum = vectorsOf(stats)[vectors[v]];
+        for (let j = 0; j < sum.length; j++) sum[j] *= factor;
       }
       return stats;
     },
@@ -98,7 +98,7 @@ export const addColumnSums: AddWeightedRows<{
   let total = 0;
   let complete = 0;
   for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-    const weight = weights[w]!;
+    const weight = weights[w];
     if (weight === 0) continue;
     total += weight;
     const row = i * cols;
@@ -108,13 +108,13 @@ export const addColumnSums: AddWeightedRows<{
     }
     complete += weight;
     if (sumLog === undefined) {
-      for (let j = 0; j < cols; j++) sum[j]! += weight * data[row + j]!;
+      for (let j = 0; j < cols; j++) sum[j] += weight * data[row + j];
       continue;
     }
     for (let j = 0; j < cols; j++) {
-      const x = data[row + j]!;
-      sum[j]! += weight * x;
-      sumLog[j]! += weight * Math.log(x);
+      const x = data[row + j];
+      sum[j] += weight * x;
+      sumLog[j] += weight * Math.log(x);
     }
   }
   for (let j = 0; j < cols; j++) observed[j] += complete;

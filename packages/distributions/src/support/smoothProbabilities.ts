@@ -20,12 +20,12 @@ export function smoothProbabilities(
   out: Float64Array,
 ): void {
   let total = 0;
-  for (let j = offset; j < offset + length; j++) total += counts[j]! + pseudocount;
+  for (let j = offset; j < offset + length; j++) total += counts[j] + pseudocount;
   let floored = 0;
   for (let j = offset; j < offset + length; j++) {
-    const p = Math.max((counts[j]! + pseudocount) / total, floor);
+    const p = Math.max((counts[j] + pseudocount) / total, floor);
     out[j] = p;
     floored += p;
   }
-  for (let j = offset; j < offset + length; j++) out[j] = out[j]! / floored;
+  for (let j = offset; j < offset + length; j++) out[j] = out[j] / floored;
 }

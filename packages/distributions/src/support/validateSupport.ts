@@ -89,20 +89,20 @@ export function validateSupport(
   if (support === 'real') {
     for (; start + 8 <= data.length; start += 8) {
       const sum =
-        data[start]! -
-        data[start]! +
-        (data[start + 1]! - data[start + 1]!) +
-        (data[start + 2]! - data[start + 2]!) +
-        (data[start + 3]! - data[start + 3]!) +
-        (data[start + 4]! - data[start + 4]!) +
-        (data[start + 5]! - data[start + 5]!) +
-        (data[start + 6]! - data[start + 6]!) +
-        (data[start + 7]! - data[start + 7]!);
+        data[start] -
+        data[start] +
+        (data[start + 1] - data[start + 1]) +
+        (data[start + 2] - data[start + 2]) +
+        (data[start + 3] - data[start + 3]) +
+        (data[start + 4] - data[start + 4]) +
+        (data[start + 5] - data[start + 5]) +
+        (data[start + 6] - data[start + 6]) +
+        (data[start + 7] - data[start + 7]);
       if (sum !== 0) break;
     }
   }
   for (let index = start; index < data.length; index++) {
-    const value = data[index]!;
+    const value = data[index];
     if (!inSupport(value, support)) {
       if (Number.isNaN(value) && marks?.[Math.floor(index / d)] === 1) continue;
       throw new InvalidInputError(

@@ -80,10 +80,10 @@ export function compareValues(
     const y = b as unknown as ArrayLike<number>;
     if (x.length !== y.length) return `${path}: length ${x.length} vs ${y.length}`;
     let scale = 0;
-    for (let i = 0; i < x.length; i++) scale = Math.max(scale, Math.abs(x[i]!), Math.abs(y[i]!));
+    for (let i = 0; i < x.length; i++) scale = Math.max(scale, Math.abs(x[i]), Math.abs(y[i]));
     for (let i = 0; i < x.length; i++) {
       if (Object.is(x[i], y[i])) continue;
-      if (!(Math.abs(x[i]! - y[i]!) <= tolerance * scale)) {
+      if (!(Math.abs(x[i] - y[i]) <= tolerance * scale)) {
         return `${path}[${i}]: ${x[i]} vs ${y[i]} (array scale ${scale})`;
       }
     }

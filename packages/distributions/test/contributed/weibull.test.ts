@@ -45,7 +45,7 @@ describe('weibull', () => {
     const ep = e.paramsFromJSON({ kind: 'exponential', version: 1, rates: [0.5] });
     const expected = logDensities(e, ep, X);
     logDensities(w, wp, X).forEach((value, i) => {
-      expect(value).toBeCloseTo(expected[i]!, 14);
+      expect(value).toBeCloseTo(expected[i], 14);
     });
   });
 
@@ -54,6 +54,6 @@ describe('weibull', () => {
     const truth = family.paramsFromJSON({ kind: 'weibull', version: 1, shape: 3, scales: [7] });
     const X = { rows: 50_000, cols: 1, data: family.sample(truth, 50_000, createRandom(9)) };
     const fitted = estimateFrom<WeibullParams>(family, X);
-    expect(Math.abs(fitted.scales[0]! / 7 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(fitted.scales[0] / 7 - 1)).toBeLessThan(0.01);
   });
 });

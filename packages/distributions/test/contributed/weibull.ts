@@ -71,22 +71,21 @@ export function weibull(options: WeibullOptions): ComponentFamily<WeibullParams,
     accumulate(stats, X, start, end, weights, weightOffset, weightStride) {
       const { data, cols } = X;
       for (let i = start, w = weightOffset; i < end; i++, w += weightStride) {
-        const weight = weights[w]!;
+        const weight = weights[w];
         if (weight === 0) continue;
         stats.weight += weight;
-        for (let j = 0; j < cols; j++) stats.sumPowers[j]! += weight * data[i * cols + j]! ** shape;
+        for (let j = 0; j < cols; j++) stats.sumPowers[j] += weight * data[i * cols + j] ** shape;
       }
       return stats;
     },
     merge(target, source) {
       target.weight += source.weight;
-      for (let j = 0; j < target.sumPowers.length; j++)
-        target.sumPowers[j]! += source.sumPowers[j]!;
+      for (let j = 0; j < target.sumPowers.length; j++) target.sumPowers[j] += source.sumPowers[j];
       return target;
     },
     scale(stats, factor) {
       stats.weight *= factor;
-      for (let j = 0; j < stats.sumPowers.length; j++) stats.sumPowers[j]! *= factor;
+      for (let j = 0; j < stats.sumPowers.length; j++) stats.sumPowers[j] *= factor;
       return stats;
     },
     totalWeight: (stats) => stats.weight,
@@ -95,7 +94,7 @@ export function weibull(options: WeibullOptions): ComponentFamily<WeibullParams,
       assertWeight(KIND, stats.weight);
       const scales = new Float64Array(stats.sumPowers.length);
       for (let j = 0; j < scales.length; j++) {
-        const scale = (stats.sumPowers[j]! / stats.weight) ** (1 / shape);
+        const scale = (stats.sumPowers[j] / stats.weight) ** (1 / shape);
         if (!(scale > 0 && scale < Number.POSITIVE_INFINITY)) {
           throw new DegenerateComponentError(KIND, 'no-support', `column ${j} has scale ${scale}`);
         }
@@ -109,12 +108,12 @@ export function weibull(options: WeibullOptions): ComponentFamily<WeibullParams,
       for (let i = start, o = outOffset; i < end; i++, o += outStride) {
         let value = params.logNormalizer;
         for (let j = 0; j < cols; j++) {
-          const x = data[i * cols + j]!;
+          const x = data[i * cols + j];
           if (!(x > 0 && x < Number.POSITIVE_INFINITY)) {
             value = Number.NEGATIVE_INFINITY;
             break;
           }
-          value += (shape - 1) * Math.log(x) - x ** shape * params.inverseScalePowers[j]!;
+          value += (shape - 1) * Math.log(x) - x ** shape * params.inverseScalePowers[j];
         }
         out[o] = value;
       }
@@ -127,7 +126,7 @@ export function weibull(options: WeibullOptions): ComponentFamily<WeibullParams,
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < d; j++) {
           const u = 1 - random.uniform(); // in (0, 1]
-          const draw = params.scales[j]! * (-Math.log(u)) ** (1 / shape);
+          const draw = params.scales[j] * (-Math.log(u)) ** (1 / shape);
           buffer[offset + i * d + j] = draw > 0 ? draw : Number.MIN_VALUE;
         }
       }

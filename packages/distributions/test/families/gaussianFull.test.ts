@@ -120,8 +120,8 @@ describe('gaussianFull', () => {
         let value = 0;
         for (let k = 0; k < 3; k++) {
           let precision = 0;
-          for (let m = 0; m < 3; m++) precision += U[k * 3 + m]! * U[j * 3 + m]!;
-          value += covariance[i * 3 + k]! * precision;
+          for (let m = 0; m < 3; m++) precision += U[k * 3 + m] * U[j * 3 + m];
+          value += covariance[i * 3 + k] * precision;
         }
         expect(value).toBeCloseTo(i === j ? 1 : 0, 13);
       }

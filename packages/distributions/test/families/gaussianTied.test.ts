@@ -78,7 +78,7 @@ describe('gaussianTied', () => {
       [0, 0],
     ]);
     const alone = family.estimate(stats);
-    const all = family.estimateAll!([stats])[0]!;
+    const all = family.estimateAll!([stats])[0];
     expect(Array.from(alone.covariance)).toEqual(Array.from(all.covariance));
   });
 

@@ -49,7 +49,7 @@ describe('logNormal', () => {
     const base = 690;
     const rows = [-1, 1, -1, 1].map((sign) => [Math.exp(base + sign * 1e-3)]);
     const params = estimateFrom<LogNormalParams>(family, matrix(rows));
-    expect(params.variances[0]! / 1e-6 - 1).toBeLessThan(1e-6);
+    expect(params.variances[0] / 1e-6 - 1).toBeLessThan(1e-6);
   });
 
   it('a constant column gets variance regVariance; with regVariance 0 it is no-support', () => {

@@ -151,7 +151,7 @@ describe('product', () => {
       [-1, 0.25],
     ]);
     const expected = logDensities(poisson(), poissonParams, counts).map(
-      (value, i) => value + logDensities(gaussianFull(), gaussianParams, gaussianColumns)[i]!,
+      (value, i) => value + logDensities(gaussianFull(), gaussianParams, gaussianColumns)[i],
     );
     expect(logDensities(mixed, params, X)).toEqual(expected);
   });
@@ -169,15 +169,15 @@ describe('product', () => {
     const X = toMatrix(rows, { missing: 'marginalize' });
     const [poissonParams, gaussianParams] = params;
     const counts = toMatrix(
-      rows.map((row) => [row[2]!]),
+      rows.map((row) => [row[2]]),
       { missing: 'marginalize' },
     );
     const gaussianColumns = toMatrix(
-      rows.map((row) => [row[0]!, row[1]!]),
+      rows.map((row) => [row[0], row[1]]),
       { missing: 'marginalize' },
     );
     const expected = logDensities(poisson(), poissonParams, counts).map(
-      (value, i) => value + logDensities(gaussianFull(), gaussianParams, gaussianColumns)[i]!,
+      (value, i) => value + logDensities(gaussianFull(), gaussianParams, gaussianColumns)[i],
     );
     expect(expected.every(Number.isFinite)).toBe(true);
     // Rows 1 .. 4 alone: each block's marks are read at the range's offset.

@@ -46,15 +46,15 @@ describe('relative regCovar', () => {
       const bound = family.forData!(stats).family!;
       const variance = (j: number) => {
         let mean = 0;
-        for (let i = 0; i < X.rows; i++) mean += X.data[2 * i + j]!;
+        for (let i = 0; i < X.rows; i++) mean += X.data[2 * i + j];
         mean /= X.rows;
         let sum = 0;
-        for (let i = 0; i < X.rows; i++) sum += (X.data[2 * i + j]! - mean) ** 2;
+        for (let i = 0; i < X.rows; i++) sum += (X.data[2 * i + j] - mean) ** 2;
         return sum / X.rows;
       };
       const resolved = (bound.spec().options as { regCovar: number[] }).regCovar;
-      expect(resolved[0]! / (1e-3 * variance(0))).toBeCloseTo(1, 10);
-      expect(resolved[1]! / (1e-3 * variance(1))).toBeCloseTo(1, 10);
+      expect(resolved[0] / (1e-3 * variance(0))).toBeCloseTo(1, 10);
+      expect(resolved[1] / (1e-3 * variance(1))).toBeCloseTo(1, 10);
       expect(family.forData!(stats).warnings).toEqual([]);
       // The resolved family round-trips through its spec, and estimates on its own.
       expect(familyFromSpec(bound.spec()).spec()).toEqual(bound.spec());
@@ -74,9 +74,9 @@ describe('relative regCovar', () => {
     const relative = bound.estimate(stats) as { variances: Float64Array };
     const absolute = gaussianDiag().estimate(stats) as { variances: Float64Array };
     // Column 0's variance is about 2.4e-12: 1e-6 absolute makes it 1e-6, relative keeps it.
-    expect(absolute.variances[0]! / 2.4e-12).toBeGreaterThan(1e5);
-    expect(relative.variances[0]! / 2.4e-12).toBeGreaterThan(0.9);
-    expect(relative.variances[0]! / 2.4e-12).toBeLessThan(1.1);
+    expect(absolute.variances[0] / 2.4e-12).toBeGreaterThan(1e5);
+    expect(relative.variances[0] / 2.4e-12).toBeGreaterThan(0.9);
+    expect(relative.variances[0] / 2.4e-12).toBeLessThan(1.1);
   });
 
   it('an absolute regCovar at least a column variance is reported (column of the data in a product)', () => {
@@ -108,8 +108,8 @@ describe('relative regCovar', () => {
       variances: Float64Array;
     };
     const plain = gaussianDiag({ regCovar: 0 }).estimate(stats) as { variances: Float64Array };
-    expect(params.variances[0]).toBe(plain.variances[0]! + 1e-15);
-    expect(params.variances[1]).toBe(plain.variances[1]! + 1);
+    expect(params.variances[0]).toBe(plain.variances[0] + 1e-15);
+    expect(params.variances[1]).toBe(plain.variances[1] + 1);
     for (const [regCovar, argument] of [
       [-1, 'regCovar'],
       [[1, -1], 'regCovar[1]'],

@@ -24,15 +24,15 @@ function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let scale = 0;
   let error = 0;
   for (let i = 0; i < b.length; i++) {
-    scale = Math.max(scale, Math.abs(b[i]!));
-    error = Math.max(error, Math.abs(a[i]! - b[i]!));
+    scale = Math.max(scale, Math.abs(b[i]));
+    error = Math.max(error, Math.abs(a[i] - b[i]));
   }
   return error / scale;
 }
 
 /** M-step for all k components from the fixture's responsibilities (strided weight columns). */
 function mStep(type: TypeName, testCase: (typeof reference.gaussian)[number]) {
-  const family = families[type]!;
+  const family = families[type];
   const X = createMatrix(testCase.rows, testCase.cols, Float64Array.from(testCase.X));
   const resp = Float64Array.from(testCase.resp);
   const stats = Array.from({ length: testCase.k }, (_, j) =>

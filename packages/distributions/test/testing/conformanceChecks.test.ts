@@ -59,7 +59,7 @@ const mutants: [string, CheckName, Family][] = [
     mutant({
       logDensity: (p, X, s, e, out, o, st) => {
         base.logDensity(p, X, s, e, out, o, st);
-        for (let i = s; i < e; i++) out[o + (i - s) * st]! += 0.05;
+        for (let i = s; i < e; i++) out[o + (i - s) * st] += 0.05;
         return out;
       },
     }),
@@ -76,7 +76,7 @@ const mutants: [string, CheckName, Family][] = [
     'merge',
     mutant({
       merge: (t, s) => {
-        for (let j = 0; j < t.sum.length; j++) t.sum[j]! += s.sum[j]!;
+        for (let j = 0; j < t.sum.length; j++) t.sum[j] += s.sum[j];
         return t;
       },
     }),
@@ -87,7 +87,7 @@ const mutants: [string, CheckName, Family][] = [
     mutant({
       accumulate: (stats, X, s, e, w, o, st) => {
         const squared = new Float64Array(e - s);
-        for (let i = s; i < e; i++) squared[i - s] = w[o + (i - s) * st]! ** 2;
+        for (let i = s; i < e; i++) squared[i - s] = w[o + (i - s) * st] ** 2;
         return base.accumulate(stats, X, s, e, squared, 0, 1);
       },
     }),
@@ -98,7 +98,7 @@ const mutants: [string, CheckName, Family][] = [
     mutant({
       accumulate: (stats, X, s, e, w, o, st) => {
         const nudged = new Float64Array(e - s);
-        for (let i = s; i < e; i++) nudged[i - s] = w[o + (i - s) * st]! || 1e-3;
+        for (let i = s; i < e; i++) nudged[i - s] = w[o + (i - s) * st] || 1e-3;
         return base.accumulate(stats, X, s, e, nudged, 0, 1);
       },
     }),
@@ -115,7 +115,7 @@ const mutants: [string, CheckName, Family][] = [
     'scale',
     mutant({
       scale: (stats, factor) => {
-        for (let j = 0; j < stats.sum.length; j++) stats.sum[j]! *= factor;
+        for (let j = 0; j < stats.sum.length; j++) stats.sum[j] *= factor;
         return stats;
       },
     }),

@@ -40,7 +40,7 @@ export function resetStatistics(
   const { k, families, stats, totals } = workspace;
   totals.fill(0);
   for (let c = 0; c < k; c++) {
-    if (accumulateMask[c] === 1) stats[c] = families[c]!.scale(stats[c], 0);
+    if (accumulateMask[c] === 1) stats[c] = families[c].scale(stats[c], 0);
   }
 }
 
@@ -61,10 +61,10 @@ export function mergePassOutputs(
     if (output.rowScores !== undefined) workspace.rowScores.set(output.rowScores, s * shardRows);
     if (output.totals === undefined || output.stats === undefined) continue;
     for (let c = 0; c < k; c++) {
-      totals[c]! += output.totals[c]!;
+      totals[c] += output.totals[c];
       const shardStats = output.stats[c];
       if (shardStats !== null && shardStats !== undefined) {
-        stats[c] = families[c]!.merge(stats[c], shardStats);
+        stats[c] = families[c].merge(stats[c], shardStats);
       }
     }
   }

@@ -137,13 +137,13 @@ export const emPassTask: ShardTask<
   encode(input, workspace) {
     return {
       ...input,
-      params: input.params.map((params, c) => workspace.families[c]!.paramsToJSON(params)),
+      params: input.params.map((params, c) => workspace.families[c].paramsToJSON(params)),
     };
   },
   decode(wire, state) {
     return {
       ...wire,
-      params: wire.params.map((json, c) => state.families[c]!.paramsFromJSON(json)),
+      params: wire.params.map((json, c) => state.families[c].paramsFromJSON(json)),
     };
   },
 };
@@ -172,18 +172,18 @@ function runShard(state: EmPassState, input: EmPassInput, shard: Shard): EmPassO
     const end = Math.min(start + blockSize, shard.end);
     const from = start - first;
     const to = end - first;
-    for (let c = 0; c < k; c++) families[c]!.logDensity(params[c], X, from, to, block, c, k);
+    for (let c = 0; c < k; c++) families[c].logDensity(params[c], X, from, to, block, c, k);
     objective += normalizeBlock(block, end - start, k, logWeights, start, scratch, extras);
     if (stats === undefined || totals === undefined || accumulate === undefined) continue;
     for (let c = 0; c < k; c++) {
       // A component with no responsibility in this block has nothing to add: skip the call.
-      const blockTotal = blockTotals[c]!;
+      const blockTotal = blockTotals[c];
       blockTotals[c] = 0;
-      totals[c]! += blockTotal;
+      totals[c] += blockTotal;
       if (accumulate[c] === 1 && blockTotal > 0) {
         // The E-step's parameters go along, for every family alike: a family with per-row
         // latent variables (Student-t) forms its expectations from them, the others ignore them.
-        stats[c] = families[c]!.accumulate(stats[c], X, from, to, block, c, k, params[c]);
+        stats[c] = families[c].accumulate(stats[c], X, from, to, block, c, k, params[c]);
       }
     }
   }

@@ -38,7 +38,7 @@ function run(
   options: { weighted: boolean; skipNegligible: boolean },
 ): Outcome {
   const block = inKernelMemory
-    ? (allocateKernelArrays([values.length]) as Float64Array[])[0]!
+    ? (allocateKernelArrays([values.length]) as Float64Array[])[0]
     : new Float64Array(values.length);
   block.set(values);
   const random = createRandom(11);

@@ -6,7 +6,7 @@ import { negligibleResponsibility, normalizeBlock } from './normalizeBlock.js';
 /** Responsibilities and log-likelihoods the textbook way, one row at a time. */
 function naive(logDensities: number[][], logWeights: number[]) {
   return logDensities.map((row) => {
-    const joint = row.map((v, c) => v + logWeights[c]!);
+    const joint = row.map((v, c) => v + logWeights[c]);
     const max = Math.max(...joint);
     const logLikelihood = max + Math.log(joint.reduce((s, v) => s + Math.exp(v - max), 0));
     return { logLikelihood, responsibilities: joint.map((v) => Math.exp(v - logLikelihood)) };
@@ -67,10 +67,10 @@ describe('normalizeBlock', () => {
     let objective = 0;
     const sums = new Array(k).fill(0);
     expected.forEach((row, r) => {
-      objective += sampleWeight[r]! * row.logLikelihood;
+      objective += sampleWeight[r] * row.logLikelihood;
       row.responsibilities.forEach((p, c) => {
-        expect(block[r * k + c]).toBeCloseTo(sampleWeight[r]! * p, 14);
-        sums[c] += sampleWeight[r]! * p;
+        expect(block[r * k + c]).toBeCloseTo(sampleWeight[r] * p, 14);
+        sums[c] += sampleWeight[r] * p;
       });
     });
     expect(total).toBeCloseTo(objective, 11);
@@ -91,7 +91,7 @@ describe('normalizeBlock', () => {
     expect(exact[2]).toBeGreaterThan(0);
     expect(skipped[2]).toBe(0);
     expect(skipped[3]).toBe(0);
-    expect(exact[2]! / exact[0]!).toBeLessThan(negligibleResponsibility);
+    expect(exact[2] / exact[0]).toBeLessThan(negligibleResponsibility);
   });
 
   it('adds log prior probabilities per row', () => {
@@ -143,14 +143,14 @@ describe('normalizeBlock', () => {
       totals,
       rowScores,
     });
-    const joint = values.map((row) => row.map((v, c) => v + logW[c]!));
+    const joint = values.map((row) => row.map((v, c) => v + logW[c]));
     // Joint values: row 0 -> component 2 (-1 + log 0.3); row 1 -> -1 + log 0.2 vs -1 + log 0.4.
     const best = joint.map((row) => row.indexOf(Math.max(...row)));
     expect(best).toEqual([2, 3]);
     expect(Array.from(block)).toEqual([0, 0, 2, 0, 0, 0, 0, 0.5]);
     expect(Array.from(totals)).toEqual([0, 0, 2, 0.5]);
-    expect(rowScores[0]).toBe(joint[0]![2]);
-    expect(total).toBeCloseTo(2 * joint[0]![2]! + 0.5 * joint[1]![3]!, 14);
+    expect(rowScores[0]).toBe(joint[0][2]);
+    expect(total).toBeCloseTo(2 * joint[0][2] + 0.5 * joint[1][3], 14);
     const tie = Float64Array.from([-1, -2, -1]);
     normalizeBlock(tie, 1, 3, new Float64Array(3), 0, new EStepScratch(), { hard: true });
     expect(Array.from(tie)).toEqual([1, 0, 0]);
@@ -201,15 +201,15 @@ describe('normalizeBlock', () => {
       const totals = new Array<number>(width).fill(0);
       let objective = 0;
       const rowsOut = logDensities.map((row, r) => {
-        const joint = row.map((v, c) => v + logWeights[c]!);
+        const joint = row.map((v, c) => v + logWeights[c]);
         const max = Math.max(...joint);
         const kept = joint.map((v) => (v < max - 50 ? 0 : Math.exp(v - max)));
         const sum = kept.reduce((a, b) => a + b, 0);
         const logLikelihood = max + Math.log(sum);
-        objective += rowWeights[r]! * logLikelihood;
-        const responsibilities = kept.map((e) => (e * rowWeights[r]!) / sum);
+        objective += rowWeights[r] * logLikelihood;
+        const responsibilities = kept.map((e) => (e * rowWeights[r]) / sum);
         responsibilities.forEach((p, c) => {
-          totals[c]! += p;
+          totals[c] += p;
         });
         return { logLikelihood, responsibilities };
       });
@@ -241,17 +241,17 @@ describe('normalizeBlock', () => {
         );
         const expected = reference(logDensities, logWeights, rowWeights);
         expected.rows.forEach((row, r) => {
-          expect(Math.abs(rowScores[3 + r]! - row.logLikelihood)).toBeLessThanOrEqual(
+          expect(Math.abs(rowScores[3 + r] - row.logLikelihood)).toBeLessThanOrEqual(
             1e-14 * Math.abs(row.logLikelihood),
           );
           row.responsibilities.forEach((p, c) => {
-            const got = block[r * width + c]!;
+            const got = block[r * width + c];
             if (p === 0) expect(got).toBe(0);
             else expect(Math.abs(got - p)).toBeLessThanOrEqual(1e-14 * p);
           });
         });
         expected.totals.forEach((t, c) => {
-          expect(Math.abs(totals[c]! - t)).toBeLessThanOrEqual(1e-13 * t);
+          expect(Math.abs(totals[c] - t)).toBeLessThanOrEqual(1e-13 * t);
         });
         expect(Math.abs(objective - expected.objective)).toBeLessThanOrEqual(
           1e-14 * Math.abs(expected.objective),
@@ -264,7 +264,7 @@ describe('normalizeBlock', () => {
       const k16 = 16;
       const logDensities = randomBlock(n, k16, 30);
       // Row 100: component 7 dominates by more than 50 nats.
-      logDensities[100] = logDensities[100]!.map((v, c) => (c === 7 ? -1 : v - 200));
+      logDensities[100] = logDensities[100].map((v, c) => (c === 7 ? -1 : v - 200));
       const logWeights = weightsFor(k16);
       const block = Float64Array.from(logDensities.flat());
       const totals = new Float64Array(k16);
@@ -278,7 +278,7 @@ describe('normalizeBlock', () => {
       });
       const row = Array.from(block.subarray(100 * k16, 101 * k16));
       expect(row).toEqual(row.map((_, c) => (c === 7 ? 0.3 : 0)));
-      expect(rowScores[100]).toBe(-1 + logWeights[7]!);
+      expect(rowScores[100]).toBe(-1 + logWeights[7]);
     });
 
     it('rows with -Infinity, NaN or +Infinity in the middle of a chunk: exact results around them, and the located errors', () => {
@@ -299,7 +299,7 @@ describe('normalizeBlock', () => {
         });
         // Row by row, each row on its own, is the reference.
         for (const r of [0, 39, 40, 41, 99]) {
-          const single = Float64Array.from(withMinusInfinity[r]!);
+          const single = Float64Array.from(withMinusInfinity[r]);
           const singleScore = new Float64Array(1);
           normalizeBlock(single, 1, k16, logWeights, 0, new EStepScratch(), {
             rowScores: singleScore,
@@ -366,14 +366,14 @@ describe('normalizeBlock', () => {
         logPriors: Float64Array.from(priors.flat()),
         rowScores,
       });
-      const combined = logDensities.map((row, r) => row.map((v, c) => v + priors[r]![c]!));
+      const combined = logDensities.map((row, r) => row.map((v, c) => v + priors[r][c]));
       const expected = reference(combined, logWeights, new Array<number>(n).fill(1));
       expected.rows.forEach((row, r) => {
-        expect(Math.abs(rowScores[r]! - row.logLikelihood)).toBeLessThanOrEqual(
+        expect(Math.abs(rowScores[r] - row.logLikelihood)).toBeLessThanOrEqual(
           1e-14 * Math.abs(row.logLikelihood),
         );
         row.responsibilities.forEach((p, c) => {
-          expect(Math.abs(block[r * width + c]! - p)).toBeLessThanOrEqual(1e-14 * p);
+          expect(Math.abs(block[r * width + c] - p)).toBeLessThanOrEqual(1e-14 * p);
         });
       });
     });

@@ -33,7 +33,7 @@ function rowsOf(matrix: typeof X): string[] {
 function labelMeans(assignment: ArrayLike<number>): number[][] {
   return [0, 1, 2].map((c) => {
     const rows = Array.from({ length: 150 }, (_, i) => i).filter((i) => assignment[i] === c);
-    return [0, 1].map((j) => rows.reduce((s, i) => s + X.data[i * 2 + j]!, 0) / rows.length);
+    return [0, 1].map((j) => rows.reduce((s, i) => s + X.data[i * 2 + j], 0) / rows.length);
   });
 }
 
@@ -50,7 +50,7 @@ describe('initialisation: one M-step from initial responsibilities', () => {
     const kmeansLabels = new KMeans({ nClusters: 3, nInit: 1 }).fit(X, { random }).predict(X);
     means(viaDefault.params).forEach((mean, c) => {
       mean.forEach((v, j) => {
-        expect(v).toBeCloseTo(labelMeans(kmeansLabels)[c]![j]!, 12);
+        expect(v).toBeCloseTo(labelMeans(kmeansLabels)[c][j], 12);
       });
     });
   });
@@ -63,7 +63,7 @@ describe('initialisation: one M-step from initial responsibilities', () => {
     const model = initOnly({ kind: 'clusterer', clusterer: fixed });
     means(model.params).forEach((mean, c) => {
       mean.forEach((v, j) => {
-        expect(v).toBeCloseTo(labelMeans(labels)[c]![j]!, 12);
+        expect(v).toBeCloseTo(labelMeans(labels)[c][j], 12);
       });
     });
     const wrong: Clusterer = { nClusters: 2, fit: fixed.fit };
@@ -86,11 +86,11 @@ describe('initialisation: one M-step from initial responsibilities', () => {
     // Equal up to summation order (sums are taken per block).
     means(a.params).forEach((mean, c) => {
       mean.forEach((v, j) => {
-        expect(v).toBeCloseTo(means(b.params)[c]![j]!, 13);
+        expect(v).toBeCloseTo(means(b.params)[c][j], 13);
       });
     });
     a.weights.forEach((w, c) => {
-      expect(w).toBeCloseTo(b.weights[c]!, 14);
+      expect(w).toBeCloseTo(b.weights[c], 14);
     });
   });
 

@@ -120,12 +120,12 @@ function* accumulateInitial(
   const { initX: X, n, k, families, stats, totals, blockTotals, block, blockSize } = workspace;
   const { sampleWeight, logPriors } = workspace;
   totals.fill(0);
-  for (let c = 0; c < k; c++) stats[c] = families[c]!.scale(stats[c], 0);
+  for (let c = 0; c < k; c++) stats[c] = families[c].scale(stats[c], 0);
   if (assignment.kind === 'seeds') {
     const rowWeight = workspace.totalWeight / workspace.positiveRows;
     const weight = new Float64Array([rowWeight]);
     for (let c = 0; c < k; c++) {
-      stats[c] = families[c]!.accumulate(stats[c], assignment.seeds, c, c + 1, weight, 0, 1);
+      stats[c] = families[c].accumulate(stats[c], assignment.seeds, c, c + 1, weight, 0, 1);
       totals[c] = rowWeight;
     }
     return;
@@ -138,18 +138,18 @@ function* accumulateInitial(
     for (let i = start; i < end; i++) {
       const base = (i - start) * k;
       if (logPriors !== undefined) applyPriors(block, base, k, logPriors, i * k);
-      const w = sampleWeight === undefined ? 1 : sampleWeight[i]!;
+      const w = sampleWeight === undefined ? 1 : sampleWeight[i];
       for (let c = 0; c < k; c++) {
-        const value = block[base + c]! * w;
+        const value = block[base + c] * w;
         block[base + c] = value;
-        blockTotals[c]! += value;
+        blockTotals[c] += value;
       }
     }
     for (let c = 0; c < k; c++) {
-      const blockTotal = blockTotals[c]!;
+      const blockTotal = blockTotals[c];
       blockTotals[c] = 0;
-      totals[c]! += blockTotal;
-      if (blockTotal > 0) stats[c] = families[c]!.accumulate(stats[c], X, start, end, block, c, k);
+      totals[c] += blockTotal;
+      if (blockTotal > 0) stats[c] = families[c].accumulate(stats[c], X, start, end, block, c, k);
     }
   }
 }
@@ -164,14 +164,14 @@ function applyPriors(
   let initial = 0;
   let sum = 0;
   for (let c = 0; c < k; c++) {
-    initial += block[base + c]!;
-    const value = block[base + c]! * Math.exp(logPriors[priorBase + c]!);
+    initial += block[base + c];
+    const value = block[base + c] * Math.exp(logPriors[priorBase + c]);
     block[base + c] = value;
     sum += value;
   }
   if (initial === 0) return;
   for (let c = 0; c < k; c++) {
-    block[base + c] = sum > 0 ? block[base + c]! / sum : Math.exp(logPriors[priorBase + c]!);
+    block[base + c] = sum > 0 ? block[base + c] / sum : Math.exp(logPriors[priorBase + c]);
   }
 }
 
@@ -188,8 +188,8 @@ function givenParams(
   }
   init.params.forEach((params, c) => {
     // Another family's parameters are refused by name here, not by a TypeError in a kernel.
-    families[c]!.checkParams?.(params, `init.params[${c}]`);
-    const dimension = families[c]!.dimension(params);
+    families[c].checkParams?.(params, `init.params[${c}]`);
+    const dimension = families[c].dimension(params);
     if (dimension !== d) {
       throw new InvalidInputError(
         { argument: 'init.params', row: c, value: dimension },
@@ -209,7 +209,7 @@ function givenParams(
     }
     let sum = 0;
     for (let c = 0; c < k; c++) {
-      const w = init.weights[c]!;
+      const w = init.weights[c];
       if (!(w > 0) || !Number.isFinite(w)) {
         throw new InvalidInputError(
           { argument: 'init.weights', row: c, value: w },
@@ -218,7 +218,7 @@ function givenParams(
       }
       sum += w;
     }
-    for (let c = 0; c < k; c++) logWeights[c] = Math.log(init.weights[c]! / sum);
+    for (let c = 0; c < k; c++) logWeights[c] = Math.log(init.weights[c] / sum);
   }
   return { params: [...init.params], logWeights };
 }

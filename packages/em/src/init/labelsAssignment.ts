@@ -19,7 +19,7 @@ export function labelsAssignment(
   }
   const copy = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const label = labels[i]!;
+    const label = labels[i];
     if (!Number.isInteger(label) || label < -1 || label >= k) {
       throw new InvalidInputError(
         { argument, row: i, value: label },
@@ -33,7 +33,7 @@ export function labelsAssignment(
     fill(block, start, end) {
       block.fill(0, 0, (end - start) * k);
       for (let i = start; i < end; i++) {
-        const label = copy[i]!;
+        const label = copy[i];
         if (label >= 0) block[(i - start) * k + label] = 1;
       }
     },

@@ -16,7 +16,7 @@ export function randomAssignment(k: number, random: RandomSource): InitialAssign
           block[r * k + c] = u;
           sum += u;
         }
-        for (let c = 0; c < k; c++) block[r * k + c]! /= sum;
+        for (let c = 0; c < k; c++) block[r * k + c] /= sum;
       }
     },
   };

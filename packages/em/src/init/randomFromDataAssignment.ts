@@ -15,7 +15,7 @@ export function randomFromDataAssignment(
   let candidates: Int32Array | undefined;
   if (sampleWeight !== undefined) {
     candidates = new Int32Array(workspace.positiveRows);
-    for (let i = 0, j = 0; i < n; i++) if (sampleWeight[i]! > 0) candidates[j++] = i;
+    for (let i = 0, j = 0; i < n; i++) if (sampleWeight[i] > 0) candidates[j++] = i;
   }
   const m = candidates?.length ?? n;
   const chosen = new Set<number>();
@@ -26,7 +26,7 @@ export function randomFromDataAssignment(
   const seeds = createMatrix(k, d);
   let c = 0;
   for (const index of chosen) {
-    const row = candidates === undefined ? index : candidates[index]!;
+    const row = candidates === undefined ? index : candidates[index];
     seeds.data.set(X.data.subarray(row * d, (row + 1) * d), c * d);
     c++;
   }

@@ -16,7 +16,7 @@ export function responsibilitiesAssignment(
     );
   }
   for (let idx = 0; idx < R.data.length; idx++) {
-    if (R.data[idx]! < 0) {
+    if (R.data[idx] < 0) {
       throw new InvalidInputError(
         { argument, row: Math.floor(idx / k), column: idx % k, value: R.data[idx] },
         'responsibilities must be >= 0',
@@ -28,9 +28,9 @@ export function responsibilitiesAssignment(
     fill(block, start, end) {
       for (let i = start; i < end; i++) {
         let sum = 0;
-        for (let c = 0; c < k; c++) sum += R.data[i * k + c]!;
+        for (let c = 0; c < k; c++) sum += R.data[i * k + c];
         const factor = sum > 0 ? 1 / sum : 0;
-        for (let c = 0; c < k; c++) block[(i - start) * k + c] = R.data[i * k + c]! * factor;
+        for (let c = 0; c < k; c++) block[(i - start) * k + c] = R.data[i * k + c] * factor;
       }
     },
   };

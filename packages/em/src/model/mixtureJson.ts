@@ -266,7 +266,7 @@ function readLogWeights(doc: Readonly<Record<string, unknown>>, k: number): Floa
       );
     }
     logWeights[c] = value === null ? Number.NEGATIVE_INFINITY : value;
-    total += Math.exp(logWeights[c]!);
+    total += Math.exp(logWeights[c]);
   });
   if (!(Math.abs(total - 1) <= 1e-9)) {
     throw new InvalidInputError(
@@ -282,10 +282,10 @@ function readLogWeights(doc: Readonly<Record<string, unknown>>, k: number): Floa
     );
   }
   weights.forEach((value: unknown, c) => {
-    if (!Object.is(value, Math.exp(logWeights[c]!))) {
+    if (!Object.is(value, Math.exp(logWeights[c]))) {
       throw new InvalidInputError(
         { argument: 'json.weights', row: c, value: value as JsonValue },
-        `disagrees with exp(logWeights[${c}]) = ${Math.exp(logWeights[c]!)}, which the model computes with: edit logWeights to change a weight`,
+        `disagrees with exp(logWeights[${c}]) = ${Math.exp(logWeights[c])}, which the model computes with: edit logWeights to change a weight`,
       );
     }
   });

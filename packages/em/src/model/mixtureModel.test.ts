@@ -23,7 +23,7 @@ describe('MixtureModel scoring', () => {
       let sum = 0;
       row.forEach((v, c) => {
         expect(proba.data[i * 3 + c]).toBeCloseTo(Math.exp(v - lse), 14);
-        sum += proba.data[i * 3 + c]!;
+        sum += proba.data[i * 3 + c];
       });
       expect(sum).toBeCloseTo(1, 14);
     });
@@ -72,13 +72,13 @@ describe('MixtureModel.sample', () => {
     for (let c = 0; c < 3; c++) {
       const rows = Array.from(sample.labels.keys()).filter((i) => sample.labels[i] === c);
       const share = rows.length / 30_000;
-      const sd = Math.sqrt((weights[c]! * (1 - weights[c]!)) / 30_000);
-      expect(Math.abs(share - weights[c]!)).toBeLessThan(5 * sd);
+      const sd = Math.sqrt((weights[c] * (1 - weights[c])) / 30_000);
+      expect(Math.abs(share - weights[c])).toBeLessThan(5 * sd);
       const mean = [0, 1].map(
-        (j) => rows.reduce((s, i) => s + sample.X.data[i * 2 + j]!, 0) / rows.length,
+        (j) => rows.reduce((s, i) => s + sample.X.data[i * 2 + j], 0) / rows.length,
       );
-      means(model.params)[c]!.forEach((m, j) => {
-        expect(Math.abs(mean[j]! - m)).toBeLessThan(0.1);
+      means(model.params)[c].forEach((m, j) => {
+        expect(Math.abs(mean[j] - m)).toBeLessThan(0.1);
       });
     }
   });

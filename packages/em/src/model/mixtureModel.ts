@@ -87,7 +87,7 @@ export class MixtureModel<Params = unknown> implements SoftClusteringModel {
     return this.families.map((family, c) => ({
       family,
       params: this.params[c],
-      weight: Math.exp(this.logWeightValues[c]!),
+      weight: Math.exp(this.logWeightValues[c]),
     }));
   }
 
@@ -128,7 +128,7 @@ export class MixtureModel<Params = unknown> implements SoftClusteringModel {
     const out = new Float64Array(proba.rows);
     for (let i = 0; i < proba.rows; i++) {
       let max = 0;
-      for (let c = 0; c < k; c++) max = Math.max(max, proba.data[i * k + c]!);
+      for (let c = 0; c < k; c++) max = Math.max(max, proba.data[i * k + c]);
       out[i] = 1 - max;
     }
     return out;
@@ -149,7 +149,7 @@ export class MixtureModel<Params = unknown> implements SoftClusteringModel {
       count += family.nParameters(this.params[c]);
     });
     for (const { family, components } of groupFamilies(this.families)) {
-      if (family.nSharedParameters) count += family.nSharedParameters(this.params[components[0]!]);
+      if (family.nSharedParameters) count += family.nSharedParameters(this.params[components[0]]);
     }
     return count;
   }

@@ -26,23 +26,23 @@ export function sampleMixture(
   const cumulative = new Float64Array(k);
   let sum = 0;
   for (let c = 0; c < k; c++) {
-    sum += Math.exp(logWeights[c]!);
+    sum += Math.exp(logWeights[c]);
     cumulative[c] = sum;
   }
   const counts = new Int32Array(k);
   for (let i = 0; i < n; i++) {
     const u = random.uniform() * sum;
     let c = 0;
-    while (c < k - 1 && u >= cumulative[c]!) c++;
-    counts[c]!++;
+    while (c < k - 1 && u >= cumulative[c]) c++;
+    counts[c]++;
   }
   const X = createMatrix(n, dimension);
   const labels = new Int32Array(n);
   let row = 0;
   for (let c = 0; c < k; c++) {
-    const count = counts[c]!;
+    const count = counts[c];
     if (count === 0) continue;
-    families[c]!.sample(params[c], count, random, X.data, row);
+    families[c].sample(params[c], count, random, X.data, row);
     labels.fill(c, row, row + count);
     row += count;
   }

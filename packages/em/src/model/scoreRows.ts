@@ -35,7 +35,7 @@ export function scoreRows(
     const end = Math.min(start + blockRows, n);
     const base = outputs.responsibilities === undefined ? 0 : start * k;
     for (let c = 0; c < k; c++)
-      families[c]!.logDensity(params[c], X, start, end, buffer, base + c, k);
+      families[c].logDensity(params[c], X, start, end, buffer, base + c, k);
     const block = buffer.subarray(base, base + (end - start) * k);
     total += normalizeBlock(block, end - start, k, logWeights, start, eStepScratch, {
       rowScores: outputs.rowScores,
@@ -44,7 +44,7 @@ export function scoreRows(
     if (labels === undefined) continue;
     for (let r = 0; r < end - start; r++) {
       let best = 0;
-      for (let c = 1; c < k; c++) if (block[r * k + c]! > block[r * k + best]!) best = c;
+      for (let c = 1; c < k; c++) if (block[r * k + c] > block[r * k + best]) best = c;
       labels[start + r] = best;
     }
   }

@@ -11,7 +11,7 @@ export function accumulatingComponents(
 ): Uint8Array {
   const mask = new Uint8Array(families.length);
   for (let c = 0; c < families.length; c++) {
-    mask[c] = frozen[c] === 1 && families[c]!.estimateAll === undefined ? 0 : 1;
+    mask[c] = frozen[c] === 1 && families[c].estimateAll === undefined ? 0 : 1;
   }
   return mask;
 }

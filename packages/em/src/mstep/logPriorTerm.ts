@@ -17,12 +17,12 @@ export function logPriorTerm(
 ): number {
   let total = 0;
   for (let c = 0; c < families.length; c++) {
-    const logPrior = families[c]!.logPrior;
+    const logPrior = families[c].logPrior;
     if (logPrior !== undefined) total += logPrior(params[c]);
   }
   if (weightConcentration !== 1) {
     for (let c = 0; c < logWeights.length; c++) {
-      total += (weightConcentration - 1) * logWeights[c]!;
+      total += (weightConcentration - 1) * logWeights[c];
     }
   }
   return total;

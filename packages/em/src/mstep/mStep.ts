@@ -69,7 +69,7 @@ export function mStep(
   for (const { family, components } of groups) {
     for (const c of components) {
       if (frozen[c] === 1 && !initialising) continue;
-      if (totals[c]! > emptyShare * totalWeight) continue;
+      if (totals[c] > emptyShare * totalWeight) continue;
       const seeded = reseedStats(workspace, family, scoresFor(family), usedRows);
       stats[c] = seeded ?? scaledGlobalStats(workspace, family, totalWeight / workspace.k);
       totals[c] = family.totalWeight(stats[c]);
@@ -205,7 +205,7 @@ function updateWeights(
   const k = totals.length;
   const extra = settings.weightConcentration - 1;
   let sum = 0;
-  for (let c = 0; c < k; c++) sum += totals[c]!;
+  for (let c = 0; c < k; c++) sum += totals[c];
   const denominator = sum + k * extra;
-  for (let c = 0; c < k; c++) logWeights[c] = Math.log((totals[c]! + extra) / denominator);
+  for (let c = 0; c < k; c++) logWeights[c] = Math.log((totals[c] + extra) / denominator);
 }

@@ -77,9 +77,9 @@ function worstRow(workspace: EmWorkspace, scores: Float64Array, usedRows: Set<nu
   let best = -1;
   let bestScore = Infinity;
   for (let i = 0; i < n; i++) {
-    if (sampleWeight !== undefined && !(sampleWeight[i]! > 0)) continue;
+    if (sampleWeight !== undefined && !(sampleWeight[i] > 0)) continue;
     if (usedRows.has(i)) continue;
-    const score = scores[i]!;
+    const score = scores[i];
     if (best < 0 || score < bestScore) {
       best = i;
       bestScore = score;

@@ -136,13 +136,12 @@ export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamil
     const d = buffers.d;
     for (let c = 0; c < k; c++) {
       if (mask[c] !== 1) continue;
-      const family = families[c]!;
+      const family = families[c];
       const previous = first ? undefined : this.running[c];
       this.running[c] = interpolateStatistics(family, d, previous, buffers.stats[c], rows, eta);
     }
     for (let c = 0; c < k; c++) {
-      this.runningTotals[c] =
-        (1 - eta) * this.runningTotals[c]! + (eta * buffers.totals[c]!) / rows;
+      this.runningTotals[c] = (1 - eta) * this.runningTotals[c] + (eta * buffers.totals[c]) / rows;
     }
     for (const { family } of buffers.groups) {
       const batchAverage = scaledGlobalStats(workspace, family, eta);
@@ -249,8 +248,8 @@ export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamil
       warnings: this.warnings,
     });
     for (let c = 0; c < k; c++) {
-      if (mask[c] === 1) this.running[c] = families[c]!.scale(stats[c], 1 / seen);
-      this.runningTotals[c] = totals[c]! / seen;
+      if (mask[c] === 1) this.running[c] = families[c].scale(stats[c], 1 / seen);
+      this.runningTotals[c] = totals[c] / seen;
     }
   }
 }

@@ -56,7 +56,7 @@ describe('public API types', () => {
   it('parameters are typed by the families, with no cast at the call site', () => {
     const X = [[1], [2], [3]];
     const model = fitMixture(X, { family: gaussianFull(), nClusters: 2 });
-    expectTypeOf(model.params[0]!.mean).toEqualTypeOf<Float64Array>();
+    expectTypeOf(model.params[0].mean).toEqualTypeOf<Float64Array>();
     const mixed = fitMixture(X, { components: [gaussianFull(), poisson()] });
     expectTypeOf(mixed.params).toEqualTypeOf<readonly (GaussianFullParams | PoissonParams)[]>();
     // Given parameters must be the family's own.

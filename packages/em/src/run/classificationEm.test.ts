@@ -86,19 +86,19 @@ describe("classification EM (estep: 'hard')", () => {
       });
       const trace = run.steps.map((s) => s.objective);
       for (let i = 1; i < trace.length; i++) {
-        expect(trace[i]!).toBeGreaterThanOrEqual(trace[i - 1]! - 1e-12 * Math.abs(trace[i - 1]!));
+        expect(trace[i]).toBeGreaterThanOrEqual(trace[i - 1] - 1e-12 * Math.abs(trace[i - 1]));
       }
       // Iteration i's objective scores the parameters of iteration i - 1's M-step.
       const families = [unitGaussianFamily, unitGaussianFamily, unitGaussianFamily] as const;
       for (let i = 1; i < run.steps.length; i++) {
-        const previous = run.steps[i - 1]!;
+        const previous = run.steps[i - 1];
         const expected = classificationLogLikelihood(
           families as unknown as ComponentFamily<unknown, unknown>[],
           previous.params,
           previous.logWeights,
           X,
         );
-        expect(run.steps[i]!.objective).toBeCloseTo(expected, 12);
+        expect(run.steps[i].objective).toBeCloseTo(expected, 12);
       }
       // The model's labels are the last C-step's: fit(X).predict(X) is CEM's partition.
       const model = run.model;
@@ -125,9 +125,9 @@ describe("classification EM (estep: 'hard')", () => {
     const trace = run.steps.map((s) => s.objective);
     expect(run.model.diagnostics.warnings.filter((w) => w.kind !== 'not-converged')).toEqual([]);
     for (let i = 1; i < trace.length; i++) {
-      expect(trace[i]!).toBeGreaterThanOrEqual(trace[i - 1]! - 1e-12 * Math.abs(trace[i - 1]!));
+      expect(trace[i]).toBeGreaterThanOrEqual(trace[i - 1] - 1e-12 * Math.abs(trace[i - 1]));
     }
-    expect(trace.at(-1)!).toBeGreaterThan(trace[0]!);
+    expect(trace.at(-1)!).toBeGreaterThan(trace[0]);
   });
 
   it('hands the families one-hot weights through the same hooks as soft EM', () => {
@@ -143,7 +143,7 @@ describe("classification EM (estep: 'hard')", () => {
     const recording: ComponentFamily<UnitGaussianParams, UnitGaussianStats> = {
       ...unitGaussianFamily,
       accumulate(stats, data, start, end, weights, offset, stride) {
-        for (let i = start; i < end; i++) seen.add(weights[offset + (i - start) * stride]!);
+        for (let i = start; i < end; i++) seen.add(weights[offset + (i - start) * stride]);
         return unitGaussianFamily.accumulate(stats, data, start, end, weights, offset, stride);
       },
     };

@@ -69,7 +69,7 @@ describe('clear typed errors', () => {
       ...unitGaussianFamily,
       validate(data: Matrix, argument = 'X') {
         for (let i = 0; i < data.rows * data.cols; i++) {
-          if (data.data[i]! < 0) {
+          if (data.data[i] < 0) {
             throw new InvalidInputError(
               {
                 argument,
@@ -145,7 +145,7 @@ describe('degenerate data and components are handled and reported', () => {
   it('a constant column with a fitted variance family', () => {
     const constant = createMatrix(150, 3);
     for (let i = 0; i < 150; i++) {
-      constant.data.set([X.data[i * 2]!, 5, X.data[i * 2 + 1]!], i * 3);
+      constant.data.set([X.data[i * 2], 5, X.data[i * 2 + 1]], i * 3);
     }
     const model = fitMixture(constant, {
       family: pooledVarianceGaussianFamily(),
@@ -159,11 +159,10 @@ describe('degenerate data and components are handled and reported', () => {
   it('k = 1 is the closed-form fit: the data mean, converged at the second iteration', () => {
     const model = fitMixture(X, { ...unit, nClusters: 1 });
     const mean = [0, 1].map(
-      (j) =>
-        Array.from({ length: 150 }, (_, i) => X.data[i * 2 + j]!).reduce((a, b) => a + b) / 150,
+      (j) => Array.from({ length: 150 }, (_, i) => X.data[i * 2 + j]).reduce((a, b) => a + b) / 150,
     );
-    means(model.params)[0]!.forEach((v, j) => {
-      expect(v).toBeCloseTo(mean[j]!, 12);
+    means(model.params)[0].forEach((v, j) => {
+      expect(v).toBeCloseTo(mean[j], 12);
     });
     expect(model.diagnostics.iterations).toBe(2);
     expect(Array.from(model.weights)).toEqual([1]);

@@ -41,7 +41,7 @@ describe('mixing weights', () => {
     const R = startResponsibilities();
     for (let c = 0; c < 3; c++) {
       let total = 0;
-      for (let i = 0; i < 150; i++) total += R[i * 3 + c]!;
+      for (let i = 0; i < 150; i++) total += R[i * 3 + c];
       expect(model.weights[c]).toBeCloseTo(total / 150, 13);
     }
   });
@@ -57,7 +57,7 @@ describe('mixing weights', () => {
     const R = startResponsibilities();
     for (let c = 0; c < 3; c++) {
       let total = 0;
-      for (let i = 0; i < 150; i++) total += R[i * 3 + c]!;
+      for (let i = 0; i < 150; i++) total += R[i * 3 + c];
       expect(model.weights[c]).toBeCloseTo((total + alpha - 1) / (150 + 3 * (alpha - 1)), 13);
     }
   });
@@ -65,9 +65,9 @@ describe('mixing weights', () => {
   it('stay fixed with freezeWeights', () => {
     const model = fitMixture(X, { ...unit, init: start, freezeWeights: true });
     model.weights.forEach((w, c) => {
-      expect(w).toBeCloseTo(start.weights[c]!, 15);
+      expect(w).toBeCloseTo(start.weights[c], 15);
     });
-    expect(means(model.params)[2]![1]).toBeGreaterThan(8.5);
+    expect(means(model.params)[2][1]).toBeGreaterThan(8.5);
   });
 });
 
@@ -84,8 +84,7 @@ describe('sample weights', () => {
     const sampleWeight = Float64Array.from({ length: 150 }, (_, i) => 1 + (i % 3));
     const repeated: number[][] = [];
     for (let i = 0; i < 150; i++) {
-      for (let r = 0; r < sampleWeight[i]!; r++)
-        repeated.push([X.data[i * 2]!, X.data[i * 2 + 1]!]);
+      for (let r = 0; r < sampleWeight[i]; r++) repeated.push([X.data[i * 2], X.data[i * 2 + 1]]);
     }
     const weighted = fitMixture(X, {
       ...unit,
@@ -96,11 +95,11 @@ describe('sample weights', () => {
     });
     const copies = fitMixture(repeated, { ...unit, init: start, tolerance: 0, maxIterations: 20 });
     weighted.diagnostics.objective.forEach((v, t) => {
-      expect(v).toBeCloseTo(copies.diagnostics.objective[t]!, 12);
+      expect(v).toBeCloseTo(copies.diagnostics.objective[t], 12);
     });
     means(weighted.params).forEach((mean, c) => {
       mean.forEach((v, j) => {
-        expect(v).toBeCloseTo(means(copies.params)[c]![j]!, 11);
+        expect(v).toBeCloseTo(means(copies.params)[c][j], 11);
       });
     });
   });
@@ -121,7 +120,7 @@ describe('sample weights', () => {
     );
     means(kept.params).forEach((mean, c) => {
       mean.forEach((v, j) => {
-        expect(v).toBeCloseTo(means(dropped.params)[c]![j]!, 12);
+        expect(v).toBeCloseTo(means(dropped.params)[c][j], 12);
       });
     });
   });
@@ -133,11 +132,9 @@ describe('semi-supervised fits with prior probabilities', () => {
     const model = fitMixture(X, { ...unit, priorProbabilities: priors, init: 'random' });
     for (let c = 0; c < 3; c++) {
       const rows = Array.from({ length: 150 }, (_, i) => i).filter((i) => labels[i] === c);
-      const mean = [0, 1].map(
-        (j) => rows.reduce((s, i) => s + X.data[i * 2 + j]!, 0) / rows.length,
-      );
-      means(model.params)[c]!.forEach((v, j) => {
-        expect(v).toBeCloseTo(mean[j]!, 12);
+      const mean = [0, 1].map((j) => rows.reduce((s, i) => s + X.data[i * 2 + j], 0) / rows.length);
+      means(model.params)[c].forEach((v, j) => {
+        expect(v).toBeCloseTo(mean[j], 12);
       });
       expect(model.weights[c]).toBeCloseTo(rows.length / 150, 14);
     }
@@ -156,7 +153,7 @@ describe('semi-supervised fits with prior probabilities', () => {
     });
     const predicted = model.predict(X);
     let agree = 0;
-    for (let i = 0; i < 150; i++) if (predicted[i] === permutation[labels[i]!]) agree++;
+    for (let i = 0; i < 150; i++) if (predicted[i] === permutation[labels[i]]) agree++;
     expect(agree).toBeGreaterThan(145);
   });
 

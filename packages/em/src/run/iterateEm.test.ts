@@ -47,9 +47,9 @@ describe('the runner drives families only through their hooks', () => {
     expect(calls.filter((call) => call.member === 'validate')).toHaveLength(1);
     // After the initial M-step (the first k estimates) come the iterations.
     let position = calls.findIndex(
-      (call, i) => i > 0 && calls[i - 1]!.member === 'estimate' && call.member !== 'estimate',
+      (call, i) => i > 0 && calls[i - 1].member === 'estimate' && call.member !== 'estimate',
     );
-    const take = (): FamilyCall => calls[position++]!;
+    const take = (): FamilyCall => calls[position++];
     const blocks = [
       [0, 64],
       [64, 128],
@@ -130,7 +130,7 @@ describe('the runner drives families only through their hooks', () => {
     expect(estimates.slice(0, 2).map((call) => call.previous)).toEqual([undefined, undefined]);
     for (let i = 2; i < estimates.length; i++) {
       // Component c's previous parameters are what its last M-step returned.
-      expect(estimates[i]!.previous).toBe(estimates[i - 2]!.params);
+      expect(estimates[i].previous).toBe(estimates[i - 2].params);
     }
   });
 
@@ -207,9 +207,7 @@ describe('the objective', () => {
       const history = model.diagnostics.objective;
       expect(history).toHaveLength(60);
       for (let t = 1; t < history.length; t++) {
-        expect(history[t]! - history[t - 1]!).toBeGreaterThanOrEqual(
-          -1e-12 * Math.abs(history[t]!),
-        );
+        expect(history[t] - history[t - 1]).toBeGreaterThanOrEqual(-1e-12 * Math.abs(history[t]));
       }
       // Re-seeding during iterations would break monotonicity; at initialisation it may not.
       const duringIterations = model.diagnostics.warnings.filter(
@@ -267,9 +265,9 @@ describe('the objective', () => {
     }
     expect(models).toHaveLength(4);
     // The last step's model is the fitted one, and earlier models kept their own state.
-    expect(models[3]!.scoreSamples(X)).toEqual(step.value.scoreSamples(X));
-    expect(models[0]!.params[0]!.mean).not.toEqual(models[3]!.params[0]!.mean);
-    expect(models[2]!.diagnostics.objective).toHaveLength(3);
+    expect(models[3].scoreSamples(X)).toEqual(step.value.scoreSamples(X));
+    expect(models[0].params[0].mean).not.toEqual(models[3].params[0].mean);
+    expect(models[2].diagnostics.objective).toHaveLength(3);
   });
 
   it('converges when |change| < tolerance, checked after the M-step as in scikit-learn', () => {
@@ -283,8 +281,8 @@ describe('the objective', () => {
     const n = history.length;
     expect(model.diagnostics.converged).toBe(true);
     expect(model.diagnostics.iterations).toBe(n);
-    expect(Math.abs(history[n - 1]! - history[n - 2]!)).toBeLessThan(1e-6);
-    expect(Math.abs(history[n - 2]! - history[n - 3]!)).toBeGreaterThanOrEqual(1e-6);
+    expect(Math.abs(history[n - 1] - history[n - 2])).toBeLessThan(1e-6);
+    expect(Math.abs(history[n - 2] - history[n - 3])).toBeGreaterThanOrEqual(1e-6);
   });
 
   it('with tolerance 0 runs exactly maxIterations and reports not-converged', () => {
@@ -314,11 +312,9 @@ describe('the objective', () => {
     expect(model.diagnostics.warnings).toEqual([]);
     for (let c = 0; c < 3; c++) {
       const rows = Array.from(labels.keys()).filter((i) => labels[i] === c);
-      const mean = [0, 1].map(
-        (j) => rows.reduce((s, i) => s + X.data[i * 2 + j]!, 0) / rows.length,
-      );
-      means(model.params)[c]!.forEach((v, j) => {
-        expect(v).toBeCloseTo(mean[j]!, 12);
+      const mean = [0, 1].map((j) => rows.reduce((s, i) => s + X.data[i * 2 + j], 0) / rows.length);
+      means(model.params)[c].forEach((v, j) => {
+        expect(v).toBeCloseTo(mean[j], 12);
       });
     }
   });
@@ -356,7 +352,7 @@ describe('randomness and restarts', () => {
     const { restartObjectives, bestRestart } = model.diagnostics;
     expect(restartObjectives).toHaveLength(4);
     expect(restartObjectives[bestRestart]).toBe(Math.max(...restartObjectives));
-    expect(model.score(X)).toBeCloseTo(restartObjectives[bestRestart]!, 12);
+    expect(model.score(X)).toBeCloseTo(restartObjectives[bestRestart], 12);
   });
 
   it('gives each restart its own split of the random source', () => {

@@ -9,7 +9,7 @@ const logWeights = new Float64Array(0);
 function drive(progress: RestartProgress, objectives: readonly number[]): number[] {
   const changes: number[] = [];
   while (progress.next()) {
-    const step = progress.record(objectives[progress.iteration - 1]!, noParams, logWeights);
+    const step = progress.record(objectives[progress.iteration - 1], noParams, logWeights);
     changes.push(step.change);
   }
   return changes;

@@ -26,7 +26,7 @@ describe('RestartSelection', () => {
     expect(model.diagnostics.restartObjectives).toEqual([-3, -1, -2, -1]);
     expect(model.diagnostics.objective).toEqual([-2, -1]);
     expect(model.diagnostics.converged).toBe(true);
-    expect(model.params).toEqual(results[1]!.params);
+    expect(model.params).toEqual(results[1].params);
   });
 
   it('reports the warnings of every restart in order, after any pushed while restarts ran', () => {

@@ -15,7 +15,7 @@ export function expandCandidates(options: SelectMixtureOptions): SelectionCandid
     }
     for (const name of names) {
       for (const nClusters of grid.nClusters) {
-        list.push({ name, family: grid.families[name]!, nClusters });
+        list.push({ name, family: grid.families[name], nClusters });
       }
     }
   }

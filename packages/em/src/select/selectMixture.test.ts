@@ -36,7 +36,7 @@ function poissonCounts() {
   const counts = createMatrix(600, 2);
   const family = poisson();
   for (let i = 0; i < 600; i++)
-    family.sample(poissonParams(rates[i % 3]!), 1, random, counts.data, i);
+    family.sample(poissonParams(rates[i % 3]), 1, random, counts.data, i);
   return counts;
 }
 
@@ -53,7 +53,7 @@ describe('selectMixture', () => {
     const selection = selectMixture(X, { candidates });
     expect(selection.table).toHaveLength(24);
     selection.table.forEach((row, i) => {
-      const cell = fixture.same_start.grid[i]!;
+      const cell = fixture.same_start.grid[i];
       expect([row.name, row.nClusters]).toEqual([cell.covariance, cell.k]);
       expect(row.nParameters).toBe(cell.nParameters);
       expect(relative(row.logLikelihood, cell.logLikelihood)).toBeLessThan(1e-9);
@@ -119,7 +119,8 @@ describe('selectMixture', () => {
         random: 1,
       });
       selection.table.forEach((row, i) => {
-        const model = selection.models[i]!;
+        const model = selection.models[i];
+        if (model === undefined) throw new Error(`candidate ${i} has no model`);
         expect(row.bic).toBeCloseTo(model.bic(X), 8);
         expect(row.aic).toBeCloseTo(model.aic(X), 8);
         expect(row.icl).toBeCloseTo(model.icl(X), 8);
@@ -165,8 +166,8 @@ describe('selectMixture', () => {
     const selection = selectMixture(small, {
       grid: { nClusters: [1, 5], families: { full: gaussians.full } },
     });
-    expect(selection.table[1]!.failure).toMatch(/cannot fit 5 components to 4 rows/);
-    expect(selection.table[1]!.bic).toBeNaN();
+    expect(selection.table[1].failure).toMatch(/cannot fit 5 components to 4 rows/);
+    expect(selection.table[1].bic).toBeNaN();
     expect(selection.models[1]).toBeUndefined();
     expect(selection.bestIndex).toBe(0);
     expect(formatSelectionTable(selection)).toMatch(/full\s+5\s+-\s+-\s+-\s+-\s+-\s+failed: /);

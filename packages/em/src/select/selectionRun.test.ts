@@ -33,7 +33,7 @@ describe('SelectionRun', () => {
     const controller = new AbortController();
     const run = new SelectionRun(X, { grid, random: 0, signal: controller.signal });
     controller.abort();
-    expect(() => run.fitOptions(run.candidates[0]!)).toThrow(AbortedError);
+    expect(() => run.fitOptions(run.candidates[0])).toThrow(AbortedError);
   });
 
   it('rows a data failure with no model, reports every row and picks the lowest criterion', () => {
@@ -51,7 +51,7 @@ describe('SelectionRun', () => {
         ? { error: new InvalidInputError({ argument: 'nClusters' }, 'too many') }
         : { model: fitMixture(run.data, run.fitOptions(candidate)) },
     );
-    for (const [index, candidate] of run.candidates.entries()) run.record(candidate, fits[index]!);
+    for (const [index, candidate] of run.candidates.entries()) run.record(candidate, fits[index]);
     const selection = run.result();
     expect(seen).toEqual([
       ['full', 0, 4],
@@ -59,7 +59,7 @@ describe('SelectionRun', () => {
       ['diag', 2, 4],
       ['diag', 3, 4],
     ]);
-    expect(selection.table[1]!.failure).toContain('too many');
+    expect(selection.table[1].failure).toContain('too many');
     expect(selection.models[1]).toBeUndefined();
     const aics = selection.table.map((row) => (row.failure === undefined ? row.aic : Infinity));
     expect(selection.bestIndex).toBe(aics.indexOf(Math.min(...aics)));
@@ -68,8 +68,6 @@ describe('SelectionRun', () => {
 
   it('rethrows an error that is not a data failure', () => {
     const run = new SelectionRun(X, { grid, random: 0 });
-    expect(() => run.record(run.candidates[0]!, { error: new TypeError('bug') })).toThrow(
-      TypeError,
-    );
+    expect(() => run.record(run.candidates[0], { error: new TypeError('bug') })).toThrow(TypeError);
   });
 });

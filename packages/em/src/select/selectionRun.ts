@@ -111,7 +111,7 @@ function toSelection(
   table.forEach((row, i) => {
     if (
       row.failure === undefined &&
-      (bestIndex < 0 || row[criterion] < table[bestIndex]![criterion])
+      (bestIndex < 0 || row[criterion] < table[bestIndex][criterion])
     ) {
       bestIndex = i;
     }
@@ -122,12 +122,8 @@ function toSelection(
       `every candidate failed; the first: ${table[0]?.failure}`,
     );
   }
-  return {
-    criterion,
-    table,
-    bestIndex,
-    best: table[bestIndex]!,
-    model: models[bestIndex]!,
-    models,
-  };
+  const model = models[bestIndex];
+  // A row without a failure always recorded its model; this narrows the type for the compiler.
+  if (model === undefined) throw new Error(`selection row ${bestIndex} has no model`);
+  return { criterion, table, bestIndex, best: table[bestIndex], model, models };
 }

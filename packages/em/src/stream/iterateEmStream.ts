@@ -192,7 +192,7 @@ async function initialState(
   const init = settings.init;
   if (typeof init === 'object' && init.kind === 'params') {
     const first = init.params.length === families.length ? init.params[0] : undefined;
-    const d = first === undefined ? 0 : families[0]!.dimension(first);
+    const d = first === undefined ? 0 : families[0].dimension(first);
     const buffers = ensureBuffers(fit, d);
     const workspace = statisticsWorkspace(buffers, [], new Float64Array(0), 0, fit.globalStats);
     return initialize(workspace, init, random, settings, restart, fit.warnings);

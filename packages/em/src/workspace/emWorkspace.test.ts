@@ -22,7 +22,7 @@ function largeWine() {
   const data = new Float64Array(copies * wine.data.length);
   const random = createRandom(3);
   for (let i = 0; i < data.length; i++) {
-    const value = wine.data[i % wine.data.length]!;
+    const value = wine.data[i % wine.data.length];
     data[i] = value * (1 + 0.01 * random.normal());
   }
   return { rows: copies * wine.rows, cols: wine.cols, data };

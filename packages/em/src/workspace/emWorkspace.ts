@@ -105,9 +105,9 @@ export function createEmWorkspace(
     positiveRows = 0;
     let largest = 0;
     for (let i = 0; i < n; i++) {
-      totalWeight += sampleWeight[i]!;
-      if (sampleWeight[i]! > 0) positiveRows++;
-      largest = Math.max(largest, sampleWeight[i]!);
+      totalWeight += sampleWeight[i];
+      if (sampleWeight[i] > 0) positiveRows++;
+      largest = Math.max(largest, sampleWeight[i]);
     }
     checkWeightRange(totalWeight, largest);
   }
@@ -300,13 +300,13 @@ function toLogPriors(input: MatrixInput, n: number, k: number): Float64Array {
   for (let i = 0; i < n; i++) {
     let sum = 0;
     for (let c = 0; c < k; c++) {
-      const p = priors.data[i * k + c]!;
+      const p = priors.data[i * k + c];
       if (p < 0)
         throw new InvalidInputError({ argument, row: i, column: c, value: p }, 'must be >= 0');
       sum += p;
     }
     if (!(sum > 0)) throw new InvalidInputError({ argument, row: i }, 'a row sums to zero');
-    for (let c = 0; c < k; c++) out[i * k + c] = Math.log(priors.data[i * k + c]! / sum);
+    for (let c = 0; c < k; c++) out[i * k + c] = Math.log(priors.data[i * k + c] / sum);
   }
   return out;
 }

@@ -22,5 +22,5 @@ export function kernelArrays(
   if (dataLength < KERNEL_MEMORY_MIN_VALUES) return undefined;
   if (!families.some(prefersKernelMemory)) return undefined;
   const arrays = allocateKernelArrays([dataLength, blockLength]);
-  return arrays === undefined ? undefined : { data: arrays[0]!, block: arrays[1]! };
+  return arrays === undefined ? undefined : { data: arrays[0], block: arrays[1] };
 }

@@ -17,7 +17,7 @@ export function paramsFromPrecision(
   const d = mean.length;
   const reversed = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
-    for (let j = 0; j < d; j++) reversed[i * d + j] = precision[(d - 1 - i) * d + (d - 1 - j)]!;
+    for (let j = 0; j < d; j++) reversed[i * d + j] = precision[(d - 1 - i) * d + (d - 1 - j)];
   }
   const result = cholesky(d, reversed);
   if (!result.ok) {
@@ -31,18 +31,18 @@ export function paramsFromPrecision(
   let logDet = 0;
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < d; j++) {
-      const value = result.factor[(d - 1 - i) * d + (d - 1 - j)]!;
+      const value = result.factor[(d - 1 - i) * d + (d - 1 - j)];
       U[i * d + j] = value;
       Ut[j * d + i] = value;
     }
-    logDet += Math.log(U[i * d + i]!);
+    logDet += Math.log(U[i * d + i]);
   }
   const L = invertLowerTriangular(d, Ut);
   const covariance = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
     for (let j = 0; j <= i; j++) {
       let sum = 0;
-      for (let k = 0; k <= j; k++) sum += L[i * d + k]! * L[j * d + k]!;
+      for (let k = 0; k <= j; k++) sum += L[i * d + k] * L[j * d + k];
       covariance[i * d + j] = sum;
       covariance[j * d + i] = sum;
     }
@@ -61,7 +61,7 @@ export function precisionFromCholesky(d: number, U: Float64Array): number[][] {
   return Array.from({ length: d }, (_, i) =>
     Array.from({ length: d }, (_, j) => {
       let sum = 0;
-      for (let k = Math.max(i, j); k < d; k++) sum += U[i * d + k]! * U[j * d + k]!;
+      for (let k = Math.max(i, j); k < d; k++) sum += U[i * d + k] * U[j * d + k];
       return sum;
     }),
   );
@@ -94,7 +94,7 @@ export function squareMatrix(
     if (row == null || row.length !== d) {
       throw new InvalidInputError({ argument, row: index }, `expected a ${d} x ${d} matrix`);
     }
-    for (let j = 0; j < d; j++) out[i * d + j] = finite(row[j]!, argument, index);
+    for (let j = 0; j < d; j++) out[i * d + j] = finite(row[j], argument, index);
   }
   return out;
 }

@@ -16,7 +16,7 @@ export const sphericalCovariance: CovarianceStrategy<'spherical'> = {
       );
     }
     return Array.from({ length: means.rows }, (_, c) => {
-      const p = list[c]!;
+      const p = list[c];
       if (typeof p !== 'number' || !(p > 0) || !Number.isFinite(p)) {
         throw new InvalidInputError({ argument, row: c, value: p }, 'must be finite and > 0');
       }

@@ -20,10 +20,9 @@ export const tiedCovariance: CovarianceStrategy<'tied'> = {
     }));
   },
   covariances(params) {
-    const { covariance, mean } = params[0]!;
+    const { covariance, mean } = params[0];
     const d = mean.length;
     return Array.from({ length: d }, (_, i) => Array.from(covariance.subarray(i * d, i * d + d)));
   },
-  precisions: (params) =>
-    precisionFromCholesky(params[0]!.mean.length, params[0]!.precisionCholesky),
+  precisions: (params) => precisionFromCholesky(params[0].mean.length, params[0].precisionCholesky),
 };

@@ -33,7 +33,7 @@ describe('kmeansPlusPlus', () => {
     for (let c = 0; c < 5; c++) {
       const row = rowIndexOf(X, centers.data.subarray(c * 3, c * 3 + 3));
       expect(row).toBeGreaterThanOrEqual(0);
-      blobsHit.add(labels[row]!);
+      blobsHit.add(labels[row]);
     }
     expect(blobsHit.size).toBe(5);
   });

@@ -56,7 +56,7 @@ export function* kmeansPlusPlusProgram(
   // First center: a row drawn by weight.
   let total = 0;
   for (let i = 0; i < n; i++) {
-    total += w[i]!;
+    total += w[i];
     cumulative[i] = total;
   }
   const first = searchCumulative(cumulative, random.uniform() * total);
@@ -68,15 +68,15 @@ export function* kmeansPlusPlusProgram(
     const end = Math.min(n, start + blockRows);
     squaredDistances(X, start, end, one, scratch, xNorms, rowSquaredNorms(one));
     for (let i = start; i < end; i++) {
-      closest[i] = scratch[i - start]!;
-      potential += w[i]! * closest[i]!;
+      closest[i] = scratch[i - start];
+      potential += w[i] * closest[i];
     }
   }
 
   for (let c = 1; c < k; c++) {
     let running = 0;
     for (let i = 0; i < n; i++) {
-      running += w[i]! * closest[i]!;
+      running += w[i] * closest[i];
       cumulative[i] = running;
     }
     for (let t = 0; t < trials; t++) {
@@ -91,19 +91,19 @@ export function* kmeansPlusPlusProgram(
       const end = Math.min(n, start + blockRows);
       squaredDistances(X, start, end, candidates, scratch, xNorms, candidateNorms);
       for (let i = start; i < end; i++) {
-        const weight = w[i]!;
-        const current = closest[i]!;
+        const weight = w[i];
+        const current = closest[i];
         const row = (i - start) * trials;
         for (let t = 0; t < trials; t++) {
-          const value = scratch[row + t]!;
-          potentials[t]! += weight * Math.min(value, current);
+          const value = scratch[row + t];
+          potentials[t] += weight * Math.min(value, current);
         }
       }
     }
     let best = 0;
-    for (let t = 1; t < trials; t++) if (potentials[t]! < potentials[best]!) best = t;
-    potential = potentials[best]!;
-    const chosen = candidateIndex[best]!;
+    for (let t = 1; t < trials; t++) if (potentials[t] < potentials[best]) best = t;
+    potential = potentials[best];
+    const chosen = candidateIndex[best];
     centers.set(data.subarray(chosen * d, chosen * d + d), c * d);
     // D(x)² now also counts the new center; recompute its column (cheaper than keeping n x trials).
     const single: Matrix = { rows: 1, cols: d, data: centers.subarray(c * d, c * d + d) };
@@ -113,8 +113,8 @@ export function* kmeansPlusPlusProgram(
       const end = Math.min(n, start + blockRows);
       squaredDistances(X, start, end, single, scratch, xNorms, singleNorm);
       for (let i = start; i < end; i++) {
-        const value = scratch[i - start]!;
-        if (value < closest[i]!) closest[i] = value;
+        const value = scratch[i - start];
+        if (value < closest[i]) closest[i] = value;
       }
     }
   }
@@ -133,7 +133,7 @@ function searchCumulative(cumulative: Float64Array, target: number): number {
   let high = cumulative.length - 1;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (cumulative[mid]! > target) high = mid;
+    if (cumulative[mid] > target) high = mid;
     else low = mid + 1;
   }
   return low;

@@ -22,7 +22,7 @@ export function randomRows(
     weights === undefined ? uniformSample(n, k, random) : weightedSample(weights, k, random);
   const centers = new Float64Array(k * d);
   for (let c = 0; c < k; c++) {
-    const row = chosen[c]!;
+    const row = chosen[c];
     centers.set(data.subarray(row * d, row * d + d), c * d);
   }
   return { rows: k, cols: d, data: centers };
@@ -33,8 +33,8 @@ function uniformSample(n: number, k: number, random: RandomSource): Int32Array {
   for (let i = 0; i < n; i++) order[i] = i;
   for (let c = 0; c < k; c++) {
     const pick = c + random.integer(n - c);
-    const swap = order[c]!;
-    order[c] = order[pick]!;
+    const swap = order[c];
+    order[c] = order[pick];
     order[pick] = swap;
   }
   return order.subarray(0, k);
@@ -46,8 +46,8 @@ function weightedSample(weights: Float64Array, k: number, random: RandomSource):
   let total = 0;
   let positive = 0;
   for (let i = 0; i < n; i++) {
-    total += remaining[i]!;
-    if (remaining[i]! > 0) positive++;
+    total += remaining[i];
+    if (remaining[i] > 0) positive++;
   }
   if (positive < k) {
     throw new InvalidInputError(
@@ -61,13 +61,13 @@ function weightedSample(weights: Float64Array, k: number, random: RandomSource):
     let running = 0;
     let pick = -1;
     for (let i = 0; i < n; i++) {
-      if (remaining[i]! <= 0) continue;
+      if (remaining[i] <= 0) continue;
       pick = i;
-      running += remaining[i]!;
+      running += remaining[i];
       if (running > target) break;
     }
     chosen[c] = pick;
-    total -= remaining[pick]!;
+    total -= remaining[pick];
     remaining[pick] = 0;
   }
   return chosen;

@@ -29,7 +29,7 @@ export function dissimilarities(
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < m; j++) {
           let s = 0;
-          for (let t = 0; t < d; t++) s += Math.abs(a[i * d + t]! - b[j * d + t]!);
+          for (let t = 0; t < d; t++) s += Math.abs(a[i * d + t] - b[j * d + t]);
           out[i * m + j] = s;
         }
       }
@@ -40,9 +40,9 @@ export function dissimilarities(
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < m; j++) {
           let dot = 0;
-          for (let t = 0; t < d; t++) dot += a[i * d + t]! * b[j * d + t]!;
+          for (let t = 0; t < d; t++) dot += a[i * d + t] * b[j * d + t];
           // Clamp: rounding can push cos θ slightly beyond [-1, 1].
-          out[i * m + j] = Math.max(0, 1 - dot / (normsA[i]! * normsB[j]!));
+          out[i * m + j] = Math.max(0, 1 - dot / (normsA[i] * normsB[j]));
         }
       }
       return out;
@@ -58,7 +58,7 @@ export function rowNorms(X: Matrix, argument: string): Float64Array {
   const norms = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let t = 0; t < d; t++) s += data[i * d + t]! * data[i * d + t]!;
+    for (let t = 0; t < d; t++) s += data[i * d + t] * data[i * d + t];
     norms[i] = Math.sqrt(s);
     if (norms[i] === 0) {
       throw new InvalidInputError(

@@ -62,13 +62,13 @@ export function* fasterPamProgram(
   assignment.update(D, medoids);
   const { nearest, nearestDistance, secondDistance } = assignment;
   const isMedoid = sharedUint8Array(n);
-  for (let m = 0; m < k; m++) isMedoid[medoids[m]!] = 1;
+  for (let m = 0; m < k; m++) isMedoid[medoids[m]] = 1;
   const removalLoss = sharedFloat64Array(k);
   const state: SwapState = { nearest, nearestDistance, secondDistance, isMedoid, removalLoss };
   const computeRemovalLoss = (): void => {
     removalLoss.fill(0);
     for (let o = 0; o < n; o++) {
-      removalLoss[nearest[o]!]! += weights[o]! * (secondDistance[o]! - nearestDistance[o]!);
+      removalLoss[nearest[o]] += weights[o] * (secondDistance[o] - nearestDistance[o]);
     }
   };
   computeRemovalLoss();
@@ -101,7 +101,7 @@ export function* fasterPamProgram(
         const found = outputs.find((output) => output.candidate >= 0);
         if (found !== undefined) {
           const { candidate, medoid } = found;
-          isMedoid[medoids[medoid]!] = 0;
+          isMedoid[medoids[medoid]] = 0;
           isMedoid[candidate] = 1;
           medoids[medoid] = candidate;
           assignment.update(D, medoids);

@@ -27,8 +27,7 @@ export function initialMedoids(
     // Probability ∝ w_i for the first medoid and for 'random'; ∝ w_i·D(i) afterwards for k-means++.
     let total = 0;
     for (let i = 0; i < n; i++) {
-      if (!chosen[i])
-        total += init === 'k-means++' && m > 0 ? weights[i]! * nearest[i]! : weights[i]!;
+      if (!chosen[i]) total += init === 'k-means++' && m > 0 ? weights[i] * nearest[i] : weights[i];
     }
     let pick = -1;
     if (total > 0) {
@@ -36,7 +35,7 @@ export function initialMedoids(
       let running = 0;
       for (let i = 0; i < n; i++) {
         if (chosen[i]) continue;
-        const mass = init === 'k-means++' && m > 0 ? weights[i]! * nearest[i]! : weights[i]!;
+        const mass = init === 'k-means++' && m > 0 ? weights[i] * nearest[i] : weights[i];
         if (mass <= 0) continue;
         pick = i;
         running += mass;
@@ -47,7 +46,7 @@ export function initialMedoids(
     if (pick === -1) pick = chosen.indexOf(0);
     medoids[m] = pick;
     chosen[pick] = 1;
-    for (let i = 0; i < n; i++) nearest[i] = Math.min(nearest[i]!, D[i * n + pick]!);
+    for (let i = 0; i < n; i++) nearest[i] = Math.min(nearest[i], D[i * n + pick]);
   }
   return medoids;
 }
@@ -64,9 +63,9 @@ function build(D: Float64Array, n: number, k: number, weights: Float64Array): In
       // Total deviation if c were added: Σ_i w_i min(nearest_i, D(i, c)).
       let value = 0;
       for (let i = 0; i < n; i++) {
-        const distance = D[i * n + c]!;
-        const current = nearest[i]!;
-        value += weights[i]! * Math.min(distance, current);
+        const distance = D[i * n + c];
+        const current = nearest[i];
+        value += weights[i] * Math.min(distance, current);
       }
       if (value < bestValue) {
         bestValue = value;
@@ -75,7 +74,7 @@ function build(D: Float64Array, n: number, k: number, weights: Float64Array): In
     }
     medoids[m] = best;
     chosen[best] = 1;
-    for (let i = 0; i < n; i++) nearest[i] = Math.min(nearest[i]!, D[i * n + best]!);
+    for (let i = 0; i < n; i++) nearest[i] = Math.min(nearest[i], D[i * n + best]);
   }
   return medoids;
 }

@@ -10,7 +10,7 @@ function deviation(D: Float64Array, n: number, medoids: readonly number[]): numb
   let total = 0;
   for (let i = 0; i < n; i++) {
     let nearest = Number.POSITIVE_INFINITY;
-    for (const m of medoids) nearest = Math.min(nearest, D[i * n + m]!);
+    for (const m of medoids) nearest = Math.min(nearest, D[i * n + m]);
     total += nearest;
   }
   return total;
@@ -25,7 +25,7 @@ function bruteForce(D: Float64Array, n: number, k: number): { total: number; med
       let total = 0;
       for (let i = 0; i < n; i++) {
         let nearest = Number.POSITIVE_INFINITY;
-        for (const m of subset) nearest = Math.min(nearest, D[i * n + m]!);
+        for (const m of subset) nearest = Math.min(nearest, D[i * n + m]);
         total += nearest;
       }
       if (total < best.total) best = { total, medoids: [...subset] };
@@ -55,10 +55,10 @@ function separatedGroups(n: number, k: number): Matrix {
   ];
   const data = new Float64Array(n * 3);
   for (let i = 0; i < n; i++) {
-    const centre = centres[i % k]!;
-    data[i * 3] = centre[0]! + Math.sin(1.7 * i);
-    data[i * 3 + 1] = centre[1]! + Math.cos(2.3 * i);
-    data[i * 3 + 2] = centre[2]! + Math.sin(0.9 * i + 1);
+    const centre = centres[i % k];
+    data[i * 3] = centre[0] + Math.sin(1.7 * i);
+    data[i * 3 + 1] = centre[1] + Math.cos(2.3 * i);
+    data[i * 3 + 2] = centre[2] + Math.sin(0.9 * i + 1);
   }
   return { rows: n, cols: 3, data };
 }
@@ -146,9 +146,9 @@ describe('KMedoids (FasterPAM)', () => {
     expect(Array.from(model.predict(X))).toEqual(Array.from(model.labels));
     const distances = model.transform(X);
     let total = 0;
-    for (let i = 0; i < X.rows; i++) total += distances.data[i * 3 + model.labels[i]!]!;
+    for (let i = 0; i < X.rows; i++) total += distances.data[i * 3 + model.labels[i]];
     expect(model.totalDeviation).toBeCloseTo(total, 9);
-    for (let m = 0; m < 3; m++) expect(model.labels[model.medoidIndices[m]!]).toBe(m);
+    for (let m = 0; m < 3; m++) expect(model.labels[model.medoidIndices[m]]).toBe(m);
   });
 
   it('build, k-means++ and random starts reach the same deviation on well-separated blobs', () => {
@@ -156,7 +156,7 @@ describe('KMedoids (FasterPAM)', () => {
     const results = (['build', 'k-means++', 'random'] as const).map(
       (init) => new KMedoids({ nClusters: 4, init }).fit(X, { random: 1 }).totalDeviation,
     );
-    for (const value of results) expect(value).toBeCloseTo(results[0]!, 6);
+    for (const value of results) expect(value).toBeCloseTo(results[0], 6);
   });
 
   it('integer weights equal repeated rows', () => {
@@ -166,7 +166,7 @@ describe('KMedoids (FasterPAM)', () => {
     const origin: number[] = [];
     weights.forEach((w, i) => {
       for (let r = 0; r < w; r++) {
-        repeated.push([X.data[2 * i]!, X.data[2 * i + 1]!]);
+        repeated.push([X.data[2 * i], X.data[2 * i + 1]]);
         origin.push(i);
       }
     });

@@ -145,7 +145,7 @@ export class KMedoids implements Clusterer<KMedoidsModel> {
         restart: 0,
         iteration: index + 1,
         objective,
-        change: index === 0 ? Number.POSITIVE_INFINITY : Math.abs(objective - trace[index - 1]!),
+        change: index === 0 ? Number.POSITIVE_INFINITY : Math.abs(objective - trace[index - 1]),
       });
     }
     const totalDeviation = toUnits(result.totalDeviation);
@@ -209,7 +209,7 @@ function checkedDissimilarities(D: Matrix): Float64Array {
   }
   const n = D.rows;
   for (let t = 0; t < n * n; t++) {
-    if (D.data[t]! < 0) {
+    if (D.data[t] < 0) {
       throw new InvalidInputError(
         { argument: 'X', row: Math.floor(t / n), column: t % n, value: D.data[t] },
         'dissimilarities must be >= 0',

@@ -26,7 +26,7 @@ export class MedoidAssignment {
       let bestDistance = Number.POSITIVE_INFINITY;
       let second = Number.POSITIVE_INFINITY;
       for (let m = 0; m < k; m++) {
-        const value = D[i * n + medoids[m]!]!;
+        const value = D[i * n + medoids[m]];
         if (value < bestDistance) {
           second = bestDistance;
           bestDistance = value;
@@ -44,7 +44,7 @@ export class MedoidAssignment {
   /** Σ_i w_i d(i, nearest medoid). */
   totalDeviation(weights: Float64Array): number {
     let total = 0;
-    for (let i = 0; i < this.n; i++) total += weights[i]! * this.nearestDistance[i]!;
+    for (let i = 0; i < this.n; i++) total += weights[i] * this.nearestDistance[i];
     return total;
   }
 }

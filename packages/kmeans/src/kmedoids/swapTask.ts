@@ -101,19 +101,19 @@ export function evaluateSwap(
   delta.set(removalLoss);
   let shared = 0;
   for (let o = 0; o < n; o++) {
-    const distance = D[o * n + candidate]!;
-    const w = weights[o]!;
-    const near = nearestDistance[o]!;
+    const distance = D[o * n + candidate];
+    const w = weights[o];
+    const near = nearestDistance[o];
     if (distance < near) {
       shared += w * (distance - near);
-      delta[nearest[o]!]! += w * (near - secondDistance[o]!);
-    } else if (distance < secondDistance[o]!) {
-      delta[nearest[o]!]! += w * (distance - secondDistance[o]!);
+      delta[nearest[o]] += w * (near - secondDistance[o]);
+    } else if (distance < secondDistance[o]) {
+      delta[nearest[o]] += w * (distance - secondDistance[o]);
     }
   }
   let best = 0;
-  for (let m = 1; m < k; m++) if (delta[m]! < delta[best]!) best = m;
-  return { medoid: best, change: delta[best]! + shared };
+  for (let m = 1; m < k; m++) if (delta[m] < delta[best]) best = m;
+  return { medoid: best, change: delta[best] + shared };
 }
 
 /** Shards of candidates of about 2^22 operations (n per candidate), at least 16 candidates. */

@@ -166,7 +166,7 @@ function inertiaOf(data: KMeansData, centers: Float64Array, labels: Int32Array):
   const { rows: n, cols: d, data: x } = X;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    total += weights[i]! * squaredDistance(x, i * d, centers, labels[i]! * d, d);
+    total += weights[i] * squaredDistance(x, i * d, centers, labels[i] * d, d);
   }
   return total;
 }

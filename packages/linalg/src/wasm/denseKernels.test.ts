@@ -86,9 +86,9 @@ describe('squaredMahalanobis (full factor) in kernel memory', () => {
           squaredMahalanobis(kernelMemory ? kernel.X : X, start, end, mean, U, out, 1, 3, -0.5, 4);
           return Array.from(out);
         });
-        expect(bits(routes[0]!)).toEqual(bits(routes[1]!));
-        expect(bits(routes[2]!)).toEqual(bits(routes[1]!));
-        const out = routes[0]!;
+        expect(bits(routes[0])).toEqual(bits(routes[1]));
+        expect(bits(routes[2])).toEqual(bits(routes[1]));
+        const out = routes[0];
         // Written only at its offset and stride, and the value is the distance.
         expect(out[0]).toBe(-7);
         expect(out[2]).toBe(-7);
@@ -98,11 +98,11 @@ describe('squaredMahalanobis (full factor) in kernel memory', () => {
           for (let j = 0; j < d; j++) {
             let y = 0;
             for (let k = 0; k <= j; k++) {
-              y += (X.data[(start + r) * d + k]! - mean[k]!) * U[k * d + j]!;
+              y += (X.data[(start + r) * d + k] - mean[k]) * U[k * d + j];
             }
             distance += y * y;
           }
-          expect(Math.abs(out[1 + r * 3]! - (4 - 0.5 * distance))).toBeLessThan(
+          expect(Math.abs(out[1 + r * 3] - (4 - 0.5 * distance))).toBeLessThan(
             1e-12 * (1 + distance),
           );
         }
@@ -124,10 +124,10 @@ describe('squaredMahalanobis (full factor) in kernel memory', () => {
         squaredMahalanobis(kernelMemory ? kernel.X : X, 0, 8, mean, U, out);
         return Array.from(out);
       });
-      expect(bits(routes[0]!)).toEqual(bits(routes[1]!));
-      expect(bits(routes[2]!)).toEqual(bits(routes[1]!));
-      expect(routes[0]![1]).toBe(Number.POSITIVE_INFINITY);
-      expect(routes[0]![5]).toBeNaN();
+      expect(bits(routes[0])).toEqual(bits(routes[1]));
+      expect(bits(routes[2])).toEqual(bits(routes[1]));
+      expect(routes[0][1]).toBe(Number.POSITIVE_INFINITY);
+      expect(routes[0][5]).toBeNaN();
     }
   });
 });
@@ -163,8 +163,8 @@ describe('weightedMeanScatter (full) in kernel memory', () => {
           );
           return [total, ...mean, ...scatter];
         });
-        expect(bits(routes[0]!)).toEqual(bits(routes[1]!));
-        expect(bits(routes[2]!)).toEqual(bits(routes[1]!));
+        expect(bits(routes[0])).toEqual(bits(routes[1]));
+        expect(bits(routes[2])).toEqual(bits(routes[1]));
       }
     }
   });

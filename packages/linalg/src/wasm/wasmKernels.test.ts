@@ -56,14 +56,14 @@ describe('allocateKernelArrays', () => {
     const arrays = allocateKernelArrays([3, 0, 10]) as Float64Array[];
     expect(arrays.map((a) => a.length)).toEqual([3, 0, 10]);
     for (const a of arrays) {
-      expect(a.buffer).toBe(arrays[0]!.buffer);
+      expect(a.buffer).toBe(arrays[0].buffer);
       expect(a.byteOffset % 16).toBe(0);
       expect(Array.from(a).every((v) => v === 0)).toBe(true);
     }
     // The arrays do not overlap.
-    arrays[0]!.fill(1);
-    expect(Array.from(arrays[2]!).every((v) => v === 0)).toBe(true);
-    expect(wasmKernelsFor(arrays[0]!, arrays[2]!)).toBeDefined();
+    arrays[0].fill(1);
+    expect(Array.from(arrays[2]).every((v) => v === 0)).toBe(true);
+    expect(wasmKernelsFor(arrays[0], arrays[2])).toBeDefined();
   });
 
   it('gives each call its own memory, and ordinary arrays no kernels', () => {
@@ -110,8 +110,7 @@ describe('squaredMahalanobisDiagonal in kernel memory', () => {
       // And the value is the distance: a plain sum agrees to rounding.
       for (let i = 2; i < 21; i++) {
         let distance = 0;
-        for (let j = 0; j < d; j++)
-          distance += (X.data[i * d + j]! - mean[j]!) ** 2 * precisions[j]!;
+        for (let j = 0; j < d; j++) distance += (X.data[i * d + j] - mean[j]) ** 2 * precisions[j];
         expect(unrolled[1 + (i - 2) * 3]).toBeCloseTo(4 - 0.5 * distance, 6);
       }
       expect(unrolled[0]).toBe(-7);

@@ -37,10 +37,10 @@ export function prepareSilhouette(data: ClusteredData, options: SilhouetteOption
   const blockSize = options.blockSize ?? Math.max(1, Math.floor(defaultBlockDoubles / n));
   assertInteger(blockSize, 'blockSize', 1);
   const clusterStart = new Int32Array(k + 1);
-  for (let c = 0; c < k; c++) clusterStart[c + 1] = clusterStart[c]! + sizes[c]!;
+  for (let c = 0; c < k; c++) clusterStart[c + 1] = clusterStart[c] + sizes[c];
   const position = new Int32Array(n);
   const fill = clusterStart.slice(0, k);
-  for (let i = 0; i < n; i++) position[i] = fill[codes[i]!]!++;
+  for (let i = 0; i < n; i++) position[i] = fill[codes[i]]++;
   const sorted = centredInOrder(X, position);
   return {
     sorted,
@@ -104,38 +104,34 @@ export function silhouetteOfRows(
     const rows = Math.min(Q.rows, to - start);
     // Query rows gathered contiguously, so the kernel reads them in memory order.
     for (let r = 0; r < rows; r++) {
-      const target = position[queries[start + r]!]!;
+      const target = position[queries[start + r]];
       targets[r] = target;
-      queryNorms[r] = norms[target]!;
+      queryNorms[r] = norms[target];
       Q.data.set(sorted.data.subarray(target * d, target * d + d), r * d);
     }
     squaredDistances(Q, 0, rows, sorted, distances, queryNorms, norms);
     if (!squared) {
       const used = rows * n;
-      for (let t = 0; t < used; t++) distances[t] = Math.sqrt(distances[t]!);
+      for (let t = 0; t < used; t++) distances[t] = Math.sqrt(distances[t]);
     }
     for (let r = 0; r < rows; r++) {
       const at = outOffset + start - from + r;
       const offset = r * n;
-      const own = codes[queries[start + r]!]!;
+      const own = codes[queries[start + r]];
       if (sizes[own] === 1) {
         out[at] = 0;
         continue;
       }
-      distances[offset + targets[r]!] = 0;
+      distances[offset + targets[r]] = 0;
       let a = 0;
       let b = Number.POSITIVE_INFINITY;
       for (let c = 0; c < k; c++) {
         let sum = 0;
-        for (
-          let j = offset + clusterStart[c]!, stop = offset + clusterStart[c + 1]!;
-          j < stop;
-          j++
-        ) {
-          sum += distances[j]!;
+        for (let j = offset + clusterStart[c], stop = offset + clusterStart[c + 1]; j < stop; j++) {
+          sum += distances[j];
         }
-        if (c === own) a = sum / (sizes[c]! - 1);
-        else if (sum / sizes[c]! < b) b = sum / sizes[c]!;
+        if (c === own) a = sum / (sizes[c] - 1);
+        else if (sum / sizes[c] < b) b = sum / sizes[c];
       }
       const scale = Math.max(a, b);
       out[at] = scale > 0 ? (b - a) / scale : 0;
@@ -163,12 +159,12 @@ export function silhouetteRows(
 function centredInOrder(X: Matrix, position: Int32Array): Matrix {
   const { rows: n, cols: d, data } = X;
   const means = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) means[j]! += data[i * d + j]!;
-  for (let j = 0; j < d; j++) means[j]! /= n;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) means[j] += data[i * d + j];
+  for (let j = 0; j < d; j++) means[j] /= n;
   const out = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {
-    const to = position[i]! * d;
-    for (let j = 0; j < d; j++) out[to + j] = data[i * d + j]! - means[j]!;
+    const to = position[i] * d;
+    for (let j = 0; j < d; j++) out[to + j] = data[i * d + j] - means[j];
   }
   return createMatrix(n, d, out);
 }

@@ -43,13 +43,13 @@ export async function measurePeakRss(fn: () => unknown): Promise<MemorySample> {
   try {
     await fn();
   } finally {
-    peak[0] = Math.max(peak[0]!, process.memoryUsage.rss());
+    peak[0] = Math.max(peak[0], process.memoryUsage.rss());
     Atomics.store(flags, 0, 2);
     Atomics.notify(flags, 0);
     await new Promise((resolve) => worker.once('exit', resolve));
   }
   return {
-    peakBytes: Math.max(0, peak[0]! - baseline),
+    peakBytes: Math.max(0, peak[0] - baseline),
     method: `peak RSS above the pre-run RSS, sampled every 1 ms${gc ? ' after gc()' : ''}`,
   };
 }

@@ -102,7 +102,7 @@ export async function runCase(
       s.cpuSeconds === undefined ? [] : [s.cpuSeconds / Math.max(1, s.iterations)],
     );
     const warm = p.samples.flatMap((s) => (s.warm === undefined ? [] : [s.warm]));
-    const last = p.samples[p.samples.length - 1]!;
+    const last = p.samples[p.samples.length - 1];
     let objective: number | undefined;
     try {
       objective = benchCase.evaluate?.(last.result);

@@ -21,7 +21,7 @@ export function meanCohesion(X: Matrix, centers: ArrayLike<ArrayLike<number>>): 
     let best = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < k; j++) {
       let dot = 0;
-      for (let c = 0; c < cols; c++) dot += data[i * cols + c]! * flat[j * cols + c]!;
+      for (let c = 0; c < cols; c++) dot += data[i * cols + c] * flat[j * cols + c];
       if (dot > best) best = dot;
     }
     total += best;

@@ -8,7 +8,7 @@ export function inertia(X: Matrix, centers: ArrayLike<ArrayLike<number>>): numbe
   const { rows, cols, data } = X;
   const k = centers.length;
   const flat = new Float64Array(k * cols);
-  for (let j = 0; j < k; j++) for (let c = 0; c < cols; c++) flat[j * cols + c] = centers[j]![c]!;
+  for (let j = 0; j < k; j++) for (let c = 0; c < cols; c++) flat[j * cols + c] = centers[j][c];
   let total = 0;
   for (let i = 0; i < rows; i++) {
     const row = i * cols;
@@ -17,7 +17,7 @@ export function inertia(X: Matrix, centers: ArrayLike<ArrayLike<number>>): numbe
       let s = 0;
       const center = j * cols;
       for (let c = 0; c < cols; c++) {
-        const diff = data[row + c]! - flat[center + c]!;
+        const diff = data[row + c] - flat[center + c];
         s += diff * diff;
       }
       if (s < best) best = s;

@@ -70,7 +70,7 @@ function triangularCase(ctx: BenchContext): BenchCase {
   const { X: all, init } = loadWorkload('gmm-medium', ctx.size, ctx.cacheDir, ctx.log);
   const X = firstRows(all, KERNEL_ROWS);
   const d = X.cols;
-  const covariance = new Float64Array(init.full.covariances[0]!.flat(2) as number[]);
+  const covariance = new Float64Array(init.full.covariances[0].flat(2) as number[]);
   const L = choleskyLower(covariance, d);
   const reps = repetitions(ctx);
   const out = new Float64Array(X.rows * d);
@@ -163,7 +163,7 @@ function scatterCase(ctx: BenchContext): BenchCase {
       run: () =>
         timeCalls(reps, () => {
           let total = 0;
-          for (let i = 0; i < weights.length; i++) total += weights[i]!;
+          for (let i = 0; i < weights.length; i++) total += weights[i];
           const m = MlMatrix.rowVector(weights).mmul(ml!).div(total);
           const centered = ml!.clone().subRowVector(m.getRow(0));
           return centered.transpose().mulRowVector(weights).mmul(centered);
@@ -219,8 +219,8 @@ function distancesCase(ctx: BenchContext): BenchCase {
       prepare: () => {
         const arrays = allocateKernelArrays([X.data.length, out.length]);
         if (arrays === undefined) throw new Error('WebAssembly SIMD is not available');
-        arrays[0]!.set(X.data);
-        kernel = { X: { rows: X.rows, cols: d, data: arrays[0]! }, out: arrays[1]! };
+        arrays[0].set(X.data);
+        kernel = { X: { rows: X.rows, cols: d, data: arrays[0] }, out: arrays[1] };
       },
       run: () => timeCalls(reps, () => squaredDistances(kernel!.X, 0, X.rows, C, kernel!.out)),
       release: () => {
@@ -290,7 +290,7 @@ function checksum(values: Float64Array): number {
   let sum = 0;
   let carry = 0;
   for (let i = 0; i < values.length; i++) {
-    const y = values[i]! - carry;
+    const y = values[i] - carry;
     const t = sum + y;
     carry = t - sum - y;
     sum = t;

@@ -37,13 +37,13 @@ interface OwnScore {
 function productStart(init: InitialParameters) {
   return init.centers.map((center, j) => {
     const variances = (init.diag.covariances[j] as number[]).slice(0, 2);
-    const level = center[4]!;
+    const level = center[4];
     const probabilities = Array.from({ length: MIXED_CATEGORIES }, (_, l) =>
       l === level ? 0.7 : 0.1,
     );
     return [
       gaussianDiagParams(center.slice(0, 2), variances),
-      poissonParams([center[2]! + 0.5, center[3]! + 0.5]),
+      poissonParams([center[2] + 0.5, center[3] + 0.5]),
       categoricalParams([probabilities]),
     ] as const;
   });

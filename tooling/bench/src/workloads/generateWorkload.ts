@@ -16,7 +16,7 @@ export const MIXED_CATEGORIES = 4;
 function pick(cumulative: Float64Array, random: RandomSource): number {
   const u = random.uniform();
   let j = 0;
-  while (j < cumulative.length - 1 && u >= cumulative[j]!) j++;
+  while (j < cumulative.length - 1 && u >= cumulative[j]) j++;
   return j;
 }
 
@@ -27,7 +27,7 @@ function mixingWeights(k: number, random: RandomSource): Float64Array {
     total += 0.5 + random.uniform();
     cumulative[j] = total;
   }
-  for (let j = 0; j < k; j++) cumulative[j]! /= total;
+  for (let j = 0; j < k; j++) cumulative[j] /= total;
   cumulative[k - 1] = 1;
   return cumulative;
 }
@@ -41,7 +41,7 @@ function blobs(n: number, d: number, k: number, random: RandomSource): Generated
   for (let i = 0; i < n; i++) {
     const j = random.integer(k);
     labels[i] = j;
-    for (let c = 0; c < d; c++) data[i * d + c] = centers[j * d + c]! + 1.5 * random.normal();
+    for (let c = 0; c < d; c++) data[i * d + c] = centers[j * d + c] + 1.5 * random.normal();
   }
   return { rows: n, cols: d, data, labels };
 }
@@ -63,7 +63,7 @@ function noisyBlobs(n: number, d: number, k: number, random: RandomSource): Gene
     }
     const j = random.integer(k);
     labels[i] = j;
-    for (let c = 0; c < d; c++) data[i * d + c] = centers[j * d + c]! + random.normal();
+    for (let c = 0; c < d; c++) data[i * d + c] = centers[j * d + c] + random.normal();
   }
   return { rows: n, cols: d, data, labels };
 }
@@ -93,8 +93,8 @@ function gaussianMixture(n: number, d: number, k: number, random: RandomSource):
     for (let c = 0; c < d; c++) z[c] = random.normal();
     const a = j * d * d;
     for (let r = 0; r < d; r++) {
-      let s = means[j * d + r]!;
-      for (let c = 0; c <= r; c++) s += factors[a + r * d + c]! * z[c]!;
+      let s = means[j * d + r];
+      for (let c = 0; c <= r; c++) s += factors[a + r * d + c] * z[c];
       data[i * d + r] = s;
     }
   }
@@ -118,7 +118,7 @@ function overlapping(n: number, d: number, k: number, random: RandomSource): Gen
     total += Math.exp(1.5 * random.normal());
     cumulative[j] = total;
   }
-  for (let j = 0; j < k; j++) cumulative[j]! /= total;
+  for (let j = 0; j < k; j++) cumulative[j] /= total;
   cumulative[k - 1] = 1;
   const spreads = Float64Array.from({ length: k }, () => 0.5 + 1.5 * random.uniform());
   const factors = new Float64Array(k * d * d);
@@ -137,11 +137,11 @@ function overlapping(n: number, d: number, k: number, random: RandomSource): Gen
     labels[i] = j;
     for (let c = 0; c < d; c++) z[c] = random.normal();
     const a = j * d * d;
-    const spread = spreads[j]!;
+    const spread = spreads[j];
     for (let r = 0; r < d; r++) {
       let s = 0;
-      for (let c = 0; c <= r; c++) s += factors[a + r * d + c]! * z[c]!;
-      data[i * d + r] = means[j * d + r]! + spread * s;
+      for (let c = 0; c <= r; c++) s += factors[a + r * d + c] * z[c];
+      data[i * d + r] = means[j * d + r] + spread * s;
     }
   }
   return { rows: n, cols: d, data, labels };
@@ -186,8 +186,8 @@ function mixedTypes(n: number, d: number, k: number, random: RandomSource): Gene
     labels[i] = j;
     const row = i * d;
     for (let c = 0; c < 2; c++) {
-      data[row + c] = gaussian[j * 4 + 2 * c]! + gaussian[j * 4 + 2 * c + 1]! * random.normal();
-      data[row + 2 + c] = poisson(rates[j * 2 + c]!, random);
+      data[row + c] = gaussian[j * 4 + 2 * c] + gaussian[j * 4 + 2 * c + 1] * random.normal();
+      data[row + 2 + c] = poisson(rates[j * 2 + c], random);
     }
     data[row + 4] = pick(
       categories.subarray(j * MIXED_CATEGORIES, (j + 1) * MIXED_CATEGORIES),
@@ -209,9 +209,9 @@ function directions(n: number, d: number, k: number, random: RandomSource): Gene
     let norm = 0;
     for (let c = 0; c < d; c++) {
       centres[j * d + c] = random.normal();
-      norm += centres[j * d + c]! ** 2;
+      norm += centres[j * d + c] ** 2;
     }
-    for (let c = 0; c < d; c++) centres[j * d + c]! /= Math.sqrt(norm);
+    for (let c = 0; c < d; c++) centres[j * d + c] /= Math.sqrt(norm);
   }
   const data = new Float64Array(n * d);
   const labels = new Int32Array(n);
@@ -220,11 +220,11 @@ function directions(n: number, d: number, k: number, random: RandomSource): Gene
     labels[i] = j;
     let norm = 0;
     for (let c = 0; c < d; c++) {
-      const value = centres[j * d + c]! + 0.08 * random.normal();
+      const value = centres[j * d + c] + 0.08 * random.normal();
       data[i * d + c] = value;
       norm += value * value;
     }
-    for (let c = 0; c < d; c++) data[i * d + c]! /= Math.sqrt(norm);
+    for (let c = 0; c < d; c++) data[i * d + c] /= Math.sqrt(norm);
   }
   return { rows: n, cols: d, data, labels };
 }

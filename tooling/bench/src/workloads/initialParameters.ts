@@ -45,7 +45,7 @@ export function makeInitialParameters(
   const precision = inverseSpd(covariance, d);
   const square = (m: Float64Array) =>
     Array.from({ length: d }, (_, r) => Array.from(m.subarray(r * d, (r + 1) * d)));
-  const variances = Array.from({ length: d }, (_, c) => covariance[c * d + c]!);
+  const variances = Array.from({ length: d }, (_, c) => covariance[c * d + c]);
   return {
     centers,
     weights: Array.from({ length: k }, () => 1 / k),

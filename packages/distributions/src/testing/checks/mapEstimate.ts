@@ -10,7 +10,7 @@ function mapObjective(
 ): number {
   const densities = logDensities(family, params, X);
   let total = family.logPrior?.(params) ?? 0;
-  for (let i = 0; i < X.rows; i++) if (weights[i]! > 0) total += weights[i]! * densities[i]!;
+  for (let i = 0; i < X.rows; i++) if (weights[i] > 0) total += weights[i] * densities[i];
   return total;
 }
 

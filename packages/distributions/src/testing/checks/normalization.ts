@@ -215,9 +215,9 @@ function importanceSample(
   const scale = new Float64Array(d);
   const column = new Float64Array(pilot.rows);
   for (let j = 0; j < d; j++) {
-    for (let i = 0; i < pilot.rows; i++) column[i] = pilot.data[i * d + j]!;
+    for (let i = 0; i < pilot.rows; i++) column[i] = pilot.data[i * d + j];
     column.sort();
-    const quartile = (q: number): number => column[Math.floor(q * (pilot.rows - 1))]!;
+    const quartile = (q: number): number => column[Math.floor(q * (pilot.rows - 1))];
     location[j] = quartile(0.5);
     scale[j] = Math.max(quartile(0.75) - quartile(0.25), 1e-12);
   }
@@ -231,14 +231,14 @@ function importanceSample(
       let logQ = 0;
       for (let j = 0; j < d; j++) {
         const z = Math.tan(Math.PI * (random.uniform() - 0.5));
-        X.data[i * d + j] = location[j]! + scale[j]! * z;
-        logQ -= Math.log(Math.PI * scale[j]! * (1 + z * z));
+        X.data[i * d + j] = location[j] + scale[j] * z;
+        logQ -= Math.log(Math.PI * scale[j] * (1 + z * z));
       }
       logProposal[i] = logQ;
     }
     const logP = logDensities(family, params, X);
     for (let i = 0; i < n; i++) {
-      const ratio = Math.exp(logP[i]! - logProposal[i]!);
+      const ratio = Math.exp(logP[i] - logProposal[i]);
       sum += ratio;
       sumSquares += ratio * ratio;
     }

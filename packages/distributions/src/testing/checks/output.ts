@@ -23,7 +23,7 @@ export function checkStridedOutput(family: AnyComponentFamily, params: unknown, 
     if (!written && out[k] !== SENTINEL) {
       throw new ConformanceError('strided-output', `out[${k}] was overwritten with ${out[k]}`);
     }
-    if (written && !Object.is(out[k], expected[i]!)) {
+    if (written && !Object.is(out[k], expected[i])) {
       throw new ConformanceError(
         'strided-output',
         `out[${k}] (row ${start + i}) is ${out[k]}, a contiguous call gives ${expected[i]}`,
@@ -31,7 +31,7 @@ export function checkStridedOutput(family: AnyComponentFamily, params: unknown, 
     }
   }
   for (let i = 0; i < expected.length; i++) {
-    if (Number.isNaN(expected[i]!) || expected[i] === Number.POSITIVE_INFINITY) {
+    if (Number.isNaN(expected[i]) || expected[i] === Number.POSITIVE_INFINITY) {
       throw new ConformanceError(
         'strided-output',
         `log-density of row ${start + i} is ${expected[i]}`,
@@ -74,7 +74,7 @@ export function checkSampleOutput(family: AnyComponentFamily, params: unknown, s
   family.validate(X, 'sample');
   const logP = logDensities(family, params, X);
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(logP[i]!)) {
+    if (!Number.isFinite(logP[i])) {
       throw new ConformanceError('sample-output', `sampled row ${i} has log-density ${logP[i]}`);
     }
   }

@@ -23,7 +23,7 @@ export function checkRecovery(
   const truth = logDensities(family, params, test);
   const fitted = logDensities(family, estimated, test);
   let kl = 0;
-  for (let i = 0; i < test.rows; i++) kl += truth[i]! - fitted[i]!;
+  for (let i = 0; i < test.rows; i++) kl += truth[i] - fitted[i];
   kl /= test.rows;
   if (!(Math.abs(kl) <= maxKl)) {
     throw new ConformanceError(

@@ -85,7 +85,7 @@ export function checkDuplicateWeights({ family, X, current, tolerance }: Statist
   }
   const duplicated = createMatrix(rows.length, d);
   for (let i = 0; i < rows.length; i++) {
-    duplicated.data.set(X.data.subarray(rows[i]! * d, rows[i]! * d + d), i * d);
+    duplicated.data.set(X.data.subarray(rows[i] * d, rows[i] * d + d), i * d);
   }
   const weighted = accumulateAll(family, X, twice, current);
   const repeated = accumulateAll(
@@ -119,7 +119,7 @@ export function checkZeroWeights(
   for (let i = 0; i < Math.max(X.rows, extra.rows); i++) {
     if (i < X.rows) {
       combined.data.set(X.data.subarray(i * d, i * d + d), r * d);
-      combinedWeights[r++] = weights[i]!;
+      combinedWeights[r++] = weights[i];
     }
     if (i < extra.rows) {
       combined.data.set(extra.data.subarray(i * d, i * d + d), r * d);
@@ -205,7 +205,7 @@ export function checkStridedWeights({
   const offset = 2;
   const stride = 3;
   const buffer = new Float64Array(offset + (end - start) * stride + 4).fill(Number.NaN);
-  for (let i = start; i < end; i++) buffer[offset + (i - start) * stride] = weights[i]!;
+  for (let i = start; i < end; i++) buffer[offset + (i - start) * stride] = weights[i];
   const strided = family.accumulate(
     family.createStats(X.cols),
     X,

@@ -90,7 +90,7 @@ export function checkValidateDimension(
   const wider = createMatrix(X.rows, d + 1);
   for (let i = 0; i < X.rows; i++) {
     wider.data.set(X.data.subarray(i * d, i * d + d), i * (d + 1));
-    wider.data[i * (d + 1) + d] = X.data[i * d]!;
+    wider.data[i * (d + 1) + d] = X.data[i * d];
   }
   expectRejected('validate-dimension', family, wider, `${d + 1} columns`);
   if (d > 1) {
