@@ -28,6 +28,7 @@ export { MixkitError } from './errors/mixkitError.js';
 export { NotFittedError } from './errors/notFittedError.js';
 export { UnsupportedMissingCellsError } from './errors/unsupportedMissingCellsError.js';
 export { WorkerError, type WorkerFailure } from './errors/workerError.js';
+export { finitePrefix } from './finitePrefix.js';
 export type { DegeneracyAction, FitDiagnostics, FitWarning } from './fitResult.js';
 export { describeWarning } from './format/describeWarning.js';
 export { formatTable, type TableLayout } from './format/formatTable.js';

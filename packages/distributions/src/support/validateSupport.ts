@@ -1,4 +1,9 @@
-import { InvalidInputError, type Matrix, UnsupportedMissingCellsError } from '@mixkit/core';
+import {
+  finitePrefix,
+  InvalidInputError,
+  type Matrix,
+  UnsupportedMissingCellsError,
+} from '@mixkit/core';
 
 /**
  * The sets of values a family's columns may take.
@@ -83,24 +88,9 @@ export function validateSupport(
   validateShape(X, argument, family, cols);
   const marks = missingRowsFor(X, family, missing);
   const { data, cols: d } = X;
-  // Real support is finiteness: test eight values at a time (x - x is NaN exactly for NaN and
-  // ±Infinity), and locate a failure value by value below.
-  let start = 0;
-  if (support === 'real') {
-    for (; start + 8 <= data.length; start += 8) {
-      const sum =
-        data[start] -
-        data[start] +
-        (data[start + 1] - data[start + 1]) +
-        (data[start + 2] - data[start + 2]) +
-        (data[start + 3] - data[start + 3]) +
-        (data[start + 4] - data[start + 4]) +
-        (data[start + 5] - data[start + 5]) +
-        (data[start + 6] - data[start + 6]) +
-        (data[start + 7] - data[start + 7]);
-      if (sum !== 0) break;
-    }
-  }
+  // Real support is finiteness: skip the blocks of eight that are all finite (`finitePrefix`),
+  // then locate a failure value by value.
+  const start = support === 'real' ? finitePrefix(data) : 0;
   for (let index = start; index < data.length; index++) {
     const value = data[index];
     if (!inSupport(value, support)) {
