@@ -21,7 +21,6 @@ import { scaledGlobalStats } from '../mstep/reseedComponent.js';
 import type { EmSettings, MixtureComponents } from '../run/mixtureOptions.js';
 import { type ResolvedEmSettings, resolveEmSettings } from '../run/resolveEmSettings.js';
 import { resolveFamilies } from '../run/resolveFamilies.js';
-
 import {
   type ChunkBuffers,
   chunkWorkspace,
@@ -30,6 +29,7 @@ import {
   toChunk,
 } from '../stream/chunkWorkspace.js';
 import { createEmWorkspace, familiesForRows, groupFamilies } from '../workspace/emWorkspace.js';
+import { NO_ROWS } from '../workspace/noRows.js';
 import { interpolateStatistics, scaledCopy } from './runningStatistics.js';
 import { resolveStepSchedule, type StepSchedule, stepSize } from './stepSize.js';
 
@@ -48,7 +48,6 @@ export type OnlineMixtureOptions<Family extends AnyComponentFamily = AnyComponen
 
 /** Objective values kept in `model.diagnostics.objective` (the latest batches). */
 const traceLength = 1000;
-const noRows = new Float64Array(0);
 
 /**
  * Online (stepwise) EM (Cappé & Moulines 2009; Liang & Klein 2009) over mini-batches: each
@@ -212,7 +211,7 @@ export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamil
     this.buffers = createChunkBuffers(this.families, X.cols, settings.blockSize);
     const workspace =
       typeof init === 'object' && init.kind === 'params'
-        ? statisticsWorkspace(this.buffers, [], noRows, 0, new Map())
+        ? statisticsWorkspace(this.buffers, [], NO_ROWS, 0, new Map())
         : createEmWorkspace(X, this.families, { blockSize: settings.blockSize });
     this.state = initialize(workspace, init, settings.random.split(), settings, 0, this.warnings);
     return this.state;
@@ -244,7 +243,7 @@ export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamil
     mStep(workspace, state.params, state.logWeights, this.settings, {
       restart: 0,
       iteration: this.updates,
-      rowScores: noRows,
+      rowScores: NO_ROWS,
       warnings: this.warnings,
     });
     for (let c = 0; c < k; c++) {

@@ -16,6 +16,7 @@ import {
   withMarks,
 } from '../workspace/emWorkspace.js';
 import { kernelArrays } from '../workspace/kernelArrays.js';
+import { NO_ROWS } from '../workspace/noRows.js';
 
 /**
  * The buffers a chunked fit (out-of-core or online EM) allocates once and reuses for every
@@ -46,8 +47,6 @@ export interface ChunkBuffers {
   readonly missing: MissingPolicy;
 }
 
-const noRows = new Float64Array(0);
-
 /** Buffers for chunks of d columns. */
 export function createChunkBuffers(
   families: readonly AnyComponentFamily[],
@@ -62,7 +61,7 @@ export function createChunkBuffers(
     k,
     d,
     blockSize,
-    block: noRows,
+    block: NO_ROWS,
     kernel: undefined,
     stats: families.map((family) => family.createStats(d)),
     totals: new Float64Array(k),
@@ -135,7 +134,7 @@ export function chunkWorkspace(buffers: ChunkBuffers, chunk: Matrix): EmWorkspac
     totals: buffers.totals,
     blockTotals: buffers.blockTotals,
     globalStats: new Map(),
-    rowScores: noRows,
+    rowScores: NO_ROWS,
     scratch: buffers.scratch,
     dataWarnings: [],
     // Chunks are placed in kernel memory by `createChunkBuffers` already.
@@ -155,7 +154,7 @@ export function statisticsWorkspace(
   totalWeight: number,
   globalStats: Map<AnyComponentFamily, unknown>,
 ): EmWorkspace {
-  const empty = { rows: 0, cols: buffers.d, data: noRows };
+  const empty = { rows: 0, cols: buffers.d, data: NO_ROWS };
   return {
     X: empty,
     initX: empty,
@@ -169,12 +168,12 @@ export function statisticsWorkspace(
     positiveRows: totalWeight,
     logPriors: undefined,
     blockSize: buffers.blockSize,
-    block: noRows,
+    block: NO_ROWS,
     stats,
     totals,
     blockTotals: buffers.blockTotals,
     globalStats,
-    rowScores: noRows,
+    rowScores: NO_ROWS,
     scratch: buffers.scratch,
     dataWarnings: [],
     // Chunks are placed in kernel memory by `createChunkBuffers` already.

@@ -23,6 +23,7 @@ import { resolveFamilies } from '../run/resolveFamilies.js';
 import { RestartProgress } from '../run/restartProgress.js';
 import { RestartSelection } from '../run/restartSelection.js';
 import { createEmWorkspace, familiesForData, groupFamilies } from '../workspace/emWorkspace.js';
+import { NO_ROWS } from '../workspace/noRows.js';
 import type { ChunkSource } from './chunkSource.js';
 import { type ChunkBuffers, createChunkBuffers, statisticsWorkspace } from './chunkWorkspace.js';
 import { readInitSample } from './readInitSample.js';
@@ -39,8 +40,6 @@ export type FitMixtureStreamOptions<Family extends AnyComponentFamily = AnyCompo
        */
       readonly initRows?: number;
     };
-
-const noRows = new Float64Array(0);
 
 /** What stays fixed across the restarts of one streamed fit. */
 interface StreamFit {
@@ -166,7 +165,7 @@ async function* streamRestart<Params>(
     mStep(workspace, params, logWeights, settings, {
       restart,
       iteration: progress.iteration,
-      rowScores: noRows,
+      rowScores: NO_ROWS,
       warnings,
     });
     yield progress.record(current, params, logWeights);
