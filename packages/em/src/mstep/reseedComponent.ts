@@ -4,8 +4,6 @@ import type { EmWorkspace } from '../workspace/emWorkspace.js';
 /** Share of the whole data's statistics mixed into a re-seeded component (relative to its row). */
 export const globalShare = 0.1;
 
-const unitWeight = new Float64Array([1]);
-
 /**
  * Statistics for re-seeding component `c` without any knowledge of its family: the worst
  * explained row (lowest mixture log-likelihood in `rowScores`, positive weight, not in
@@ -25,6 +23,8 @@ export function reseedStats(
   usedRows.add(row);
   const rowWeight = workspace.totalWeight / workspace.positiveRows;
   const { initX: X, d } = workspace;
+  // A fresh weight per re-seed (rare): a family's accumulate gets a buffer no other fit shares.
+  const unitWeight = new Float64Array([1]);
   let stats = family.accumulate(family.createStats(d), X, row, row + 1, unitWeight, 0, 1);
   stats = family.scale(stats, rowWeight);
   return family.merge(stats, scaledGlobalStats(workspace, family, globalShare * rowWeight));
