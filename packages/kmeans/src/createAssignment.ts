@@ -4,6 +4,7 @@ import { ElkanAssignment } from './elkan.js';
 import { HamerlyAssignment } from './hamerly.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
 import { LloydAssignment } from './lloyd.js';
+import { YinyangAssignment } from './yinyang.js';
 import type { KMeansSearchData } from './searchData.js';
 
 /** The assignment strategy for a resolved algorithm name. */
@@ -19,6 +20,8 @@ export function createAssignment(
       return new HamerlyAssignment(data, k);
     case 'elkan':
       return new ElkanAssignment(data, k);
+    case 'yinyang':
+      return new YinyangAssignment(data, k);
     default:
       return assertUnreachable(algorithm, 'algorithm');
   }

@@ -18,7 +18,7 @@ import {
  * - `auto`: `lloyd` for k = 1 and for small k·d (one fused WebAssembly pass per iteration),
  *   else `hamerly`.
  */
-export type KMeansAlgorithm = 'lloyd' | 'hamerly' | 'elkan' | 'auto';
+export type KMeansAlgorithm = 'lloyd' | 'hamerly' | 'elkan' | 'yinyang' | 'auto';
 
 /** The algorithm actually run once `auto` is resolved. */
 export type ResolvedKMeansAlgorithm = Exclude<KMeansAlgorithm, 'auto'>;
@@ -78,7 +78,7 @@ export interface ResolvedKMeansOptions {
   readonly tolerance: number;
 }
 
-const algorithms: readonly KMeansAlgorithm[] = ['lloyd', 'hamerly', 'elkan', 'auto'];
+const algorithms: readonly KMeansAlgorithm[] = ['lloyd', 'hamerly', 'elkan', 'yinyang', 'auto'];
 
 /** Validates the options and merges the defaults, in one place. */
 export function resolveKMeansOptions(options: KMeansOptions): ResolvedKMeansOptions {
@@ -133,6 +133,7 @@ export function resolveAlgorithm(
     case 'lloyd':
     case 'hamerly':
     case 'elkan':
+    case 'yinyang':
       return algorithm;
     case 'auto':
       return k === 1 || fusedLloyd ? 'lloyd' : 'hamerly';
