@@ -4,8 +4,8 @@ import { ElkanAssignment } from './elkan.js';
 import { HamerlyAssignment } from './hamerly.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
 import { LloydAssignment } from './lloyd.js';
-import { YinyangAssignment } from './yinyang.js';
 import type { KMeansSearchData } from './searchData.js';
+import { YinyangAssignment } from './yinyang.js';
 
 /** The assignment strategy for a resolved algorithm name. */
 export function createAssignment(
