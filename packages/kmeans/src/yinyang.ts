@@ -12,11 +12,11 @@ const LIST_ROWS = 4096;
 /** Rows of a pass's first chunk (see `boundedPass`). */
 const FIRST_CHUNK = 64;
 /**
- * Above this share of Lloyd's distances computed in a bounded pass, the next iterations are full
- * passes (every distance by the blocked float64 kernel, which also renews every group bound
- * exactly) until the bounds are tried again, every `RETRY` iterations.
+ * Above this share of Lloyd's distances computed in a bounded pass, the next iterations are
+ * Lloyd's step (every row searched by `NearestCenters`, no bound test; every group bound
+ * becomes the search's lower bound) until the bounds are tried again, every `RETRY` iterations.
  */
-const FULL_PASS_SHARE = 0.6;
+const LLOYD_STEP_SHARE = 0.6;
 const RETRY = 8;
 /**
  * A distance measured in JavaScript costs about this many distances of the SIMD search
@@ -48,14 +48,16 @@ export function yinyangGroupCount(k: number): number {
  * rounding the bounds accumulate), as in `HamerlyAssignment`. A row whose measured best centre
  * is not ahead of every other measured one by that margin is left to `NearestCenters.nearest`,
  * which decides it as the argmin of `squaredDistances` does; its bounds become that search's.
- * Full passes (the first iteration, and those after a bounded pass that pruned little) take
- * every distance from `squaredDistances` itself, whose argmin is Lloyd's label by definition.
+ * The first iteration takes every distance from `squaredDistances` itself, whose argmin is
+ * Lloyd's label by definition, to set every group bound; when the bounds settle little (more
+ * than `LLOYD_STEP_SHARE` of Lloyd's distances computed), the next iterations are Lloyd's step
+ * through `NearestCenters`, as in `HamerlyAssignment`.
  * Memory: n·(t + 1) doubles of bounds, O(k² + `BLOCK_ROWS`·k) scratch.
  */
 export class YinyangAssignment implements AssignmentStrategy {
   readonly algorithm = 'yinyang';
   distanceComputations: number;
-  /** Share of Lloyd's distances the last bounded pass computed (0 before). */
+  /** Share of Lloyd's distances the last bounded pass computed, searches included (0 before). */
   computedShare: number;
   private readonly t: number;
   private groups: CenterGroups | undefined;
@@ -126,14 +128,14 @@ export class YinyangAssignment implements AssignmentStrategy {
       // Bounds are allocated at the first assignment (with the number of groups formed).
       this.upper = new Float64Array(n);
       this.lower = new Float64Array(n * groups.count);
-      const changed = this.fullPass(centers, centerNorms, labels, undefined);
+      const changed = this.fullPass(centers, centerNorms, labels);
       this.distanceComputations += n * k;
       sums.recompute(labels);
       return changed;
     }
     this.iteration++;
-    if (this.computedShare > FULL_PASS_SHARE && this.iteration % RETRY !== 0) {
-      const changed = this.fullPass(centers, centerNorms, labels, sums);
+    if (this.computedShare > LLOYD_STEP_SHARE && this.iteration % RETRY !== 0) {
+      const changed = this.searchAll(labels, sums);
       this.distanceComputations += n * k;
       sums.refreshIfDrifted(labels);
       return changed;
@@ -176,6 +178,7 @@ export class YinyangAssignment implements AssignmentStrategy {
     const n = this.data.X.rows;
     let changed = 0;
     let computed = 0;
+    let searched = 0;
     // The first chunk is short so that the loop's exit runs before V8 compiles the loop
     // on-stack: code compiled before its exit has run is cached for later entries and
     // deoptimizes at that exit on every call (measured: 10x slower passes).
@@ -187,10 +190,11 @@ export class YinyangAssignment implements AssignmentStrategy {
       computed += this.boundedRows(from, to, centers.data, groups, labels, sums);
       changed += this.changedInChunk;
       if (this.listed > 0) changed += this.searchListed(this.listed, labels, sums);
+      searched += this.listed;
       this.listed = 0;
     }
     this.distanceComputations += computed;
-    this.computedShare = computed / (n * this.k);
+    this.computedShare = (computed + searched * this.k) / (n * this.k);
     return changed;
   }
 
@@ -348,18 +352,38 @@ export class YinyangAssignment implements AssignmentStrategy {
     return changed;
   }
 
+  /** Every row searched by `NearestCenters` in ranges: labels, bounds (all groups alike), sums. */
+  private searchAll(labels: Int32Array, sums: ClusterSums): number {
+    const { found, foundUpper, foundLower, upper, lower } = this;
+    const t = this.groups === undefined ? 1 : this.groups.count;
+    const n = labels.length;
+    let changed = 0;
+    for (let first = 0; first < n; first += found.length) {
+      const count = Math.min(found.length, n - first);
+      this.data.nearest.nearest(null, first, count, found, foundUpper, foundLower);
+      for (let p = 0; p < count; p++) {
+        const i = first + p;
+        upper[i] = Math.sqrt(foundUpper[p]);
+        lower.fill(Math.sqrt(foundLower[p]), i * t, i * t + t);
+        const previous = labels[i];
+        const label = found[p];
+        if (previous !== label) {
+          labels[i] = label;
+          sums.move(i, previous, label);
+          changed++;
+        }
+      }
+    }
+    return changed;
+  }
+
   /**
    * Every row against every centre by `squaredDistances` (Lloyd's own values, so the argmin is
    * Lloyd's label): labels, u(i) and every group bound, widened by the float64 error of those
-   * values, γ_{d+3}·R² with R = ||x|| + max ||c|| (see `NearestCenters`). Changed rows move
-   * between `sums` when given. Returns how many labels changed.
+   * values, γ_{d+3}·R² with R = ||x|| + max ||c|| (see `NearestCenters`). The first iteration.
+   * Returns how many labels changed.
    */
-  private fullPass(
-    centers: Matrix,
-    centerNorms: Float64Array,
-    labels: Int32Array,
-    sums: ClusterSums | undefined,
-  ): number {
+  private fullPass(centers: Matrix, centerNorms: Float64Array, labels: Int32Array): number {
     const { X, xNorms, nearest } = this.data;
     const groups = this.groups;
     if (groups === undefined) throw new Error('unreachable: a full pass before the groups');
@@ -400,7 +424,6 @@ export class YinyangAssignment implements AssignmentStrategy {
         const previous = labels[i];
         if (previous !== best) {
           labels[i] = best;
-          if (sums !== undefined && previous >= 0) sums.move(i, previous, best);
           changed++;
         }
       }
