@@ -125,7 +125,10 @@ function defaultRestarts(init: KMeansInit): number {
  * Picks the algorithm for `auto` from the problem's shape (see `KMeansAlgorithm`): Lloyd where
  * its step is one fused WebAssembly pass (`fusedLloyd`: small k·d, where Hamerly's per-row bound
  * upkeep costs more than the distances it saves) or k = 1, Hamerly otherwise (which falls back
- * to Lloyd's step by itself when its bounds stop pruning, see `HamerlyAssignment`).
+ * to Lloyd's step by itself when its bounds stop pruning, see `HamerlyAssignment`). Elkan and
+ * Yinyang compute fewer distances but measured slower than Hamerly on every shape tried (their
+ * filters and distances run in scalar JavaScript, Hamerly's searches in the SIMD screen; table
+ * in the README), so `auto` does not pick them.
  */
 export function resolveAlgorithm(
   algorithm: KMeansAlgorithm,
