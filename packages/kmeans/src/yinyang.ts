@@ -420,7 +420,7 @@ export class YinyangAssignment implements AssignmentStrategy {
         }
         const r = radius[i] + marginShift;
         const error = errorScale * r * r;
-        upper[i] = Math.sqrt(bestValue + error);
+        upper[i] = Math.sqrt(Math.max(bestValue + error, 0));
         for (let g = 0; g < t; g++) {
           lower[i * t + g] = Math.sqrt(Math.max(groupLow[g] - error, 0));
         }
