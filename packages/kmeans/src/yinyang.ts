@@ -20,7 +20,8 @@ const LLOYD_STEP_SHARE = 0.6;
 const RETRY = 8;
 /**
  * A distance measured in JavaScript costs about this many distances of the SIMD search
- * (`NearestCenters.nearest`) (measured at d = 5 to 96, see the README).
+ * (`NearestCenters.nearest`): CPU time per distance computed, Yinyang measuring every centre it
+ * could not rule out against Hamerly searching its rows, on 60,000 x 96 blobs, k = 20 (README).
  */
 const JS_DISTANCE_COST = 4;
 
