@@ -9,7 +9,12 @@ import { emPassTask } from '@mixkit/em';
 import { Packr } from 'msgpackr';
 
 // The wire codec's settings (src/codec/wireCodec.ts).
-const packr = new Packr({ moreTypes: true, useRecords: false, mapsAsObjects: true, int64AsType: 'number' });
+const packr = new Packr({
+  moreTypes: true,
+  useRecords: false,
+  mapsAsObjects: true,
+  int64AsType: 'number',
+});
 const rows = 4096;
 for (const [name, family] of [
   ['diag', gaussianDiag()],
@@ -21,7 +26,11 @@ for (const [name, family] of [
     [64, 16],
   ]) {
     const random = createRandom(1);
-    const X = { rows, cols: d, data: Float64Array.from({ length: rows * d }, () => random.normal()) };
+    const X = {
+      rows,
+      cols: d,
+      data: Float64Array.from({ length: rows * d }, () => random.normal()),
+    };
     const families = Array.from({ length: k }, () => family.spec());
     const state = emPassTask.open(
       {
@@ -53,7 +62,7 @@ for (const [name, family] of [
     const bytes = packr.pack(output);
     const base64 = Buffer.from(bytes).toString('base64').length;
     // Decode and merge, as the coordinator does per shard (the merge into running statistics).
-    let running = families.map(() => family.createStats(d));
+    const running = families.map(() => family.createStats(d));
     const repeats = 2000;
     const start = process.hrtime.bigint();
     for (let r = 0; r < repeats; r++) {
@@ -62,8 +71,14 @@ for (const [name, family] of [
     }
     const micros = Number(process.hrtime.bigint() - start) / 1000 / repeats;
     console.log(
-      JSON.stringify({ family: name, k, d, msgpackBytes: bytes.length, base64Bytes: base64, decodeAndMergeMicros: +micros.toFixed(1) }),
+      JSON.stringify({
+        family: name,
+        k,
+        d,
+        msgpackBytes: bytes.length,
+        base64Bytes: base64,
+        decodeAndMergeMicros: +micros.toFixed(1),
+      }),
     );
-    running = [];
   }
 }
