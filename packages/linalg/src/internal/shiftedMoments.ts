@@ -18,8 +18,7 @@ import { wasmFullMoments } from './wasmFullMoments.js';
  * the corrected two-pass algorithm.
  *
  * Zero-weight rows are skipped. For the full scatter the others are taken two at a time (a lone
- * last row pairs with weight 0), so S gets two rank-1 terms per update, added one after the
- * other, S = (S + v0·z0ᵀ) + v1·z1ᵀ (the order of the WebAssembly tiles); the diagonal takes one
+ * last row pairs with weight 0), so S gets two rank-1 terms per update; the diagonal takes one
  * row at a time (fewer live sums). For d ≤ 24 ('full') or d ≤ 64 ('diagonal') the loop is
  * specialised per d at run time (`setKernelCompilation`), with the sums in locals; the generic
  * loop performs the same operations in the same order.
@@ -127,9 +126,7 @@ function fullSource(d: number): string {
     lines.push(`  const z1_${a} = data[x1 + ${a}] - s${a}; const v1_${a} = w1 * z1_${a};`);
     lines.push(`  c${a} += v0_${a} + v1_${a};`);
   }
-  for (const [a, b] of pairs) {
-    lines.push(`  S${a}_${b} = S${a}_${b} + v0_${a} * z0_${b} + v1_${a} * z1_${b};`);
-  }
+  for (const [a, b] of pairs) lines.push(`  S${a}_${b} += v0_${a} * z0_${b} + v1_${a} * z1_${b};`);
   lines.push('}');
   for (let a = 0; a < d; a++) lines.push(`mean[${a}] = s${a} + c${a} / total;`);
   for (const [a, b] of pairs) {

@@ -8,7 +8,7 @@ const MAX_PANEL_PAIRS = 256;
  * `shiftedMoments`' full pass in WebAssembly (dense.wat's `momentsFull`), when the data and the
  * weights live in one kernel memory (`allocateKernelArrays`); undefined otherwise (run the
  * JavaScript loop). The kernel takes the non-zero-weight rows in the loop's pairs and sums
- * total += w0 + w1, c += v0 + v1 and S[a][b] = (S[a][b] + v0_a·z0_b) + v1_a·z1_b over the pairs in order
+ * total += w0 + w1, c += v0 + v1 and S[a][b] += v0_a·z0_b + v1_a·z1_b over the pairs in order
  * (4 x 4 tiles of S, each loaded, updated over a panel of packed pairs and stored back), and the
  * finish below is the loop's own, so the results are the same bits. Returns W.
  */

@@ -196,11 +196,11 @@
   ;; The full scatter of `weightedMeanScatter` (shifted moments): over rows r < rows with
   ;; non-zero weight w_r (weights strided), taken two at a time as the JavaScript loop does (a
   ;; lone last row pairs with itself at weight 0), z = x - shift row, v = w z,
-  ;; total += w0 + w1, c += v0 + v1 (d4 doubles) and S[a][b] = (S[a][b] + v0_a z0_b) + v1_a z1_b
-  ;; for the 4 x 4 blocks on and below the diagonal of S (d4 x d4 doubles). Pairs are packed into
-  ;; a panel (per block of 4 columns, per pair: z0, v0, z1, v1, 4 doubles each, zero past d),
-  ;; `capacity` pairs at a time; every tile of S then runs over the panel's rows in order with
-  ;; its 8 accumulators loaded from S and stored back, so each sum runs over the rows in order.
+  ;; total += w0 + w1, c += v0 + v1 (d4 doubles) and S[a][b] += v0_a z0_b + v1_a z1_b for the
+  ;; 4 x 4 blocks on and below the diagonal of S (d4 x d4 doubles). Pairs are packed into a panel
+  ;; (per block of 4 columns, per pair: z0, z1, v0, v1, 4 doubles each, zero past d), `capacity`
+  ;; pairs at a time; every tile of S then runs over the panel's pairs in order with its 8
+  ;; accumulators loaded from S and stored back, so each sum runs over the rows in order.
   ;; Returns the new total.
   (func (export "momentsFull")
     (param $x i32) (param $rows i32) (param $d i32) (param $weights i32) (param $weightStride i32)
@@ -270,8 +270,8 @@
           (local.set $v0 (f64x2.mul (f64x2.splat (local.get $w0)) (local.get $z0)))
           (local.set $v1 (f64x2.mul (f64x2.splat (local.get $w1)) (local.get $z1)))
           (v128.store (local.get $dst) (local.get $z0))
-          (v128.store offset=32 (local.get $dst) (local.get $v0))
-          (v128.store offset=64 (local.get $dst) (local.get $z1))
+          (v128.store offset=32 (local.get $dst) (local.get $z1))
+          (v128.store offset=64 (local.get $dst) (local.get $v0))
           (v128.store offset=96 (local.get $dst) (local.get $v1))
           (v128.store (i32.add (local.get $c) (local.get $t)) (f64x2.add
             (v128.load (i32.add (local.get $c) (local.get $t)))
@@ -290,61 +290,62 @@
         (local.get $blockBytes) (local.get $pairs))))
     (local.get $total))
 
-  ;; S[a][b] = (S[a][b] + v0_a z0_b) + v1_a z1_b over the panel's pairs, per 4 x 4 tile (a block
-  ;; >= b block): the panel's rows one at a time (z at +0, v at +32 of a row's 64 bytes), so a
-  ;; step keeps 8 accumulators, 2 pairs of z and 4 splats of v live, 15 registers, which is what
-  ;; V8 allocates on x64 without spilling (two rows per step, 20 live, spilled 4 accumulators).
+  ;; S[a][b] += v0_a z0_b + v1_a z1_b over the panel's pairs, per 4 x 4 tile (a block >= b block),
+  ;; in two passes over the pairs of 2 rows each: a pass keeps 4 accumulators, the pair's 4 z
+  ;; vectors, 4 splats of v and 2 products live, 14 registers; V8 allocates 15 on x64 and
+  ;; schedules a step's loads first, so one pass over all 4 rows (20 live) spilled 4 sums.
   (func $scatterTiles
     (param $S i32) (param $stride i32) (param $panel i32) (param $blockBytes i32) (param $pairs i32)
     (local $ai i32) (local $bi i32) (local $row i32) (local $zp i32) (local $vp i32) (local $end i32)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
-    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
-    (local $za v128) (local $zb v128) (local $v v128)
+    (local $half i32) (local $zBase i32)
+    (local $a0 v128) (local $a1 v128) (local $b0 v128) (local $b1 v128)
+    (local $z0a v128) (local $z0b v128) (local $z1a v128) (local $z1b v128)
+    (local $v0 v128) (local $v1 v128)
     (loop $aBlocks
       (local.set $bi (i32.const 0))
       (loop $bBlocks
-        (local.set $row (i32.add (i32.add (local.get $S) (i32.shl (local.get $bi) (i32.const 5)))
-          (i32.mul (i32.shl (local.get $ai) (i32.const 2)) (local.get $stride))))
-        (local.set $a0 (v128.load (local.get $row)))
-        (local.set $b0 (v128.load offset=16 (local.get $row)))
-        (local.set $a1 (v128.load (i32.add (local.get $row) (local.get $stride))))
-        (local.set $b1 (v128.load offset=16 (i32.add (local.get $row) (local.get $stride))))
-        (local.set $a2 (v128.load (i32.add (local.get $row) (i32.shl (local.get $stride) (i32.const 1)))))
-        (local.set $b2 (v128.load offset=16 (i32.add (local.get $row) (i32.shl (local.get $stride) (i32.const 1)))))
-        (local.set $a3 (v128.load (i32.add (local.get $row) (i32.mul (local.get $stride) (i32.const 3)))))
-        (local.set $b3 (v128.load offset=16 (i32.add (local.get $row) (i32.mul (local.get $stride) (i32.const 3)))))
-        (local.set $zp (i32.add (local.get $panel) (i32.mul (local.get $bi) (local.get $blockBytes))))
-        (local.set $vp (i32.add (local.get $panel) (i32.mul (local.get $ai) (local.get $blockBytes))))
-        (local.set $end (i32.add (local.get $zp) (i32.shl (local.get $pairs) (i32.const 7))))
-        (loop $rowLoop
-          (local.set $za (v128.load (local.get $zp)))
-          (local.set $zb (v128.load offset=16 (local.get $zp)))
-          (local.set $v (v128.load64_splat offset=32 (local.get $vp)))
-          (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $v) (local.get $za))))
-          (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $v) (local.get $zb))))
-          (local.set $v (v128.load64_splat offset=40 (local.get $vp)))
-          (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $v) (local.get $za))))
-          (local.set $b1 (f64x2.add (local.get $b1) (f64x2.mul (local.get $v) (local.get $zb))))
-          (local.set $v (v128.load64_splat offset=48 (local.get $vp)))
-          (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $v) (local.get $za))))
-          (local.set $b2 (f64x2.add (local.get $b2) (f64x2.mul (local.get $v) (local.get $zb))))
-          (local.set $v (v128.load64_splat offset=56 (local.get $vp)))
-          (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $v) (local.get $za))))
-          (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $v) (local.get $zb))))
-          (local.set $zp (i32.add (local.get $zp) (i32.const 64)))
-          (local.set $vp (i32.add (local.get $vp) (i32.const 64)))
-          (br_if $rowLoop (i32.lt_u (local.get $zp) (local.get $end))))
-        (v128.store (local.get $row) (local.get $a0))
-        (v128.store offset=16 (local.get $row) (local.get $b0))
-        (local.set $row (i32.add (local.get $row) (local.get $stride)))
-        (v128.store (local.get $row) (local.get $a1))
-        (v128.store offset=16 (local.get $row) (local.get $b1))
-        (local.set $row (i32.add (local.get $row) (local.get $stride)))
-        (v128.store (local.get $row) (local.get $a2))
-        (v128.store offset=16 (local.get $row) (local.get $b2))
-        (local.set $row (i32.add (local.get $row) (local.get $stride)))
-        (v128.store (local.get $row) (local.get $a3))
-        (v128.store offset=16 (local.get $row) (local.get $b3))
+        (local.set $zBase (i32.add (local.get $panel) (i32.mul (local.get $bi) (local.get $blockBytes))))
+        (local.set $half (i32.const 0))
+        (loop $halves
+          ;; rows 4 ai + 2 half and the next of S, columns 4 bi .. 4 bi + 3
+          (local.set $row (i32.add (i32.add (local.get $S) (i32.shl (local.get $bi) (i32.const 5)))
+            (i32.mul (i32.add (i32.shl (local.get $ai) (i32.const 2)) (i32.shl (local.get $half) (i32.const 1)))
+              (local.get $stride))))
+          (local.set $a0 (v128.load (local.get $row)))
+          (local.set $b0 (v128.load offset=16 (local.get $row)))
+          (local.set $a1 (v128.load (i32.add (local.get $row) (local.get $stride))))
+          (local.set $b1 (v128.load offset=16 (i32.add (local.get $row) (local.get $stride))))
+          (local.set $zp (local.get $zBase))
+          (local.set $vp (i32.add (i32.add (local.get $panel) (i32.mul (local.get $ai) (local.get $blockBytes)))
+            (i32.shl (local.get $half) (i32.const 4))))
+          (local.set $end (i32.add (local.get $zp) (i32.shl (local.get $pairs) (i32.const 7))))
+          (loop $pairLoop
+            (local.set $z0a (v128.load (local.get $zp)))
+            (local.set $z0b (v128.load offset=16 (local.get $zp)))
+            (local.set $z1a (v128.load offset=32 (local.get $zp)))
+            (local.set $z1b (v128.load offset=48 (local.get $zp)))
+            (local.set $v0 (v128.load64_splat offset=64 (local.get $vp)))
+            (local.set $v1 (v128.load64_splat offset=96 (local.get $vp)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.add
+              (f64x2.mul (local.get $v0) (local.get $z0a)) (f64x2.mul (local.get $v1) (local.get $z1a)))))
+            (local.set $b0 (f64x2.add (local.get $b0) (f64x2.add
+              (f64x2.mul (local.get $v0) (local.get $z0b)) (f64x2.mul (local.get $v1) (local.get $z1b)))))
+            (local.set $v0 (v128.load64_splat offset=72 (local.get $vp)))
+            (local.set $v1 (v128.load64_splat offset=104 (local.get $vp)))
+            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.add
+              (f64x2.mul (local.get $v0) (local.get $z0a)) (f64x2.mul (local.get $v1) (local.get $z1a)))))
+            (local.set $b1 (f64x2.add (local.get $b1) (f64x2.add
+              (f64x2.mul (local.get $v0) (local.get $z0b)) (f64x2.mul (local.get $v1) (local.get $z1b)))))
+            (local.set $zp (i32.add (local.get $zp) (i32.const 128)))
+            (local.set $vp (i32.add (local.get $vp) (i32.const 128)))
+            (br_if $pairLoop (i32.lt_u (local.get $zp) (local.get $end))))
+          (v128.store (local.get $row) (local.get $a0))
+          (v128.store offset=16 (local.get $row) (local.get $b0))
+          (local.set $row (i32.add (local.get $row) (local.get $stride)))
+          (v128.store (local.get $row) (local.get $a1))
+          (v128.store offset=16 (local.get $row) (local.get $b1))
+          (local.set $half (i32.add (local.get $half) (i32.const 1)))
+          (br_if $halves (i32.lt_u (local.get $half) (i32.const 2))))
         (local.set $bi (i32.add (local.get $bi) (i32.const 1)))
         (br_if $bBlocks (i32.le_u (local.get $bi) (local.get $ai))))
       (local.set $ai (i32.add (local.get $ai) (i32.const 1)))
