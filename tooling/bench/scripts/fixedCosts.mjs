@@ -40,7 +40,8 @@ function clock() {
   };
 }
 
-const fmt = (t) => `${t.wall.toFixed(0).padStart(6)} ms wall ${t.cpu.toFixed(0).padStart(6)} ms cpu`;
+const fmt = (t) =>
+  `${t.wall.toFixed(0).padStart(6)} ms wall ${t.cpu.toFixed(0).padStart(6)} ms cpu`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Times a fit: total, each onIteration, and the tail after the last one (final scoring). */
@@ -55,21 +56,34 @@ function timeFit(label, fit) {
   }));
   const last = marks[marks.length - 1];
   const tail = { wall: total.wall - last.wall, cpu: total.cpu - last.cpu };
-  const steady = { wall: median(steps.slice(1).map((s) => s.wall)), cpu: median(steps.slice(1).map((s) => s.cpu)) };
+  const steady = {
+    wall: median(steps.slice(1).map((s) => s.wall)),
+    cpu: median(steps.slice(1).map((s) => s.cpu)),
+  };
   const before = { wall: steps[0].wall - steady.wall, cpu: steps[0].cpu - steady.cpu };
   console.log(`${label}: ${marks.length} iterations`);
   console.log(`  whole fit                         ${fmt(total)}`);
   console.log(`  steady iteration (median)         ${fmt(steady)}`);
   console.log(`  before iteration 1 (first - steady) ${fmt(before)}`);
   console.log(`  after the last iteration (final)  ${fmt(tail)}`);
-  const fixed = { wall: total.wall - marks.length * steady.wall, cpu: total.cpu - marks.length * steady.cpu };
-  console.log(`  fixed = whole - iterations*steady ${fmt(fixed)}  (${((100 * fixed.cpu) / total.cpu).toFixed(0)}% of cpu)`);
+  const fixed = {
+    wall: total.wall - marks.length * steady.wall,
+    cpu: total.cpu - marks.length * steady.cpu,
+  };
+  console.log(
+    `  fixed = whole - iterations*steady ${fmt(fixed)}  (${((100 * fixed.cpu) / total.cpu).toFixed(0)}% of cpu)`,
+  );
   return model;
 }
 
 const makeWatch = clock();
 const X = makeData();
-console.log(`data ${n}x${d}, k=${k}: generated in ${fmt(makeWatch())}; load ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `data ${n}x${d}, k=${k}: generated in ${fmt(makeWatch())}; load ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 
 for (let r = 0; r < 2; r++) {
   const t1 = clock();
@@ -82,26 +96,53 @@ for (let r = 0; r < 2; r++) {
   console.log(`allocateKernelArrays alone ${fmt(t2a)}; + copy ${fmt(t2())}`);
 }
 
-const init = new GaussianMixture({ nClusters: k, covarianceType: 'diag', maxIterations: 1, tolerance: 0, init: 'random-from-data' }).fit(X, { random: 1 });
-const precisions = Array.from({ length: k }, (_, c) => Array.from(init.covariances[c], (v) => 1 / v));
+const init = new GaussianMixture({
+  nClusters: k,
+  covarianceType: 'diag',
+  maxIterations: 1,
+  tolerance: 0,
+  init: 'random-from-data',
+}).fit(X, { random: 1 });
+const precisions = Array.from({ length: k }, (_, c) =>
+  Array.from(init.covariances[c], (v) => 1 / v),
+);
 const given = {
   weightsInit: Array.from(init.weights),
-  meansInit: Array.from({ length: k }, (_, c) => Array.from(init.means.data.subarray(c * d, (c + 1) * d))),
+  meansInit: Array.from({ length: k }, (_, c) =>
+    Array.from(init.means.data.subarray(c * d, (c + 1) * d)),
+  ),
   precisionsInit: precisions,
 };
 
 for (let r = 0; r < 2; r++) {
   timeFit(`GaussianMixture diag, given start, ${iterations} iterations, tolerance 0`, (mark) =>
-    new GaussianMixture({ nClusters: k, covarianceType: 'diag', maxIterations: iterations, tolerance: 0, ...given }).fit(X, { onIteration: mark }),
+    new GaussianMixture({
+      nClusters: k,
+      covarianceType: 'diag',
+      maxIterations: iterations,
+      tolerance: 0,
+      ...given,
+    }).fit(X, { onIteration: mark }),
   );
   timeFit(`GaussianMixture diag, default start (k-means++), ${iterations} iterations`, (mark) =>
-    new GaussianMixture({ nClusters: k, covarianceType: 'diag', maxIterations: iterations, tolerance: 0 }).fit(X, { onIteration: mark, random: 7 }),
+    new GaussianMixture({
+      nClusters: k,
+      covarianceType: 'diag',
+      maxIterations: iterations,
+      tolerance: 0,
+    }).fit(X, { onIteration: mark, random: 7 }),
   );
   timeFit(`GaussianMixture diag, full fit (defaults, tolerance 1e-3)`, (mark) =>
-    new GaussianMixture({ nClusters: k, covarianceType: 'diag' }).fit(X, { onIteration: mark, random: 7 }),
+    new GaussianMixture({ nClusters: k, covarianceType: 'diag' }).fit(X, {
+      onIteration: mark,
+      random: 7,
+    }),
   );
   timeFit(`KMeans k=${k}, ${iterations} iterations, tolerance 0`, (mark) =>
-    new KMeans({ nClusters: k, maxIterations: iterations, tolerance: 0, nInit: 1 }).fit(X, { onIteration: mark, random: 7 }),
+    new KMeans({ nClusters: k, maxIterations: iterations, tolerance: 0, nInit: 1 }).fit(X, {
+      onIteration: mark,
+      random: 7,
+    }),
   );
 }
 
@@ -110,10 +151,28 @@ for (let r = 0; r < 2; r++) {
   const { prepareData } = await import('@mixkit/linalg');
   const t = clock();
   const prepared = prepareData(X);
-  console.log(`prepareData (one pass: check + copy into kernel memory) ${fmt(t())}; in kernel memory: ${prepared.inKernelMemory}`);
+  console.log(
+    `prepareData (one pass: check + copy into kernel memory) ${fmt(t())}; in kernel memory: ${prepared.inKernelMemory}`,
+  );
   for (let r = 0; r < 2; r++) {
-    timeFit(`GaussianMixture diag on prepared data, given start, ${iterations} iterations, tolerance 0`, (mark) =>
-      new GaussianMixture({ nClusters: k, covarianceType: 'diag', maxIterations: iterations, tolerance: 0, ...given }).fit(prepared, { onIteration: mark }),
+    timeFit(
+      `GaussianMixture diag on prepared data, given start, ${iterations} iterations, tolerance 0`,
+      (mark) =>
+        new GaussianMixture({
+          nClusters: k,
+          covarianceType: 'diag',
+          maxIterations: iterations,
+          tolerance: 0,
+          ...given,
+        }).fit(prepared, { onIteration: mark }),
+    );
+  }
+  for (let r = 0; r < 2; r++) {
+    timeFit(`KMeans k=${k} on prepared data, ${iterations} iterations, tolerance 0`, (mark) =>
+      new KMeans({ nClusters: k, maxIterations: iterations, tolerance: 0, nInit: 1 }).fit(
+        prepared,
+        { onIteration: mark, random: 7 },
+      ),
     );
   }
   prepared.dispose();
