@@ -3,14 +3,16 @@
 // library: performance.now() and process.cpuUsage() around the fit, at each onIteration, and
 // around the library's own coercion (toMatrix) and placement (allocateKernelArrays + copy)
 // timed alone on the same data. Usage (after building the packages):
-//   node tooling/bench/scripts/fixedCosts.mjs [rows=1000000] [cols=16] [k=16] [iterations=10]
+//   node tooling/bench/scripts/fixedCosts.mjs [rows=1000000] [cols=16] [k=16] [iterations=10] [given]
+// (`given`: only the fits from a given start, on X and on prepared data)
 import { performance } from 'node:perf_hooks';
 import { toMatrix } from '@mixkit/core';
 import { GaussianMixture } from '@mixkit/gaussian-mixture';
 import { KMeans } from '@mixkit/kmeans';
 import { allocateKernelArrays } from '@mixkit/linalg';
 
-const [n = 1_000_000, d = 16, k = 16, iterations = 10] = process.argv.slice(2).map(Number);
+const [n = 1_000_000, d = 16, k = 16, iterations = 10] = process.argv.slice(2, 6).map(Number);
+const onlyGiven = process.argv[6] === 'given';
 
 /** Seeded data: k Gaussian blobs (xorshift + Box-Muller), row-major. */
 function makeData() {
@@ -124,6 +126,7 @@ for (let r = 0; r < 2; r++) {
       ...given,
     }).fit(X, { onIteration: mark }),
   );
+  if (onlyGiven) continue;
   timeFit(`GaussianMixture diag, default start (k-means++), ${iterations} iterations`, (mark) =>
     new GaussianMixture({
       nClusters: k,
@@ -167,7 +170,7 @@ for (let r = 0; r < 2; r++) {
         }).fit(prepared, { onIteration: mark }),
     );
   }
-  for (let r = 0; r < 2; r++) {
+  for (let r = 0; r < (onlyGiven ? 0 : 2); r++) {
     timeFit(`KMeans k=${k} on prepared data, ${iterations} iterations, tolerance 0`, (mark) =>
       new KMeans({ nClusters: k, maxIterations: iterations, tolerance: 0, nInit: 1 }).fit(
         prepared,
