@@ -9,8 +9,9 @@ import type { Matrix } from '../matrix.js';
  * takes it; they skip the finite check, the copy into kernel memory and the Gaussian families'
  * range check, and give the same bits as on the matrix itself.
  *
- * Treat `data` as read-only: the checks ran when it was prepared. `dispose()` lets its memory go
- * (a fit that is running keeps what it holds); using it afterwards throws `DisposedDataError`.
+ * Treat `data` as read-only: the checks ran when it was prepared. `dispose()` lets its memory go;
+ * using it afterwards throws `DisposedDataError`, and so does an async fit still running on it
+ * (at its next block of rows).
  */
 export interface PreparedData extends Matrix {
   /** Smallest value of each column (over the observed cells when cells are missing). */
