@@ -157,6 +157,13 @@ describe('prepared data', () => {
     }
   });
 
+  it('an async fit still running when its data is disposed rejects with DisposedDataError', async () => {
+    const prepared = prepareData(blobs);
+    const gmm = new GaussianMixture({ nClusters: 3, covarianceType: 'diag', tolerance: 0 });
+    const fit = gmm.fitAsync(prepared, { random: 0, onIteration: () => prepared.dispose() });
+    await expect(fit).rejects.toSatisfy((error) => DisposedDataError.isInstance(error));
+  });
+
   it('clones to a worker as a plain matrix', () => {
     const prepared = prepareData(iris);
     const copy = structuredClone(prepared) as Matrix;
