@@ -6,8 +6,7 @@ import {
   type RandomSource,
   type ShardProgram,
 } from '@mixkit/core';
-import { rowSquaredNorms, squaredDistances } from '@mixkit/linalg';
-import { BLOCK_ROWS } from '../assign.js';
+import { allocateKernelArrays, rowSquaredNorms, squaredDistances } from '@mixkit/linalg';
 
 /**
  * Greedy k-means++ seeding (Arthur & Vassilvitskii 2007, with scikit-learn's greedy variant):
@@ -49,10 +48,13 @@ export function* kmeansPlusPlusProgram(
   const candidateIndex = new Int32Array(trials);
   const candidateNorms = new Float64Array(trials);
   const potentials = new Float64Array(trials);
-  const blockRows = Math.min(BLOCK_ROWS, n);
-  const scratch = new Float64Array(blockRows * trials);
-  const w = weights ?? new Float64Array(n).fill(1);
+  // Every row's distance to every candidate of the current step stays in `blocks.all`, so the
+  // winner's column updates D(x)² without a further pass over X (as scikit-learn's
+  // `_kmeans_plusplus` keeps `distance_to_candidates`): trials passes a step, not trials + 1.
+  const blocks = new SeedingBlocks(X, trials);
+  const toCandidates = blocks.all;
 
+  const w = weights ?? new Float64Array(n).fill(1);
   // First center: a row drawn by weight.
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -62,13 +64,14 @@ export function* kmeansPlusPlusProgram(
   const first = searchCumulative(cumulative, random.uniform() * total);
   centers.set(data.subarray(first * d, first * d + d), 0);
   const one: Matrix = { rows: 1, cols: d, data: centers.subarray(0, d) };
+  const oneNorm = rowSquaredNorms(one);
   let potential = 0;
-  for (let start = 0; start < n; start += blockRows) {
+  for (let start = 0; start < n; start += blocks.rows) {
     if (start % PAUSE_ROWS === 0) yield* pause();
-    const end = Math.min(n, start + blockRows);
-    squaredDistances(X, start, end, one, scratch, xNorms, rowSquaredNorms(one));
+    const end = Math.min(n, start + blocks.rows);
+    const block = blocks.distances(start, end, one, xNorms, oneNorm);
     for (let i = start; i < end; i++) {
-      closest[i] = scratch[i - start];
+      closest[i] = block[i - start];
       potential += w[i] * closest[i];
     }
   }
@@ -86,18 +89,26 @@ export function* kmeansPlusPlusProgram(
     }
     rowSquaredNorms(candidates, candidateNorms);
     potentials.fill(0);
-    for (let start = 0; start < n; start += blockRows) {
+    for (let start = 0; start < n; start += blocks.rows) {
       if (start % PAUSE_ROWS === 0) yield* pause();
-      const end = Math.min(n, start + blockRows);
-      squaredDistances(X, start, end, candidates, scratch, xNorms, candidateNorms);
-      for (let i = start; i < end; i++) {
-        const weight = w[i];
-        const current = closest[i];
-        const row = (i - start) * trials;
-        for (let t = 0; t < trials; t++) {
-          const value = scratch[row + t];
-          potentials[t] += weight * Math.min(value, current);
+      const end = Math.min(n, start + blocks.rows);
+      const block = blocks.distances(start, end, candidates, xNorms, candidateNorms);
+      // One running sum per candidate held in a register over the block (the same order of
+      // additions as a row-by-row walk over all candidates, so the same bits); Math.min is
+      // branch-free, where a comparison would mispredict on about half the rows.
+      for (let t = 0; t < trials; t++) {
+        let sum = potentials[t];
+        if (weights === undefined) {
+          // Unit weights: 1 · x is x, so the same sums without the multiplication.
+          for (let i = start, at = t; i < end; i++, at += trials) {
+            sum += Math.min(block[at], closest[i]);
+          }
+        } else {
+          for (let i = start, at = t; i < end; i++, at += trials) {
+            sum += w[i] * Math.min(block[at], closest[i]);
+          }
         }
+        potentials[t] = sum;
       }
     }
     let best = 0;
@@ -105,21 +116,61 @@ export function* kmeansPlusPlusProgram(
     potential = potentials[best];
     const chosen = candidateIndex[best];
     centers.set(data.subarray(chosen * d, chosen * d + d), c * d);
-    // D(x)² now also counts the new center; recompute its column (cheaper than keeping n x trials).
-    const single: Matrix = { rows: 1, cols: d, data: centers.subarray(c * d, c * d + d) };
-    const singleNorm = rowSquaredNorms(single);
-    for (let start = 0; start < n; start += blockRows) {
-      if (start % PAUSE_ROWS === 0) yield* pause();
-      const end = Math.min(n, start + blockRows);
-      squaredDistances(X, start, end, single, scratch, xNorms, singleNorm);
-      for (let i = start; i < end; i++) {
-        const value = scratch[i - start];
-        if (value < closest[i]) closest[i] = value;
-      }
+    // D(x)² now also counts the new center: the same bits a pass with it alone would give, since
+    // every distance sums over the columns in order whatever the number of centres.
+    for (let i = 0, at = best; i < n; i++, at += trials) {
+      const value = toCandidates[at];
+      if (value < closest[i]) closest[i] = value;
     }
   }
   return { rows: k, cols: d, data: centers };
 }
+
+/**
+ * Distances from blocks of rows of X to at most `trials` centres, written into `all` (n x trials,
+ * row-major at the block's rows), through the WebAssembly SIMD kernel of `squaredDistances` where
+ * it is available: each block of rows is copied into the kernel memory that holds `all` (the
+ * kernel needs its rows and output in one memory), with the same bits as the JavaScript kernel
+ * on X itself. Without WebAssembly, or when n x trials does not fit, the JavaScript kernel
+ * writes into an ordinary `all`.
+ */
+class SeedingBlocks {
+  /** Rows a block (divides `PAUSE_ROWS`, so pauses fall on block starts). */
+  readonly rows: number;
+  /** Every row's distances to the centres of the latest pass, n x C.rows row-major. */
+  readonly all: Float64Array;
+  private readonly X: Matrix;
+  private readonly rowsCopy: Float64Array | undefined;
+
+  constructor(X: Matrix, trials: number) {
+    this.X = X;
+    this.rows = Math.min(SEEDING_BLOCK_ROWS, Math.max(X.rows, 1));
+    const kernel = allocateKernelArrays([this.rows * X.cols, X.rows * trials]);
+    this.rowsCopy = kernel?.[0];
+    this.all = kernel?.[1] ?? new Float64Array(X.rows * trials);
+  }
+
+  /** Distances of rows [start, end) to C: the view of `all` that holds them. */
+  distances(
+    start: number,
+    end: number,
+    C: Matrix,
+    xNorms: Float64Array,
+    cNorms: Float64Array,
+  ): Float64Array {
+    const { X, rowsCopy } = this;
+    const out = this.all.subarray(start * C.rows, end * C.rows);
+    if (rowsCopy === undefined) return squaredDistances(X, start, end, C, out, xNorms, cNorms);
+    const d = X.cols;
+    const rows = end - start;
+    rowsCopy.set(X.data.subarray(start * d, end * d));
+    const block: Matrix = { rows, cols: d, data: rowsCopy.subarray(0, rows * d) };
+    return squaredDistances(block, 0, rows, C, out, xNorms.subarray(start, end), cNorms);
+  }
+}
+
+/** Rows a seeding block: 4,096 rows of d = 128 are 4 MiB of kernel memory. */
+const SEEDING_BLOCK_ROWS = 4_096;
 
 /** Rows between two pauses of an async seeding (a few milliseconds of distances). */
 const PAUSE_ROWS = 16_384;
