@@ -18,7 +18,7 @@ import {
 import { emProgram, type FitMixtureOptions, fitMixture, fitMixtureAsync } from '@mixkit/em';
 import { KMeans, type KMeansAlgorithm, type KMeansInit } from '@mixkit/kmeans';
 import { unitGaussianFamily } from '@mixkit/test-utils';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../src/index.js';
 import type { WorkerPool } from '../src/pool/workerPool.js';
 import { customModuleUrl, workerBundleUrl } from './workerBundle.js';
@@ -320,8 +320,8 @@ describe('faults of parallel restarts', () => {
       expect(WorkerError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ failure: 'crashed' });
       // Every restart crashes its worker: the fit rejects at the first crash, and the other
-      // worker's crash lands a moment later (the pool replaces both at the next fit).
-      await vi.waitFor(() => expect(pool.liveWorkers).toBe(0));
+      // worker's crash may land during the next fit, started at once: it belongs to this fit's
+      // generation, so the next fit waits for it and runs on the replacement.
       const model = await runShardProgram(emProgram(small, options, 'parallel'), {
         executor: pool,
         what: 'test',
