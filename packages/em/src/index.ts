@@ -19,6 +19,7 @@ export { type StepSchedule, stepSize } from './online/stepSize.js';
 export {
   type EmRestartOutput,
   type EmRestartSetup,
+  type EmRestartState,
   emRestartTask,
   type RestartSettings as EmRestartSettings,
 } from './run/emRestartTask.js';
@@ -38,6 +39,13 @@ export type {
 } from './run/mixtureOptions.js';
 export { RestartProgress, type StepModelParts } from './run/restartProgress.js';
 export { formatSelectionTable } from './select/formatSelectionTable.js';
+export { selectionProgram } from './select/selectionProgram.js';
+export {
+  type EmSelectionOutput,
+  type EmSelectionSetup,
+  type EmSelectionState,
+  emSelectionTask,
+} from './select/selectionTask.js';
 export type {
   MixtureSelection,
   SelectionCandidate,

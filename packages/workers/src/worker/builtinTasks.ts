@@ -1,5 +1,5 @@
 import type { AnyShardTask } from '@mixkit/core';
-import { emPassTask, emRestartTask } from '@mixkit/em';
+import { emPassTask, emRestartTask, emSelectionTask } from '@mixkit/em';
 import {
   kmeansAssignTask,
   kmeansLabelTask,
@@ -13,6 +13,7 @@ import { silhouetteTask } from '@mixkit/metrics';
 export const builtinTasks: readonly AnyShardTask[] = [
   emPassTask,
   emRestartTask,
+  emSelectionTask,
   kmeansAssignTask,
   kmeansLabelTask,
   kmeansRestartTask,
