@@ -6,6 +6,7 @@ import {
   kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
+  sphericalRestartTask,
 } from '@mixkit/kmeans';
 import { silhouetteTask } from '@mixkit/metrics';
 
@@ -19,5 +20,6 @@ export const builtinTasks: readonly AnyShardTask[] = [
   kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
+  sphericalRestartTask,
   silhouetteTask,
 ];
