@@ -19,7 +19,6 @@ export { type StepSchedule, stepSize } from './online/stepSize.js';
 export {
   type EmRestartOutput,
   type EmRestartSetup,
-  type EmRestartState,
   emRestartTask,
   type RestartSettings as EmRestartSettings,
 } from './run/emRestartTask.js';
@@ -43,7 +42,6 @@ export { selectionProgram } from './select/selectionProgram.js';
 export {
   type EmSelectionOutput,
   type EmSelectionSetup,
-  type EmSelectionState,
   emSelectionTask,
 } from './select/selectionTask.js';
 export type {

@@ -30,14 +30,24 @@ export interface EmSelectionSetup {
  * that cannot be fitted is a row of the table, not the end of the selection).
  */
 export type EmSelectionOutput =
-  | { readonly output: EmRestartOutput }
-  | { readonly error: ThreadError };
+  | {
+      /** The restart's outcome. */
+      readonly output: EmRestartOutput;
+    }
+  | {
+      /** The typed error that ended it, in its cloneable form. */
+      readonly error: ThreadError;
+    };
 
 /** A thread's state: the workspace of the candidate it is on (its shards come in candidate order). */
 export interface EmSelectionState {
+  /** The session's setup. */
   readonly setup: EmSelectionSetup;
+  /** Where families are rebuilt from, and the abort flag. */
   readonly context: ShardContext;
+  /** In the fit's own thread, the candidates' workspaces. */
   readonly local: readonly (EmWorkspace | undefined)[] | undefined;
+  /** The candidate this thread is on, and its restart state. */
   current: { readonly candidate: number; readonly state: EmRestartState } | undefined;
 }
 
