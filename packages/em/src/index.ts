@@ -9,6 +9,7 @@ export {
 // the initial statistics of an init strategy, and the iteration/convergence bookkeeping.
 export { fusedPass } from './estep/fusedPass.js';
 export { negligibleResponsibility } from './estep/normalizeBlock.js';
+export type { WorstRows } from './estep/worstRows.js';
 export { type InitialState, initialize } from './init/initialize.js';
 export type { MixtureJson } from './model/mixtureJson.js';
 export { type MixtureComponent, MixtureModel } from './model/mixtureModel.js';

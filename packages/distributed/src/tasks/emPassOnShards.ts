@@ -78,8 +78,10 @@ export const emPassOnShards: DistributedTask<EmPassSetup> = {
     ) {
       throw new DistributedError('invalid-payload', `accumulate must be ${k} bytes or absent`);
     }
-    if (typeof input.hard !== 'boolean' || typeof input.rowScores !== 'boolean') {
-      throw new DistributedError('invalid-payload', 'the EM input needs hard and rowScores flags');
+    if (typeof input.hard !== 'boolean') {
+      throw new DistributedError('invalid-payload', 'the EM input needs a hard flag');
     }
+    // A shard sends back at most this many rows' scores (re-seeding candidates), never all.
+    integer(input.worstRows, 'worstRows', 0, 2 * k);
   },
 };

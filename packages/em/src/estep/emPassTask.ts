@@ -10,6 +10,7 @@ import { type EmWorkspace, placeInKernelMemory, withMarks } from '../workspace/e
 import { kernelArrays } from '../workspace/kernelArrays.js';
 import { EStepScratch } from './eStepScratch.js';
 import { normalizeBlock } from './normalizeBlock.js';
+import { selectWorstRows, type WorstRows } from './worstRows.js';
 
 /** What every thread running EM passes rebuilds its state from: the fit's data and families. */
 export interface EmPassSetup {
@@ -21,7 +22,10 @@ export interface EmPassSetup {
   readonly sampleWeight: Float64Array | undefined;
   /** n x k log prior probabilities, or undefined. */
   readonly logPriors: Float64Array | undefined;
-  /** Receives each row's mixture log-likelihood when a round asks for it (shared where possible). */
+  /**
+   * This thread's scratch for each row's mixture log-likelihood (at the row's index), from
+   * which a pass that asks for worst rows picks its shard's; never sent back.
+   */
   readonly rowScores: Float64Array;
   /** Rows per block of a pass (the block x k buffer stays in cache). */
   readonly blockSize: number;
@@ -37,8 +41,11 @@ export interface EmPassInput {
   readonly accumulate: Uint8Array | undefined;
   /** Classification EM's hard E-step instead of the soft one. */
   readonly hard: boolean;
-  /** Write each row's log-likelihood to `setup.rowScores`. */
-  readonly rowScores: boolean;
+  /**
+   * How many of its worst-explained rows (positive weight, lowest mixture log-likelihood) each
+   * shard sends back for re-seeding (`worstRowsWanted(k)` on accumulating passes); 0: none.
+   */
+  readonly worstRows: number;
 }
 
 /** `EmPassInput` as posted to a worker: parameters in their JSON form. */
@@ -54,8 +61,11 @@ export interface EmPassOutput {
   readonly totals: Float64Array | undefined;
   /** Per-component statistics of the shard, null for components that do not accumulate. */
   readonly stats: readonly unknown[] | undefined;
-  /** The shard's row scores, when the thread could not write them to a shared `rowScores`. */
-  readonly rowScores: Float64Array | undefined;
+  /**
+   * The shard's `worstRows` worst-explained rows (indices within the shard) when the input asks
+   * for them: O(k) values, never one per row.
+   */
+  readonly worst: WorstRows | undefined;
 }
 
 /** One thread's EM pass state: its families, its rows (maybe in kernel memory), its scratch. */
@@ -69,8 +79,6 @@ export interface EmPassState {
   readonly blockTotals: Float64Array;
   readonly scratch: EStepScratch;
   readonly setup: EmPassSetup;
-  /** Whether writes to `setup.rowScores` reach the fit's thread. */
-  readonly sharedScores: boolean;
 }
 
 /**
@@ -105,7 +113,6 @@ export const emPassTask: ShardTask<
         blockTotals: new Float64Array(k),
         scratch: workspace.scratch,
         setup,
-        sharedScores: true,
       };
     }
     const families = setup.families.map((spec) => context.resolveFamily(spec));
@@ -130,7 +137,6 @@ export const emPassTask: ShardTask<
       blockTotals: new Float64Array(k),
       scratch: new EStepScratch(),
       setup,
-      sharedScores: isShared(setup.rowScores),
     };
   },
   run: runShard,
@@ -162,8 +168,8 @@ function runShard(state: EmPassState, input: EmPassInput, shard: Shard): EmPassO
     logPriors: setup.logPriors,
     sampleWeight: setup.sampleWeight,
     totals: accumulate === undefined ? undefined : blockTotals,
-    // Without shared memory a worker writes to its own copy and sends its shard's part back.
-    rowScores: input.rowScores ? setup.rowScores : undefined,
+    // Each thread writes its shard's scores to its own part of its scratch, then keeps a few.
+    rowScores: input.worstRows > 0 ? setup.rowScores : undefined,
     skipNegligible: accumulate !== undefined,
     hard: input.hard,
   };
@@ -187,26 +193,27 @@ function runShard(state: EmPassState, input: EmPassInput, shard: Shard): EmPassO
       }
     }
   }
-  const rowScores =
-    input.rowScores && !state.sharedScores
-      ? setup.rowScores.slice(shard.start, shard.end)
+  const worst =
+    input.worstRows > 0
+      ? selectWorstRows(
+          setup.rowScores,
+          shard.start,
+          shard.end,
+          setup.sampleWeight,
+          input.worstRows,
+        )
       : undefined;
-  return { objective, totals, stats, rowScores };
-}
-
-/** Whether `array` lives on a `SharedArrayBuffer` (writes to it are seen by every thread). */
-function isShared(array: Float64Array): boolean {
-  return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
+  return { objective, totals, stats, worst };
 }
 
 /** The pass setup that describes `workspace` (its data, families, weights, priors, scores). */
-export function passSetup(workspace: EmWorkspace, rowScores = workspace.rowScores): EmPassSetup {
+export function passSetup(workspace: EmWorkspace): EmPassSetup {
   return {
     X: workspace.X,
     families: workspace.families.map((family) => family.spec()),
     sampleWeight: workspace.sampleWeight,
     logPriors: workspace.logPriors,
-    rowScores,
+    rowScores: workspace.rowScores,
     blockSize: workspace.blockSize,
   };
 }

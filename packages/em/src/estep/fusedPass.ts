@@ -8,18 +8,17 @@ import { emPassTask, passSetup } from './emPassTask.js';
  * One pass over all of `workspace`'s rows as a single shard in this thread (the E-step and
  * accumulation of `emPassTask`, then its reduce into the workspace's statistics and totals),
  * for callers whose data is one small batch (`OnlineMixture`). Returns the weighted sum of the
- * rows' log-likelihoods; each row's lands in `rowScores` when given.
+ * rows' log-likelihoods.
  */
 export function fusedPass(
   workspace: EmWorkspace,
   params: readonly unknown[],
   logWeights: Float64Array,
   accumulateMask: Uint8Array | undefined,
-  rowScores?: Float64Array,
   estep: EStep = 'soft',
 ): number {
   const shard = { index: 0, start: 0, end: workspace.n };
-  const setup = passSetup(workspace, rowScores ?? workspace.rowScores);
+  const setup = passSetup(workspace);
   const state = emPassTask.open(setup, inThreadContext, [shard], workspace);
   const output = emPassTask.run(
     state,
@@ -28,7 +27,7 @@ export function fusedPass(
       logWeights,
       accumulate: accumulateMask,
       hard: estep === 'hard',
-      rowScores: rowScores !== undefined,
+      worstRows: 0,
     },
     shard,
   );

@@ -59,7 +59,7 @@ export function* initializeProgram(
   mStep(workspace, params, logWeights, settings, {
     restart,
     iteration: 0,
-    rowScores: undefined,
+    worst: undefined,
     warnings,
   });
   return { params, logWeights };

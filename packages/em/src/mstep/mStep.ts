@@ -5,8 +5,16 @@ import {
   DegenerateComponentError,
   type FitWarning,
 } from '@mixkit/core';
+import type { WorstRows } from '../estep/worstRows.js';
 import type { EmWorkspace } from '../workspace/emWorkspace.js';
-import { globalRowScores, globalShare, reseedStats, scaledGlobalStats } from './reseedComponent.js';
+import {
+  globalShare,
+  type ReseedRows,
+  reseedStats,
+  scaledGlobalStats,
+  worstOfPass,
+  worstOfWholeData,
+} from './reseedComponent.js';
 
 /** Fixed per-fit settings the M-step reads. */
 export interface MStepSettings {
@@ -23,8 +31,8 @@ export interface MStepContext {
   readonly restart: number;
   /** 0 for the initial M-step. */
   readonly iteration: number;
-  /** Per-row mixture log-likelihoods of the last pass, or undefined at initialisation. */
-  readonly rowScores: Float64Array | undefined;
+  /** The worst-explained rows of the last pass, or undefined at initialisation. */
+  readonly worst: WorstRows | undefined;
   readonly warnings: FitWarning[];
 }
 
@@ -58,9 +66,10 @@ export function mStep(
   const { groups, stats, totals, totalWeight } = workspace;
   const { frozen } = settings;
   const usedRows = new Set<number>();
-  const initialising = context.rowScores === undefined;
-  const scoresFor = (family: AnyComponentFamily): Float64Array =>
-    context.rowScores ?? globalRowScores(workspace, family);
+  const { worst } = context;
+  const initialising = worst === undefined;
+  const scoresFor = (family: AnyComponentFamily): ReseedRows =>
+    worst === undefined ? worstOfWholeData(workspace, family) : worstOfPass(worst);
   const warn = (warning: FitWarning): void => {
     context.warnings.push(warning);
   };
@@ -174,7 +183,7 @@ function degeneracy(error: unknown): DegeneracyReason {
 function reseedEstimate(
   workspace: EmWorkspace,
   family: AnyComponentFamily,
-  rowScores: Float64Array,
+  rowScores: ReseedRows,
   usedRows: Set<number>,
 ): { params: unknown; weight: number } | undefined {
   const candidates = [

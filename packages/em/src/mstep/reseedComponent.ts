@@ -1,12 +1,16 @@
 import { type AnyComponentFamily, DegenerateComponentError } from '@mixkit/core';
+import type { WorstRows } from '../estep/worstRows.js';
 import type { EmWorkspace } from '../workspace/emWorkspace.js';
+
+/** Picks the worst-explained row of positive weight not in `usedRows`; -1 when none is left. */
+export type ReseedRows = (usedRows: ReadonlySet<number>) => number;
 
 /** Share of the whole data's statistics mixed into a re-seeded component (relative to its row). */
 export const globalShare = 0.1;
 
 /**
  * Statistics for re-seeding component `c` without any knowledge of its family: the worst
- * explained row (lowest mixture log-likelihood in `rowScores`, positive weight, not in
+ * explained row (`worstRow`: lowest mixture log-likelihood, positive weight, not in
  * `usedRows`), with the weight of an average row, merged with a copy of the whole data's
  * statistics scaled to `globalShare` of that weight (`family.merge`/`family.scale`), so the
  * estimate is proper (a spread like the data's) but centred on the poorly explained row.
@@ -15,10 +19,10 @@ export const globalShare = 0.1;
 export function reseedStats(
   workspace: EmWorkspace,
   family: AnyComponentFamily,
-  rowScores: Float64Array,
+  worstRow: ReseedRows,
   usedRows: Set<number>,
 ): unknown {
-  const row = worstRow(workspace, rowScores, usedRows);
+  const row = worstRow(usedRows);
   if (row < 0) return undefined;
   usedRows.add(row);
   const rowWeight = workspace.totalWeight / workspace.positiveRows;
@@ -56,6 +60,26 @@ export function scaledGlobalStats(
 }
 
 /**
+ * The rows a pass ranked worst (`workspace.worst` after the pass's merge), in their order:
+ * exactly the rows a scan over every row's score would pick, one by one.
+ */
+export function worstOfPass(worst: WorstRows): ReseedRows {
+  return (usedRows) => {
+    for (const row of worst.rows) if (!usedRows.has(row)) return row;
+    return -1;
+  };
+}
+
+/**
+ * Re-seeding before any parameters exist (initialisation): rows rank by their log-density
+ * under `family` fitted to the whole data (`globalRowScores`), so outliers of the data come
+ * first. Reads every row: the fit's thread holds them at initialisation.
+ */
+export function worstOfWholeData(workspace: EmWorkspace, family: AnyComponentFamily): ReseedRows {
+  return (usedRows) => worstRow(workspace, globalRowScores(workspace, family), usedRows);
+}
+
+/**
  * Row scores for re-seeding before any parameters exist (initialisation): each row's
  * log-density under `family` fitted to the whole data. Rows then rank as outliers of the
  * data. When even that estimate is degenerate every score is 0 (rows rank in order).
@@ -72,7 +96,11 @@ export function globalRowScores(workspace: EmWorkspace, family: AnyComponentFami
   return scores;
 }
 
-function worstRow(workspace: EmWorkspace, scores: Float64Array, usedRows: Set<number>): number {
+function worstRow(
+  workspace: EmWorkspace,
+  scores: Float64Array,
+  usedRows: ReadonlySet<number>,
+): number {
   const { n, sampleWeight } = workspace;
   let best = -1;
   let bestScore = Infinity;

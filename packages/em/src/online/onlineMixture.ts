@@ -13,6 +13,7 @@ import {
   yieldToEventLoop,
 } from '@mixkit/core';
 import { fusedPass } from '../estep/fusedPass.js';
+import { NO_WORST_ROWS } from '../estep/worstRows.js';
 import { type InitialState, initialize } from '../init/initialize.js';
 import { MixtureModel } from '../model/mixtureModel.js';
 import { accumulatingComponents } from '../mstep/accumulatingComponents.js';
@@ -130,7 +131,7 @@ export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamil
     const mask = accumulatingComponents(families, settings.frozen);
     const rows = X.rows;
     const objective =
-      fusedPass(workspace, state.params, state.logWeights, mask, undefined, settings.estep) / rows;
+      fusedPass(workspace, state.params, state.logWeights, mask, settings.estep) / rows;
     const eta = first ? 1 : stepSize(this.updates, this.schedule);
     const d = buffers.d;
     for (let c = 0; c < k; c++) {
@@ -243,7 +244,7 @@ export class OnlineMixture<Family extends AnyComponentFamily = AnyComponentFamil
     mStep(workspace, state.params, state.logWeights, this.settings, {
       restart: 0,
       iteration: this.updates,
-      rowScores: NO_ROWS,
+      worst: NO_WORST_ROWS,
       warnings: this.warnings,
     });
     for (let c = 0; c < k; c++) {

@@ -55,7 +55,7 @@ export function* runRestart<Params = unknown>(
     mStep(workspace, params, logWeights, settings, {
       restart,
       iteration: progress.iteration,
-      rowScores: workspace.rowScores,
+      worst: workspace.worst,
       warnings,
     });
     yield* reportStep(progress.record(current, params, logWeights));

@@ -135,6 +135,7 @@ export function chunkWorkspace(buffers: ChunkBuffers, chunk: Matrix): EmWorkspac
     blockTotals: buffers.blockTotals,
     globalStats: new Map(),
     rowScores: NO_ROWS,
+    worst: undefined,
     scratch: buffers.scratch,
     dataWarnings: [],
     // Chunks are placed in kernel memory by `createChunkBuffers` already.
@@ -174,6 +175,7 @@ export function statisticsWorkspace(
     blockTotals: buffers.blockTotals,
     globalStats,
     rowScores: NO_ROWS,
+    worst: undefined,
     scratch: buffers.scratch,
     dataWarnings: [],
     // Chunks are placed in kernel memory by `createChunkBuffers` already.

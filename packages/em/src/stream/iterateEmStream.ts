@@ -11,6 +11,7 @@ import {
   type ShardExecutor,
   throwIfAborted,
 } from '@mixkit/core';
+import { NO_WORST_ROWS } from '../estep/worstRows.js';
 import { type InitialState, initialize } from '../init/initialize.js';
 import type { MixtureModel } from '../model/mixtureModel.js';
 import { accumulatingComponents } from '../mstep/accumulatingComponents.js';
@@ -23,7 +24,6 @@ import { resolveFamilies } from '../run/resolveFamilies.js';
 import { RestartProgress } from '../run/restartProgress.js';
 import { RestartSelection } from '../run/restartSelection.js';
 import { createEmWorkspace, familiesForData, groupFamilies } from '../workspace/emWorkspace.js';
-import { NO_ROWS } from '../workspace/noRows.js';
 import type { ChunkSource } from './chunkSource.js';
 import { type ChunkBuffers, createChunkBuffers, statisticsWorkspace } from './chunkWorkspace.js';
 import { readInitSample } from './readInitSample.js';
@@ -165,7 +165,7 @@ async function* streamRestart<Params>(
     mStep(workspace, params, logWeights, settings, {
       restart,
       iteration: progress.iteration,
-      rowScores: NO_ROWS,
+      worst: NO_WORST_ROWS,
       warnings,
     });
     yield progress.record(current, params, logWeights);

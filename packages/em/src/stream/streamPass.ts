@@ -48,14 +48,14 @@ export async function streamPass(
   const { families, k } = buffers;
   const { mask, stats, totals, globalStats, executor } = state;
   const collectGlobal = globalStats !== undefined && globalStats.size === 0;
-  const running = { k, families, stats, totals, rowScores: new Float64Array(0) };
+  const running = { k, families, stats, totals, worst: undefined };
   resetStatistics(running, mask);
   const passInput: EmPassInput = {
     params: state.params,
     logWeights: state.logWeights,
     accumulate: mask,
     hard: state.estep === 'hard',
-    rowScores: false,
+    worstRows: 0,
   };
   let logLikelihood = 0;
   let rows = 0;

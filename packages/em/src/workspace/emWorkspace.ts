@@ -12,6 +12,7 @@ import {
   UnsupportedMissingCellsError,
 } from '@mixkit/core';
 import { EStepScratch } from '../estep/eStepScratch.js';
+import type { WorstRows } from '../estep/worstRows.js';
 import { fillMissingCells } from '../missing/fillMissingCells.js';
 import { kernelArrays } from './kernelArrays.js';
 
@@ -68,8 +69,13 @@ export interface EmWorkspace {
   readonly blockTotals: Float64Array;
   /** Whole-data statistics per family group, computed on first need (re-seeding). */
   readonly globalStats: Map<AnyComponentFamily, unknown>;
-  /** Per-row mixture log-likelihoods of the last pass (read when re-seeding). */
+  /**
+   * Per-row scratch: the pass's threads write their rows' mixture log-likelihoods here (and pick
+   * their shards' worst rows from it); initialisation's re-seeding ranks rows in it.
+   */
   readonly rowScores: Float64Array;
+  /** The worst-explained rows of the last accumulating pass (what re-seeding reads). */
+  worst: WorstRows | undefined;
   /** The E-step's scratch memory: this fit's own, so concurrent fits never share it. */
   readonly scratch: EStepScratch;
   /** What the families' `forData` reported about the data (e.g. a swamped column). */
@@ -155,6 +161,7 @@ export function createEmWorkspace(
     globalStats: fitted.globalStats,
     // Shared where possible: worker threads write their rows' scores in place.
     rowScores: sharedFloat64Array(n),
+    worst: undefined,
     scratch: new EStepScratch(),
     dataWarnings: fitted.warnings,
   };
