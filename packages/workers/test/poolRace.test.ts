@@ -48,11 +48,16 @@ describe('a fault of one fit never lands in the next fit on the same pool', () =
     const { pool, started } = countingPool();
     try {
       await pool.start();
-      // Worker 0 crashes at once, worker 1 200 ms later, while the next fits are under way.
-      const error = await runShardProgram(oneRound({ shardMs: [0, 0, 0, 0, 200], crash: [0, 4] }), {
-        executor: pool,
-        what: 'test',
-      }).catch((caught: unknown) => caught);
+      // Worker 0 crashes after 150 ms, worker 1 300 ms later, while the next fits are under
+      // way. (Both are inside their shard by then: a worker that had not started it would see
+      // the closed session's abort flag and skip it.)
+      const error = await runShardProgram(
+        oneRound({ shardMs: [150, 0, 0, 0, 450], crash: [0, 4] }),
+        {
+          executor: pool,
+          what: 'test',
+        },
+      ).catch((caught: unknown) => caught);
       expect(WorkerError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ failure: 'crashed', worker: 0 });
       const [second, third] = await Promise.all([
@@ -74,14 +79,14 @@ describe('a fault of one fit never lands in the next fit on the same pool', () =
     const { pool, started } = countingPool();
     try {
       await pool.start();
-      const signal = AbortSignal.timeout(60);
+      const signal = AbortSignal.timeout(150);
       let abortedAt = Number.NaN;
       signal.addEventListener('abort', () => {
         abortedAt = performance.now();
       });
-      // Every shard 150 ms; worker 1 crashes at the end of its first shard (after the abort).
+      // Every shard 300 ms; worker 1 crashes at the end of its first shard (after the abort).
       const error = await runShardProgram(
-        oneRound({ shardMs: new Array(8).fill(150), crash: [4] }),
+        oneRound({ shardMs: new Array(8).fill(300), crash: [4] }),
         { executor: pool, signal, what: 'test' },
       ).catch((caught: unknown) => caught);
       expect(AbortedError.isInstance(error)).toBe(true);
@@ -100,8 +105,9 @@ describe('a fault of one fit never lands in the next fit on the same pool', () =
   it("another worker's error from a failed fit is dropped; no worker is replaced", async () => {
     const { pool, started } = countingPool();
     try {
+      await pool.start();
       const error = await runShardProgram(
-        oneRound({ shardMs: [0, 0, 0, 0, 200], throws: [0, 4] }),
+        oneRound({ shardMs: [100, 0, 0, 0, 400], throws: [0, 4] }),
         { executor: pool, what: 'test' },
       ).catch((caught: unknown) => caught);
       expect(InvalidInputError.isInstance(error)).toBe(true);
@@ -141,7 +147,7 @@ describe('a fault of one fit never lands in the next fit on the same pool', () =
     const { pool, started } = countingPool();
     await pool.start();
     // Worker 1 is still busy with the failed fit when the next one opens, so that open waits.
-    await runShardProgram(oneRound({ shardMs: [0, 0, 0, 0, 200], throws: [0, 4] }), {
+    await runShardProgram(oneRound({ shardMs: [100, 0, 0, 0, 300], throws: [0, 4] }), {
       executor: pool,
       what: 'test',
     }).catch(() => {});
