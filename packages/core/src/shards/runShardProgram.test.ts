@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DegenerateComponentError } from '../errors/degenerateComponentError.js';
-import { drainShardProgram, runShardProgram } from './runShardProgram.js';
-import { planShards } from './shardPlan.js';
-import { mapShards, openShards, type ShardProgram } from './shardProgram.js';
+import { drainShardProgram, inThreadContext, runShardProgram } from './runShardProgram.js';
+import type { ShardExecutor } from './shardExecutor.js';
+import { planShards, shardAt } from './shardPlan.js';
+import { closeSessionsOnError, mapShards, openShards, type ShardProgram } from './shardProgram.js';
 import type { ShardTask } from './shardTask.js';
 
 /** Doubles its input, or throws a typed error when the input is negative. */
@@ -46,5 +47,53 @@ describe('a failed effect throws into the program at its yield', () => {
     await expect(runShardProgram(notCatching(), { what: 'test' })).rejects.toThrow(
       /singular.*input -1/,
     );
+  });
+});
+
+/** An executor of 1 worker that runs `doubling` here and logs each session's open and close. */
+function loggingExecutor(log: string[]): ShardExecutor {
+  let sessions = 0;
+  return {
+    workers: 1,
+    async open(task, setup, plan, local) {
+      const id = sessions++;
+      log.push(`open ${id}`);
+      const state = task.open(setup, inThreadContext, [], local);
+      return {
+        plan,
+        map: async (input) =>
+          Array.from({ length: plan.count }, (_, s) => task.run(state, input, shardAt(plan, s))),
+        close: () => log.push(`close ${id}`),
+      };
+    },
+  };
+}
+
+/** Opens a session of 2 shards and maps `input` (a negative input throws). */
+function* oneMap(input: number): ShardProgram<never, number[]> {
+  const session = yield* openShards(doubling, undefined, planShards(2, 1), undefined);
+  return yield* mapShards(session, input);
+}
+
+describe('closeSessionsOnError', () => {
+  it('closes the sessions a failed program left open before its error goes on', async () => {
+    const log: string[] = [];
+    function* twoFits(): ShardProgram<never, string> {
+      try {
+        yield* closeSessionsOnError(oneMap(-1));
+      } catch {
+        log.push('caught');
+      }
+      const outputs = yield* closeSessionsOnError(oneMap(2));
+      return outputs.join(',');
+    }
+    const result = await runShardProgram(twoFits(), {
+      executor: loggingExecutor(log),
+      what: 'test',
+    });
+    expect(result).toBe('4,4');
+    // Session 0 closes before the error reaches the caller; session 1 stays open until the
+    // program ends (a program that succeeds closes its own sessions).
+    expect(log).toEqual(['open 0', 'close 0', 'caught', 'open 1', 'close 1']);
   });
 });

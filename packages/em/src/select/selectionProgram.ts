@@ -1,4 +1,5 @@
 import {
+  closeSessionsOnError,
   closeShards,
   DegenerateComponentError,
   fromThreadError,
@@ -71,7 +72,9 @@ export function* selectionProgram(
       const own = fitOptions[c];
       let fit: CandidateFit;
       try {
-        fit = { model: yield* preparedEmProgram(prepareEmFit(run.data, own), own, placement) };
+        // A failed fit's sessions close now, not when the whole selection ends.
+        const program = preparedEmProgram(prepareEmFit(run.data, own), own, placement);
+        fit = { model: yield* closeSessionsOnError(program) };
       } catch (error) {
         fit = { error };
       }
@@ -100,8 +103,8 @@ export function* selectionProgram(
   const started = now();
   if (placement === 'auto' && pairs.length > 0) {
     // The first candidate's first restart runs here, timed.
-    const [first] = pairs[0] ?? [0];
-    yield* restartsHere(candidates[first], 0, 1, outcomes[first] ?? []);
+    const [first] = pairs[0];
+    yield* restartsHere(candidates[first], 0, 1, outcomes[first]);
     pairs = pairs.filter(([c, r]) => !(c === first && (r === 0 || failed(outcomes[c]))));
   }
   if (placement === 'parallel' || sendRestartsNow('auto', 1, now() - started, pairs.length + 1)) {
@@ -133,10 +136,11 @@ export function* selectionProgram(
       const outputs = yield* mapShards(session, undefined);
       yield* closeShards(session);
       for (const [s, output] of outputs.entries()) {
-        const [c] = pairs[s] ?? [0];
+        const [c] = pairs[s];
         const candidate = candidates[c];
-        if (candidate === undefined || !('fit' in candidate)) continue;
-        outcomes[c]?.push(
+        // Only candidates that prepared have pairs.
+        if (!('fit' in candidate)) continue;
+        outcomes[c].push(
           'error' in output
             ? { error: fromThreadError(output.error, -1) }
             : { result: restartResult(candidate.fit.workspace, output.output) },
@@ -145,7 +149,7 @@ export function* selectionProgram(
     }
   } else {
     for (const [c, candidate] of candidates.entries()) {
-      const done = outcomes[c] ?? [];
+      const done = outcomes[c];
       if ('fit' in candidate && !failed(done)) {
         yield* restartsHere(candidate, done.length, candidate.fit.settings.nInit, done);
       }
@@ -155,9 +159,7 @@ export function* selectionProgram(
     const prepared = candidates[c];
     run.record(
       candidate,
-      prepared === undefined || !('fit' in prepared)
-        ? { error: prepared?.error }
-        : candidateFit(prepared.fit, outcomes[c] ?? []),
+      'fit' in prepared ? candidateFit(prepared.fit, outcomes[c]) : { error: prepared.error },
     );
   }
   return run.result();
@@ -200,12 +202,12 @@ function restartStates(random: RandomSource, restarts: number): (readonly number
 
 /** Runs restarts [from, to) of a candidate here, in order, until one fails. */
 function* restartsHere(
-  candidate: ParallelCandidate | { readonly error: unknown } | undefined,
+  candidate: ParallelCandidate | { readonly error: unknown },
   from: number,
   to: number,
   outcomes: Outcome[],
 ): ShardProgram<EmStep, void> {
-  if (candidate === undefined || !('fit' in candidate)) return;
+  if (!('fit' in candidate)) return;
   const { workspace, plan, settings } = candidate.fit;
   const passes = yield* openShards(emPassTask, passSetup(workspace), plan, workspace);
   for (let r = from; r < to; r++) {
@@ -223,8 +225,8 @@ function* restartsHere(
   yield* closeShards(passes);
 }
 
-function failed(outcomes: readonly Outcome[] | undefined): boolean {
-  return outcomes?.some((outcome) => 'error' in outcome) ?? false;
+function failed(outcomes: readonly Outcome[]): boolean {
+  return outcomes.some((outcome) => 'error' in outcome);
 }
 
 /** A candidate's fit from its restarts in order, as `emProgram` keeps them: the first error ends it. */
