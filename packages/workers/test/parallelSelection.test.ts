@@ -159,6 +159,27 @@ describe('selectMixture candidates in parallel give the sequential selection, bi
     expect(selectionPrint(selection, small)).toBe(selectionPrint(sync, small));
   });
 
+  it('on data of several shards the candidates run in turn, their passes on the workers, same bits', async () => {
+    const large = makeBlobs({ nSamples: 40_000, nFeatures: 4, centers: 3, random: 8 }).X;
+    const options: SelectMixtureOptions = {
+      candidates: [{ name: 'too many', family: gaussianDiag(), nClusters: 50_000 }],
+      grid: { nClusters: [12, 16], families: { full: gaussianFull() } },
+      maxIterations: 3,
+      random: 6,
+    };
+    const names: string[] = [];
+    const selection = await selectMixtureAsync(large, {
+      ...options,
+      executor: recording(pool(2), names),
+    });
+    expect(names).toContain('@mixkit/em:pass');
+    expect(names).not.toContain('@mixkit/em:select');
+    expect(selection.table[0]?.failure).toMatch(/50000 components/);
+    expect(selectionPrint(selection, large)).toBe(
+      selectionPrint(selectMixture(large, options), large),
+    );
+  });
+
   it('a short selection keeps its candidates in the thread (auto), same bits', async () => {
     const tiny: Matrix = { rows: 200, cols: 3, data: small.data.subarray(0, 600) };
     const options: SelectMixtureOptions = {
