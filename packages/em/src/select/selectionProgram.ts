@@ -95,7 +95,12 @@ export function* selectionProgram(
   });
   const outcomes: Outcome[][] = candidates.map(() => []);
   let pairs: [number, number][] = [];
-  for (const [c, candidate] of candidates.entries()) {
+  // An executor gives each worker a contiguous run of shards, and a grid lists its candidates
+  // family by family, k ascending (costs grow along it): candidates in bit-reversed order put a
+  // mix of families and sizes in every run. Each candidate's restarts stay together and in
+  // order, so a worker holds one candidate's workspace at a time; results do not depend on it.
+  for (const c of spreadOrder(candidates.length)) {
+    const candidate = candidates[c];
     if ('fit' in candidate) {
       for (let r = 0; r < candidate.fit.settings.nInit; r++) pairs.push([c, r]);
     }
@@ -189,6 +194,22 @@ function candidatesRunAnywhere(
       return true;
     }
   });
+}
+
+/**
+ * 0..count-1 in bit-reversed order (van der Corput): every contiguous run of it samples the
+ * whole range evenly, e.g. 0, 4, 2, 6, 1, 5, 3, 7 for 8.
+ */
+function spreadOrder(count: number): number[] {
+  let bits = 0;
+  while (1 << bits < count) bits++;
+  const order: number[] = [];
+  for (let i = 0; i < 1 << bits; i++) {
+    let reversed = 0;
+    for (let b = 0; b < bits; b++) reversed |= ((i >> b) & 1) << (bits - 1 - b);
+    if (reversed < count) order.push(reversed);
+  }
+  return order;
 }
 
 /** The streams of `restarts` restarts, split off `random` in restart order (as `iterateEm`). */
