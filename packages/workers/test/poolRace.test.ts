@@ -143,6 +143,20 @@ describe('a fault of one fit never lands in the next fit on the same pool', () =
     pool.destroy();
   });
 
+  it('destroy() while the workers are still starting rejects the fit at once', async () => {
+    const { pool, started } = countingPool();
+    const fit = runShardProgram(oneRound(healthy), { executor: pool, what: 'test' }).catch(
+      (caught: unknown) => caught,
+    );
+    // The fit's open waits for the workers to load; end them before they are ready.
+    await new Promise((resolve) => setImmediate(resolve));
+    pool.destroy();
+    const error = await fit;
+    expect(WorkerError.isInstance(error)).toBe(true);
+    expect(started()).toBe(2);
+    expect(pool.liveWorkers).toBe(0);
+  });
+
   it('a fit opening while its pool is destroyed rejects and starts no worker', async () => {
     const { pool, started } = countingPool();
     await pool.start();

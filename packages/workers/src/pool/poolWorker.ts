@@ -29,6 +29,7 @@ export class PoolWorker {
   private settledWaiters: (() => void)[] = [];
   failure: WorkerError | undefined;
   private busy = 0;
+  private readonly rejectStart: (error: WorkerError) => void;
 
   constructor(
     readonly index: number,
@@ -40,6 +41,8 @@ export class PoolWorker {
     this.ready = new Promise<void>((resolve, reject) => {
       started = { resolve: () => resolve(), reject };
     });
+    // A worker ended before it is ready (`terminate`) fails its start too.
+    this.rejectStart = (error) => started?.reject(error);
     port.onMessage((message) => {
       if (message.type === 'ready') {
         this.release();
@@ -64,7 +67,6 @@ export class PoolWorker {
     });
     port.onFailure((error) => {
       this.fail(error);
-      started?.reject(error);
       onDead(this);
     });
     // A rejected start is reported through the requests that wait for it.
@@ -123,6 +125,7 @@ export class PoolWorker {
   private fail(error: WorkerError): void {
     if (this.failure !== undefined) return;
     this.failure = error;
+    this.rejectStart(error);
     for (const waiting of this.pending.values()) if (!waiting.stale) waiting.reject(error);
     this.pending.clear();
     this.notifyIfSettled();
