@@ -100,6 +100,7 @@ export {
 } from './shards/shardPlan.js';
 export {
   type CloseEffect,
+  closeSessionsOnError,
   closeShards,
   dropSteps,
   type MapEffect,

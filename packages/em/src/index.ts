@@ -39,6 +39,12 @@ export type {
 } from './run/mixtureOptions.js';
 export { RestartProgress, type StepModelParts } from './run/restartProgress.js';
 export { formatSelectionTable } from './select/formatSelectionTable.js';
+export { selectionProgram } from './select/selectionProgram.js';
+export {
+  type EmSelectionOutput,
+  type EmSelectionSetup,
+  emSelectionTask,
+} from './select/selectionTask.js';
 export type {
   MixtureSelection,
   SelectionCandidate,

@@ -48,3 +48,8 @@ export type {
   SphericalKMeansInit,
   SphericalKMeansOptions,
 } from './spherical/sphericalKMeansOptions.js';
+export {
+  type SphericalRestartOutput,
+  type SphericalRestartSetup,
+  sphericalRestartTask,
+} from './spherical/sphericalRestartTask.js';

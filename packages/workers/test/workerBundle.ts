@@ -14,3 +14,8 @@ export function customModuleUrl(): URL {
 export function exitScriptUrl(): URL {
   return bundleFromSources('packages/workers/test/fixtures/exitScript.ts', 'exitScript.mjs');
 }
+
+/** A script whose kept-alive pool sees a crash land during its next fit (it must still exit). */
+export function raceScriptUrl(): URL {
+  return bundleFromSources('packages/workers/test/fixtures/raceScript.ts', 'raceScript.mjs');
+}

@@ -28,7 +28,9 @@ export const inThreadContext: ShardContext = {
 
 /**
  * Drives a shard program in the fit's own thread, synchronously, as a step generator: effects
- * are served at once, steps are yielded to the caller.
+ * are served at once, steps are yielded to the caller. An effect that fails (a task that
+ * throws) throws its error into the program at its `yield`, as a call would: a program that
+ * does not catch it ends with it.
  */
 export function* runShardProgramSync<Step, Result>(
   program: ShardProgram<Step, Result>,
@@ -38,18 +40,28 @@ export function* runShardProgramSync<Step, Result>(
     | undefined
   )[] = [];
   let reply: unknown;
+  let failure: { readonly error: unknown } | undefined;
   for (;;) {
-    const next = program.next(reply);
+    const next = failure === undefined ? program.next(reply) : program.throw(failure.error);
     if (next.done) return next.value;
     const event = next.value;
     reply = undefined;
+    failure = undefined;
     if (event.type === 'step') {
       yield event.step;
     } else if (event.type === 'open') {
-      sessions.push(openInThread(event));
-      reply = sessions.length - 1;
+      try {
+        sessions.push(openInThread(event));
+        reply = sessions.length - 1;
+      } catch (error) {
+        failure = { error };
+      }
     } else if (event.type === 'map') {
-      reply = sessionAt(sessions, event.session).mapSync(event.input);
+      try {
+        reply = sessionAt(sessions, event.session).mapSync(event.input);
+      } catch (error) {
+        failure = { error };
+      }
     } else if (event.type === 'close') {
       // Its state (scratch, bounds) is garbage from here on.
       sessions[event.session] = undefined;
@@ -72,8 +84,11 @@ export function drainShardProgram<Step, Result>(program: ShardProgram<Step, Resu
  * generator: each step the program reports is yielded. The fit's thread yields to the event
  * loop whenever `budgetMs` is spent, checked after every step, between shards run in it and at
  * the program's pauses (so a short fit costs what a synchronous one does); an aborted `signal`
- * rejects with `AbortedError` at the next check or from the executor. Every session is closed
- * when the program ends, however it ends (also when the caller stops iterating).
+ * rejects with `AbortedError` at the next check or from the executor. An effect that fails
+ * (a task's error, a worker's crash, an abort seen by the executor) throws its error into the
+ * program at its `yield`, so a program may catch it (model selection records a candidate that
+ * failed and fits the next); one that does not ends with it. Every session is closed when the
+ * program ends, however it ends (also when the caller stops iterating).
  */
 export async function* iterateShardProgram<Step, Result>(
   program: ShardProgram<Step, Result>,
@@ -87,30 +102,40 @@ export async function* iterateShardProgram<Step, Result>(
     | undefined
   )[] = [];
   let reply: unknown;
+  let failure: { readonly error: unknown } | undefined;
   try {
     for (;;) {
       throwIfAborted(signal, what);
-      const next = program.next(reply);
+      const next = failure === undefined ? program.next(reply) : program.throw(failure.error);
       if (next.done) return next.value;
       const event = next.value;
       reply = undefined;
+      failure = undefined;
       if (event.type === 'step') {
         yield event.step;
         await pacer.tick(signal);
       } else if (event.type === 'open') {
         const parallel = executor !== undefined && executor.workers > 0 && event.plan.count > 1;
-        sessions.push(
-          parallel
-            ? await executor.open(event.task, event.setup, event.plan, event.local)
-            : openInThread(event),
-        );
-        reply = sessions.length - 1;
+        try {
+          sessions.push(
+            parallel
+              ? await executor.open(event.task, event.setup, event.plan, event.local)
+              : openInThread(event),
+          );
+          reply = sessions.length - 1;
+        } catch (error) {
+          failure = { error };
+        }
       } else if (event.type === 'map') {
         const session = sessionAt(sessions, event.session);
-        reply =
-          session instanceof InThreadSession
-            ? await session.map(event.input, signal, pacer)
-            : await session.map(event.input, signal);
+        try {
+          reply =
+            session instanceof InThreadSession
+              ? await session.map(event.input, signal, pacer)
+              : await session.map(event.input, signal);
+        } catch (error) {
+          failure = { error };
+        }
       } else if (event.type === 'pause') {
         await pacer.tick(signal);
       } else {

@@ -152,3 +152,39 @@ export function* dropSteps<Step, Result>(
     reply = event.type === 'step' ? undefined : yield event;
   }
 }
+
+/**
+ * `program`, closing every session it opened and left open when it ends with an error (a
+ * failed effect it did not catch, or its own throw), before the error goes on. For a caller
+ * that catches the error and carries on, such as model selection after a failed candidate:
+ * without it, the failed fit's sessions (and their state in the workers) would stay open until
+ * the whole program ends.
+ */
+export function* closeSessionsOnError<Step, Result>(
+  program: ShardProgram<Step, Result>,
+): ShardProgram<Step, Result> {
+  const open = new Set<number>();
+  let reply: unknown;
+  let failure: { readonly error: unknown } | undefined;
+  for (;;) {
+    let next: IteratorResult<ProgramEvent<Step>, Result>;
+    try {
+      next = failure === undefined ? program.next(reply) : program.throw(failure.error);
+    } catch (error) {
+      for (const session of open) yield { type: 'close', session };
+      throw error;
+    }
+    failure = undefined;
+    reply = undefined;
+    if (next.done) return next.value;
+    const event = next.value;
+    try {
+      reply = yield event;
+    } catch (error) {
+      failure = { error };
+      continue;
+    }
+    if (event.type === 'open' && typeof reply === 'number') open.add(reply);
+    if (event.type === 'close') open.delete(event.session);
+  }
+}

@@ -129,6 +129,18 @@ export const emRestartTask: ShardTask<
   },
 };
 
+/** A restart's outcome as the fit's thread keeps it: each family reads back the parameters it wrote. */
+export function restartResult<Params>(
+  workspace: EmWorkspace,
+  output: EmRestartOutput,
+): EmRestartResult<Params> {
+  return {
+    ...output,
+    params: workspace.families.map((family, c) => family.paramsFromJSON(output.params[c])),
+    warnings: [...output.warnings],
+  };
+}
+
 /** The setup of `emRestartTask` that describes `workspace` (fitted with the `given` families). */
 export function restartSetup(
   workspace: EmWorkspace,

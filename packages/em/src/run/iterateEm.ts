@@ -11,18 +11,19 @@ import {
   type RestartPlacement,
   restartStream,
   runShardProgramSync,
+  type ShardPlan,
   type ShardProgram,
   sendRestartsNow,
   throwIfAborted,
 } from '@mixkit/core';
 import { emPassTask, passSetup } from '../estep/emPassTask.js';
 import type { MixtureModel } from '../model/mixtureModel.js';
-import { createEmWorkspace } from '../workspace/emWorkspace.js';
-import { emRestartTask, restartSetup } from './emRestartTask.js';
+import { createEmWorkspace, type EmWorkspace } from '../workspace/emWorkspace.js';
+import { emRestartTask, restartResult, restartSetup } from './emRestartTask.js';
 import { emShardRows } from './emShardRows.js';
 import type { EmStep } from './emStep.js';
 import type { MixtureFitOptions, MixtureOptions } from './mixtureOptions.js';
-import { resolveEmSettings } from './resolveEmSettings.js';
+import { type ResolvedEmSettings, resolveEmSettings } from './resolveEmSettings.js';
 import { resolveFamilies } from './resolveFamilies.js';
 import { RestartSelection } from './restartSelection.js';
 import { runRestart } from './runRestart.js';
@@ -61,6 +62,26 @@ export function* emProgram<Family extends AnyComponentFamily>(
   options: FitMixtureOptions<Family>,
   placement: RestartPlacement = 'sequential',
 ): ShardProgram<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>> {
+  return yield* preparedEmProgram(prepareEmFit(X, options), options, placement);
+}
+
+/** What an EM fit checks and allocates before its first restart. */
+export interface PreparedEmFit<Family extends AnyComponentFamily = AnyComponentFamily> {
+  /** Component c's family, as given (before `forData`). */
+  readonly families: Family[];
+  /** The settings, checked, with defaults. */
+  readonly settings: ResolvedEmSettings;
+  /** The fit's workspace (data checked, buffers allocated). */
+  readonly workspace: EmWorkspace;
+  /** The shards of its passes. */
+  readonly plan: ShardPlan;
+}
+
+/** The first part of `emProgram`: checks the options and data, allocates the workspace. */
+export function prepareEmFit<Family extends AnyComponentFamily>(
+  X: MatrixInput,
+  options: FitMixtureOptions<Family>,
+): PreparedEmFit<Family> {
   throwIfAborted(options.signal, 'fitMixture');
   const families = resolveFamilies(options);
   const settings = resolveEmSettings(options, families.length, options.random);
@@ -70,11 +91,20 @@ export function* emProgram<Family extends AnyComponentFamily>(
     blockSize: settings.blockSize,
     missing: settings.missing,
   });
+  return { families, settings, workspace, plan: planShards(workspace.n, emShardRows(workspace)) };
+}
+
+/** The rest of `emProgram`, from a `prepareEmFit`: the restarts and the best one's model. */
+export function* preparedEmProgram<Family extends AnyComponentFamily>(
+  prepared: PreparedEmFit<Family>,
+  options: FitMixtureOptions<Family>,
+  placement: RestartPlacement,
+): ShardProgram<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>> {
+  const { families, settings, workspace, plan } = prepared;
   // The runner handles parameters as opaque values; each one came from its own family's
   // `estimate` (or the caller's init), so they are the families' parameter type.
   type Params = ParamsOf<Family>;
   const selection = new RestartSelection<Params>();
-  const plan = planShards(workspace.n, emShardRows(workspace));
   const { init } = settings;
   const states =
     placement !== 'sequential' && typeof init === 'string'
@@ -113,12 +143,7 @@ export function* emProgram<Family extends AnyComponentFamily>(
     const outputs = yield* mapShards(restarts, undefined);
     yield* closeShards(restarts);
     for (const [s, output] of outputs.entries()) {
-      selection.add(restart + s, {
-        ...output,
-        // Each family reads back the parameters it wrote in the worker.
-        params: workspace.families.map((family, c) => family.paramsFromJSON(output.params[c])),
-        warnings: [...output.warnings],
-      });
+      selection.add(restart + s, restartResult<Params>(workspace, output));
     }
   }
   // The families as the fit ran them (`forData` may have resolved data-relative settings).

@@ -1,26 +1,27 @@
-import type { MatrixInput } from '@mixkit/core';
-import { fitMixtureAsync } from '../run/fitMixtureAsync.js';
-import { type CandidateFit, SelectionRun } from './selectionRun.js';
+import { type MatrixInput, runShardProgram } from '@mixkit/core';
+import { selectionProgram } from './selectionProgram.js';
 import type { MixtureSelection, SelectMixtureOptions } from './selectionTypes.js';
 
 /**
- * `selectMixture` with every fit run by `fitMixtureAsync` (yielding to the event loop between
- * iterations), so `AbortSignal.timeout(ms)` can stop a long grid. Same result, bit for bit.
+ * `selectMixture` on `options.executor`, yielding to the event loop between iterations, so
+ * `AbortSignal.timeout(ms)` can stop a long grid. Same result, bit for bit. On small data (each
+ * candidate's passes one shard) with a seeded source, built-in `init`s, 2 or more workers and
+ * no `onIteration`, the restarts of all candidates run across the workers once the first one,
+ * timed here, shows they take long enough (`selectionProgram`, `'auto'`); otherwise the
+ * candidates run one after the other, each like `fitMixtureAsync`.
  */
-export async function selectMixtureAsync(
+export function selectMixtureAsync(
   X: MatrixInput,
   options: SelectMixtureOptions,
 ): Promise<MixtureSelection> {
-  const run = new SelectionRun(X, options);
-  for (const candidate of run.candidates) {
-    const fitOptions = run.fitOptions(candidate);
-    let fit: CandidateFit;
-    try {
-      fit = { model: await fitMixtureAsync(run.data, fitOptions) };
-    } catch (error) {
-      fit = { error };
-    }
-    run.record(candidate, fit);
-  }
-  return run.result();
+  const placement =
+    (options.executor?.workers ?? 0) >= 2 && options.onIteration === undefined
+      ? 'auto'
+      : 'sequential';
+  return runShardProgram(selectionProgram(X, options, placement), {
+    executor: options.executor,
+    signal: options.signal,
+    onStep: options.onIteration,
+    what: 'selectMixture',
+  });
 }

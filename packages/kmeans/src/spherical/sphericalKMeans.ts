@@ -2,30 +2,32 @@ import {
   assertClusterCount,
   assertNoWorkers,
   type Clusterer,
-  createMatrix,
+  closeShards,
   type FitOptions,
   type FitWarning,
   InvalidInputError,
   type IterationProgress,
   type Matrix,
   type MatrixInput,
-  type RandomSource,
-  reportStep,
+  mapShards,
+  now,
+  openShards,
+  parallelRestartStates,
+  planShards,
+  type RestartPlacement,
+  restartStream,
   runShardProgram,
   runShardProgramSync,
   type ShardProgram,
+  sendRestartsNow,
   throwIfAborted,
   toMatrix,
   toRandom,
   toWeights,
 } from '@mixkit/core';
-import { kmeansPlusPlus } from '../init/kmeansPlusPlus.js';
-import { randomRows } from '../init/randomRows.js';
 import { inUnits } from '../internal/inUnits.js';
 import { normalizedWeights } from '../internal/powerOfTwo.js';
-import { assignByCosine } from './assignByCosine.js';
-import { conceptVectors } from './conceptVectors.js';
-import { type CosineWorkspace, cosineWorkspace } from './cosineWorkspace.js';
+import { cosineWorkspace } from './cosineWorkspace.js';
 import { normalizedRows } from './normalizedRows.js';
 import { SphericalKMeansModel } from './sphericalKMeansModel.js';
 import {
@@ -33,16 +35,8 @@ import {
   resolveSphericalKMeansOptions,
   type SphericalKMeansOptions,
 } from './sphericalKMeansOptions.js';
-
-/** One run's outcome. */
-interface SphericalRun {
-  readonly centers: Matrix;
-  readonly labels: Int32Array;
-  readonly cohesion: number;
-  readonly trace: number[];
-  readonly iterations: number;
-  readonly converged: boolean;
-}
+import { sphericalRestartTask } from './sphericalRestartTask.js';
+import { runSpherical, type SphericalRun, seedConceptVectors } from './sphericalRun.js';
 
 /**
  * Spherical k-means (Dhillon & Modha 2001, "Concept decompositions for large sparse text data
@@ -86,21 +80,34 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
   /**
    * `fit` that yields to the event loop whenever 25 ms of work have passed (checked after every
    * iteration), so `signal` stops it within about 100 ms of an abort and a page stays responsive.
-   * It runs in the caller's thread (its loops over rows are not shard tasks yet), with the same
-   * result, bit for bit, as `fit`.
+   * Its passes run in the caller's thread (they are not shard tasks yet); with 2 or more workers
+   * in `executor`, several seeded restarts of a built-in `init` and no `onIteration`, restart 0
+   * is timed here and the others run one per worker when they would take at least 20 ms
+   * (`'auto'`, see core's `RestartPlacement`). Same result, bit for bit, as `fit`.
    */
   fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<SphericalKMeansModel> {
-    return runShardProgram(this.fitProgram(X, options), {
+    const placement =
+      (options.executor?.workers ?? 0) >= 2 && options.onIteration === undefined
+        ? 'auto'
+        : 'sequential';
+    return runShardProgram(this.fitProgram(X, options, placement), {
+      executor: options.executor,
       signal: options.signal,
       onStep: options.onIteration,
       what: 'SphericalKMeans.fit',
     });
   }
 
-  /** The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`). */
+  /**
+   * The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`).
+   * Unless `placement` is `'sequential'`, several seeded restarts of a built-in `init` run
+   * restart 0 here and the others as `sphericalRestartTask`, one restart per shard (`'auto'`:
+   * only when restart 0's time says they are worth sending). The winner is the same either way.
+   */
   *fitProgram(
     X: MatrixInput,
     options: FitOptions = {},
+    placement: RestartPlacement = 'sequential',
   ): ShardProgram<IterationProgress, SphericalKMeansModel> {
     const { nClusters: k, init } = this.options;
     const matrix = toMatrix(X);
@@ -129,14 +136,56 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
     const restartObjectives: number[] = [];
     let best: SphericalRun | undefined;
     let bestRestart = 0;
-    for (let restart = 0; restart < restarts; restart++) {
-      throwIfAborted(options.signal, 'SphericalKMeans.fit');
-      const initial = start ?? this.seed(unit, k, random.split(), weights);
-      const run = yield* this.run(workspace, weights, initial, restart, warnings, options, toUnits);
+    const keep = (run: SphericalRun, restart: number) => {
       restartObjectives.push(toUnits(run.cohesion));
       if (best === undefined || run.cohesion > best.cohesion) {
         best = run;
         bestRestart = restart;
+      }
+    };
+    // Passes are always in this thread, so restarts are the only parallel work at any size.
+    const states =
+      placement !== 'sequential' && typeof init === 'string'
+        ? parallelRestartStates(random, restarts, 1)
+        : undefined;
+    const started = now();
+    let restart = 0;
+    for (; restart < restarts; restart++) {
+      if (states !== undefined && sendRestartsNow(placement, restart, now() - started, restarts))
+        break;
+      throwIfAborted(options.signal, 'SphericalKMeans.fit');
+      // Given centres draw nothing; a seeding draws from its restart's stream.
+      const initial =
+        typeof init !== 'string'
+          ? start
+          : seedConceptVectors(
+              init,
+              unit,
+              k,
+              states === undefined ? random.split() : restartStream(states, restart),
+              weights,
+            );
+      if (initial === undefined) throw new Error('unreachable: given centres were checked');
+      const settings = { ...this.options, signal: options.signal };
+      keep(
+        yield* runSpherical(workspace, weights, initial, restart, warnings, settings, toUnits),
+        restart,
+      );
+    }
+    if (restart < restarts && states !== undefined && typeof init === 'string') {
+      const { maxIterations, tolerance } = this.options;
+      const setup = { X: matrix, weights, k, init, maxIterations, tolerance };
+      const handle = yield* openShards(
+        sphericalRestartTask,
+        { ...setup, randomStates: states.slice(restart), firstRestart: restart },
+        planShards(restarts - restart, 1),
+        workspace,
+      );
+      const runs = yield* mapShards(handle, undefined);
+      yield* closeShards(handle);
+      for (const [s, { warnings: own, ...run }] of runs.entries()) {
+        warnings.push(...own);
+        keep(run, restart + s);
       }
     }
     if (best === undefined) throw new Error('unreachable: at least one restart runs');
@@ -161,80 +210,6 @@ export class SphericalKMeans implements Clusterer<SphericalKMeansModel> {
   fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
     return this.fit(X, options).labels;
   }
-
-  /** k-means++ (D² = 2(1 − cos) on unit rows) or random rows, as unit centres. */
-  private seed(unit: Matrix, k: number, random: RandomSource, weights: Float64Array): Matrix {
-    const chosen =
-      this.options.init === 'random'
-        ? randomRows(unit, k, random, weights)
-        : kmeansPlusPlus(unit, k, random, weights);
-    return createMatrix(k, unit.cols, Float64Array.from(chosen.data));
-  }
-
-  /**
-   * One run from `initial`: assign by cosine, recompute concept vectors, until no label changes
-   * or the cohesion grows by at most `tolerance` of itself; then a final assignment, so the
-   * labels are those of the returned centres.
-   */
-  private *run(
-    workspace: CosineWorkspace,
-    weights: Float64Array,
-    initial: Matrix,
-    restart: number,
-    warnings: FitWarning[],
-    options: FitOptions,
-    toUnits: (value: number) => number,
-  ): ShardProgram<IterationProgress, SphericalRun> {
-    const { maxIterations, tolerance } = this.options;
-    const { unit } = workspace;
-    const n = unit.rows;
-    const centers = initial;
-    const labels = new Int32Array(n).fill(-1);
-    const similarity = new Float64Array(n);
-    const trace: number[] = [];
-    let changed = assignByCosine(workspace, centers, labels, similarity);
-    let cohesion = weightedSum(weights, similarity);
-    let converged = maxIterations === 0;
-    let iterations = 0;
-    while (iterations < maxIterations) {
-      throwIfAborted(options.signal, 'SphericalKMeans.fit');
-      iterations += 1;
-      const reseeded = conceptVectors(unit, weights, labels, similarity, centers);
-      for (const component of reseeded) {
-        warnings.push({
-          kind: 'empty-component',
-          restart,
-          iteration: iterations,
-          component,
-          action: 'reseeded',
-        });
-      }
-      changed = assignByCosine(workspace, centers, labels, similarity);
-      const next = weightedSum(weights, similarity);
-      const change = next - cohesion;
-      cohesion = next;
-      trace.push(cohesion);
-      yield* reportStep({
-        restart,
-        iteration: iterations,
-        objective: toUnits(cohesion),
-        change: toUnits(Math.abs(change)),
-      });
-      throwIfAborted(options.signal, 'SphericalKMeans.fit');
-      if (reseeded.length === 0 && (changed === 0 || change <= tolerance * Math.abs(cohesion))) {
-        converged = true;
-        break;
-      }
-    }
-    if (!converged) warnings.push({ kind: 'not-converged', restart, iterations });
-    return { centers, labels, cohesion, trace, iterations, converged };
-  }
-}
-
-function weightedSum(weights: Float64Array, values: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += weights[i] * values[i];
-  return sum;
 }
 
 /** Given initial centres as a k x d matrix of non-zero rows, normalised. */

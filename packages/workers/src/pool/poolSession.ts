@@ -23,7 +23,7 @@ export class PoolSession<Input, Output, Wire> implements ShardSession<Input, Out
     const wire = this.encode === undefined ? input : this.encode(input);
     if (this.abort !== undefined) Atomics.store(this.abort, 0, 0);
     const answers = this.workers.map((worker) =>
-      worker.request(key, () =>
+      worker.request(key, this.id, () =>
         worker.port.post({ type: 'map', session: this.id, round, input: wire }),
       ),
     );
@@ -32,7 +32,7 @@ export class PoolSession<Input, Output, Wire> implements ShardSession<Input, Out
       ? gathered
       : raceAbort(gathered, signal, () => {
           if (this.abort !== undefined) Atomics.store(this.abort, 0, 1);
-          for (const worker of this.workers) worker.forget(key);
+          for (const worker of this.workers) worker.abandon(this.id);
         }));
     const outputs: Output[] = new Array(this.plan.count);
     results.forEach((message, w) => {
@@ -47,10 +47,17 @@ export class PoolSession<Input, Output, Wire> implements ShardSession<Input, Out
     return outputs;
   }
 
+  /**
+   * Closes the session. Work of it still running (the fit ended on another worker's fault)
+   * is told to stop at its next check (the abort flag) and no longer awaited; the workers
+   * count as busy with it until they answer (see `PoolWorker.settled`).
+   */
   close(): void {
     if (!this.open) return;
     this.open = false;
+    if (this.abort !== undefined) Atomics.store(this.abort, 0, 1);
     for (const worker of this.workers) {
+      worker.abandon(this.id);
       if (worker.failure === undefined) worker.port.post({ type: 'close', session: this.id });
     }
     this.onClose();

@@ -2,19 +2,34 @@ import { fromThreadError, WorkerError } from '@mixkit/core';
 import type { FromWorker } from './protocol.js';
 import type { ThreadPort } from './threadPort.js';
 
-/** A waiting request to one worker. */
+/** A request to one worker whose answer has not come yet. */
 interface Pending {
+  /** The session (the fit's generation on this pool) that sent it. */
+  readonly session: number;
   readonly resolve: (message: FromWorker) => void;
   readonly reject: (error: Error) => void;
+  /**
+   * True once its session stopped waiting (an aborted round, a fit that another worker's fault
+   * ended, a closed session): its answer is dropped when it comes, but the worker is still busy
+   * with it until then.
+   */
+  stale: boolean;
 }
 
-/** One live worker of a `WorkerPool` and the answers the pool waits for from it. */
+/**
+ * One live worker of a `WorkerPool` and the answers the pool waits for from it. Every request
+ * and answer is keyed by `session:round`, and sessions are numbered once per pool, so an
+ * answer, error or abort of an earlier fit never settles a later fit's request.
+ */
 export class PoolWorker {
   readonly ready: Promise<void>;
   /** Answers awaited, by `session:round` (open: round -1). */
-  readonly pending = new Map<string, Pending>();
+  private readonly pending = new Map<string, Pending>();
+  /** Called once the worker has no stale request left (or died). */
+  private settledWaiters: (() => void)[] = [];
   failure: WorkerError | undefined;
   private busy = 0;
+  private readonly rejectStart: (error: WorkerError) => void;
 
   constructor(
     readonly index: number,
@@ -22,10 +37,12 @@ export class PoolWorker {
     modules: readonly string[],
     onDead: (worker: PoolWorker) => void,
   ) {
-    let started: Pending | undefined;
+    let started: Omit<Pending, 'session' | 'stale'> | undefined;
     this.ready = new Promise<void>((resolve, reject) => {
       started = { resolve: () => resolve(), reject };
     });
+    // A worker ended before it is ready (`terminate`) fails its start too.
+    this.rejectStart = (error) => started?.reject(error);
     port.onMessage((message) => {
       if (message.type === 'ready') {
         this.release();
@@ -40,17 +57,16 @@ export class PoolWorker {
       }
       const key = `${message.session}:${message.type === 'opened' ? -1 : message.round}`;
       const waiting = this.pending.get(key);
+      // An answer to a request already settled (the worker died, or the pool was destroyed).
       if (waiting === undefined) return;
       this.pending.delete(key);
       this.release();
-      if (message.type === 'failed') waiting.reject(fromThreadError(message.error, index));
+      if (waiting.stale) this.notifyIfSettled();
+      else if (message.type === 'failed') waiting.reject(fromThreadError(message.error, index));
       else waiting.resolve(message);
     });
     port.onFailure((error) => {
-      this.failure = error;
-      started?.reject(error);
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
+      this.fail(error);
       onDead(this);
     });
     // A rejected start is reported through the requests that wait for it.
@@ -63,8 +79,8 @@ export class PoolWorker {
     port.post({ type: 'init', modules });
   }
 
-  /** Sends a request and waits for the answer keyed `session:round`. */
-  request(key: string, send: () => void): Promise<FromWorker> {
+  /** Sends a request of `session` and waits for the answer keyed `session:round`. */
+  request(key: string, session: number, send: () => void): Promise<FromWorker> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return this.ready.then(
       () =>
@@ -73,16 +89,59 @@ export class PoolWorker {
             reject(this.failure);
             return;
           }
-          this.pending.set(key, { resolve, reject });
+          this.pending.set(key, { session, resolve, reject, stale: false });
           this.hold();
           send();
         }),
     );
   }
 
-  /** Forgets an answer nobody waits for any more (an aborted round). */
-  forget(key: string): void {
-    if (this.pending.delete(key)) this.release();
+  /**
+   * Stops waiting for `session`'s answers (its round was aborted, or its fit ended). The
+   * worker stays busy with them until they come; `settled` waits for that.
+   */
+  abandon(session: number): void {
+    for (const waiting of this.pending.values()) {
+      if (waiting.session === session) waiting.stale = true;
+    }
+  }
+
+  /**
+   * Resolves once this worker has answered every abandoned request, or died. A later session
+   * waits for it before using the worker: if that earlier work kills the worker, the crash
+   * belongs to the earlier fit, and the later one gets the replacement.
+   */
+  settled(): Promise<void> {
+    if (this.isSettled()) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /** Ends the worker now; its waiting requests reject with `error`. */
+  terminate(error: WorkerError): void {
+    this.port.terminate();
+    this.fail(error);
+  }
+
+  private fail(error: WorkerError): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    this.rejectStart(error);
+    for (const waiting of this.pending.values()) if (!waiting.stale) waiting.reject(error);
+    this.pending.clear();
+    this.notifyIfSettled();
+  }
+
+  private isSettled(): boolean {
+    if (this.failure !== undefined) return true;
+    for (const waiting of this.pending.values()) if (waiting.stale) return false;
+    return true;
+  }
+
+  private notifyIfSettled(): void {
+    if (this.settledWaiters.length === 0 || !this.isSettled()) return;
+    const waiters = this.settledWaiters;
+    this.settledWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private hold(): void {

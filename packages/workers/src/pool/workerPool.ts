@@ -5,6 +5,7 @@ import {
   type ShardSession,
   type ShardTask,
   shardAt,
+  WorkerError,
 } from '@mixkit/core';
 import { PoolSession } from './poolSession.js';
 import { PoolWorker } from './poolWorker.js';
@@ -38,6 +39,12 @@ export interface WorkerPoolOptions {
  * with `WorkerError` and is replaced at the next session; an aborted round rejects at once with
  * `AbortedError` while the workers stop at their next shard. Workers hold the process open only
  * while they have work, and (unless `keepAlive`) end when the last session closes.
+ *
+ * Generations: sessions are numbered once per pool and every message carries its session, so
+ * an answer, error or abort of an earlier fit never settles a later one's request. A worker
+ * still busy with a closed session's work (an aborted round; a fit that another worker's crash
+ * ended) is waited for before a new session uses it, so a crash that work causes lands in the
+ * old fit's generation: the worker is replaced once, and the new fit runs on the replacement.
  */
 export class WorkerPool implements ShardExecutor {
   readonly workers: number;
@@ -46,6 +53,8 @@ export class WorkerPool implements ShardExecutor {
   private readonly keepAlive: boolean;
   private sessions = 0;
   private nextSession = 0;
+  /** Counts `destroy()` calls: a session opening across one rejects. */
+  private epoch = 0;
 
   constructor(
     private readonly factory: ThreadFactory,
@@ -68,7 +77,20 @@ export class WorkerPool implements ShardExecutor {
   ): Promise<ShardSession<Input, Output>> {
     const id = this.nextSession++;
     const used = Math.min(this.workers, plan.count);
-    const workers = Array.from({ length: used }, (_, w) => this.thread(w));
+    // Counted from the start, so that the end of another fit's last session does not end the
+    // workers this one is about to use.
+    this.sessions++;
+    const epoch = this.epoch;
+    let workers: PoolWorker[];
+    try {
+      workers = await Promise.all(
+        Array.from({ length: used }, (_, w) => this.settledThread(w, epoch)),
+      );
+      if (this.epoch !== epoch) throw destroyedError(0);
+    } catch (error) {
+      this.closed();
+      throw error;
+    }
     const abort =
       typeof SharedArrayBuffer === 'undefined'
         ? undefined
@@ -76,7 +98,6 @@ export class WorkerPool implements ShardExecutor {
     const shared = shareSetup(setup);
     // Worker w runs shards [first(w), first(w + 1)): contiguous, fixed for the session.
     const first = (w: number) => Math.floor((w * plan.count) / used);
-    this.sessions++;
     const encode = task.encode;
     const session = new PoolSession<Input, Output, Wire>(
       id,
@@ -92,7 +113,7 @@ export class WorkerPool implements ShardExecutor {
         workers.map((worker, w) => {
           const shards: Shard[] = [];
           for (let s = first(w); s < first(w + 1); s++) shards.push(shardAt(plan, s));
-          return worker.request(`${id}:-1`, () =>
+          return worker.request(`${id}:-1`, id, () =>
             worker.port.post({
               type: 'open',
               session: id,
@@ -125,10 +146,28 @@ export class WorkerPool implements ShardExecutor {
       .length;
   }
 
-  /** Ends every worker now (pending work rejects with `WorkerError`). */
+  /**
+   * Ends every worker now, also those still busy with an earlier fit's work. A fit running or
+   * opening on the pool rejects at once with `WorkerError` (`'crashed'`: the worker was
+   * terminated). The pool can be used again: a later fit starts new workers.
+   */
   destroy(): void {
-    for (const thread of this.threads) thread?.port.terminate();
+    this.epoch++;
+    const threads = this.threads;
     this.threads = new Array(this.workers).fill(undefined);
+    for (const thread of threads) thread?.terminate(destroyedError(thread.index));
+  }
+
+  /**
+   * The worker of slot w once it has finished any closed session's work (replaced if that work
+   * killed it); stops early if the pool is destroyed meanwhile.
+   */
+  private async settledThread(w: number, epoch: number): Promise<PoolWorker> {
+    for (;;) {
+      const worker = this.thread(w);
+      await worker.settled();
+      if (worker.failure === undefined || this.epoch !== epoch) return worker;
+    }
   }
 
   /** The live worker in slot w, started (or replaced after a crash) on demand. */
@@ -143,6 +182,11 @@ export class WorkerPool implements ShardExecutor {
   }
 
   private closed(): void {
+    // No session is open or opening (opens count themselves first), so this ends no fit.
     if (--this.sessions === 0 && !this.keepAlive) this.destroy();
   }
+}
+
+function destroyedError(worker: number): WorkerError {
+  return new WorkerError('crashed', 'terminated: its pool was destroyed', worker);
 }

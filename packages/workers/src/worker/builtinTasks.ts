@@ -1,11 +1,12 @@
 import type { AnyShardTask } from '@mixkit/core';
-import { emPassTask, emRestartTask } from '@mixkit/em';
+import { emPassTask, emRestartTask, emSelectionTask } from '@mixkit/em';
 import {
   kmeansAssignTask,
   kmeansLabelTask,
   kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
+  sphericalRestartTask,
 } from '@mixkit/kmeans';
 import { silhouetteTask } from '@mixkit/metrics';
 
@@ -13,10 +14,12 @@ import { silhouetteTask } from '@mixkit/metrics';
 export const builtinTasks: readonly AnyShardTask[] = [
   emPassTask,
   emRestartTask,
+  emSelectionTask,
   kmeansAssignTask,
   kmeansLabelTask,
   kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
+  sphericalRestartTask,
   silhouetteTask,
 ];

@@ -1,6 +1,12 @@
 import type { Matrix } from '@mixkit/core';
-import { gaussianFull } from '@mixkit/distributions';
-import { fitMixture, fitMixtureAsync } from '@mixkit/em';
+import { gaussianDiag, gaussianFull, gaussianSpherical, gaussianTied } from '@mixkit/distributions';
+import {
+  fitMixture,
+  fitMixtureAsync,
+  type SelectMixtureOptions,
+  selectMixture,
+  selectMixtureAsync,
+} from '@mixkit/em';
 import { KMeans } from '@mixkit/kmeans';
 import type { WorkerPool } from '@mixkit/workers';
 import { startStopwatch } from '../harness/stopwatch.js';
@@ -17,7 +23,29 @@ import { loadWorkload } from '../workloads/workloadCache.js';
 /** Restarts per fit: scikit-learn's KMeans default before 1.4, and a common GMM setting. */
 export const RESTARTS = 8;
 
-type Model = 'kmeans' | 'gmm';
+type Model = 'kmeans' | 'gmm' | 'select';
+
+/** The selection grid: mclust's and scikit-learn's usual sweep, four covariance types x k. */
+const SELECT_TYPES = ['full', 'diag', 'spherical', 'tied'] as const;
+const SELECT_K = [1, 2, 3, 4, 5, 6];
+/** Restarts per candidate of the selection. */
+const SELECT_RESTARTS = 2;
+
+function selectOptions(): SelectMixtureOptions {
+  return {
+    grid: {
+      nClusters: SELECT_K,
+      families: {
+        full: gaussianFull(),
+        diag: gaussianDiag(),
+        spherical: gaussianSpherical(),
+        tied: gaussianTied(),
+      },
+    },
+    nInit: SELECT_RESTARTS,
+    random: 0,
+  };
+}
 
 /**
  * A whole seeded fit with `RESTARTS` restarts on blobs-small, in the thread (`fit`) or on a pool
@@ -26,14 +54,20 @@ type Model = 'kmeans' | 'gmm';
  */
 function mixkitContender(model: Model, k: number, X: Matrix, workers: number): Contender {
   let pool: WorkerPool | undefined;
-  const what = model === 'kmeans' ? 'KMeans' : 'fitMixture full';
+  const what =
+    model === 'kmeans'
+      ? 'KMeans'
+      : model === 'gmm'
+        ? 'fitMixture full'
+        : `selectMixture ${SELECT_TYPES.length} x ${SELECT_K.length} candidates`;
+  const restarts = model === 'select' ? SELECT_RESTARTS : RESTARTS;
   return {
     id: workers === 0 ? 'mixkit/in-thread' : `mixkit/workers-${workers}`,
     library: 'mixkit',
     variant:
       workers === 0
-        ? `${what}, nInit ${RESTARTS}, in the thread`
-        : `${what}, nInit ${RESTARTS}, fitAsync on ${workers} worker${workers > 1 ? 's' : ''}`,
+        ? `${what}, nInit ${restarts}, in the thread`
+        : `${what}, nInit ${restarts}, ${model === 'select' ? 'selectMixtureAsync' : 'fitAsync'} on ${workers} worker${workers > 1 ? 's' : ''}`,
     threads: Math.max(1, workers),
     ...(workers === 0
       ? {}
@@ -52,6 +86,12 @@ function mixkitContender(model: Model, k: number, X: Matrix, workers: number): C
             ? kmeans.fit(X, { random: 0 })
             : await kmeans.fitAsync(X, { random: 0, executor: pool });
         objective = fitted.inertia;
+      } else if (model === 'select') {
+        const selection =
+          pool === undefined
+            ? selectMixture(X, selectOptions())
+            : await selectMixtureAsync(X, { ...selectOptions(), executor: pool });
+        objective = selection.best.bic;
       } else {
         const options = { family: gaussianFull(), nClusters: k, nInit: RESTARTS, random: 0 };
         const fitted =
@@ -77,7 +117,10 @@ function sklearnContender(
   const base = {
     id: `scikit-learn/${threads}t`,
     library: 'scikit-learn',
-    variant: `${model === 'kmeans' ? 'KMeans' : 'GaussianMixture full'}, n_init ${RESTARTS}, ${threads} thread${threads > 1 ? 's' : ''}`,
+    variant:
+      model === 'select'
+        ? `GaussianMixture over ${SELECT_TYPES.length} covariance types x k ${SELECT_K[0]}-${SELECT_K[SELECT_K.length - 1]}, lowest BIC, n_init ${SELECT_RESTARTS}, ${threads} thread${threads > 1 ? 's' : ''}`
+        : `${model === 'kmeans' ? 'KMeans' : 'GaussianMixture full'}, n_init ${RESTARTS}, ${threads} thread${threads > 1 ? 's' : ''}`,
     threads,
   };
   const python = ctx.python;
@@ -90,16 +133,28 @@ function sklearnContender(
       },
     };
   }
-  const job = {
-    op: 'restarts',
-    model,
-    data: header.dataFile,
-    rows: header.rows,
-    cols: header.cols,
-    k,
-    n_init: RESTARTS,
-    threads,
-  };
+  const job =
+    model === 'select'
+      ? {
+          op: 'select',
+          data: header.dataFile,
+          rows: header.rows,
+          cols: header.cols,
+          covariance_types: SELECT_TYPES,
+          n_components: SELECT_K,
+          n_init: SELECT_RESTARTS,
+          threads,
+        }
+      : {
+          op: 'restarts',
+          model,
+          data: header.dataFile,
+          rows: header.rows,
+          cols: header.cols,
+          k,
+          n_init: RESTARTS,
+          threads,
+        };
   return {
     ...base,
     run: async () => {
@@ -108,16 +163,24 @@ function sklearnContender(
         seconds: answer.seconds as number,
         cpuSeconds: answer.cpu_seconds as number,
         iterations: 1,
-        details: { n_iter: answer.n_iter as number },
+        details: {
+          [model === 'select' ? 'best' : 'n_iter']:
+            model === 'select' ? (answer.best as string) : (answer.n_iter as number),
+        },
       };
     },
-    measureMemory: async () => {
-      const answer = await python.request({ ...job, memory: true });
-      return {
-        peakBytes: answer.peak_bytes as number,
-        method: 'tracemalloc peak during one extra fit (numpy buffers are traced)',
-      };
-    },
+    // The selection job times the grid only (no memory probe).
+    ...(model === 'select'
+      ? {}
+      : {
+          measureMemory: async () => {
+            const answer = await python.request({ ...job, memory: true });
+            return {
+              peakBytes: answer.peak_bytes as number,
+              method: 'tracemalloc peak during one extra fit (numpy buffers are traced)',
+            };
+          },
+        }),
   };
 }
 
@@ -141,9 +204,13 @@ function restartsCase(model: Model, ctx: BenchContext): BenchCase {
     sklearnContender(ctx, model, header, k, 1),
     ...(model === 'kmeans' ? [sklearnContender(ctx, model, header, k, 2)] : []),
   ];
+  const restarts = model === 'select' ? SELECT_RESTARTS : RESTARTS;
   return {
     id: `restarts/${model}-blobs-small`,
-    title: `${model === 'kmeans' ? 'k-means' : 'GMM full'} with ${RESTARTS} seeded restarts, whole fit: ${X.rows} x ${X.cols}, k=${k}`,
+    title:
+      model === 'select'
+        ? `GMM model selection, ${SELECT_TYPES.length} covariance types x k = ${SELECT_K.join(', ')}, ${SELECT_RESTARTS} seeded restarts each, lowest BIC: ${X.rows} x ${X.cols}`
+        : `${model === 'kmeans' ? 'k-means' : 'GMM full'} with ${RESTARTS} seeded restarts, whole fit: ${X.rows} x ${X.cols}, k=${k}`,
     reference: 'mixkit/in-thread',
     workload: { name: 'blobs-small', rows: X.rows, cols: X.cols, k },
     contenders,
@@ -153,29 +220,43 @@ function restartsCase(model: Model, ctx: BenchContext): BenchCase {
         {
           // Issue 17: on blobs-small, workers never slower than the thread (automatic threshold);
           // 10% for timing noise between two runs of code that may take the same path.
-          description: `nInit ${RESTARTS} on 2 workers no slower than in the thread (automatic threshold)`,
+          description: `${model === 'select' ? 'selection' : `nInit ${restarts}`} on 2 workers no slower than in the thread (automatic threshold)`,
           met: r === undefined ? null : r <= 1.1,
           detail:
             r === undefined ? 'a contender did not run' : `2 workers = ${r.toFixed(2)}x in-thread`,
         },
       ];
     },
-    notes: [
-      'time per iteration = the whole fit (seeding, every restart, the final pass); each library seeds its own way, so iterations differ',
-      'mixkit rows fit the same bits; on 2 workers, restarts after the first run in parallel, one per worker, when the first (timed in the thread) shows the rest take at least 20 ms',
-    ],
+    notes:
+      model === 'select'
+        ? [
+            'time per iteration = the whole selection (every candidate, every restart, the scoring); each library seeds its own way',
+            'mixkit rows give the same table and models; on 2 workers, the restarts of all candidates after the first run across the workers (@mixkit/em:select) when the first (timed in the thread) shows the rest take at least 20 ms',
+          ]
+        : [
+            'time per iteration = the whole fit (seeding, every restart, the final pass); each library seeds its own way, so iterations differ',
+            'mixkit rows fit the same bits; on 2 workers, restarts after the first run in parallel, one per worker, when the first (timed in the thread) shows the rest take at least 20 ms',
+          ],
   };
 }
 
-/** Restarts in parallel on small data (issue 17), against scikit-learn's n_init. */
+/**
+ * Restarts in parallel on small data (issue 17), against scikit-learn's n_init; and a model
+ * selection whose candidates run across the workers, against scikit-learn's selection loop.
+ */
 export const restartsSuite: Suite = {
   name: 'restarts',
   description:
     'nInit restarts on small data: in the thread, on 1 and 2 workers, against scikit-learn',
-  caseIds: () => ['restarts/kmeans-blobs-small', 'restarts/gmm-blobs-small'],
+  caseIds: () => [
+    'restarts/kmeans-blobs-small',
+    'restarts/gmm-blobs-small',
+    'restarts/select-blobs-small',
+  ],
   buildCase: async (id, ctx) => {
     if (id === 'restarts/kmeans-blobs-small') return restartsCase('kmeans', ctx);
     if (id === 'restarts/gmm-blobs-small') return restartsCase('gmm', ctx);
+    if (id === 'restarts/select-blobs-small') return restartsCase('select', ctx);
     throw new Error(`unknown restarts case ${id}`);
   },
 };

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { DegenerateComponentError } from '../errors/degenerateComponentError.js';
+import { drainShardProgram, inThreadContext, runShardProgram } from './runShardProgram.js';
+import type { ShardExecutor } from './shardExecutor.js';
+import { planShards, shardAt } from './shardPlan.js';
+import { closeSessionsOnError, mapShards, openShards, type ShardProgram } from './shardProgram.js';
+import type { ShardTask } from './shardTask.js';
+
+/** Doubles its input, or throws a typed error when the input is negative. */
+const doubling: ShardTask<undefined, number, number, undefined> = {
+  name: 'test:doubling',
+  open: () => undefined,
+  run(_state, input) {
+    if (input < 0) throw new DegenerateComponentError('test', 'singular', `input ${input}`);
+    return 2 * input;
+  },
+};
+
+/** Maps -1 then 3, catching the first map's error: the program goes on after it. */
+function* catching(): ShardProgram<never, (number | string)[]> {
+  const session = yield* openShards(doubling, undefined, planShards(2, 1), undefined);
+  const results: (number | string)[] = [];
+  for (const input of [-1, 3]) {
+    try {
+      results.push(...(yield* mapShards(session, input)));
+    } catch (error) {
+      results.push(DegenerateComponentError.isInstance(error) ? 'degenerate' : 'other');
+    }
+  }
+  return results;
+}
+
+/** Maps -1 without catching. */
+function* notCatching(): ShardProgram<never, number[]> {
+  const session = yield* openShards(doubling, undefined, planShards(2, 1), undefined);
+  return yield* mapShards(session, -1);
+}
+
+describe('a failed effect throws into the program at its yield', () => {
+  it('a program that catches it goes on (sync and async drivers alike)', async () => {
+    expect(drainShardProgram(catching())).toEqual(['degenerate', 6, 6]);
+    expect(await runShardProgram(catching(), { what: 'test' })).toEqual(['degenerate', 6, 6]);
+  });
+
+  it('a program that does not ends with it', async () => {
+    expect(() => drainShardProgram(notCatching())).toThrow(DegenerateComponentError);
+    await expect(runShardProgram(notCatching(), { what: 'test' })).rejects.toThrow(
+      /singular.*input -1/,
+    );
+  });
+});
+
+/** An executor of 1 worker that runs `doubling` here and logs each session's open and close. */
+function loggingExecutor(log: string[]): ShardExecutor {
+  let sessions = 0;
+  return {
+    workers: 1,
+    async open(task, setup, plan, local) {
+      const id = sessions++;
+      log.push(`open ${id}`);
+      const state = task.open(setup, inThreadContext, [], local);
+      return {
+        plan,
+        map: async (input) =>
+          Array.from({ length: plan.count }, (_, s) => task.run(state, input, shardAt(plan, s))),
+        close: () => log.push(`close ${id}`),
+      };
+    },
+  };
+}
+
+/** Opens a session of 2 shards and maps `input` (a negative input throws). */
+function* oneMap(input: number): ShardProgram<never, number[]> {
+  const session = yield* openShards(doubling, undefined, planShards(2, 1), undefined);
+  return yield* mapShards(session, input);
+}
+
+describe('closeSessionsOnError', () => {
+  it('closes the sessions a failed program left open before its error goes on', async () => {
+    const log: string[] = [];
+    function* twoFits(): ShardProgram<never, string> {
+      try {
+        yield* closeSessionsOnError(oneMap(-1));
+      } catch {
+        log.push('caught');
+      }
+      const outputs = yield* closeSessionsOnError(oneMap(2));
+      return outputs.join(',');
+    }
+    const result = await runShardProgram(twoFits(), {
+      executor: loggingExecutor(log),
+      what: 'test',
+    });
+    expect(result).toBe('4,4');
+    // Session 0 closes before the error reaches the caller; session 1 stays open until the
+    // program ends (a program that succeeds closes its own sessions).
+    expect(log).toEqual(['open 0', 'close 0', 'caught', 'open 1', 'close 1']);
+  });
+});
