@@ -105,7 +105,7 @@ describe('a seeded distributed fit gives the same bits as the in-process fit', (
         base: 'random-from-data',
         adjust: ({ params, weights }) => ({
           params: params.map((p, c) => (c === 7 ? params[0] : p)),
-          weights: weights.map((w, c) => (c === 7 ? 1e-300 : w)),
+          weights: Array.from(weights, (w, c) => (c === 7 ? 1e-300 : w)),
         }),
       },
     } satisfies Parameters<typeof fitMixture>[1];

@@ -1,6 +1,7 @@
 import {
   type AnyComponentFamily,
   closeShards,
+  isRemoteRows,
   type MatrixInput,
   mapShards,
   now,
@@ -8,6 +9,7 @@ import {
   type ParamsOf,
   parallelRestartStates,
   planShards,
+  type RemoteRows,
   type RestartPlacement,
   restartStream,
   runShardProgramSync,
@@ -18,6 +20,7 @@ import {
 import { emPassTask, passSetup } from '../estep/emPassTask.js';
 import type { MixtureModel } from '../model/mixtureModel.js';
 import { createEmWorkspace } from '../workspace/emWorkspace.js';
+import { openRemoteData } from '../workspace/remoteData.js';
 import { emRestartTask, restartSetup } from './emRestartTask.js';
 import { emShardRows } from './emShardRows.js';
 import type { EmStep } from './emStep.js';
@@ -57,27 +60,34 @@ export function* iterateEm<Family extends AnyComponentFamily>(
  * the other (see `parallelRestartStates`): same winner, same bits.
  */
 export function* emProgram<Family extends AnyComponentFamily>(
-  X: MatrixInput,
+  X: MatrixInput | RemoteRows,
   options: FitMixtureOptions<Family>,
   placement: RestartPlacement = 'sequential',
 ): ShardProgram<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>> {
   throwIfAborted(options.signal, 'fitMixture');
   const families = resolveFamilies(options);
   const settings = resolveEmSettings(options, families.length, options.random);
-  const workspace = createEmWorkspace(X, families, {
+  const dataOptions = {
     sampleWeight: options.sampleWeight,
     priorProbabilities: options.priorProbabilities,
     blockSize: settings.blockSize,
-    missing: settings.missing,
-  });
+    missing: options.missing,
+  };
+  // Rows kept by the executor's workers: their statistics and seeds come from shard tasks.
+  const remote = isRemoteRows(X) ? yield* openRemoteData(X, families, dataOptions) : undefined;
+  const workspace =
+    remote?.workspace ??
+    createEmWorkspace(X, families, { ...dataOptions, missing: settings.missing });
+  workspace.rowReader = remote?.rows;
   // The runner handles parameters as opaque values; each one came from its own family's
   // `estimate` (or the caller's init), so they are the families' parameter type.
   type Params = ParamsOf<Family>;
   const selection = new RestartSelection<Params>();
   const plan = planShards(workspace.n, emShardRows(workspace));
   const { init } = settings;
+  // Whole restarts elsewhere read the rows in this process: not with remote rows.
   const states =
-    placement !== 'sequential' && typeof init === 'string'
+    placement !== 'sequential' && typeof init === 'string' && remote === undefined
       ? parallelRestartStates(settings.random, settings.nInit, plan.count)
       : undefined;
   const passes = yield* openShards(emPassTask, passSetup(workspace), plan, workspace);
@@ -96,6 +106,7 @@ export function* emProgram<Family extends AnyComponentFamily>(
     selection.add(restart, yield* runRestart<Params>(workspace, passes, settings, restart, stream));
   }
   yield* closeShards(passes);
+  if (remote !== undefined) yield* closeShards(remote.rows);
   if (restart < settings.nInit && states !== undefined && typeof init === 'string') {
     const restarts = yield* openShards(
       emRestartTask,
