@@ -98,7 +98,10 @@ export async function* iterateShardProgram<Step, Result>(
         yield event.step;
         await pacer.tick(signal);
       } else if (event.type === 'open') {
-        const parallel = executor !== undefined && executor.workers > 0 && event.plan.count > 1;
+        const parallel =
+          executor !== undefined &&
+          executor.workers > 0 &&
+          (event.plan.count > 1 || event.onExecutor === true);
         sessions.push(
           parallel
             ? await executor.open(event.task, event.setup, event.plan, event.local)

@@ -90,7 +90,13 @@ export function* emProgram<Family extends AnyComponentFamily>(
     placement !== 'sequential' && typeof init === 'string' && remote === undefined
       ? parallelRestartStates(settings.random, settings.nInit, plan.count)
       : undefined;
-  const passes = yield* openShards(emPassTask, passSetup(workspace), plan, workspace);
+  const passes = yield* openShards(
+    emPassTask,
+    passSetup(workspace),
+    plan,
+    workspace,
+    remote !== undefined,
+  );
   selection.warnings.push(...workspace.dataWarnings);
   const started = now();
   let restart = 0;

@@ -46,6 +46,7 @@ export function* openRemoteData(
     },
     plan,
     undefined,
+    true,
   );
   const outputs = yield* mapShards(rows, { kind: 'stats' });
   const wholeData = new Map<AnyComponentFamily, unknown>();
