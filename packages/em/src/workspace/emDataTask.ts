@@ -78,7 +78,9 @@ function shardStats(state: EmDataState, shard: Shard): EmDataOutput {
   const d = X.cols;
   const first = shard.index * setup.shardRows;
   const data = X.data.subarray(shard.start * d, shard.end * d);
-  const finite = finitePrefix(data);
+  // The scan goes eight values at a time: the first non-finite value is at or after its end.
+  let finite = finitePrefix(data);
+  while (finite < data.length && Number.isFinite(data[finite])) finite++;
   if (finite < data.length) {
     const at = shard.start * d + finite;
     throw new InvalidInputError(
