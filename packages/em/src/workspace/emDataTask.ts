@@ -30,8 +30,16 @@ export interface EmDataSetup {
  * requested rows (fit indices, ascending) that fall in the shard.
  */
 export type EmDataInput =
-  | { readonly kind: 'stats' }
-  | { readonly kind: 'rows'; readonly rows: Int32Array };
+  | {
+      /** Validate the rows and send each family's statistics of them. */
+      readonly kind: 'stats';
+    }
+  | {
+      /** Send the values of the requested rows. */
+      readonly kind: 'rows';
+      /** Fit row numbers, ascending. */
+      readonly rows: Int32Array;
+    };
 
 /** One shard's answer: statistics per family (a `'stats'` request) or rows' values (`'rows'`). */
 export interface EmDataOutput {
