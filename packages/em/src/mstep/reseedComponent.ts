@@ -5,7 +5,8 @@ import {
   rowsElsewhereError,
 } from '@mixkit/core';
 import type { WorstRows } from '../estep/worstRows.js';
-import { type EmWorkspace, wholeDataStats } from '../workspace/emWorkspace.js';
+import type { EmWorkspace } from '../workspace/emWorkspace.js';
+import { wholeDataStats } from '../workspace/wholeDataStats.js';
 
 /** Picks the worst-explained row of positive weight not in `usedRows`; -1 when none is left. */
 export type ReseedRows = (usedRows: ReadonlySet<number>) => number;

@@ -10,7 +10,7 @@ import {
   type Shard,
   type ShardTask,
 } from '@mixkit/core';
-import { shardDataStats } from './emWorkspace.js';
+import { shardDataStats } from './wholeDataStats.js';
 
 /** What every thread serving a fit's row reads rebuilds its state from. */
 export interface EmDataSetup {
