@@ -23,6 +23,7 @@ export {
   type DegeneracyReason,
   DegenerateComponentError,
 } from './errors/degenerateComponentError.js';
+export { DisposedDataError } from './errors/disposedDataError.js';
 export { type InputLocation, InvalidInputError } from './errors/invalidInputError.js';
 export { MixkitError } from './errors/mixkitError.js';
 export { NotFittedError } from './errors/notFittedError.js';
@@ -50,6 +51,12 @@ export {
   resolveMissingPolicy,
 } from './missing/missingPolicy.js';
 export type { FitOptions, IterationProgress, RunOptions } from './options.js';
+export {
+  createPreparedData,
+  isPreparedData,
+  type PreparedData,
+  type PreparedParts,
+} from './prepared/preparedData.js';
 export {
   createRandom,
   type RandomInput,

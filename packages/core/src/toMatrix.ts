@@ -1,8 +1,10 @@
+import { DisposedDataError } from './errors/disposedDataError.js';
 import { InvalidInputError } from './errors/invalidInputError.js';
 import { finitePrefix } from './finitePrefix.js';
 import type { Matrix, MatrixInput, MlMatrixLike } from './matrix.js';
 import { markMissingRows } from './missing/markMissingRows.js';
 import type { MissingPolicy } from './missing/missingPolicy.js';
+import { isPreparedData, type PreparedData } from './prepared/preparedData.js';
 
 /** How `toMatrix` treats its input. */
 export interface ToMatrixOptions {
@@ -43,10 +45,13 @@ function isShaped(input: object): input is { data: ArrayLike<number>; rows: numb
  * Throws `InvalidInputError` naming the row and column for: non-finite values, ragged rows,
  * non-numeric entries, a shape that does not match the data length, empty input (unless
  * `allowEmpty`), or a column count other than `options.cols`. A `Matrix` whose data is already a
- * `Float64Array` is validated but not copied; every other input is copied once.
+ * `Float64Array` is validated but not copied; every other input is copied once. `PreparedData`
+ * (checked when it was prepared) is returned as it is, after the column count and the missing
+ * policy; disposed, it throws `DisposedDataError`.
  */
 export function toMatrix(input: MatrixInput, options: ToMatrixOptions = {}): Matrix {
   const argument = options.argument ?? 'X';
+  if (isPreparedData(input)) return preparedMatrix(input, options, argument);
   const matrix = coerce(input, argument);
   if (matrix.rows === 0 && !options.allowEmpty) {
     throw new InvalidInputError({ argument }, 'the data is empty (0 rows)');
@@ -66,6 +71,22 @@ export function toMatrix(input: MatrixInput, options: ToMatrixOptions = {}): Mat
   }
   if (options.checkFinite !== false) assertFinite(matrix, argument);
   return matrix;
+}
+
+/** Prepared data as a fit reads it: no second look at its values, only at what may differ. */
+function preparedMatrix(input: PreparedData, options: ToMatrixOptions, argument: string): Matrix {
+  if (input.disposed) throw new DisposedDataError(argument);
+  if (options.cols !== undefined && input.cols !== options.cols) {
+    throw new InvalidInputError(
+      { argument, value: input.cols },
+      `expected ${options.cols} columns (the fitted dimension)`,
+    );
+  }
+  // Prepared with missing cells, used where NaN is an error: name the first one.
+  if (input.missingRows !== undefined && options.missing !== 'marginalize') {
+    assertFinite(input, argument);
+  }
+  return input;
 }
 
 function coerce(input: MatrixInput, argument: string): Matrix {

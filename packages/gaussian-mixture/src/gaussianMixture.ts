@@ -144,7 +144,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
    * as scikit-learn's `GaussianMixture.fit` does, and returns the fitted model.
    */
   fit(X: MatrixInput, options: MixtureFitOptions = {}): GaussianMixtureModel<T> {
-    const data = toMatrix(X, { missing: this.missing });
+    const data = this.coerce(X);
     const model = fitMixture(data, this.fitOptions(data, options));
     return GaussianMixtureModel.fromMixture(this.covarianceType, model);
   }
@@ -154,7 +154,7 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
     X: MatrixInput,
     options: MixtureFitOptions = {},
   ): Promise<GaussianMixtureModel<T>> {
-    const data = toMatrix(X, { missing: this.missing });
+    const data = this.coerce(X);
     const model = await fitMixtureAsync(data, this.fitOptions(data, options));
     return GaussianMixtureModel.fromMixture(this.covarianceType, model);
   }
@@ -162,6 +162,14 @@ export class GaussianMixture<T extends CovarianceType = 'full'>
   /** Labels of the training rows after fitting (equal to `fit(X).predict(X)`). */
   fitPredict(X: MatrixInput, options: MixtureFitOptions = {}): Int32Array {
     return this.fit(X, options).predict(X);
+  }
+
+  /**
+   * X as a `Matrix` for reading its shape; the values are checked once, by the EM runner's
+   * workspace (checking them here too cost a second pass over the data per fit).
+   */
+  private coerce(X: MatrixInput): Matrix {
+    return toMatrix(X, { missing: this.missing, checkFinite: false });
   }
 
   private fitOptions(

@@ -6,7 +6,7 @@ afterAll(() => readme.dispose());
 
 describe('README', () => {
   it('the example runs as written: a converged diagonal fit, typed shapes, exact JSON round trip', async () => {
-    expect(readme.blocks).toHaveLength(4);
+    expect(readme.blocks).toHaveLength(5);
     const calls = await readme.run(0);
     expect(calls).toHaveLength(3);
     const [converged, iterations, weights, covariances] = calls[0] as [
@@ -55,5 +55,10 @@ describe('README', () => {
     const [labels] = calls[1] as [Int32Array];
     expect(labels).toHaveLength(2);
     expect(labels[0]).not.toBe(labels[1]);
+  });
+
+  it('the prepared-data example fits eight models on data placed once, with the bits of fits on X', async () => {
+    const calls = await readme.run(4);
+    expect(calls).toEqual([[8, true], [true], [true]]);
   });
 });

@@ -56,7 +56,42 @@ export function cholesky(
   const L = outputBuffer(out, d * d);
   for (let i = 0; i < d; i++) {
     const rowI = i * d;
-    for (let j = 0; j < i; j++) {
+    // Four entries of row i at a time: their dot products over k < j run as four independent
+    // chains sharing the loads of L[i, k] (one chain is bound by the add's latency), then the
+    // few terms with j <= k < j + 3 follow. Every entry still sums its terms in increasing k,
+    // so the bits are those of one entry at a time.
+    let j = 0;
+    for (; j + 3 < i; j += 4) {
+      const r0 = j * d;
+      const r1 = r0 + d;
+      const r2 = r1 + d;
+      const r3 = r2 + d;
+      let s0 = a[rowI + j];
+      let s1 = a[rowI + j + 1];
+      let s2 = a[rowI + j + 2];
+      let s3 = a[rowI + j + 3];
+      for (let k = 0; k < j; k++) {
+        const v = L[rowI + k];
+        s0 -= v * L[r0 + k];
+        s1 -= v * L[r1 + k];
+        s2 -= v * L[r2 + k];
+        s3 -= v * L[r3 + k];
+      }
+      const l0 = s0 / L[r0 + j];
+      s1 -= l0 * L[r1 + j];
+      s2 -= l0 * L[r2 + j];
+      s3 -= l0 * L[r3 + j];
+      const l1 = s1 / L[r1 + j + 1];
+      s2 -= l1 * L[r2 + j + 1];
+      s3 -= l1 * L[r3 + j + 1];
+      const l2 = s2 / L[r2 + j + 2];
+      s3 -= l2 * L[r3 + j + 2];
+      L[rowI + j] = l0;
+      L[rowI + j + 1] = l1;
+      L[rowI + j + 2] = l2;
+      L[rowI + j + 3] = s3 / L[r3 + j + 3];
+    }
+    for (; j < i; j++) {
       const rowJ = j * d;
       let s = a[rowI + j];
       for (let k = 0; k < j; k++) s -= L[rowI + k] * L[rowJ + k];

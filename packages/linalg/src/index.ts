@@ -14,6 +14,12 @@ export { multiplyUpperRows } from './multiplyUpperRows.js';
 export { NearestCenters } from './nearestCenters.js';
 export { normalizeLogRows } from './normalizeLogRows.js';
 export { orthogonalPolarFactor } from './orthogonalPolarFactor.js';
+export { kernelScratchBeside } from './prepared/kernelScratchBeside.js';
+export {
+  PREPARED_SCRATCH_VALUES,
+  type PrepareDataOptions,
+  prepareData,
+} from './prepared/prepareData.js';
 export { inverseFromCholesky, solveCholesky } from './solveCholesky.js';
 export { solveLowerRows } from './solveTriangularRows.js';
 export { besselIRatio } from './special/besselIRatio.js';

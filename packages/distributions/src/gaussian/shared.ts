@@ -1,4 +1,4 @@
-import { type FamilySpec, InvalidInputError, type Matrix } from '@mixkit/core';
+import { type FamilySpec, InvalidInputError, isPreparedData, type Matrix } from '@mixkit/core';
 import type { ScatterMode } from '@mixkit/linalg';
 import {
   type MissingCellsAccepted,
@@ -60,26 +60,56 @@ export function validateGaussianData(
 ): void {
   validateShape(X, argument, kind);
   const marks = missingRowsFor(X, kind, missing);
+  // Prepared data (`prepareData`) was checked when placed (finite, NaN only in marked rows) and
+  // carries its column ranges: nothing to read again.
+  const ranges = isPreparedData(X)
+    ? { lowest: X.columnMin, highest: X.columnMax }
+    : columnRanges(X, argument, kind, marks);
+  checkSpans(ranges.lowest, ranges.highest, argument, kind);
+}
+
+/**
+ * Each column's smallest and largest value, checking finiteness on the way (NaN passes in
+ * marked rows). One row-major pass: a walk down each column in turn (stride `cols`) cost 16
+ * cache-missing passes, ~300 ms at 1M x 16.
+ */
+function columnRanges(
+  X: Matrix,
+  argument: string,
+  kind: string,
+  marks: Uint8Array | undefined,
+): { readonly lowest: Float64Array; readonly highest: Float64Array } {
   const { data, rows, cols } = X;
-  for (let index = 0; index < data.length; index++) {
-    const value = data[index];
-    // value - value is NaN exactly for NaN and ±Infinity.
-    if (value - value !== 0) {
-      if (Number.isNaN(value) && marks?.[Math.floor(index / cols)] === 1) continue;
-      throw new InvalidInputError(
-        { argument, row: Math.floor(index / cols), column: index % cols, value },
-        `${kind} data must be finite numbers`,
-      );
+  const lowest = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
+  const highest = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY);
+  for (let i = 0, index = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, index++) {
+      const value = data[index];
+      // value - value is NaN exactly for NaN and ±Infinity.
+      if (value - value !== 0) {
+        if (Number.isNaN(value) && marks?.[i] === 1) continue;
+        throw new InvalidInputError(
+          { argument, row: i, column: j, value },
+          `${kind} data must be finite numbers`,
+        );
+      }
+      if (value < lowest[j]) lowest[j] = value;
+      if (value > highest[j]) highest[j] = value;
     }
   }
-  for (let j = 0; j < cols; j++) {
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < rows; i++) {
-      const value = data[i * cols + j];
-      if (value < min) min = value;
-      if (value > max) max = value;
-    }
+  return { lowest, highest };
+}
+
+/** Refuses a column whose span no double-precision variance can describe (see `SPAN_LIMIT`). */
+function checkSpans(
+  lowest: Float64Array,
+  highest: Float64Array,
+  argument: string,
+  kind: string,
+): void {
+  for (let j = 0; j < lowest.length; j++) {
+    const min = lowest[j];
+    const max = highest[j];
     const span = max - min;
     if (span > SPAN_LIMIT) {
       throw new InvalidInputError(

@@ -19,7 +19,7 @@ import { EStepScratch } from '../estep/eStepScratch.js';
 import type { WorstRows } from '../estep/worstRows.js';
 import { fillMissingCells } from '../missing/fillMissingCells.js';
 import type { EmDataInput, EmDataOutput } from './emDataTask.js';
-import { kernelArrays } from './kernelArrays.js';
+import { blockBeside, kernelArrays } from './kernelArrays.js';
 import { NO_ROWS } from './noRows.js';
 import { wholeDataStats } from './wholeDataStats.js';
 
@@ -334,12 +334,20 @@ function checkWeightRange(total: number, largest: number): void {
  * Before passes run in this thread: when a family is marked with `@mixkit/linalg`'s
  * `preferKernelMemory` and the data has at least `KERNEL_MEMORY_MIN_VALUES` values, the data
  * and the block buffer go to one kernel memory (a copy of the data: n·d doubles more for the
- * fit's duration) so its SIMD kernels read them in place. Results are the same bits either way.
+ * fit's duration) so its SIMD kernels read them in place; data prepared in kernel memory
+ * (`prepareData` of `@mixkit/linalg`) stays where it is and only the block buffer goes beside it.
+ * Results are the same bits either way.
  */
 export function placeInKernelMemory(workspace: EmWorkspace): void {
   if (workspace.placed) return;
   workspace.placed = true;
   const { X, block, families } = workspace;
+  // Prepared data already in kernel memory: only the block moves beside it, no copy.
+  const beside = blockBeside(families, X.data, block.length);
+  if (beside !== undefined) {
+    workspace.block = beside;
+    return;
+  }
   const kernel = kernelArrays(families, X.data.length, block.length);
   if (kernel === undefined) return;
   kernel.data.set(X.data);

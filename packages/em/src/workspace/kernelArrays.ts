@@ -1,5 +1,5 @@
 import type { AnyComponentFamily } from '@mixkit/core';
-import { allocateKernelArrays, prefersKernelMemory } from '@mixkit/linalg';
+import { allocateKernelArrays, kernelScratchBeside, prefersKernelMemory } from '@mixkit/linalg';
 
 /**
  * Data with fewer values stays where it is: a kernel memory costs ~25 µs to set up, and the
@@ -7,6 +7,20 @@ import { allocateKernelArrays, prefersKernelMemory } from '@mixkit/linalg';
  * small batches of `OnlineMixture`) would pay more than they gain.
  */
 export const KERNEL_MEMORY_MIN_VALUES = 65_536;
+
+/**
+ * The block buffer beside data already in kernel memory (`prepareData` of `@mixkit/linalg`),
+ * when some family is marked with `preferKernelMemory`: the fit then reads the prepared rows in
+ * place, with no copy. Undefined otherwise (the caller places the data with `kernelArrays`).
+ */
+export function blockBeside(
+  families: readonly AnyComponentFamily[],
+  data: Float64Array,
+  blockLength: number,
+): Float64Array | undefined {
+  if (!families.some(prefersKernelMemory)) return undefined;
+  return kernelScratchBeside(data, blockLength);
+}
 
 /**
  * A data buffer of `dataLength` and a block buffer of `blockLength` doubles in one kernel memory

@@ -1,4 +1,5 @@
 import { compileKernel } from '../kernelCompilation.js';
+import { tiledFullMoments } from './tiledFullMoments.js';
 import { wasmDiagonalMoments } from './wasmDiagonalMoments.js';
 import { wasmFullMoments } from './wasmFullMoments.js';
 
@@ -44,7 +45,7 @@ export function shiftedMoments(
     ? wasmFullMoments(data, start, end, weights, wo, ws, shift, mean, scatter)
     : wasmDiagonalMoments(data, start, end, weights, wo, ws, shift, mean, scatter);
   if (total !== undefined) return total;
-  const kernel = specialisedKernel(d, full) ?? (full ? genericFull : genericDiagonal);
+  const kernel = specialisedKernel(d, full) ?? (full ? tiledFullMoments : genericDiagonal);
   return kernel(data, start, end, weights, wo, ws, shift, mean, scatter);
 }
 
@@ -160,88 +161,6 @@ function diagonalSource(d: number): string {
   }
   lines.push('return total;');
   return lines.join('\n');
-}
-
-/** `fullSource` as a loop over d (the same operations in the same order). */
-function genericFull(
-  data: Float64Array,
-  start: number,
-  end: number,
-  weights: Float64Array,
-  weightOffset: number,
-  weightStride: number,
-  shift: number,
-  mean: Float64Array,
-  scatter: Float64Array,
-): number {
-  const d = mean.length;
-  // 6d doubles per call of a pass over a block of rows: small beside the block's d^2 work, and
-  // no module state, so concurrent fits never share it.
-  const scratch = new Float64Array(6 * d);
-  // Layout: s | c | z0 | v0 | z1 | v1, d entries each. S accumulates in the lower triangle
-  // (or the diagonal) of `scatter` itself.
-  const s = scratch;
-  const c = d;
-  const z0 = 2 * d;
-  const v0 = 3 * d;
-  const z1 = 4 * d;
-  const v1 = 5 * d;
-  for (let a = 0; a < d; a++) {
-    s[a] = data[shift * d + a];
-    s[c + a] = 0;
-  }
-  scatter.fill(0);
-  let total = 0;
-  let i = start;
-  let o = weightOffset;
-  for (;;) {
-    while (i < end && weights[o] === 0) {
-      i++;
-      o += weightStride;
-    }
-    if (i >= end) break;
-    const w0 = weights[o];
-    const x0 = i * d;
-    i++;
-    o += weightStride;
-    while (i < end && weights[o] === 0) {
-      i++;
-      o += weightStride;
-    }
-    let w1 = 0;
-    let x1 = x0;
-    if (i < end) {
-      w1 = weights[o];
-      x1 = i * d;
-      i++;
-      o += weightStride;
-    }
-    total += w0 + w1;
-    for (let a = 0; a < d; a++) {
-      const za = data[x0 + a] - s[a];
-      const ya = data[x1 + a] - s[a];
-      s[z0 + a] = za;
-      s[v0 + a] = w0 * za;
-      s[z1 + a] = ya;
-      s[v1 + a] = w1 * ya;
-      s[c + a] += s[v0 + a] + s[v1 + a];
-    }
-    for (let a = 0; a < d; a++) {
-      const p = s[v0 + a];
-      const q = s[v1 + a];
-      const row = a * d;
-      for (let b = 0; b <= a; b++) scatter[row + b] += p * s[z0 + b] + q * s[z1 + b];
-    }
-  }
-  for (let a = 0; a < d; a++) mean[a] = s[a] + s[c + a] / total;
-  for (let a = 0; a < d; a++) {
-    for (let b = 0; b <= a; b++) {
-      const value = scatter[a * d + b] - (s[c + a] / total) * s[c + b];
-      scatter[a * d + b] = value;
-      scatter[b * d + a] = value;
-    }
-  }
-  return total;
 }
 
 /** The diagonal scatter, one non-zero-weight row at a time; S accumulates in `scatter`. */

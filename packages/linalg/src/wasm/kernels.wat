@@ -373,7 +373,7 @@
   ;; For rows r < rows with weight w = weights[r * weightStride] != 0, in row order:
   ;; z = x_r - shift; c += w z; S += (w z) z (per dimension, in place); total (from total0) += w.
   ;; Returns total. The non-zero rows are first listed (row address, weight) at `list`, 16 bytes
-  ;; each, without a branch; then each group of 8 dimensions keeps its c, S and shift in
+  ;; each, without a branch; then each group of 6 dimensions keeps its c, S and shift in
   ;; registers for the whole list, so per row and dimension the loop only loads x. Every
   ;; dimension still sums its rows in row order: the same bits as the JavaScript loop.
   (func (export "momentsDiagonal")
@@ -381,16 +381,15 @@
     (param $shift i32) (param $c i32) (param $S i32) (param $list i32) (param $total0 f64)
     (result f64)
     (local $total f64) (local $w f64) (local $wv v128) (local $z v128) (local $v v128)
-    (local $zs f64) (local $vs f64) (local $j i32) (local $pairsEnd i32) (local $octetsEnd i32)
+    (local $zs f64) (local $vs f64) (local $j i32) (local $pairsEnd i32)
     (local $rowBytes i32) (local $row i32) (local $end i32) (local $t i32) (local $xr i32)
-    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
-    (local $S0 v128) (local $S1 v128) (local $S2 v128) (local $S3 v128)
-    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128)
+    (local $S0 v128) (local $S1 v128) (local $S2 v128)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128)
     (local $cs f64) (local $Ss f64) (local $ss f64)
     (local.set $rowBytes (i32.shl (local.get $d) (i32.const 3)))
     (local.set $pairsEnd (i32.shl (i32.shr_u (local.get $d) (i32.const 1)) (i32.const 4)))
-    (local.set $octetsEnd (i32.shl (i32.shr_u (local.get $d) (i32.const 3)) (i32.const 6)))
-    (local.set $weightStride (i32.shl (local.get $weightStride) (i32.const 3)))
+        (local.set $weightStride (i32.shl (local.get $weightStride) (i32.const 3)))
     ;; the list of non-zero rows; adding a zero weight leaves the total's bits unchanged
     (local.set $total (local.get $total0))
     (local.set $end (local.get $list))
@@ -407,22 +406,22 @@
           (i32.shl (f64.ne (local.get $w) (f64.const 0)) (i32.const 4))))
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
         (br $scan)))
-    ;; eight dimensions at a time, sums in registers
-    (block $octetsDone
-      (loop $octets
-        (br_if $octetsDone (i32.ge_u (local.get $j) (local.get $octetsEnd)))
+    ;; six dimensions at a time, sums in registers: c, S and the shift of 3 pairs, the weight
+    ;; and the 3 loaded pairs of x (which V8 schedules first) are 13 live registers and the
+    ;; products 2 more, the 15 V8 allocates on x64 (eight at a time spilled two sums to the
+    ;; stack, whose store-to-load round trip then bounded every row)
+    (block $sextetsDone
+      (loop $sextets
+        (br_if $sextetsDone (i32.gt_u (i32.add (local.get $j) (i32.const 48)) (local.get $rowBytes)))
         (local.set $c0 (v128.load (i32.add (local.get $c) (local.get $j))))
         (local.set $c1 (v128.load offset=16 (i32.add (local.get $c) (local.get $j))))
         (local.set $c2 (v128.load offset=32 (i32.add (local.get $c) (local.get $j))))
-        (local.set $c3 (v128.load offset=48 (i32.add (local.get $c) (local.get $j))))
         (local.set $S0 (v128.load (i32.add (local.get $S) (local.get $j))))
         (local.set $S1 (v128.load offset=16 (i32.add (local.get $S) (local.get $j))))
         (local.set $S2 (v128.load offset=32 (i32.add (local.get $S) (local.get $j))))
-        (local.set $S3 (v128.load offset=48 (i32.add (local.get $S) (local.get $j))))
         (local.set $s0 (v128.load (i32.add (local.get $shift) (local.get $j))))
         (local.set $s1 (v128.load offset=16 (i32.add (local.get $shift) (local.get $j))))
         (local.set $s2 (v128.load offset=32 (i32.add (local.get $shift) (local.get $j))))
-        (local.set $s3 (v128.load offset=48 (i32.add (local.get $shift) (local.get $j))))
         (local.set $t (local.get $list))
         (block $rowsDone
           (loop $rowsLoop
@@ -441,22 +440,16 @@
             (local.set $v (f64x2.mul (local.get $wv) (local.get $z)))
             (local.set $c2 (f64x2.add (local.get $c2) (local.get $v)))
             (local.set $S2 (f64x2.add (local.get $S2) (f64x2.mul (local.get $v) (local.get $z))))
-            (local.set $z (f64x2.sub (v128.load offset=48 (local.get $xr)) (local.get $s3)))
-            (local.set $v (f64x2.mul (local.get $wv) (local.get $z)))
-            (local.set $c3 (f64x2.add (local.get $c3) (local.get $v)))
-            (local.set $S3 (f64x2.add (local.get $S3) (f64x2.mul (local.get $v) (local.get $z))))
             (local.set $t (i32.add (local.get $t) (i32.const 16)))
             (br $rowsLoop)))
         (v128.store (i32.add (local.get $c) (local.get $j)) (local.get $c0))
         (v128.store offset=16 (i32.add (local.get $c) (local.get $j)) (local.get $c1))
         (v128.store offset=32 (i32.add (local.get $c) (local.get $j)) (local.get $c2))
-        (v128.store offset=48 (i32.add (local.get $c) (local.get $j)) (local.get $c3))
         (v128.store (i32.add (local.get $S) (local.get $j)) (local.get $S0))
         (v128.store offset=16 (i32.add (local.get $S) (local.get $j)) (local.get $S1))
         (v128.store offset=32 (i32.add (local.get $S) (local.get $j)) (local.get $S2))
-        (v128.store offset=48 (i32.add (local.get $S) (local.get $j)) (local.get $S3))
-        (local.set $j (i32.add (local.get $j) (i32.const 64)))
-        (br $octets)))
+        (local.set $j (i32.add (local.get $j) (i32.const 48)))
+        (br $sextets)))
     ;; the remaining pairs of dimensions, one at a time
     (block $pairsDone
       (loop $pairs

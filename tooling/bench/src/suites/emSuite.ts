@@ -19,6 +19,7 @@ import {
 import type { InitialParameters } from '../workloads/initialParameters.js';
 import { loadWorkload } from '../workloads/workloadCache.js';
 import type { WorkloadName } from '../workloads/workloadSpecs.js';
+import { fixedCostsCase } from './fixedCostsCase.js';
 import { sklearnGaussianMixture } from './sklearnContenders.js';
 
 /** Every contender runs exactly this many EM iterations (tolerance 0) from the same parameters. */
@@ -218,6 +219,7 @@ function emCase(
 const CASES: Record<string, (ctx: BenchContext) => BenchCase> = {
   'em/gmm-medium-full': (ctx) => emCase('gmm-medium', 'full', ctx),
   'em/gmm-large-diag': (ctx) => emCase('gmm-large', 'diag', ctx, ctx.size === 'full'),
+  'em/gmm-large-diag-fixed-costs': fixedCostsCase,
 };
 
 /** EM suite: the generic runner with Gaussian families against scikit-learn's GaussianMixture. */
