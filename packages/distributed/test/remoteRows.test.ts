@@ -2,7 +2,13 @@ import { InvalidInputError, remoteRows } from '@mixkit/core';
 import { gaussianDiag, gaussianFull } from '@mixkit/distributions';
 import { fitMixture, fitMixtureAsync } from '@mixkit/em';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatasetPart, DistributedExecutor, type RedisConnection } from '../src/index.js';
+import { decodeWire } from '../src/codec/wireCodec.js';
+import {
+  type DatasetPart,
+  DistributedExecutor,
+  openRedis,
+  type RedisConnection,
+} from '../src/index.js';
 import { type RedisServer, startRedis } from './redisServer.js';
 import { fingerprint, type TestData, writeTestData } from './testData.js';
 import { startWorkerProcess, type WorkerProcess } from './workerProcesses.js';
@@ -67,6 +73,20 @@ describe('a fit whose coordinator never reads the rows (RemoteRows)', () => {
         // Everything read back over the whole fit (12 rounds of 5 shards): sums and a few rows,
         // under half the data's 30,000 x 16 x 8 B = 3.84 MB even for full covariances.
         expect(distributed.counts.bytesReceived).toBeLessThan(1_920_000);
+        // The sessions the workers read: the data task, then the passes, neither with a digest
+        // of rows (the coordinator had none to digest).
+        const client = await openRedis(connection);
+        try {
+          for (const [session, task] of ['@mixkit/em:data', '@mixkit/em:pass'].entries()) {
+            const key = `mixkit:fit:${distributed.fitId}:session:${session}`;
+            const bytes = await client.getBuffer(key);
+            expect(bytes).not.toBeNull();
+            const descriptor = decodeWire(bytes ?? Buffer.alloc(0), 'a session', 1 << 26);
+            expect(descriptor).toMatchObject({ task, digests: [] });
+          }
+        } finally {
+          client.disconnect();
+        }
       } finally {
         await distributed.close({ clear: true });
       }
