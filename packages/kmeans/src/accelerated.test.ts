@@ -6,7 +6,7 @@ import { kmeansPlusPlus } from './init/kmeansPlusPlus.js';
 import { KMeans } from './kmeans.js';
 
 function fitWith(
-  algorithm: 'lloyd' | 'hamerly' | 'elkan',
+  algorithm: 'lloyd' | 'hamerly' | 'elkan' | 'yinyang',
   X: Matrix,
   init: Matrix,
   maxIterations = 300,
@@ -27,13 +27,13 @@ const problems: { name: string; X: () => Matrix; k: number; seed: number }[] = [
   { name: 'wine k=10', X: () => loadWine().X, k: 10, seed: 5 },
 ];
 
-describe('Hamerly and Elkan are exact accelerations of Lloyd', () => {
+describe('Hamerly, Elkan and Yinyang are exact accelerations of Lloyd', () => {
   for (const problem of problems) {
     it(`${problem.name}: same labels, centers (1e-12), inertia and iterations as Lloyd, with fewer distances`, () => {
       const X = problem.X();
       const init = kmeansPlusPlus(X, problem.k, createRandom(problem.seed));
       const lloyd = fitWith('lloyd', X, init);
-      for (const algorithm of ['hamerly', 'elkan'] as const) {
+      for (const algorithm of ['hamerly', 'elkan', 'yinyang'] as const) {
         const fast = fitWith(algorithm, X, init);
         expect(fast.algorithm).toBe(algorithm);
         expect(Array.from(fast.labels)).toEqual(Array.from(lloyd.labels));
@@ -53,7 +53,7 @@ describe('Hamerly and Elkan are exact accelerations of Lloyd', () => {
     const init = pickRows(X, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const lloyd = fitWith('lloyd', X, init, 3);
     expect(lloyd.converged).toBe(false);
-    for (const algorithm of ['hamerly', 'elkan'] as const) {
+    for (const algorithm of ['hamerly', 'elkan', 'yinyang'] as const) {
       const fast = fitWith(algorithm, X, init, 3);
       expect(Array.from(fast.labels)).toEqual(Array.from(lloyd.labels));
       expect(Math.abs(fast.inertia - lloyd.inertia)).toBeLessThanOrEqual(1e-12 * lloyd.inertia);
@@ -69,7 +69,7 @@ describe('Hamerly and Elkan are exact accelerations of Lloyd', () => {
     const init: Matrix = { rows: 4, cols: 2, data: Float64Array.from([2, 2, 2, 8, 8, 2, 8, 8]) };
     for (const maxIterations of [1, 2, 300]) {
       const lloyd = fitWith('lloyd', X, init, maxIterations);
-      for (const algorithm of ['hamerly', 'elkan'] as const) {
+      for (const algorithm of ['hamerly', 'elkan', 'yinyang'] as const) {
         const fast = fitWith(algorithm, X, init, maxIterations);
         expect(Array.from(fast.labels)).toEqual(Array.from(lloyd.labels));
         expect(fast.iterations).toBe(lloyd.iterations);
@@ -83,10 +83,42 @@ describe('Hamerly and Elkan are exact accelerations of Lloyd', () => {
     init.data.fill(1000, 9, 12); // center 3 far from every row: empty on the first iteration
     const lloyd = fitWith('lloyd', X, init);
     expect(lloyd.diagnostics.warnings.some((w) => w.kind === 'empty-component')).toBe(true);
-    for (const algorithm of ['hamerly', 'elkan'] as const) {
+    for (const algorithm of ['hamerly', 'elkan', 'yinyang'] as const) {
       const fast = fitWith(algorithm, X, init);
       expect(Array.from(fast.labels)).toEqual(Array.from(lloyd.labels));
       expect(fast.diagnostics.warnings).toEqual(lloyd.diagnostics.warnings);
     }
+  });
+});
+
+describe('Yinyang with several groups', () => {
+  it('keeps Lloyd labels through exact ties across groups (the NearestCenters hand-off)', () => {
+    // Rows on an integer grid and 30 centers at grid points (3 groups): many rows are exactly
+    // equidistant from centers of different groups.
+    const rows: number[] = [];
+    for (let a = 0; a < 20; a++) for (let b = 0; b < 20; b++) rows.push(a, b);
+    const X: Matrix = { rows: 400, cols: 2, data: Float64Array.from(rows) };
+    const init = pickRows(
+      X,
+      Array.from({ length: 30 }, (_, j) => j * 13),
+    );
+    for (const maxIterations of [1, 2, 300]) {
+      const lloyd = fitWith('lloyd', X, init, maxIterations);
+      const yinyang = fitWith('yinyang', X, init, maxIterations);
+      expect(Array.from(yinyang.labels)).toEqual(Array.from(lloyd.labels));
+      expect(yinyang.inertia).toBe(lloyd.inertia);
+      expect(yinyang.iterations).toBe(lloyd.iterations);
+    }
+  });
+
+  it('64 centers (6 groups) on overlapping clusters: Lloyd labels with fewer distances', () => {
+    const { X } = blobs(4000, 8, 64, 21, 3);
+    const init = kmeansPlusPlus(X, 64, createRandom(21));
+    const lloyd = fitWith('lloyd', X, init, 40);
+    const yinyang = fitWith('yinyang', X, init, 40);
+    expect(Array.from(yinyang.labels)).toEqual(Array.from(lloyd.labels));
+    expect(Math.abs(yinyang.inertia - lloyd.inertia)).toBeLessThanOrEqual(1e-12 * lloyd.inertia);
+    expect(yinyang.iterations).toBe(lloyd.iterations);
+    expect(yinyang.distanceComputations).toBeLessThan(0.6 * lloyd.distanceComputations);
   });
 });

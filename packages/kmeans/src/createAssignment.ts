@@ -5,6 +5,7 @@ import { HamerlyAssignment } from './hamerly.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
 import { LloydAssignment } from './lloyd.js';
 import type { KMeansSearchData } from './searchData.js';
+import { YinyangAssignment } from './yinyang.js';
 
 /** The assignment strategy for a resolved algorithm name. */
 export function createAssignment(
@@ -19,6 +20,8 @@ export function createAssignment(
       return new HamerlyAssignment(data, k);
     case 'elkan':
       return new ElkanAssignment(data, k);
+    case 'yinyang':
+      return new YinyangAssignment(data, k);
     default:
       return assertUnreachable(algorithm, 'algorithm');
   }

@@ -17,6 +17,14 @@ function tightenMinSuccess(k: number): number {
   return Math.max(0.3, 12 / k);
 }
 const TIGHTEN_RETRY = 8;
+/** Rows of the first call of the bound test in a pass (see `assign`). */
+const FIRST_ROWS = 64;
+/** Slots of `tally`. */
+const TIGHTENED = 0;
+const TIGHTENED_SKIPS = 1;
+const SEARCHED = 2;
+const LISTED = 3;
+const CHANGED = 4;
 /** Above this share of rows searched, the next iterations skip the bound test (Lloyd's step). */
 const LLOYD_STEP_SHARE = 0.85;
 
@@ -51,6 +59,8 @@ export class HamerlyAssignment implements AssignmentStrategy {
   private readonly found: Int32Array;
   private readonly foundUpper: Float64Array;
   private readonly foundLower: Float64Array;
+  /** Counts of the bound test in the current pass (see `boundRows`). */
+  private readonly tally = new Float64Array(5);
   private initialized = false;
   private tighten: boolean;
   private iteration = 0;
@@ -89,7 +99,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
     sums: ClusterSums,
   ): number {
     const { X, nearest } = this.data;
-    const { rows: n, cols: d, data: x } = X;
+    const n = X.rows;
     const k = centers.rows;
     const c = centers.data;
     nearest.setCenters(centers, centerNorms);
@@ -111,19 +121,60 @@ export class HamerlyAssignment implements AssignmentStrategy {
       sums.refreshIfDrifted(labels);
       return changed;
     }
-    const { upper, lower, halfMin, list } = this;
-    this.distanceComputations += halfCenterDistances(centers, halfMin);
+    this.distanceComputations += halfCenterDistances(centers, this.halfMin);
+    const tally = this.tally;
+    tally.fill(0);
+    // Two calls, the first over a few rows: its loop exits before V8 compiles the loop on-stack.
+    // Code compiled before the loop's exit has run is cached for later entries and deoptimizes
+    // at that exit on every call (measured: about one deoptimization per shard and iteration).
+    const split = Math.min(n, FIRST_ROWS);
+    this.boundRows(0, split, c, labels, sums);
+    this.boundRows(split, n, c, labels, sums);
+    const listed = tally[LISTED];
+    let changed = tally[CHANGED];
+    let searched = tally[SEARCHED];
+    const tightened = tally[TIGHTENED];
+    const tightenedSkips = tally[TIGHTENED_SKIPS];
+    if (listed > 0) {
+      changed += this.search(listed, labels, sums);
+      searched += listed;
+    }
+    this.distanceComputations += tightened + searched * k;
+    this.searchedShare = searched / n;
+    // Once tightening stops paying it stays off, but is tried again every TIGHTEN_RETRY
+    // iterations, as the centres settle and bounds get tighter.
+    if (tightened > 0) this.tighten = tightenedSkips >= tightenMinSuccess(k) * tightened;
+    else if (this.iteration % TIGHTEN_RETRY === 0) this.tighten = tightenMinSuccess(k) < 1;
+    sums.refreshIfDrifted(labels);
+    return changed;
+  }
+
+  /**
+   * The bound test over rows [from, to): rows it settles are skipped, the others are listed
+   * and searched whenever the list is full. Counts go to `tally` (tightened, settled by
+   * tightening, searched, listed and not yet searched, labels changed).
+   */
+  private boundRows(
+    from: number,
+    to: number,
+    c: Float64Array,
+    labels: Int32Array,
+    sums: ClusterSums,
+  ): void {
+    const { X, nearest } = this.data;
+    const { cols: d, data: x } = X;
+    const { upper, lower, halfMin, list, tally } = this;
     // The relative rounding of one difference-form distance (γ_{d+2}), to keep u an upper bound.
     const tightFactor = 1 + (d + 2) * 2 ** -52;
-    let tightened = 0;
-    let tightenedSkips = 0;
-    let searched = 0;
-    let listed = 0;
-    let changed = 0;
+    let tightened = tally[TIGHTENED];
+    let tightenedSkips = tally[TIGHTENED_SKIPS];
+    let searched = tally[SEARCHED];
+    let listed = tally[LISTED];
+    let changed = tally[CHANGED];
     // The margin of row i (`NearestCenters.margin`), inlined: scale · (radius[i] + shift)².
     const { radius, marginScale, marginShift } = nearest;
     const tighten = this.tighten;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const a = labels[i];
       let u = upper[i];
       const l = lower[i];
@@ -150,18 +201,11 @@ export class HamerlyAssignment implements AssignmentStrategy {
         listed = 0;
       }
     }
-    if (listed > 0) {
-      changed += this.search(listed, labels, sums);
-      searched += listed;
-    }
-    this.distanceComputations += tightened + searched * k;
-    this.searchedShare = searched / n;
-    // Once tightening stops paying it stays off, but is tried again every TIGHTEN_RETRY
-    // iterations, as the centres settle and bounds get tighter.
-    if (tightened > 0) this.tighten = tightenedSkips >= tightenMinSuccess(k) * tightened;
-    else if (this.iteration % TIGHTEN_RETRY === 0) this.tighten = tightenMinSuccess(k) < 1;
-    sums.refreshIfDrifted(labels);
-    return changed;
+    tally[TIGHTENED] = tightened;
+    tally[TIGHTENED_SKIPS] = tightenedSkips;
+    tally[SEARCHED] = searched;
+    tally[LISTED] = listed;
+    tally[CHANGED] = changed;
   }
 
   centersMoved(shifts: Float64Array, labels: Int32Array): void {

@@ -81,10 +81,10 @@ export function* iterateKmeans(
     options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
   const data = prepareKmeansData(matrix, weights);
   const requested = options.algorithm ?? 'auto';
-  if (!['lloyd', 'hamerly', 'elkan', 'auto'].includes(requested)) {
+  if (!['lloyd', 'hamerly', 'elkan', 'yinyang', 'auto'].includes(requested)) {
     throw new InvalidInputError(
       { argument: 'algorithm', value: requested },
-      "expected 'lloyd', 'hamerly', 'elkan' or 'auto'",
+      "expected 'lloyd', 'hamerly', 'elkan', 'yinyang' or 'auto'",
     );
   }
   const algorithm = resolveAlgorithm(requested, k, NearestCenters.fusesLloyd(k, d));

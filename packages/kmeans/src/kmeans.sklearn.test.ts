@@ -43,7 +43,7 @@ const cases = fixtures.cases as SklearnCase[];
 
 describe('KMeans agrees with scikit-learn 1.2 KMeans(algorithm="lloyd", n_init=1) from the same initial centers', () => {
   for (const fixture of cases) {
-    for (const algorithm of ['lloyd', 'hamerly', 'elkan'] as const) {
+    for (const algorithm of ['lloyd', 'hamerly', 'elkan', 'yinyang'] as const) {
       it(`${fixture.name}: ${algorithm} gives sklearn's labels, centers, inertia and iteration count`, () => {
         const X = datasets[fixture.dataset]();
         const model = new KMeans({

@@ -20,7 +20,9 @@ describe('kmeans public types', () => {
     expectTypeOf<SphericalKMeansModel>().toExtend<ClusteringModel>();
   });
   it('algorithm is a union of literals, and k is required', () => {
-    expectTypeOf<KMeansAlgorithm>().toEqualTypeOf<'lloyd' | 'hamerly' | 'elkan' | 'auto'>();
+    expectTypeOf<KMeansAlgorithm>().toEqualTypeOf<
+      'lloyd' | 'hamerly' | 'elkan' | 'yinyang' | 'auto'
+    >();
     expectTypeOf<{ algorithm: 'lloyd' }>().not.toExtend<KMeansOptions>();
     expectTypeOf<KMeansModel['labels']>().toEqualTypeOf<Int32Array>();
   });

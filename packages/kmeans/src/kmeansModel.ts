@@ -57,7 +57,13 @@ export interface KMeansModelState {
 const KIND = 'mixkit.kmeans-model';
 /** Version 2 adds `scale`; version 1 documents load with scale 1. */
 const VERSION = 2;
-const algorithms: readonly KMeansModelAlgorithm[] = ['lloyd', 'hamerly', 'elkan', 'mini-batch'];
+const algorithms: readonly KMeansModelAlgorithm[] = [
+  'lloyd',
+  'hamerly',
+  'elkan',
+  'yinyang',
+  'mini-batch',
+];
 
 /**
  * A fitted k-means model: centers, training labels and inertia, with `predict`, `transform` and

@@ -15,10 +15,13 @@ import {
  * - `hamerly`: one upper and one lower bound per row (Hamerly 2010); best for low to moderate d.
  * - `elkan`: one lower bound per row and center (Elkan 2003); fewest distances when k and d are
  *   large, at n x k memory.
+ * - `yinyang`: one upper bound and one lower bound per group of about 10 centers (Ding et al.
+ *   2015); between Hamerly and Elkan in distances and memory.
  * - `auto`: `lloyd` for k = 1 and for small k·d (one fused WebAssembly pass per iteration),
- *   else `hamerly`.
+ *   else `hamerly`, which turns into Lloyd's step by itself while its bounds settle too few rows
+ *   (the measurements behind this rule are in the README).
  */
-export type KMeansAlgorithm = 'lloyd' | 'hamerly' | 'elkan' | 'auto';
+export type KMeansAlgorithm = 'lloyd' | 'hamerly' | 'elkan' | 'yinyang' | 'auto';
 
 /** The algorithm actually run once `auto` is resolved. */
 export type ResolvedKMeansAlgorithm = Exclude<KMeansAlgorithm, 'auto'>;
@@ -78,7 +81,7 @@ export interface ResolvedKMeansOptions {
   readonly tolerance: number;
 }
 
-const algorithms: readonly KMeansAlgorithm[] = ['lloyd', 'hamerly', 'elkan', 'auto'];
+const algorithms: readonly KMeansAlgorithm[] = ['lloyd', 'hamerly', 'elkan', 'yinyang', 'auto'];
 
 /** Validates the options and merges the defaults, in one place. */
 export function resolveKMeansOptions(options: KMeansOptions): ResolvedKMeansOptions {
@@ -122,7 +125,10 @@ function defaultRestarts(init: KMeansInit): number {
  * Picks the algorithm for `auto` from the problem's shape (see `KMeansAlgorithm`): Lloyd where
  * its step is one fused WebAssembly pass (`fusedLloyd`: small k·d, where Hamerly's per-row bound
  * upkeep costs more than the distances it saves) or k = 1, Hamerly otherwise (which falls back
- * to Lloyd's step by itself when its bounds stop pruning, see `HamerlyAssignment`).
+ * to Lloyd's step by itself when its bounds stop pruning, see `HamerlyAssignment`). Elkan and
+ * Yinyang compute fewer distances but measured slower than Hamerly on every shape tried (their
+ * filters and distances run in scalar JavaScript, Hamerly's searches in the SIMD screen; table
+ * in the README), so `auto` does not pick them.
  */
 export function resolveAlgorithm(
   algorithm: KMeansAlgorithm,
@@ -133,6 +139,7 @@ export function resolveAlgorithm(
     case 'lloyd':
     case 'hamerly':
     case 'elkan':
+    case 'yinyang':
       return algorithm;
     case 'auto':
       return k === 1 || fusedLloyd ? 'lloyd' : 'hamerly';

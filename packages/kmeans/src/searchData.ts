@@ -19,7 +19,8 @@ export interface KMeansSearchData extends KMeansData {
  * `data.xNorms` are.
  */
 export function withNearestCenters(data: KMeansData, k: number): KMeansSearchData {
-  const nearest = new NearestCenters(data.X, k, { weights: data.weights });
+  // The shard's norms are the fit's (`rowSquaredNorms` of the same rows): not computed again.
+  const nearest = new NearestCenters(data.X, k, { weights: data.weights, norms: data.xNorms });
   return {
     X: nearest.rows,
     frame: data.frame,

@@ -57,6 +57,7 @@ for (const algorithm of [
   'lloyd',
   'hamerly',
   'elkan',
+  'yinyang',
   'auto',
 ] as const satisfies readonly KMeansAlgorithm[]) {
   describeClusterer(

@@ -1,4 +1,4 @@
-import type { Matrix } from '@mixkit/core';
+import { InvalidInputError, type Matrix } from '@mixkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomMatrix, seeded } from '../test/helpers.js';
 import { setKernelCompilation } from './kernelCompilation.js';
@@ -195,6 +195,32 @@ describe('NearestCenters', () => {
       setKernelCompilation(false);
       expect(new NearestCenters(X, k).rows.data).toBe(X.data);
       setKernelCompilation(true);
+    }
+  });
+
+  it('takes given row norms instead of computing them: the same norms, labels and bounds', () => {
+    // [3, 4]: the fused kernels (norms copied into kernel memory); [40, 30]: the screen.
+    for (const [d, k] of [
+      [3, 4],
+      [40, 30],
+    ] as const) {
+      const { X, C } = hardCase(300, d, k, d + 1);
+      const norms = rowSquaredNorms(X);
+      const given = new NearestCenters(X, k, { norms });
+      const computed = new NearestCenters(X, k);
+      expect(Array.from(given.rowNorms)).toEqual(Array.from(norms));
+      const results = [given, computed].map((search) => {
+        search.setCenters(C, rowSquaredNorms(C));
+        const labels = new Int32Array(300);
+        const upper = new Float64Array(300);
+        const lower = new Float64Array(300);
+        search.nearest(null, 0, 300, labels, upper, lower);
+        return [Array.from(labels), Array.from(upper), Array.from(lower)];
+      });
+      expect(results[0]).toEqual(results[1]);
+      expect(() => new NearestCenters(X, k, { norms: new Float64Array(3) })).toThrow(
+        InvalidInputError,
+      );
     }
   });
 

@@ -76,17 +76,23 @@ export class NearestCenters {
    * once, in kernel memory when the fused kernels run; X itself when there is no offset and no
    * kernel copy is needed) and their squared norms `rowNorms` (`rowSquaredNorms`, which
    * `squaredDistances` would use). `weights` (length n, default 1) are for `lloydStep` and
-   * `hamerlyStep`.
+   * `hamerlyStep`. `norms` (length n), when given without an offset, are taken as the rows'
+   * `rowSquaredNorms` values instead of computing them again (a k-means shard has them).
    */
   constructor(
     X: Matrix,
     k: number,
-    options: { readonly offset?: Float64Array; readonly weights?: Float64Array } = {},
+    options: {
+      readonly offset?: Float64Array;
+      readonly weights?: Float64Array;
+      readonly norms?: Float64Array;
+    } = {},
   ) {
     checkMatrix(X, 'X');
-    const { offset, weights } = options;
+    const { offset, weights, norms } = options;
     if (offset !== undefined) checkLength(offset, X.cols, 'offset');
     if (weights !== undefined) checkLength(weights, X.rows, 'weights');
+    if (norms !== undefined) checkLength(norms, X.rows, 'norms');
     assertInteger(k, 'k', 1);
     // Doubles from the first store: V8 keeps a field that holds small integers in a Smi
     // representation and changes it when a double or a count past 2^30 arrives, deprecating
@@ -108,7 +114,7 @@ export class NearestCenters {
     this.blockPositions = new Int32Array(blockRows);
     this.centers = { rows: 0, cols: d, data: new Float64Array(0) };
     this.centerNorms = new Float64Array(0);
-    const placed = placeRows(X, k, offset, weights, blockRows);
+    const placed = placeRows(X, k, offset, weights, blockRows, norms);
     this.X = placed.rows;
     this.xNorms = placed.norms;
     this.radius = placed.radius;

@@ -196,7 +196,7 @@ describe('streamed (out-of-core) EM gives the same bits with 0, 1, 2 or 8 worker
 
 describe('a seeded k-means fit gives the same bits with 0, 1, 2 or 8 workers', () => {
   const X = blobs(6);
-  for (const algorithm of ['lloyd', 'hamerly', 'elkan'] as KMeansAlgorithm[]) {
+  for (const algorithm of ['lloyd', 'hamerly', 'elkan', 'yinyang'] as KMeansAlgorithm[]) {
     it(algorithm, async () => {
       const kmeans = new KMeans({ nClusters: 6, algorithm, nInit: 2, init: 'random' });
       const sync = kmeans.fit(X, { random: 3 });

@@ -9,7 +9,7 @@ import { DistributedError } from '../errors/distributedError.js';
 import type { DistributedTask } from './distributedTask.js';
 import { float64s, integer, oneOf, optionalFloat64s, record } from './payloadChecks.js';
 
-const algorithms: readonly ResolvedKMeansAlgorithm[] = ['lloyd', 'hamerly', 'elkan'];
+const algorithms: readonly ResolvedKMeansAlgorithm[] = ['lloyd', 'hamerly', 'elkan', 'yinyang'];
 
 /**
  * k-means' assignment (`@mixkit/kmeans:assign`) on distributed workers: the algorithm, k, the

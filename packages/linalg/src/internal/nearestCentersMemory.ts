@@ -75,6 +75,7 @@ export function placeRows(
   offset: Float64Array | undefined,
   weights: Float64Array | undefined,
   blockRows: number,
+  givenNorms?: Float64Array,
 ): PlacedRows {
   const { rows: n, cols: d } = X;
   // Small k·d: the float64 kernel's dot products cost little next to the per-row work, and
@@ -112,10 +113,15 @@ export function placeRows(
     rowsData.set(source);
   }
   const rows: Matrix = { rows: n, cols: d, data: rowsData };
-  const norms = rowSquaredNorms(
-    rows,
-    kernel !== undefined && useFused ? kernel[3] : new Float64Array(n),
-  );
+  // Norms a caller already has (of the same rows: no offset) are copied or used as they are.
+  const normsOut = kernel !== undefined && useFused ? kernel[3] : undefined;
+  let norms: Float64Array;
+  if (givenNorms !== undefined && !shifted) {
+    norms = normsOut ?? givenNorms;
+    if (normsOut !== undefined) normsOut.set(givenNorms);
+  } else {
+    norms = rowSquaredNorms(rows, normsOut ?? new Float64Array(n));
+  }
   // ||x_i||: in kernel memory when the fused kernels run (bounds.wat reads it there).
   const radius = kernel !== undefined && useFused ? kernel[12] : new Float64Array(n);
   let largest = 0;

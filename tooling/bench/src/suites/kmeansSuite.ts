@@ -250,7 +250,9 @@ function kmeansCase(name: WorkloadName, ctx: BenchContext, slow?: SlowRow): Benc
   const contenders: Contender[] = [
     // Plain Lloyd is mixkit's slowest variant and no target depends on it: the slow-peer rounds.
     mixkitContender(X, centers, 'lloyd', slow && { rounds: slow.rounds, warmup: 0 }),
-    ...(['hamerly', 'elkan', 'auto'] as const).map((a) => mixkitContender(X, centers, a)),
+    ...(['hamerly', 'elkan', 'yinyang', 'auto'] as const).map((a) =>
+      mixkitContender(X, centers, a),
+    ),
     // The same fit on worker threads (issue 17): the assignment over shards of rows.
     mixkitContender(X, centers, 'auto', {}, 1),
     mixkitContender(X, centers, 'auto', {}, 2),
