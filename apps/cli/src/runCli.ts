@@ -188,6 +188,10 @@ function buildProgram(io: CliIo): Command {
     .option('--redis-password-file <file>', 'with --redis: file holding the Redis password')
     .option('--tls-ca <file>', 'with --redis: CA certificate of a TLS Redis')
     .option('--data-root <dir>', 'with --redis: directory the file paths are relative to')
+    .option(
+      '--init <name>',
+      'with --redis and --algo em: k-means (default; the rows are loaded here) or random-from-data (only the workers read rows)',
+    )
     .addHelpText('after', fitExamples)
     .action(
       async (data: string, options: RawFitOptions & RawDistributedOptions, command: Command) => {

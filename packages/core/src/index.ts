@@ -75,6 +75,12 @@ export {
   yieldToEventLoop,
 } from './shards/inThreadSession.js';
 export {
+  isRemoteRows,
+  type RemoteRows,
+  remoteRows,
+  rowsElsewhereError,
+} from './shards/remoteRows.js';
+export {
   now,
   PARALLEL_RESTARTS_MIN_MS,
   parallelRestartStates,

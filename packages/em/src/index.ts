@@ -58,4 +58,10 @@ export { selectMixtureAsync } from './select/selectMixtureAsync.js';
 export type { ChunkSource } from './stream/chunkSource.js';
 export { fitMixtureStream } from './stream/fitMixtureStream.js';
 export { type FitMixtureStreamOptions, iterateEmStream } from './stream/iterateEmStream.js';
+export {
+  type EmDataInput,
+  type EmDataOutput,
+  type EmDataSetup,
+  emDataTask,
+} from './workspace/emDataTask.js';
 export { createEmWorkspace, type EmWorkspace, type FamilyGroup } from './workspace/emWorkspace.js';

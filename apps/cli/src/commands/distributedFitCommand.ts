@@ -1,5 +1,11 @@
 import { extname } from 'node:path';
-import { type DataSource, DistributedExecutor, loadDataset } from '@mixkit/distributed';
+import { isRemoteRows, remoteRows } from '@mixkit/core';
+import {
+  type DataSource,
+  DistributedExecutor,
+  describeDataset,
+  loadDataset,
+} from '@mixkit/distributed';
 import { type CovarianceType, gaussianFamily } from '@mixkit/distributions';
 import { fitMixtureAsync } from '@mixkit/em';
 import { KMeans } from '@mixkit/kmeans';
@@ -19,6 +25,11 @@ export interface DistributedFitSettings extends RedisCliOptions {
   readonly tolerance: number | undefined;
   readonly fitId: string | undefined;
   readonly modelOut: string;
+  /**
+   * EM's start: `random-from-data` reads no row in this process (the workers compute the data's
+   * statistics and send the seed rows); `k-means` loads the rows here for its initialisation.
+   */
+  readonly init: 'k-means' | 'random-from-data';
 }
 
 /** A source by its file's extension: `.parquet`, `.json` (an `.f64` header), else CSV. */
@@ -67,31 +78,44 @@ async function run(
   outputs: StagedOutputs,
 ): Promise<string> {
   const root = settings.dataRoot ?? process.cwd();
-  const { X, parts } = await loadDataset(settings.files.map(sourceOf), root);
+  const sources = settings.files.map(sourceOf);
+  // EM from rows drawn on the workers needs only the data's shape here (the files' headers, or
+  // one streamed pass over a CSV file); every other start loads the rows.
+  const remote = settings.algorithm === 'em' && settings.init === 'random-from-data';
+  const { X, parts } = remote
+    ? await describeDataset(sources, root).then(({ parts, rows, cols }) => ({
+        X: remoteRows(rows, cols),
+        parts,
+      }))
+    : await loadDataset(sources, root);
   const executor = await DistributedExecutor.connect({
     connection: redisConnectionOf(settings),
     parts,
     ...(settings.fitId === undefined ? {} : { fitId: settings.fitId }),
     ...(settings.queue === undefined ? {} : { queue: settings.queue }),
   });
-  io.stderr(`fit ${executor.fitId}: ${X.rows} rows x ${X.cols} from ${parts.length} source(s)\n`);
+  const where = isRemoteRows(X) ? ', rows read by the workers only' : '';
+  io.stderr(
+    `fit ${executor.fitId}: ${X.rows} rows x ${X.cols} from ${parts.length} source(s)${where}\n`,
+  );
   const limits = {
     ...(settings.maxIterations === undefined ? {} : { maxIterations: settings.maxIterations }),
     ...(settings.tolerance === undefined ? {} : { tolerance: settings.tolerance }),
   };
   try {
     const model =
-      settings.algorithm === 'kmeans'
-        ? await new KMeans({ nClusters: settings.k, ...limits }).fitAsync(X, {
-            random: settings.seed,
-            executor,
-          })
-        : await fitMixtureAsync(X, {
+      settings.algorithm === 'em' || isRemoteRows(X)
+        ? await fitMixtureAsync(X, {
             family: gaussianFamily(settings.covariance),
             nClusters: settings.k,
             random: settings.seed,
+            init: settings.init,
             executor,
             ...limits,
+          })
+        : await new KMeans({ nClusters: settings.k, ...limits }).fitAsync(X, {
+            random: settings.seed,
+            executor,
           });
     outputs.file(settings.modelOut).write(`${JSON.stringify(model.toJSON())}\n`);
     const { dispatched, fromCheckpoint } = executor.counts;

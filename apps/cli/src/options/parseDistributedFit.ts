@@ -12,10 +12,14 @@ export interface RawDistributedOptions {
   readonly redisPasswordFile?: string;
   readonly tlsCa?: string;
   readonly dataRoot?: string;
+  readonly init?: string;
 }
 
 /** Options that only mean something with `--redis`. */
-const redisOnly = ['source', 'fitId', 'redisPasswordFile', 'tlsCa', 'dataRoot'] as const;
+const redisOnly = ['source', 'fitId', 'redisPasswordFile', 'tlsCa', 'dataRoot', 'init'] as const;
+
+/** EM's starts a distributed fit takes: k-means (rows read here) or rows drawn on the workers. */
+const distributedInits = ['k-means', 'random-from-data'] as const;
 
 /** Options of the local fit that the distributed fit has no use for. */
 const localOnly = [
@@ -96,8 +100,10 @@ export function parseDistributedFit(
       );
     }
   }
+  const init = distributedInit(raw.init, method.algorithm);
   return {
     redis: raw.redis,
+    init,
     files: [settings.data, ...(raw.source ?? [])],
     algorithm: method.algorithm,
     k,
@@ -111,6 +117,26 @@ export function parseDistributedFit(
     ...(raw.tlsCa === undefined ? {} : { tlsCa: raw.tlsCa }),
     ...(raw.dataRoot === undefined ? {} : { dataRoot: raw.dataRoot }),
   };
+}
+
+/**
+ * `--init`: EM's start. `random-from-data` draws the seed rows as the in-process fit does and
+ * reads them on the workers, so the coordinator reads no row; `k-means` (the default, the local
+ * fit's start) needs the rows in the coordinator. k-means fits take no `--init`.
+ */
+function distributedInit(
+  init: string | undefined,
+  algorithm: 'em' | 'kmeans',
+): DistributedFitSettings['init'] {
+  if (init === undefined) return 'k-means';
+  if (algorithm !== 'em') {
+    throw new CliError(`--init ${init}: applies to --algo em; leave it out for k-means`);
+  }
+  const known = distributedInits.find((name) => name === init);
+  if (known === undefined) {
+    throw new CliError(`--init ${init}: a distributed fit takes ${distributedInits.join(' or ')}`);
+  }
+  return known;
 }
 
 function oneCovarianceType(settings: FitSettings): CovarianceType {

@@ -115,7 +115,10 @@ export async function* iterateShardProgram<Step, Result>(
         yield event.step;
         await pacer.tick(signal);
       } else if (event.type === 'open') {
-        const parallel = executor !== undefined && executor.workers > 0 && event.plan.count > 1;
+        const parallel =
+          executor !== undefined &&
+          executor.workers > 0 &&
+          (event.plan.count > 1 || event.onExecutor === true);
         try {
           sessions.push(
             parallel

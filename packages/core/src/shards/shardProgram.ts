@@ -37,6 +37,11 @@ export interface OpenEffect {
   readonly plan: ShardPlan;
   /** The live objects for the calling thread (see `ShardTask.open`). */
   readonly local: unknown;
+  /**
+   * The rows live with the executor's workers (`RemoteRows`): the session opens on the executor
+   * even when it has one shard (a driver otherwise runs one-shard sessions in its own thread).
+   */
+  readonly onExecutor?: boolean;
 }
 
 /** Run every shard of a session (answered with the outputs, in shard order). */
@@ -73,14 +78,18 @@ export interface ShardHandle<Input, Output> {
   readonly types?: (input: Input) => Output;
 }
 
-/** Opens a session of `task` (see `ShardExecutor.open`). */
+/**
+ * Opens a session of `task` (see `ShardExecutor.open`); `onExecutor`: on the executor even for
+ * one shard (the rows live with its workers).
+ */
 export function* openShards<Setup, Input, Output, State, Local, Wire>(
   task: ShardTask<Setup, Input, Output, State, Local, Wire>,
   setup: Setup,
   plan: ShardPlan,
   local: Local,
+  onExecutor = false,
 ): Generator<ShardEffect, ShardHandle<Input, Output>, unknown> {
-  const id = yield { type: 'open', task, setup, plan, local };
+  const id = yield { type: 'open', task, setup, plan, local, onExecutor };
   if (typeof id !== 'number') throw new TypeError('openShards: the driver answered no session');
   return { id, plan };
 }

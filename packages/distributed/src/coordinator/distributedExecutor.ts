@@ -185,6 +185,10 @@ export class DistributedExecutor implements ShardExecutor {
         Object.values(value).some((field) => field !== undefined),
     );
     const views = shards.map((shard) => viewOf(shard));
+    // Rows this process does not hold (`RemoteRows`) are not digested: workers read them unchecked.
+    const digests = views.every((view): view is readonly Float64Array[] => view !== undefined)
+      ? views.map(digestRows)
+      : [];
     const descriptor: SessionDescriptor = {
       task: task.name,
       shared,
@@ -195,7 +199,7 @@ export class DistributedExecutor implements ShardExecutor {
       count: plan.count,
       shardsPerJob,
       parts,
-      digests: views.map(digestRows),
+      digests,
       extras: hasExtras,
     };
     await this.store(this.keys.session(id), encodeWire(descriptor, 'a session', this.maxPayload));

@@ -18,7 +18,10 @@ export interface SessionDescriptor {
   /** Consecutive shards one job runs (its rows read at once; outputs still one per shard). */
   readonly shardsPerJob: number;
   readonly parts: readonly DatasetPart[];
-  /** Hex SHA-256 of each shard's rows as the task reads them. */
+  /**
+   * Hex SHA-256 of each shard's rows as the task reads them; empty when the coordinator does not
+   * hold the rows (a fit of `RemoteRows`): the workers' rows are then not checked.
+   */
   readonly digests: readonly string[];
   /** Whether shard s has per-row values besides the data (stored under its own key). */
   readonly extras: readonly boolean[];
@@ -52,8 +55,15 @@ export function parseSessionDescriptor(value: unknown): SessionDescriptor {
     throw new DistributedError('invalid-payload', "the session's parts do not add up to its rows");
   }
   const isDigest = (digest: unknown) => typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest);
-  if (!Array.isArray(digests) || digests.length !== count || !digests.every(isDigest)) {
-    throw new DistributedError('invalid-payload', 'the session needs one digest per shard');
+  if (
+    !Array.isArray(digests) ||
+    (digests.length !== count && digests.length !== 0) ||
+    !digests.every(isDigest)
+  ) {
+    throw new DistributedError(
+      'invalid-payload',
+      'the session needs one digest per shard, or none',
+    );
   }
   if (
     !Array.isArray(extras) ||

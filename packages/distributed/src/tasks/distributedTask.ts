@@ -9,8 +9,11 @@ export interface RemoteSetup {
   readonly cols: number;
   /** Per-row values that are not the data (weights, priors) for one shard, or undefined. */
   readonly rowsOf: (shard: Shard) => unknown;
-  /** The rows as the task reads them, for one shard: what a worker's rebuilt rows must equal. */
-  readonly viewOf: (shard: Shard) => readonly Float64Array[];
+  /**
+   * The rows as the task reads them, for one shard: what a worker's rebuilt rows must equal.
+   * Undefined when the coordinator does not hold the rows (`RemoteRows`): nothing is digested.
+   */
+  readonly viewOf: (shard: Shard) => readonly Float64Array[] | undefined;
 }
 
 /**

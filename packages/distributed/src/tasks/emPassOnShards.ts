@@ -1,8 +1,9 @@
-import type { FamilySpec } from '@mixkit/core';
+import { isRemoteRows } from '@mixkit/core';
 import { type EmPassSetup, emPassTask } from '@mixkit/em';
 import { DistributedError } from '../errors/distributedError.js';
 import type { DistributedTask } from './distributedTask.js';
-import { float64s, integer, isJsonValue, optionalFloat64s, record } from './payloadChecks.js';
+import { familySpecs } from './familySpecs.js';
+import { float64s, integer, optionalFloat64s, record } from './payloadChecks.js';
 
 /** The largest number of mixture components a payload may ask for. */
 const maxComponents = 4_096;
@@ -27,28 +28,14 @@ export const emPassOnShards: DistributedTask<EmPassSetup> = {
         sampleWeight: sampleWeight?.slice(shard.start, shard.end),
         logPriors: logPriors?.slice(shard.start * k, shard.end * k),
       }),
-      viewOf: (shard) => [X.data.subarray(shard.start * d, shard.end * d)],
+      // Rows kept by the workers alone (`RemoteRows`): nothing here to digest.
+      viewOf: (shard) =>
+        isRemoteRows(X) ? undefined : [X.data.subarray(shard.start * d, shard.end * d)],
     };
   },
   rebuild(shared, rows, source) {
     const setup = record(shared, 'the EM setup');
-    const families = setup.families;
-    if (!Array.isArray(families) || families.length < 1 || families.length > maxComponents) {
-      throw new DistributedError(
-        'invalid-payload',
-        `the EM setup needs 1 to ${maxComponents} family specs`,
-      );
-    }
-    const specs: FamilySpec[] = families.map((spec, c) => {
-      const { kind, options } = record(spec, `family spec ${c}`);
-      if (typeof kind !== 'string' || !isJsonValue(options)) {
-        throw new DistributedError(
-          'invalid-payload',
-          `family spec ${c} needs a kind and JSON options`,
-        );
-      }
-      return { kind, options };
-    });
+    const specs = familySpecs(setup.families, maxComponents);
     const blockSize = integer(setup.blockSize, 'blockSize', 1, 1 << 20);
     const extras = record(rows ?? {}, 'the shard rows');
     const n = source.rows;
@@ -83,5 +70,8 @@ export const emPassOnShards: DistributedTask<EmPassSetup> = {
     }
     // A shard sends back at most this many rows' scores (re-seeding candidates), never all.
     integer(input.worstRows, 'worstRows', 0, 2 * k);
+    if (typeof input.worstValues !== 'boolean') {
+      throw new DistributedError('invalid-payload', 'the EM input needs a worstValues flag');
+    }
   },
 };

@@ -29,6 +29,7 @@ export function* emPass(
     accumulate: accumulateMask,
     hard: estep === 'hard',
     worstRows: worstRows ? worstRowsWanted(workspace.k) : 0,
+    worstValues: worstRows && workspace.remote !== undefined,
   });
   resetStatistics(workspace, accumulateMask);
   return mergePassOutputs(workspace, outputs, session.plan.shardRows);

@@ -1,10 +1,13 @@
-import type {
-  AnyComponentFamily,
-  FamilySpec,
-  Matrix,
-  SerializedParams,
-  Shard,
-  ShardTask,
+import {
+  type AnyComponentFamily,
+  type FamilySpec,
+  isRemoteRows,
+  type Matrix,
+  type RemoteRows,
+  rowsElsewhereError,
+  type SerializedParams,
+  type Shard,
+  type ShardTask,
 } from '@mixkit/core';
 import { type EmWorkspace, placeInKernelMemory, withMarks } from '../workspace/emWorkspace.js';
 import { kernelArrays } from '../workspace/kernelArrays.js';
@@ -14,8 +17,11 @@ import { selectWorstRows, type WorstRows } from './worstRows.js';
 
 /** What every thread running EM passes rebuilds its state from: the fit's data and families. */
 export interface EmPassSetup {
-  /** The whole data set (rows in fit order). */
-  readonly X: Matrix;
+  /**
+   * The whole data set (rows in fit order), or only its shape when the rows live with the
+   * executor's workers (a distributed executor's workers read their shards themselves).
+   */
+  readonly X: Matrix | RemoteRows;
   /** One spec per component, in mixture order. */
   readonly families: readonly FamilySpec[];
   /** Per-row weights, or undefined when all rows weigh 1. */
@@ -46,6 +52,11 @@ export interface EmPassInput {
    * shard sends back for re-seeding (`worstRowsWanted(k)` on accumulating passes); 0: none.
    */
   readonly worstRows: number;
+  /**
+   * Whether those rows' values come along (`WorstRows.values`): a fit whose rows live with the
+   * executor's workers re-seeds from them.
+   */
+  readonly worstValues: boolean;
 }
 
 /** `EmPassInput` as posted to a worker: parameters in their JSON form. */
@@ -101,6 +112,9 @@ export const emPassTask: ShardTask<
   open(setup, context, shards, workspace) {
     const k = setup.families.length;
     if (workspace !== undefined) {
+      if (workspace.remote !== undefined) {
+        throw rowsElsewhereError('executor', undefined, 'use an executor whose workers hold them');
+      }
       // The fit's own thread: its workspace holds everything (the data moves to kernel memory
       // now when a family prefers it).
       placeInKernelMemory(workspace);
@@ -115,8 +129,11 @@ export const emPassTask: ShardTask<
         setup,
       };
     }
-    const families = setup.families.map((spec) => context.resolveFamily(spec));
     const { X, blockSize } = setup;
+    if (isRemoteRows(X)) {
+      throw rowsElsewhereError('executor', undefined, 'use an executor whose workers hold them');
+    }
+    const families = setup.families.map((spec) => context.resolveFamily(spec));
     const d = X.cols;
     const first = shards[0]?.start ?? 0;
     const last = shards[shards.length - 1]?.end ?? first;
@@ -208,13 +225,19 @@ function runShard(state: EmPassState, input: EmPassInput, shard: Shard): EmPassO
           input.worstRows,
         )
       : undefined;
-  return { objective, totals, stats, worst };
+  if (worst === undefined || !input.worstValues) return { objective, totals, stats, worst };
+  const values = new Float64Array(worst.rows.length * d);
+  for (let j = 0; j < worst.rows.length; j++) {
+    const row = shard.start + worst.rows[j] - first;
+    values.set(X.data.subarray(row * d, (row + 1) * d), j * d);
+  }
+  return { objective, totals, stats, worst: { ...worst, values } };
 }
 
 /** The pass setup that describes `workspace` (its data, families, weights, priors, scores). */
 export function passSetup(workspace: EmWorkspace): EmPassSetup {
   return {
-    X: workspace.X,
+    X: workspace.remote ?? workspace.X,
     families: workspace.families.map((family) => family.spec()),
     sampleWeight: workspace.sampleWeight,
     logPriors: workspace.logPriors,

@@ -28,6 +28,7 @@ export function fusedPass(
       accumulate: accumulateMask,
       hard: estep === 'hard',
       worstRows: 0,
+      worstValues: false,
     },
     shard,
   );

@@ -9,6 +9,11 @@ export interface WorstRows {
   readonly rows: Int32Array;
   /** Each row's mixture log-likelihood (the pass's row score). */
   readonly scores: Float64Array;
+  /**
+   * Each row's values (rows.length x d, row-major) when the pass was asked for them: a fit whose
+   * rows live with the executor's workers re-seeds from these. Undefined otherwise.
+   */
+  readonly values?: Float64Array | undefined;
 }
 
 /**
@@ -64,6 +69,8 @@ export function mergeWorstRows(
 ): WorstRows {
   const rows = new Int32Array(count);
   const kept = new Float64Array(count);
+  // Where each kept entry came from (shard, position), to carry the rows' values along.
+  const from = new Int32Array(2 * count);
   let size = 0;
   for (const [s, shard] of perShard.entries()) {
     if (shard === undefined) continue;
@@ -75,13 +82,41 @@ export function mergeWorstRows(
       while (at > 0 && score < kept[at - 1]) {
         kept[at] = kept[at - 1];
         rows[at] = rows[at - 1];
+        from[2 * at] = from[2 * at - 2];
+        from[2 * at + 1] = from[2 * at - 1];
         at--;
       }
       kept[at] = score;
       rows[at] = s * shardRows + shard.rows[j];
+      from[2 * at] = s;
+      from[2 * at + 1] = j;
     }
   }
-  return exact(rows, kept, size);
+  const merged = exact(rows, kept, size);
+  return { ...merged, values: mergedValues(perShard, from, size) };
+}
+
+/** The kept rows' values, in their order, when every shard that sent rows sent their values. */
+function mergedValues(
+  perShard: readonly (WorstRows | undefined)[],
+  from: Int32Array,
+  size: number,
+): Float64Array | undefined {
+  let d = -1;
+  for (const shard of perShard) {
+    if (shard === undefined || shard.rows.length === 0) continue;
+    if (shard.values === undefined) return undefined;
+    d = shard.values.length / shard.rows.length;
+  }
+  if (d < 0) return undefined;
+  const values = new Float64Array(size * d);
+  for (let at = 0; at < size; at++) {
+    const shard = perShard[from[2 * at]];
+    const j = from[2 * at + 1];
+    if (shard?.values === undefined) return undefined;
+    values.set(shard.values.subarray(j * d, (j + 1) * d), at * d);
+  }
+  return values;
 }
 
 /** The first `size` entries as arrays of their own (a shard's output crosses processes whole). */

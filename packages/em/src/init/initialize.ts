@@ -5,18 +5,20 @@ import {
   InvalidInputError,
   pause,
   type RandomSource,
+  rowsElsewhereError,
   type ShardProgram,
 } from '@mixkit/core';
 import { type MStepSettings, mStep } from '../mstep/mStep.js';
 import type { MixtureInit } from '../run/mixtureOptions.js';
 import type { EmWorkspace } from '../workspace/emWorkspace.js';
+import { fetchRows } from '../workspace/remoteData.js';
 import { clustererAssignment } from './clustererAssignment.js';
 import type { InitialAssignment } from './initialAssignment.js';
 import { kmeansAssignment } from './kmeansAssignment.js';
 import { kmeansPlusPlusAssignment } from './kmeansPlusPlusAssignment.js';
 import { labelsAssignment } from './labelsAssignment.js';
 import { randomAssignment } from './randomAssignment.js';
-import { randomFromDataAssignment } from './randomFromDataAssignment.js';
+import { randomDataRows, randomFromDataAssignment } from './randomFromDataAssignment.js';
 import { responsibilitiesAssignment } from './responsibilitiesAssignment.js';
 
 /** Initial parameters and log mixing weights of one restart. */
@@ -82,6 +84,13 @@ function* assignmentFor(
   init: Exclude<MixtureInit, { kind: 'params' } | { kind: 'adjusted' }>,
   random: RandomSource,
 ): ShardProgram<never, InitialAssignment> {
+  if (workspace.remote !== undefined && init !== 'random-from-data') {
+    throw rowsElsewhereError(
+      'init',
+      typeof init === 'string' ? init : init.kind,
+      "use 'random-from-data' or initial parameters ({kind: 'params'})",
+    );
+  }
   if (typeof init === 'string') {
     switch (init) {
       case 'k-means':
@@ -91,6 +100,11 @@ function* assignmentFor(
       case 'random':
         return randomAssignment(workspace.k, random);
       case 'random-from-data':
+        if (workspace.rowReader !== undefined) {
+          // The same draw; the chosen rows' values come from the workers that hold them.
+          const rows = randomDataRows(workspace, random);
+          return { kind: 'seeds', seeds: yield* fetchRows(workspace.rowReader, rows, workspace.d) };
+        }
         return randomFromDataAssignment(workspace, random);
       default:
         return assertUnreachable(init, 'init');

@@ -11,7 +11,21 @@ export function randomFromDataAssignment(
   workspace: EmWorkspace,
   random: RandomSource,
 ): InitialAssignment {
-  const { initX: X, n, d, k, sampleWeight } = workspace;
+  const { initX: X, d } = workspace;
+  const seeds = createMatrix(workspace.k, d);
+  for (const [c, row] of randomDataRows(workspace, random).entries()) {
+    seeds.data.set(X.data.subarray(row * d, (row + 1) * d), c * d);
+  }
+  return { kind: 'seeds', seeds };
+}
+
+/**
+ * The rows `randomFromDataAssignment` seeds from, component by component: the whole draw, which
+ * needs only the row count and weights, so a fit whose rows live elsewhere draws the same rows
+ * and reads their values from the workers.
+ */
+export function randomDataRows(workspace: EmWorkspace, random: RandomSource): number[] {
+  const { n, k, sampleWeight } = workspace;
   let candidates: Int32Array | undefined;
   if (sampleWeight !== undefined) {
     candidates = new Int32Array(workspace.positiveRows);
@@ -23,12 +37,5 @@ export function randomFromDataAssignment(
     const t = random.integer(j + 1);
     chosen.add(chosen.has(t) ? j : t);
   }
-  const seeds = createMatrix(k, d);
-  let c = 0;
-  for (const index of chosen) {
-    const row = candidates === undefined ? index : candidates[index];
-    seeds.data.set(X.data.subarray(row * d, (row + 1) * d), c * d);
-    c++;
-  }
-  return { kind: 'seeds', seeds };
+  return Array.from(chosen, (index) => (candidates === undefined ? index : candidates[index]));
 }

@@ -1,6 +1,12 @@
-import { type AnyComponentFamily, DegenerateComponentError } from '@mixkit/core';
+import {
+  type AnyComponentFamily,
+  DegenerateComponentError,
+  type Matrix,
+  rowsElsewhereError,
+} from '@mixkit/core';
 import type { WorstRows } from '../estep/worstRows.js';
 import type { EmWorkspace } from '../workspace/emWorkspace.js';
+import { wholeDataStats } from '../workspace/wholeDataStats.js';
 
 /** Picks the worst-explained row of positive weight not in `usedRows`; -1 when none is left. */
 export type ReseedRows = (usedRows: ReadonlySet<number>) => number;
@@ -26,12 +32,34 @@ export function reseedStats(
   if (row < 0) return undefined;
   usedRows.add(row);
   const rowWeight = workspace.totalWeight / workspace.positiveRows;
-  const { initX: X, d } = workspace;
+  const { X, at } = rowValues(workspace, row);
   // A fresh weight per re-seed (rare): a family's accumulate gets a buffer no other fit shares.
   const unitWeight = new Float64Array([1]);
-  let stats = family.accumulate(family.createStats(d), X, row, row + 1, unitWeight, 0, 1);
+  let stats = family.accumulate(family.createStats(X.cols), X, at, at + 1, unitWeight, 0, 1);
   stats = family.scale(stats, rowWeight);
   return family.merge(stats, scaledGlobalStats(workspace, family, globalShare * rowWeight));
+}
+
+/**
+ * Where row `row`'s values are: the data itself, or, when the rows live with the executor's
+ * workers, the values the last pass sent along with its worst rows (`WorstRows.values`), among
+ * which every row `worstOfPass` picks is.
+ */
+function rowValues(
+  workspace: EmWorkspace,
+  row: number,
+): { readonly X: Matrix; readonly at: number } {
+  if (workspace.remote === undefined) return { X: workspace.initX, at: row };
+  const worst = workspace.worst;
+  const at = worst === undefined ? -1 : worst.rows.indexOf(row);
+  if (worst?.values === undefined || at < 0) {
+    throw rowsElsewhereError(
+      'init',
+      undefined,
+      "re-seeding before the first pass reads every row; use 'random-from-data' with a larger regCovar, or initial parameters",
+    );
+  }
+  return { X: { rows: worst.rows.length, cols: workspace.d, data: worst.values }, at };
 }
 
 /** A fresh copy of the whole data's statistics for `family`, scaled to total weight `weight`. */
@@ -40,19 +68,11 @@ export function scaledGlobalStats(
   family: AnyComponentFamily,
   weight: number,
 ): unknown {
-  const { initX: X, n, d, sampleWeight, totalWeight, globalStats } = workspace;
+  const { initX: X, k, d, sampleWeight, totalWeight, globalStats, blockSize } = workspace;
   let global = globalStats.get(family);
   if (global === undefined) {
-    global = family.createStats(d);
-    if (sampleWeight !== undefined) {
-      global = family.accumulate(global, X, 0, n, sampleWeight, 0, 1);
-    } else {
-      // Unit weights, a block at a time (some kernels reject a broadcasting stride of 0).
-      const ones = new Float64Array(Math.min(workspace.blockSize, n)).fill(1);
-      for (let start = 0; start < n; start += ones.length) {
-        global = family.accumulate(global, X, start, Math.min(start + ones.length, n), ones, 0, 1);
-      }
-    }
+    // Shard by shard, as a fit whose rows live elsewhere gets them from its workers.
+    global = wholeDataStats(family, X, sampleWeight, blockSize, k);
     globalStats.set(family, global);
   }
   const copy = family.merge(family.createStats(d), global);
@@ -85,6 +105,13 @@ export function worstOfWholeData(workspace: EmWorkspace, family: AnyComponentFam
  * data. When even that estimate is degenerate every score is 0 (rows rank in order).
  */
 export function globalRowScores(workspace: EmWorkspace, family: AnyComponentFamily): Float64Array {
+  if (workspace.remote !== undefined) {
+    throw rowsElsewhereError(
+      'init',
+      undefined,
+      "re-seeding a component at initialisation ranks every row; use 'random-from-data' with a larger regCovar, or initial parameters",
+    );
+  }
   const scores = workspace.rowScores;
   try {
     const params = family.estimate(scaledGlobalStats(workspace, family, workspace.totalWeight));

@@ -3,6 +3,7 @@ import {
   iterateShardProgram,
   type MatrixInput,
   type ParamsOf,
+  type RemoteRows,
   runShardProgram,
 } from '@mixkit/core';
 import type { MixtureModel } from '../model/mixtureModel.js';
@@ -19,9 +20,16 @@ import { emProgram, type FitMixtureOptions } from './iterateEm.js';
  * `fitMixture` with the same options, with any number of workers. On small data (a pass of one
  * shard) with several seeded restarts, a built-in `init`, workers and no `onIteration`, the
  * restarts run in parallel, one per worker, instead of their passes.
+ *
+ * `X` may be `RemoteRows` (only the data's shape) when the executor's workers hold the rows (a
+ * `DistributedExecutor` of `@mixkit/distributed` over shard files): the fit then reads no row in
+ * this process (the whole data's statistics, the seeds of `'random-from-data'` and the rows
+ * re-seeding needs come from shard tasks), with the same bits as the fit of the rows themselves.
+ * Options that need the rows here (`sampleWeight`, `priorProbabilities`, another `init` than
+ * `'random-from-data'` or given parameters) are refused with an `InvalidInputError` naming them.
  */
 export function fitMixtureAsync<Family extends AnyComponentFamily>(
-  X: MatrixInput,
+  X: MatrixInput | RemoteRows,
   options: FitMixtureOptions<Family>,
 ): Promise<MixtureModel<ParamsOf<Family>>> {
   const placement =

@@ -1,6 +1,7 @@
 import {
   type AnyComponentFamily,
   closeShards,
+  isRemoteRows,
   type MatrixInput,
   mapShards,
   now,
@@ -8,6 +9,7 @@ import {
   type ParamsOf,
   parallelRestartStates,
   planShards,
+  type RemoteRows,
   type RestartPlacement,
   restartStream,
   runShardProgramSync,
@@ -19,6 +21,7 @@ import {
 import { emPassTask, passSetup } from '../estep/emPassTask.js';
 import type { MixtureModel } from '../model/mixtureModel.js';
 import { createEmWorkspace, type EmWorkspace } from '../workspace/emWorkspace.js';
+import { openRemoteData, type RemoteData } from '../workspace/remoteData.js';
 import { emRestartTask, restartResult, restartSetup } from './emRestartTask.js';
 import { emShardRows } from './emShardRows.js';
 import type { EmStep } from './emStep.js';
@@ -58,11 +61,14 @@ export function* iterateEm<Family extends AnyComponentFamily>(
  * the other (see `parallelRestartStates`): same winner, same bits.
  */
 export function* emProgram<Family extends AnyComponentFamily>(
-  X: MatrixInput,
+  X: MatrixInput | RemoteRows,
   options: FitMixtureOptions<Family>,
   placement: RestartPlacement = 'sequential',
 ): ShardProgram<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>> {
-  return yield* preparedEmProgram(prepareEmFit(X, options), options, placement);
+  const prepared = isRemoteRows(X)
+    ? yield* prepareRemoteEmFit(X, options)
+    : prepareEmFit(X, options);
+  return yield* preparedEmProgram(prepared, options, placement);
 }
 
 /** What an EM fit checks and allocates before its first restart. */
@@ -75,6 +81,8 @@ export interface PreparedEmFit<Family extends AnyComponentFamily = AnyComponentF
   readonly workspace: EmWorkspace;
   /** The shards of its passes. */
   readonly plan: ShardPlan;
+  /** Rows kept by the executor's workers (`RemoteRows`): the sessions that read them. */
+  readonly remote?: RemoteData;
 }
 
 /** The first part of `emProgram`: checks the options and data, allocates the workspace. */
@@ -94,23 +102,53 @@ export function prepareEmFit<Family extends AnyComponentFamily>(
   return { families, settings, workspace, plan: planShards(workspace.n, emShardRows(workspace)) };
 }
 
+/**
+ * `prepareEmFit` for rows kept by the executor's workers: their statistics and seeds come from
+ * shard tasks (`openRemoteData`), and this process reads no row.
+ */
+function* prepareRemoteEmFit<Family extends AnyComponentFamily>(
+  X: RemoteRows,
+  options: FitMixtureOptions<Family>,
+): ShardProgram<never, PreparedEmFit<Family>> {
+  throwIfAborted(options.signal, 'fitMixture');
+  const families = resolveFamilies(options);
+  const settings = resolveEmSettings(options, families.length, options.random);
+  const remote = yield* openRemoteData(X, families, {
+    sampleWeight: options.sampleWeight,
+    priorProbabilities: options.priorProbabilities,
+    blockSize: settings.blockSize,
+    missing: options.missing,
+  });
+  const { workspace } = remote;
+  workspace.rowReader = remote.rows;
+  const plan = planShards(workspace.n, emShardRows(workspace));
+  return { families, settings, workspace, plan, remote };
+}
+
 /** The rest of `emProgram`, from a `prepareEmFit`: the restarts and the best one's model. */
 export function* preparedEmProgram<Family extends AnyComponentFamily>(
   prepared: PreparedEmFit<Family>,
   options: FitMixtureOptions<Family>,
   placement: RestartPlacement,
 ): ShardProgram<EmStep<ParamsOf<Family>>, MixtureModel<ParamsOf<Family>>> {
-  const { families, settings, workspace, plan } = prepared;
+  const { families, settings, workspace, plan, remote } = prepared;
   // The runner handles parameters as opaque values; each one came from its own family's
   // `estimate` (or the caller's init), so they are the families' parameter type.
   type Params = ParamsOf<Family>;
   const selection = new RestartSelection<Params>();
   const { init } = settings;
+  // Whole restarts elsewhere read the rows in this process: not with remote rows.
   const states =
-    placement !== 'sequential' && typeof init === 'string'
+    placement !== 'sequential' && typeof init === 'string' && remote === undefined
       ? parallelRestartStates(settings.random, settings.nInit, plan.count)
       : undefined;
-  const passes = yield* openShards(emPassTask, passSetup(workspace), plan, workspace);
+  const passes = yield* openShards(
+    emPassTask,
+    passSetup(workspace),
+    plan,
+    workspace,
+    remote !== undefined,
+  );
   selection.warnings.push(...workspace.dataWarnings);
   const started = now();
   let restart = 0;
@@ -126,6 +164,7 @@ export function* preparedEmProgram<Family extends AnyComponentFamily>(
     selection.add(restart, yield* runRestart<Params>(workspace, passes, settings, restart, stream));
   }
   yield* closeShards(passes);
+  if (remote !== undefined) yield* closeShards(remote.rows);
   if (restart < settings.nInit && states !== undefined && typeof init === 'string') {
     const restarts = yield* openShards(
       emRestartTask,

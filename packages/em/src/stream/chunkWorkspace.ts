@@ -113,6 +113,8 @@ export function chunkWorkspace(buffers: ChunkBuffers, chunk: Matrix): EmWorkspac
   let filled: Matrix | undefined;
   return {
     X,
+    remote: undefined,
+    rowReader: undefined,
     // Only re-seeding statistics read it (the first pass): filled on first need, per chunk, with
     // the chunk's own column medians.
     get initX(): Matrix {
@@ -158,6 +160,8 @@ export function statisticsWorkspace(
   const empty = { rows: 0, cols: buffers.d, data: NO_ROWS };
   return {
     X: empty,
+    remote: undefined,
+    rowReader: undefined,
     initX: empty,
     n: 0,
     d: buffers.d,

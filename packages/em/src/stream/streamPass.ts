@@ -56,6 +56,7 @@ export async function streamPass(
     accumulate: mask,
     hard: state.estep === 'hard',
     worstRows: 0,
+    worstValues: false,
   };
   let logLikelihood = 0;
   let rows = 0;

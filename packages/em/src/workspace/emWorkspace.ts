@@ -3,9 +3,13 @@ import {
   assertInteger,
   type FitWarning,
   InvalidInputError,
+  isRemoteRows,
   type Matrix,
   type MatrixInput,
   type MissingPolicy,
+  type RemoteRows,
+  rowsElsewhereError,
+  type ShardHandle,
   sharedFloat64Array,
   toMatrix,
   toWeights,
@@ -14,7 +18,10 @@ import {
 import { EStepScratch } from '../estep/eStepScratch.js';
 import type { WorstRows } from '../estep/worstRows.js';
 import { fillMissingCells } from '../missing/fillMissingCells.js';
+import type { EmDataInput, EmDataOutput } from './emDataTask.js';
 import { blockBeside, kernelArrays } from './kernelArrays.js';
+import { NO_ROWS } from './noRows.js';
+import { wholeDataStats } from './wholeDataStats.js';
 
 /** The components of one family in a mixture, in mixture order (for `estimateAll`). */
 export interface FamilyGroup {
@@ -30,8 +37,18 @@ export interface FamilyGroup {
  * per-component statistics. Iterations allocate nothing proportional to n.
  */
 export interface EmWorkspace {
-  /** The data: the caller's, or its copy in kernel memory once `placeInKernelMemory` ran. */
+  /**
+   * The data: the caller's, or its copy in kernel memory once `placeInKernelMemory` ran; 0 rows
+   * when the rows live with the executor's workers (`remote`).
+   */
   X: Matrix;
+  /**
+   * The data's shape when its rows live with the executor's workers (`RemoteRows`), else
+   * undefined: passes and row reads then run as shard tasks, and nothing here reads `X`.
+   */
+  readonly remote: RemoteRows | undefined;
+  /** With `remote`: the open session that reads rows on the workers (`emDataTask`). */
+  rowReader: ShardHandle<EmDataInput, EmDataOutput> | undefined;
   /**
    * The data initialisation and re-seeding read: `X` itself, or, when `X` has missing cells,
    * a completed copy (`fillMissingCells`: each missing cell at its column's lower median).
@@ -89,15 +106,21 @@ export interface EmWorkspace {
  * copies it here.
  */
 export function createEmWorkspace(
-  input: MatrixInput,
+  input: MatrixInput | RemoteRows,
   families: readonly AnyComponentFamily[],
   options: {
     readonly sampleWeight?: ArrayLike<number> | undefined;
     readonly priorProbabilities?: MatrixInput | undefined;
     readonly blockSize?: number | undefined;
     readonly missing?: MissingPolicy | undefined;
+    /**
+     * Remote rows: each distinct given family's statistics of the whole data, as the workers
+     * computed them (`emDataTask`), merged in shard order.
+     */
+    readonly wholeData?: ReadonlyMap<AnyComponentFamily, unknown> | undefined;
   } = {},
 ): EmWorkspace {
+  if (isRemoteRows(input)) return remoteWorkspace(input, families, options);
   const X = toMatrix(input, { missing: options.missing ?? 'error' });
   const { rows: n, cols: d } = X;
   const k = families.length;
@@ -132,7 +155,7 @@ export function createEmWorkspace(
   // Data-relative settings resolve on the completed copy, which re-seeding reads too (a
   // conditional family cannot add a row with missing cells before parameters exist).
   const fitted = familiesForData(families, (family) =>
-    wholeDataStats(family, initX, sampleWeight, blockSize),
+    wholeDataStats(family, initX, sampleWeight, blockSize, families.length),
   );
   const groups = groupFamilies(fitted.families);
   const logPriors =
@@ -142,6 +165,8 @@ export function createEmWorkspace(
   const blockLength = Math.min(blockSize, n) * k;
   return {
     X,
+    remote: undefined,
+    rowReader: undefined,
     initX,
     n,
     d,
@@ -202,25 +227,80 @@ export function familiesForRows(
   X: Matrix,
   blockSize: number,
 ): ReturnType<typeof familiesForData> {
-  return familiesForData(families, (family) => wholeDataStats(family, X, undefined, blockSize));
+  return familiesForData(families, (family) =>
+    wholeDataStats(family, X, undefined, blockSize, families.length),
+  );
 }
 
-/** `family`'s statistics of every row of X, weighted by `sampleWeight` (or 1). */
-function wholeDataStats(
-  family: AnyComponentFamily,
-  X: Matrix,
-  sampleWeight: Float64Array | undefined,
-  blockSize: number,
-): unknown {
-  const { rows: n, cols: d } = X;
-  const stats = family.createStats(d);
-  if (sampleWeight !== undefined) return family.accumulate(stats, X, 0, n, sampleWeight, 0, 1);
-  // Unit weights, a block at a time (some kernels reject a broadcasting stride of 0).
-  const ones = new Float64Array(Math.min(blockSize, n)).fill(1);
-  for (let start = 0; start < n; start += ones.length) {
-    family.accumulate(stats, X, start, Math.min(start + ones.length, n), ones, 0, 1);
+/**
+ * The workspace of a fit whose rows live with the executor's workers: only the shape, the
+ * families resolved from the workers' whole-data statistics (`options.wholeData`, kept for
+ * re-seeding), no per-row values. Options that would need per-row values here are refused by name.
+ */
+function remoteWorkspace(
+  remote: RemoteRows,
+  families: readonly AnyComponentFamily[],
+  options: Parameters<typeof createEmWorkspace>[2] & object,
+): EmWorkspace {
+  const { rows: n, cols: d } = remote;
+  const k = families.length;
+  assertInteger(k, 'nClusters', 1);
+  if (options.sampleWeight !== undefined) {
+    throw rowsElsewhereError('sampleWeight', undefined, 'fit without per-row weights');
   }
-  return stats;
+  if (options.priorProbabilities !== undefined) {
+    throw rowsElsewhereError('priorProbabilities', undefined, 'fit without prior probabilities');
+  }
+  if (options.missing !== undefined && options.missing !== 'error') {
+    throw rowsElsewhereError('missing', options.missing, "leave it at 'error'");
+  }
+  if (k > n) {
+    throw new InvalidInputError(
+      { argument: 'nClusters', value: k },
+      `cannot fit ${k} components to ${n} rows (k must be <= rows)`,
+    );
+  }
+  const blockSize = options.blockSize ?? 1024;
+  assertInteger(blockSize, 'blockSize', 1);
+  const { wholeData } = options;
+  const statsOf = (family: AnyComponentFamily): unknown => {
+    const stats = wholeData?.get(family);
+    if (stats === undefined) throw new RangeError(`no whole-data statistics for ${family.kind}`);
+    return stats;
+  };
+  const fitted = familiesForData(families, statsOf);
+  // Re-seeding mixes in the whole data's statistics: every family's, from the workers.
+  for (const { family } of groupFamilies(families)) {
+    if (family.forData === undefined) fitted.globalStats.set(family, statsOf(family));
+  }
+  const empty: Matrix = { rows: 0, cols: d, data: NO_ROWS };
+  return {
+    X: empty,
+    remote,
+    rowReader: undefined,
+    initX: empty,
+    n,
+    d,
+    k,
+    families: fitted.families,
+    groups: groupFamilies(fitted.families),
+    sampleWeight: undefined,
+    totalWeight: n,
+    positiveRows: n,
+    logPriors: undefined,
+    blockSize,
+    block: NO_ROWS,
+    // Passes run on the workers: nothing is placed in this process.
+    placed: true,
+    stats: fitted.families.map((family) => family.createStats(d)),
+    totals: new Float64Array(k),
+    blockTotals: new Float64Array(k),
+    globalStats: fitted.globalStats,
+    rowScores: NO_ROWS,
+    worst: undefined,
+    scratch: new EStepScratch(),
+    dataWarnings: fitted.warnings,
+  };
 }
 
 /** Largest total sample weight EM takes: sums of weighted statistics must stay finite. */

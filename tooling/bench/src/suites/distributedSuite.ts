@@ -1,6 +1,8 @@
 import { basename, dirname } from 'node:path';
-import type { Matrix } from '@mixkit/core';
+import { type Matrix, remoteRows } from '@mixkit/core';
 import { type DatasetPart, DistributedExecutor, describeDataset } from '@mixkit/distributed';
+import { gaussianDiag, gaussianDiagParams } from '@mixkit/distributions';
+import { fitMixtureAsync } from '@mixkit/em';
 import { GaussianMixture } from '@mixkit/gaussian-mixture';
 import type { WorkerPool } from '@mixkit/workers';
 import {
@@ -87,7 +89,12 @@ function threadsContender(X: Matrix, init: InitialParameters): Contender {
 }
 
 /** The same fit on 2 `mixkit worker` processes through a local redis-server. */
-function distributedContender(X: Matrix, init: InitialParameters, headerFile: string): Contender {
+function distributedContender(
+  X: Matrix,
+  init: InitialParameters,
+  headerFile: string,
+  remote: boolean,
+): Contender {
   const unavailable = clusterUnavailable();
   let cluster: BenchCluster | undefined;
   let parts: readonly DatasetPart[] = [];
@@ -98,10 +105,12 @@ function distributedContender(X: Matrix, init: InitialParameters, headerFile: st
     const executor = await DistributedExecutor.connect({ connection: cluster.connection, parts });
     const jobsBefore = cluster.jobMs();
     const watch = startStopwatch();
-    const model = await mixture(init).fitAsync(X, { executor });
+    const model = remote
+      ? await remoteFit(X, init, executor)
+      : await mixture(init).fitAsync(X, { executor });
     const { seconds, cpuSeconds } = watch.stop();
     const jobMs = cluster.jobMs() - jobsBefore;
-    if (record) {
+    if (record && !remote) {
       mapShare.wallMs += seconds * 1000;
       mapShare.jobMs += jobMs;
     }
@@ -121,9 +130,11 @@ function distributedContender(X: Matrix, init: InitialParameters, headerFile: st
     };
   };
   return {
-    id: 'mixkit/diag/distributed-2',
+    id: remote ? 'mixkit/diag/distributed-2-remote-rows' : 'mixkit/diag/distributed-2',
     library: 'mixkit',
-    variant: 'GaussianMixture diag, fitAsync on 2 worker processes (BullMQ, local Redis)',
+    variant: remote
+      ? 'fitMixtureAsync diag of remoteRows (the coordinator holds no rows) on 2 worker processes'
+      : 'GaussianMixture diag, fitAsync on 2 worker processes (BullMQ, local Redis)',
     threads: 2,
     ...(unavailable === undefined ? {} : { unavailable }),
     prepare: async () => {
@@ -141,6 +152,36 @@ function distributedContender(X: Matrix, init: InitialParameters, headerFile: st
     release: () => {
       void cluster?.stop();
     },
+  };
+}
+
+/**
+ * The same start and iterations with the coordinator given only the data's shape: one more
+ * round (the whole data's statistics) and no digests; its lower bound is EM's mean
+ * log-likelihood (`objective`), not GaussianMixture's, so it is not compared for bits here.
+ */
+async function remoteFit(
+  X: Matrix,
+  init: InitialParameters,
+  executor: DistributedExecutor,
+): Promise<{ readonly iterations: number; readonly lowerBound: number }> {
+  const params = init.means.map((mean, c) =>
+    gaussianDiagParams(
+      mean,
+      (init.diag.precisions[c] ?? []).flat().map((precision) => 1 / precision),
+    ),
+  );
+  const model = await fitMixtureAsync(remoteRows(X.rows, X.cols), {
+    family: gaussianDiag({ regCovar: 1e-6 }),
+    nClusters: init.weights.length,
+    init: { kind: 'params', params, weights: init.weights },
+    maxIterations: EM_ITERATIONS,
+    tolerance: 0,
+    executor,
+  });
+  return {
+    iterations: model.diagnostics.iterations,
+    lowerBound: model.diagnostics.objective.at(-1) ?? Number.NaN,
   };
 }
 
@@ -198,12 +239,14 @@ function distributedCase(ctx: BenchContext): BenchCase {
     contenders: [
       oneProcessContender(X, init),
       threadsContender(X, init),
-      distributedContender(X, init, headerFile),
+      distributedContender(X, init, headerFile, false),
+      distributedContender(X, init, headerFile, true),
     ],
     ...(ctx.size === 'full' ? { rounds: 2, warmup: 0 } : {}),
     targets,
     notes: [
-      'all rows on this machine: the worker processes read the workload file from the bench cache (their shards, once); the coordinator holds the data for the fit (its matrix and the shard digests) but takes the row counts from the file header (describeDataset); Redis on 127.0.0.1 without persistence',
+      'all rows on this machine: the worker processes read the workload file from the bench cache (their shards, once); the distributed-2 coordinator holds the data for the fit (its matrix and the shard digests) but takes the row counts from the file header (describeDataset); Redis on 127.0.0.1 without persistence',
+      "distributed-2-remote-rows: the same start (given parameters) and iterations by fitMixtureAsync of remoteRows, whose coordinator holds no rows (one more round for the whole data's statistics, no digests); compare its peak RSS (the coordinator's) and time per iteration with distributed-2; its lower bound is EM's mean log-likelihood, not GaussianMixture's",
     ],
   };
 }
