@@ -53,3 +53,4 @@ export {
   type SphericalRestartSetup,
   sphericalRestartTask,
 } from './spherical/sphericalRestartTask.js';
+export type { SphericalRun } from './spherical/sphericalRun.js';

@@ -7,7 +7,7 @@ import {
   type ShardTask,
 } from '@mixkit/core';
 import { type CosineWorkspace, cosineWorkspace } from './cosineWorkspace.js';
-import { runSpherical, seedConceptVectors } from './sphericalRun.js';
+import { runSpherical, type SphericalRun, seedConceptVectors } from './sphericalRun.js';
 
 /** What a thread running whole spherical k-means restarts rebuilds its state from. */
 export interface SphericalRestartSetup {
@@ -29,20 +29,8 @@ export interface SphericalRestartSetup {
   readonly randomStates: readonly (readonly number[])[];
 }
 
-/** One restart's outcome as it crosses threads. */
-export interface SphericalRestartOutput {
-  /** Final unit centres, k x d. */
-  readonly centers: Matrix;
-  /** Final labels. */
-  readonly labels: Int32Array;
-  /** Final cohesion, in the fit's scaled weights. */
-  readonly cohesion: number;
-  /** Cohesion after each iteration, scaled likewise. */
-  readonly trace: number[];
-  /** Iterations run. */
-  readonly iterations: number;
-  /** Whether it converged. */
-  readonly converged: boolean;
+/** One restart's outcome as it crosses threads: the run's, with its warnings. */
+export interface SphericalRestartOutput extends SphericalRun {
   /** Its warnings, in the order the sequential fit reports them. */
   readonly warnings: readonly FitWarning[];
 }

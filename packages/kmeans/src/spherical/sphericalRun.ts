@@ -16,11 +16,17 @@ import type { CosineWorkspace } from './cosineWorkspace.js';
 
 /** One run's outcome. */
 export interface SphericalRun {
+  /** Final unit centres, k x d. */
   readonly centers: Matrix;
+  /** Final labels. */
   readonly labels: Int32Array;
+  /** Final cohesion, in the fit's scaled weights. */
   readonly cohesion: number;
+  /** Cohesion after each iteration, scaled likewise. */
   readonly trace: number[];
+  /** Iterations run. */
   readonly iterations: number;
+  /** Whether it converged. */
   readonly converged: boolean;
 }
 
