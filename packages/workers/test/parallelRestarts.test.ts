@@ -4,7 +4,6 @@ import {
   InvalidInputError,
   type Matrix,
   runShardProgram,
-  type ShardExecutor,
   WorkerError,
 } from '@mixkit/core';
 import { makeBlobs } from '@mixkit/datasets';
@@ -24,35 +23,13 @@ import {
   type SphericalKMeansModel,
 } from '@mixkit/kmeans';
 import { unitGaussianFamily } from '@mixkit/test-utils';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../src/index.js';
-import type { WorkerPool } from '../src/pool/workerPool.js';
+import { keptPools, recording } from './keptPools.js';
 import { customModuleUrl, workerBundleUrl } from './workerBundle.js';
 
 const workerUrl = workerBundleUrl();
-const pools = new Map<number, WorkerPool>();
-function pool(workers: number): WorkerPool {
-  let existing = pools.get(workers);
-  if (existing === undefined) {
-    existing = createWorkerPool({ workers, workerUrl, keepAlive: true });
-    pools.set(workers, existing);
-  }
-  return existing;
-}
-afterAll(() => {
-  for (const existing of pools.values()) existing.destroy();
-});
-
-/** `executor`, recording the name of every task it opens a session of. */
-function recording(executor: ShardExecutor, names: string[]): ShardExecutor {
-  return {
-    workers: executor.workers,
-    open(task, setup, plan, local) {
-      names.push(task.name);
-      return executor.open(task, setup, plan, local);
-    },
-  };
-}
+const pool = keptPools();
 
 /** What a fit must repeat bit for bit. */
 function fingerprint(model: {

@@ -2,7 +2,6 @@ import {
   AbortedError,
   type Matrix,
   runShardProgram,
-  type ShardExecutor,
   toRandom,
   WorkerError,
 } from '@mixkit/core';
@@ -21,35 +20,13 @@ import {
   selectMixture,
   selectMixtureAsync,
 } from '@mixkit/em';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../src/index.js';
-import type { WorkerPool } from '../src/pool/workerPool.js';
+import { keptPools, recording } from './keptPools.js';
 import { workerBundleUrl } from './workerBundle.js';
 
 const workerUrl = workerBundleUrl();
-const pools = new Map<number, WorkerPool>();
-function pool(workers: number): WorkerPool {
-  let existing = pools.get(workers);
-  if (existing === undefined) {
-    existing = createWorkerPool({ workers, workerUrl, keepAlive: true });
-    pools.set(workers, existing);
-  }
-  return existing;
-}
-afterAll(() => {
-  for (const existing of pools.values()) existing.destroy();
-});
-
-/** `executor`, recording the name of every task it opens a session of. */
-function recording(executor: ShardExecutor, names: string[]): ShardExecutor {
-  return {
-    workers: executor.workers,
-    open(task, setup, plan, local) {
-      names.push(task.name);
-      return executor.open(task, setup, plan, local);
-    },
-  };
-}
+const pool = keptPools();
 
 /** What a selection must repeat bit for bit: the table, the best row, every model. */
 function selectionPrint(selection: MixtureSelection, X: Matrix): string {
