@@ -1,10 +1,4 @@
-import {
-  AbortedError,
-  type Matrix,
-  runShardProgram,
-  toRandom,
-  WorkerError,
-} from '@mixkit/core';
+import { AbortedError, type Matrix, runShardProgram, toRandom, WorkerError } from '@mixkit/core';
 import { makeBlobs } from '@mixkit/datasets';
 import {
   gaussianDiag,

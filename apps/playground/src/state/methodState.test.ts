@@ -105,16 +105,27 @@ describe('the methods in the link', () => {
     expect(params({ ...DEFAULT_STATE, method: 'variational' }).has('conc')).toBe(false);
   });
 
+  it('takes minPts = 1 for DBSCAN and OPTICS, as the density package does, but not for HDBSCAN', () => {
+    for (const method of ['dbscan', 'optics'] as const) {
+      const { state, problems } = decodeState(`method=${method}&minpts=1`);
+      expect(problems).toEqual([]);
+      expect(state.minPts).toBe(1);
+    }
+    const { state, problems } = decodeState('method=hdbscan&minpts=1');
+    expect(state.minPts).toBe(DEFAULT_STATE.minPts);
+    expect(problems.join('\n')).toContain('minpts=1: expected an integer in [2, 1000]');
+  });
+
   it('names each malformed method setting and keeps its default', () => {
     const { state, problems } = decodeState(
-      'method=kmedoids&prior=flat&conc=-1&linkage=centroid&cut=depth&h=0&eps=near&maxeps=-2&minpts=1&sel=max&cov=XYZ',
+      'method=kmedoids&prior=flat&conc=-1&linkage=centroid&cut=depth&h=0&eps=near&maxeps=-2&minpts=0&sel=max&cov=XYZ',
     );
     expect(state).toEqual(DEFAULT_STATE);
     expect(problems).toHaveLength(11);
     expect(problems.join('\n')).toContain(
       'eps=near: expected auto or a positive number; using auto',
     );
-    expect(problems.join('\n')).toContain('minpts=1: expected an integer in [2, 1000]');
+    expect(problems.join('\n')).toContain('minpts=0: expected an integer in [1, 1000]');
     expect(problems.join('\n')).toContain('conc=-1: expected a positive number; using the default');
   });
 

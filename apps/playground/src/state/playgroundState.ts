@@ -186,7 +186,13 @@ export const MIN_COMPONENTS = 1;
 export const MAX_COMPONENTS = 8;
 export const MIN_ROWS = 10;
 export const MAX_ROWS = 20_000;
-export const MIN_PTS_RANGE: readonly [number, number] = [2, 1000];
+/**
+ * minPts' range for a method, as the density package checks it: DBSCAN and OPTICS take 1 (every
+ * row a core point, scikit-learn's `min_samples=1`); HDBSCAN needs 2 (its least cluster size).
+ */
+export function minPtsRange(method: MethodName): readonly [number, number] {
+  return [method === 'hdbscan' ? 2 : 1, 1000];
+}
 
 export const DEFAULT_STATE: PlaygroundState = {
   view: '2d',

@@ -13,8 +13,8 @@ import {
   MAX_ROWS,
   METHOD_NAMES,
   MIN_COMPONENTS,
-  MIN_PTS_RANGE,
   MIN_ROWS,
+  minPtsRange,
   type PlaygroundState,
   type Radius,
   resizeFamilies,
@@ -118,7 +118,7 @@ export function decodeState(search: string): DecodedState {
   const height = readPositive(params, 'h', base.height, problems) ?? base.height;
   const eps = readRadius(params, 'eps', base.eps, problems);
   const maxEps = readRadius(params, 'maxeps', base.maxEps, problems);
-  const [minPtsLow, minPtsHigh] = MIN_PTS_RANGE;
+  const [minPtsLow, minPtsHigh] = minPtsRange(method);
   const minPts = readInteger(params, 'minpts', minPtsLow, minPtsHigh, base.minPts, problems);
   const selection = readChoice(params, 'sel', SELECTIONS, base.selection, problems);
   const color = readChoice(params, 'color', COLOR_MODES, base.color, problems);

@@ -13,7 +13,7 @@ import {
   LINKAGE_CHOICES,
   METHOD_NAMES,
   type MethodName,
-  MIN_PTS_RANGE,
+  minPtsRange,
   type PlaygroundState,
   SELECTIONS,
   WEIGHT_PRIORS,
@@ -69,6 +69,8 @@ export function methodFieldset(
       ...(next === 'variational' && state.init === 'random-placement'
         ? { init: 'k-means' as const }
         : {}),
+      // DBSCAN's minPts = 1 is below HDBSCAN's least (its field shows the new value).
+      ...(state.minPts < minPtsRange(next)[0] ? { minPts: minPtsRange(next)[0] } : {}),
     });
   });
 
@@ -138,7 +140,7 @@ export function methodFieldset(
   };
   const eps = radius('eps', state.eps, (value) => update({ eps: value }));
   const maxEps = radius('maxeps', state.maxEps, (value) => update({ maxEps: value }));
-  const [lowest, highest] = MIN_PTS_RANGE;
+  const [lowest, highest] = minPtsRange(state.method);
   const minPts = h('input', {
     type: 'number',
     name: 'minpts',
