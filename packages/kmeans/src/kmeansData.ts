@@ -1,4 +1,4 @@
-import type { Matrix } from '@mixkit/core';
+import { type Matrix, sharedFloat64Array } from '@mixkit/core';
 import { rowSquaredNorms } from '@mixkit/linalg';
 import { normalizedWeights } from './internal/powerOfTwo.js';
 import { frameOf, type ScaledFrame, toFrame } from './internal/scaledFrame.js';
@@ -41,14 +41,15 @@ export interface KMeansData {
 export function prepareKmeansData(X: Matrix, weights?: Float64Array): KMeansData {
   const { rows: n, cols: d } = X;
   const { frame, meanVariance, centered } = frameOf(X, 'auto');
+  // The fit's own arrays go on shareable memory, so a worker pool shares them without a copy.
   const Xf: Matrix =
     centered || frame.scale !== 1
-      ? { rows: n, cols: d, data: toFrame(X, 0, n, frame, new Float64Array(n * d)) }
+      ? { rows: n, cols: d, data: toFrame(X, 0, n, frame, sharedFloat64Array(n * d)) }
       : X;
-  const xNorms = rowSquaredNorms(Xf);
+  const xNorms = rowSquaredNorms(Xf, sharedFloat64Array(n));
   const { weights: w, exponent: weightExponent } =
     weights === undefined
-      ? { weights: new Float64Array(n).fill(1), exponent: 0 }
+      ? { weights: sharedFloat64Array(n).fill(1), exponent: 0 }
       : normalizedWeights(weights);
   let weightedSquaredNorm = 0;
   for (let i = 0; i < n; i++) weightedSquaredNorm += w[i] * xNorms[i];
