@@ -2,10 +2,9 @@ import { type Matrix, type Shard, type ShardTask, shardRowsFor } from '@mixkit/c
 import { squaredDistance } from '@mixkit/linalg';
 import type { AssignmentStrategy } from '../assignmentStrategy.js';
 import { ClusterSums } from '../clusterSums.js';
-import { createAssignment } from '../createAssignment.js';
+import { type AssignmentData, assignmentData, createAssignment } from '../createAssignment.js';
 import type { KMeansData } from '../kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from '../kmeansOptions.js';
-import { type KMeansSearchData, withNearestCenters } from '../searchData.js';
 
 /** What every thread running k-means assignments rebuilds its state from. */
 export interface AssignSetup {
@@ -69,7 +68,8 @@ export interface AssignOutput {
 
 /** One shard's own k-means state: its rows as a small data set, its bounds, its sums. */
 interface ShardState {
-  readonly data: KMeansSearchData;
+  /** The shard's rows, with the search where its algorithm runs one. */
+  readonly input: AssignmentData;
   readonly labels: Int32Array;
   strategy: AssignmentStrategy;
   sums: ClusterSums;
@@ -106,11 +106,12 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
   run(state, input, shard) {
     const own = state.shards.get(shard.index);
     if (own === undefined) throw new RangeError(`shard ${shard.index} is not this thread's`);
-    const { k, algorithm } = state.setup;
-    const { data, labels } = own;
+    const { k } = state.setup;
+    const { labels } = own;
+    const { data } = own.input;
     const d = data.X.cols;
     if (input.reset) {
-      own.strategy = createAssignment(algorithm, data, k);
+      own.strategy = createAssignment(own.input, k);
       own.sums = new ClusterSums(data, k);
       labels.fill(-1);
     } else if (input.shifts !== undefined) {
@@ -151,12 +152,12 @@ function shardState(setup: AssignSetup, shard: Shard): ShardState {
     weightedSquaredNorm: 0,
     meanVariance: 0,
   };
-  const data = withNearestCenters(rowsOfShard, k);
+  const input = assignmentData(algorithm, rowsOfShard, k);
   return {
-    data,
+    input,
     labels: labels.subarray(shard.start, shard.end),
-    strategy: createAssignment(algorithm, data, k),
-    sums: new ClusterSums(data, k),
+    strategy: createAssignment(input, k),
+    sums: new ClusterSums(input.data, k),
   };
 }
 
