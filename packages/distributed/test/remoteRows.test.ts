@@ -9,6 +9,7 @@ import {
   openRedis,
   type RedisConnection,
 } from '../src/index.js';
+import { emptiedComponentFit } from './emptiedComponentFit.js';
 import { type RedisServer, startRedis } from './redisServer.js';
 import { fingerprint, type TestData, writeTestData } from './testData.js';
 import { startWorkerProcess, type WorkerProcess } from './workerProcesses.js';
@@ -119,23 +120,7 @@ describe('a fit whose coordinator never reads the rows (RemoteRows)', () => {
   });
 
   it('re-seeds an emptied component from the values the pass sent with its worst rows', async () => {
-    const options = {
-      family: gaussianDiag(),
-      nClusters: 8,
-      maxIterations: 3,
-      tolerance: 0,
-      random: 6,
-      // Component 7 starts as component 0 with a weight e^-690 times smaller: it comes back
-      // empty from the first pass and the M-step re-seeds it from the worst-explained row.
-      init: {
-        kind: 'adjusted',
-        base: 'random-from-data',
-        adjust: ({ params, weights }) => ({
-          params: params.map((p, c) => (c === 7 ? params[0] : p)),
-          weights: Array.from(weights, (w, c) => (c === 7 ? 1e-300 : w)),
-        }),
-      },
-    } satisfies Parameters<typeof fitMixture>[1];
+    const options = emptiedComponentFit;
     const expected = fitMixture(data.X, options);
     expect(expected.diagnostics.warnings).toContainEqual(
       expect.objectContaining({ kind: 'empty-component', component: 7, action: 'reseeded' }),

@@ -3,6 +3,7 @@ import { fitMixture, fitMixtureAsync } from '@mixkit/em';
 import { KMeans } from '@mixkit/kmeans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DistributedExecutor, loadDataset, type RedisConnection } from '../src/index.js';
+import { emptiedComponentFit } from './emptiedComponentFit.js';
 import { type RedisServer, startRedis } from './redisServer.js';
 import { fingerprint, type TestData, writeTestData } from './testData.js';
 import { startWorkerProcess, type WorkerProcess } from './workerProcesses.js';
@@ -91,24 +92,7 @@ describe('a seeded distributed fit gives the same bits as the in-process fit', (
 
   it('a component emptied mid-fit is re-seeded from the worst rows the shards sent: same bits', async () => {
     const { X } = await loadDataset(data.sources, data.root);
-    const options = {
-      family: gaussianDiag(),
-      nClusters: 8,
-      maxIterations: 3,
-      tolerance: 0,
-      random: 6,
-      // Component 7 starts as a copy of component 0 with a weight e^-690 times smaller: on every
-      // row it is more than 50 below component 0, so its responsibilities are exactly 0 in the
-      // first pass, it comes back empty and the M-step re-seeds it from the worst row.
-      init: {
-        kind: 'adjusted',
-        base: 'random-from-data',
-        adjust: ({ params, weights }) => ({
-          params: params.map((p, c) => (c === 7 ? params[0] : p)),
-          weights: Array.from(weights, (w, c) => (c === 7 ? 1e-300 : w)),
-        }),
-      },
-    } satisfies Parameters<typeof fitMixture>[1];
+    const options = emptiedComponentFit;
     const expected = fitMixture(X, options);
     expect(expected.diagnostics.warnings).toContainEqual({
       kind: 'empty-component',
