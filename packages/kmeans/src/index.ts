@@ -35,6 +35,12 @@ export {
 } from './shards/assignTask.js';
 export { labelTask as kmeansLabelTask } from './shards/labelTask.js';
 export {
+  type PrepareInput as KMeansPrepareInput,
+  type PrepareOutput as KMeansPrepareOutput,
+  type PrepareSetup as KMeansPrepareSetup,
+  prepareTask as kmeansPrepareTask,
+} from './shards/prepareTask.js';
+export {
   type RestartSetup as KMeansRestartSetup,
   restartTask as kmeansRestartTask,
 } from './shards/restartTask.js';

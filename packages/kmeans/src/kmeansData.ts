@@ -1,12 +1,23 @@
-import { type Matrix, sharedFloat64Array } from '@mixkit/core';
-import { rowSquaredNorms } from '@mixkit/linalg';
-import { normalizedWeights } from './internal/powerOfTwo.js';
-import { frameOf, type ScaledFrame, toFrame } from './internal/scaledFrame.js';
+import {
+  closeShards,
+  drainShardProgram,
+  InvalidInputError,
+  type Matrix,
+  mapShards,
+  openShards,
+  planShards,
+  type ShardProgram,
+  shardRowsFor,
+  sharedFloat64Array,
+} from '@mixkit/core';
+import { normalizedWeights, normalizingExponent } from './internal/powerOfTwo.js';
+import type { ScaledFrame } from './internal/scaledFrame.js';
+import { type PrepareOutput, prepareTask } from './shards/prepareTask.js';
 
 /**
  * The training data as every k-means iteration reads it: X in its frame (scaled by a power of
- * two when its magnitude is extreme, centered when that matters, see `prepareKmeansData`), the
- * weights (likewise scaled), and per-row squared norms computed once.
+ * two when its magnitude is extreme, centered when that matters, see `prepareKmeansProgram`),
+ * the weights (likewise scaled), and per-row squared norms computed once.
  */
 export interface KMeansData {
   /** X · frame.scale − frame.offset: n x d (X itself, not a copy, when that is X). */
@@ -25,8 +36,50 @@ export interface KMeansData {
   readonly meanVariance: number;
 }
 
+/** How `prepareKmeansProgram` runs. */
+export interface PrepareOptions {
+  /** The data's name in errors. Default `'X'`. */
+  readonly argument?: string;
+  /**
+   * The program's shards run on worker threads: rows not on shared memory are copied there
+   * first, once (the workers cannot read them otherwise), and framed in place in that copy.
+   */
+  readonly shareRows?: boolean;
+  /**
+   * Called once X's values are known to be finite and before anything else is done: the fit's
+   * own checks (so they come after X's, as they did when `toMatrix` checked X), returning the
+   * weights given (already checked), if any.
+   */
+  readonly checkedWeights?: () => Float64Array | undefined;
+}
+
+/** What `prepareKmeansProgram` gives: the data, and the weights as given. */
+export interface PreparedKmeans {
+  /** The data as the iterations read it. */
+  readonly data: KMeansData;
+  /** What `checkedWeights` returned. */
+  readonly weights: Float64Array | undefined;
+}
+
+/** The column statistics the statistics round merges into (see `PrepareOutput`). */
+interface RowStatistics {
+  readonly sums: Float64Array;
+  readonly shiftedSums: Float64Array;
+  readonly squares: Float64Array;
+  readonly largest: number;
+}
+
 /**
- * Precomputes what the iterations need, in O(nd).
+ * Precomputes what the iterations need, in two passes over X run as shards of rows (on workers
+ * when the fit has them, `prepareTask`), merged in shard order, so the result is the same bits
+ * wherever they ran:
+ *
+ * 1. One read of every value: its finiteness (an `InvalidInputError` naming the first bad row
+ *    and column, as `toMatrix` would), the largest magnitude, and per column Σx (the mean, a
+ *    serial sum within a shard as scikit-learn's on one shard), and Σ(x − x₀) and Σ(x − x₀)²
+ *    about row 0 for the variance (the shifted-data algorithm: it loses at most a factor n of
+ *    relative accuracy, since |x₀ − mean|² ≤ n · variance).
+ * 2. One write: X in its frame, with each row's squared norm and Σ w ||x||².
  *
  * Distances use the expansion ||x||² + ||c||² − 2x·c, whose rounding error grows with ||x||², so
  * data far from the origin are centered first, as scikit-learn always does, at the cost of one
@@ -36,22 +89,148 @@ export interface KMeansData {
  * Data whose largest magnitude is beyond 2^±200 (squared distances near 1e300 would overflow,
  * near 1e-300 underflow to 0 and tie every center) and weights likewise are multiplied by a
  * power of two that brings them near 1. That is exact, so the fit is the one of the scaled data
- * and its centers and inertia scale back exactly (`frame`, `weightExponent`).
+ * and its centers and inertia scale back exactly (`frame`, `weightExponent`); for such data the
+ * first pass runs again on the scaled values, so that its sums neither overflow nor lose bits
+ * to subnormals.
  */
+export function* prepareKmeansProgram(
+  X: Matrix,
+  options: PrepareOptions = {},
+): ShardProgram<never, PreparedKmeans> {
+  const program = preparation(X, options);
+  // Without shared memory a worker's rows would not reach the fit: prepared in this thread.
+  return typeof SharedArrayBuffer === 'undefined' ? drainShardProgram(program) : yield* program;
+}
+
+/** `prepareKmeansProgram` in the calling thread, with the given weights (already checked). */
 export function prepareKmeansData(X: Matrix, weights?: Float64Array): KMeansData {
+  return drainShardProgram(preparation(X, { checkedWeights: () => weights })).data;
+}
+
+/**
+ * Rows per shard of the preparation: about 2^19 values (4 MiB of rows), from the data's shape
+ * alone (`shardRowsFor` at 8 operations per value), never from the number of workers.
+ */
+export function prepareShardRows(n: number, d: number): number {
+  return shardRowsFor(8 * d, 1, n);
+}
+
+function* preparation(X: Matrix, options: PrepareOptions): ShardProgram<never, PreparedKmeans> {
   const { rows: n, cols: d } = X;
-  const { frame, meanVariance, centered } = frameOf(X, 'auto');
+  const plan = planShards(n, prepareShardRows(n, d));
+  const onWorkers = options.shareRows === true && plan.count > 1;
+  const copied = onWorkers && !isShared(X.data);
+  const rows: Matrix = copied ? { rows: n, cols: d, data: sharedCopy(X.data) } : X;
+  const handle = yield* openShards(prepareTask, { X: rows }, plan, undefined);
+  let found = merged(yield* mapShards(handle, { round: 'statistics', scale: 1 }), X, options);
+  const exponent = normalizingExponent(found.largest);
+  const scale = 2 ** exponent;
+  if (exponent !== 0) found = merged(yield* mapShards(handle, { round: 'statistics', scale }), X);
+  const given = options.checkedWeights?.();
+  const normalized = given === undefined ? undefined : normalizedWeights(given);
+  const weights =
+    normalized === undefined
+      ? sharedFloat64Array(n)
+      : onWorkers && !isShared(normalized.weights)
+        ? sharedCopy(normalized.weights)
+        : normalized.weights;
+  const { mean, meanVariance, centered } = columnMoments(found, n);
+  const offset = centered ? mean : new Float64Array(d);
   // The fit's own arrays go on shareable memory, so a worker pool shares them without a copy.
-  const Xf: Matrix =
-    centered || frame.scale !== 1
-      ? { rows: n, cols: d, data: toFrame(X, 0, n, frame, sharedFloat64Array(n * d)) }
-      : X;
-  const xNorms = rowSquaredNorms(Xf, sharedFloat64Array(n));
-  const { weights: w, exponent: weightExponent } =
-    weights === undefined
-      ? { weights: sharedFloat64Array(n).fill(1), exponent: 0 }
-      : normalizedWeights(weights);
+  const out =
+    centered || exponent !== 0 ? (copied ? rows.data : sharedFloat64Array(n * d)) : undefined;
+  const xNorms = sharedFloat64Array(n);
+  const outputs = yield* mapShards(handle, {
+    round: 'frame',
+    scale,
+    offset,
+    out,
+    norms: xNorms,
+    weights,
+    unitWeights: given === undefined,
+  });
+  yield* closeShards(handle);
   let weightedSquaredNorm = 0;
-  for (let i = 0; i < n; i++) weightedSquaredNorm += w[i] * xNorms[i];
-  return { X: Xf, frame, weights: w, weightExponent, xNorms, weightedSquaredNorm, meanVariance };
+  for (const output of outputs) weightedSquaredNorm += output.weightedSquaredNorm;
+  const data: KMeansData = {
+    X: out === undefined ? rows : { rows: n, cols: d, data: out },
+    frame: { scale, exponent, offset },
+    weights,
+    weightExponent: normalized?.exponent ?? 0,
+    xNorms,
+    weightedSquaredNorm,
+    meanVariance,
+  };
+  return { data, weights: given };
+}
+
+/**
+ * The shards' statistics added in shard order; with `check`, the first shard's first non-finite
+ * value (in row-major order, so the first of X) is thrown as `toMatrix` throws it.
+ */
+function merged(
+  outputs: readonly PrepareOutput[],
+  X: Matrix,
+  check?: Pick<PrepareOptions, 'argument'>,
+): RowStatistics {
+  const d = X.cols;
+  const sums = new Float64Array(d);
+  const shiftedSums = new Float64Array(d);
+  const squares = new Float64Array(d);
+  let largest = 0;
+  for (const output of outputs) {
+    if (check !== undefined && output.nonFinite >= 0) {
+      const t = output.nonFinite;
+      throw new InvalidInputError(
+        {
+          argument: check.argument ?? 'X',
+          row: Math.floor(t / d),
+          column: t % d,
+          value: X.data[t],
+        },
+        'values must be finite numbers',
+      );
+    }
+    for (let j = 0; j < d; j++) {
+      sums[j] += output.sums[j];
+      shiftedSums[j] += output.shiftedSums[j];
+      squares[j] += output.squares[j];
+    }
+    if (output.largest > largest) largest = output.largest;
+  }
+  return { sums, shiftedSums, squares, largest };
+}
+
+/**
+ * Column means (Σx / n), the mean of the per-column variances, and whether to center:
+ * when some column's mean exceeds its standard deviation (where the ‖x‖² + ‖c‖² − 2x·c expansion
+ * of distances loses digits; scikit-learn always centers). In units of the scaled data.
+ */
+function columnMoments(
+  found: RowStatistics,
+  n: number,
+): { mean: Float64Array; meanVariance: number; centered: boolean } {
+  const d = found.sums.length;
+  const mean = new Float64Array(d);
+  let meanVariance = 0;
+  let centered = false;
+  for (let j = 0; j < d; j++) {
+    mean[j] = found.sums[j] / n;
+    const shifted = found.shiftedSums[j] / n;
+    // Rounding can take a (near) constant column's variance just below 0.
+    const variance = Math.max(0, found.squares[j] / n - shifted * shifted);
+    meanVariance += variance;
+    if (mean[j] * mean[j] > variance) centered = true;
+  }
+  return { mean, meanVariance: meanVariance / d, centered };
+}
+
+function isShared(array: Float64Array): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
+}
+
+function sharedCopy(array: Float64Array): Float64Array {
+  const copy = sharedFloat64Array(array.length);
+  copy.set(array);
+  return copy;
 }

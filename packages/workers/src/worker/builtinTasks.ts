@@ -3,6 +3,7 @@ import { emPassTask, emRestartTask, emSelectionTask } from '@mixkit/em';
 import {
   kmeansAssignTask,
   kmeansLabelTask,
+  kmeansPrepareTask,
   kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
@@ -17,6 +18,7 @@ export const builtinTasks: readonly AnyShardTask[] = [
   emSelectionTask,
   kmeansAssignTask,
   kmeansLabelTask,
+  kmeansPrepareTask,
   kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
