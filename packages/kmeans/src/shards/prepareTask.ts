@@ -92,22 +92,60 @@ function statistics(X: Matrix, scale: number, shard: Shard): PrepareOutput {
   const { cols: d, data } = X;
   const shift = new Float64Array(d);
   for (let j = 0; j < d; j++) shift[j] = data[j] * scale;
+  // The plain sums give the means (a serial sum over the rows, scikit-learn's bits on one
+  // shard); the variances come from sums shifted by a data point (row 0), which lose at most a
+  // factor n of relative accuracy (|x_0 − mean|² ≤ n · variance), unlike Σx² − n·mean².
   const sums = new Float64Array(d);
   const shiftedSums = new Float64Array(d);
   const squares = new Float64Array(d);
   let largest = 0;
   // x − x is 0 for finite x and NaN for NaN and ±Infinity, and NaN stays: one cheap test.
   let check = 0;
-  for (let i = shard.start; i < shard.end; i++) {
+  let i = shard.start;
+  // Four rows per pass over the columns: each column's sums are loaded and stored once for
+  // four values (2.2x faster than once per value), added in row order, so the same bits. (A
+  // NaN makes `largest` NaN: `check` throws before it is used.)
+  for (; i + 4 <= shard.end; i += 4) {
+    const o = i * d;
+    for (let j = 0; j < d; j++) {
+      const x0 = data[o + j] * scale;
+      const x1 = data[o + d + j] * scale;
+      const x2 = data[o + 2 * d + j] * scale;
+      const x3 = data[o + 3 * d + j] * scale;
+      check += x0 - x0 + (x1 - x1) + (x2 - x2) + (x3 - x3);
+      // Branch-free: a compare-and-assign here ran 3x slower (V8 12, 1M x 32).
+      largest = Math.max(largest, Math.abs(x0), Math.abs(x1), Math.abs(x2), Math.abs(x3));
+      let sum = sums[j];
+      sum += x0;
+      sum += x1;
+      sum += x2;
+      sum += x3;
+      sums[j] = sum;
+      const c = shift[j];
+      const u0 = x0 - c;
+      const u1 = x1 - c;
+      const u2 = x2 - c;
+      const u3 = x3 - c;
+      let shifted = shiftedSums[j];
+      shifted += u0;
+      shifted += u1;
+      shifted += u2;
+      shifted += u3;
+      shiftedSums[j] = shifted;
+      let square = squares[j];
+      square += u0 * u0;
+      square += u1 * u1;
+      square += u2 * u2;
+      square += u3 * u3;
+      squares[j] = square;
+    }
+  }
+  for (; i < shard.end; i++) {
     const o = i * d;
     for (let j = 0; j < d; j++) {
       const x = data[o + j] * scale;
       check += x - x;
-      const magnitude = Math.abs(x);
-      if (magnitude > largest) largest = magnitude;
-      // The plain sum gives the mean (as a serial sum, scikit-learn's bits on one shard); the
-      // variance comes from sums shifted by a data point, which lose at most a factor n of
-      // relative accuracy (|x_0 − mean|² ≤ n · variance), unlike Σx² − n·mean².
+      largest = Math.max(largest, Math.abs(x));
       sums[j] += x;
       const u = x - shift[j];
       shiftedSums[j] += u;
