@@ -11,6 +11,7 @@ import {
   sharedFloat64Array,
 } from '@mixkit/core';
 import { normalizedWeights, normalizingExponent } from './internal/powerOfTwo.js';
+import type { RowStatistics } from './internal/rowStatistics.js';
 import type { ScaledFrame } from './internal/scaledFrame.js';
 import { type PrepareOutput, prepareTask } from './shards/prepareTask.js';
 
@@ -61,30 +62,24 @@ export interface PreparedKmeans {
   readonly weights: Float64Array | undefined;
 }
 
-/** The column statistics the statistics round merges into (see `PrepareOutput`). */
-interface RowStatistics {
-  readonly sums: Float64Array;
-  readonly shiftedSums: Float64Array;
-  readonly squares: Float64Array;
-  readonly largest: number;
-}
-
 /**
  * Precomputes what the iterations need, in two passes over X run as shards of rows (on workers
  * when the fit has them, `prepareTask`), merged in shard order, so the result is the same bits
  * wherever they ran:
  *
- * 1. One read of every value: its finiteness (an `InvalidInputError` naming the first bad row
- *    and column, as `toMatrix` would), the largest magnitude, and per column Σx (the mean, a
- *    serial sum within a shard as scikit-learn's on one shard), and Σ(x − x₀) and Σ(x − x₀)²
- *    about row 0 for the variance (the shifted-data algorithm: it loses at most a factor n of
- *    relative accuracy, since |x₀ − mean|² ≤ n · variance).
- * 2. One write: X in its frame, with each row's squared norm and Σ w ||x||².
+ * 1. One read of every value (`rowStatistics`): its finiteness (an `InvalidInputError` naming
+ *    the first bad row and column, as `toMatrix` would), the largest magnitude, and per column
+ *    Σx (the mean: a serial sum, scikit-learn's bits on data of one shard) and Σx².
+ * 2. One write (`frameRows`): X in its frame, each row's squared norm, Σ w ||x||², and per
+ *    column Σ(x − mean)², the exact variance that `tolerance` is relative to.
  *
  * Distances use the expansion ||x||² + ||c||² − 2x·c, whose rounding error grows with ||x||², so
  * data far from the origin are centered first, as scikit-learn always does, at the cost of one
  * copy of X. When every column mean is within one standard deviation of 0, centering would gain
- * less than a factor of about 2 in accuracy, and X is used as it is (no copy).
+ * less than a factor of about 2 in accuracy, and X is used as it is (no copy). That choice is
+ * made before the second pass, from Σx²/n − mean²: its rounding error (up to about n·ε·(mean² +
+ * variance)) can flip it only where mean² and the variance agree to about n·ε, where either
+ * choice is as good.
  *
  * Data whose largest magnitude is beyond 2^±200 (squared distances near 1e300 would overflow,
  * near 1e-300 underflow to 0 and tie every center) and weights likewise are multiplied by a
@@ -134,7 +129,7 @@ function* preparation(X: Matrix, options: PrepareOptions): ShardProgram<never, P
       : onWorkers && !isShared(normalized.weights)
         ? sharedCopy(normalized.weights)
         : normalized.weights;
-  const { mean, meanVariance, centered } = columnMoments(found, n);
+  const { mean, centered } = columnMeans(found, n);
   const offset = centered ? mean : new Float64Array(d);
   // The fit's own arrays go on shareable memory, so a worker pool shares them without a copy.
   const out =
@@ -144,6 +139,7 @@ function* preparation(X: Matrix, options: PrepareOptions): ShardProgram<never, P
     round: 'frame',
     scale,
     offset,
+    mean,
     out,
     norms: xNorms,
     weights,
@@ -151,7 +147,13 @@ function* preparation(X: Matrix, options: PrepareOptions): ShardProgram<never, P
   });
   yield* closeShards(handle);
   let weightedSquaredNorm = 0;
-  for (const output of outputs) weightedSquaredNorm += output.weightedSquaredNorm;
+  const deviations = new Float64Array(d);
+  for (const output of outputs) {
+    weightedSquaredNorm += output.weightedSquaredNorm;
+    for (let j = 0; j < d; j++) deviations[j] += output.deviations[j];
+  }
+  let meanVariance = 0;
+  for (let j = 0; j < d; j++) meanVariance += deviations[j] / n;
   const data: KMeansData = {
     X: out === undefined ? rows : { rows: n, cols: d, data: out },
     frame: { scale, exponent, offset },
@@ -159,7 +161,7 @@ function* preparation(X: Matrix, options: PrepareOptions): ShardProgram<never, P
     weightExponent: normalized?.exponent ?? 0,
     xNorms,
     weightedSquaredNorm,
-    meanVariance,
+    meanVariance: meanVariance / d,
   };
   return { data, weights: given };
 }
@@ -175,7 +177,6 @@ function merged(
 ): RowStatistics {
   const d = X.cols;
   const sums = new Float64Array(d);
-  const shiftedSums = new Float64Array(d);
   const squares = new Float64Array(d);
   let largest = 0;
   for (const output of outputs) {
@@ -193,36 +194,27 @@ function merged(
     }
     for (let j = 0; j < d; j++) {
       sums[j] += output.sums[j];
-      shiftedSums[j] += output.shiftedSums[j];
       squares[j] += output.squares[j];
     }
-    if (output.largest > largest) largest = output.largest;
+    largest = Math.max(largest, output.largest);
   }
-  return { sums, shiftedSums, squares, largest };
+  return { sums, squares, largest, nonFinite: -1 };
 }
 
 /**
- * Column means (Σx / n), the mean of the per-column variances, and whether to center:
- * when some column's mean exceeds its standard deviation (where the ‖x‖² + ‖c‖² − 2x·c expansion
- * of distances loses digits; scikit-learn always centers). In units of the scaled data.
+ * Column means (Σx / n) and whether to center: when some column's mean exceeds its standard
+ * deviation (where the ‖x‖² + ‖c‖² − 2x·c expansion of distances loses digits; scikit-learn
+ * always centers), the variance taken as Σx²/n − mean² (see `prepareKmeansProgram`).
  */
-function columnMoments(
-  found: RowStatistics,
-  n: number,
-): { mean: Float64Array; meanVariance: number; centered: boolean } {
+function columnMeans(found: RowStatistics, n: number): { mean: Float64Array; centered: boolean } {
   const d = found.sums.length;
   const mean = new Float64Array(d);
-  let meanVariance = 0;
   let centered = false;
   for (let j = 0; j < d; j++) {
     mean[j] = found.sums[j] / n;
-    const shifted = found.shiftedSums[j] / n;
-    // Rounding can take a (near) constant column's variance just below 0.
-    const variance = Math.max(0, found.squares[j] / n - shifted * shifted);
-    meanVariance += variance;
-    if (mean[j] * mean[j] > variance) centered = true;
+    if (mean[j] * mean[j] > found.squares[j] / n - mean[j] * mean[j]) centered = true;
   }
-  return { mean, meanVariance: meanVariance / d, centered };
+  return { mean, centered };
 }
 
 function isShared(array: Float64Array): boolean {
