@@ -1,7 +1,8 @@
 // k-means' fixed cost before its first iteration (issues 17 and 23): the calling thread's
 // preparation of the data (input check, frame, centred copy, norms) and the shards' setup,
-// measured from outside the library with performance.now() and process.cpuUsage() (which counts
-// every thread of the process, workers included) around a fit and at each onIteration:
+// measured from outside the library with performance.now(), process.cpuUsage() (which counts
+// every thread of the process, workers included) and the calling thread's event-loop active time
+// (`main`: its own work, not its waits for the workers) around a fit and at each onIteration:
 // before = (first onIteration - start) - steady iteration. In the calling thread and on a pool
 // of 2 workers, alternating, on data near the origin (used as it is) and on the same data
 // shifted by 100 (centred: one copy). Usage (after building the packages):
@@ -34,12 +35,18 @@ function makeData(shift) {
   return { X: { rows: n, cols: d, data }, init: { rows: k, cols: d, data: data.slice(0, k * d) } };
 }
 
+/**
+ * Wall time, CPU time of the whole process (all threads) and the calling thread's busy time
+ * (its event loop's active time: elapsed minus idle, so waits for the workers do not count).
+ */
 function clock() {
   const wall = performance.now();
   const cpu = process.cpuUsage();
+  const loop = performance.eventLoopUtilization();
   return () => {
     const used = process.cpuUsage(cpu);
-    return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 };
+    const { active } = performance.eventLoopUtilization(loop);
+    return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000, main: active };
   };
 }
 
@@ -52,12 +59,10 @@ async function timeFit(fit) {
   await fit(() => marks.push(stop()));
   const total = stop();
   const gap = (key) => median(marks.slice(1).map((m, i) => m[key] - marks[i][key]));
-  const steady = { wall: gap('wall'), cpu: gap('cpu') };
-  return {
-    total,
-    steady,
-    before: { wall: marks[0].wall - steady.wall, cpu: marks[0].cpu - steady.cpu },
-  };
+  const steady = { wall: gap('wall'), cpu: gap('cpu'), main: gap('main') };
+  const before = {};
+  for (const key of ['wall', 'cpu', 'main']) before[key] = marks[0][key] - steady[key];
+  return { total, steady, before };
 }
 
 const pool = createWorkerPool({ workers: 2, keepAlive: true });
@@ -80,18 +85,21 @@ for (const shift of [0, 100]) {
   }
 }
 pool.destroy();
-const fmt = (t) => `${t.wall.toFixed(0).padStart(5)} wall ${t.cpu.toFixed(0).padStart(5)} cpu`;
+const fmt = (t) =>
+  `${t.wall.toFixed(0).padStart(5)} wall ${t.cpu.toFixed(0).padStart(5)} cpu ${t.main.toFixed(0).padStart(5)} main`;
 console.log(
   `${n} x ${d}, k = ${k}, ${iterations} iterations; load ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
 for (const [key, list] of results) {
-  const pick = (part) => ({
-    wall: median(list.map((x) => x[part].wall)),
-    cpu: median(list.map((x) => x[part].cpu)),
+  const pick = (part, choose) => ({
+    wall: choose(list.map((x) => x[part].wall)),
+    cpu: choose(list.map((x) => x[part].cpu)),
+    main: choose(list.map((x) => x[part].main)),
   });
+  const least = (xs) => Math.min(...xs);
   console.log(
-    `${key.padEnd(22)} before 1st: ${fmt(pick('before'))} | steady: ${fmt(pick('steady'))} | whole: ${fmt(pick('total'))} (ms, medians of ${list.length})`,
+    `${key.padEnd(22)} before 1st: ${fmt(pick('before', median))} (least ${fmt(pick('before', least))}) | steady: ${fmt(pick('steady', median))} | whole: ${fmt(pick('total', median))} (ms, medians of ${list.length})`,
   );
 }
