@@ -6,6 +6,7 @@ import {
   mapShards,
   openShards,
   planShards,
+  type ShardPlan,
   type ShardProgram,
   shardRowsFor,
   sharedFloat64Array,
@@ -42,8 +43,10 @@ export interface PrepareOptions {
   /** The data's name in errors. Default `'X'`. */
   readonly argument?: string;
   /**
-   * The program's shards run on worker threads: rows not on shared memory are copied there
-   * first, once (the workers cannot read them otherwise), and framed in place in that copy.
+   * The fit's executor has workers. On data of at least 4 shards of the preparation, its passes
+   * then run on them: rows not on shared memory are copied there first, once (the workers
+   * cannot read them otherwise; the assignment's session would copy them anyway), and framed in
+   * place in that copy. Smaller data is prepared in the calling thread.
    */
   readonly shareRows?: boolean;
   /**
@@ -92,28 +95,47 @@ export function* prepareKmeansProgram(
   X: Matrix,
   options: PrepareOptions = {},
 ): ShardProgram<never, PreparedKmeans> {
-  const program = preparation(X, options);
-  // Without shared memory a worker's rows would not reach the fit: prepared in this thread.
-  return typeof SharedArrayBuffer === 'undefined' ? drainShardProgram(program) : yield* program;
-}
-
-/** `prepareKmeansProgram` in the calling thread, with the given weights (already checked). */
-export function prepareKmeansData(X: Matrix, weights?: Float64Array): KMeansData {
-  return drainShardProgram(preparation(X, { checkedWeights: () => weights })).data;
+  const { rows: n, cols: d } = X;
+  const plan = planShards(n, prepareShardRows(n, d));
+  const sharing = typeof SharedArrayBuffer !== 'undefined';
+  const workers = options.shareRows === true;
+  const onWorkers = sharing && workers && plan.count >= workerShards;
+  const program = preparation(X, plan, onWorkers, options);
+  // In this thread, not through the executor, without shared memory (a worker's rows would not
+  // reach the fit) and on data too small for the workers to pay (the same shards, so the same
+  // bits); otherwise through the program's driver: the workers, or this thread's paced loop.
+  return !sharing || (workers && !onWorkers) ? drainShardProgram(program) : yield* program;
 }
 
 /**
- * Rows per shard of the preparation: about 2^19 values (4 MiB of rows), from the data's shape
- * alone (`shardRowsFor` at 8 operations per value), never from the number of workers.
+ * Fewest shards of the preparation (up to 2^19 values each) sent to workers. Below it, a
+ * session on the workers (an open and two rounds) costs about what the passes save: they take
+ * about 4 ns per value in one thread, a 2-worker session a few milliseconds.
+ */
+const workerShards = 4;
+
+/** `prepareKmeansProgram` in the calling thread, with the given weights (already checked). */
+export function prepareKmeansData(X: Matrix, weights?: Float64Array): KMeansData {
+  const plan = planShards(X.rows, prepareShardRows(X.rows, X.cols));
+  return drainShardProgram(preparation(X, plan, false, { checkedWeights: () => weights })).data;
+}
+
+/**
+ * Rows per shard of the preparation: up to about 2^19 values (4 MiB of rows; between 2,048 and
+ * 65,536 rows), from the data's shape alone (`shardRowsFor` at 8 operations per value), never
+ * from the number of workers.
  */
 export function prepareShardRows(n: number, d: number): number {
   return shardRowsFor(8 * d, 1, n);
 }
 
-function* preparation(X: Matrix, options: PrepareOptions): ShardProgram<never, PreparedKmeans> {
+function* preparation(
+  X: Matrix,
+  plan: ShardPlan,
+  onWorkers: boolean,
+  options: PrepareOptions,
+): ShardProgram<never, PreparedKmeans> {
   const { rows: n, cols: d } = X;
-  const plan = planShards(n, prepareShardRows(n, d));
-  const onWorkers = options.shareRows === true && plan.count > 1;
   const copied = onWorkers && !isShared(X.data);
   const rows: Matrix = copied ? { rows: n, cols: d, data: sharedCopy(X.data) } : X;
   const handle = yield* openShards(prepareTask, { X: rows }, plan, undefined);

@@ -8,7 +8,7 @@ const pool = keptPools();
 
 /**
  * 200,000 x 4: the preparation of k-means' data runs as 4 shards of 65,536 rows
- * (`@mixkit/kmeans:prepare`), so on a pool its passes run on the workers.
+ * (`@mixkit/kmeans:prepare`), the fewest it sends to a pool's workers.
  */
 const blobs: Matrix = makeBlobs({
   nSamples: 200_000,
@@ -91,6 +91,18 @@ describe("k-means' data preparation on workers gives the same bits with 0, 1, 2 
     }, 120_000);
   }
 });
+
+it('prepares data of fewer than 4 shards in the calling thread, with the same bits', async () => {
+  // 100,000 x 4: 2 shards of the preparation (not worth a session on the workers), 2 of the
+  // assignment (which runs there).
+  const X: Matrix = { rows: 100_000, cols: 4, data: blobs.data.slice(0, 400_000) };
+  const sync = kmeans.fit(X, { random: 2 });
+  const names: string[] = [];
+  const model = await kmeans.fitAsync(X, { random: 2, executor: recording(pool(2), names) });
+  expect(names).not.toContain('@mixkit/kmeans:prepare');
+  expect(names).toContain('@mixkit/kmeans:assign');
+  expect(fingerprint(model)).toBe(fingerprint(sync));
+}, 60_000);
 
 describe('a non-finite cell found on a worker is the error of the calling thread', () => {
   it.each([
