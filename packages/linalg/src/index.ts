@@ -38,6 +38,7 @@ export { rowSquaredNorms, squaredDistance, squaredDistances } from './squaredDis
 export { squaredMahalanobis } from './squaredMahalanobis.js';
 export { squaredMahalanobisDiagonal } from './squaredMahalanobisDiagonal.js';
 export { type SymmetricEigenResult, symmetricEigen } from './symmetricEigen.js';
+export { thresholdedLogSumExpRows } from './thresholdedLogSumExpRows.js';
 export { thresholdedSoftmaxRows } from './thresholdedSoftmaxRows.js';
 export { allocateKernelArrays } from './wasm/wasmKernels.js';
 export { weightedColumnMeans } from './weightedColumnMeans.js';

@@ -68,6 +68,15 @@ export interface KernelExports {
     rowOut: number,
     keptList: number,
   ): number;
+  logSumExpRows(
+    block: number,
+    rows: number,
+    k: number,
+    logWeights: number,
+    floor: number,
+    rowOut: number,
+    keptList: number,
+  ): number;
   momentsDiagonal(
     x: number,
     rows: number,
