@@ -26,24 +26,26 @@ export function kernelSoftBlock(
 ): number | undefined {
   const { sampleWeight, rowScores } = extras;
   const rowOut = scratch.kernelRows(rows);
-  const totals = extras.totals ?? scratch.unusedTotals(k);
+  // A scoring pass keeps no totals; any other pass adds to its own or to spare ones.
+  const totals = extras.scoreOnly ? undefined : (extras.totals ?? scratch.unusedTotals(k));
   let objective = 0;
   let r = 0;
   while (r < rows) {
     const rest = r === 0 ? block : block.subarray(r * k);
-    const done = extras.scoreOnly
-      ? thresholdedLogSumExpRows(rest, rows - r, k, logWeights, floor, rowOut)
-      : thresholdedSoftmaxRows(
-          rest,
-          rows - r,
-          k,
-          logWeights,
-          floor,
-          sampleWeight,
-          firstRow + r,
-          totals,
-          rowOut,
-        );
+    const done =
+      totals === undefined
+        ? thresholdedLogSumExpRows(rest, rows - r, k, logWeights, floor, rowOut)
+        : thresholdedSoftmaxRows(
+            rest,
+            rows - r,
+            k,
+            logWeights,
+            floor,
+            sampleWeight,
+            firstRow + r,
+            totals,
+            rowOut,
+          );
     if (done === undefined) return undefined;
     for (let i = 0; i < done; i++) {
       const max = rowOut[3 * i];
