@@ -7,10 +7,12 @@ export {
 // Building blocks for runners of other objectives on the same passes (the variational Bayesian
 // mixture of @mixkit/gaussian-mixture): the per-fit workspace, the fused E-step/accumulate pass,
 // the initial statistics of an init strategy, and the iteration/convergence bookkeeping.
+export { emPass } from './estep/emPass.js';
+export { passSetup } from './estep/emPassTask.js';
 export { fusedPass } from './estep/fusedPass.js';
 export { negligibleResponsibility } from './estep/normalizeBlock.js';
 export type { WorstRows } from './estep/worstRows.js';
-export { type InitialState, initialize } from './init/initialize.js';
+export { type InitialState, initialize, initializeProgram } from './init/initialize.js';
 export type { MixtureJson } from './model/mixtureJson.js';
 export { type MixtureComponent, MixtureModel } from './model/mixtureModel.js';
 export type { MixtureSample } from './model/sampleMixture.js';
@@ -26,6 +28,7 @@ export {
 export type { EmRestartResult, EmStep } from './run/emStep.js';
 export { fitMixture } from './run/fitMixture.js';
 export { fitMixtureAsync, iterateEmAsync } from './run/fitMixtureAsync.js';
+export { emShardRows } from './run/emShardRows.js';
 export { emProgram, type FitMixtureOptions, iterateEm } from './run/iterateEm.js';
 export { Mixture } from './run/mixture.js';
 export type {
