@@ -5,8 +5,10 @@ import {
   type FitOptions,
   InvalidInputError,
   type MatrixInput,
+  type RestartPlacement,
   runShardProgram,
   runShardProgramSync,
+  type ShardProgram,
   throwIfAborted,
 } from '@mixkit/core';
 import {
@@ -124,7 +126,7 @@ export class BayesianGaussianMixture<T extends CovarianceType = 'full'> {
       (options.executor?.workers ?? 0) >= 2 && options.onIteration === undefined
         ? 'auto'
         : 'sequential';
-    return runShardProgram(variationalProgram(this.spec(), X, options, placement), {
+    return runShardProgram(this.fitProgram(X, options, placement), {
       executor: options.executor,
       signal: options.signal,
       onStep: options.onIteration,
@@ -141,7 +143,22 @@ export class BayesianGaussianMixture<T extends CovarianceType = 'full'> {
     X: MatrixInput,
     options: FitOptions = {},
   ): Generator<EmStep<GaussianParamsByType[T]>, BayesianGaussianMixtureModel<T>, void> {
-    return yield* runShardProgramSync(variationalProgram(this.spec(), X, options));
+    return yield* runShardProgramSync(this.fitProgram(X, options));
+  }
+
+  /**
+   * The fit as a shard program (what `fit`, `iterate` and `fitAsync` drive; see core's
+   * `Clusterer`). Unless `restarts` is `'sequential'`, small data and several seeded restarts
+   * with a built-in `init` run restart 0 here and the others as
+   * `@mixkit/gaussian-mixture:variational-restart`, one restart per shard (`'parallel'`: always;
+   * `'auto'`: when restart 0's time says they take at least 20 ms); the winner is the same bits.
+   */
+  fitProgram(
+    X: MatrixInput,
+    options: FitOptions = {},
+    restarts: RestartPlacement = 'sequential',
+  ): ShardProgram<EmStep<GaussianParamsByType[T]>, BayesianGaussianMixtureModel<T>> {
+    return variationalProgram(this.spec(), X, options, restarts);
   }
 
   /** Labels of the training rows after fitting (scikit-learn's `fit_predict`). */

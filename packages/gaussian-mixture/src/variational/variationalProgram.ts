@@ -155,5 +155,11 @@ export function* variationalProgram<T extends CovarianceType>(
   );
   const counts = Float64Array.from(workspace.totals);
   yield* closeShards(passes);
-  return new BayesianGaussianMixtureModel(covarianceType, weightPrior, best.posterior, counts, best);
+  return new BayesianGaussianMixtureModel(
+    covarianceType,
+    weightPrior,
+    best.posterior,
+    counts,
+    best,
+  );
 }

@@ -11,7 +11,13 @@ import {
   type ShardTask,
 } from '@mixkit/core';
 import { type CovarianceType, gaussianFamily } from '@mixkit/distributions';
-import { createEmWorkspace, type EmWorkspace, emPassTask, emShardRows, passSetup } from '@mixkit/em';
+import {
+  createEmWorkspace,
+  type EmWorkspace,
+  emPassTask,
+  emShardRows,
+  passSetup,
+} from '@mixkit/em';
 import type { GaussianInit } from '../gaussianMixture.js';
 import { posteriorFromJson, posteriorToJson } from './posteriorJson.js';
 import {
