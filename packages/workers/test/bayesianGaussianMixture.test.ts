@@ -91,6 +91,32 @@ describe('a seeded BayesianGaussianMixture gives the same bits with 0, 1, 2 or 8
   });
 });
 
+describe('BayesianGaussianMixture.fitAsync on workers stops on an abort', () => {
+  it('within about 100 ms, in its passes on 2 workers; the pool then fits again', async () => {
+    const X = makeBlobs({ nSamples: 200_000, nFeatures: 8, centers: 8, random: 4 }).X;
+    const mixture = new BayesianGaussianMixture({
+      nClusters: 8,
+      tolerance: 0,
+      maxIterations: 10_000,
+    });
+    const executor = pool(2);
+    const controller = new AbortController();
+    let abortedAt = Number.NaN;
+    controller.signal.addEventListener('abort', () => {
+      abortedAt = performance.now();
+    });
+    setTimeout(() => controller.abort(), 1_000);
+    const error = await mixture
+      .fitAsync(X, { random: 1, executor, signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect(AbortedError.isInstance(error)).toBe(true);
+    expect(performance.now() - abortedAt).toBeLessThan(100);
+    const again = new BayesianGaussianMixture({ nClusters: 3, maxIterations: 5 });
+    const model = await again.fitAsync(small, { random: 1, executor });
+    expect(fingerprint(model, small)).toBe(fingerprint(again.fit(small, { random: 1 }), small));
+  });
+});
+
 /** 3,000 rows: one shard per pass, so restarts are what runs in parallel. */
 const small: Matrix = makeBlobs({
   nSamples: 3_000,
