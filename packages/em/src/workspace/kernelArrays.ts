@@ -9,6 +9,7 @@ import {
   allocateKernelArrays,
   kernelMemoryAvailable,
   kernelScratchBeside,
+  PREPARED_SCRATCH_VALUES,
   prefersKernelMemory,
   prepareData,
 } from '@mixkit/linalg';
@@ -57,19 +58,24 @@ export function kernelArrays(
  * enough: `prepareData` copies it natively and checks it and its column ranges in one
  * WebAssembly pass, which then stand in for the finite check, the Gaussian families' range
  * check (both loops over every value in JavaScript, slow in a fresh process's first fit) and
- * the later copy into kernel memory. The fit gives the same bits as on X. Otherwise, and with
- * missing cells allowed, X as given.
+ * the later copy into kernel memory. The fit gives the same bits as on X. Otherwise (also when
+ * the fit's block of `blockRows x k` values would not fit the scratch prepared data keeps beside
+ * its rows, where a second copy would follow), and with missing cells allowed, X as given.
  */
 export function placedBeforeChecks(
   X: MatrixInput,
   families: readonly AnyComponentFamily[],
   missing: MissingPolicy,
   inThread: boolean,
+  blockRows: number,
 ): MatrixInput {
   if (!inThread || missing !== 'error' || isPreparedData(X)) return X;
   if (!families.some(prefersKernelMemory) || !kernelMemoryAvailable()) return X;
   // Shape only (checking the values is prepareData's).
   const matrix = toMatrix(X, { checkFinite: false });
-  if (matrix.data.length < KERNEL_MEMORY_MIN_VALUES) return matrix;
+  const blockLength = Math.min(blockRows, matrix.rows) * families.length;
+  if (matrix.data.length < KERNEL_MEMORY_MIN_VALUES || blockLength > PREPARED_SCRATCH_VALUES) {
+    return matrix;
+  }
   return prepareData(matrix);
 }
