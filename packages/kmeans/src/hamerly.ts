@@ -267,17 +267,24 @@ export class HamerlyAssignment implements AssignmentStrategy {
    * iteration, whose sums are then computed from scratch). Returns how many labels changed.
    */
   private searchAll(labels: Int32Array, sums: ClusterSums | undefined): number {
-    const { found, foundUpper, foundLower, upper, lower } = this;
+    const { found, upper, lower } = this;
     const { nearest } = this.data;
     const n = labels.length;
     let changed = 0;
     for (let first = 0; first < n; first += found.length) {
       const count = Math.min(found.length, n - first);
-      nearest.nearest(null, first, count, found, foundUpper, foundLower);
+      // The bounds go straight to their rows (one copy per chunk in the search).
+      const end = first + count;
+      nearest.nearestDistances(
+        null,
+        first,
+        count,
+        found,
+        upper.subarray(first, end),
+        lower.subarray(first, end),
+      );
       for (let p = 0; p < count; p++) {
         const i = first + p;
-        upper[i] = Math.sqrt(foundUpper[p]);
-        lower[i] = Math.sqrt(foundLower[p]);
         const previous = labels[i];
         const label = found[p];
         if (previous === label) continue;
@@ -292,13 +299,13 @@ export class HamerlyAssignment implements AssignmentStrategy {
   /** Searches the listed rows against every center: labels, fresh bounds, moved sums. */
   private search(count: number, labels: Int32Array, sums: ClusterSums): number {
     const { list, found, foundUpper, foundLower, upper, lower } = this;
-    this.data.nearest.nearest(list, 0, count, found, foundUpper, foundLower);
+    this.data.nearest.nearestDistances(list, 0, count, found, foundUpper, foundLower);
     let changed = 0;
     for (let p = 0; p < count; p++) {
       const i = list[p];
       const label = found[p];
-      upper[i] = Math.sqrt(foundUpper[p]);
-      lower[i] = Math.sqrt(foundLower[p]);
+      upper[i] = foundUpper[p];
+      lower[i] = foundLower[p];
       const previous = labels[i];
       if (previous !== label) {
         labels[i] = label;

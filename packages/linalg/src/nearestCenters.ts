@@ -20,6 +20,15 @@ import { kernelMemoryAvailable } from './wasm/wasmKernels.js';
 const EXACT_ROWS = 256;
 
 /**
+ * What a search writes besides labels, as screenRows' `roots` argument: no bounds, bounds on
+ * squared distances (`nearest`), or on distances (`nearestDistances`).
+ */
+type BoundsKind = 0 | 1 | 2;
+const NO_BOUNDS = 0;
+const SQUARED = 1;
+const ROOTS = 2;
+
+/**
  * Nearest centres of many rows, exactly as the argmin of `squaredDistances` (lowest index on
  * ties) decides them, but screened in float32 first: f32x4 SIMD has twice the lanes of
  * f64x2, so the screen runs about twice as fast as the float64 kernel, and only rows whose best
@@ -303,15 +312,44 @@ export class NearestCenters {
     upper?: Float64Array,
     lower?: Float64Array,
   ): void {
+    const bounds = upper !== undefined && lower !== undefined;
+    this.search(rows, first, count, labels, upper, lower, bounds ? SQUARED : NO_BOUNDS);
+  }
+
+  /**
+   * `nearest` with bounds on distances rather than squared distances: `upper[p]` and
+   * `lower[p]` are the square roots (`Math.sqrt`, same bits) of what `nearest` writes, as
+   * Hamerly's bounds keep them. In the screen, the roots are taken in WebAssembly as the rows
+   * are decided, and the bounds of a chunk reach `upper` and `lower` by one copy.
+   */
+  nearestDistances(
+    rows: Int32Array | null,
+    first: number,
+    count: number,
+    labels: Int32Array,
+    upper: Float64Array,
+    lower: Float64Array,
+  ): void {
+    this.search(rows, first, count, labels, upper, lower, ROOTS);
+  }
+
+  private search(
+    rows: Int32Array | null,
+    first: number,
+    count: number,
+    labels: Int32Array,
+    upper: Float64Array | undefined,
+    lower: Float64Array | undefined,
+    bounds: BoundsKind,
+  ): void {
     this.decidedRows += count;
     const screen = this.screen;
     if (screen === undefined) {
-      this.exactAll(rows, first, count, labels, upper, lower);
+      this.exactAll(rows, first, count, labels, upper, lower, bounds);
       return;
     }
-    const { wasm, index, best, low, second, k4 } = screen;
+    const { wasm, index, best, ambiguous, k4 } = screen;
     const d = this.X.cols;
-    const xNorms = this.xNorms;
     const cmax = this.maxCenterNorm;
     const alpha = Math.fround(2 * (this.c32 + this.c64) * 1.01);
     const cmax32 = Math.fround(cmax * (1 + 2 ** -20));
@@ -321,7 +359,10 @@ export class NearestCenters {
       const m = Math.min(CHUNK_ROWS, count - start);
       if (rows === null) for (let p = 0; p < m; p++) index[p] = first + start + p;
       else index.set(rows.subarray(start, start + m));
-      wasm.exports.screenRows(
+      // Decided rows get their label and bounds in the kernel (the bounds as the JavaScript
+      // exact search would compute them from the screen's values: (xn + m) + c32·R², in the
+      // same float64 operations); the others are listed and decided below.
+      const undecided = wasm.exports.screenRows(
         memory(screen.data),
         d,
         m,
@@ -334,31 +375,29 @@ export class NearestCenters {
         alpha,
         memory(screen.values),
         memory(best),
-        memory(low),
-        memory(second),
+        memory(screen.upper),
+        memory(screen.lower),
+        memory(this.xNorms),
+        memory(this.radius),
+        cmax,
+        this.c32,
+        bounds,
+        memory(ambiguous),
       );
-      for (let p = 0; p < m; p++) {
-        const q = start + p;
-        const label = best[p];
-        if (label >= 0) {
-          labels[q] = label;
-          if (upper !== undefined && lower !== undefined) {
-            const row = index[p];
-            const R = this.radius[row] + cmax;
-            const error = this.c32 * R * R;
-            upper[q] = xNorms[row] + low[p] + error;
-            lower[q] = Math.max(xNorms[row] + second[p] - error, 0);
-          }
-          continue;
-        }
-        this.blockPositions[gathered++] = q;
+      labels.set(best.subarray(0, m), start);
+      if (upper !== undefined && lower !== undefined && bounds !== NO_BOUNDS) {
+        upper.set(screen.upper.subarray(0, m), start);
+        lower.set(screen.lower.subarray(0, m), start);
+      }
+      for (let a = 0; a < undecided; a++) {
+        this.blockPositions[gathered++] = start + ambiguous[a];
         if (gathered === this.block.rows) {
-          this.exactGathered(rows, first, gathered, labels, upper, lower);
+          this.exactGathered(rows, first, gathered, labels, upper, lower, bounds);
           gathered = 0;
         }
       }
     }
-    if (gathered > 0) this.exactGathered(rows, first, gathered, labels, upper, lower);
+    if (gathered > 0) this.exactGathered(rows, first, gathered, labels, upper, lower, bounds);
   }
 
   /** Every listed row by the float64 kernel, in blocks (contiguous ranges without a copy). */
@@ -369,15 +408,16 @@ export class NearestCenters {
     labels: Int32Array,
     upper: Float64Array | undefined,
     lower: Float64Array | undefined,
+    bounds: BoundsKind,
   ): void {
     const blockRows = this.block.rows;
     for (let start = 0; start < count; start += blockRows) {
       const m = Math.min(blockRows, count - start);
       for (let p = 0; p < m; p++) this.blockPositions[p] = start + p;
       if (rows === null) {
-        this.exactBlock(null, first, m, labels, upper, lower);
+        this.exactBlock(null, first, m, labels, upper, lower, bounds, false);
       } else {
-        this.exactGathered(rows, first, m, labels, upper, lower);
+        this.exactGathered(rows, first, m, labels, upper, lower, bounds);
       }
     }
   }
@@ -390,6 +430,7 @@ export class NearestCenters {
     labels: Int32Array,
     upper: Float64Array | undefined,
     lower: Float64Array | undefined,
+    bounds: BoundsKind,
   ): void {
     const d = this.X.cols;
     const x = this.X.data;
@@ -400,7 +441,7 @@ export class NearestCenters {
       block.set(x.subarray(row * d, row * d + d), r * d);
       this.blockNorms[r] = this.xNorms[row];
     }
-    this.exactBlock(rows, first, m, labels, upper, lower, true);
+    this.exactBlock(rows, first, m, labels, upper, lower, bounds, true);
   }
 
   /**
@@ -415,7 +456,8 @@ export class NearestCenters {
     labels: Int32Array,
     upper: Float64Array | undefined,
     lower: Float64Array | undefined,
-    gathered = false,
+    bounds: BoundsKind,
+    gathered: boolean,
   ): void {
     const k = this.k;
     const out = this.blockDistances;
@@ -444,12 +486,14 @@ export class NearestCenters {
         }
       }
       labels[q] = label;
-      if (upper !== undefined && lower !== undefined) {
+      if (upper !== undefined && lower !== undefined && bounds !== NO_BOUNDS) {
         const row = rows === null ? first + q : rows[q];
         const R = this.radius[row] + cmax;
         const error = this.c64 * R * R;
-        upper[q] = bestValue + error;
-        lower[q] = Math.max(secondValue - error, 0);
+        const high = bestValue + error;
+        const low = Math.max(secondValue - error, 0);
+        upper[q] = bounds === ROOTS ? Math.sqrt(high) : high;
+        lower[q] = bounds === ROOTS ? Math.sqrt(low) : low;
       }
     }
   }
