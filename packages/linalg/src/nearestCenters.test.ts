@@ -111,6 +111,39 @@ describe('NearestCenters', () => {
     });
   }
 
+  for (const screened of [true, false]) {
+    it(`nearestDistances gives nearest's labels and the square roots of its bounds, bit for bit (${screened ? 'float32 screen' : 'float64 only'})`, () => {
+      if (!screened) setKernelCompilation(false);
+      for (const [d, k] of SHAPES) {
+        const { X, C } = hardCase(700, d, k, 13 * d + k);
+        const search = new NearestCenters(X, k);
+        search.setCenters(C, rowSquaredNorms(C));
+        const n = X.rows;
+        const list = Int32Array.from({ length: Math.ceil(n / 2) }, (_, p) => 2 * p);
+        for (const [rows, count] of [
+          [null, n],
+          [list, list.length],
+        ] as const) {
+          const labels = new Int32Array(count);
+          const upper = new Float64Array(count);
+          const lower = new Float64Array(count);
+          search.nearest(rows, 0, count, labels, upper, lower);
+          const rootLabels = new Int32Array(count).fill(-2);
+          const rootUpper = new Float64Array(count);
+          const rootLower = new Float64Array(count);
+          search.nearestDistances(rows, 0, count, rootLabels, rootUpper, rootLower);
+          expect(Array.from(rootLabels)).toEqual(Array.from(labels));
+          expect(Array.from(rootUpper)).toEqual(Array.from(upper, Math.sqrt));
+          expect(Array.from(rootLower)).toEqual(Array.from(lower, Math.sqrt));
+          // Without bounds, the same labels.
+          const plain = new Int32Array(count).fill(-2);
+          search.nearest(rows, 0, count, plain);
+          expect(Array.from(plain)).toEqual(Array.from(labels));
+        }
+      }
+    });
+  }
+
   it('lloydStep gives the same labels, sums and totals as Lloyd and a row-order loop, bit for bit', () => {
     let fusedShapes = 0;
     for (const [d, k] of SHAPES) {
