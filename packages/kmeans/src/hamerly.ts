@@ -44,9 +44,10 @@ const LLOYD_STEP_SHARE = 0.85;
  * against all centers, which gives their label and fresh bounds. After the centers move by
  * p(j), u(i) grows by p(a(i)) and l(i) shrinks by the largest shift among the other centers.
  * The choice follows the pruning it observes: tightening runs only while it settles enough rows
- * (`tightenMinSuccess`), and when the bounds settle fewer than 15% of the rows the iterations
- * become Lloyd's step (every row searched, no bound test) until the next measurement, every
- * `TIGHTEN_RETRY` iterations. Memory: two Float64Arrays of n, and O(`SEARCH_ROWS`) for searches.
+ * (`tightenMinSuccess`), and while the bounds settle fewer than 15% of the rows the iterations
+ * are Lloyd's step (every row searched in ranges, no list), which still counts the rows the
+ * bounds would settle, so the bounds return in the first iteration where they prune.
+ * Memory: two Float64Arrays of n, and O(`SEARCH_ROWS`) for searches.
  */
 export class HamerlyAssignment implements AssignmentStrategy {
   readonly algorithm = 'hamerly';
@@ -112,16 +113,23 @@ export class HamerlyAssignment implements AssignmentStrategy {
       return changed;
     }
     this.iteration++;
-    // When the bounds settled almost no row in the last measured iteration, testing them costs
-    // more than it saves: this iteration is Lloyd's step (every row searched, which also
-    // renews every bound), and the bounds are measured again every TIGHTEN_RETRY iterations.
-    if (this.searchedShare > LLOYD_STEP_SHARE && this.iteration % TIGHTEN_RETRY !== 0) {
+    this.distanceComputations += halfCenterDistances(centers, this.halfMin);
+    // When the bounds settled almost no row in the last iteration, listing the rows they do not
+    // settle costs more than it saves: this iteration is Lloyd's step (every row searched, in
+    // ranges, which also renews every bound). It still counts the rows the bounds would have
+    // settled (a test without the list, about a tenth of the search's time), so the first
+    // iteration whose bounds would prune goes back to them: the early iterations, whose centres
+    // move most, no longer hold Lloyd's step for TIGHTEN_RETRY iterations (measured on
+    // overlapping clusters, 300,000 x 5, k = 40: 89% searched in the first bound test, 46% seven
+    // iterations later).
+    if (this.searchedShare > LLOYD_STEP_SHARE) {
+      const settled = this.settledRows(labels);
       const changed = this.searchAll(labels, sums);
       this.distanceComputations += n * k;
+      this.searchedShare = 1 - settled / n;
       sums.refreshIfDrifted(labels);
       return changed;
     }
-    this.distanceComputations += halfCenterDistances(centers, this.halfMin);
     const tally = this.tally;
     tally.fill(0);
     // Two calls, the first over a few rows: its loop exits before V8 compiles the loop on-stack.
@@ -206,6 +214,20 @@ export class HamerlyAssignment implements AssignmentStrategy {
     tally[SEARCHED] = searched;
     tally[LISTED] = listed;
     tally[CHANGED] = changed;
+  }
+
+  /** How many rows the bound test (without tightening) would settle: `boundRows`' test. */
+  private settledRows(labels: Int32Array): number {
+    const { upper, lower, halfMin } = this;
+    const { radius, marginScale, marginShift } = this.data.nearest;
+    let settled = 0;
+    for (let i = 0; i < labels.length; i++) {
+      const u = upper[i];
+      const r = radius[i] + marginShift;
+      const bound = Math.max(lower[i], 2 * halfMin[labels[i]] - u);
+      if (bound > 0 && bound * bound > u * u + marginScale * r * r) settled++;
+    }
+    return settled;
   }
 
   centersMoved(shifts: Float64Array, labels: Int32Array): void {
