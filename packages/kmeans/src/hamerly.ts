@@ -1,5 +1,5 @@
 import type { Matrix } from '@mixkit/core';
-import { squaredDistance } from '@mixkit/linalg';
+import { NearestCenters, squaredDistance } from '@mixkit/linalg';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
 import type { ClusterSums } from './clusterSums.js';
 import { halfCenterDistances } from './halfCenterDistances.js';
@@ -83,8 +83,11 @@ export class HamerlyAssignment implements AssignmentStrategy {
     this.searchedShare = 0.5;
     this.searchedShare = 0;
     const listRows = Math.min(SEARCH_ROWS, n);
-    this.upper = new Float64Array(n);
-    this.lower = new Float64Array(n);
+    // With the float32 screen, the bounds live in its kernel memory, where its WebAssembly bound
+    // test and update read them (`boundRows`, `centersMoved`).
+    const kernelBounds = data.nearest.hamerlyBounds;
+    this.upper = kernelBounds?.upper ?? new Float64Array(n);
+    this.lower = kernelBounds?.lower ?? new Float64Array(n);
     this.halfMin = new Float64Array(k);
     this.churn = new Float64Array(k);
     this.list = new Int32Array(listRows);
@@ -135,9 +138,13 @@ export class HamerlyAssignment implements AssignmentStrategy {
     // Two calls, the first over a few rows: its loop exits before V8 compiles the loop on-stack.
     // Code compiled before the loop's exit has run is cached for later entries and deoptimizes
     // at that exit on every call (measured: about one deoptimization per shard and iteration).
-    const split = Math.min(n, FIRST_ROWS);
-    this.boundRows(0, split, c, labels, sums);
-    this.boundRows(split, n, c, labels, sums);
+    if (!this.tighten && nearest.hamerlyBounds !== undefined) {
+      this.boundRowsInKernel(labels, sums);
+    } else {
+      const split = Math.min(n, FIRST_ROWS);
+      this.boundRows(0, split, c, labels, sums);
+      this.boundRows(split, n, c, labels, sums);
+    }
     const listed = tally[LISTED];
     let changed = tally[CHANGED];
     let searched = tally[SEARCHED];
@@ -216,10 +223,37 @@ export class HamerlyAssignment implements AssignmentStrategy {
     tally[CHANGED] = changed;
   }
 
+  /**
+   * `boundRows` without tightening, in WebAssembly (`NearestCenters.unsettledRows`, where the
+   * screen runs): the bound test lists a chunk's unsettled rows, which are then searched.
+   */
+  private boundRowsInKernel(labels: Int32Array, sums: ClusterSums): void {
+    const { nearest } = this.data;
+    const n = labels.length;
+    const tally = this.tally;
+    for (let first = 0; first < n; first += NearestCenters.filterRows) {
+      const count = Math.min(NearestCenters.filterRows, n - first);
+      const list = nearest.unsettledRows(labels, this.halfMin, first, count);
+      if (list === undefined) throw new Error('unreachable: hamerlyBounds without the screen');
+      tally[CHANGED] += this.search(list.length, labels, sums, list);
+      tally[SEARCHED] += list.length;
+    }
+  }
+
   /** How many rows the bound test (without tightening) would settle: `boundRows`' test. */
   private settledRows(labels: Int32Array): number {
     const { upper, lower, halfMin } = this;
-    const { radius, marginScale, marginShift } = this.data.nearest;
+    const { nearest } = this.data;
+    const n = labels.length;
+    if (nearest.hamerlyBounds !== undefined) {
+      let unsettled = 0;
+      for (let first = 0; first < n; first += NearestCenters.filterRows) {
+        const count = Math.min(NearestCenters.filterRows, n - first);
+        unsettled += nearest.unsettledRows(labels, halfMin, first, count)?.length ?? count;
+      }
+      return n - unsettled;
+    }
+    const { radius, marginScale, marginShift } = nearest;
     let settled = 0;
     for (let i = 0; i < labels.length; i++) {
       const u = upper[i];
@@ -231,7 +265,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
   }
 
   centersMoved(shifts: Float64Array, labels: Int32Array): void {
-    if (this.data.nearest.hamerlyCentersMoved(shifts)) return;
+    if (this.data.nearest.hamerlyCentersMoved(shifts, labels)) return;
     // l(i) must drop by the largest shift of any center other than a(i): the largest overall,
     // or the second largest for the rows of the center that moved most.
     let largest = 0;
@@ -319,8 +353,8 @@ export class HamerlyAssignment implements AssignmentStrategy {
   }
 
   /** Searches the listed rows against every center: labels, fresh bounds, moved sums. */
-  private search(count: number, labels: Int32Array, sums: ClusterSums): number {
-    const { list, found, foundUpper, foundLower, upper, lower } = this;
+  private search(count: number, labels: Int32Array, sums: ClusterSums, list = this.list): number {
+    const { found, foundUpper, foundLower, upper, lower } = this;
     this.data.nearest.nearestDistances(list, 0, count, found, foundUpper, foundLower);
     let changed = 0;
     for (let p = 0; p < count; p++) {

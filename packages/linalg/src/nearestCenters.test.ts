@@ -144,6 +144,76 @@ describe('NearestCenters', () => {
     });
   }
 
+  it("unsettledRows lists the rows Hamerly's bound test does not settle; hamerlyCentersMoved updates the screen's bounds", () => {
+    for (const enabled of [true, false]) {
+      setKernelCompilation(enabled);
+      const d = 24;
+      const k = 12;
+      const { X, C } = hardCase(5000, d, k, 91);
+      const search = new NearestCenters(X, k);
+      expect(search.screened).toBe(enabled);
+      const bounds = search.hamerlyBounds;
+      if (!enabled) {
+        expect(bounds).toBeUndefined();
+        expect(search.unsettledRows(new Int32Array(X.rows), new Float64Array(k), 0, 10)).toBe(
+          undefined,
+        );
+        continue;
+      }
+      if (bounds === undefined) throw new Error('the screen has no bounds');
+      search.setCenters(C, rowSquaredNorms(C));
+      const n = X.rows;
+      const labels = new Int32Array(n);
+      search.nearestDistances(null, 0, n, labels, bounds.upper, bounds.lower);
+      // Move the centres a little, as an iteration would, and update the bounds.
+      const random = seeded(5);
+      const moved = Float64Array.from(C.data, (v) => v + 0.05 * random.normal());
+      const shifts = new Float64Array(k);
+      for (let j = 0; j < k; j++)
+        shifts[j] = Math.sqrt(squaredDistance(C.data, j * d, moved, j * d, d));
+      const upper = Float64Array.from(bounds.upper);
+      const lower = Float64Array.from(bounds.lower);
+      expect(search.hamerlyCentersMoved(shifts, labels)).toBe(true);
+      const largest = Math.max(...shifts);
+      for (let i = 0; i < n; i++) {
+        expect(bounds.upper[i]).toBe(upper[i] + shifts[labels[i]]);
+        const other = Math.max(...Array.from(shifts).filter((_, j) => j !== labels[i]));
+        expect(bounds.lower[i]).toBe(lower[i] - other);
+        expect(other).toBeLessThanOrEqual(largest);
+      }
+      const next: Matrix = { rows: k, cols: d, data: moved };
+      search.setCenters(next, rowSquaredNorms(next));
+      const halfGaps = new Float64Array(k).fill(Number.POSITIVE_INFINITY);
+      for (let a = 0; a < k; a++) {
+        for (let b = 0; b < k; b++) {
+          if (a === b) continue;
+          const gap = 0.5 * Math.sqrt(squaredDistance(moved, a * d, moved, b * d, d));
+          halfGaps[a] = Math.min(halfGaps[a], gap);
+        }
+      }
+      const expected: number[] = [];
+      const listed: number[] = [];
+      for (let first = 0; first < n; first += NearestCenters.filterRows) {
+        const count = Math.min(NearestCenters.filterRows, n - first);
+        const list = search.unsettledRows(labels, halfGaps, first, count);
+        listed.push(...Array.from(list ?? []));
+      }
+      for (let i = 0; i < n; i++) {
+        const u = bounds.upper[i];
+        const L = Math.max(bounds.lower[i], 2 * halfGaps[labels[i]] - u);
+        if (!(L > 0 && L * L > u * u + search.margin(i))) expected.push(i);
+      }
+      expect(listed).toEqual(expected);
+      // Some rows are settled and some not: the test can tell either way.
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(n);
+      // A settled row keeps Lloyd's label for the moved centres.
+      const lloyd = lloydLabels(X, next);
+      const unsettled = new Set(expected);
+      for (let i = 0; i < n; i++) if (!unsettled.has(i)) expect(labels[i]).toBe(lloyd[i]);
+    }
+  });
+
   it('lloydStep gives the same labels, sums and totals as Lloyd and a row-order loop, bit for bit', () => {
     let fusedShapes = 0;
     for (const [d, k] of SHAPES) {

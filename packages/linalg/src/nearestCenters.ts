@@ -241,14 +241,76 @@ export class NearestCenters {
   /**
    * Hamerly's bound update after the centres moved by `shifts` (k): every upper bound grows by
    * its centre's shift, every lower bound shrinks by the largest shift of the other centres.
-   * For the bounds of `hamerlyStep`; nothing to do (false) where `fusedLloyd` is false.
+   * For the bounds of `hamerlyStep` (where `fusedLloyd` is true), or, given the rows' `labels`
+   * (n), for those of `hamerlyBounds` (where `screened` is true); nothing to do (false) otherwise.
    */
-  hamerlyCentersMoved(shifts: Float64Array): boolean {
-    const fused = this.fused;
-    if (fused === undefined) return false;
+  hamerlyCentersMoved(shifts: Float64Array, labels?: Int32Array): boolean {
     checkLength(shifts, this.k, 'shifts');
-    fusedBoundsMove(fused, this.X.rows, shifts);
+    const n = this.X.rows;
+    const fused = this.fused;
+    if (fused !== undefined) {
+      fusedBoundsMove(fused, n, shifts);
+      return true;
+    }
+    const bounds = this.screen?.bounds;
+    if (bounds === undefined || labels === undefined) return false;
+    checkLength(labels, n, 'labels');
+    bounds.labels.set(labels);
+    fusedBoundsMove(bounds, n, shifts);
     return true;
+  }
+
+  /** Most rows `unsettledRows` takes per call. */
+  static readonly filterRows = CHUNK_ROWS;
+
+  /**
+   * Room for Hamerly's bounds on distances, n upper and n lower, in the screen's kernel memory
+   * (where `screened` is true; undefined otherwise), for `unsettledRows` and
+   * `hamerlyCentersMoved` to run in WebAssembly. The caller writes them (`nearestDistances`
+   * into their subarrays) and keeps them.
+   */
+  get hamerlyBounds(): { readonly upper: Float64Array; readonly lower: Float64Array } | undefined {
+    return this.screen?.bounds;
+  }
+
+  /**
+   * Hamerly's bound test over the rows [first, first + count) (count ≤ `filterRows`) in
+   * WebAssembly (bounds.wat's branch-free filter), on the bounds in `hamerlyBounds`, with the
+   * rows' `labels` (n) and `halfGaps` (k, half the distance from each centre to its nearest
+   * other): a row is settled when L = max(lower, 2 halfGaps[label] − upper) > 0 and
+   * L² > upper² + margin(row), as `HamerlyAssignment` tests it. Returns the row numbers of the
+   * rows not settled, a view of kernel memory valid until the next call; undefined where
+   * `screened` is false.
+   */
+  unsettledRows(
+    labels: Int32Array,
+    halfGaps: Float64Array,
+    first: number,
+    count: number,
+  ): Int32Array | undefined {
+    const bounds = this.screen?.bounds;
+    if (bounds === undefined) return undefined;
+    const n = this.X.rows;
+    checkLength(labels, n, 'labels');
+    checkLength(halfGaps, this.k, 'halfGaps');
+    assertInteger(first, 'first', 0, n);
+    assertInteger(count, 'count', 0, Math.min(CHUNK_ROWS, n - first));
+    bounds.labels.set(labels.subarray(first, first + count), first);
+    bounds.halfGaps.set(halfGaps);
+    const at = (a: ArrayBufferView) => a.byteOffset;
+    const listed = bounds.wasm.exports.boundsFilter(
+      first,
+      count,
+      at(bounds.labels),
+      at(bounds.upper),
+      at(bounds.lower),
+      at(bounds.radius),
+      at(bounds.halfGaps),
+      this.marginCoefficient,
+      this.maxCenterNorm,
+      at(bounds.list),
+    );
+    return bounds.list.subarray(0, listed);
   }
 
   /** Whether the float32 screen runs (WebAssembly SIMD available and the data not huge). */

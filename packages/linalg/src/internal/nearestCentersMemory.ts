@@ -27,10 +27,28 @@ export interface Screen {
   readonly centersT: Float32Array;
   readonly centerNorms: Float32Array;
   readonly k4: number;
+  /** Hamerly's bounds for the rows (see `NearestCenters.hamerlyBounds`). */
+  readonly bounds: KernelBounds;
+}
+
+/**
+ * Hamerly's bounds in kernel memory, where bounds.wat's filter and update read them: labels,
+ * upper and lower bounds (distances) and ||x_i|| per row, half the nearest-centre gaps and the
+ * centre shifts per centre, and the list of a chunk's rows the bounds do not settle.
+ */
+export interface KernelBounds {
+  readonly wasm: WasmKernels;
+  readonly labels: Int32Array;
+  readonly upper: Float64Array;
+  readonly lower: Float64Array;
+  readonly radius: Float64Array;
+  readonly halfGaps: Float64Array;
+  readonly shifts: Float64Array;
+  readonly list: Int32Array;
 }
 
 /** The fused float64 Lloyd step's kernel memory (`lloydRows` in nearest.wat). */
-export interface Fused {
+export interface Fused extends KernelBounds {
   readonly wasm: WasmKernels;
   readonly data: Float64Array;
   readonly xNorms: Float64Array;
@@ -41,15 +59,7 @@ export interface Fused {
   readonly sums: Float64Array;
   readonly totals: Float64Array;
   readonly k2: number;
-  /** Hamerly's bounds (`hamerlyStep`): upper, lower, ||x_i||, half the nearest-centre gaps. */
-  readonly upper: Float64Array;
-  readonly lower: Float64Array;
-  readonly radius: Float64Array;
-  readonly halfGaps: Float64Array;
-  readonly shifts: Float64Array;
   readonly churn: Float64Array;
-  /** Row numbers of a chunk's rows that the bounds do not settle. */
-  readonly list: Int32Array;
 }
 
 /** What `placeRows` set up: the shifted rows, their norms and, with WebAssembly, kernel memory. */
@@ -97,6 +107,8 @@ export function placeRows(
     // The rows' float64 norms and radii, read by screenRows for the bounds, and the list of
     // rows it cannot decide.
     lengths.push(n, n, half(CHUNK_ROWS));
+    // Hamerly's bounds: labels, upper, lower, half gaps, shifts, the list of unsettled rows.
+    lengths.push(half(n), n, n, k, k, half(CHUNK_ROWS));
   }
   const arrays = allocateKernelArrays(lengths);
   const wasm = arrays === undefined ? undefined : wasmKernelsFor(arrays[0], arrays[0]);
@@ -192,6 +204,16 @@ export function placeRows(
     centersT: f32(centersT, d * k4),
     centerNorms: f32(norms32, k4),
     k4,
+    bounds: {
+      wasm,
+      labels: i32(kernel[14], n),
+      upper: kernel[15],
+      lower: kernel[16],
+      radius,
+      halfGaps: kernel[17],
+      shifts: kernel[18],
+      list: i32(kernel[19], CHUNK_ROWS),
+    },
   };
   // Float32Array.set rounds each double to the nearest float, as Math.fround does.
   screen.data.set(rowsData);
