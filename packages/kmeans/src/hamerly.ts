@@ -234,8 +234,11 @@ export class HamerlyAssignment implements AssignmentStrategy {
     for (let first = 0; first < n; first += NearestCenters.filterRows) {
       const count = Math.min(NearestCenters.filterRows, n - first);
       const list = nearest.unsettledRows(labels, this.halfMin, first, count);
-      if (list === undefined) throw new Error('unreachable: hamerlyBounds without the screen');
-      tally[CHANGED] += this.search(list.length, labels, sums, list);
+      const found = list && nearest.hamerlySearch(list, 0, list.length, labels);
+      if (list === undefined || found === undefined) {
+        throw new Error('unreachable: hamerlyBounds without the screen');
+      }
+      tally[CHANGED] += applyChanges(found, labels, sums);
       tally[SEARCHED] += list.length;
     }
   }
@@ -327,6 +330,16 @@ export class HamerlyAssignment implements AssignmentStrategy {
     const { nearest } = this.data;
     const n = labels.length;
     let changed = 0;
+    if (nearest.hamerlyBounds !== undefined) {
+      // The screen writes the bounds and reports only the changed rows.
+      for (let first = 0; first < n; first += NearestCenters.filterRows) {
+        const count = Math.min(NearestCenters.filterRows, n - first);
+        const changes = nearest.hamerlySearch(null, first, count, labels);
+        if (changes === undefined) throw new Error('unreachable: hamerlyBounds without the screen');
+        changed += applyChanges(changes, labels, sums);
+      }
+      return changed;
+    }
     for (let first = 0; first < n; first += found.length) {
       const count = Math.min(found.length, n - first);
       // The bounds go straight to their rows (one copy per chunk in the search).
@@ -371,4 +384,22 @@ export class HamerlyAssignment implements AssignmentStrategy {
     }
     return changed;
   }
+}
+
+/**
+ * Relabels the rows `changes.rows` (in order) with `changes.labels`, moving each between the
+ * centres' sums when there are `sums` (the first iteration sums afterwards); returns how many.
+ */
+function applyChanges(
+  changes: { readonly rows: Int32Array; readonly labels: Int32Array },
+  labels: Int32Array,
+  sums: ClusterSums | undefined,
+): number {
+  const { rows, labels: to } = changes;
+  for (let e = 0; e < rows.length; e++) {
+    const i = rows[e];
+    if (sums !== undefined) sums.move(i, labels[i], to[e]);
+    labels[i] = to[e];
+  }
+  return rows.length;
 }

@@ -214,6 +214,53 @@ describe('NearestCenters', () => {
     }
   });
 
+  it("hamerlySearch gives nearestDistances' labels and bounds, at the rows, and reports the changed rows in order", () => {
+    const d = 24;
+    const k = 12;
+    const { X, C } = hardCase(9000, d, k, 17);
+    const search = new NearestCenters(X, k);
+    const bounds = search.hamerlyBounds;
+    if (!search.screened || bounds === undefined) throw new Error('expected the screen');
+    search.setCenters(C, rowSquaredNorms(C));
+    const n = X.rows;
+    const labels = new Int32Array(n);
+    const upper = new Float64Array(n);
+    const lower = new Float64Array(n);
+    search.nearestDistances(null, 0, n, labels, upper, lower);
+    // Previous labels: Lloyd's, except every fifth row, which is off by one centre.
+    const previous = labels.map((a, i) => (i % 5 === 0 ? (a + 1) % k : a));
+    const list = Int32Array.from({ length: Math.ceil(n / 3) }, (_, p) => 3 * p);
+    for (const [rows, count] of [
+      [null, n],
+      [list, list.length],
+    ] as const) {
+      bounds.upper.fill(-1);
+      bounds.lower.fill(-1);
+      const changedRows: number[] = [];
+      const changedLabels: number[] = [];
+      for (let first = 0; first < count; first += NearestCenters.filterRows) {
+        const m = Math.min(NearestCenters.filterRows, count - first);
+        const changes =
+          rows === null
+            ? search.hamerlySearch(null, first, m, previous)
+            : search.hamerlySearch(rows.subarray(first, first + m), 0, m, previous);
+        if (changes === undefined) throw new Error('expected the screen');
+        changedRows.push(...changes.rows);
+        changedLabels.push(...changes.labels);
+      }
+      const searched = rows === null ? Array.from({ length: n }, (_, i) => i) : Array.from(rows);
+      const expected = searched.filter((i) => labels[i] !== previous[i]);
+      expect(changedRows).toEqual(expected);
+      expect(changedLabels).toEqual(expected.map((i) => labels[i]));
+      for (const i of searched) {
+        expect(bounds.upper[i]).toBe(upper[i]);
+        expect(bounds.lower[i]).toBe(lower[i]);
+      }
+      // Rows not searched keep their bounds.
+      if (rows !== null) expect(bounds.upper[1]).toBe(-1);
+    }
+  });
+
   it('lloydStep gives the same labels, sums and totals as Lloyd and a row-order loop, bit for bit', () => {
     let fusedShapes = 0;
     for (const [d, k] of SHAPES) {

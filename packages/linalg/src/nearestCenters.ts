@@ -67,6 +67,8 @@ export class NearestCenters {
   private readonly blockDistances: Float64Array;
   /** List positions of the gathered rows. */
   private readonly blockPositions: Int32Array;
+  /** `hamerlySearch`'s changed rows and their labels (with the screen). */
+  private readonly changes: { readonly rows: Int32Array; readonly labels: Int32Array } | undefined;
   private centers: Matrix;
   private centerNorms: Float64Array;
   private maxCenterNorm: number;
@@ -131,6 +133,10 @@ export class NearestCenters {
     this.blockDistances = placed.blockDistances;
     this.screen = placed.screen;
     this.fused = placed.fused;
+    this.changes =
+      placed.screen === undefined
+        ? undefined
+        : { rows: new Int32Array(CHUNK_ROWS), labels: new Int32Array(CHUNK_ROWS) };
   }
 
   /** The rows searched: X − offset (see the constructor). */
@@ -445,6 +451,7 @@ export class NearestCenters {
         this.c32,
         bounds,
         memory(ambiguous),
+        0,
       );
       labels.set(best.subarray(0, m), start);
       if (upper !== undefined && lower !== undefined && bounds !== NO_BOUNDS) {
@@ -454,12 +461,100 @@ export class NearestCenters {
       for (let a = 0; a < undecided; a++) {
         this.blockPositions[gathered++] = start + ambiguous[a];
         if (gathered === this.block.rows) {
-          this.exactGathered(rows, first, gathered, labels, upper, lower, bounds);
+          this.exactGathered(rows, first, gathered, labels, upper, lower, bounds, false);
           gathered = 0;
         }
       }
     }
-    if (gathered > 0) this.exactGathered(rows, first, gathered, labels, upper, lower, bounds);
+    if (gathered > 0) {
+      this.exactGathered(rows, first, gathered, labels, upper, lower, bounds, false);
+    }
+  }
+
+  /**
+   * Hamerly's search on the bounds in `hamerlyBounds` (where `screened` is true; undefined
+   * otherwise): the rows `rows[0 .. count)` (ascending row numbers; or the range
+   * [first, first + count)), count ≤ `filterRows`, get their nearest centre exactly as
+   * `nearest` decides it, and fresh bounds on distances (as `nearestDistances` computes them)
+   * written to `hamerlyBounds` at their row numbers. `labels` (n) are read, not written: returns
+   * the rows whose nearest centre is not labels[row], in the order searched, and their nearest
+   * centres (views valid until the next call), for the caller to move. The kernel writes the
+   * bounds and compares the labels itself, so only the changed and the undecided rows come back
+   * to JavaScript.
+   */
+  hamerlySearch(
+    rows: Int32Array | null,
+    first: number,
+    count: number,
+    labels: Int32Array,
+  ): { readonly rows: Int32Array; readonly labels: Int32Array } | undefined {
+    const screen = this.screen;
+    const changes = this.changes;
+    if (screen === undefined || changes === undefined) return undefined;
+    const n = this.X.rows;
+    checkLength(labels, n, 'labels');
+    assertInteger(count, 'count', 0, CHUNK_ROWS);
+    if (rows === null) assertInteger(first, 'first', 0, n - count);
+    this.decidedRows += count;
+    const { wasm, index, best, ambiguous, k4, bounds } = screen;
+    if (count === 0)
+      return { rows: changes.rows.subarray(0, 0), labels: changes.labels.subarray(0, 0) };
+    if (rows === null) for (let p = 0; p < count; p++) index[p] = first + p;
+    else index.set(rows.subarray(0, count));
+    // The kernel compares with its copy of the labels of the rows' span.
+    const low = index[0];
+    const high = index[count - 1] + 1;
+    bounds.labels.set(labels.subarray(low, high), low);
+    const memory = (a: ArrayBufferView) => a.byteOffset;
+    const cmax = this.maxCenterNorm;
+    const listed = wasm.exports.screenRows(
+      memory(screen.data),
+      this.X.cols,
+      count,
+      memory(index),
+      memory(screen.centersT),
+      k4,
+      memory(screen.centerNorms),
+      memory(screen.radius),
+      Math.fround(cmax * (1 + 2 ** -20)),
+      Math.fround(2 * (this.c32 + this.c64) * 1.01),
+      memory(screen.values),
+      memory(best),
+      memory(bounds.upper),
+      memory(bounds.lower),
+      memory(this.xNorms),
+      memory(this.radius),
+      cmax,
+      this.c32,
+      ROOTS,
+      memory(ambiguous),
+      memory(bounds.labels),
+    );
+    // The rows the screen left undecided, in float64 (labels into `best` by position).
+    let gathered = 0;
+    for (let e = 0; e < listed; e++) {
+      const p = ambiguous[e];
+      if (best[p] >= 0) continue;
+      this.blockPositions[gathered++] = p;
+      if (gathered === this.block.rows) {
+        this.exactGathered(index, 0, gathered, best, bounds.upper, bounds.lower, ROOTS, true);
+        gathered = 0;
+      }
+    }
+    if (gathered > 0) {
+      this.exactGathered(index, 0, gathered, best, bounds.upper, bounds.lower, ROOTS, true);
+    }
+    let changed = 0;
+    for (let e = 0; e < listed; e++) {
+      const p = ambiguous[e];
+      const row = index[p];
+      const label = best[p];
+      if (label === labels[row]) continue;
+      changes.rows[changed] = row;
+      changes.labels[changed] = label;
+      changed++;
+    }
+    return { rows: changes.rows.subarray(0, changed), labels: changes.labels.subarray(0, changed) };
   }
 
   /** Every listed row by the float64 kernel, in blocks (contiguous ranges without a copy). */
@@ -477,14 +572,17 @@ export class NearestCenters {
       const m = Math.min(blockRows, count - start);
       for (let p = 0; p < m; p++) this.blockPositions[p] = start + p;
       if (rows === null) {
-        this.exactBlock(null, first, m, labels, upper, lower, bounds, false);
+        this.exactBlock(null, first, m, labels, upper, lower, bounds, false, false);
       } else {
-        this.exactGathered(rows, first, m, labels, upper, lower, bounds);
+        this.exactGathered(rows, first, m, labels, upper, lower, bounds, false);
       }
     }
   }
 
-  /** The rows at list positions `blockPositions[0 .. m)` by the float64 kernel. */
+  /**
+   * The rows at list positions `blockPositions[0 .. m)` by the float64 kernel (bounds at the
+   * row numbers with `byRow`, else at the positions).
+   */
   private exactGathered(
     rows: Int32Array | null,
     first: number,
@@ -493,6 +591,7 @@ export class NearestCenters {
     upper: Float64Array | undefined,
     lower: Float64Array | undefined,
     bounds: BoundsKind,
+    byRow: boolean,
   ): void {
     const d = this.X.cols;
     const x = this.X.data;
@@ -503,7 +602,7 @@ export class NearestCenters {
       block.set(x.subarray(row * d, row * d + d), r * d);
       this.blockNorms[r] = this.xNorms[row];
     }
-    this.exactBlock(rows, first, m, labels, upper, lower, bounds, true);
+    this.exactBlock(rows, first, m, labels, upper, lower, bounds, true, byRow);
   }
 
   /**
@@ -520,6 +619,7 @@ export class NearestCenters {
     lower: Float64Array | undefined,
     bounds: BoundsKind,
     gathered: boolean,
+    byRow: boolean,
   ): void {
     const k = this.k;
     const out = this.blockDistances;
@@ -554,8 +654,9 @@ export class NearestCenters {
         const error = this.c64 * R * R;
         const high = bestValue + error;
         const low = Math.max(secondValue - error, 0);
-        upper[q] = bounds === ROOTS ? Math.sqrt(high) : high;
-        lower[q] = bounds === ROOTS ? Math.sqrt(low) : low;
+        const at = byRow ? row : q;
+        upper[at] = bounds === ROOTS ? Math.sqrt(high) : high;
+        lower[at] = bounds === ROOTS ? Math.sqrt(low) : low;
       }
     }
   }

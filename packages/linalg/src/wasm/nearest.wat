@@ -13,19 +13,22 @@
   ;; float32 at `radius` by row number). A row with exactly one centre at or below the threshold
   ;; is decided: best[r] = that centre and, unless `roots` is 0, float64 bounds on its exact
   ;; squared distances, with e = c32 (radius64_row + cmax64)^2 and xn its float64 squared norm
-  ;; (both by row number): upper[r] = (xn + m) + e, lower[r] = max((xn + s) - e, 0), s the least
-  ;; v_j above the threshold (+Inf if none); their square roots when `roots` is 2 (Hamerly's
-  ;; bounds are distances). Every other row gets best[r] = -1 and its position r is appended to
-  ;; the list at `ambiguous` (the caller decides those exactly); returns how many. 4 rows x 8
-  ;; centres per step (8 f32x4 accumulators), then 4 x 4; `values` holds 4 rows of k4 floats,
-  ;; scanned once per row for each lane's minimum, runner-up and first index, then merged:
-  ;; exactly one lane at or below the threshold, whose runner-up is above it, is one centre.
+  ;; (both by row number): upper = (xn + m) + e, lower = max((xn + s) - e, 0), s the least v_j
+  ;; above the threshold (+Inf if none); their square roots when `roots` is 2 (Hamerly's bounds
+  ;; are distances). The bounds go to upper[r], lower[r] by position r, or, when `prev` (labels
+  ;; by row number) is not 0, to upper[row], lower[row]. Every other row gets best[r] = -1. The
+  ;; positions of those rows, and with `prev` of the rows whose best differs from prev[row], are
+  ;; listed at `ambiguous` in order (the caller decides the first exactly and moves the others);
+  ;; returns how many. 4 rows x 8 centres per step (8 f32x4 accumulators), then 4 x 4; `values`
+  ;; holds 4 rows of k4 floats, scanned once per row for each lane's minimum, runner-up and first
+  ;; index, then merged: one lane at or below the threshold, whose runner-up is above it, is one
+  ;; centre.
   (func (export "screenRows")
     (param $x i32) (param $d i32) (param $rows i32) (param $index i32) (param $ct i32)
     (param $k4 i32) (param $cn i32) (param $radius i32) (param $cmax f32) (param $alpha f32)
     (param $values i32) (param $best i32) (param $upper i32) (param $lower i32)
     (param $xn i32) (param $radius64 i32) (param $cmax64 f64) (param $c32 f64)
-    (param $roots i32) (param $ambiguous i32) (result i32)
+    (param $roots i32) (param $ambiguous i32) (param $prev i32) (result i32)
     (local $rowBytes i32) (local $kBytes i32) (local $left i32) (local $s i32)
     (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32)
     (local $j i32) (local $t i32) (local $cp i32) (local $vp i32) (local $row i32)
@@ -34,7 +37,7 @@
     (local $y0 v128) (local $y1 v128) (local $z v128) (local $v v128) (local $thr v128)
     (local $m f32) (local $mask i32) (local $count i32) (local $at i32) (local $r f32)
     (local $m1 v128) (local $m2 v128) (local $idx v128) (local $jv v128) (local $e f64) (local $xv f64)
-    (local $lo f64) (local $hi f64)
+    (local $lo f64) (local $hi f64) (local $lab i32) (local $dst i32)
     (local.set $rowBytes (i32.shl (local.get $d) (i32.const 2)))
     (local.set $kBytes (i32.shl (local.get $k4) (i32.const 2)))
     (block $done
@@ -177,7 +180,7 @@
             (then
               ;; one centre at or below the threshold: its index, and the least value above
               (v128.store (local.get $vp) (local.get $idx))
-              (i32.store (local.get $best)
+              (local.set $lab
                 (i32.load (i32.add (local.get $vp) (i32.shl (i32.ctz (local.get $mask)) (i32.const 2)))))
               (if (local.get $roots) (then
                 (local.set $v (v128.bitselect (local.get $m2) (local.get $m1) (local.get $z)))
@@ -194,18 +197,23 @@
                   (then
                     (local.set $hi (f64.sqrt (local.get $hi)))
                     (local.set $lo (f64.sqrt (local.get $lo)))))
-                (f64.store (local.get $upper) (local.get $hi))
-                (f64.store (local.get $lower) (local.get $lo)))))
-            (else
-              (i32.store (local.get $best) (i32.const -1))
+                ;; by row number with `prev`, else by position
+                (local.set $dst (i32.shl (select (local.get $row) (local.get $at) (local.get $prev))
+                  (i32.const 3)))
+                (f64.store (i32.add (local.get $upper) (local.get $dst)) (local.get $hi))
+                (f64.store (i32.add (local.get $lower) (local.get $dst)) (local.get $lo)))))
+            (else (local.set $lab (i32.const -1))))
+          (i32.store (local.get $best) (local.get $lab))
+          ;; listed: undecided rows, and with `prev` the rows whose label changes
+          (if (i32.or (i32.lt_s (local.get $lab) (i32.const 0)) (i32.and (i32.ne (local.get $prev) (i32.const 0))
+                (i32.ne (local.get $lab) (i32.load (i32.add (local.get $prev) (i32.shl (local.get $row) (i32.const 2)))))))
+            (then
               (i32.store (i32.add (local.get $ambiguous) (i32.shl (local.get $count) (i32.const 2)))
                 (local.get $at))
               (local.set $count (i32.add (local.get $count) (i32.const 1)))))
           (local.set $at (i32.add (local.get $at) (i32.const 1)))
           (local.set $index (i32.add (local.get $index) (i32.const 4)))
           (local.set $best (i32.add (local.get $best) (i32.const 4)))
-          (local.set $upper (i32.add (local.get $upper) (i32.const 8)))
-          (local.set $lower (i32.add (local.get $lower) (i32.const 8)))
           (local.set $s (i32.add (local.get $s) (i32.const 1)))
           (br_if $scan (i32.lt_u (local.get $s) (local.get $left))))
         (local.set $rows (i32.sub (local.get $rows) (i32.const 4)))

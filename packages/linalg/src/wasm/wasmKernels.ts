@@ -183,6 +183,7 @@ export interface KernelExports {
     c32: number,
     roots: number,
     ambiguous: number,
+    prev: number,
   ): number;
 }
 
