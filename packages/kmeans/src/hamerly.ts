@@ -1,5 +1,5 @@
 import type { Matrix } from '@mixkit/core';
-import { NearestCenters, squaredDistance } from '@mixkit/linalg';
+import { type LabelChanges, NearestCenters, squaredDistance } from '@mixkit/linalg';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
 import type { ClusterSums } from './clusterSums.js';
 import { halfCenterDistances } from './halfCenterDistances.js';
@@ -391,7 +391,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
  * centres' sums when there are `sums` (the first iteration sums afterwards); returns how many.
  */
 function applyChanges(
-  changes: { readonly rows: Int32Array; readonly labels: Int32Array },
+  changes: LabelChanges,
   labels: Int32Array,
   sums: ClusterSums | undefined,
 ): number {

@@ -16,6 +16,22 @@ import {
 import { squaredDistances } from './squaredDistances.js';
 import { kernelMemoryAvailable } from './wasm/wasmKernels.js';
 
+/** Hamerly's bounds in the screen's kernel memory (`NearestCenters.hamerlyBounds`). */
+export interface HamerlyBounds {
+  /** Per row, an upper bound on the distance to its centre. */
+  readonly upper: Float64Array;
+  /** Per row, a lower bound on the distance to every other centre. */
+  readonly lower: Float64Array;
+}
+
+/** The rows `NearestCenters.hamerlySearch` found with another label, in the order searched. */
+export interface LabelChanges {
+  /** Their row numbers. */
+  readonly rows: Int32Array;
+  /** Their nearest centres. */
+  readonly labels: Int32Array;
+}
+
 /** Rows per block of exact (float64) distances. */
 const EXACT_ROWS = 256;
 
@@ -68,7 +84,7 @@ export class NearestCenters {
   /** List positions of the gathered rows. */
   private readonly blockPositions: Int32Array;
   /** `hamerlySearch`'s changed rows and their labels (with the screen). */
-  private readonly changes: { readonly rows: Int32Array; readonly labels: Int32Array } | undefined;
+  private readonly changes: LabelChanges | undefined;
   private centers: Matrix;
   private centerNorms: Float64Array;
   private maxCenterNorm: number;
@@ -275,7 +291,7 @@ export class NearestCenters {
    * `hamerlyCentersMoved` to run in WebAssembly. The caller writes them (`nearestDistances`
    * into their subarrays) and keeps them.
    */
-  get hamerlyBounds(): { readonly upper: Float64Array; readonly lower: Float64Array } | undefined {
+  get hamerlyBounds(): HamerlyBounds | undefined {
     return this.screen?.bounds;
   }
 
@@ -487,7 +503,7 @@ export class NearestCenters {
     first: number,
     count: number,
     labels: Int32Array,
-  ): { readonly rows: Int32Array; readonly labels: Int32Array } | undefined {
+  ): LabelChanges | undefined {
     const screen = this.screen;
     const changes = this.changes;
     if (screen === undefined || changes === undefined) return undefined;
