@@ -135,12 +135,13 @@ export class HamerlyAssignment implements AssignmentStrategy {
     }
     const tally = this.tally;
     tally.fill(0);
-    // Two calls, the first over a few rows: its loop exits before V8 compiles the loop on-stack.
-    // Code compiled before the loop's exit has run is cached for later entries and deoptimizes
-    // at that exit on every call (measured: about one deoptimization per shard and iteration).
     if (!this.tighten && nearest.hamerlyBounds !== undefined) {
       this.boundRowsInKernel(labels, sums);
     } else {
+      // Two calls, the first over a few rows: its loop exits before V8 compiles the loop
+      // on-stack. Code compiled before the loop's exit has run is cached for later entries and
+      // deoptimizes at that exit on every call (measured: about one deoptimization per shard and
+      // iteration).
       const split = Math.min(n, FIRST_ROWS);
       this.boundRows(0, split, c, labels, sums);
       this.boundRows(split, n, c, labels, sums);
