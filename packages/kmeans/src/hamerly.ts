@@ -135,8 +135,8 @@ export class HamerlyAssignment implements AssignmentStrategy {
     }
     const tally = this.tally;
     tally.fill(0);
-    if (!this.tighten && nearest.hamerlyBounds !== undefined) {
-      this.boundRowsInKernel(labels, sums);
+    if (nearest.hamerlyBounds !== undefined) {
+      this.boundRowsInKernel(c, labels, sums);
     } else {
       // Two calls, the first over a few rows: its loop exits before V8 compiles the loop
       // on-stack. Code compiled before the loop's exit has run is cached for later entries and
@@ -225,22 +225,43 @@ export class HamerlyAssignment implements AssignmentStrategy {
   }
 
   /**
-   * `boundRows` without tightening, in WebAssembly (`NearestCenters.unsettledRows`, where the
-   * screen runs): the bound test lists a chunk's unsettled rows, which are then searched.
+   * `boundRows` on the screen's kernel memory (where it runs): the bound test in WebAssembly
+   * (`NearestCenters.unsettledRows`) lists a chunk's unsettled rows; while tightening pays, each
+   * listed row's upper bound is tightened with one exact distance and the test repeated, as
+   * `boundRows` does, so only the listed rows cost JavaScript; the rows still unsettled are
+   * searched (`hamerlySearch`).
    */
-  private boundRowsInKernel(labels: Int32Array, sums: ClusterSums): void {
-    const { nearest } = this.data;
+  private boundRowsInKernel(c: Float64Array, labels: Int32Array, sums: ClusterSums): void {
+    const { nearest, X } = this.data;
+    const { cols: d, data: x } = X;
+    const { upper, lower, halfMin, tally } = this;
+    const { radius, marginScale, marginShift } = nearest;
+    const tightFactor = 1 + (d + 2) * 2 ** -52;
     const n = labels.length;
-    const tally = this.tally;
     for (let first = 0; first < n; first += NearestCenters.filterRows) {
       const count = Math.min(NearestCenters.filterRows, n - first);
-      const list = nearest.unsettledRows(labels, this.halfMin, first, count);
-      const found = list && nearest.hamerlySearch(list, 0, list.length, labels);
-      if (list === undefined || found === undefined) {
-        throw new Error('unreachable: hamerlyBounds without the screen');
+      const listed = nearest.unsettledRows(labels, halfMin, first, count);
+      if (listed === undefined) throw new Error('unreachable: hamerlyBounds without the screen');
+      let kept = listed.length;
+      if (this.tighten) {
+        kept = 0;
+        for (let p = 0; p < listed.length; p++) {
+          const i = listed[p];
+          const a = labels[i];
+          const u = Math.sqrt(squaredDistance(x, i * d, c, a * d, d) * tightFactor);
+          upper[i] = u;
+          const r = radius[i] + marginShift;
+          const bound = Math.max(lower[i], 2 * halfMin[a] - u);
+          if (bound > 0 && bound * bound > u * u + marginScale * r * r) continue;
+          listed[kept++] = i;
+        }
+        tally[TIGHTENED] += listed.length;
+        tally[TIGHTENED_SKIPS] += listed.length - kept;
       }
+      const found = nearest.hamerlySearch(listed, 0, kept, labels);
+      if (found === undefined) throw new Error('unreachable: hamerlyBounds without the screen');
       tally[CHANGED] += applyChanges(found, labels, sums);
-      tally[SEARCHED] += list.length;
+      tally[SEARCHED] += kept;
     }
   }
 
