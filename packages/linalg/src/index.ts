@@ -11,7 +11,7 @@ export { fromMlMatrix, toMlMatrix } from './mlMatrix.js';
 export { multiply } from './multiply.js';
 export { multiplyTransposed } from './multiplyTransposed.js';
 export { multiplyUpperRows } from './multiplyUpperRows.js';
-export { NearestCenters } from './nearestCenters.js';
+export { type HamerlyBounds, type LabelChanges, NearestCenters } from './nearestCenters.js';
 export { normalizeLogRows } from './normalizeLogRows.js';
 export { orthogonalPolarFactor } from './orthogonalPolarFactor.js';
 export { kernelScratchBeside } from './prepared/kernelScratchBeside.js';

@@ -186,9 +186,16 @@ export interface KernelExports {
     alpha: number,
     values: number,
     best: number,
-    low: number,
-    second: number,
-  ): void;
+    upper: number,
+    lower: number,
+    xn: number,
+    radius64: number,
+    cmax64: number,
+    c32: number,
+    roots: number,
+    ambiguous: number,
+    prev: number,
+  ): number;
 }
 
 /** One kernel memory's instance and its scratch for a call's operands. */
