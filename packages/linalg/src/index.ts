@@ -38,8 +38,9 @@ export { rowSquaredNorms, squaredDistance, squaredDistances } from './squaredDis
 export { squaredMahalanobis } from './squaredMahalanobis.js';
 export { squaredMahalanobisDiagonal } from './squaredMahalanobisDiagonal.js';
 export { type SymmetricEigenResult, symmetricEigen } from './symmetricEigen.js';
+export { thresholdedLogSumExpRows } from './thresholdedLogSumExpRows.js';
 export { thresholdedSoftmaxRows } from './thresholdedSoftmaxRows.js';
-export { allocateKernelArrays } from './wasm/wasmKernels.js';
+export { allocateKernelArrays, kernelMemoryAvailable } from './wasm/wasmKernels.js';
 export { weightedColumnMeans } from './weightedColumnMeans.js';
 export { weightedGram } from './weightedGram.js';
 export { combineMoments, type ScatterMode, weightedMeanScatter } from './weightedMoments.js';
