@@ -98,6 +98,7 @@ export {
 } from './shards/runShardProgram.js';
 export type { ShardExecutor, ShardSession } from './shards/shardExecutor.js';
 export {
+  evenShardRows,
   planShards,
   type Shard,
   type ShardPlan,

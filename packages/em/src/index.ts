@@ -1,16 +1,20 @@
+// Building blocks for runners of other objectives on the same passes (the variational Bayesian
+// mixture of @mixkit/gaussian-mixture): the per-fit workspace, the E-step/accumulate pass (over
+// a session of emPassTask on any executor with emPass and passSetup, cut by emShardRows; or one
+// shard in the caller's thread with fusedPass), the initial statistics of an init strategy
+// (initializeProgram: a k-means start on the fit's executor), and the iteration bookkeeping.
+export { emPass } from './estep/emPass.js';
 export {
   type EmPassInput,
   type EmPassOutput,
   type EmPassSetup,
   emPassTask,
+  passSetup,
 } from './estep/emPassTask.js';
-// Building blocks for runners of other objectives on the same passes (the variational Bayesian
-// mixture of @mixkit/gaussian-mixture): the per-fit workspace, the fused E-step/accumulate pass,
-// the initial statistics of an init strategy, and the iteration/convergence bookkeeping.
 export { fusedPass } from './estep/fusedPass.js';
 export { negligibleResponsibility } from './estep/normalizeBlock.js';
 export type { WorstRows } from './estep/worstRows.js';
-export { type InitialState, initialize } from './init/initialize.js';
+export { type InitialState, initialize, initializeProgram } from './init/initialize.js';
 export type { MixtureJson } from './model/mixtureJson.js';
 export { type MixtureComponent, MixtureModel } from './model/mixtureModel.js';
 export type { MixtureSample } from './model/sampleMixture.js';
@@ -23,6 +27,7 @@ export {
   emRestartTask,
   type RestartSettings as EmRestartSettings,
 } from './run/emRestartTask.js';
+export { emShardRows } from './run/emShardRows.js';
 export type { EmRestartResult, EmStep } from './run/emStep.js';
 export { fitMixture } from './run/fitMixture.js';
 export { fitMixtureAsync, iterateEmAsync } from './run/fitMixtureAsync.js';

@@ -2,7 +2,12 @@ import type { SoftClusterer, SoftClusteringModel } from '@mixkit/core';
 import type { GaussianDiagParams, GaussianFullParams } from '@mixkit/distributions';
 import type { MixtureModel } from '@mixkit/em';
 import { describe, expectTypeOf, it } from 'vitest';
-import { GaussianMixture, type GaussianMixtureModel } from './index.js';
+import {
+  BayesianGaussianMixture,
+  type BayesianGaussianMixtureModel,
+  GaussianMixture,
+  type GaussianMixtureModel,
+} from './index.js';
 
 describe('public API types', () => {
   it('models and clusterers implement the core contracts', () => {
@@ -22,6 +27,18 @@ describe('public API types', () => {
     expectTypeOf(spherical.precisions).toEqualTypeOf<number[]>();
     const tied = new GaussianMixture({ covarianceType: 'tied' }).fit(X);
     expectTypeOf(tied.covariances).toEqualTypeOf<number[][]>();
+  });
+
+  it("BayesianGaussianMixture's async fit takes GaussianMixture's executor, signal and onIteration", () => {
+    type BayesOptions = NonNullable<Parameters<BayesianGaussianMixture['fitAsync']>[1]>;
+    type GmmOptions = NonNullable<Parameters<GaussianMixture['fitAsync']>[1]>;
+    expectTypeOf<BayesOptions['executor']>().toEqualTypeOf<GmmOptions['executor']>();
+    expectTypeOf<BayesOptions['signal']>().toEqualTypeOf<GmmOptions['signal']>();
+    expectTypeOf<BayesOptions['onIteration']>().toEqualTypeOf<GmmOptions['onIteration']>();
+    const diag = new BayesianGaussianMixture({ covarianceType: 'diag' });
+    expectTypeOf(diag.fitAsync([[1]])).toEqualTypeOf<
+      Promise<BayesianGaussianMixtureModel<'diag'>>
+    >();
   });
 
   it('options are unions, not free strings', () => {

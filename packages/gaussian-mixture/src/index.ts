@@ -39,3 +39,8 @@ export type {
   VariationalPriorOptions,
   WeightPrior,
 } from './variational/variationalPrior.js';
+export {
+  type VariationalRestartOutput,
+  type VariationalRestartSetup,
+  variationalRestartTask,
+} from './variational/variationalRestartTask.js';

@@ -1,4 +1,5 @@
 import { ReadmeExamples } from '@mixkit/test-utils';
+import { workerEntryFromSources } from '@mixkit/test-utils/bundle';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const readme = new ReadmeExamples(new URL('..', import.meta.url));
@@ -6,7 +7,7 @@ afterAll(() => readme.dispose());
 
 describe('README', () => {
   it('the example runs as written: a converged diagonal fit, typed shapes, exact JSON round trip', async () => {
-    expect(readme.blocks).toHaveLength(5);
+    expect(readme.blocks).toHaveLength(6);
     const calls = await readme.run(0);
     expect(calls).toHaveLength(3);
     const [converged, iterations, weights, covariances] = calls[0] as [
@@ -42,8 +43,15 @@ describe('README', () => {
     expect(calls[2]).toEqual([true, true]);
   });
 
-  it('the missing-values example fits with NaN cells and labels rows by their observed cells', async () => {
+  it('the worker-pool example prints what the README shows: the same bits as the fit in the thread', async () => {
+    // Run from sources, @mixkit/workers has no built nodeWorker.js beside it: point to a bundle.
+    process.env.MIXKIT_WORKER_ENTRY = workerEntryFromSources().href;
     const calls = await readme.run(3);
+    expect(calls.map((call) => call.join(' '))).toEqual(readme.shownOutput(3).trim().split('\n'));
+  });
+
+  it('the missing-values example fits with NaN cells and labels rows by their observed cells', async () => {
+    const calls = await readme.run(4);
     const [converged, missing, means] = calls[0] as [boolean, string, string[]];
     expect(converged).toBe(true);
     expect(missing).toBe('marginalize');
@@ -58,7 +66,7 @@ describe('README', () => {
   });
 
   it('the prepared-data example fits eight models on data placed once, with the bits of fits on X', async () => {
-    const calls = await readme.run(4);
+    const calls = await readme.run(5);
     expect(calls).toEqual([[8, true], [true], [true]]);
   });
 });

@@ -1,5 +1,6 @@
 import { createRandom, type Matrix } from '@mixkit/core';
 import { loadIris, loadWine } from '@mixkit/datasets';
+import { setKernelCompilation } from '@mixkit/linalg';
 import { describe, expect, it } from 'vitest';
 import { blobs, pickRows } from '../test/blobs.js';
 import { kmeansPlusPlus } from './init/kmeansPlusPlus.js';
@@ -121,4 +122,34 @@ describe('Yinyang with several groups', () => {
     expect(yinyang.iterations).toBe(lloyd.iterations);
     expect(yinyang.distanceComputations).toBeLessThan(0.6 * lloyd.distanceComputations);
   });
+});
+
+describe('Hamerly with the float32 screen (bounds in kernel memory) and without WebAssembly', () => {
+  // k·d above the fused kernels' 128: the screen runs, and Hamerly's bound test, bound update and
+  // search run on its kernel memory; without WebAssembly all of it runs in JavaScript.
+  for (const [n, d, k, seed] of [
+    [4000, 24, 12, 7],
+    [6000, 5, 40, 8],
+  ] as const) {
+    it(`overlapping blobs n=${n} d=${d} k=${k}: the same labels, centres and inertia, bit for bit, and Lloyd's labels`, () => {
+      const X = blobs(n, d, k, seed, 3).X;
+      const init = kmeansPlusPlus(X, k, createRandom(seed));
+      const screened = fitWith('hamerly', X, init, 40);
+      setKernelCompilation(false);
+      try {
+        const plain = fitWith('hamerly', X, init, 40);
+        expect(Array.from(plain.labels)).toEqual(Array.from(screened.labels));
+        expect(Array.from(plain.centers.data)).toEqual(Array.from(screened.centers.data));
+        expect(plain.inertia).toBe(screened.inertia);
+        expect(plain.iterations).toBe(screened.iterations);
+        const lloyd = fitWith('lloyd', X, init, 40);
+        expect(Array.from(screened.labels)).toEqual(Array.from(lloyd.labels));
+        expect(Math.abs(screened.inertia - lloyd.inertia)).toBeLessThanOrEqual(
+          1e-12 * lloyd.inertia,
+        );
+      } finally {
+        setKernelCompilation(true);
+      }
+    });
+  }
 });

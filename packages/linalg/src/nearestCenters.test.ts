@@ -111,6 +111,156 @@ describe('NearestCenters', () => {
     });
   }
 
+  for (const screened of [true, false]) {
+    it(`nearestDistances gives nearest's labels and the square roots of its bounds, bit for bit (${screened ? 'float32 screen' : 'float64 only'})`, () => {
+      if (!screened) setKernelCompilation(false);
+      for (const [d, k] of SHAPES) {
+        const { X, C } = hardCase(700, d, k, 13 * d + k);
+        const search = new NearestCenters(X, k);
+        search.setCenters(C, rowSquaredNorms(C));
+        const n = X.rows;
+        const list = Int32Array.from({ length: Math.ceil(n / 2) }, (_, p) => 2 * p);
+        for (const [rows, count] of [
+          [null, n],
+          [list, list.length],
+        ] as const) {
+          const labels = new Int32Array(count);
+          const upper = new Float64Array(count);
+          const lower = new Float64Array(count);
+          search.nearest(rows, 0, count, labels, upper, lower);
+          const rootLabels = new Int32Array(count).fill(-2);
+          const rootUpper = new Float64Array(count);
+          const rootLower = new Float64Array(count);
+          search.nearestDistances(rows, 0, count, rootLabels, rootUpper, rootLower);
+          expect(Array.from(rootLabels)).toEqual(Array.from(labels));
+          expect(Array.from(rootUpper)).toEqual(Array.from(upper, Math.sqrt));
+          expect(Array.from(rootLower)).toEqual(Array.from(lower, Math.sqrt));
+          // Without bounds, the same labels.
+          const plain = new Int32Array(count).fill(-2);
+          search.nearest(rows, 0, count, plain);
+          expect(Array.from(plain)).toEqual(Array.from(labels));
+        }
+      }
+    });
+  }
+
+  it("unsettledRows lists the rows Hamerly's bound test does not settle; hamerlyCentersMoved updates the screen's bounds", () => {
+    for (const enabled of [true, false]) {
+      setKernelCompilation(enabled);
+      const d = 24;
+      const k = 12;
+      const { X, C } = hardCase(5000, d, k, 91);
+      const search = new NearestCenters(X, k);
+      expect(search.screened).toBe(enabled);
+      const bounds = search.hamerlyBounds;
+      if (!enabled) {
+        expect(bounds).toBeUndefined();
+        expect(search.unsettledRows(new Int32Array(X.rows), new Float64Array(k), 0, 10)).toBe(
+          undefined,
+        );
+        continue;
+      }
+      if (bounds === undefined) throw new Error('the screen has no bounds');
+      search.setCenters(C, rowSquaredNorms(C));
+      const n = X.rows;
+      const labels = new Int32Array(n);
+      search.nearestDistances(null, 0, n, labels, bounds.upper, bounds.lower);
+      // Move the centres a little, as an iteration would, and update the bounds.
+      const random = seeded(5);
+      const moved = Float64Array.from(C.data, (v) => v + 0.05 * random.normal());
+      const shifts = new Float64Array(k);
+      for (let j = 0; j < k; j++)
+        shifts[j] = Math.sqrt(squaredDistance(C.data, j * d, moved, j * d, d));
+      const upper = Float64Array.from(bounds.upper);
+      const lower = Float64Array.from(bounds.lower);
+      expect(search.hamerlyCentersMoved(shifts, labels)).toBe(true);
+      const largest = Math.max(...shifts);
+      for (let i = 0; i < n; i++) {
+        expect(bounds.upper[i]).toBe(upper[i] + shifts[labels[i]]);
+        const other = Math.max(...Array.from(shifts).filter((_, j) => j !== labels[i]));
+        expect(bounds.lower[i]).toBe(lower[i] - other);
+        expect(other).toBeLessThanOrEqual(largest);
+      }
+      const next: Matrix = { rows: k, cols: d, data: moved };
+      search.setCenters(next, rowSquaredNorms(next));
+      const halfGaps = new Float64Array(k).fill(Number.POSITIVE_INFINITY);
+      for (let a = 0; a < k; a++) {
+        for (let b = 0; b < k; b++) {
+          if (a === b) continue;
+          const gap = 0.5 * Math.sqrt(squaredDistance(moved, a * d, moved, b * d, d));
+          halfGaps[a] = Math.min(halfGaps[a], gap);
+        }
+      }
+      const expected: number[] = [];
+      const listed: number[] = [];
+      for (let first = 0; first < n; first += NearestCenters.filterRows) {
+        const count = Math.min(NearestCenters.filterRows, n - first);
+        const list = search.unsettledRows(labels, halfGaps, first, count);
+        listed.push(...Array.from(list ?? []));
+      }
+      for (let i = 0; i < n; i++) {
+        const u = bounds.upper[i];
+        const L = Math.max(bounds.lower[i], 2 * halfGaps[labels[i]] - u);
+        if (!(L > 0 && L * L > u * u + search.margin(i))) expected.push(i);
+      }
+      expect(listed).toEqual(expected);
+      // Some rows are settled and some not: the test can tell either way.
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(n);
+      // A settled row keeps Lloyd's label for the moved centres.
+      const lloyd = lloydLabels(X, next);
+      const unsettled = new Set(expected);
+      for (let i = 0; i < n; i++) if (!unsettled.has(i)) expect(labels[i]).toBe(lloyd[i]);
+    }
+  });
+
+  it("hamerlySearch gives nearestDistances' labels and bounds, at the rows, and reports the changed rows in order", () => {
+    const d = 24;
+    const k = 12;
+    const { X, C } = hardCase(9000, d, k, 17);
+    const search = new NearestCenters(X, k);
+    const bounds = search.hamerlyBounds;
+    if (!search.screened || bounds === undefined) throw new Error('expected the screen');
+    search.setCenters(C, rowSquaredNorms(C));
+    const n = X.rows;
+    const labels = new Int32Array(n);
+    const upper = new Float64Array(n);
+    const lower = new Float64Array(n);
+    search.nearestDistances(null, 0, n, labels, upper, lower);
+    // Previous labels: Lloyd's, except every fifth row, which is off by one centre.
+    const previous = labels.map((a, i) => (i % 5 === 0 ? (a + 1) % k : a));
+    const list = Int32Array.from({ length: Math.ceil(n / 3) }, (_, p) => 3 * p);
+    for (const [rows, count] of [
+      [null, n],
+      [list, list.length],
+    ] as const) {
+      bounds.upper.fill(-1);
+      bounds.lower.fill(-1);
+      const changedRows: number[] = [];
+      const changedLabels: number[] = [];
+      for (let first = 0; first < count; first += NearestCenters.filterRows) {
+        const m = Math.min(NearestCenters.filterRows, count - first);
+        const changes =
+          rows === null
+            ? search.hamerlySearch(null, first, m, previous)
+            : search.hamerlySearch(rows.subarray(first, first + m), 0, m, previous);
+        if (changes === undefined) throw new Error('expected the screen');
+        changedRows.push(...changes.rows);
+        changedLabels.push(...changes.labels);
+      }
+      const searched = rows === null ? Array.from({ length: n }, (_, i) => i) : Array.from(rows);
+      const expected = searched.filter((i) => labels[i] !== previous[i]);
+      expect(changedRows).toEqual(expected);
+      expect(changedLabels).toEqual(expected.map((i) => labels[i]));
+      for (const i of searched) {
+        expect(bounds.upper[i]).toBe(upper[i]);
+        expect(bounds.lower[i]).toBe(lower[i]);
+      }
+      // Rows not searched keep their bounds.
+      if (rows !== null) expect(bounds.upper[1]).toBe(-1);
+    }
+  });
+
   it('lloydStep gives the same labels, sums and totals as Lloyd and a row-order loop, bit for bit', () => {
     let fusedShapes = 0;
     for (const [d, k] of SHAPES) {

@@ -16,8 +16,33 @@ import {
 import { squaredDistances } from './squaredDistances.js';
 import { kernelMemoryAvailable } from './wasm/wasmKernels.js';
 
+/** Hamerly's bounds in the screen's kernel memory (`NearestCenters.hamerlyBounds`). */
+export interface HamerlyBounds {
+  /** Per row, an upper bound on the distance to its centre. */
+  readonly upper: Float64Array;
+  /** Per row, a lower bound on the distance to every other centre. */
+  readonly lower: Float64Array;
+}
+
+/** The rows `NearestCenters.hamerlySearch` found with another label, in the order searched. */
+export interface LabelChanges {
+  /** Their row numbers. */
+  readonly rows: Int32Array;
+  /** Their nearest centres. */
+  readonly labels: Int32Array;
+}
+
 /** Rows per block of exact (float64) distances. */
 const EXACT_ROWS = 256;
+
+/**
+ * What a search writes besides labels, as screenRows' `roots` argument: no bounds, bounds on
+ * squared distances (`nearest`), or on distances (`nearestDistances`).
+ */
+type BoundsKind = 0 | 1 | 2;
+const NO_BOUNDS = 0;
+const SQUARED = 1;
+const ROOTS = 2;
 
 /**
  * Nearest centres of many rows, exactly as the argmin of `squaredDistances` (lowest index on
@@ -58,6 +83,8 @@ export class NearestCenters {
   private readonly blockDistances: Float64Array;
   /** List positions of the gathered rows. */
   private readonly blockPositions: Int32Array;
+  /** `hamerlySearch`'s changed rows and their labels (with the screen). */
+  private readonly changes: LabelChanges | undefined;
   private centers: Matrix;
   private centerNorms: Float64Array;
   private maxCenterNorm: number;
@@ -122,6 +149,10 @@ export class NearestCenters {
     this.blockDistances = placed.blockDistances;
     this.screen = placed.screen;
     this.fused = placed.fused;
+    this.changes =
+      placed.screen === undefined
+        ? undefined
+        : { rows: new Int32Array(CHUNK_ROWS), labels: new Int32Array(CHUNK_ROWS) };
   }
 
   /** The rows searched: X − offset (see the constructor). */
@@ -232,14 +263,76 @@ export class NearestCenters {
   /**
    * Hamerly's bound update after the centres moved by `shifts` (k): every upper bound grows by
    * its centre's shift, every lower bound shrinks by the largest shift of the other centres.
-   * For the bounds of `hamerlyStep`; nothing to do (false) where `fusedLloyd` is false.
+   * For the bounds of `hamerlyStep` (where `fusedLloyd` is true), or, given the rows' `labels`
+   * (n), for those of `hamerlyBounds` (where `screened` is true); nothing to do (false) otherwise.
    */
-  hamerlyCentersMoved(shifts: Float64Array): boolean {
-    const fused = this.fused;
-    if (fused === undefined) return false;
+  hamerlyCentersMoved(shifts: Float64Array, labels?: Int32Array): boolean {
     checkLength(shifts, this.k, 'shifts');
-    fusedBoundsMove(fused, this.X.rows, shifts);
+    const n = this.X.rows;
+    const fused = this.fused;
+    if (fused !== undefined) {
+      fusedBoundsMove(fused, n, shifts);
+      return true;
+    }
+    const bounds = this.screen?.bounds;
+    if (bounds === undefined || labels === undefined) return false;
+    checkLength(labels, n, 'labels');
+    bounds.labels.set(labels);
+    fusedBoundsMove(bounds, n, shifts);
     return true;
+  }
+
+  /** Most rows `unsettledRows` takes per call. */
+  static readonly filterRows = CHUNK_ROWS;
+
+  /**
+   * Room for Hamerly's bounds on distances, n upper and n lower, in the screen's kernel memory
+   * (where `screened` is true; undefined otherwise), for `unsettledRows` and
+   * `hamerlyCentersMoved` to run in WebAssembly. The caller writes them (`nearestDistances`
+   * into their subarrays) and keeps them.
+   */
+  get hamerlyBounds(): HamerlyBounds | undefined {
+    return this.screen?.bounds;
+  }
+
+  /**
+   * Hamerly's bound test over the rows [first, first + count) (count ≤ `filterRows`) in
+   * WebAssembly (bounds.wat's branch-free filter), on the bounds in `hamerlyBounds`, with the
+   * rows' `labels` (n) and `halfGaps` (k, half the distance from each centre to its nearest
+   * other): a row is settled when L = max(lower, 2 halfGaps[label] − upper) > 0 and
+   * L² > upper² + margin(row), as `HamerlyAssignment` tests it. Returns the row numbers of the
+   * rows not settled, a view of kernel memory valid until the next call; undefined where
+   * `screened` is false.
+   */
+  unsettledRows(
+    labels: Int32Array,
+    halfGaps: Float64Array,
+    first: number,
+    count: number,
+  ): Int32Array | undefined {
+    const bounds = this.screen?.bounds;
+    if (bounds === undefined) return undefined;
+    const n = this.X.rows;
+    checkLength(labels, n, 'labels');
+    checkLength(halfGaps, this.k, 'halfGaps');
+    assertInteger(first, 'first', 0, n);
+    assertInteger(count, 'count', 0, Math.min(CHUNK_ROWS, n - first));
+    bounds.labels.set(labels.subarray(first, first + count), first);
+    bounds.halfGaps.set(halfGaps);
+    const at = (a: ArrayBufferView) => a.byteOffset;
+    const listed = bounds.wasm.exports.boundsFilter(
+      first,
+      count,
+      at(bounds.labels),
+      at(bounds.upper),
+      at(bounds.lower),
+      at(bounds.radius),
+      at(bounds.halfGaps),
+      this.marginCoefficient,
+      this.maxCenterNorm,
+      at(bounds.list),
+    );
+    return bounds.list.subarray(0, listed);
   }
 
   /** Whether the float32 screen runs (WebAssembly SIMD available and the data not huge). */
@@ -303,15 +396,44 @@ export class NearestCenters {
     upper?: Float64Array,
     lower?: Float64Array,
   ): void {
+    const bounds = upper !== undefined && lower !== undefined;
+    this.search(rows, first, count, labels, upper, lower, bounds ? SQUARED : NO_BOUNDS);
+  }
+
+  /**
+   * `nearest` with bounds on distances rather than squared distances: `upper[p]` and
+   * `lower[p]` are the square roots (`Math.sqrt`, same bits) of what `nearest` writes, as
+   * Hamerly's bounds keep them. In the screen, the roots are taken in WebAssembly as the rows
+   * are decided, and the bounds of a chunk reach `upper` and `lower` by one copy.
+   */
+  nearestDistances(
+    rows: Int32Array | null,
+    first: number,
+    count: number,
+    labels: Int32Array,
+    upper: Float64Array,
+    lower: Float64Array,
+  ): void {
+    this.search(rows, first, count, labels, upper, lower, ROOTS);
+  }
+
+  private search(
+    rows: Int32Array | null,
+    first: number,
+    count: number,
+    labels: Int32Array,
+    upper: Float64Array | undefined,
+    lower: Float64Array | undefined,
+    bounds: BoundsKind,
+  ): void {
     this.decidedRows += count;
     const screen = this.screen;
     if (screen === undefined) {
-      this.exactAll(rows, first, count, labels, upper, lower);
+      this.exactAll(rows, first, count, labels, upper, lower, bounds);
       return;
     }
-    const { wasm, index, best, low, second, k4 } = screen;
+    const { wasm, index, best, ambiguous, k4 } = screen;
     const d = this.X.cols;
-    const xNorms = this.xNorms;
     const cmax = this.maxCenterNorm;
     const alpha = Math.fround(2 * (this.c32 + this.c64) * 1.01);
     const cmax32 = Math.fround(cmax * (1 + 2 ** -20));
@@ -321,7 +443,10 @@ export class NearestCenters {
       const m = Math.min(CHUNK_ROWS, count - start);
       if (rows === null) for (let p = 0; p < m; p++) index[p] = first + start + p;
       else index.set(rows.subarray(start, start + m));
-      wasm.exports.screenRows(
+      // Decided rows get their label and bounds in the kernel (the bounds as the JavaScript
+      // exact search would compute them from the screen's values: (xn + m) + c32·R², in the
+      // same float64 operations); the others are listed and decided below.
+      const undecided = wasm.exports.screenRows(
         memory(screen.data),
         d,
         m,
@@ -334,31 +459,118 @@ export class NearestCenters {
         alpha,
         memory(screen.values),
         memory(best),
-        memory(low),
-        memory(second),
+        memory(screen.upper),
+        memory(screen.lower),
+        memory(this.xNorms),
+        memory(this.radius),
+        cmax,
+        this.c32,
+        bounds,
+        memory(ambiguous),
+        0,
       );
-      for (let p = 0; p < m; p++) {
-        const q = start + p;
-        const label = best[p];
-        if (label >= 0) {
-          labels[q] = label;
-          if (upper !== undefined && lower !== undefined) {
-            const row = index[p];
-            const R = this.radius[row] + cmax;
-            const error = this.c32 * R * R;
-            upper[q] = xNorms[row] + low[p] + error;
-            lower[q] = Math.max(xNorms[row] + second[p] - error, 0);
-          }
-          continue;
-        }
-        this.blockPositions[gathered++] = q;
+      labels.set(best.subarray(0, m), start);
+      if (upper !== undefined && lower !== undefined && bounds !== NO_BOUNDS) {
+        upper.set(screen.upper.subarray(0, m), start);
+        lower.set(screen.lower.subarray(0, m), start);
+      }
+      for (let a = 0; a < undecided; a++) {
+        this.blockPositions[gathered++] = start + ambiguous[a];
         if (gathered === this.block.rows) {
-          this.exactGathered(rows, first, gathered, labels, upper, lower);
+          this.exactGathered(rows, first, gathered, labels, upper, lower, bounds, false);
           gathered = 0;
         }
       }
     }
-    if (gathered > 0) this.exactGathered(rows, first, gathered, labels, upper, lower);
+    if (gathered > 0) {
+      this.exactGathered(rows, first, gathered, labels, upper, lower, bounds, false);
+    }
+  }
+
+  /**
+   * Hamerly's search on the bounds in `hamerlyBounds` (where `screened` is true; undefined
+   * otherwise): the rows `rows[0 .. count)` (ascending row numbers; or the range
+   * [first, first + count)), count ≤ `filterRows`, get their nearest centre exactly as
+   * `nearest` decides it, and fresh bounds on distances (as `nearestDistances` computes them)
+   * written to `hamerlyBounds` at their row numbers. `labels` (n) are read, not written: returns
+   * the rows whose nearest centre is not labels[row], in the order searched, and their nearest
+   * centres (views valid until the next call), for the caller to move. The kernel writes the
+   * bounds and compares the labels itself, so only the changed and the undecided rows come back
+   * to JavaScript.
+   */
+  hamerlySearch(
+    rows: Int32Array | null,
+    first: number,
+    count: number,
+    labels: Int32Array,
+  ): LabelChanges | undefined {
+    const screen = this.screen;
+    const changes = this.changes;
+    if (screen === undefined || changes === undefined) return undefined;
+    const n = this.X.rows;
+    checkLength(labels, n, 'labels');
+    assertInteger(count, 'count', 0, CHUNK_ROWS);
+    if (rows === null) assertInteger(first, 'first', 0, n - count);
+    this.decidedRows += count;
+    const { wasm, index, best, ambiguous, k4, bounds } = screen;
+    if (count === 0)
+      return { rows: changes.rows.subarray(0, 0), labels: changes.labels.subarray(0, 0) };
+    if (rows === null) for (let p = 0; p < count; p++) index[p] = first + p;
+    else index.set(rows.subarray(0, count));
+    // The kernel compares with its copy of the labels of the rows' span.
+    const low = index[0];
+    const high = index[count - 1] + 1;
+    bounds.labels.set(labels.subarray(low, high), low);
+    const memory = (a: ArrayBufferView) => a.byteOffset;
+    const cmax = this.maxCenterNorm;
+    const listed = wasm.exports.screenRows(
+      memory(screen.data),
+      this.X.cols,
+      count,
+      memory(index),
+      memory(screen.centersT),
+      k4,
+      memory(screen.centerNorms),
+      memory(screen.radius),
+      Math.fround(cmax * (1 + 2 ** -20)),
+      Math.fround(2 * (this.c32 + this.c64) * 1.01),
+      memory(screen.values),
+      memory(best),
+      memory(bounds.upper),
+      memory(bounds.lower),
+      memory(this.xNorms),
+      memory(this.radius),
+      cmax,
+      this.c32,
+      ROOTS,
+      memory(ambiguous),
+      memory(bounds.labels),
+    );
+    // The rows the screen left undecided, in float64 (labels into `best` by position).
+    let gathered = 0;
+    for (let e = 0; e < listed; e++) {
+      const p = ambiguous[e];
+      if (best[p] >= 0) continue;
+      this.blockPositions[gathered++] = p;
+      if (gathered === this.block.rows) {
+        this.exactGathered(index, 0, gathered, best, bounds.upper, bounds.lower, ROOTS, true);
+        gathered = 0;
+      }
+    }
+    if (gathered > 0) {
+      this.exactGathered(index, 0, gathered, best, bounds.upper, bounds.lower, ROOTS, true);
+    }
+    let changed = 0;
+    for (let e = 0; e < listed; e++) {
+      const p = ambiguous[e];
+      const row = index[p];
+      const label = best[p];
+      if (label === labels[row]) continue;
+      changes.rows[changed] = row;
+      changes.labels[changed] = label;
+      changed++;
+    }
+    return { rows: changes.rows.subarray(0, changed), labels: changes.labels.subarray(0, changed) };
   }
 
   /** Every listed row by the float64 kernel, in blocks (contiguous ranges without a copy). */
@@ -369,20 +581,24 @@ export class NearestCenters {
     labels: Int32Array,
     upper: Float64Array | undefined,
     lower: Float64Array | undefined,
+    bounds: BoundsKind,
   ): void {
     const blockRows = this.block.rows;
     for (let start = 0; start < count; start += blockRows) {
       const m = Math.min(blockRows, count - start);
       for (let p = 0; p < m; p++) this.blockPositions[p] = start + p;
       if (rows === null) {
-        this.exactBlock(null, first, m, labels, upper, lower);
+        this.exactBlock(null, first, m, labels, upper, lower, bounds, false, false);
       } else {
-        this.exactGathered(rows, first, m, labels, upper, lower);
+        this.exactGathered(rows, first, m, labels, upper, lower, bounds, false);
       }
     }
   }
 
-  /** The rows at list positions `blockPositions[0 .. m)` by the float64 kernel. */
+  /**
+   * The rows at list positions `blockPositions[0 .. m)` by the float64 kernel (bounds at the
+   * row numbers with `byRow`, else at the positions).
+   */
   private exactGathered(
     rows: Int32Array | null,
     first: number,
@@ -390,6 +606,8 @@ export class NearestCenters {
     labels: Int32Array,
     upper: Float64Array | undefined,
     lower: Float64Array | undefined,
+    bounds: BoundsKind,
+    byRow: boolean,
   ): void {
     const d = this.X.cols;
     const x = this.X.data;
@@ -400,7 +618,7 @@ export class NearestCenters {
       block.set(x.subarray(row * d, row * d + d), r * d);
       this.blockNorms[r] = this.xNorms[row];
     }
-    this.exactBlock(rows, first, m, labels, upper, lower, true);
+    this.exactBlock(rows, first, m, labels, upper, lower, bounds, true, byRow);
   }
 
   /**
@@ -415,7 +633,9 @@ export class NearestCenters {
     labels: Int32Array,
     upper: Float64Array | undefined,
     lower: Float64Array | undefined,
-    gathered = false,
+    bounds: BoundsKind,
+    gathered: boolean,
+    byRow: boolean,
   ): void {
     const k = this.k;
     const out = this.blockDistances;
@@ -444,12 +664,15 @@ export class NearestCenters {
         }
       }
       labels[q] = label;
-      if (upper !== undefined && lower !== undefined) {
+      if (upper !== undefined && lower !== undefined && bounds !== NO_BOUNDS) {
         const row = rows === null ? first + q : rows[q];
         const R = this.radius[row] + cmax;
         const error = this.c64 * R * R;
-        upper[q] = bestValue + error;
-        lower[q] = Math.max(secondValue - error, 0);
+        const high = bestValue + error;
+        const low = Math.max(secondValue - error, 0);
+        const at = byRow ? row : q;
+        upper[at] = bounds === ROOTS ? Math.sqrt(high) : high;
+        lower[at] = bounds === ROOTS ? Math.sqrt(low) : low;
       }
     }
   }

@@ -8,6 +8,12 @@ export interface BlockExtras {
   readonly totals?: Float64Array | undefined;
   /** Receives each row's mixture log-likelihood at its row index. */
   readonly rowScores?: Float64Array | undefined;
+  /**
+   * Only the rows' log-likelihoods are wanted (a fit's final scoring pass): nobody reads the
+   * block's responsibilities or `totals` afterwards, so a block in kernel memory skips computing
+   * them (`thresholdedLogSumExpRows`); the log-likelihoods are the same bits.
+   */
+  readonly scoreOnly?: boolean;
   /** Zero responsibilities below `negligibleResponsibility` of the row's best component. */
   readonly skipNegligible?: boolean;
   /**

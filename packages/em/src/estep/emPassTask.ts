@@ -193,6 +193,8 @@ function runShard(state: EmPassState, input: EmPassInput, shard: Shard): EmPassO
     // term of 1), and the pass then costs about one `exp` per row instead of k (at 1M x 16,
     // k = 16, the exact final E-step cost as much as a whole iteration).
     skipNegligible: true,
+    // Nothing reads the scoring pass's responsibilities: only the log-likelihoods (same bits).
+    scoreOnly: accumulate === undefined,
     hard: input.hard,
   };
   let objective = 0;

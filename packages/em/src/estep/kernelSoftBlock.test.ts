@@ -35,7 +35,7 @@ function run(
   rows: number,
   k: number,
   inKernelMemory: boolean,
-  options: { weighted: boolean; skipNegligible: boolean },
+  options: { weighted: boolean; skipNegligible: boolean; scoreOnly?: boolean },
 ): Outcome {
   const block = inKernelMemory
     ? (allocateKernelArrays([values.length]) as Float64Array[])[0]
@@ -55,6 +55,7 @@ function run(
       totals,
       rowScores,
       skipNegligible: options.skipNegligible,
+      scoreOnly: options.scoreOnly,
     });
   } catch (error) {
     objective = InvalidInputError.isInstance(error) ? `${error.message} @${error.row}` : 'other';
@@ -81,6 +82,37 @@ describe('the E-step on a block in kernel memory (WebAssembly)', () => {
         }
       }
     }
+  });
+
+  it('scores only (scoreOnly) with the same objective and row scores, bit for bit', () => {
+    for (const k of [1, 2, 5, 16, 37]) {
+      for (const skipNegligible of [true, false]) {
+        for (const weighted of [false, true]) {
+          const rows = 3000;
+          const values = logDensities(rows, k, 10 * k + 1, k > 1 ? 40 : 0, k === 5 ? 3000 : 200);
+          const full = run(values, rows, k, true, { weighted, skipNegligible });
+          const scored = run(values, rows, k, true, { weighted, skipNegligible, scoreOnly: true });
+          expect(typeof scored.objective).toBe('number');
+          expect(scored.objective).toBe(full.objective);
+          expect(scored.rowScores).toEqual(full.rowScores);
+          // No totals were computed, except by the exact path of the rows holding -Infinity
+          // (all of them when k > 1, none when k = 1).
+          if (k === 1) expect(scored.totals).toEqual([0]);
+          else expect(scored.totals).not.toEqual(full.totals);
+          // In an ordinary array the flag changes nothing (the JavaScript passes run in full).
+          expect(
+            run(values, rows, k, false, { weighted, skipNegligible, scoreOnly: true }),
+          ).toEqual(run(values, rows, k, false, { weighted, skipNegligible }));
+        }
+      }
+    }
+    // A NaN row still takes the exact path and raises the same located error.
+    const nan = logDensities(50, 6, 4);
+    nan[31 * 6] = Number.NaN;
+    const options = { weighted: true, skipNegligible: true };
+    expect(run(nan, 50, 6, true, { ...options, scoreOnly: true }).objective).toBe(
+      run(nan, 50, 6, true, options).objective,
+    );
   });
 
   it('agrees bit for bit where exp leaves its table range (differences below -708)', () => {

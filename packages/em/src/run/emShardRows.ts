@@ -1,8 +1,11 @@
-import { shardRowsFor } from '@mixkit/core';
+import { evenShardRows, shardRowsFor } from '@mixkit/core';
 
 /**
- * Rows per shard of an EM pass: about (d + 4) work per row and component, in whole blocks. It
- * depends on the data's shape only, never on the executor, so results do not either.
+ * Rows per shard of an EM pass: about (d + 4) work per row and component, sized in whole blocks,
+ * then evened out over the same number of shards (`evenShardRows`), so that the contiguous runs
+ * of shards a pool gives its workers hold nearly the same rows (a short last shard left one
+ * worker idle at every pass). It depends on the data's shape only, never on the executor, so
+ * results do not either.
  */
 export function emShardRows(workspace: {
   readonly n: number;
@@ -10,5 +13,6 @@ export function emShardRows(workspace: {
   readonly d: number;
   readonly blockSize: number;
 }): number {
-  return shardRowsFor(4 * workspace.k * (workspace.d + 4), workspace.blockSize, workspace.n);
+  const { n, k, d, blockSize } = workspace;
+  return evenShardRows(n, shardRowsFor(4 * k * (d + 4), blockSize, n));
 }

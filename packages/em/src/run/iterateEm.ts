@@ -21,6 +21,7 @@ import {
 import { emPassTask, passSetup } from '../estep/emPassTask.js';
 import type { MixtureModel } from '../model/mixtureModel.js';
 import { createEmWorkspace, type EmWorkspace } from '../workspace/emWorkspace.js';
+import { placedBeforeChecks } from '../workspace/kernelArrays.js';
 import { openRemoteData, type RemoteData } from '../workspace/remoteData.js';
 import { emRestartTask, restartResult, restartSetup } from './emRestartTask.js';
 import { emShardRows } from './emShardRows.js';
@@ -93,7 +94,10 @@ export function prepareEmFit<Family extends AnyComponentFamily>(
   throwIfAborted(options.signal, 'fitMixture');
   const families = resolveFamilies(options);
   const settings = resolveEmSettings(options, families.length, options.random);
-  const workspace = createEmWorkspace(X, families, {
+  // Passes run in this thread unless the executor has workers.
+  const inThread = (options.executor?.workers ?? 0) === 0;
+  const data = placedBeforeChecks(X, families, settings.missing, inThread, settings.blockSize);
+  const workspace = createEmWorkspace(data, families, {
     sampleWeight: options.sampleWeight,
     priorProbabilities: options.priorProbabilities,
     blockSize: settings.blockSize,

@@ -1,11 +1,11 @@
-import { createRandom } from '@mixkit/core';
+import { createRandom, InvalidInputError, isPreparedData } from '@mixkit/core';
 import { loadWine } from '@mixkit/datasets';
 import { gaussianDiag, gaussianFull, gaussianTied, poisson } from '@mixkit/distributions';
 import { setKernelCompilation } from '@mixkit/linalg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fitMixture } from '../run/fitMixture.js';
 import { createEmWorkspace, placeInKernelMemory } from './emWorkspace.js';
-import { KERNEL_MEMORY_MIN_VALUES } from './kernelArrays.js';
+import { KERNEL_MEMORY_MIN_VALUES, placedBeforeChecks } from './kernelArrays.js';
 
 afterEach(() => {
   setKernelCompilation(true);
@@ -56,6 +56,40 @@ describe('placeInKernelMemory', () => {
     setKernelCompilation(false);
     const off = placed(X, [gaussianDiag(), gaussianDiag()]);
     expect(off.X.data).toBe(X.data);
+  });
+});
+
+describe('placedBeforeChecks', () => {
+  it('prepares the data of a fit in this thread when a family prefers kernel memory', () => {
+    const prepared = placedBeforeChecks(X, [gaussianDiag(), gaussianDiag()], 'error', true, 1024);
+    expect(isPreparedData(prepared)).toBe(true);
+    // The fit then reads the prepared rows in place, with its block beside them: no second copy.
+    const workspace = placed(prepared, [gaussianDiag(), gaussianDiag()]);
+    expect(workspace.X.data).toBe(isPreparedData(prepared) ? prepared.data : undefined);
+    expect(workspace.block.buffer).toBe(workspace.X.data.buffer);
+  });
+
+  it('leaves the data as it is otherwise', () => {
+    const families = [gaussianDiag(), gaussianDiag()];
+    // Passes on workers, missing cells allowed, no family that prefers kernel memory, small data,
+    // a block too large for the scratch beside prepared rows (k = 80 x 1024 rows).
+    expect(placedBeforeChecks(X, families, 'error', false, 1024)).toBe(X);
+    expect(placedBeforeChecks(X, families, 'marginalize', true, 1024)).toBe(X);
+    expect(placedBeforeChecks(X, [poisson(), poisson()], 'error', true, 1024)).toBe(X);
+    const small = { rows: 4, cols: 2, data: Float64Array.of(1, 2, 3, 4, 5, 6, 7, 9) };
+    expect(isPreparedData(placedBeforeChecks(small, families, 'error', true, 1024))).toBe(false);
+    const many = Array.from({ length: 80 }, () => gaussianDiag());
+    expect(isPreparedData(placedBeforeChecks(X, many, 'error', true, 1024))).toBe(false);
+    setKernelCompilation(false);
+    expect(placedBeforeChecks(X, families, 'error', true, 1024)).toBe(X);
+  });
+
+  it('names the first value that is not finite, as the finite check did', () => {
+    const bad = { rows: X.rows, cols: 2, data: Float64Array.from(X.data) };
+    bad.data[2 * 20_000 + 1] = Number.POSITIVE_INFINITY;
+    const fit = () => fitMixture(bad, { family: gaussianDiag(), nClusters: 2, random: 1 });
+    expect(fit).toThrow(InvalidInputError);
+    expect(fit).toThrow(/row 20000, column 1/);
   });
 });
 

@@ -1,5 +1,18 @@
-import type { AnyComponentFamily } from '@mixkit/core';
-import { allocateKernelArrays, kernelScratchBeside, prefersKernelMemory } from '@mixkit/linalg';
+import {
+  type AnyComponentFamily,
+  isPreparedData,
+  type MatrixInput,
+  type MissingPolicy,
+  toMatrix,
+} from '@mixkit/core';
+import {
+  allocateKernelArrays,
+  kernelMemoryAvailable,
+  kernelScratchBeside,
+  PREPARED_SCRATCH_VALUES,
+  prefersKernelMemory,
+  prepareData,
+} from '@mixkit/linalg';
 
 /**
  * Data with fewer values stays where it is: a kernel memory costs ~25 µs to set up, and the
@@ -37,4 +50,32 @@ export function kernelArrays(
   if (!families.some(prefersKernelMemory)) return undefined;
   const arrays = allocateKernelArrays([dataLength, blockLength]);
   return arrays === undefined ? undefined : { data: arrays[0], block: arrays[1] };
+}
+
+/**
+ * The data of a fit whose passes run in this thread (`inThread`), placed in kernel memory before
+ * anything reads it when a family prefers kernel memory (the Gaussians) and the data is large
+ * enough: `prepareData` copies it natively and checks it and its column ranges in one
+ * WebAssembly pass, which then stand in for the finite check, the Gaussian families' range
+ * check (both loops over every value in JavaScript, slow in a fresh process's first fit) and
+ * the later copy into kernel memory. The fit gives the same bits as on X. Otherwise (also when
+ * the fit's block of `blockRows x k` values would not fit the scratch prepared data keeps beside
+ * its rows, where a second copy would follow), and with missing cells allowed, X as given.
+ */
+export function placedBeforeChecks(
+  X: MatrixInput,
+  families: readonly AnyComponentFamily[],
+  missing: MissingPolicy,
+  inThread: boolean,
+  blockRows: number,
+): MatrixInput {
+  if (!inThread || missing !== 'error' || isPreparedData(X)) return X;
+  if (!families.some(prefersKernelMemory) || !kernelMemoryAvailable()) return X;
+  // Shape only (checking the values is prepareData's).
+  const matrix = toMatrix(X, { checkFinite: false });
+  const blockLength = Math.min(blockRows, matrix.rows) * families.length;
+  if (matrix.data.length < KERNEL_MEMORY_MIN_VALUES || blockLength > PREPARED_SCRATCH_VALUES) {
+    return matrix;
+  }
+  return prepareData(matrix);
 }

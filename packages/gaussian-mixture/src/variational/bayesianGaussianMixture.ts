@@ -1,31 +1,26 @@
 import {
   assertInteger,
+  assertNoWorkers,
   assertNumber,
   type FitOptions,
   InvalidInputError,
   type MatrixInput,
-  Pacer,
+  type RestartPlacement,
+  runShardProgram,
+  runShardProgramSync,
+  type ShardProgram,
   throwIfAborted,
-  toMatrix,
-  toRandom,
 } from '@mixkit/core';
 import {
   type CovarianceType,
   covarianceTypes,
   type GaussianParamsByType,
-  gaussianFamily,
 } from '@mixkit/distributions';
-import { createEmWorkspace, type EmStep, type MixtureInit } from '@mixkit/em';
+import type { EmStep } from '@mixkit/em';
 import type { GaussianInit, LabelsInit } from '../gaussianMixture.js';
-import { BayesianGaussianMixtureModel } from './bayesianGaussianMixtureModel.js';
-import { runVariationalRestart, type VariationalRestartResult } from './runVariationalRestart.js';
-import {
-  resolveVariationalPrior,
-  type VariationalPriorOptions,
-  type WeightPrior,
-} from './variationalPrior.js';
-import { wishartFor } from './wishart/wishartFor.js';
-
+import type { BayesianGaussianMixtureModel } from './bayesianGaussianMixtureModel.js';
+import type { VariationalPriorOptions, WeightPrior } from './variationalPrior.js';
+import { type VariationalMixtureSpec, variationalProgram } from './variationalProgram.js';
 /** Options of `BayesianGaussianMixture`: scikit-learn's parameters in mixkit's names. */
 export interface BayesianGaussianMixtureOptions<T extends CovarianceType = 'full'>
   extends VariationalPriorOptions {
@@ -55,8 +50,9 @@ export interface BayesianGaussianMixtureOptions<T extends CovarianceType = 'full
  * §10.2; Blei & Jordan 2006 for the Dirichlet process): a Dirichlet-distribution or
  * stick-breaking Dirichlet-process prior on the weights and Gaussian–Wishart priors on the
  * components, fitted by coordinate ascent on the evidence lower bound. The passes over the data
- * are em's (`fusedPass` with the covariance type's Gaussian family and its statistics); only the
- * M-step and the bound are variational (`runVariationalRestart`).
+ * are em's pass task (`@mixkit/em:pass` with the covariance type's Gaussian family and its
+ * statistics) over fixed shards, on any executor; only the M-step and the bound are variational
+ * (`runVariationalRestart`, `variationalProgram`).
  */
 export class BayesianGaussianMixture<T extends CovarianceType = 'full'> {
   /** Components fitted (an upper bound on those the posterior uses). */
@@ -93,85 +89,76 @@ export class BayesianGaussianMixture<T extends CovarianceType = 'full'> {
     assertInteger(options.nInit ?? 1, 'nInit', 1);
   }
 
-  /** Fits the posterior; restarts draw from `random` (a seed or `RandomSource`, default seed 0). */
+  /**
+   * Fits the posterior in the caller's thread; restarts draw from `random` (a seed or
+   * `RandomSource`, default seed 0). Calls `onIteration` after every iteration and checks
+   * `signal` between iterations; an `executor` with workers is refused (use `fitAsync`).
+   */
   fit(X: MatrixInput, options: FitOptions = {}): BayesianGaussianMixtureModel<T> {
+    assertNoWorkers(options.executor, 'BayesianGaussianMixture.fit');
     const steps = this.iterate(X, options);
-    let step = steps.next();
-    while (!step.done) {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      options.onIteration?.(step.value);
       throwIfAborted(options.signal, 'BayesianGaussianMixture.fit');
-      step = steps.next();
     }
-    return step.value;
   }
 
   /**
-   * `fit` that yields to the event loop whenever 25 ms of work have passed (checked after every
-   * iteration), calling `onIteration` with each step, so `signal` stops it soon after an abort
-   * and a page stays responsive. It runs in the caller's thread (its passes are not shard tasks
-   * yet), with the same result, bit for bit, as `fit`.
+   * `fit` on `options.executor` (the caller's thread by default, or a worker pool from
+   * `@mixkit/workers`), as `GaussianMixture.fitAsync`: the passes over rows (the variational
+   * E-step and the accumulation of its statistics) run as em's pass task over fixed shards,
+   * merged in shard order, so the result is `fit`'s, bit for bit, with any number of workers.
+   * It yields to the event loop whenever 25 ms of work in the caller's thread have passed
+   * (between iterations, between shards run there and inside the k-means start), calling
+   * `onIteration` with each step, and rejects with `AbortedError` within about 100 ms of
+   * `signal` aborting. On small data (passes of one shard) with several seeded restarts, a
+   * built-in `init`, 2 or more workers and no `onIteration`, the restarts after the first run
+   * in parallel on the workers when they would take at least 20 ms
+   * (`@mixkit/gaussian-mixture:variational-restart`).
    */
   async fitAsync(
     X: MatrixInput,
     options: FitOptions = {},
   ): Promise<BayesianGaussianMixtureModel<T>> {
-    const pacer = new Pacer(25, 'BayesianGaussianMixture.fit');
-    const steps = this.iterate(X, options);
-    for (;;) {
-      await pacer.tick(options.signal);
-      const step = steps.next();
-      if (step.done) return step.value;
-      options.onIteration?.(step.value);
-    }
+    const placement =
+      (options.executor?.workers ?? 0) >= 2 && options.onIteration === undefined
+        ? 'auto'
+        : 'sequential';
+    return runShardProgram(this.fitProgram(X, options, placement), {
+      executor: options.executor,
+      signal: options.signal,
+      onStep: options.onIteration,
+      what: 'BayesianGaussianMixture.fit',
+    });
   }
 
   /**
-   * The fit as a step generator (as em's `iterateEm`): it yields after every iteration of every
-   * restart (the step's `objective` is the lower bound) and returns the model of the restart
-   * with the highest lower bound.
+   * The fit as a step generator in the caller's thread (as em's `iterateEm`): it yields after
+   * every iteration of every restart (the step's `objective` is the lower bound) and returns
+   * the model of the restart with the highest lower bound.
    */
   *iterate(
     X: MatrixInput,
     options: FitOptions = {},
   ): Generator<EmStep<GaussianParamsByType[T]>, BayesianGaussianMixtureModel<T>, void> {
-    throwIfAborted(options.signal, 'BayesianGaussianMixture.fit');
-    const data = toMatrix(X);
-    const o = this.options;
-    const k = this.nClusters;
-    const regCovar = o.regCovar ?? 1e-6;
-    const family = gaussianFamily(this.covarianceType, { regCovar });
-    const workspace = createEmWorkspace(data, new Array(k).fill(family), {
-      sampleWeight: options.sampleWeight,
-    });
-    const settings = {
-      init: this.init(),
-      prior: resolveVariationalPrior(data, k, this.covarianceType, o),
-      weightPrior: this.weightPrior,
-      wishart: wishartFor(this.covarianceType),
-      regCovar,
-      maxIterations: o.maxIterations ?? 100,
-      tolerance: o.tolerance ?? 1e-3,
-    };
-    const random = toRandom(options.random);
-    let best: VariationalRestartResult<T> | undefined;
-    for (let restart = 0; restart < (o.nInit ?? 1); restart++) {
-      const result = yield* runVariationalRestart(workspace, settings, restart, random.split());
-      if (best === undefined || result.lowerBound > best.lowerBound) best = result;
-    }
-    if (best === undefined) throw new InvalidInputError({ argument: 'nInit' }, 'no restart ran');
-    const model = new BayesianGaussianMixtureModel(
-      this.covarianceType,
-      this.weightPrior,
-      best.posterior,
-      new Float64Array(k),
-      best,
-    );
-    return new BayesianGaussianMixtureModel(
-      this.covarianceType,
-      this.weightPrior,
-      best.posterior,
-      columnSums(model.predictProba(data), options.sampleWeight),
-      best,
-    );
+    return yield* runShardProgramSync(this.fitProgram(X, options));
+  }
+
+  /**
+   * The fit as a shard program (what `fit`, `iterate` and `fitAsync` drive; see core's
+   * `Clusterer`). Unless `restarts` is `'sequential'`, small data and several seeded restarts
+   * with a built-in `init` run restart 0 here and the others as
+   * `@mixkit/gaussian-mixture:variational-restart`, one restart per shard (`'parallel'`: always;
+   * `'auto'`: when restart 0's time says they take at least 20 ms); the winner is the same bits.
+   */
+  fitProgram(
+    X: MatrixInput,
+    options: FitOptions = {},
+    restarts: RestartPlacement = 'sequential',
+  ): ShardProgram<EmStep<GaussianParamsByType[T]>, BayesianGaussianMixtureModel<T>> {
+    return variationalProgram(this.spec(), X, options, restarts);
   }
 
   /** Labels of the training rows after fitting (scikit-learn's `fit_predict`). */
@@ -179,21 +166,8 @@ export class BayesianGaussianMixture<T extends CovarianceType = 'full'> {
     return this.fit(X, options).predict(X);
   }
 
-  private init(): MixtureInit {
-    return this.options.init ?? 'k-means';
+  private spec(): VariationalMixtureSpec<T> {
+    const { nClusters, covarianceType, weightPrior, options } = this;
+    return { nClusters, covarianceType, weightPrior, options };
   }
-}
-
-/** Σᵢ wᵢ rᵢₖ: the expected rows per component. */
-function columnSums(
-  responsibilities: { rows: number; cols: number; data: Float64Array },
-  sampleWeight: ArrayLike<number> | undefined,
-): Float64Array {
-  const { rows, cols, data } = responsibilities;
-  const sums = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const w = sampleWeight === undefined ? 1 : sampleWeight[i];
-    for (let c = 0; c < cols; c++) sums[c] += w * data[i * cols + c];
-  }
-  return sums;
 }

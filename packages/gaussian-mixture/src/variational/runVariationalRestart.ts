@@ -1,10 +1,18 @@
-import type { FitWarning, RandomSource } from '@mixkit/core';
+import {
+  type FitWarning,
+  type RandomSource,
+  reportStep,
+  type ShardHandle,
+  type ShardProgram,
+} from '@mixkit/core';
 import type { CovarianceType, GaussianParamsByType, GaussianStats } from '@mixkit/distributions';
 import {
+  type EmPassInput,
+  type EmPassOutput,
   type EmStep,
   type EmWorkspace,
-  fusedPass,
-  initialize,
+  emPass,
+  initializeProgram,
   type MixtureInit,
   RestartProgress,
 } from '@mixkit/em';
@@ -41,32 +49,51 @@ export interface VariationalRestartResult<T extends CovarianceType> {
 
 /**
  * One restart of variational inference for a Bayesian Gaussian mixture (scikit-learn's
- * `BayesianGaussianMixture.fit_predict`), as a step generator like em's `runRestart`: the
- * initial statistics of the init strategy give the first posterior; then per iteration one
- * fused E-step/accumulate pass under the posterior's expected parameters, the entropy of its
- * responsibilities, the variational M-step, and the lower bound, which must change by less
- * than `tolerance` to stop.
+ * `BayesianGaussianMixture.fit_predict`), as a shard program like em's `runRestart`: the
+ * initial statistics of the init strategy give the first posterior (a k-means start runs on the
+ * fit's executor); then per iteration one E-step/accumulate pass under the posterior's expected
+ * parameters, the entropy of its responsibilities, the variational M-step, and the lower bound,
+ * which must change by less than `tolerance` to stop. The pass is em's (`emPass` over the
+ * session `passes` of `@mixkit/em:pass`): the variational E-step is the covariance type's
+ * Gaussian family at the posterior's (mₖ, Sₖ) with E[log πₖ] plus the Wishart correction as the
+ * log-weight (`expectations`), so its shards run on any executor and merge in shard order.
  */
 export function* runVariationalRestart<T extends CovarianceType>(
   workspace: EmWorkspace,
+  passes: ShardHandle<EmPassInput, EmPassOutput>,
   settings: VariationalSettings<T>,
   restart: number,
   random: RandomSource,
-): Generator<EmStep<GaussianParamsByType[T]>, VariationalRestartResult<T>, void> {
+): ShardProgram<EmStep<GaussianParamsByType[T]>, VariationalRestartResult<T>> {
   const warnings: FitWarning[] = [];
-  initialize(workspace, settings.init, random, initialMStep(workspace.k), restart, warnings);
+  yield* initializeProgram(
+    workspace,
+    settings.init,
+    random,
+    initialMStep(workspace.k),
+    restart,
+    warnings,
+  );
   let posterior = mStep(workspace, settings);
   const progress = new RestartProgress<GaussianParamsByType[T]>(settings, restart, workspace);
   const everyComponent = new Uint8Array(workspace.k).fill(1);
   let bound = Number.NEGATIVE_INFINITY;
   while (progress.next()) {
     const current = expectations(posterior, workspace.d);
-    const logLikelihood = fusedPass(workspace, current.params, current.logWeights, everyComponent);
+    const logLikelihood = yield* emPass(
+      workspace,
+      passes,
+      current.params,
+      current.logWeights,
+      everyComponent,
+      false,
+      'soft',
+    );
     const entropy = responsibilityEntropy(workspace, settings.wishart, current, logLikelihood);
     posterior = mStep(workspace, settings);
     bound = lowerBound(posterior, entropy, settings.wishart, workspace.d);
     const next = expectations(posterior, workspace.d);
-    yield progress.record(bound, next.params, next.logWeights);
+    yield* reportStep(progress.record(bound, next.params, next.logWeights));
   }
   progress.finish(warnings);
   return {

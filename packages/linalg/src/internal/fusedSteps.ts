@@ -1,4 +1,4 @@
-import { CHUNK_ROWS, type Fused } from './nearestCentersMemory.js';
+import { CHUNK_ROWS, type Fused, type KernelBounds } from './nearestCentersMemory.js';
 
 /** What one `hamerlyStep` did. */
 export interface HamerlyStep {
@@ -134,10 +134,11 @@ export function fusedHamerlyStep(
 }
 
 /**
- * `NearestCenters.hamerlyCentersMoved` on its fused kernel memory: every upper bound grows by
- * its centre's shift, every lower bound shrinks by the largest shift of the other centres.
+ * `NearestCenters.hamerlyCentersMoved` on bounds in kernel memory (the fused kernels' or the
+ * screen's): every upper bound grows by its centre's shift, every lower bound shrinks by the
+ * largest shift of the other centres.
  */
-export function fusedBoundsMove(fused: Fused, n: number, shifts: Float64Array): void {
+export function fusedBoundsMove(fused: KernelBounds, n: number, shifts: Float64Array): void {
   let largest = 0;
   let largestIndex = -1;
   let second = 0;

@@ -18,16 +18,37 @@ export interface Screen {
   readonly radius: Float32Array;
   readonly index: Int32Array;
   readonly best: Int32Array;
-  readonly low: Float32Array;
-  readonly second: Float32Array;
+  /** Bounds of the decided rows of a chunk (float64, by position). */
+  readonly upper: Float64Array;
+  readonly lower: Float64Array;
+  /** Positions of a chunk's rows the screen could not decide. */
+  readonly ambiguous: Int32Array;
   readonly values: Float32Array;
   readonly centersT: Float32Array;
   readonly centerNorms: Float32Array;
   readonly k4: number;
+  /** Hamerly's bounds for the rows (see `NearestCenters.hamerlyBounds`). */
+  readonly bounds: KernelBounds;
+}
+
+/**
+ * Hamerly's bounds in kernel memory, where bounds.wat's filter and update read them: labels,
+ * upper and lower bounds (distances) and ||x_i|| per row, half the nearest-centre gaps and the
+ * centre shifts per centre, and the list of a chunk's rows the bounds do not settle.
+ */
+export interface KernelBounds {
+  readonly wasm: WasmKernels;
+  readonly labels: Int32Array;
+  readonly upper: Float64Array;
+  readonly lower: Float64Array;
+  readonly radius: Float64Array;
+  readonly halfGaps: Float64Array;
+  readonly shifts: Float64Array;
+  readonly list: Int32Array;
 }
 
 /** The fused float64 Lloyd step's kernel memory (`lloydRows` in nearest.wat). */
-export interface Fused {
+export interface Fused extends KernelBounds {
   readonly wasm: WasmKernels;
   readonly data: Float64Array;
   readonly xNorms: Float64Array;
@@ -38,15 +59,7 @@ export interface Fused {
   readonly sums: Float64Array;
   readonly totals: Float64Array;
   readonly k2: number;
-  /** Hamerly's bounds (`hamerlyStep`): upper, lower, ||x_i||, half the nearest-centre gaps. */
-  readonly upper: Float64Array;
-  readonly lower: Float64Array;
-  readonly radius: Float64Array;
-  readonly halfGaps: Float64Array;
-  readonly shifts: Float64Array;
   readonly churn: Float64Array;
-  /** Row numbers of a chunk's rows that the bounds do not settle. */
-  readonly list: Int32Array;
 }
 
 /** What `placeRows` set up: the shifted rows, their norms and, with WebAssembly, kernel memory. */
@@ -90,7 +103,12 @@ export function placeRows(
     lengths.push(n, n, n, k, k, k, half(CHUNK_ROWS));
   } else {
     lengths.push(half(n * d), half(n), half(CHUNK_ROWS), half(CHUNK_ROWS));
-    lengths.push(half(CHUNK_ROWS), half(CHUNK_ROWS), 2 * k4, half(d * k4), half(k4));
+    lengths.push(CHUNK_ROWS, CHUNK_ROWS, 2 * k4, half(d * k4), half(k4));
+    // The rows' float64 norms and radii, read by screenRows for the bounds, and the list of
+    // rows it cannot decide.
+    lengths.push(n, n, half(CHUNK_ROWS));
+    // Hamerly's bounds: labels, upper, lower, half gaps, shifts, the list of unsettled rows.
+    lengths.push(half(n), n, n, k, k, half(CHUNK_ROWS));
   }
   const arrays = allocateKernelArrays(lengths);
   const wasm = arrays === undefined ? undefined : wasmKernelsFor(arrays[0], arrays[0]);
@@ -113,8 +131,9 @@ export function placeRows(
     rowsData.set(source);
   }
   const rows: Matrix = { rows: n, cols: d, data: rowsData };
-  // Norms a caller already has (of the same rows: no offset) are copied or used as they are.
-  const normsOut = kernel !== undefined && useFused ? kernel[3] : undefined;
+  // Norms a caller already has (of the same rows: no offset) are copied or used as they are;
+  // the kernels read them from kernel memory (array 3 of the fused layout, 11 of the screen's).
+  const normsOut = kernel === undefined ? undefined : useFused ? kernel[3] : kernel[11];
   let norms: Float64Array;
   if (givenNorms !== undefined && !shifted) {
     norms = normsOut ?? givenNorms;
@@ -122,8 +141,8 @@ export function placeRows(
   } else {
     norms = rowSquaredNorms(rows, normsOut ?? new Float64Array(n));
   }
-  // ||x_i||: in kernel memory when the fused kernels run (bounds.wat reads it there).
-  const radius = kernel !== undefined && useFused ? kernel[12] : new Float64Array(n);
+  // ||x_i||: in kernel memory, where bounds.wat or screenRows read it (array 12 in both layouts).
+  const radius = kernel === undefined ? new Float64Array(n) : kernel[12];
   let largest = 0;
   for (let i = 0; i < n; i++) {
     radius[i] = Math.sqrt(norms[i]);
@@ -171,19 +190,30 @@ export function placeRows(
     };
     return { rows, norms, radius, block, blockDistances, screen: undefined, fused };
   }
-  const [, , data32, radius32, index, best, low, second, values, centersT, norms32] = kernel;
+  const [, , data32, radius32, index, best, upper, lower, values, centersT, norms32] = kernel;
   const screen: Screen = {
     wasm,
     data: f32(data32, n * d),
     radius: f32(radius32, n),
     index: i32(index, CHUNK_ROWS),
     best: i32(best, CHUNK_ROWS),
-    low: f32(low, CHUNK_ROWS),
-    second: f32(second, CHUNK_ROWS),
+    upper,
+    lower,
+    ambiguous: i32(kernel[13], CHUNK_ROWS),
     values: f32(values, 4 * k4),
     centersT: f32(centersT, d * k4),
     centerNorms: f32(norms32, k4),
     k4,
+    bounds: {
+      wasm,
+      labels: i32(kernel[14], n),
+      upper: kernel[15],
+      lower: kernel[16],
+      radius,
+      halfGaps: kernel[17],
+      shifts: kernel[18],
+      list: i32(kernel[19], CHUNK_ROWS),
+    },
   };
   // Float32Array.set rounds each double to the nearest float, as Math.fround does.
   screen.data.set(rowsData);

@@ -8,7 +8,7 @@ import {
   resolveMissingPolicy,
   toMatrix,
 } from '@mixkit/core';
-import { allocateKernelArrays } from '../wasm/wasmKernels.js';
+import { allocateKernelArrays, wasmKernelsFor } from '../wasm/wasmKernels.js';
 import { reserveKernelScratch } from './kernelScratchBeside.js';
 
 /** Options of `prepareData`. */
@@ -60,21 +60,10 @@ export function prepareData(X: MatrixInput, options: PrepareDataOptions = {}): P
   if (arrays !== undefined) reserveKernelScratch(data, arrays[1]);
   const columnMin = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
   const columnMax = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY);
-  for (let i = 0, index = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++, index++) {
-      const value = from[index];
-      data[index] = value;
-      // value - value is NaN exactly for NaN and ±Infinity.
-      if (value - value !== 0) {
-        if (Number.isNaN(value) && missingRows?.[i] === 1) continue;
-        throw new InvalidInputError(
-          { argument, row: i, column: j, value },
-          'values must be finite numbers',
-        );
-      }
-      if (value < columnMin[j]) columnMin[j] = value;
-      if (value > columnMax[j]) columnMax[j] = value;
-    }
+  const check = { argument, missingRows, columnMin, columnMax };
+  data.set(from);
+  if (arrays === undefined || !scanInKernelMemory(data, rows, cols, check)) {
+    for (let i = 0; i < rows; i++) scanRow(from, i, cols, check);
   }
   return createPreparedData({
     matrix: missingRows === undefined ? { rows, cols, data } : { rows, cols, data, missingRows },
@@ -82,4 +71,86 @@ export function prepareData(X: MatrixInput, options: PrepareDataOptions = {}): P
     columnMax,
     inKernelMemory: arrays !== undefined,
   });
+}
+
+/** What the scan checks and where it records the column ranges. */
+interface RowCheck {
+  readonly argument: string;
+  readonly missingRows: Uint8Array | undefined;
+  readonly columnMin: Float64Array;
+  readonly columnMax: Float64Array;
+}
+
+/**
+ * Row i of `values`: every value finite (NaN passes in a row `missingRows` marks) and folded into
+ * the column ranges, or an `InvalidInputError` at the first value that is not.
+ */
+function scanRow(values: Float64Array, i: number, cols: number, check: RowCheck): void {
+  const { columnMin, columnMax, missingRows } = check;
+  for (let j = 0, index = i * cols; j < cols; j++, index++) {
+    const value = values[index];
+    // value - value is NaN exactly for NaN and ±Infinity.
+    if (value - value !== 0) {
+      if (Number.isNaN(value) && missingRows?.[i] === 1) continue;
+      throw new InvalidInputError(
+        { argument: check.argument, row: i, column: j, value },
+        'values must be finite numbers',
+      );
+    }
+    if (value < columnMin[j]) columnMin[j] = value;
+    if (value > columnMax[j]) columnMax[j] = value;
+  }
+}
+
+/**
+ * Rows per call of the WebAssembly scan: V8 runs a function's first calls in its baseline tier
+ * and switches to optimised code only at a later call (WebAssembly has no on-stack
+ * replacement), so one call over all rows would run unoptimised throughout.
+ */
+const SCAN_ROWS = 4096;
+
+/**
+ * The scan of the copy in kernel memory (made natively by `TypedArray.set`, so fast even in a
+ * fresh process): scan.wat's `finiteColumnRanges` folds every value into the ranges with the
+ * JavaScript loop's comparisons and stops at a row holding NaN or an infinity; that row is
+ * checked again here (`scanRow`: it throws, or passes a missing cell). False when the columns
+ * do not fit the kernel memory's scratch (the caller's loop runs).
+ */
+function scanInKernelMemory(
+  data: Float64Array,
+  rows: number,
+  cols: number,
+  check: RowCheck,
+): boolean {
+  const wasm = wasmKernelsFor(data, data);
+  const slots = 2 * Math.ceil(cols / 2);
+  if (wasm === undefined || 2 * slots > wasm.scratch.length) return false;
+  const { scratch, exports } = wasm;
+  const { columnMin, columnMax } = check;
+  scratch.set(columnMin, 0);
+  scratch.set(columnMax, slots);
+  for (let i = 0; i < rows; ) {
+    const count = Math.min(SCAN_ROWS, rows - i);
+    const done = exports.finiteColumnRanges(
+      data.byteOffset + i * cols * 8,
+      count,
+      cols,
+      0,
+      slots * 8,
+    );
+    i += done;
+    if (done < count) {
+      // The stopped row's values are in the bounds already (NaN moves none); checking it
+      // again throws for what is not a missing cell and leaves the bounds as they are.
+      columnMin.set(scratch.subarray(0, cols));
+      columnMax.set(scratch.subarray(slots, slots + cols));
+      scanRow(data, i, cols, check);
+      scratch.set(columnMin, 0);
+      scratch.set(columnMax, slots);
+      i++;
+    }
+  }
+  columnMin.set(scratch.subarray(0, cols));
+  columnMax.set(scratch.subarray(slots, slots + cols));
+  return true;
 }

@@ -220,6 +220,90 @@
         (br $row)))
     (local.get $r))
 
+  ;; softmaxRows without its responsibilities, for a pass that only scores (a fit's final
+  ;; E-step): the same pass 1 (v += logWeights in place, max, finiteness), the same kept list
+  ;; of v - max and the same exp loop summing it in list order, so the same max, sum and kept
+  ;; count in rowOut, bit for bit; but the block keeps its joint values (no zeroing, no e
+  ;; written back) and there is no pass 3 (no scaling, no totals). Stops before the first row
+  ;; holding NaN or an infinity, as softmaxRows does, and returns its index, or rows.
+  (func (export "logSumExpRows")
+    (param $block i32) (param $rows i32) (param $k i32) (param $logWeights i32) (param $floor f64)
+    (param $rowOut i32) (param $keptList i32)
+    (result i32)
+    (local $r i32) (local $c i32) (local $at i32) (local $rowBytes i32) (local $v f64)
+    (local $max f64) (local $finite i32) (local $cut f64) (local $sum f64)
+    (local $pairsEnd i32) (local $pair v128) (local $maxPair v128) (local $finitePair v128)
+    (local $kept i32)
+    (local.set $rowBytes (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $pairsEnd (i32.shl (i32.shr_u (local.get $k) (i32.const 1)) (i32.const 4)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $maxPair (f64x2.splat (f64.const -inf)))
+        (local.set $finitePair (i64x2.splat (i64.const -1)))
+        (local.set $c (i32.const 0))
+        (block $addPairsDone
+          (loop $addPairs
+            (br_if $addPairsDone (i32.ge_u (local.get $c) (local.get $pairsEnd)))
+            (local.set $at (i32.add (local.get $block) (local.get $c)))
+            (local.set $pair (f64x2.add (v128.load (local.get $at))
+              (v128.load (i32.add (local.get $logWeights) (local.get $c)))))
+            (v128.store (local.get $at) (local.get $pair))
+            (local.set $maxPair (f64x2.max (local.get $maxPair) (local.get $pair)))
+            (local.set $finitePair (v128.and (local.get $finitePair)
+              (f64x2.eq (f64x2.sub (local.get $pair) (local.get $pair)) (f64x2.splat (f64.const 0)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $addPairs)))
+        (local.set $max (f64.max
+          (f64x2.extract_lane 0 (local.get $maxPair)) (f64x2.extract_lane 1 (local.get $maxPair))))
+        (local.set $finite (i64x2.all_true (local.get $finitePair)))
+        (if (i32.lt_u (local.get $c) (local.get $rowBytes))
+          (then
+            (local.set $at (i32.add (local.get $block) (local.get $c)))
+            (local.set $v (f64.add (f64.load (local.get $at))
+              (f64.load (i32.add (local.get $logWeights) (local.get $c)))))
+            (f64.store (local.get $at) (local.get $v))
+            (local.set $max (f64.max (local.get $max) (local.get $v)))
+            (local.set $finite (i32.and (local.get $finite)
+              (f64.eq (f64.sub (local.get $v) (local.get $v)) (f64.const 0))))))
+        (br_if $done (i32.eqz (local.get $finite)))
+        (local.set $cut (f64.add (local.get $max) (local.get $floor)))
+        (local.set $kept (i32.const 0))
+        (local.set $c (i32.const 0))
+        (block $listDone
+          (loop $list
+            (br_if $listDone (i32.ge_u (local.get $c) (local.get $rowBytes)))
+            (local.set $v (f64.load (i32.add (local.get $block) (local.get $c))))
+            (f64.store (i32.add (local.get $keptList) (i32.shl (local.get $kept) (i32.const 3)))
+              (f64.sub (local.get $v) (local.get $max)))
+            (local.set $kept (i32.add (local.get $kept)
+              (i32.eqz (f64.lt (local.get $v) (local.get $cut)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 8)))
+            (br $list)))
+        (local.set $sum (f64.const 0))
+        (local.set $c (local.get $keptList))
+        (local.set $at (i32.add (local.get $keptList) (i32.shl (local.get $kept) (i32.const 3))))
+        (block $expDone
+          (loop $exp
+            (br_if $expDone (i32.gt_u (i32.add (local.get $c) (i32.const 16)) (local.get $at)))
+            (local.set $pair (call $expPair (v128.load (local.get $c))))
+            (local.set $sum (f64.add (local.get $sum) (f64x2.extract_lane 0 (local.get $pair))))
+            (local.set $sum (f64.add (local.get $sum) (f64x2.extract_lane 1 (local.get $pair))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $exp)))
+        (if (i32.lt_u (local.get $c) (local.get $at))
+          (then
+            (local.set $sum (f64.add (local.get $sum)
+              (call $expNonPositive (f64.load (local.get $c)))))))
+        (local.set $at (i32.add (local.get $rowOut) (i32.mul (local.get $r) (i32.const 24))))
+        (f64.store (local.get $at) (local.get $max))
+        (f64.store offset=8 (local.get $at) (local.get $sum))
+        (f64.store offset=16 (local.get $at) (f64.convert_i32_s (local.get $kept)))
+        (local.set $block (i32.add (local.get $block) (local.get $rowBytes)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (local.get $r))
+
   ;; out[r * outStride] = shift + scale * sum_j (x_rj - mean_j)^2 * precisions_j for r < rows,
   ;; or nanValue where that is NaN, one row at a time (the last row of an odd count).
   ;; Dimensions are summed in four interleaved chains (j mod 4: two f64x2 accumulators),

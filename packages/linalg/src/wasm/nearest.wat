@@ -10,14 +10,25 @@
   ;; v_j = cn_j - 2 (x . c_j) in float32 for the k4 centres (transposed at ct: d rows of k4
   ;; floats; padding centres have cn = +Inf), then m = min_j v_j and the threshold
   ;; m + alpha (radius_row + cmax)^2, the float32 error bound of the screen (radius_row = ||x||,
-  ;; at `radius` by row number). Writes best[r] = the only centre at or below the threshold, or
-  ;; -1 when there are several (the caller decides those exactly), low[r] = m and second[r] =
-  ;; the least v_j above the threshold (+Inf if none). 4 rows x 8 centres per step (8 f32x4
-  ;; accumulators), then 4 x 4; `values` holds 4 rows of k4 floats.
+  ;; float32 at `radius` by row number). A row with exactly one centre at or below the threshold
+  ;; is decided: best[r] = that centre and, unless `roots` is 0, float64 bounds on its exact
+  ;; squared distances, with e = c32 (radius64_row + cmax64)^2 and xn its float64 squared norm
+  ;; (both by row number): upper = (xn + m) + e, lower = max((xn + s) - e, 0), s the least v_j
+  ;; above the threshold (+Inf if none); their square roots when `roots` is 2 (Hamerly's bounds
+  ;; are distances). The bounds go to upper[r], lower[r] by position r, or, when `prev` (labels
+  ;; by row number) is not 0, to upper[row], lower[row]. Every other row gets best[r] = -1. The
+  ;; positions of those rows, and with `prev` of the rows whose best differs from prev[row], are
+  ;; listed at `ambiguous` in order (the caller decides the first exactly and moves the others);
+  ;; returns how many. 4 rows x 8 centres per step (8 f32x4 accumulators), then 4 x 4; `values`
+  ;; holds 4 rows of k4 floats, scanned once per row for each lane's minimum, runner-up and first
+  ;; index, then merged: one lane at or below the threshold, whose runner-up is above it, is one
+  ;; centre.
   (func (export "screenRows")
     (param $x i32) (param $d i32) (param $rows i32) (param $index i32) (param $ct i32)
     (param $k4 i32) (param $cn i32) (param $radius i32) (param $cmax f32) (param $alpha f32)
-    (param $values i32) (param $best i32) (param $low i32) (param $second i32)
+    (param $values i32) (param $best i32) (param $upper i32) (param $lower i32)
+    (param $xn i32) (param $radius64 i32) (param $cmax64 f64) (param $c32 f64)
+    (param $roots i32) (param $ambiguous i32) (param $prev i32) (result i32)
     (local $rowBytes i32) (local $kBytes i32) (local $left i32) (local $s i32)
     (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32)
     (local $j i32) (local $t i32) (local $cp i32) (local $vp i32) (local $row i32)
@@ -25,6 +36,8 @@
     (local $c0 v128) (local $c1 v128) (local $e0 v128) (local $e1 v128)
     (local $y0 v128) (local $y1 v128) (local $z v128) (local $v v128) (local $thr v128)
     (local $m f32) (local $mask i32) (local $count i32) (local $at i32) (local $r f32)
+    (local $m1 v128) (local $m2 v128) (local $idx v128) (local $jv v128) (local $e f64) (local $xv f64)
+    (local $lo f64) (local $hi f64) (local $lab i32) (local $dst i32)
     (local.set $rowBytes (i32.shl (local.get $d) (i32.const 2)))
     (local.set $kBytes (i32.shl (local.get $k4) (i32.const 2)))
     (block $done
@@ -134,59 +147,78 @@
             (local.set $vp (i32.add (local.get $vp) (local.get $kBytes)))
             (v128.store (local.get $vp)
               (f32x4.sub (local.get $y0) (f32x4.add (local.get $e0) (local.get $e0))))))
-        ;; each row's minimum, threshold, unique winner and runner-up
+        ;; each row: per lane the running minimum m1, runner-up m2 and first index, one pass
         (local.set $s (i32.const 0))
         (loop $scan
           (local.set $vp (i32.add (local.get $values) (i32.mul (local.get $s) (local.get $kBytes))))
-          (local.set $v (v128.load (local.get $vp)))
-          (local.set $j (i32.const 16))
-          (block $minDone
-            (loop $min
-              (br_if $minDone (i32.ge_u (local.get $j) (local.get $kBytes)))
-              (local.set $v (f32x4.pmin (local.get $v) (v128.load (i32.add (local.get $vp) (local.get $j)))))
-              (local.set $j (i32.add (local.get $j) (i32.const 16)))
-              (br $min)))
+          (local.set $m1 (f32x4.splat (f32.const inf)))
+          (local.set $m2 (local.get $m1))
+          (local.set $idx (v128.const i32x4 0 0 0 0))
+          (local.set $jv (v128.const i32x4 0 1 2 3))
+          (local.set $j (i32.const 0))
+          (loop $lanes
+            (local.set $v (v128.load (i32.add (local.get $vp) (local.get $j))))
+            (local.set $m2 (f32x4.pmin (local.get $m2) (f32x4.pmax (local.get $v) (local.get $m1))))
+            (local.set $idx (v128.bitselect (local.get $jv) (local.get $idx)
+              (f32x4.lt (local.get $v) (local.get $m1))))
+            (local.set $m1 (f32x4.pmin (local.get $m1) (local.get $v)))
+            (local.set $jv (i32x4.add (local.get $jv) (v128.const i32x4 4 4 4 4)))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br_if $lanes (i32.lt_u (local.get $j) (local.get $kBytes))))
           (local.set $m (f32.min
-            (f32.min (f32x4.extract_lane 0 (local.get $v)) (f32x4.extract_lane 1 (local.get $v)))
-            (f32.min (f32x4.extract_lane 2 (local.get $v)) (f32x4.extract_lane 3 (local.get $v)))))
+            (f32.min (f32x4.extract_lane 0 (local.get $m1)) (f32x4.extract_lane 1 (local.get $m1)))
+            (f32.min (f32x4.extract_lane 2 (local.get $m1)) (f32x4.extract_lane 3 (local.get $m1)))))
           (local.set $row (i32.load (local.get $index)))
           (local.set $r (f32.add (f32.load (i32.add (local.get $radius) (i32.shl (local.get $row) (i32.const 2))))
             (local.get $cmax)))
           (local.set $thr (f32x4.splat (f32.add (local.get $m)
             (f32.mul (local.get $alpha) (f32.mul (local.get $r) (local.get $r))))))
-          (local.set $count (i32.const 0))
-          (local.set $at (i32.const -1))
-          (local.set $y0 (f32x4.splat (f32.const inf)))
-          (local.set $j (i32.const 0))
-          (block $passDone
-            (loop $pass
-              (br_if $passDone (i32.ge_u (local.get $j) (local.get $kBytes)))
-              (local.set $v (v128.load (i32.add (local.get $vp) (local.get $j))))
-              (local.set $z (f32x4.le (local.get $v) (local.get $thr)))
-              (local.set $mask (i32x4.bitmask (local.get $z)))
-              (if (local.get $mask)
-                (then
-                  (local.set $count (i32.add (local.get $count) (i32.popcnt (local.get $mask))))
-                  (local.set $at (i32.add (i32.shr_u (local.get $j) (i32.const 2))
-                    (i32.ctz (local.get $mask))))))
-              (local.set $y0 (f32x4.pmin (local.get $y0)
-                (v128.bitselect (f32x4.splat (f32.const inf)) (local.get $v) (local.get $z))))
-              (local.set $j (i32.add (local.get $j) (i32.const 16)))
-              (br $pass)))
-          (i32.store (local.get $best)
-            (select (local.get $at) (i32.const -1) (i32.eq (local.get $count) (i32.const 1))))
-          (f32.store (local.get $low) (local.get $m))
-          (f32.store (local.get $second) (f32.min
-            (f32.min (f32x4.extract_lane 0 (local.get $y0)) (f32x4.extract_lane 1 (local.get $y0)))
-            (f32.min (f32x4.extract_lane 2 (local.get $y0)) (f32x4.extract_lane 3 (local.get $y0)))))
+          (local.set $z (f32x4.le (local.get $m1) (local.get $thr)))
+          (local.set $mask (i32x4.bitmask (local.get $z)))
+          (if (i32.and (i32.eq (i32.popcnt (local.get $mask)) (i32.const 1))
+                (i32.eqz (i32x4.bitmask (f32x4.le (local.get $m2) (local.get $thr)))))
+            (then
+              ;; one centre at or below the threshold: its index, and the least value above
+              (v128.store (local.get $vp) (local.get $idx))
+              (local.set $lab
+                (i32.load (i32.add (local.get $vp) (i32.shl (i32.ctz (local.get $mask)) (i32.const 2)))))
+              (if (local.get $roots) (then
+                (local.set $v (v128.bitselect (local.get $m2) (local.get $m1) (local.get $z)))
+                (local.set $xv (f64.load (i32.add (local.get $xn) (i32.shl (local.get $row) (i32.const 3)))))
+                (local.set $e (f64.add (f64.load (i32.add (local.get $radius64) (i32.shl (local.get $row) (i32.const 3))))
+                  (local.get $cmax64)))
+                (local.set $e (f64.mul (f64.mul (local.get $c32) (local.get $e)) (local.get $e)))
+                (local.set $hi (f64.add (f64.add (local.get $xv) (f64.promote_f32 (local.get $m))) (local.get $e)))
+                (local.set $lo (f64.max (f64.sub (f64.add (local.get $xv) (f64.promote_f32 (f32.min
+                  (f32.min (f32x4.extract_lane 0 (local.get $v)) (f32x4.extract_lane 1 (local.get $v)))
+                  (f32.min (f32x4.extract_lane 2 (local.get $v)) (f32x4.extract_lane 3 (local.get $v))))))
+                  (local.get $e)) (f64.const 0)))
+                (if (i32.eq (local.get $roots) (i32.const 2))
+                  (then
+                    (local.set $hi (f64.sqrt (local.get $hi)))
+                    (local.set $lo (f64.sqrt (local.get $lo)))))
+                ;; by row number with `prev`, else by position
+                (local.set $dst (i32.shl (select (local.get $row) (local.get $at) (local.get $prev))
+                  (i32.const 3)))
+                (f64.store (i32.add (local.get $upper) (local.get $dst)) (local.get $hi))
+                (f64.store (i32.add (local.get $lower) (local.get $dst)) (local.get $lo)))))
+            (else (local.set $lab (i32.const -1))))
+          (i32.store (local.get $best) (local.get $lab))
+          ;; listed: undecided rows, and with `prev` the rows whose label changes
+          (if (i32.or (i32.lt_s (local.get $lab) (i32.const 0)) (i32.and (i32.ne (local.get $prev) (i32.const 0))
+                (i32.ne (local.get $lab) (i32.load (i32.add (local.get $prev) (i32.shl (local.get $row) (i32.const 2)))))))
+            (then
+              (i32.store (i32.add (local.get $ambiguous) (i32.shl (local.get $count) (i32.const 2)))
+                (local.get $at))
+              (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+          (local.set $at (i32.add (local.get $at) (i32.const 1)))
           (local.set $index (i32.add (local.get $index) (i32.const 4)))
           (local.set $best (i32.add (local.get $best) (i32.const 4)))
-          (local.set $low (i32.add (local.get $low) (i32.const 4)))
-          (local.set $second (i32.add (local.get $second) (i32.const 4)))
           (local.set $s (i32.add (local.get $s) (i32.const 1)))
           (br_if $scan (i32.lt_u (local.get $s) (local.get $left))))
         (local.set $rows (i32.sub (local.get $rows) (i32.const 4)))
-        (br $tile))))
+        (br $tile)))
+    (local.get $count))
 
   ;; Lloyd's step over `rows` consecutive rows of the float64 data at x (d columns, squared norms
   ;; at xn): each row's nearest centre exactly as the argmin of squaredDistances' values

@@ -6,6 +6,7 @@ import { denseBinary } from './denseBinary.js';
 import { distancesBinary } from './distancesBinary.js';
 import { kernelsBinary } from './kernelsBinary.js';
 import { nearestBinary } from './nearestBinary.js';
+import { scanBinary } from './scanBinary.js';
 
 /**
  * WebAssembly SIMD versions of the hottest kernels (diagonal Mahalanobis distances and moments,
@@ -27,7 +28,7 @@ import { nearestBinary } from './nearestBinary.js';
  */
 
 /**
- * What kernels.wat, distances.wat, dense.wat, nearest.wat and bounds.wat export (pointers are byte offsets, strides in
+ * What kernels.wat, distances.wat, dense.wat, nearest.wat, bounds.wat and scan.wat export (pointers are byte offsets, strides in
  * elements).
  */
 export interface KernelExports {
@@ -65,6 +66,15 @@ export interface KernelExports {
     rowWeights: number,
     hasRowWeights: number,
     totals: number,
+    rowOut: number,
+    keptList: number,
+  ): number;
+  logSumExpRows(
+    block: number,
+    rows: number,
+    k: number,
+    logWeights: number,
+    floor: number,
     rowOut: number,
     keptList: number,
   ): number;
@@ -162,6 +172,7 @@ export interface KernelExports {
     sums: number,
     totals: number,
   ): number;
+  finiteColumnRanges(x: number, rows: number, cols: number, min: number, max: number): number;
   screenRows(
     x: number,
     d: number,
@@ -175,9 +186,16 @@ export interface KernelExports {
     alpha: number,
     values: number,
     best: number,
-    low: number,
-    second: number,
-  ): void;
+    upper: number,
+    lower: number,
+    xn: number,
+    radius64: number,
+    cmax64: number,
+    c32: number,
+    roots: number,
+    ambiguous: number,
+    prev: number,
+  ): number;
 }
 
 /** One kernel memory's instance and its scratch for a call's operands. */
@@ -211,7 +229,7 @@ const EXP_TABLE_AT = SCRATCH_BYTES - EXP_TABLE.length * 8;
 const MAX_PAGES = 65_536;
 
 /**
- * The five modules (each under the 4 KiB a page's main thread may compile synchronously);
+ * The six modules (each under the 4 KiB a page's main thread may compile synchronously);
  * undefined: not tried yet; null: unavailable here (no WebAssembly, no SIMD, or refused).
  */
 let compiled: readonly WebAssembly.Module[] | null | undefined;
@@ -226,7 +244,14 @@ function kernelsModules(): readonly WebAssembly.Module[] | undefined {
   ) {
     compiledGeneration = kernelCompilationGeneration();
     try {
-      compiled = [kernelsBinary, distancesBinary, denseBinary, nearestBinary, boundsBinary].map(
+      compiled = [
+        kernelsBinary,
+        distancesBinary,
+        denseBinary,
+        nearestBinary,
+        boundsBinary,
+        scanBinary,
+      ].map(
         (base64) => new WebAssembly.Module(Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))),
       );
     } catch {

@@ -1,5 +1,6 @@
 import type { AnyShardTask } from '@mixkit/core';
 import { emPassTask, emRestartTask, emSelectionTask } from '@mixkit/em';
+import { variationalRestartTask } from '@mixkit/gaussian-mixture';
 import {
   kmeansAssignTask,
   kmeansLabelTask,
@@ -24,4 +25,5 @@ export const builtinTasks: readonly AnyShardTask[] = [
   kmedoidsSwapTask,
   sphericalRestartTask,
   silhouetteTask,
+  variationalRestartTask,
 ];

@@ -308,6 +308,10 @@ const CASES: Record<string, (ctx: BenchContext) => BenchCase> = {
   'linalg/scatter-full-d48': (ctx) => scatterFullCase(ctx, 48, 50_000),
   'linalg/scatter-full-d128': (ctx) => scatterFullCase(ctx, 128, 20_000),
   'linalg/nearest-centers-d64-k32': (ctx) => nearestCentersCase(ctx, 64, 32, 100_000),
+  // The search at the grid's overlapping k-means shapes (small k and d: per-row work weighs).
+  'linalg/nearest-centers-d24-k12': (ctx) => nearestCentersCase(ctx, 24, 12, 150_000),
+  'linalg/nearest-centers-d5-k40': (ctx) => nearestCentersCase(ctx, 5, 40, 300_000),
+  'linalg/nearest-centers-d96-k20': (ctx) => nearestCentersCase(ctx, 96, 20, 60_000),
 };
 
 /** Kernel suite: @mixkit/linalg against ml-matrix, reported in GFLOP/s. */

@@ -7,6 +7,7 @@ import {
   selectMixture,
   selectMixtureAsync,
 } from '@mixkit/em';
+import { BayesianGaussianMixture } from '@mixkit/gaussian-mixture';
 import { KMeans } from '@mixkit/kmeans';
 import type { WorkerPool } from '@mixkit/workers';
 import { startStopwatch } from '../harness/stopwatch.js';
@@ -23,7 +24,7 @@ import { loadWorkload } from '../workloads/workloadCache.js';
 /** Restarts per fit: scikit-learn's KMeans default before 1.4, and a common GMM setting. */
 export const RESTARTS = 8;
 
-type Model = 'kmeans' | 'gmm' | 'select';
+type Model = 'kmeans' | 'gmm' | 'bgmm' | 'select';
 
 /** The selection grid: mclust's and scikit-learn's usual sweep, four covariance types x k. */
 const SELECT_TYPES = ['full', 'diag', 'spherical', 'tied'] as const;
@@ -59,7 +60,9 @@ function mixkitContender(model: Model, k: number, X: Matrix, workers: number): C
       ? 'KMeans'
       : model === 'gmm'
         ? 'fitMixture full'
-        : `selectMixture ${SELECT_TYPES.length} x ${SELECT_K.length} candidates`;
+        : model === 'bgmm'
+          ? 'BayesianGaussianMixture full'
+          : `selectMixture ${SELECT_TYPES.length} x ${SELECT_K.length} candidates`;
   const restarts = model === 'select' ? SELECT_RESTARTS : RESTARTS;
   return {
     id: workers === 0 ? 'mixkit/in-thread' : `mixkit/workers-${workers}`,
@@ -92,6 +95,13 @@ function mixkitContender(model: Model, k: number, X: Matrix, workers: number): C
             ? selectMixture(X, selectOptions())
             : await selectMixtureAsync(X, { ...selectOptions(), executor: pool });
         objective = selection.best.bic;
+      } else if (model === 'bgmm') {
+        const mixture = new BayesianGaussianMixture({ nClusters: k, nInit: RESTARTS });
+        const fitted =
+          pool === undefined
+            ? mixture.fit(X, { random: 0 })
+            : await mixture.fitAsync(X, { random: 0, executor: pool });
+        objective = fitted.lowerBound;
       } else {
         const options = { family: gaussianFull(), nClusters: k, nInit: RESTARTS, random: 0 };
         const fitted =
@@ -107,6 +117,13 @@ function mixkitContender(model: Model, k: number, X: Matrix, workers: number): C
   };
 }
 
+/** scikit-learn's estimator of each restarts case (selection has its own variant text). */
+const restartsModelName: Record<Exclude<Model, 'select'>, string> = {
+  kmeans: 'KMeans',
+  gmm: 'GaussianMixture full',
+  bgmm: 'BayesianGaussianMixture full',
+};
+
 function sklearnContender(
   ctx: BenchContext,
   model: Model,
@@ -120,7 +137,7 @@ function sklearnContender(
     variant:
       model === 'select'
         ? `GaussianMixture over ${SELECT_TYPES.length} covariance types x k ${SELECT_K[0]}-${SELECT_K[SELECT_K.length - 1]}, lowest BIC, n_init ${SELECT_RESTARTS}, ${threads} thread${threads > 1 ? 's' : ''}`
-        : `${model === 'kmeans' ? 'KMeans' : 'GaussianMixture full'}, n_init ${RESTARTS}, ${threads} thread${threads > 1 ? 's' : ''}`,
+        : `${restartsModelName[model]}, n_init ${RESTARTS}, ${threads} thread${threads > 1 ? 's' : ''}`,
     threads,
   };
   const python = ctx.python;
@@ -210,7 +227,7 @@ function restartsCase(model: Model, ctx: BenchContext): BenchCase {
     title:
       model === 'select'
         ? `GMM model selection, ${SELECT_TYPES.length} covariance types x k = ${SELECT_K.join(', ')}, ${SELECT_RESTARTS} seeded restarts each, lowest BIC: ${X.rows} x ${X.cols}`
-        : `${model === 'kmeans' ? 'k-means' : 'GMM full'} with ${RESTARTS} seeded restarts, whole fit: ${X.rows} x ${X.cols}, k=${k}`,
+        : `${model === 'kmeans' ? 'k-means' : model === 'bgmm' ? 'variational GMM full' : 'GMM full'} with ${RESTARTS} seeded restarts, whole fit: ${X.rows} x ${X.cols}, k=${k}`,
     reference: 'mixkit/in-thread',
     workload: { name: 'blobs-small', rows: X.rows, cols: X.cols, k },
     contenders,
@@ -235,7 +252,7 @@ function restartsCase(model: Model, ctx: BenchContext): BenchCase {
           ]
         : [
             'time per iteration = the whole fit (seeding, every restart, the final pass); each library seeds its own way, so iterations differ',
-            'mixkit rows fit the same bits; on 2 workers, restarts after the first run in parallel, one per worker, when the first (timed in the thread) shows the rest take at least 20 ms',
+            `mixkit rows fit the same bits; on 2 workers, restarts after the first run in parallel, one per worker (${model === 'bgmm' ? '@mixkit/gaussian-mixture:variational-restart' : model === 'kmeans' ? '@mixkit/kmeans:restart' : '@mixkit/em:restart'}), when the first (timed in the thread) shows the rest take at least 20 ms`,
           ],
   };
 }
@@ -251,11 +268,13 @@ export const restartsSuite: Suite = {
   caseIds: () => [
     'restarts/kmeans-blobs-small',
     'restarts/gmm-blobs-small',
+    'restarts/bgmm-blobs-small',
     'restarts/select-blobs-small',
   ],
   buildCase: async (id, ctx) => {
     if (id === 'restarts/kmeans-blobs-small') return restartsCase('kmeans', ctx);
     if (id === 'restarts/gmm-blobs-small') return restartsCase('gmm', ctx);
+    if (id === 'restarts/bgmm-blobs-small') return restartsCase('bgmm', ctx);
     if (id === 'restarts/select-blobs-small') return restartsCase('select', ctx);
     throw new Error(`unknown restarts case ${id}`);
   },
