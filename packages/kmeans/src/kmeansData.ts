@@ -1,6 +1,7 @@
 import {
   closeShards,
   drainShardProgram,
+  evenShardRows,
   InvalidInputError,
   type Matrix,
   mapShards,
@@ -126,7 +127,8 @@ export function prepareKmeansData(X: Matrix, weights?: Float64Array): KMeansData
  * from the number of workers.
  */
 export function prepareShardRows(n: number, d: number): number {
-  return shardRowsFor(8 * d, 1, n);
+  // Evened out, so that a worker's contiguous run of shards has no short last one to idle on.
+  return evenShardRows(n, shardRowsFor(8 * d, 1, n));
 }
 
 function* preparation(
