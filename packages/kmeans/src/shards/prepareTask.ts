@@ -66,7 +66,9 @@ export interface PrepareOutput {
 
 /** A thread's state: the rows, and whether it is a worker (whose writes must reach the fit). */
 export interface PrepareState {
+  /** The rows (the setup's). */
   readonly X: Matrix;
+  /** True in a worker thread. */
   readonly inWorker: boolean;
 }
 
