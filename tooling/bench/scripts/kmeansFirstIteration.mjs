@@ -5,15 +5,19 @@
 // (`main`: its own work, not its waits for the workers) around a fit and at each onIteration:
 // before = (first onIteration - start) - steady iteration. In the calling thread and on a pool
 // of 2 workers, alternating, on data near the origin (used as it is) and on the same data
-// shifted by 100 (centred: one copy). Usage (after building the packages):
+// shifted by 100 (centred: one copy); `iterations` and `executors` (a comma list of `thread`,
+// `1`, `2`: worker counts) as given. Usage (after building the packages):
 //   node tooling/bench/scripts/kmeansFirstIteration.mjs [rows=1000000] [cols=32] [k=64] [rounds=3]
+//     [iterations=4] [executors=thread,2]
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { KMeans } from '@mixkit/kmeans';
 import { createWorkerPool } from '@mixkit/workers';
 
-const [n = 1_000_000, d = 32, k = 64, rounds = 3] = process.argv.slice(2, 6).map(Number);
-const iterations = 4;
+const [n = 1_000_000, d = 32, k = 64, rounds = 3, iterations = 4] = process.argv
+  .slice(2, 7)
+  .map(Number);
+const executors = (process.argv[7] ?? 'thread,2').split(',');
 
 /** Seeded blobs as the bench's `blobs` workload draws them: centres in [-8, 8]^d, spread 1.5. */
 function makeData(shift) {
@@ -65,16 +69,24 @@ async function timeFit(fit) {
   return { total, steady, before };
 }
 
-const pool = createWorkerPool({ workers: 2, keepAlive: true });
-await pool.start();
+const pools = new Map();
+for (const name of executors.filter((e) => e !== 'thread')) {
+  const pool = createWorkerPool({ workers: Number(name), keepAlive: true });
+  await pool.start();
+  pools.set(name, pool);
+}
 const results = new Map();
 for (const shift of [0, 100]) {
   const { X, init } = makeData(shift);
   const model = new KMeans({ nClusters: k, init, maxIterations: iterations, tolerance: 0 });
-  const runs = {
-    'in-thread': (mark) => model.fit(X, { onIteration: mark }),
-    '2 workers': (mark) => model.fitAsync(X, { onIteration: mark, executor: pool }),
-  };
+  const runs = Object.fromEntries(
+    executors.map((name) => [
+      name === 'thread' ? 'in-thread' : `${name} worker${name === '1' ? '' : 's'}`,
+      name === 'thread'
+        ? (mark) => model.fit(X, { onIteration: mark })
+        : (mark) => model.fitAsync(X, { onIteration: mark, executor: pools.get(name) }),
+    ]),
+  );
   for (let r = 0; r < rounds; r++) {
     for (const [name, fit] of Object.entries(runs)) {
       const key = `${shift === 0 ? 'near 0' : 'shift 100'}, ${name}`;
@@ -84,7 +96,7 @@ for (const shift of [0, 100]) {
     }
   }
 }
-pool.destroy();
+for (const pool of pools.values()) pool.destroy();
 const fmt = (t) =>
   `${t.wall.toFixed(0).padStart(5)} wall ${t.cpu.toFixed(0).padStart(5)} cpu ${t.main.toFixed(0).padStart(5)} main`;
 console.log(
