@@ -35,6 +35,15 @@ export {
 } from './shards/assignTask.js';
 export { labelTask as kmeansLabelTask } from './shards/labelTask.js';
 export {
+  type FrameRound as KMeansPrepareFrameRound,
+  type PrepareInput as KMeansPrepareInput,
+  type PrepareOutput as KMeansPrepareOutput,
+  type PrepareSetup as KMeansPrepareSetup,
+  type PrepareState as KMeansPrepareState,
+  prepareTask as kmeansPrepareTask,
+  type StatisticsRound as KMeansPrepareStatisticsRound,
+} from './shards/prepareTask.js';
+export {
   type RestartSetup as KMeansRestartSetup,
   restartTask as kmeansRestartTask,
 } from './shards/restartTask.js';

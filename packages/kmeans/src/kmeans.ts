@@ -27,7 +27,7 @@ import { NearestCenters } from '@mixkit/linalg';
 import { centeredCenters, seedCenters } from './init/seedCenters.js';
 import { inUnits } from './internal/inUnits.js';
 import { openAssignSession } from './iterateCenters.js';
-import { prepareKmeansData } from './kmeansData.js';
+import { prepareKmeansProgram } from './kmeansData.js';
 import type { KMeansModel } from './kmeansModel.js';
 import {
   type KMeansOptions,
@@ -119,13 +119,19 @@ export class KMeans implements Clusterer<KMeansModel> {
     placement: RestartPlacement,
   ): ShardProgram<IterationProgress, KMeansModel> {
     const { k, maxIterations, tolerance, init } = this.options;
-    const matrix = toMatrix(X);
+    // X's values are checked in the preparation's first pass over them (which reads them anyway).
+    const matrix = toMatrix(X, { checkFinite: false });
     const n = matrix.rows;
-    assertClusterCount(k, n);
-    const weights =
-      options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
-    if (weights !== undefined) assertEnoughWeightedRows(weights, k);
-    const data = prepareKmeansData(matrix, weights);
+    const { data, weights } = yield* prepareKmeansProgram(matrix, {
+      shareRows: (options.executor?.workers ?? 0) > 0,
+      checkedWeights: () => {
+        assertClusterCount(k, n);
+        const given =
+          options.sampleWeight === undefined ? undefined : toWeights(options.sampleWeight, n);
+        if (given !== undefined) assertEnoughWeightedRows(given, k);
+        return given;
+      },
+    });
     const algorithm = resolveAlgorithm(
       this.options.algorithm,
       k,
@@ -135,7 +141,7 @@ export class KMeans implements Clusterer<KMeansModel> {
     const explicit = given === undefined ? undefined : centeredCenters(given, data, k);
     const restarts = explicit === undefined ? this.options.nInit : 1;
     const random = toRandom(options.random);
-    // Objectives in the units of the data and weights as given (see prepareKmeansData).
+    // Objectives in the units of the data and weights as given (see prepareKmeansProgram).
     const power = -2 * data.frame.exponent - data.weightExponent;
     const scaledX = data.frame.exponent !== 0;
     const toUnits = (value: number): number => inUnits(value, power, 'inertia', scaledX);

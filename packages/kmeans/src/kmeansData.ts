@@ -1,12 +1,26 @@
-import { type Matrix, sharedFloat64Array } from '@mixkit/core';
-import { rowSquaredNorms } from '@mixkit/linalg';
-import { normalizedWeights } from './internal/powerOfTwo.js';
-import { frameOf, type ScaledFrame, toFrame } from './internal/scaledFrame.js';
+import {
+  closeShards,
+  drainShardProgram,
+  evenShardRows,
+  InvalidInputError,
+  type Matrix,
+  mapShards,
+  openShards,
+  planShards,
+  type ShardPlan,
+  type ShardProgram,
+  shardRowsFor,
+  sharedFloat64Array,
+} from '@mixkit/core';
+import { normalizedWeights, normalizingExponent } from './internal/powerOfTwo.js';
+import type { RowStatistics } from './internal/rowStatistics.js';
+import type { ScaledFrame } from './internal/scaledFrame.js';
+import { type PrepareOutput, prepareTask } from './shards/prepareTask.js';
 
 /**
  * The training data as every k-means iteration reads it: X in its frame (scaled by a power of
- * two when its magnitude is extreme, centered when that matters, see `prepareKmeansData`), the
- * weights (likewise scaled), and per-row squared norms computed once.
+ * two when its magnitude is extreme, centered when that matters, see `prepareKmeansProgram`),
+ * the weights (likewise scaled), and per-row squared norms computed once.
  */
 export interface KMeansData {
   /** X · frame.scale − frame.offset: n x d (X itself, not a copy, when that is X). */
@@ -25,33 +39,214 @@ export interface KMeansData {
   readonly meanVariance: number;
 }
 
+/** How `prepareKmeansProgram` runs. */
+export interface PrepareOptions {
+  /** The data's name in errors. Default `'X'`. */
+  readonly argument?: string;
+  /**
+   * The fit's executor has workers. On data of at least 4 shards of the preparation, its passes
+   * then run on them: rows not on shared memory are copied there first, once (the workers
+   * cannot read them otherwise; the assignment's session would copy them anyway), and framed in
+   * place in that copy. Smaller data is prepared in the calling thread.
+   */
+  readonly shareRows?: boolean;
+  /**
+   * Called once X's values are known to be finite and before anything else is done: the fit's
+   * own checks (so they come after X's, as they did when `toMatrix` checked X), returning the
+   * weights given (already checked), if any.
+   */
+  readonly checkedWeights?: () => Float64Array | undefined;
+}
+
+/** What `prepareKmeansProgram` gives: the data, and the weights as given. */
+export interface PreparedKmeans {
+  /** The data as the iterations read it. */
+  readonly data: KMeansData;
+  /** What `checkedWeights` returned. */
+  readonly weights: Float64Array | undefined;
+}
+
 /**
- * Precomputes what the iterations need, in O(nd).
+ * Precomputes what the iterations need, in two passes over X run as shards of rows (on workers
+ * when the fit has them, `prepareTask`), merged in shard order, so the result is the same bits
+ * wherever they ran:
+ *
+ * 1. One read of every value (`rowStatistics`): its finiteness (an `InvalidInputError` naming
+ *    the first bad row and column, as `toMatrix` would), the largest magnitude, and per column
+ *    Σx (the mean: a serial sum, scikit-learn's bits on data of one shard) and Σx².
+ * 2. One write (`frameRows`): X in its frame, each row's squared norm, Σ w ||x||², and per
+ *    column Σ(x − mean)², the exact variance that `tolerance` is relative to.
  *
  * Distances use the expansion ||x||² + ||c||² − 2x·c, whose rounding error grows with ||x||², so
  * data far from the origin are centered first, as scikit-learn always does, at the cost of one
  * copy of X. When every column mean is within one standard deviation of 0, centering would gain
- * less than a factor of about 2 in accuracy, and X is used as it is (no copy).
+ * less than a factor of about 2 in accuracy, and X is used as it is (no copy). That choice is
+ * made before the second pass, from Σx²/n − mean²: its rounding error (up to about n·ε·(mean² +
+ * variance)) can flip it only where mean² and the variance agree to about n·ε, where either
+ * choice is as good.
  *
  * Data whose largest magnitude is beyond 2^±200 (squared distances near 1e300 would overflow,
  * near 1e-300 underflow to 0 and tie every center) and weights likewise are multiplied by a
  * power of two that brings them near 1. That is exact, so the fit is the one of the scaled data
- * and its centers and inertia scale back exactly (`frame`, `weightExponent`).
+ * and its centers and inertia scale back exactly (`frame`, `weightExponent`); for such data the
+ * first pass runs again on the scaled values, so that its sums neither overflow nor lose bits
+ * to subnormals.
  */
-export function prepareKmeansData(X: Matrix, weights?: Float64Array): KMeansData {
+export function* prepareKmeansProgram(
+  X: Matrix,
+  options: PrepareOptions = {},
+): ShardProgram<never, PreparedKmeans> {
   const { rows: n, cols: d } = X;
-  const { frame, meanVariance, centered } = frameOf(X, 'auto');
+  const plan = planShards(n, prepareShardRows(n, d));
+  const sharing = typeof SharedArrayBuffer !== 'undefined';
+  const workers = options.shareRows === true;
+  const onWorkers = sharing && workers && plan.count >= workerShards;
+  const program = preparation(X, plan, onWorkers, options);
+  // In this thread, not through the executor, without shared memory (a worker's rows would not
+  // reach the fit) and on data too small for the workers to pay (the same shards, so the same
+  // bits); otherwise through the program's driver: the workers, or this thread's paced loop.
+  return !sharing || (workers && !onWorkers) ? drainShardProgram(program) : yield* program;
+}
+
+/**
+ * Fewest shards of the preparation (up to 2^19 values each) sent to workers. Below it, a
+ * session on the workers (an open and two rounds) costs about what the passes save: they take
+ * about 4 ns per value in one thread, a 2-worker session a few milliseconds.
+ */
+const workerShards = 4;
+
+/** `prepareKmeansProgram` in the calling thread, with the given weights (already checked). */
+export function prepareKmeansData(X: Matrix, weights?: Float64Array): KMeansData {
+  const plan = planShards(X.rows, prepareShardRows(X.rows, X.cols));
+  return drainShardProgram(preparation(X, plan, false, { checkedWeights: () => weights })).data;
+}
+
+/**
+ * Rows per shard of the preparation: up to about 2^19 values (4 MiB of rows; between 2,048 and
+ * 65,536 rows), from the data's shape alone (`shardRowsFor` at 8 operations per value), never
+ * from the number of workers.
+ */
+export function prepareShardRows(n: number, d: number): number {
+  // Evened out, so that a worker's contiguous run of shards has no short last one to idle on.
+  return evenShardRows(n, shardRowsFor(8 * d, 1, n));
+}
+
+function* preparation(
+  X: Matrix,
+  plan: ShardPlan,
+  onWorkers: boolean,
+  options: PrepareOptions,
+): ShardProgram<never, PreparedKmeans> {
+  const { rows: n, cols: d } = X;
+  const copied = onWorkers && !isShared(X.data);
+  const rows: Matrix = copied ? { rows: n, cols: d, data: sharedCopy(X.data) } : X;
+  const handle = yield* openShards(prepareTask, { X: rows }, plan, undefined);
+  let found = merged(yield* mapShards(handle, { round: 'statistics', scale: 1 }), X, options);
+  const exponent = normalizingExponent(found.largest);
+  const scale = 2 ** exponent;
+  if (exponent !== 0) found = merged(yield* mapShards(handle, { round: 'statistics', scale }), X);
+  const given = options.checkedWeights?.();
+  const normalized = given === undefined ? undefined : normalizedWeights(given);
+  const weights =
+    normalized === undefined
+      ? sharedFloat64Array(n)
+      : onWorkers && !isShared(normalized.weights)
+        ? sharedCopy(normalized.weights)
+        : normalized.weights;
+  const { mean, centered } = columnMeans(found, n);
+  const offset = centered ? mean : new Float64Array(d);
   // The fit's own arrays go on shareable memory, so a worker pool shares them without a copy.
-  const Xf: Matrix =
-    centered || frame.scale !== 1
-      ? { rows: n, cols: d, data: toFrame(X, 0, n, frame, sharedFloat64Array(n * d)) }
-      : X;
-  const xNorms = rowSquaredNorms(Xf, sharedFloat64Array(n));
-  const { weights: w, exponent: weightExponent } =
-    weights === undefined
-      ? { weights: sharedFloat64Array(n).fill(1), exponent: 0 }
-      : normalizedWeights(weights);
+  const out =
+    centered || exponent !== 0 ? (copied ? rows.data : sharedFloat64Array(n * d)) : undefined;
+  const xNorms = sharedFloat64Array(n);
+  const outputs = yield* mapShards(handle, {
+    round: 'frame',
+    scale,
+    offset,
+    mean,
+    out,
+    norms: xNorms,
+    weights,
+    unitWeights: given === undefined,
+  });
+  yield* closeShards(handle);
   let weightedSquaredNorm = 0;
-  for (let i = 0; i < n; i++) weightedSquaredNorm += w[i] * xNorms[i];
-  return { X: Xf, frame, weights: w, weightExponent, xNorms, weightedSquaredNorm, meanVariance };
+  const deviations = new Float64Array(d);
+  for (const output of outputs) {
+    weightedSquaredNorm += output.weightedSquaredNorm;
+    for (let j = 0; j < d; j++) deviations[j] += output.deviations[j];
+  }
+  let meanVariance = 0;
+  for (let j = 0; j < d; j++) meanVariance += deviations[j] / n;
+  const data: KMeansData = {
+    X: out === undefined ? rows : { rows: n, cols: d, data: out },
+    frame: { scale, exponent, offset },
+    weights,
+    weightExponent: normalized?.exponent ?? 0,
+    xNorms,
+    weightedSquaredNorm,
+    meanVariance: meanVariance / d,
+  };
+  return { data, weights: given };
+}
+
+/**
+ * The shards' statistics added in shard order; with `check`, the first shard's first non-finite
+ * value (in row-major order, so the first of X) is thrown as `toMatrix` throws it.
+ */
+function merged(
+  outputs: readonly PrepareOutput[],
+  X: Matrix,
+  check?: Pick<PrepareOptions, 'argument'>,
+): RowStatistics {
+  const d = X.cols;
+  const sums = new Float64Array(d);
+  const squares = new Float64Array(d);
+  let largest = 0;
+  for (const output of outputs) {
+    if (check !== undefined && output.nonFinite >= 0) {
+      const t = output.nonFinite;
+      throw new InvalidInputError(
+        {
+          argument: check.argument ?? 'X',
+          row: Math.floor(t / d),
+          column: t % d,
+          value: X.data[t],
+        },
+        'values must be finite numbers',
+      );
+    }
+    for (let j = 0; j < d; j++) {
+      sums[j] += output.sums[j];
+      squares[j] += output.squares[j];
+    }
+    largest = Math.max(largest, output.largest);
+  }
+  return { sums, squares, largest, nonFinite: -1 };
+}
+
+/**
+ * Column means (Σx / n) and whether to center: when some column's mean exceeds its standard
+ * deviation (where the ‖x‖² + ‖c‖² − 2x·c expansion of distances loses digits; scikit-learn
+ * always centers), the variance taken as Σx²/n − mean² (see `prepareKmeansProgram`).
+ */
+function columnMeans(found: RowStatistics, n: number): { mean: Float64Array; centered: boolean } {
+  const d = found.sums.length;
+  const mean = new Float64Array(d);
+  let centered = false;
+  for (let j = 0; j < d; j++) {
+    mean[j] = found.sums[j] / n;
+    if (mean[j] * mean[j] > found.squares[j] / n - mean[j] * mean[j]) centered = true;
+  }
+  return { mean, centered };
+}
+
+function isShared(array: Float64Array): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
+}
+
+function sharedCopy(array: Float64Array): Float64Array {
+  const copy = sharedFloat64Array(array.length);
+  copy.set(array);
+  return copy;
 }

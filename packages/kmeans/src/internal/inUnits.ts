@@ -2,7 +2,7 @@ import { InvalidInputError } from '@mixkit/core';
 import { timesPowerOfTwo } from './powerOfTwo.js';
 
 /**
- * A total computed on scaled data and weights (`frameOf`, `prepareKmeansData`), in the units of
+ * A total computed on scaled data and weights (`prepareKmeansProgram`), in the units of
  * the data and weights as given: `value · 2^power`. When that overflows (data near 1e300 has a
  * true inertia near 1e600, which no double holds), throws an `InvalidInputError` that says how
  * to fit anyway: k-means partitions do not change when X or the weights are divided by a

@@ -4,6 +4,7 @@ import { variationalRestartTask } from '@mixkit/gaussian-mixture';
 import {
   kmeansAssignTask,
   kmeansLabelTask,
+  kmeansPrepareTask,
   kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
@@ -18,6 +19,7 @@ export const builtinTasks: readonly AnyShardTask[] = [
   emSelectionTask,
   kmeansAssignTask,
   kmeansLabelTask,
+  kmeansPrepareTask,
   kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
