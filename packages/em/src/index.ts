@@ -43,6 +43,7 @@ export type {
   MixtureOptions,
 } from './run/mixtureOptions.js';
 export { RestartProgress, type StepModelParts } from './run/restartProgress.js';
+export { runRestartInThread } from './run/runRestartInThread.js';
 export { formatSelectionTable } from './select/formatSelectionTable.js';
 export { selectionProgram } from './select/selectionProgram.js';
 export {

@@ -1,25 +1,19 @@
 import {
-  AbortedError,
   type AnyComponentFamily,
-  closeShards,
   type FamilySpec,
   type FitWarning,
   type Matrix,
   type MatrixInput,
-  openShards,
-  planShards,
   restartStream,
-  runShardProgramSync,
   type SerializedParams,
   type ShardTask,
   toMatrix,
 } from '@mixkit/core';
-import { emPassTask, passSetup } from '../estep/emPassTask.js';
 import { createEmWorkspace, type EmWorkspace } from '../workspace/emWorkspace.js';
-import { emShardRows } from './emShardRows.js';
 import type { EmRestartResult } from './emStep.js';
 import type { ResolvedEmSettings } from './resolveEmSettings.js';
 import { runRestart } from './runRestart.js';
+import { runRestartInThread } from './runRestartInThread.js';
 
 /** The settings a restart runs with, less its random source (each restart gets its own stream). */
 export type RestartSettings = Omit<ResolvedEmSettings, 'random' | 'init'> & {
@@ -102,30 +96,16 @@ export const emRestartTask: ShardTask<
     const restart = setup.firstRestart + shard.index;
     const random = restartStream(setup.randomStates, shard.index);
     const settings: ResolvedEmSettings = { ...setup.settings, random };
-    const steps = runShardProgramSync(
-      (function* () {
-        const passes = yield* openShards(
-          emPassTask,
-          passSetup(workspace),
-          planShards(workspace.n, emShardRows(workspace)),
-          workspace,
-        );
-        const result = yield* runRestart(workspace, passes, settings, restart, random);
-        yield* closeShards(passes);
-        return result;
-      })(),
+    const { params, ...rest } = runRestartInThread(
+      workspace,
+      (passes) => runRestart(workspace, passes, settings, restart, random),
+      aborted,
+      'fitMixture',
     );
-    for (;;) {
-      const next = steps.next();
-      if (next.done) {
-        const { params, ...rest } = next.value;
-        return {
-          ...rest,
-          params: workspace.families.map((family, c) => family.paramsToJSON(params[c])),
-        };
-      }
-      if (aborted?.() === true) throw new AbortedError('fitMixture');
-    }
+    return {
+      ...rest,
+      params: workspace.families.map((family, c) => family.paramsToJSON(params[c])),
+    };
   },
 };
 

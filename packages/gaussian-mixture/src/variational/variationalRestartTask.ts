@@ -1,23 +1,12 @@
 import {
-  AbortedError,
-  closeShards,
   type FitWarning,
   type JsonValue,
   type Matrix,
-  openShards,
-  planShards,
   restartStream,
-  runShardProgramSync,
   type ShardTask,
 } from '@mixkit/core';
 import { type CovarianceType, gaussianFamily } from '@mixkit/distributions';
-import {
-  createEmWorkspace,
-  type EmWorkspace,
-  emPassTask,
-  emShardRows,
-  passSetup,
-} from '@mixkit/em';
+import { createEmWorkspace, type EmWorkspace, runRestartInThread } from '@mixkit/em';
 import type { GaussianInit } from '../gaussianMixture.js';
 import { posteriorFromJson, posteriorToJson } from './posteriorJson.js';
 import {
@@ -118,27 +107,13 @@ export const variationalRestartTask: ShardTask<
       maxIterations,
       tolerance,
     });
-    const steps = runShardProgramSync(
-      (function* () {
-        const passes = yield* openShards(
-          emPassTask,
-          passSetup(workspace),
-          planShards(workspace.n, emShardRows(workspace)),
-          workspace,
-        );
-        const result = yield* runVariationalRestart(workspace, passes, settings, restart, random);
-        yield* closeShards(passes);
-        return result;
-      })(),
+    const { posterior, ...rest } = runRestartInThread(
+      workspace,
+      (passes) => runVariationalRestart(workspace, passes, settings, restart, random),
+      aborted,
+      'BayesianGaussianMixture.fit',
     );
-    for (;;) {
-      const next = steps.next();
-      if (next.done) {
-        const { posterior, ...rest } = next.value;
-        return { ...rest, posterior: posteriorToJson(setup.covarianceType, posterior) };
-      }
-      if (aborted?.() === true) throw new AbortedError('BayesianGaussianMixture.fit');
-    }
+    return { ...rest, posterior: posteriorToJson(setup.covarianceType, posterior) };
   },
 };
 
