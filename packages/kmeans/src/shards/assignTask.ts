@@ -1,4 +1,4 @@
-import { type Matrix, type Shard, type ShardTask, shardRowsFor } from '@mixkit/core';
+import { evenShardRows, type Matrix, type Shard, type ShardTask, shardRowsFor } from '@mixkit/core';
 import { squaredDistance } from '@mixkit/linalg';
 import type { AssignmentStrategy } from '../assignmentStrategy.js';
 import { ClusterSums } from '../clusterSums.js';
@@ -132,9 +132,15 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
   },
 };
 
-/** Rows per shard of a k-means assignment: enough that per-shard bounds and scratch stay small. */
+/**
+ * Rows per shard of a k-means assignment: enough that per-shard bounds and scratch stay small,
+ * evened out over the shard count (core's `evenShardRows`), so the contiguous runs of shards a
+ * pool gives its workers hold nearly the same rows (1,000,000 rows: 62 shards of 16,130 rather
+ * than 61 of 16,384 and one of 576, which put 507,904 rows on one of 2 workers and 492,096 on
+ * the other). It reads only the data's shape, never the number of workers.
+ */
 export function kmeansShardRows(n: number, d: number, k: number): number {
-  return Math.max(16_384, shardRowsFor(2 * d * k, 1, n));
+  return evenShardRows(n, Math.max(16_384, shardRowsFor(2 * d * k, 1, n)));
 }
 
 function shardState(setup: AssignSetup, shard: Shard): ShardState {
