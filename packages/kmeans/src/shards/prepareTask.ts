@@ -72,8 +72,6 @@ export interface PrepareState {
   readonly inWorker: boolean;
 }
 
-const empty = new Float64Array(0);
-
 /**
  * The per-row part of preparing k-means data, over shards of rows (`@mixkit/kmeans:prepare`),
  * in two rounds of one session: the statistics round reads every value once (`rowStatistics`:
@@ -92,7 +90,7 @@ export const prepareTask: ShardTask<PrepareSetup, PrepareInput, PrepareOutput, P
     const { X } = state;
     if (input.round === 'statistics') {
       const found = rowStatistics(X, input.scale, shard.start, shard.end);
-      return { ...found, deviations: empty, weightedSquaredNorm: 0 };
+      return { ...found, deviations: new Float64Array(0), weightedSquaredNorm: 0 };
     }
     if (state.inWorker) assertShared(input);
     if (input.unitWeights) input.weights.fill(1, shard.start, shard.end);
@@ -105,8 +103,8 @@ export const prepareTask: ShardTask<PrepareSetup, PrepareInput, PrepareOutput, P
       shard.end,
     );
     return {
-      sums: empty,
-      squares: empty,
+      sums: new Float64Array(0),
+      squares: new Float64Array(0),
       largest: 0,
       nonFinite: -1,
       deviations,
