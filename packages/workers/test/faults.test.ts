@@ -17,6 +17,7 @@ import { fitMixture, fitMixtureAsync } from '@mixkit/em';
 import { unitGaussianFamily } from '@mixkit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../src/index.js';
+import { abortAfter } from './abortAfter.js';
 import { crashingTask, type FaultSetup, slowTask, throwingTask } from './fixtures/customModule.js';
 import { customModuleUrl, exitScriptUrl, workerBundleUrl } from './workerBundle.js';
 
@@ -77,20 +78,16 @@ describe('worker faults', () => {
         executor: pool,
         what: 'test',
       });
-      const signal = AbortSignal.timeout(150);
-      let abortedAt = Number.NaN;
-      signal.addEventListener('abort', () => {
-        abortedAt = performance.now();
-      });
-      const error = await runShardProgram(oneRound(slowTask, { badShard: -1, shardMs: 400 }), {
-        executor: pool,
-        signal,
-        what: 'test',
-      }).catch((caught: unknown) => caught);
+      const { error, stoppedMs } = await abortAfter(150, (signal) =>
+        runShardProgram(oneRound(slowTask, { badShard: -1, shardMs: 400 }), {
+          executor: pool,
+          signal,
+          what: 'test',
+        }),
+      );
       // From the abort to the rejection (the workers are still inside a 400 ms shard).
-      const stopped = performance.now() - abortedAt;
       expect(AbortedError.isInstance(error)).toBe(true);
-      expect(stopped).toBeLessThan(100);
+      expect(stoppedMs).toBeLessThan(100);
       const outputs = await runShardProgram(oneRound(slowTask, { badShard: -1, shardMs: 1 }), {
         executor: pool,
         what: 'test',
