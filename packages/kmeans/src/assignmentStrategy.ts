@@ -1,4 +1,5 @@
 import type { Matrix } from '@mixkit/core';
+import type { CenterHalves } from './centerHalves.js';
 import type { ClusterSums } from './clusterSums.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
 
@@ -12,9 +13,16 @@ export interface AssignmentStrategy {
   /**
    * Labels every row with its nearest row of `centers` (whose squared norms are `centerNorms`),
    * updating `labels` in place and keeping `sums` consistent with them, and returns how many
-   * labels changed.
+   * labels changed. `halves` are the centers' half distances when the fit's thread computed
+   * them for the round (the bound strategies otherwise compute their own).
    */
-  assign(centers: Matrix, centerNorms: Float64Array, labels: Int32Array, sums: ClusterSums): number;
+  assign(
+    centers: Matrix,
+    centerNorms: Float64Array,
+    labels: Int32Array,
+    sums: ClusterSums,
+    halves?: CenterHalves,
+  ): number;
   /**
    * Told that center j moved by the Euclidean distance `shifts[j]` (with `labels` as `assign`
    * left them), so bounds stay valid.

@@ -2,8 +2,8 @@ import type { Matrix } from '@mixkit/core';
 import { squaredDistance, squaredDistances } from '@mixkit/linalg';
 import { BLOCK_ROWS } from './assign.js';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
+import { type CenterHalves, takeCenterHalves } from './centerHalves.js';
 import type { ClusterSums } from './clusterSums.js';
-import { halfCenterDistances } from './halfCenterDistances.js';
 import type { KMeansData } from './kmeansData.js';
 
 /**
@@ -50,6 +50,7 @@ export class ElkanAssignment implements AssignmentStrategy {
     centerNorms: Float64Array,
     labels: Int32Array,
     sums: ClusterSums,
+    halves?: CenterHalves,
   ): number {
     if (!this.initialized) {
       this.initialized = true;
@@ -60,7 +61,7 @@ export class ElkanAssignment implements AssignmentStrategy {
     const { upper, lower, halfMin, halfPairs, k } = this;
     const { rows: n, cols: d, data: x } = this.data.X;
     const c = centers.data;
-    this.distanceComputations += halfCenterDistances(centers, halfMin, halfPairs);
+    this.distanceComputations += takeCenterHalves(halves, centers, halfMin, halfPairs);
     let computed = 0;
     let changed = 0;
     for (let i = 0; i < n; i++) {

@@ -1,8 +1,8 @@
 import type { Matrix } from '@mixkit/core';
 import { type LabelChanges, NearestCenters, squaredDistance } from '@mixkit/linalg';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
+import { type CenterHalves, takeCenterHalves } from './centerHalves.js';
 import type { ClusterSums } from './clusterSums.js';
-import { halfCenterDistances } from './halfCenterDistances.js';
 import type { KMeansSearchData } from './searchData.js';
 
 /** Rows searched per call of the nearest-centre search (bounds the scratch to O(this)). */
@@ -101,13 +101,14 @@ export class HamerlyAssignment implements AssignmentStrategy {
     centerNorms: Float64Array,
     labels: Int32Array,
     sums: ClusterSums,
+    halves?: CenterHalves,
   ): number {
     const { X, nearest } = this.data;
     const n = X.rows;
     const k = centers.rows;
     const c = centers.data;
     nearest.setCenters(centers, centerNorms);
-    if (nearest.fusedLloyd) return this.assignInKernel(centers, labels, sums);
+    if (nearest.fusedLloyd) return this.assignInKernel(centers, labels, sums, halves);
     if (!this.initialized) {
       this.initialized = true;
       const changed = this.searchAll(labels, undefined);
@@ -116,7 +117,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
       return changed;
     }
     this.iteration++;
-    this.distanceComputations += halfCenterDistances(centers, this.halfMin);
+    this.distanceComputations += takeCenterHalves(halves, centers, this.halfMin);
     // When the bounds settled almost no row in the last iteration, listing the rows they do not
     // settle costs more than it saves: this iteration is Lloyd's step (every row searched, in
     // ranges, which also renews every bound). It still counts the rows the bounds would have
@@ -320,11 +321,16 @@ export class HamerlyAssignment implements AssignmentStrategy {
    * rows, with the bounds kept in kernel memory. No tightening there: a search costs little
    * more than the tightening distance at such k·d.
    */
-  private assignInKernel(centers: Matrix, labels: Int32Array, sums: ClusterSums): number {
+  private assignInKernel(
+    centers: Matrix,
+    labels: Int32Array,
+    sums: ClusterSums,
+    halves: CenterHalves | undefined,
+  ): number {
     const { nearest, X } = this.data;
     const first = !this.initialized;
     this.initialized = true;
-    if (!first) this.distanceComputations += halfCenterDistances(centers, this.halfMin);
+    if (!first) this.distanceComputations += takeCenterHalves(halves, centers, this.halfMin);
     const step = nearest.hamerlyStep(
       first,
       labels,

@@ -12,7 +12,9 @@ import {
   sharedInt32Array,
 } from '@mixkit/core';
 import { rowSquaredNorms } from '@mixkit/linalg';
+import type { CenterHalves } from './centerHalves.js';
 import { ClusterSums } from './clusterSums.js';
+import { halfCenterDistances } from './halfCenterDistances.js';
 import type { KMeansData } from './kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
 import {
@@ -135,8 +137,18 @@ export function* centersProgram(
   let iteration = 0;
   let moved: Float64Array | undefined;
   let first = true;
+  // The bound strategies' half distances between centers, once per round for every shard.
+  const halfMin = new Float64Array(k);
+  const halfPairs =
+    settings.algorithm === 'elkan' || settings.algorithm === 'yinyang'
+      ? new Float64Array(k * k)
+      : undefined;
+  const halves: CenterHalves = { halfMin, halfPairs };
   const round = function* (assign: boolean, inertia: boolean) {
     rowSquaredNorms(centers, centerNorms);
+    // The first round of a run searches every row, and Lloyd bounds nothing: no halves.
+    const bounded = assign && !first && settings.algorithm !== 'lloyd';
+    if (bounded) extraDistances += halfCenterDistances(centers, halfMin, halfPairs);
     const outputs = yield* mapShards(session.handle, {
       centers: centers.data,
       centerNorms,
@@ -144,6 +156,7 @@ export function* centersProgram(
       shifts: moved,
       assign,
       inertia,
+      halves: bounded ? halves : undefined,
     });
     first = false;
     moved = undefined;

@@ -2,8 +2,8 @@ import type { Matrix } from '@mixkit/core';
 import { squaredDistance, squaredDistances } from '@mixkit/linalg';
 import { BLOCK_ROWS } from './assign.js';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
+import { type CenterHalves, takeCenterHalves } from './centerHalves.js';
 import type { ClusterSums } from './clusterSums.js';
-import { halfCenterDistances } from './halfCenterDistances.js';
 import type { KMeansSearchData } from './searchData.js';
 import { type CenterGroups, groupCenters } from './yinyangGroups.js';
 
@@ -117,6 +117,7 @@ export class YinyangAssignment implements AssignmentStrategy {
     centerNorms: Float64Array,
     labels: Int32Array,
     sums: ClusterSums,
+    halves?: CenterHalves,
   ): number {
     const { X, nearest } = this.data;
     const n = X.rows;
@@ -144,7 +145,7 @@ export class YinyangAssignment implements AssignmentStrategy {
       sums.refreshIfDrifted(labels);
       return changed;
     }
-    this.distanceComputations += halfCenterDistances(centers, this.halfMin, this.halfPairs);
+    this.distanceComputations += takeCenterHalves(halves, centers, this.halfMin, this.halfPairs);
     const changed = this.boundedPass(centers, groups, labels, sums);
     sums.refreshIfDrifted(labels);
     return changed;

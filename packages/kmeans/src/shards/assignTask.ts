@@ -1,6 +1,7 @@
 import { evenShardRows, type Matrix, type Shard, type ShardTask, shardRowsFor } from '@mixkit/core';
 import { squaredDistance } from '@mixkit/linalg';
 import type { AssignmentStrategy } from '../assignmentStrategy.js';
+import type { CenterHalves } from '../centerHalves.js';
 import { ClusterSums } from '../clusterSums.js';
 import { type AssignmentData, assignmentData, createAssignment } from '../createAssignment.js';
 import type { KMeansData } from '../kmeansData.js';
@@ -48,6 +49,11 @@ export interface AssignInput {
   readonly assign: boolean;
   /** Also return Σ w ||x − c_label||² over the shard, by differences. */
   readonly inertia: boolean;
+  /**
+   * The centers' half distances, computed once for the round by the fit's thread (see
+   * `CenterHalves`), or undefined: a bound strategy then computes its own.
+   */
+  readonly halves?: CenterHalves | undefined;
 }
 
 /** What one shard gives back. */
@@ -119,7 +125,7 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
     }
     const centers: Matrix = { rows: k, cols: d, data: input.centers };
     const changed = input.assign
-      ? own.strategy.assign(centers, input.centerNorms, labels, own.sums)
+      ? own.strategy.assign(centers, input.centerNorms, labels, own.sums, input.halves)
       : 0;
     return {
       changed,
