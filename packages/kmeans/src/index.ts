@@ -37,6 +37,7 @@ export { labelTask as kmeansLabelTask } from './shards/labelTask.js';
 export {
   type FrameRound as KMeansPrepareFrameRound,
   type PrepareInput as KMeansPrepareInput,
+  type PrepareLocal as KMeansPrepareLocal,
   type PrepareOutput as KMeansPrepareOutput,
   type PrepareSetup as KMeansPrepareSetup,
   type PrepareState as KMeansPrepareState,

@@ -123,7 +123,7 @@ export class KMeans implements Clusterer<KMeansModel> {
     const matrix = toMatrix(X, { checkFinite: false });
     const n = matrix.rows;
     const { data, weights } = yield* prepareKmeansProgram(matrix, {
-      shareRows: (options.executor?.workers ?? 0) > 0,
+      workers: options.executor?.workers ?? 0,
       checkedWeights: () => {
         assertClusterCount(k, n);
         const given =

@@ -1,4 +1,10 @@
-import { InvalidInputError, type Matrix } from '@mixkit/core';
+import {
+  InThreadSession,
+  InvalidInputError,
+  inThreadContext,
+  type Matrix,
+  type ShardExecutor,
+} from '@mixkit/core';
 import { makeBlobs } from '@mixkit/datasets';
 import { rowSquaredNorms } from '@mixkit/linalg';
 import { describe, expect, it } from 'vitest';
@@ -114,4 +120,35 @@ describe('KMeans checks X before its other arguments', () => {
       expect.objectContaining({ argument: 'X', row: 1, column: 1 }),
     );
   });
+});
+
+describe('the shared copy of the rows, filled while the first pass runs', () => {
+  /**
+   * An executor with "workers" whose sessions run every round in the fit's thread at once,
+   * before the driver runs the round's alongside work (as `@mixkit/distributed` runs the tasks
+   * it does not distribute): the preparation's shards find their rows not yet copied.
+   */
+  const opened: string[] = [];
+  const eager: ShardExecutor = {
+    workers: 2,
+    async open(task, setup, plan, local) {
+      opened.push(task.name);
+      const session = new InThreadSession(task, setup, plan, local, inThreadContext);
+      return { plan, map: (input) => Promise.resolve(session.mapSync(input)), close: () => {} };
+    },
+  };
+
+  it("is copied by the fit's thread itself when the round runs there first: the same bits", async () => {
+    // 300,000 x 2, far from the origin: 5 shards of the preparation, centered in the copy.
+    const X = shifted(makeBlobs({ nSamples: 300_000, centers: 4, random: 8 }).X, 1e4);
+    expect(Math.ceil(X.rows / prepareShardRows(X.rows, X.cols))).toBe(5);
+    const before = X.data.slice();
+    const kmeans = new KMeans({ nClusters: 4, init: 'k-means++', maxIterations: 5 });
+    const sync = kmeans.fit(X, { random: 4 });
+    const model = await kmeans.fitAsync(X, { random: 4, executor: eager });
+    expect(opened).toContain('@mixkit/kmeans:prepare');
+    expect(same(model.labels, sync.labels)).toBe(true);
+    expect(JSON.stringify(model.toJSON())).toBe(JSON.stringify(sync.toJSON()));
+    expect(same(X.data, before)).toBe(true);
+  }, 60_000);
 });

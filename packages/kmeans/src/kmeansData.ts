@@ -9,8 +9,10 @@ import {
   planShards,
   type ShardPlan,
   type ShardProgram,
+  shardAt,
   shardRowsFor,
   sharedFloat64Array,
+  sharedInt32Array,
 } from '@mixkit/core';
 import { normalizedWeights, normalizingExponent } from './internal/powerOfTwo.js';
 import type { RowStatistics } from './internal/rowStatistics.js';
@@ -44,12 +46,13 @@ export interface PrepareOptions {
   /** The data's name in errors. Default `'X'`. */
   readonly argument?: string;
   /**
-   * The fit's executor has workers. On data of at least 4 shards of the preparation, its passes
-   * then run on them: rows not on shared memory are copied there first, once (the workers
-   * cannot read them otherwise; the assignment's session would copy them anyway), and framed in
-   * place in that copy. Smaller data is prepared in the calling thread.
+   * The fit's executor's workers (default 0). With workers, on data of at least 4 shards of the
+   * preparation, its passes run on them: rows not on shared memory are copied there, once (the
+   * workers cannot read them otherwise; the assignment's session would copy them anyway), shard
+   * by shard while the workers' first pass reads the shards already copied, and framed in place
+   * in that copy. Smaller data is prepared in the calling thread.
    */
-  readonly shareRows?: boolean;
+  readonly workers?: number;
   /**
    * Called once X's values are known to be finite and before anything else is done: the fit's
    * own checks (so they come after X's, as they did when `toMatrix` checked X), returning the
@@ -99,13 +102,13 @@ export function* prepareKmeansProgram(
   const { rows: n, cols: d } = X;
   const plan = planShards(n, prepareShardRows(n, d));
   const sharing = typeof SharedArrayBuffer !== 'undefined';
-  const workers = options.shareRows === true;
-  const onWorkers = sharing && workers && plan.count >= workerShards;
-  const program = preparation(X, plan, onWorkers, options);
+  const workers = options.workers ?? 0;
+  const onWorkers = sharing && workers > 0 && plan.count >= workerShards;
+  const program = preparation(X, plan, onWorkers ? workers : 0, options);
   // In this thread, not through the executor, without shared memory (a worker's rows would not
   // reach the fit) and on data too small for the workers to pay (the same shards, so the same
   // bits); otherwise through the program's driver: the workers, or this thread's paced loop.
-  return !sharing || (workers && !onWorkers) ? drainShardProgram(program) : yield* program;
+  return !sharing || (workers > 0 && !onWorkers) ? drainShardProgram(program) : yield* program;
 }
 
 /**
@@ -118,7 +121,7 @@ const workerShards = 4;
 /** `prepareKmeansProgram` in the calling thread, with the given weights (already checked). */
 export function prepareKmeansData(X: Matrix, weights?: Float64Array): KMeansData {
   const plan = planShards(X.rows, prepareShardRows(X.rows, X.cols));
-  return drainShardProgram(preparation(X, plan, false, { checkedWeights: () => weights })).data;
+  return drainShardProgram(preparation(X, plan, 0, { checkedWeights: () => weights })).data;
 }
 
 /**
@@ -131,17 +134,28 @@ export function prepareShardRows(n: number, d: number): number {
   return evenShardRows(n, shardRowsFor(8 * d, 1, n));
 }
 
+/** `workers`: the executor's workers the passes run on (0: in the calling thread). */
 function* preparation(
   X: Matrix,
   plan: ShardPlan,
-  onWorkers: boolean,
+  workers: number,
   options: PrepareOptions,
 ): ShardProgram<never, PreparedKmeans> {
   const { rows: n, cols: d } = X;
+  const onWorkers = workers > 0;
   const copied = onWorkers && !isShared(X.data);
-  const rows: Matrix = copied ? { rows: n, cols: d, data: sharedCopy(X.data) } : X;
-  const handle = yield* openShards(prepareTask, { X: rows }, plan, undefined);
-  let found = merged(yield* mapShards(handle, { round: 'statistics', scale: 1 }), X, options);
+  // The shared copy is filled while the first pass runs (see `copyShards`).
+  const rows: Matrix = copied ? { rows: n, cols: d, data: sharedFloat64Array(n * d) } : X;
+  const ready = copied ? sharedInt32Array(plan.count) : undefined;
+  const source = copied ? X.data : undefined;
+  const handle = yield* openShards(prepareTask, { X: rows }, plan, { source });
+  const copy =
+    ready === undefined ? undefined : () => copyShards(X.data, rows.data, ready, d, plan, workers);
+  let found = merged(
+    yield* mapShards(handle, { round: 'statistics', scale: 1, ready }, copy),
+    X,
+    options,
+  );
   const exponent = normalizingExponent(found.largest);
   const scale = 2 ** exponent;
   if (exponent !== 0) found = merged(yield* mapShards(handle, { round: 'statistics', scale }), X);
@@ -243,6 +257,37 @@ function columnMeans(found: RowStatistics, n: number): { mean: Float64Array; cen
 
 function isShared(array: Float64Array): boolean {
   return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
+}
+
+/**
+ * Copies the caller's rows into the fit's shared copy shard by shard, setting each shard's
+ * flag as its rows land, while the workers' first pass reads the shards already there: the
+ * copy (about 0.6 ns per byte here, 144 ms at 1,000,000 x 32) overlaps their reading rather
+ * than preceding it. The order takes the workers' shards in turn (a pool gives worker w the
+ * contiguous shards from ⌊w·count / workers⌋, `WorkerPool.open`), so each can start at once;
+ * it only paces the work, never changes a value. A shard the fit's thread already copied
+ * itself (`prepareTask` run in this thread) is skipped.
+ */
+function copyShards(
+  from: Float64Array,
+  to: Float64Array,
+  ready: Int32Array,
+  d: number,
+  plan: ShardPlan,
+  workers: number,
+): void {
+  const used = Math.max(1, Math.min(workers, plan.count));
+  const first = (w: number) => Math.floor((w * plan.count) / used);
+  for (let offset = 0; offset < Math.ceil(plan.count / used); offset++) {
+    for (let w = 0; w < used; w++) {
+      const s = first(w) + offset;
+      if (s >= first(w + 1) || Atomics.load(ready, s) !== 0) continue;
+      const { start, end } = shardAt(plan, s);
+      to.set(from.subarray(start * d, end * d), start * d);
+      Atomics.store(ready, s, 1);
+      Atomics.notify(ready, s);
+    }
+  }
 }
 
 function sharedCopy(array: Float64Array): Float64Array {

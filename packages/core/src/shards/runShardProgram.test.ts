@@ -97,3 +97,50 @@ describe('closeSessionsOnError', () => {
     expect(log).toEqual(['open 0', 'close 0', 'caught', 'open 1', 'close 1']);
   });
 });
+
+describe("a map's alongside work", () => {
+  /** Logs its runs; the round's input is the log. */
+  const logging: ShardTask<undefined, string[], number, undefined> = {
+    name: 'test:logging',
+    open: () => undefined,
+    run(_state, log, shard) {
+      log.push(`run ${shard.index}`);
+      return shard.index;
+    },
+  };
+  function* withAlongside(log: string[]): ShardProgram<never, number[]> {
+    const session = yield* openShards(logging, undefined, planShards(2, 1), undefined);
+    return yield* mapShards(session, log, () => log.push('alongside'));
+  }
+
+  it("runs before the round when the round runs in the fit's thread", async () => {
+    const log: string[] = [];
+    expect(drainShardProgram(withAlongside(log))).toEqual([0, 1]);
+    expect(await runShardProgram(withAlongside(log), { what: 'test' })).toEqual([0, 1]);
+    expect(log).toEqual(['alongside', 'run 0', 'run 1', 'alongside', 'run 0', 'run 1']);
+  });
+
+  it('runs once an executor has posted the round (in a microtask, as the pools do), before its answer', async () => {
+    const log: string[] = [];
+    const executor: ShardExecutor = {
+      workers: 1,
+      async open(task, setup, plan, local) {
+        const state = task.open(setup, inThreadContext, [], local);
+        return {
+          plan,
+          map: async (input) => {
+            await Promise.resolve().then(() => log.push('posted'));
+            // The workers answer later, after the fit's thread has done its share.
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            return Array.from({ length: plan.count }, (_, s) =>
+              task.run(state, input, shardAt(plan, s)),
+            );
+          },
+          close: () => {},
+        };
+      },
+    };
+    expect(await runShardProgram(withAlongside(log), { executor, what: 'test' })).toEqual([0, 1]);
+    expect(log).toEqual(['posted', 'alongside', 'run 0', 'run 1']);
+  });
+});

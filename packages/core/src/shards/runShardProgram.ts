@@ -58,6 +58,7 @@ export function* runShardProgramSync<Step, Result>(
       }
     } else if (event.type === 'map') {
       try {
+        event.alongside?.();
         reply = sessionAt(sessions, event.session).mapSync(event.input);
       } catch (error) {
         failure = { error };
@@ -132,10 +133,12 @@ export async function* iterateShardProgram<Step, Result>(
       } else if (event.type === 'map') {
         const session = sessionAt(sessions, event.session);
         try {
-          reply =
-            session instanceof InThreadSession
-              ? await session.map(event.input, signal, pacer)
-              : await session.map(event.input, signal);
+          if (session instanceof InThreadSession) {
+            event.alongside?.();
+            reply = await session.map(event.input, signal, pacer);
+          } else {
+            reply = await mapAlongside(session, event.input, signal, event.alongside);
+          }
         } catch (error) {
           failure = { error };
         }
@@ -162,6 +165,25 @@ export async function runShardProgram<Step, Result>(
     if (next.done) return next.value;
     options.onStep?.(next.value);
   }
+}
+
+/**
+ * A round on the executor, with the fit thread's `alongside` work run once the round is posted
+ * (the pools post a round's messages in a microtask of `map`, which one `await` lets run).
+ */
+async function mapAlongside(
+  session: ShardSession<unknown, unknown>,
+  input: unknown,
+  signal: AbortSignal | undefined,
+  alongside: (() => void) | undefined,
+): Promise<unknown> {
+  const outputs = session.map(input, signal);
+  if (alongside === undefined) return outputs;
+  // Handled (by the `await` below) even if it fails while `alongside` runs.
+  outputs.catch(() => {});
+  await undefined;
+  alongside();
+  return await outputs;
 }
 
 function openInThread(

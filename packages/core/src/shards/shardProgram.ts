@@ -52,6 +52,12 @@ export interface MapEffect {
   readonly session: number;
   /** The round's input. */
   readonly input: unknown;
+  /**
+   * Work of the fit's own thread to overlap with the round (see `mapShards`): run after the
+   * round is posted to the executor's workers, before its outputs are awaited; before the
+   * round when it runs in the fit's thread.
+   */
+  readonly alongside?: (() => void) | undefined;
 }
 
 /** Release a session (answered with nothing). */
@@ -94,12 +100,21 @@ export function* openShards<Setup, Input, Output, State, Local, Wire>(
   return { id, plan };
 }
 
-/** Runs every shard of the session with `input`; the outputs come in shard order. */
+/**
+ * Runs every shard of the session with `input`; the outputs come in shard order.
+ *
+ * `alongside` is work of the fit's thread that the round's shards may wait for, such as copying
+ * rows into shared memory that a task reads once a flag says they are there: a driver runs it
+ * once the round is posted to the executor's workers and before it awaits their outputs (so
+ * the two overlap), or before the round when the round runs in the fit's own thread (whose
+ * shards could not wait for it). Results must not depend on which.
+ */
 export function* mapShards<Input, Output>(
   handle: ShardHandle<Input, Output>,
   input: Input,
+  alongside?: () => void,
 ): Generator<ShardEffect, Output[], unknown> {
-  const outputs = yield { type: 'map', session: handle.id, input };
+  const outputs = yield { type: 'map', session: handle.id, input, alongside };
   if (!Array.isArray(outputs) || outputs.length !== handle.plan.count) {
     throw new TypeError('mapShards: the driver answered no outputs');
   }

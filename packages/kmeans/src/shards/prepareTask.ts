@@ -1,4 +1,10 @@
-import type { Matrix, ShardContext, ShardTask } from '@mixkit/core';
+import {
+  AbortedError,
+  type Matrix,
+  type Shard,
+  type ShardContext,
+  type ShardTask,
+} from '@mixkit/core';
 import { frameRows } from '../internal/frameRows.js';
 import { rowStatistics } from '../internal/rowStatistics.js';
 
@@ -9,6 +15,15 @@ export interface PrepareSetup {
    * round then overwrites in place: see `prepareKmeansProgram`).
    */
   readonly X: Matrix;
+}
+
+/**
+ * What only the fit's own thread has: the caller's rows when `PrepareSetup.X` is the fit's
+ * shared copy of them, still being filled (see `StatisticsRound.ready`).
+ */
+export interface PrepareLocal {
+  /** The caller's X.data (not shared), or undefined when `setup.X` is already complete. */
+  readonly source: Float64Array | undefined;
 }
 
 /**
@@ -23,6 +38,12 @@ export interface StatisticsRound {
   readonly round: 'statistics';
   /** The power of two every value is multiplied by first (1 unless the data is extreme). */
   readonly scale: number;
+  /**
+   * One flag per shard (shared memory), set to 1 by the fit's thread once the shard's rows are
+   * in the shared copy `setup.X`, which it fills while the round runs (`mapShards`'
+   * `alongside`): a shard waits for its flag before reading. Undefined: the rows are there.
+   */
+  readonly ready?: Int32Array | undefined;
 }
 
 /** The rows in the fit's frame: x · scale − offset, and their squared norms. */
@@ -70,6 +91,10 @@ export interface PrepareState {
   readonly X: Matrix;
   /** True in a worker thread. */
   readonly inWorker: boolean;
+  /** In the fit's thread, the caller's rows while `X` is being filled (`PrepareLocal`). */
+  readonly source: Float64Array | undefined;
+  /** True once the session's round was aborted (in a worker). */
+  readonly aborted: (() => boolean) | undefined;
 }
 
 /**
@@ -81,14 +106,26 @@ export interface PrepareState {
  * shard's squared deviations. Every output depends only on the shard's rows, so the merged
  * result is the same bits on any number of workers.
  */
-export const prepareTask: ShardTask<PrepareSetup, PrepareInput, PrepareOutput, PrepareState> = {
+export const prepareTask: ShardTask<
+  PrepareSetup,
+  PrepareInput,
+  PrepareOutput,
+  PrepareState,
+  PrepareLocal | undefined
+> = {
   name: '@mixkit/kmeans:prepare',
-  open(setup, context: ShardContext) {
-    return { X: setup.X, inWorker: context.inWorker };
+  open(setup, context: ShardContext, _shards, local) {
+    return {
+      X: setup.X,
+      inWorker: context.inWorker,
+      source: local?.source,
+      aborted: context.aborted,
+    };
   },
   run(state, input, shard) {
     const { X } = state;
     if (input.round === 'statistics') {
+      if (input.ready !== undefined) awaitRows(state, input.ready, shard);
       const found = rowStatistics(X, input.scale, shard.start, shard.end);
       return { ...found, deviations: new Float64Array(0), weightedSquaredNorm: 0 };
     }
@@ -120,5 +157,28 @@ function assertShared(input: FrameRound): void {
     if (array !== undefined && !(array.buffer instanceof SharedArrayBuffer)) {
       throw new TypeError('@mixkit/kmeans:prepare writes rows in a worker only to shared memory');
     }
+  }
+}
+
+/**
+ * Returns once the shard's rows are in the shared copy: in a worker, waiting for the fit's
+ * thread to set the shard's flag (a few milliseconds at a time, so an abort or a closed session
+ * ends the wait); in the fit's own thread, whose wait would never end (an executor that runs
+ * the round there before the copy), copying them itself from the caller's rows.
+ */
+function awaitRows(state: PrepareState, ready: Int32Array, shard: Shard): void {
+  const s = shard.index;
+  if (Atomics.load(ready, s) !== 0) return;
+  if (!state.inWorker) {
+    const { source, X } = state;
+    if (source === undefined) throw new TypeError('@mixkit/kmeans:prepare: rows never copied');
+    const d = X.cols;
+    X.data.set(source.subarray(shard.start * d, shard.end * d), shard.start * d);
+    Atomics.store(ready, s, 1);
+    return;
+  }
+  while (Atomics.load(ready, s) === 0) {
+    if (state.aborted?.() === true) throw new AbortedError('the k-means preparation');
+    Atomics.wait(ready, s, 0, 10);
   }
 }
