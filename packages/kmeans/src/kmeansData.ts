@@ -9,7 +9,6 @@ import {
   planShards,
   type ShardPlan,
   type ShardProgram,
-  shardAt,
   shardRowsFor,
   sharedFloat64Array,
   sharedInt32Array,
@@ -18,6 +17,7 @@ import { normalizedWeights, normalizingExponent } from './internal/powerOfTwo.js
 import type { RowStatistics } from './internal/rowStatistics.js';
 import type { ScaledFrame } from './internal/scaledFrame.js';
 import { type PrepareOutput, prepareTask } from './shards/prepareTask.js';
+import { copyShards } from './shards/sharedRowsCopy.js';
 
 /**
  * The training data as every k-means iteration reads it: X in its frame (scaled by a power of
@@ -257,37 +257,6 @@ function columnMeans(found: RowStatistics, n: number): { mean: Float64Array; cen
 
 function isShared(array: Float64Array): boolean {
   return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
-}
-
-/**
- * Copies the caller's rows into the fit's shared copy shard by shard, setting each shard's
- * flag as its rows land, while the workers' first pass reads the shards already there: the
- * copy (about 0.6 ns per byte here, 144 ms at 1,000,000 x 32) overlaps their reading rather
- * than preceding it. The order takes the workers' shards in turn (a pool gives worker w the
- * contiguous shards from ⌊w·count / workers⌋, `WorkerPool.open`), so each can start at once;
- * it only paces the work, never changes a value. A shard the fit's thread already copied
- * itself (`prepareTask` run in this thread) is skipped.
- */
-function copyShards(
-  from: Float64Array,
-  to: Float64Array,
-  ready: Int32Array,
-  d: number,
-  plan: ShardPlan,
-  workers: number,
-): void {
-  const used = Math.max(1, Math.min(workers, plan.count));
-  const first = (w: number) => Math.floor((w * plan.count) / used);
-  for (let offset = 0; offset < Math.ceil(plan.count / used); offset++) {
-    for (let w = 0; w < used; w++) {
-      const s = first(w) + offset;
-      if (s >= first(w + 1) || Atomics.load(ready, s) !== 0) continue;
-      const { start, end } = shardAt(plan, s);
-      to.set(from.subarray(start * d, end * d), start * d);
-      Atomics.store(ready, s, 1);
-      Atomics.notify(ready, s);
-    }
-  }
 }
 
 function sharedCopy(array: Float64Array): Float64Array {

@@ -92,6 +92,25 @@ describe("k-means' data preparation on workers gives the same bits with 0, 1, 2 
   }
 });
 
+it('copies rows of many shards while the workers map their pages: the same bits', async () => {
+  // 650,000 x 4: 10 shards of the preparation, so a worker waiting for its first shard's rows
+  // maps the pages of its later ones while the calling thread copies (`copyShards`).
+  const big = makeBlobs({ nSamples: 650_000, nFeatures: 4, centers: 5, random: 23 }).X;
+  const X = mapped(big, (v) => v + 1e4);
+  const before = X.data.slice();
+  const sync = kmeans.fit(X, { random: 5 });
+  for (const workers of [1, 2, 8]) {
+    const names: string[] = [];
+    const model = await kmeans.fitAsync(X, {
+      random: 5,
+      executor: recording(pool(workers), names),
+    });
+    expect(names).toContain('@mixkit/kmeans:prepare');
+    expect(fingerprint(model)).toBe(fingerprint(sync));
+  }
+  expect(X.data.every((v, t) => Object.is(v, before[t]))).toBe(true);
+}, 120_000);
+
 it('prepares data of fewer than 4 shards in the calling thread, with the same bits', async () => {
   // 100,000 x 4: 2 shards of the preparation (not worth a session on the workers), 2 of the
   // assignment (which runs there).

@@ -1,12 +1,7 @@
-import {
-  AbortedError,
-  type Matrix,
-  type Shard,
-  type ShardContext,
-  type ShardTask,
-} from '@mixkit/core';
+import type { Matrix, Shard, ShardContext, ShardTask } from '@mixkit/core';
 import { frameRows } from '../internal/frameRows.js';
 import { rowStatistics } from '../internal/rowStatistics.js';
+import { awaitShardRows } from './sharedRowsCopy.js';
 
 /** What every thread preparing a fit's rows reads. */
 export interface PrepareSetup {
@@ -39,9 +34,11 @@ export interface StatisticsRound {
   /** The power of two every value is multiplied by first (1 unless the data is extreme). */
   readonly scale: number;
   /**
-   * One flag per shard (shared memory), set to 1 by the fit's thread once the shard's rows are
-   * in the shared copy `setup.X`, which it fills while the round runs (`mapShards`'
-   * `alongside`): a shard waits for its flag before reading. Undefined: the rows are there.
+   * One flag per shard (shared memory), `RowsState.copied` once the shard's rows are in the
+   * shared copy `setup.X`, which the fit's thread fills while the round runs (`mapShards`'
+   * `alongside`, `copyShards`): a shard waits for its flag before reading, and a waiting worker
+   * maps the pages of its later shards meanwhile (`awaitShardRows`). Undefined: the rows are
+   * there.
    */
   readonly ready?: Int32Array | undefined;
 }
@@ -95,6 +92,8 @@ export interface PrepareState {
   readonly source: Float64Array | undefined;
   /** True once the session's round was aborted (in a worker). */
   readonly aborted: (() => boolean) | undefined;
+  /** The shards this thread runs. */
+  readonly shards: readonly Shard[];
 }
 
 /**
@@ -114,18 +113,22 @@ export const prepareTask: ShardTask<
   PrepareLocal | undefined
 > = {
   name: '@mixkit/kmeans:prepare',
-  open(setup, context: ShardContext, _shards, local) {
+  open(setup, context: ShardContext, shards, local) {
     return {
       X: setup.X,
       inWorker: context.inWorker,
       source: local?.source,
       aborted: context.aborted,
+      shards,
     };
   },
   run(state, input, shard) {
     const { X } = state;
     if (input.round === 'statistics') {
-      if (input.ready !== undefined) awaitRows(state, input.ready, shard);
+      const { ready } = input;
+      if (ready !== undefined) {
+        awaitShardRows(X.data, X.cols, ready, shard, state.shards, state, state.aborted);
+      }
       const found = rowStatistics(X, input.scale, shard.start, shard.end);
       return { ...found, deviations: new Float64Array(0), weightedSquaredNorm: 0 };
     }
@@ -157,28 +160,5 @@ function assertShared(input: FrameRound): void {
     if (array !== undefined && !(array.buffer instanceof SharedArrayBuffer)) {
       throw new TypeError('@mixkit/kmeans:prepare writes rows in a worker only to shared memory');
     }
-  }
-}
-
-/**
- * Returns once the shard's rows are in the shared copy: in a worker, waiting for the fit's
- * thread to set the shard's flag (a few milliseconds at a time, so an abort or a closed session
- * ends the wait); in the fit's own thread, whose wait would never end (an executor that runs
- * the round there before the copy), copying them itself from the caller's rows.
- */
-function awaitRows(state: PrepareState, ready: Int32Array, shard: Shard): void {
-  const s = shard.index;
-  if (Atomics.load(ready, s) !== 0) return;
-  if (!state.inWorker) {
-    const { source, X } = state;
-    if (source === undefined) throw new TypeError('@mixkit/kmeans:prepare: rows never copied');
-    const d = X.cols;
-    X.data.set(source.subarray(shard.start * d, shard.end * d), shard.start * d);
-    Atomics.store(ready, s, 1);
-    return;
-  }
-  while (Atomics.load(ready, s) === 0) {
-    if (state.aborted?.() === true) throw new AbortedError('the k-means preparation');
-    Atomics.wait(ready, s, 0, 10);
   }
 }
