@@ -234,7 +234,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
    * JavaScript to its own centre, and with the rows in memory rather than cache that costs
    * about what the screen's search of the row does (the row's first read from memory is most
    * of both): on 1,000,000 x 32, k = 64, the tightening settled 25–56% of the rows it was tried
-   * on, yet a fit without it took 16% less CPU in one thread (medians of 5, interleaved) and
+   * on, yet a fit without it took 16% less CPU in one thread (medians of 4, interleaved) and
    * 10–15% less per worker on 2 workers; 7% less on 60,000 x 96, k = 20; no change on
    * 300,000 x 5, k = 40. Labels, centres and inertia are the same either way (a row is settled
    * only when its label cannot change, and every other row is searched exactly).
