@@ -52,6 +52,11 @@ const SHAPES = [
   [16, 8],
   [17, 13],
   [32, 32],
+  // The screen's tile of 4 rows transposed 4 columns at a time and the rest one by one, its
+  // centres 8 per pass then 4: d of every remainder mod 4, k4 of 8n and 8n + 4.
+  [5, 40],
+  [6, 27],
+  [35, 6],
   [64, 33],
   [65, 64],
   [128, 12],
