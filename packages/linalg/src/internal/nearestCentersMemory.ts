@@ -103,8 +103,8 @@ export function placeRows(
     lengths.push(n, n, n, k, k, k, half(CHUNK_ROWS));
   } else {
     lengths.push(half(n * d), half(n), half(CHUNK_ROWS), half(CHUNK_ROWS));
-    // screenRows' scratch (`values`): a transposed tile of 4 rows and three vectors.
-    lengths.push(CHUNK_ROWS, CHUNK_ROWS, 2 * d + 6, half(d * k4), half(k4));
+    // screenRows' scratch (`values`): a transposed tile of 8 rows and six vectors.
+    lengths.push(CHUNK_ROWS, CHUNK_ROWS, 4 * d + 12, half(d * k4), half(k4));
     // The rows' float64 norms and radii, read by screenRows for the bounds, and the list of
     // rows it cannot decide.
     lengths.push(n, n, half(CHUNK_ROWS));
@@ -201,7 +201,7 @@ export function placeRows(
     upper,
     lower,
     ambiguous: i32(kernel[13], CHUNK_ROWS),
-    values: f32(values, 4 * d + 12),
+    values: f32(values, 8 * d + 24),
     centersT: f32(centersT, d * k4),
     centerNorms: f32(norms32, k4),
     k4,
