@@ -143,4 +143,23 @@ describe("a map's alongside work", () => {
     expect(await runShardProgram(withAlongside(log), { executor, what: 'test' })).toEqual([0, 1]);
     expect(log).toEqual(['posted', 'alongside', 'run 0', 'run 1']);
   });
+
+  it("a round that fails while it runs still gives the program the round's error", async () => {
+    const log: string[] = [];
+    const executor: ShardExecutor = {
+      workers: 1,
+      async open(_task, _setup, plan) {
+        return {
+          plan,
+          map: () =>
+            Promise.reject(new DegenerateComponentError('test', 'singular', 'in a worker')),
+          close: () => {},
+        };
+      },
+    };
+    await expect(runShardProgram(withAlongside(log), { executor, what: 'test' })).rejects.toThrow(
+      /in a worker/,
+    );
+    expect(log).toEqual(['alongside']);
+  });
 });
