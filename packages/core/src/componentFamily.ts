@@ -230,7 +230,8 @@ export interface ComponentFamily<Params, Stats> {
    * know the ranges (data from `prepareData` of `@mixkit/linalg`) ask this first and, when it
    * answers, skip the pass over the data that `forData`'s statistics cost. Wherever it answers
    * it must agree with `forData` on the statistics of the same rows (the conformance kit
-   * checks this): the same family and the same warnings.
+   * checks this): the same family and the same warnings. A wrapper that spreads a family and
+   * replaces `forData` must replace or drop this member too.
    */
   forDataRanges?(ranges: DataRanges): FamilyForData<Params, Stats> | undefined;
 }
