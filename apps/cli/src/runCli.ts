@@ -1,4 +1,4 @@
-import { AbortedError, MixkitError } from '@mixkit/core';
+import { AbortedError, MixkitError, WorkerError } from '@mixkit/core';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cliError.js';
 import type { CliIo } from './cliIo.js';
@@ -24,7 +24,7 @@ export const INTERRUPTED = 130;
 /**
  * Runs the `mixkit` command line and resolves to the exit status: 0 on success, 2 for bad
  * usage or input (one line on stderr naming the file, row and column, or the option), 1 when
- * writing an output fails or anything unexpected happens, 130 when interrupted (`io.signal`).
+ * writing an output fails, a worker thread crashes, or anything unexpected happens, 130 when interrupted (`io.signal`).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
@@ -41,6 +41,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CliError) {
       io.stderr(`mixkit: ${error.message}\n`);
       return error.exitCode;
+    }
+    // A worker thread that crashed is not the input's fault: one line, status 1.
+    if (WorkerError.isInstance(error)) {
+      io.stderr(`mixkit: ${error.message}\n`);
+      return 1;
     }
     if (MixkitError.isInstance(error)) {
       io.stderr(`mixkit: ${cliWording(error.message)}\n`);
@@ -113,6 +118,10 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--tolerance <x>', 'convergence tolerance (default: 1e-3 EM and bayes, 1e-4 k-means)')
     .option('--n-init <n>', 'restarts per fit; the best is kept', '1')
+    .option(
+      '--workers <n>',
+      'em, kmeans, bayes: worker threads for large data (default: one per core; 0: none); the result is the same on any number',
+    )
     .option(
       '--reg-covar <x>',
       'added to the diagonal of every Gaussian covariance and Student-t scale (default 1e-6)',

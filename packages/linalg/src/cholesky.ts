@@ -54,6 +54,19 @@ export function cholesky(
     );
   }
   const L = outputBuffer(out, d * d);
+  const column = factorInto(d, a, L, jitter);
+  if (column >= 0) return { ok: false, column, pivot: L[column * d + column] };
+  return { ok: true, factor: L };
+}
+
+/**
+ * `cholesky`'s loops, writing L: returns -1, or the first column whose pivot failed, with that
+ * pivot left at L[column][column]. A function of its own that ends right after its loops: in
+ * a fresh process V8 compiles a long-running loop on-stack, and code after it that had not run
+ * yet (building the result object) de-optimised that code again at every call (29 times in a
+ * first 64-wide fit).
+ */
+function factorInto(d: number, a: Float64Array, L: Float64Array, jitter: number): number {
   for (let i = 0; i < d; i++) {
     const rowI = i * d;
     // Four entries of row i at a time: their dot products over k < j run as four independent
@@ -104,9 +117,12 @@ export function cholesky(
     }
     // `!(pivot > 0)` is also true for NaN; the upper bound catches an infinite diagonal, whose
     // square root would turn later entries into Infinity/Infinity = NaN.
-    if (!(pivot > 0 && pivot < Infinity)) return { ok: false, column: i, pivot };
+    if (!(pivot > 0 && pivot < Infinity)) {
+      L[rowI + i] = pivot;
+      return i;
+    }
     L[rowI + i] = Math.sqrt(pivot);
     for (let j = i + 1; j < d; j++) L[rowI + j] = 0;
   }
-  return { ok: true, factor: L };
+  return -1;
 }

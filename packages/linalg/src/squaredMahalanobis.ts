@@ -9,7 +9,9 @@ import { compileKernel } from './kernelCompilation.js';
  * precision Cholesky factor U (d x d, Σ⁻¹ = U·Uᵀ, scikit-learn's `precisions_cholesky_`):
  * ||(x − mean)·U||², written to `out[outOffset + (i − start) * outStride]`. Writes nothing else.
  * With `scale` and `shift` it writes `shift + scale · distance` instead (a Gaussian log-density
- * is −½·distance + constant), saving the caller a pass over `out`.
+ * is −½·distance + constant), saving the caller a pass over `out`, and with `nanValue` it writes
+ * that where the result is NaN (a row holding NaN): the WebAssembly kernel does it in the same
+ * pass, the JavaScript loops by a scan of the rows they wrote, so the bits agree either way.
  *
  * This is the Gaussian E-step's inner loop (scikit-learn `_estimate_log_gaussian_prob`), so it
  * allocates nothing per call. d ≤ 3 has closed-form paths; 4 ≤ d ≤ 32 runs a kernel unrolled for
@@ -27,6 +29,7 @@ export function squaredMahalanobis(
   outStride = 1,
   scale = 1,
   shift = 0,
+  nanValue = Number.NaN,
 ): Float64Array {
   checkRowRange(X, start, end);
   const d = X.cols;
@@ -34,6 +37,50 @@ export function squaredMahalanobis(
   checkLength(precisionCholesky, d * d, 'precisionCholesky');
   const n = end - start;
   checkStrided(out, outOffset, outStride, n, 'out');
+  const data = X.data;
+  if (
+    d > 3 &&
+    wasmFullMahalanobis(
+      data,
+      start,
+      end,
+      d,
+      mean,
+      precisionCholesky,
+      out,
+      outOffset,
+      outStride,
+      scale,
+      shift,
+      nanValue,
+    )
+  ) {
+    return out;
+  }
+  javaScriptRows(X, start, end, mean, precisionCholesky, out, outOffset, outStride, scale, shift);
+  if (!Number.isNaN(nanValue)) {
+    for (let r = 0, o = outOffset; r < n; r++, o += outStride) {
+      if (Number.isNaN(out[o])) out[o] = nanValue;
+    }
+  }
+  return out;
+}
+
+/** `squaredMahalanobis`' JavaScript loops: closed forms for d ≤ 3, else unrolled or generic. */
+function javaScriptRows(
+  X: Matrix,
+  start: number,
+  end: number,
+  mean: Float64Array,
+  precisionCholesky: Float64Array,
+  out: Float64Array,
+  outOffset: number,
+  outStride: number,
+  scale: number,
+  shift: number,
+): Float64Array {
+  const d = X.cols;
+  const n = end - start;
   const data = X.data;
   if (d === 1) {
     const m = mean[0];
@@ -80,24 +127,6 @@ export function squaredMahalanobis(
       const y2 = z0 * u02 + z1 * u12 + z2 * u22;
       out[outOffset + r * outStride] = shift + scale * (y0 * y0 + y2 * y2 + y1 * y1);
     }
-    return out;
-  }
-  if (
-    wasmFullMahalanobis(
-      data,
-      start,
-      end,
-      d,
-      mean,
-      precisionCholesky,
-      out,
-      outOffset,
-      outStride,
-      scale,
-      shift,
-      Number.NaN,
-    )
-  ) {
     return out;
   }
   const kernel = specialisedKernel(d);

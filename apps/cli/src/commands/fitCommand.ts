@@ -14,6 +14,7 @@ import { checkColumns, checkMissingCells, checkRows } from '../model/fitRequirem
 import { mixtureLabeller } from '../model/labeller.js';
 import { Labelling, rowBlocks } from '../model/labelling.js';
 import { toSavedModel } from '../model/savedModel.js';
+import { withWorkers } from '../model/withWorkers.js';
 import type { FitSettings } from '../options/fitSettings.js';
 import { createProgress, formatBytes } from '../output/createProgress.js';
 import type { FitReport, SelectionRow } from '../output/fitReport.js';
@@ -26,7 +27,11 @@ import { loadMatrix } from '../table/loadMatrix.js';
 import { planColumns, type TablePlan } from '../table/planColumns.js';
 import { type ProfiledTable, profileTable } from '../table/profileTable.js';
 
-/** Rows per chunk when fitting out of core: about 1 MiB of data. */
+/**
+ * Rows per chunk when fitting out of core: about 1 MiB of data (an out-of-core fit may run under
+ * a heap of a few tens of MB). EM's shards cost about 2^22 operations, so a chunk's pass is
+ * shared out with `--workers` from about 8 components up, and runs here below that.
+ */
 const CHUNK_CELLS = 1 << 17;
 
 /** Where the data of a fit is held: chosen by its size, or forced. */
@@ -142,7 +147,9 @@ async function fitLoaded(
   const progress = createProgress(io.progressStream, steps, 'mixkit fit');
   let fitted: FittedGrid;
   try {
-    fitted = await fitInMemory(data.X, grid, settings, progress, io.signal);
+    fitted = await withWorkers(fitWorkers(settings), (executor) =>
+      fitInMemory(data.X, grid, settings, progress, io.signal, executor),
+    );
   } finally {
     progress.stop();
   }
@@ -184,7 +191,9 @@ async function fitStreamed(
   const progress = createProgress(io.progressStream, steps, 'mixkit fit (out of core)');
   let fits: Awaited<ReturnType<typeof fitOutOfCore>>;
   try {
-    fits = await fitOutOfCore(source, grid, settings, cols, progress, io.signal);
+    fits = await withWorkers(fitWorkers(settings), (executor) =>
+      fitOutOfCore(source, grid, settings, cols, progress, io.signal, executor),
+    );
   } finally {
     progress.stop();
   }
@@ -246,6 +255,19 @@ async function fitStreamed(
 /** A streamed mixture labels, scores and measures each chunk. */
 function streamedLabeller(model: StreamedFit['model']) {
   return mixtureLabeller(model, (X) => model.score(X));
+}
+
+/**
+ * Worker threads for the fit: `--workers` for EM over a grid, k-means and the variational fit,
+ * none for the rest (mclust's selection and the single-pass clusterers run in this thread).
+ */
+function fitWorkers(settings: FitSettings): number {
+  const { method } = settings;
+  const sharded =
+    (method.algorithm === 'em' && method.select === 'grid') ||
+    method.algorithm === 'kmeans' ||
+    method.algorithm === 'bayes';
+  return sharded ? settings.workers : 0;
 }
 
 /** The iteration cap progress counts with (single-pass algorithms: one step). */

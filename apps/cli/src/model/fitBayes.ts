@@ -1,5 +1,4 @@
-import { setImmediate } from 'node:timers/promises';
-import { type Matrix, throwIfAborted } from '@mixkit/core';
+import type { Matrix, ShardExecutor } from '@mixkit/core';
 import { BayesianGaussianMixture } from '@mixkit/gaussian-mixture';
 import type { FitSettings, MethodSettings } from '../options/fitSettings.js';
 import type { Progress } from '../output/createProgress.js';
@@ -10,9 +9,9 @@ export const BAYES_MAX_ITERATIONS = 100;
 
 /**
  * `--algo bayes`: scikit-learn's `BayesianGaussianMixture` (`@mixkit/gaussian-mixture`) with
- * `--k` as the upper bound on components, the chosen weight prior and covariance type, stepped
- * iteration by iteration (`iterate`) so that progress shows and an interrupt stops it between
- * iterations. The unused components (less than one row of expected membership) are reported,
+ * `--k` as the upper bound on components, the chosen weight prior and covariance type, fitted by
+ * `fitAsync` (its passes over rows on `executor` when given; it yields to the event loop, so
+ * progress shows and an interrupt stops it within about 100 ms). The unused components (less than one row of expected membership) are reported,
  * and dropped from the model the labels come from with `--prune`.
  */
 export async function fitBayes(
@@ -21,6 +20,7 @@ export async function fitBayes(
   method: Extract<MethodSettings, { algorithm: 'bayes' }>,
   progress: Progress,
   signal?: AbortSignal,
+  executor?: ShardExecutor,
 ): Promise<Candidate> {
   const { covarianceType } = method;
   const maxIterations = settings.maxIterations ?? BAYES_MAX_ITERATIONS;
@@ -37,16 +37,13 @@ export async function fitBayes(
     ...(settings.regCovar === undefined ? {} : { regCovar: settings.regCovar }),
     ...(settings.tolerance === undefined ? {} : { tolerance: settings.tolerance }),
   });
-  const steps = estimator.iterate(X, { random: settings.seed });
-  let step = steps.next();
-  while (!step.done) {
-    progress.update(step.value.restart * Math.max(1, maxIterations) + step.value.iteration);
-    // A macrotask turn between iterations lets Ctrl-C's handler run.
-    await setImmediate();
-    throwIfAborted(signal, 'mixkit fit');
-    step = steps.next();
-  }
-  const fitted = step.value;
+  const fitted = await estimator.fitAsync(X, {
+    random: settings.seed,
+    onIteration: ({ restart, iteration }) =>
+      progress.update(restart * Math.max(1, maxIterations) + iteration),
+    ...(signal === undefined ? {} : { signal }),
+    ...(executor === undefined ? {} : { executor }),
+  });
   const unused = fitted.unusedComponents;
   const model = method.prune ? fitted.prune(unused) : fitted;
   return {

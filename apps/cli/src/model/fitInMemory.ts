@@ -1,4 +1,4 @@
-import type { Matrix } from '@mixkit/core';
+import type { Matrix, ShardExecutor } from '@mixkit/core';
 import { type MixtureSelection, selectMixtureAsync } from '@mixkit/em';
 import { KMeans } from '@mixkit/kmeans';
 import { CliError } from '../cliError.js';
@@ -36,7 +36,8 @@ export function iterationSettings(settings: FitSettings) {
  * grid of mixtures through `selectMixtureAsync` (which yields to the event loop between
  * iterations, so an interrupt stops it) and picks the model with the lowest criterion;
  * mclust's selection; one k-means or variational model; or one of the single-pass clusterers.
- * Measures are those of the training data.
+ * Measures are those of the training data. EM, k-means and the variational fit run their passes
+ * over rows on `executor` when given (the same bits as in this thread).
  */
 export async function fitInMemory(
   X: Matrix,
@@ -44,6 +45,7 @@ export async function fitInMemory(
   settings: FitSettings,
   progress: Progress,
   signal?: AbortSignal,
+  executor?: ShardExecutor,
 ): Promise<FittedGrid> {
   const { method } = settings;
   const one = (chosen: Candidate): FittedGrid => ({ candidates: [chosen], chosen });
@@ -51,29 +53,31 @@ export async function fitInMemory(
     case 'em':
       return method.select === 'mclust'
         ? one(await fitMclust(X, settings, signal))
-        : fitGrid(X, grid, settings, progress, signal);
+        : fitGrid(X, grid, settings, progress, signal, executor);
     case 'kmeans':
-      return one(fitKmeans(X, settings, progress, signal));
+      return one(await fitKmeans(X, settings, progress, signal, executor));
     case 'bayes':
-      return one(await fitBayes(X, settings, method, progress, signal));
+      return one(await fitBayes(X, settings, method, progress, signal, executor));
     default:
       return one(await fitClusterer(X, settings, method, signal));
   }
 }
 
-function fitKmeans(
+async function fitKmeans(
   X: Matrix,
   settings: FitSettings,
   progress: Progress,
   signal: AbortSignal | undefined,
-): Candidate {
+  executor: ShardExecutor | undefined,
+): Promise<Candidate> {
   const shared = iterationSettings(settings);
   const k = settings.k[0] ?? 1;
-  const model = new KMeans({ nClusters: k, ...shared }).fit(X, {
+  const model = await new KMeans({ nClusters: k, ...shared }).fitAsync(X, {
     onIteration: ({ restart, iteration }) =>
       progress.update(restart * Math.max(1, shared.maxIterations) + iteration),
     random: settings.seed,
     ...(signal === undefined ? {} : { signal }),
+    ...(executor === undefined ? {} : { executor }),
   });
   return { algorithm: 'kmeans', k, model };
 }
@@ -84,6 +88,7 @@ async function fitGrid(
   settings: FitSettings,
   progress: Progress,
   signal: AbortSignal | undefined,
+  executor: ShardExecutor | undefined,
 ): Promise<FittedGrid> {
   const shared = iterationSettings(settings);
   const perFit = settings.nInit * Math.max(1, shared.maxIterations);
@@ -97,6 +102,7 @@ async function fitGrid(
     missing: settings.missing,
     onIteration,
     ...(signal === undefined ? {} : { signal }),
+    ...(executor === undefined ? {} : { executor }),
     candidates: grid.map(({ name, family, nClusters }) => ({ name, family, nClusters })),
     // A candidate that cannot be fitted stops the command at once, naming it.
     onCandidate: (row, index) => {

@@ -1,4 +1,4 @@
-import { DegenerateComponentError, InvalidInputError } from '@mixkit/core';
+import { DegenerateComponentError, InvalidInputError, type ShardExecutor } from '@mixkit/core';
 import {
   type ChunkSource,
   fitMixtureStream,
@@ -33,7 +33,8 @@ export interface StreamedFit {
  * Fits the grid out of core: each candidate by `fitMixtureStream` of @mixkit/em (exact EM, one
  * pass over the file per iteration, one chunk in memory at a time), initialised from the
  * leading rows (up to 8 MiB of data, and at least 100 per component). Measuring the models
- * (log-likelihood, entropy) takes another pass each; see `selectionRow`.
+ * (log-likelihood, entropy) takes another pass each; see `selectionRow`. Each chunk's E-step
+ * and accumulation run on `executor` when given (the same bits as in this thread).
  */
 export async function fitOutOfCore(
   source: ChunkSource,
@@ -42,6 +43,7 @@ export async function fitOutOfCore(
   cols: number,
   progress: Progress,
   signal?: AbortSignal,
+  executor?: ShardExecutor,
 ): Promise<StreamedFit[]> {
   const shared = iterationSettings(settings);
   const perFit = settings.nInit * Math.max(1, shared.maxIterations);
@@ -59,6 +61,7 @@ export async function fitOutOfCore(
         missing: settings.missing,
         onIteration,
         ...(signal === undefined ? {} : { signal }),
+        ...(executor === undefined ? {} : { executor }),
       });
       fits.push({ entry, model });
     } catch (error) {

@@ -123,6 +123,12 @@ export interface FitSettings {
   readonly maxIterations: number | undefined;
   readonly tolerance: number | undefined;
   readonly nInit: number;
+  /**
+   * Worker threads the fit's loops over rows may use (`--workers`; default one per core the
+   * process may use); 0 keeps every pass in the calling thread. The fits give the same bits on
+   * any number.
+   */
+  readonly workers: number;
   /** Added to the diagonal of every Gaussian covariance and Student-t scale (`regCovar`). */
   readonly regCovar: number | undefined;
   readonly proba: boolean;

@@ -21,6 +21,7 @@ export const optionScope = {
   maxIterations: seeded,
   tolerance: seeded,
   nInit: seeded,
+  workers: seeded,
   regCovar: mixtures,
   proba: mixtures,
   weightPrior: ['bayes'],

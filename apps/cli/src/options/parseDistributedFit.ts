@@ -24,6 +24,7 @@ const distributedInits = ['k-means', 'random-from-data'] as const;
 /** Options of the local fit that the distributed fit has no use for. */
 const localOnly = [
   'nInit',
+  'workers',
   'regCovar',
   'proba',
   'label',

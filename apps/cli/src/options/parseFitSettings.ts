@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { CliError } from '../cliError.js';
 import {
   algorithms,
@@ -46,6 +47,11 @@ export function parseFitSettings(
       `--out-of-core always: only mixtures fitted by EM over a grid (--algo em) stream the file; --algo ${algorithm}${method.algorithm === 'em' ? ' --select mclust' : ''} runs in memory`,
     );
   }
+  if (given.has('workers') && method.algorithm === 'em' && method.select === 'mclust') {
+    throw new CliError(
+      "--workers: mclust's selection (--select mclust) runs in this thread; leave --workers out",
+    );
+  }
   const labelsOut = raw.labelsOut ?? siblingPath(data, '.labels.csv');
   const modelOut = raw.modelOut ?? siblingPath(data, '.model.json');
   return {
@@ -64,6 +70,10 @@ export function parseFitSettings(
         ? undefined
         : parseNumberOption('--tolerance', raw.tolerance, { min: 0 }),
     nInit: parseNumberOption('--n-init', raw.nInit, { integer: true, min: 1 }),
+    workers:
+      raw.workers === undefined
+        ? availableParallelism()
+        : parseNumberOption('--workers', raw.workers, { integer: true, min: 0 }),
     regCovar:
       raw.regCovar === undefined
         ? undefined

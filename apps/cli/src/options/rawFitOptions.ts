@@ -18,6 +18,7 @@ export interface RawFitOptions {
   readonly maxIterations?: string;
   readonly tolerance?: string;
   readonly nInit: string;
+  readonly workers?: string;
   readonly regCovar?: string;
   readonly weightPrior: string;
   readonly weightConcentration?: string;

@@ -56,12 +56,15 @@ export const checkFullParams = (kind: string, builder: string) =>
 
 /**
  * log N(x | mean, Σ) = −½ (d log 2π + ||(x − mean)·U||²) + log det U for rows [start, end),
- * the distances from linalg's `squaredMahalanobis`. Shared by the full and tied families.
+ * the distances from linalg's `squaredMahalanobis`, which also writes -Infinity for a NaN row
+ * (in its WebAssembly pass: no JavaScript scan per block, which a fresh process runs
+ * unoptimised). Shared by the full and tied families.
  */
 export const gaussianLogDensity = logDensityFromDistances(
   squaredMahalanobis,
   'precisionCholesky',
   'cholesky',
+  true,
 );
 
 /** Draws x = mean + L·z with z standard normal (L the covariance Cholesky factor). */

@@ -39,6 +39,23 @@ export function selectWorstRows(
 ): WorstRows {
   const rows = new Int32Array(count);
   const kept = new Float64Array(count);
+  return exact(rows, kept, insertWorst(scores, start, end, sampleWeight, rows, kept));
+}
+
+/**
+ * `selectWorstRows`' scan: fills `rows` and `kept` (their length is the count wanted) and returns
+ * how many it kept. Its own function, ending right after the loop: in a fresh process V8
+ * compiles the loop on-stack, and code after it that had not run yet de-optimised that code.
+ */
+function insertWorst(
+  scores: Float64Array,
+  start: number,
+  end: number,
+  sampleWeight: Float64Array | undefined,
+  rows: Int32Array,
+  kept: Float64Array,
+): number {
+  const count = rows.length;
   let size = 0;
   for (let i = start; i < end; i++) {
     if (sampleWeight !== undefined && !(sampleWeight[i] > 0)) continue;
@@ -54,7 +71,7 @@ export function selectWorstRows(
     kept[at] = score;
     rows[at] = i - start;
   }
-  return exact(rows, kept, size);
+  return size;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type AnyComponentFamily, type Matrix, planShards, shardAt } from '@mixkit/core';
+import { kernelScratchBeside } from '@mixkit/linalg';
 import { emShardRows } from '../run/emShardRows.js';
 
 /**
@@ -39,8 +40,14 @@ export function shardDataStats(
 ): unknown {
   const stats = family.createStats(X.cols);
   if (weights !== undefined) return family.accumulate(stats, X, start, end, weights, 0, 1);
-  // Unit weights, a block at a time (some kernels reject a broadcasting stride of 0).
-  const ones = new Float64Array(Math.max(1, Math.min(blockSize, end - start))).fill(1);
+  // Unit weights, a block at a time (some kernels reject a broadcasting stride of 0). On data
+  // prepared in kernel memory the ones go in the scratch beside the rows, so the families'
+  // WebAssembly kernels take the block (same bits as the JavaScript loops, which would
+  // otherwise run here: at d = 32 to 128 a tenth of a warm 5-iteration fit, and in a fresh
+  // process unoptimised until V8 tiers them up). Nothing else uses the scratch meanwhile: this
+  // loop is synchronous and the E-step's block is not live between passes.
+  const length = Math.max(1, Math.min(blockSize, end - start));
+  const ones = (kernelScratchBeside(X.data, length) ?? new Float64Array(length)).fill(1);
   let sum = stats;
   for (let from = start; from < end; from += ones.length) {
     sum = family.accumulate(sum, X, from, Math.min(from + ones.length, end), ones, 0, 1);

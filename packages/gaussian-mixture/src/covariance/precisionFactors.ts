@@ -15,45 +15,64 @@ export function paramsFromPrecision(
   component: number,
 ): GaussianFullParams {
   const d = mean.length;
-  const reversed = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j < d; j++) reversed[i * d + j] = precision[(d - 1 - i) * d + (d - 1 - j)];
-  }
-  const result = cholesky(d, reversed);
+  const result = cholesky(d, reversed(d, precision));
   if (!result.ok) {
     throw new InvalidInputError(
       { argument: 'precisionsInit', row: component, value: result.pivot },
       `precision matrix ${component} is not positive definite (column ${d - 1 - result.column})`,
     );
   }
-  const U = new Float64Array(d * d);
-  const Ut = new Float64Array(d * d);
-  let logDet = 0;
+  const U = reversed(d, result.factor);
+  const L = invertLowerTriangular(d, transposed(d, U));
+  return {
+    mean: Float64Array.from(mean),
+    covariance: lowerTimesTranspose(d, L),
+    covarianceCholesky: L,
+    precisionCholesky: U,
+    logDetPrecisionCholesky: logDiagonalSum(d, U),
+  };
+}
+
+// The loops below are functions of their own, each ending right after its loop: in a fresh
+// process V8 compiles a long loop on-stack, and code after it that had not run yet de-optimised
+// that code again at every call (one O(d²) or O(d³) loop per component at d = 64 to 128).
+
+/** J·M·J: rows and columns reversed. */
+function reversed(d: number, m: Float64Array): Float64Array {
+  const out = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
-    for (let j = 0; j < d; j++) {
-      const value = result.factor[(d - 1 - i) * d + (d - 1 - j)];
-      U[i * d + j] = value;
-      Ut[j * d + i] = value;
-    }
-    logDet += Math.log(U[i * d + i]);
+    for (let j = 0; j < d; j++) out[i * d + j] = m[(d - 1 - i) * d + (d - 1 - j)];
   }
-  const L = invertLowerTriangular(d, Ut);
-  const covariance = new Float64Array(d * d);
+  return out;
+}
+
+function transposed(d: number, m: Float64Array): Float64Array {
+  const out = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < d; j++) out[j * d + i] = m[i * d + j];
+  }
+  return out;
+}
+
+/** Σ log U_ii. */
+function logDiagonalSum(d: number, U: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < d; i++) sum += Math.log(U[i * d + i]);
+  return sum;
+}
+
+/** L·Lᵀ for a lower-triangular L, symmetric. */
+function lowerTimesTranspose(d: number, L: Float64Array): Float64Array {
+  const out = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
     for (let j = 0; j <= i; j++) {
       let sum = 0;
       for (let k = 0; k <= j; k++) sum += L[i * d + k] * L[j * d + k];
-      covariance[i * d + j] = sum;
-      covariance[j * d + i] = sum;
+      out[i * d + j] = sum;
+      out[j * d + i] = sum;
     }
   }
-  return {
-    mean: Float64Array.from(mean),
-    covariance,
-    covarianceCholesky: L,
-    precisionCholesky: U,
-    logDetPrecisionCholesky: logDet,
-  };
+  return out;
 }
 
 /** P = U·Uᵀ from an upper precision Cholesky factor, as rows. */

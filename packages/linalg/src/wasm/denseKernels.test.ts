@@ -130,6 +130,35 @@ describe('squaredMahalanobis (full factor) in kernel memory', () => {
       expect(routes[0][5]).toBeNaN();
     }
   });
+
+  it('writes nanValue for a NaN row on every route (d = 2 and 3 included), and nothing else changes', () => {
+    for (const d of [2, 3, 4, 9, 33]) {
+      const U = precisionFactor(d, d + 2);
+      const X = randomMatrix(seeded(d + 50), 8, d);
+      X.data[5 * d + 1] = Number.NaN;
+      const mean = new Float64Array(d);
+      const kernel = inKernelMemory(X, 16);
+      const run = (nanValue: number | undefined) =>
+        threeRoutes((kernelMemory) => {
+          const out = kernelMemory ? kernel.extra : new Float64Array(16);
+          out.fill(3);
+          const XX = kernelMemory ? kernel.X : X;
+          if (nanValue === undefined) squaredMahalanobis(XX, 0, 8, mean, U, out, 0, 2, -0.5, 1);
+          else squaredMahalanobis(XX, 0, 8, mean, U, out, 0, 2, -0.5, 1, nanValue);
+          return Array.from(out);
+        });
+      const plain = run(undefined);
+      const mapped = run(Number.NEGATIVE_INFINITY);
+      for (const routes of [plain, mapped]) {
+        expect(bits(routes[0])).toEqual(bits(routes[1]));
+        expect(bits(routes[2])).toEqual(bits(routes[1]));
+      }
+      expect(plain[0][10]).toBeNaN();
+      expect(mapped[0][10]).toBe(Number.NEGATIVE_INFINITY);
+      const others = (out: number[]) => out.filter((_, i) => i !== 10);
+      expect(bits(others(mapped[0]))).toEqual(bits(others(plain[0])));
+    }
+  });
 });
 
 describe('weightedMeanScatter (full) in kernel memory', () => {
