@@ -52,6 +52,11 @@ const SHAPES = [
   [16, 8],
   [17, 13],
   [32, 32],
+  // The screen's tile of 8 rows, transposed 4 columns at a time and the rest one by one, its
+  // centres 4 per pass: d of every remainder mod 4, k4 from 8 to 40 (700 rows: a last tile of 4).
+  [5, 40],
+  [6, 27],
+  [35, 6],
   [64, 33],
   [65, 64],
   [128, 12],

@@ -103,7 +103,8 @@ export function placeRows(
     lengths.push(n, n, n, k, k, k, half(CHUNK_ROWS));
   } else {
     lengths.push(half(n * d), half(n), half(CHUNK_ROWS), half(CHUNK_ROWS));
-    lengths.push(CHUNK_ROWS, CHUNK_ROWS, 2 * k4, half(d * k4), half(k4));
+    // screenRows' scratch (`values`): a transposed tile of 8 rows and six vectors.
+    lengths.push(CHUNK_ROWS, CHUNK_ROWS, 4 * d + 12, half(d * k4), half(k4));
     // The rows' float64 norms and radii, read by screenRows for the bounds, and the list of
     // rows it cannot decide.
     lengths.push(n, n, half(CHUNK_ROWS));
@@ -143,11 +144,7 @@ export function placeRows(
   }
   // ||x_i||: in kernel memory, where bounds.wat or screenRows read it (array 12 in both layouts).
   const radius = kernel === undefined ? new Float64Array(n) : kernel[12];
-  let largest = 0;
-  for (let i = 0; i < n; i++) {
-    radius[i] = Math.sqrt(norms[i]);
-    if (!(norms[i] <= largest)) largest = norms[i];
-  }
+  const largest = rowRadii(norms, radius);
   // Guards against overflow (and the NaN of non-finite data): every row to the JavaScript
   // float64 kernel, which keeps Lloyd's labels whatever the values.
   const guard = useFused ? FUSED_MAX_SQUARED_NORM : SCREEN_MAX_SQUARED_NORM;
@@ -200,7 +197,7 @@ export function placeRows(
     upper,
     lower,
     ambiguous: i32(kernel[13], CHUNK_ROWS),
-    values: f32(values, 4 * k4),
+    values: f32(values, 8 * d + 24),
     centersT: f32(centersT, d * k4),
     centerNorms: f32(norms32, k4),
     k4,
@@ -219,4 +216,20 @@ export function placeRows(
   screen.data.set(rowsData);
   screen.radius.set(radius);
   return { rows, norms, radius, block, blockDistances, screen, fused: undefined };
+}
+
+/**
+ * radius[i] = √norms[i] for every row; returns the largest norm (NaN when a norm is NaN). A
+ * function of its own: in a fresh process a loop is optimized on-stack only once its whole
+ * function is compiled, and inside `placeRows` this loop ran its 150,000 rows (9 shards of
+ * 16,667) almost all in the interpreter, boxing every square root (7 MB of garbage in the first
+ * k-means fit); alone it is optimized within the first shard.
+ */
+function rowRadii(norms: Float64Array, radius: Float64Array): number {
+  let largest = 0;
+  for (let i = 0; i < norms.length; i++) {
+    radius[i] = Math.sqrt(norms[i]);
+    if (!(norms[i] <= largest)) largest = norms[i];
+  }
+  return largest;
 }
