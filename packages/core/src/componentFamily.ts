@@ -223,6 +223,30 @@ export interface ComponentFamily<Params, Stats> {
    * warnings (e.g. a regularisation that swamps a column) in the fit's diagnostics.
    */
   forData?(stats: Stats): FamilyForData<Params, Stats>;
+
+  /**
+   * Optional, beside `forData`: its answer from the data's column ranges alone (`DataRanges`:
+   * rows of weight 1, no missing cells), when they settle it, else undefined. Runners that
+   * know the ranges (data from `prepareData` of `@mixkit/linalg`) ask this first and, when it
+   * answers, skip the pass over the data that `forData`'s statistics cost. Wherever it answers
+   * it must agree with `forData` on the statistics of the same rows (the conformance kit
+   * checks this): the same family and the same warnings. A wrapper that spreads a family and
+   * replaces `forData` must replace or drop this member too.
+   */
+  forDataRanges?(ranges: DataRanges): FamilyForData<Params, Stats> | undefined;
+}
+
+/**
+ * What `ComponentFamily.forDataRanges` reads: the shape of a data set whose rows all weigh 1
+ * and have no missing cells, and each column's range (as `PreparedData` records them).
+ */
+export interface DataRanges {
+  /** Rows of the data, each of weight 1. */
+  readonly rows: number;
+  /** Smallest value of each column. */
+  readonly columnMin: Float64Array;
+  /** Largest value of each column. */
+  readonly columnMax: Float64Array;
 }
 
 /** What `ComponentFamily.forData` returns. */

@@ -9,6 +9,7 @@ export {
 export type {
   AnyComponentFamily,
   ComponentFamily,
+  DataRanges,
   FamilyForData,
   FamilyResolver,
   FamilySpec,

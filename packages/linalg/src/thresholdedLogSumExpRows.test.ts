@@ -52,6 +52,39 @@ describe('thresholdedLogSumExpRows', () => {
     }
   }
 
+  it('rows with one kept entry and rows tied at the max give the same bits as thresholdedSoftmaxRows', () => {
+    // Integer joint values 60 apart or equal: each row keeps one entry, or two or more tied at
+    // the max (odd k: the last entry is counted alone).
+    for (const k of [2, 5, 16]) {
+      const random = seeded(k);
+      const values = Float64Array.from(
+        { length: rows * k },
+        () => 60 * Math.floor(4 * random.uniform()),
+      );
+      const logWeights = new Float64Array(k).fill(-Math.log(k));
+      const expected = new Float64Array(3 * rows);
+      thresholdedSoftmaxRows(
+        kernelBlock(values),
+        rows,
+        k,
+        logWeights,
+        -50,
+        undefined,
+        0,
+        new Float64Array(k),
+        expected,
+      );
+      const rowOut = new Float64Array(3 * rows);
+      expect(thresholdedLogSumExpRows(kernelBlock(values), rows, k, logWeights, -50, rowOut)).toBe(
+        rows,
+      );
+      expect(Array.from(rowOut)).toEqual(Array.from(expected));
+      const kept = Array.from({ length: rows }, (_, r) => rowOut[3 * r + 2]);
+      expect(kept.some((count) => count === 1)).toBe(true);
+      expect(kept.some((count) => count > 1)).toBe(true);
+    }
+  });
+
   it('stops where thresholdedSoftmaxRows stops (NaN, infinity), and skips ordinary arrays', () => {
     const k = 5;
     const values = randomMatrix(seeded(8), rows, k, 20).data;

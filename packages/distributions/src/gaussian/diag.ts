@@ -1,4 +1,9 @@
-import { type ComponentFamily, DegenerateComponentError, type RandomSource } from '@mixkit/core';
+import {
+  type ComponentFamily,
+  type DataRanges,
+  DegenerateComponentError,
+  type RandomSource,
+} from '@mixkit/core';
 import { preferKernelMemory, squaredMahalanobisDiagonal } from '@mixkit/linalg';
 import { POSITIVE, vectorParamsJson } from '../json/vectorParamsJson.js';
 import { outputRows } from '../sampling/outputRows.js';
@@ -9,6 +14,7 @@ import { covarianceProblem } from './covariance.js';
 import {
   absoluteRegularization,
   gaussianForData,
+  gaussianForRanges,
   type Regularization,
   regularizationAt,
 } from './regularization.js';
@@ -148,5 +154,6 @@ export function gaussianDiag(
     checkParams: checkDiagParams,
     forData: (stats: GaussianStats) =>
       gaussianForData(KIND, regularization, stats, true, (regCovar) => gaussianDiag({ regCovar })),
+    forDataRanges: (ranges: DataRanges) => gaussianForRanges(KIND, regularization, ranges),
   });
 }

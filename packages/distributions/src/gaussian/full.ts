@@ -1,4 +1,4 @@
-import type { ComponentFamily } from '@mixkit/core';
+import type { ComponentFamily, DataRanges } from '@mixkit/core';
 import { preferKernelMemory, squaredMahalanobis } from '@mixkit/linalg';
 import { outputRows } from '../sampling/outputRows.js';
 import { assertWeight } from '../support/assertWeight.js';
@@ -10,7 +10,7 @@ import {
   factorEstimate,
   fullCovarianceJson,
 } from './covariance.js';
-import { absoluteRegularization, gaussianForData } from './regularization.js';
+import { absoluteRegularization, gaussianForData, gaussianForRanges } from './regularization.js';
 import {
   type GaussianOptions,
   gaussianBase,
@@ -122,5 +122,6 @@ export function gaussianFull(
     checkParams: checkFullParams(KIND, 'gaussianFullParams'),
     forData: (stats) =>
       gaussianForData(KIND, regularization, stats, false, (regCovar) => gaussianFull({ regCovar })),
+    forDataRanges: (ranges: DataRanges) => gaussianForRanges(KIND, regularization, ranges),
   });
 }

@@ -1,4 +1,10 @@
-import { assertNumber, type FitWarning, InvalidInputError, type JsonValue } from '@mixkit/core';
+import {
+  assertNumber,
+  type DataRanges,
+  type FitWarning,
+  InvalidInputError,
+  type JsonValue,
+} from '@mixkit/core';
 import type { GaussianStats } from './statistics.js';
 
 /**
@@ -137,4 +143,32 @@ export function gaussianForData<F>(
     }
   }
   return family === undefined ? { warnings } : { family, warnings };
+}
+
+/**
+ * `forDataRanges` of a Gaussian family: `gaussianForData`'s answer without the statistics when
+ * the column ranges settle it. A relative regularisation needs the variances (undefined). An
+ * absolute one changes no family, and warns only for a column whose variance is at most its
+ * regularisation; n rows spanning [min, max] have a variance of at least (max − min)² / (2n)
+ * (the two extreme rows alone: Σ (x − mean)² ≥ (max − mean)² + (min − mean)² ≥ (max − min)² / 2),
+ * so when that bound exceeds twice the regularisation in every column (the factor 2 covers the
+ * rounding of the computed variance many times over), no column warns and the answer is no
+ * warnings. Otherwise undefined: the statistics decide.
+ */
+export function gaussianForRanges(
+  kind: string,
+  regularization: Regularization,
+  ranges: DataRanges,
+): { readonly warnings: readonly FitWarning[] } | undefined {
+  if (regularization.kind === 'relative') return undefined;
+  const { rows, columnMin, columnMax } = ranges;
+  const values = absoluteRegularization(regularization, kind, columnMin.length);
+  for (let j = 0; j < columnMin.length; j++) {
+    const regCovar = regularizationAt(values, j);
+    // regCovar 0 never reaches a positive variance; the comparison is false for NaN spans.
+    if (regCovar === 0) continue;
+    const span = columnMax[j] - columnMin[j];
+    if (!((span * span) / (2 * rows) > 2 * regCovar)) return undefined;
+  }
+  return { warnings: [] };
 }

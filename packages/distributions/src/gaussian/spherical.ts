@@ -1,4 +1,4 @@
-import type { ComponentFamily, SerializedParams } from '@mixkit/core';
+import type { ComponentFamily, DataRanges, SerializedParams } from '@mixkit/core';
 import { ParamsReader } from '../json/paramsReader.js';
 import { assertWeight } from '../support/assertWeight.js';
 import { paramsShape } from '../support/paramsShape.js';
@@ -8,7 +8,7 @@ import {
   gaussianDiagParams,
   sampleDiagonal,
 } from './diag.js';
-import { gaussianForData } from './regularization.js';
+import { gaussianForData, gaussianForRanges } from './regularization.js';
 import { type GaussianOptions, gaussianBase, resolveRegCovar } from './shared.js';
 import type { GaussianStats } from './statistics.js';
 
@@ -86,5 +86,6 @@ export function gaussianSpherical(
       gaussianForData(KIND, regularization, stats, true, (regCovar) =>
         gaussianSpherical({ regCovar }),
       ),
+    forDataRanges: (ranges: DataRanges) => gaussianForRanges(KIND, regularization, ranges),
   };
 }

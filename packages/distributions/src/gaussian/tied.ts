@@ -1,4 +1,4 @@
-import { type ComponentFamily, DegenerateComponentError } from '@mixkit/core';
+import { type ComponentFamily, type DataRanges, DegenerateComponentError } from '@mixkit/core';
 import { preferKernelMemory } from '@mixkit/linalg';
 import { covarianceFromScatter, factorEstimate, fullCovarianceJson } from './covariance.js';
 import {
@@ -7,7 +7,7 @@ import {
   gaussianLogDensity,
   sampleGaussian,
 } from './full.js';
-import { absoluteRegularization, gaussianForData } from './regularization.js';
+import { absoluteRegularization, gaussianForData, gaussianForRanges } from './regularization.js';
 import { type GaussianOptions, gaussianBase, resolveRegCovar } from './shared.js';
 import type { GaussianStats } from './statistics.js';
 
@@ -70,5 +70,6 @@ export function gaussianTied(
     checkParams: checkFullParams(KIND, 'gaussianFullParams'),
     forData: (stats) =>
       gaussianForData(KIND, regularization, stats, false, (regCovar) => gaussianTied({ regCovar })),
+    forDataRanges: (ranges: DataRanges) => gaussianForRanges(KIND, regularization, ranges),
   });
 }

@@ -1,6 +1,7 @@
 import { type AnyComponentFamily, type ComponentFamily, createRandom } from '@mixkit/core';
 import { checkCheckParams } from './checks/checkParams.js';
 import { checkEmptyStats, checkParameterCount } from './checks/counting.js';
+import { checkForDataRanges } from './checks/forDataRanges.js';
 import { checkKernelMemory } from './checks/kernelMemory.js';
 import { checkLikelihoodMaximum } from './checks/likelihoodMaximum.js';
 import { checkMapEstimate } from './checks/mapEstimate.js';
@@ -74,6 +75,8 @@ const TITLES: Record<CheckName, string> = {
     'a row with missing cells has the marginal density of its observed cells (0 when all are missing)',
   'missing-statistics':
     'statistics of data with missing cells stay linear and mergeable (and are the E-step expectation)',
+  'for-data-ranges':
+    "where forDataRanges answers from the column ranges, it agrees with forData's answer",
   'missing-em-step':
     'an M-step from data with missing cells never lowers the observed-cell log-likelihood',
 };
@@ -157,6 +160,9 @@ export function conformanceChecks<P, S>(
     add('kernel-memory', () =>
       checkKernelMemory(family, get().params, get().stats.X, get().stats.weights),
     );
+    if (family.forDataRanges !== undefined) {
+      add('for-data-ranges', () => checkForDataRanges(family, get().stats.X));
+    }
     if (family.checkParams !== undefined) {
       add('check-params', () => checkCheckParams(family, get().params));
     }

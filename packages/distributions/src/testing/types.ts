@@ -28,7 +28,8 @@ export type CheckName =
   | 'missing-validate'
   | 'missing-density'
   | 'missing-statistics'
-  | 'missing-em-step';
+  | 'missing-em-step'
+  | 'for-data-ranges';
 
 /** One column of a `grid` normalisation domain: discrete values, or a continuous interval. */
 export type GridColumn =

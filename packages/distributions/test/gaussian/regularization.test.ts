@@ -124,6 +124,63 @@ describe('relative regCovar', () => {
   });
 });
 
+describe('forDataRanges: forData without the statistics when the column ranges settle it', () => {
+  const rangesOf = (data: typeof X) => {
+    const columnMin = new Float64Array(data.cols).fill(Number.POSITIVE_INFINITY);
+    const columnMax = new Float64Array(data.cols).fill(Number.NEGATIVE_INFINITY);
+    for (let i = 0; i < data.rows; i++) {
+      for (let j = 0; j < data.cols; j++) {
+        columnMin[j] = Math.min(columnMin[j], data.data[i * data.cols + j]);
+        columnMax[j] = Math.max(columnMax[j], data.data[i * data.cols + j]);
+      }
+    }
+    return { rows: data.rows, columnMin, columnMax };
+  };
+  /** X with column 0 scaled by `factor` (column 1 as it is). */
+  const scaled = (factor: number) =>
+    createMatrix(
+      X.rows,
+      2,
+      Float64Array.from(X.data, (v, t) => (t % 2 === 0 ? v * factor : v)),
+    );
+
+  for (const [name, make] of [
+    ['full', gaussianFull],
+    ['diag', gaussianDiag],
+    ['spherical', gaussianSpherical],
+    ['tied', gaussianTied],
+  ] as const) {
+    it(`${name}: no warnings where every column's variance is provably above twice regCovar, else no answer`, () => {
+      const family = make();
+      // Column 0 spans about 3.4e-6: variance ≥ span² / 80 ≈ 1.5e-13, far below 1e-6.
+      expect(family.forDataRanges!(rangesOf(X))).toBeUndefined();
+      expect(family.forData!(dataStats(family)).warnings).toHaveLength(1);
+      // Scaled by 1e6 it spans 3.4 (variance ≥ 0.14): settled, and forData agrees.
+      const wide = scaled(1e6);
+      expect(family.forDataRanges!(rangesOf(wide))).toEqual({ warnings: [] });
+      const stats = family.accumulate(family.createStats(2), wide, 0, wide.rows, ones, 0, 1);
+      expect(family.forData!(stats)).toEqual({ warnings: [] });
+      // The bound is span² / (2n) > 2·regCovar: at 4·regCovar it answers, at regCovar it does not.
+      const span = 3.4e6 * 1e-6;
+      const bound = (span * span) / (2 * X.rows);
+      expect(make({ regCovar: bound / 4 }).forDataRanges!(rangesOf(wide))).toEqual({
+        warnings: [],
+      });
+      expect(make({ regCovar: bound }).forDataRanges!(rangesOf(wide))).toBeUndefined();
+      // regCovar 0 never warns; a relative one needs the variances.
+      expect(make({ regCovar: 0 }).forDataRanges!(rangesOf(X))).toEqual({ warnings: [] });
+      expect(make({ regCovar: { relative: 1e-3 } }).forDataRanges!(rangesOf(wide))).toBeUndefined();
+    });
+  }
+
+  it('a per-column regCovar of the wrong width is the same InvalidInputError as in forData', () => {
+    const family = gaussianDiag({ regCovar: [1, 2, 3] });
+    const error = thrown(() => family.forDataRanges!(rangesOf(X)));
+    expect((error as InvalidInputError).argument).toBe('regCovar');
+    expect(thrown(() => family.forData!(dataStats(family)))).toEqual(error);
+  });
+});
+
 describe('Gaussian data beyond double precision', () => {
   it('a column spanning 1e300 is refused with what to do (divide), naming X and the column', () => {
     const error = thrown(() =>

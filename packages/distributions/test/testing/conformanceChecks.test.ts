@@ -186,6 +186,33 @@ const mutants: [string, CheckName, Family][] = [
   ],
   ['a checkParams that accepts anything', 'check-params', mutant({ checkParams: () => {} })],
   [
+    'a forDataRanges that answers where the ranges do not settle it',
+    'for-data-ranges',
+    mutant({
+      // Warns for data of fewer than 3 rows, which the column ranges do not show.
+      forData: (stats) => ({
+        warnings:
+          stats.weight < 3
+            ? [
+                {
+                  kind: 'regularization-dominates',
+                  family: 'poisson',
+                  column: 0,
+                  regCovar: 1,
+                  variance: 1,
+                },
+              ]
+            : [],
+      }),
+      forDataRanges: () => ({ warnings: [] }),
+    }),
+  ],
+  [
+    'a forDataRanges without forData',
+    'for-data-ranges',
+    mutant({ forDataRanges: () => ({ warnings: [] }) }),
+  ],
+  [
     'a logPrior the estimate does not maximise (a prior pulling rates up, an ML estimate)',
     'map-estimate',
     mutant({ logPrior: (p) => 50 * p.logRates.reduce((a, b) => a + b, 0) }),

@@ -1,8 +1,9 @@
 import { createRandom, InvalidInputError, isPreparedData } from '@mixkit/core';
 import { loadWine } from '@mixkit/datasets';
 import { gaussianDiag, gaussianFull, gaussianTied, poisson } from '@mixkit/distributions';
-import { setKernelCompilation } from '@mixkit/linalg';
+import { prepareData, setKernelCompilation } from '@mixkit/linalg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { scaledGlobalStats } from '../mstep/reseedComponent.js';
 import { fitMixture } from '../run/fitMixture.js';
 import { createEmWorkspace, placeInKernelMemory } from './emWorkspace.js';
 import { KERNEL_MEMORY_MIN_VALUES, placedBeforeChecks } from './kernelArrays.js';
@@ -149,5 +150,57 @@ describe.each([
     const plain = fit();
     expect(simd).toEqual(plain);
     expect(simd.objective.length).toBe(15);
+  });
+});
+
+describe('whole-data statistics of prepared data', () => {
+  /** A diagonal Gaussian family that counts the rows it accumulates. */
+  function counting() {
+    const base = gaussianDiag();
+    const counter = { rows: 0 };
+    const family: typeof base = {
+      ...base,
+      accumulate(stats, data, start, end, ...rest) {
+        counter.rows += end - start;
+        return base.accumulate(stats, data, start, end, ...rest);
+      },
+    };
+    return { family, counter };
+  }
+
+  it('are skipped when the column ranges settle forData, and computed on need with the same bits', () => {
+    const { family, counter } = counting();
+    const lazy = createEmWorkspace(prepareData(X), [family, family]);
+    expect(counter.rows).toBe(0);
+    expect(lazy.globalStats.size).toBe(0);
+    expect(lazy.dataWarnings).toEqual([]);
+    const eager = createEmWorkspace(X, [family, family]);
+    expect(counter.rows).toBe(X.rows);
+    expect(eager.globalStats.size).toBe(1);
+    expect(eager.dataWarnings).toEqual([]);
+    // Re-seeding reads them: computed then, the same as those computed up front.
+    const fromLazy = scaledGlobalStats(lazy, lazy.families[0], 3) as { mean: Float64Array };
+    expect(counter.rows).toBe(2 * X.rows);
+    expect(fromLazy).toEqual(scaledGlobalStats(eager, eager.families[0], 3));
+    expect(fromLazy.mean.every(Number.isFinite)).toBe(true);
+  });
+
+  it('are computed where the ranges do not settle it: the same warnings as on the matrix', () => {
+    // Column 1 varies by 1e-9: its variance is far below regCovar (1e-6), which warns.
+    const narrow = {
+      rows,
+      cols: 2,
+      data: Float64Array.from(X.data, (v, i) => (i % 2 === 1 ? 5 + 1e-9 * (v % 3) : v)),
+    };
+    const { family, counter } = counting();
+    const fromPrepared = createEmWorkspace(prepareData(narrow), [family]);
+    expect(counter.rows).toBe(rows);
+    expect(fromPrepared.dataWarnings).toMatchObject([
+      { kind: 'regularization-dominates', column: 1 },
+    ]);
+    expect(fromPrepared.dataWarnings).toEqual(createEmWorkspace(narrow, [family]).dataWarnings);
+    // Weighted rows: the ranges say nothing about the weighted variances.
+    createEmWorkspace(prepareData(X), [family], { sampleWeight: new Float64Array(rows).fill(2) });
+    expect(counter.rows).toBe(3 * rows);
   });
 });

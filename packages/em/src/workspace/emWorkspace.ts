@@ -1,8 +1,10 @@
 import {
   type AnyComponentFamily,
   assertInteger,
+  type DataRanges,
   type FitWarning,
   InvalidInputError,
+  isPreparedData,
   isRemoteRows,
   type Matrix,
   type MatrixInput,
@@ -154,8 +156,14 @@ export function createEmWorkspace(
   const initX = fillMissingCells(X);
   // Data-relative settings resolve on the completed copy, which re-seeding reads too (a
   // conditional family cannot add a row with missing cells before parameters exist).
-  const fitted = familiesForData(families, (family) =>
-    wholeDataStats(family, initX, sampleWeight, blockSize, families.length),
+  // Prepared data's column ranges settle some families' `forData` without that pass (rows of
+  // weight 1, no missing cells); re-seeding then computes the statistics if it ever needs them.
+  const ranges =
+    isPreparedData(X) && sampleWeight === undefined && X.missingRows === undefined ? X : undefined;
+  const fitted = familiesForData(
+    families,
+    (family) => wholeDataStats(family, initX, sampleWeight, blockSize, families.length),
+    ranges,
   );
   const groups = groupFamilies(fitted.families);
   const logPriors =
@@ -196,10 +204,13 @@ export function createEmWorkspace(
  * The families a fit runs with: each distinct family with `forData` replaced by the one it
  * returns for the whole data's statistics (`statsOf`, computed once per family and kept for
  * re-seeding), with the warnings it reports. Families without `forData` are used as given.
+ * With `ranges` (rows of weight 1, no missing cells), a family whose `forDataRanges` answers
+ * from them is resolved without its statistics (none kept: re-seeding computes them on need).
  */
 export function familiesForData(
   families: readonly AnyComponentFamily[],
   statsOf: (family: AnyComponentFamily) => unknown,
+  ranges?: DataRanges,
 ): {
   readonly families: AnyComponentFamily[];
   readonly warnings: FitWarning[];
@@ -210,6 +221,12 @@ export function familiesForData(
   const globalStats = new Map<AnyComponentFamily, unknown>();
   for (const { family } of groupFamilies(families)) {
     if (family.forData === undefined) continue;
+    const settled = ranges === undefined ? undefined : family.forDataRanges?.(ranges);
+    if (settled !== undefined) {
+      replaced.set(family, settled.family ?? family);
+      warnings.push(...settled.warnings);
+      continue;
+    }
     const stats = statsOf(family);
     const fitted = family.forData(stats);
     const resolved = fitted.family ?? family;

@@ -224,8 +224,9 @@
   ;; E-step): the same pass 1 (v += logWeights in place, max, finiteness), the same kept list
   ;; of v - max and the same exp loop summing it in list order, so the same max, sum and kept
   ;; count in rowOut, bit for bit; but the block keeps its joint values (no zeroing, no e
-  ;; written back) and there is no pass 3 (no scaling, no totals). Stops before the first row
-  ;; holding NaN or an infinity, as softmaxRows does, and returns its index, or rows.
+  ;; written back) and there is no pass 3 (no scaling, no totals). A row with one kept entry
+  ;; (well-separated clusters: most rows) skips the exp. Stops before the first row holding
+  ;; NaN or an infinity, as softmaxRows does, and returns its index, or rows.
   (func (export "logSumExpRows")
     (param $block i32) (param $rows i32) (param $k i32) (param $logWeights i32) (param $floor f64)
     (param $rowOut i32) (param $keptList i32)
@@ -280,9 +281,15 @@
               (i32.eqz (f64.lt (local.get $v) (local.get $cut)))))
             (local.set $c (i32.add (local.get $c) (i32.const 8)))
             (br $list)))
-        (local.set $sum (f64.const 0))
+        ;; One kept entry is the max itself: the list holds max - max = +0 alone, whose
+        ;; expNonPositive is exactly 1, so the sum is 1 without the exp loop.
+        (local.set $sum (f64.const 1))
         (local.set $c (local.get $keptList))
-        (local.set $at (i32.add (local.get $keptList) (i32.shl (local.get $kept) (i32.const 3))))
+        (local.set $at (local.get $keptList))
+        (if (i32.ne (local.get $kept) (i32.const 1))
+          (then
+            (local.set $sum (f64.const 0))
+            (local.set $at (i32.add (local.get $keptList) (i32.shl (local.get $kept) (i32.const 3))))))
         (block $expDone
           (loop $exp
             (br_if $expDone (i32.gt_u (i32.add (local.get $c) (i32.const 16)) (local.get $at)))
