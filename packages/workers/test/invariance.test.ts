@@ -12,6 +12,7 @@ import { silhouetteSamples, silhouetteSamplesAsync } from '@mixkit/metrics';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../src/index.js';
 import type { WorkerPool } from '../src/pool/workerPool.js';
+import { fingerprint } from './fingerprint.js';
 import { workerBundleUrl } from './workerBundle.js';
 
 const workerUrl = workerBundleUrl();
@@ -53,14 +54,6 @@ function withHoles(X: Matrix, share: number, seed: number): Matrix {
   const data = X.data.slice();
   for (let e = 0; e < data.length; e++) if (random.uniform() < share) data[e] = Number.NaN;
   return { rows: X.rows, cols: X.cols, data };
-}
-
-/** What a fit must repeat bit for bit. */
-function fingerprint(model: {
-  diagnostics: { objective: readonly number[] };
-  toJSON(): unknown;
-}): string {
-  return JSON.stringify({ objective: model.diagnostics.objective, model: model.toJSON() });
 }
 
 const executors: [string, () => ShardExecutor | undefined][] = [

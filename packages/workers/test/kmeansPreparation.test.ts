@@ -2,6 +2,7 @@ import { InvalidInputError, type Matrix, sharedFloat64Array } from '@mixkit/core
 import { makeBlobs } from '@mixkit/datasets';
 import { KMeans } from '@mixkit/kmeans';
 import { describe, expect, it } from 'vitest';
+import { fingerprint } from './fingerprint.js';
 import { keptPools, recording } from './keptPools.js';
 
 const pool = keptPools();
@@ -26,19 +27,6 @@ function onSharedMemory(X: Matrix): Matrix {
   const data = sharedFloat64Array(X.data.length);
   data.set(X.data);
   return { rows: X.rows, cols: X.cols, data };
-}
-
-/** What a fit must repeat bit for bit. */
-function fingerprint(model: {
-  labels: Int32Array;
-  diagnostics: { objective: readonly number[] };
-  toJSON(): unknown;
-}): string {
-  return JSON.stringify({
-    labels: Array.from(model.labels),
-    objective: model.diagnostics.objective,
-    model: model.toJSON(),
-  });
 }
 
 function thrown(action: () => unknown): Promise<unknown> {

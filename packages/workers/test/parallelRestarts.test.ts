@@ -26,24 +26,12 @@ import { unitGaussianFamily } from '@mixkit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../src/index.js';
 import { abortAfter } from './abortAfter.js';
+import { fingerprint } from './fingerprint.js';
 import { keptPools, recording } from './keptPools.js';
 import { customModuleUrl, workerBundleUrl } from './workerBundle.js';
 
 const workerUrl = workerBundleUrl();
 const pool = keptPools();
-
-/** What a fit must repeat bit for bit. */
-function fingerprint(model: {
-  labels: Int32Array;
-  diagnostics: { objective: readonly number[] };
-  toJSON(): unknown;
-}): string {
-  return JSON.stringify({
-    labels: Array.from(model.labels),
-    objective: model.diagnostics.objective,
-    model: model.toJSON(),
-  });
-}
 
 /** 3,000 rows of 5 overlapping blobs: one shard of rows, so restarts are what runs in parallel. */
 const small: Matrix = makeBlobs({
