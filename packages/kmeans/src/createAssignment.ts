@@ -1,4 +1,5 @@
 import { assertUnreachable } from '@mixkit/core';
+import type { KernelArena } from '@mixkit/linalg';
 import type { AssignmentStrategy } from './assignmentStrategy.js';
 import { ElkanAssignment } from './elkan.js';
 import { HamerlyAssignment } from './hamerly.js';
@@ -20,15 +21,19 @@ export type AssignmentData =
       readonly data: KMeansSearchData;
     };
 
-/** `data` set up once for `algorithm` (see `AssignmentData`). */
+/**
+ * `data` set up once for `algorithm` (see `AssignmentData`), the search's kernel arrays taken
+ * from `arena` when given (see `withNearestCenters`).
+ */
 export function assignmentData(
   algorithm: ResolvedKMeansAlgorithm,
   data: KMeansData,
   k: number,
+  arena?: KernelArena,
 ): AssignmentData {
   return algorithm === 'elkan'
     ? { algorithm, data }
-    : { algorithm, data: withNearestCenters(data, k) };
+    : { algorithm, data: withNearestCenters(data, k, arena) };
 }
 
 /** The assignment strategy for a resolved algorithm over its data. */

@@ -1,4 +1,4 @@
-import { NearestCenters } from '@mixkit/linalg';
+import { type KernelArena, NearestCenters } from '@mixkit/linalg';
 import type { KMeansData } from './kmeansData.js';
 
 /** `KMeansData` with the nearest-centre search over its rows, as Lloyd and Hamerly read it. */
@@ -16,11 +16,20 @@ export interface KMeansSearchData extends KMeansData {
  * fit makes its own, in the thread that runs the shard, since kernel memory cannot be sent to
  * a worker. Where the fused kernels run, the search copies the rows into its kernel memory and
  * `X` becomes that copy (the same values); its row norms are `rowSquaredNorms`' values, as
- * `data.xNorms` are.
+ * `data.xNorms` are. `arena`: the kernel memory shared by the searches of one thread's shards
+ * (`NearestCenters.kernelArena`), or undefined for a memory of its own.
  */
-export function withNearestCenters(data: KMeansData, k: number): KMeansSearchData {
+export function withNearestCenters(
+  data: KMeansData,
+  k: number,
+  arena?: KernelArena,
+): KMeansSearchData {
   // The shard's norms are the fit's (`rowSquaredNorms` of the same rows): not computed again.
-  const nearest = new NearestCenters(data.X, k, { weights: data.weights, norms: data.xNorms });
+  const nearest = new NearestCenters(data.X, k, {
+    weights: data.weights,
+    norms: data.xNorms,
+    arena,
+  });
   return {
     X: nearest.rows,
     frame: data.frame,

@@ -40,6 +40,7 @@ export { squaredMahalanobisDiagonal } from './squaredMahalanobisDiagonal.js';
 export { type SymmetricEigenResult, symmetricEigen } from './symmetricEigen.js';
 export { thresholdedLogSumExpRows } from './thresholdedLogSumExpRows.js';
 export { thresholdedSoftmaxRows } from './thresholdedSoftmaxRows.js';
+export { KernelArena } from './wasm/kernelArena.js';
 export { allocateKernelArrays, kernelMemoryAvailable } from './wasm/wasmKernels.js';
 export { weightedColumnMeans } from './weightedColumnMeans.js';
 export { weightedGram } from './weightedGram.js';

@@ -379,6 +379,66 @@ describe('NearestCenters', () => {
     }
   });
 
+  it('searches over row blocks share one kernel arena: the same labels and bounds as searches of their own', () => {
+    // [3, 4]: the fused kernels; [24, 12]: the screen (the k-means shards of one thread).
+    for (const [d, k] of [
+      [3, 4],
+      [24, 12],
+    ] as const) {
+      const n = 5000;
+      const { X, C } = hardCase(n, d, k, d + 7);
+      const blocks = [0, 1700, 1701, 3900, n];
+      const rows = blocks.slice(1).map((end, b) => end - blocks[b]);
+      const arena = NearestCenters.kernelArena(rows, d, k);
+      if (arena === undefined) throw new Error('expected kernel memory');
+      const searches = (shared: boolean) =>
+        rows.map((m, b) => {
+          const start = blocks[b];
+          const part: Matrix = {
+            rows: m,
+            cols: d,
+            data: X.data.subarray(start * d, (start + m) * d),
+          };
+          return new NearestCenters(part, k, shared ? { arena } : {});
+        });
+      const together = searches(true);
+      const apart = searches(false);
+      const buffer = together[0].rowNorms.buffer;
+      for (const search of together) {
+        expect(search.rowNorms.buffer).toBe(buffer);
+        expect(search.fusedLloyd || search.screened).toBe(true);
+      }
+      expect(apart[0].rowNorms.buffer).not.toBe(apart[1].rowNorms.buffer);
+      const results = [together, apart].map((set) =>
+        set.map((search, b) => {
+          search.setCenters(C, rowSquaredNorms(C));
+          const labels = new Int32Array(rows[b]);
+          const upper = new Float64Array(rows[b]);
+          const lower = new Float64Array(rows[b]);
+          search.nearestDistances(null, 0, rows[b], labels, upper, lower);
+          return [Array.from(labels), Array.from(upper), Array.from(lower)];
+        }),
+      );
+      expect(results[0]).toEqual(results[1]);
+      expect(results[0].flatMap((r) => r[0])).toEqual(Array.from(lloydLabels(X, C)));
+      // The arena was sized for these blocks: a further search gets a memory of its own.
+      const extra = new NearestCenters(X, k, { arena });
+      expect(extra.rowNorms.buffer).not.toBe(buffer);
+    }
+  });
+
+  it('kernelArena is undefined without kernel memory, and the searches then run in JavaScript', () => {
+    setKernelCompilation(false);
+    expect(NearestCenters.kernelArena([100, 100], 24, 12)).toBeUndefined();
+    const { X, C } = hardCase(100, 24, 12, 3);
+    const search = new NearestCenters(X, 12, { arena: undefined });
+    expect(search.screened).toBe(false);
+    search.setCenters(C, rowSquaredNorms(C));
+    const labels = new Int32Array(100);
+    search.nearest(null, 0, 100, labels);
+    expect(Array.from(labels)).toEqual(Array.from(lloydLabels(X, C)));
+  });
+
   it('rejects centres of the wrong shape with InvalidInputError', () => {
     const X = randomMatrix(seeded(1), 10, 3);
     const search = new NearestCenters(X, 2);

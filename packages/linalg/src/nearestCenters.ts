@@ -10,10 +10,12 @@ import {
   CHUNK_ROWS,
   FUSED_MAX_KD,
   type Fused,
+  kernelLayout,
   placeRows,
   type Screen,
 } from './internal/nearestCentersMemory.js';
 import { squaredDistances } from './squaredDistances.js';
+import { KernelArena } from './wasm/kernelArena.js';
 import { kernelMemoryAvailable } from './wasm/wasmKernels.js';
 
 /** Hamerly's bounds in the screen's kernel memory (`NearestCenters.hamerlyBounds`). */
@@ -105,6 +107,8 @@ export class NearestCenters {
    * `squaredDistances` would use). `weights` (length n, default 1) are for `lloydStep` and
    * `hamerlyStep`. `norms` (length n), when given without an offset, are taken as the rows'
    * `rowSquaredNorms` values instead of computing them again (a k-means shard has them).
+   * `arena` (from `kernelArena`): the kernel memory to take the search's arrays from, shared
+   * with the other searches of the same thread; a memory of its own when omitted or full.
    */
   constructor(
     X: Matrix,
@@ -113,10 +117,11 @@ export class NearestCenters {
       readonly offset?: Float64Array;
       readonly weights?: Float64Array;
       readonly norms?: Float64Array;
+      readonly arena?: KernelArena | undefined;
     } = {},
   ) {
     checkMatrix(X, 'X');
-    const { offset, weights, norms } = options;
+    const { offset, weights, norms, arena } = options;
     if (offset !== undefined) checkLength(offset, X.cols, 'offset');
     if (weights !== undefined) checkLength(weights, X.rows, 'weights');
     if (norms !== undefined) checkLength(norms, X.rows, 'norms');
@@ -141,7 +146,7 @@ export class NearestCenters {
     this.blockPositions = new Int32Array(blockRows);
     this.centers = { rows: 0, cols: d, data: new Float64Array(0) };
     this.centerNorms = new Float64Array(0);
-    const placed = placeRows(X, k, offset, weights, blockRows, norms);
+    const placed = placeRows(X, k, offset, weights, blockRows, norms, arena);
     this.X = placed.rows;
     this.xNorms = placed.norms;
     this.radius = placed.radius;
@@ -153,6 +158,25 @@ export class NearestCenters {
       placed.screen === undefined
         ? undefined
         : { rows: new Int32Array(CHUNK_ROWS), labels: new Int32Array(CHUNK_ROWS) };
+  }
+
+  /**
+   * One kernel memory with room for the searches of k centres over blocks of `rows[s]` rows of
+   * d columns each (e.g. the shards of rows one thread runs), for their constructors' `arena`:
+   * one memory and one set of kernel instances for all of them (see `KernelArena`). Undefined
+   * where there is no kernel memory (the searches then run in JavaScript, with the same labels)
+   * or it would exceed 4 GiB (each search then gets a memory of its own).
+   */
+  static kernelArena(rows: readonly number[], d: number, k: number): KernelArena | undefined {
+    assertInteger(d, 'd', 1);
+    assertInteger(k, 'k', 1);
+    if (!kernelMemoryAvailable()) return undefined;
+    const lengths: number[] = [];
+    for (const n of rows) {
+      assertInteger(n, 'rows', 0);
+      lengths.push(...kernelLayout(n, d, k, Math.min(EXACT_ROWS, Math.max(n, 1))));
+    }
+    return KernelArena.allocate(lengths);
   }
 
   /** The rows searched: X − offset (see the constructor). */

@@ -6,8 +6,8 @@
 // `cli.js --suite grid --case <id> --size full --generate-only`):
 //   node tooling/bench/scripts/coldFit.mjs [processes=10] [variant ...]
 // A variant is `label=path/to/packages[,node flags...]`; without one, this checkout's packages.
-// Jobs: the grid shapes gmm-full 60k x 8 k=5, gmm-full 40k x 32 k=6 and k-means 150k x 24 k=12
-// from tooling/bench/.cache.
+// Jobs: the grid shapes gmm-full 60k x 8 k=5, gmm-full 40k x 32 k=6, k-means 150k x 24 k=12 on
+// separated blobs and on overlapping clusters (COLD_JOBS=3), from tooling/bench/.cache.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -141,6 +141,14 @@ const JOBS = [
     name: 'kmeans 150k x 24 k=12',
     fit: 'kmeans',
     stem: 'blobs-d24-k12-n150000',
+    rows: 150_000,
+    cols: 24,
+    iterations: 20,
+  },
+  {
+    name: 'kmeans overlapping 150k x 24 k=12',
+    fit: 'kmeans',
+    stem: 'overlap-d24-k12-n150000',
     rows: 150_000,
     cols: 24,
     iterations: 20,

@@ -1,5 +1,5 @@
 import { evenShardRows, type Matrix, type Shard, type ShardTask, shardRowsFor } from '@mixkit/core';
-import { squaredDistance } from '@mixkit/linalg';
+import { type KernelArena, NearestCenters, squaredDistance } from '@mixkit/linalg';
 import type { AssignmentStrategy } from '../assignmentStrategy.js';
 import type { CenterHalves } from '../centerHalves.js';
 import { ClusterSums } from '../clusterSums.js';
@@ -106,7 +106,16 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
         typeof SharedArrayBuffer !== 'undefined' &&
         setup.labels.buffer instanceof SharedArrayBuffer,
     };
-    for (const shard of shards) state.shards.set(shard.index, shardState(setup, shard));
+    // One kernel memory for the searches of all this thread's shards (see `KernelArena`).
+    const arena =
+      setup.algorithm === 'elkan'
+        ? undefined
+        : NearestCenters.kernelArena(
+            shards.map((shard) => shard.end - shard.start),
+            setup.X.cols,
+            setup.k,
+          );
+    for (const shard of shards) state.shards.set(shard.index, shardState(setup, shard, arena));
     return state;
   },
   run(state, input, shard) {
@@ -149,7 +158,7 @@ export function kmeansShardRows(n: number, d: number, k: number): number {
   return evenShardRows(n, Math.max(16_384, shardRowsFor(2 * d * k, 1, n)));
 }
 
-function shardState(setup: AssignSetup, shard: Shard): ShardState {
+function shardState(setup: AssignSetup, shard: Shard, arena: KernelArena | undefined): ShardState {
   const { X, weights, xNorms, labels, algorithm, k } = setup;
   const d = X.cols;
   const rows = shard.end - shard.start;
@@ -164,7 +173,7 @@ function shardState(setup: AssignSetup, shard: Shard): ShardState {
     weightedSquaredNorm: 0,
     meanVariance: 0,
   };
-  const input = assignmentData(algorithm, rowsOfShard, k);
+  const input = assignmentData(algorithm, rowsOfShard, k, arena);
   return {
     input,
     labels: labels.subarray(shard.start, shard.end),

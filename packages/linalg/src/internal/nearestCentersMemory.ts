@@ -1,5 +1,6 @@
 import type { Matrix } from '@mixkit/core';
 import { rowSquaredNorms } from '../squaredDistances.js';
+import type { KernelArena } from '../wasm/kernelArena.js';
 import { allocateKernelArrays, type WasmKernels, wasmKernelsFor } from '../wasm/wasmKernels.js';
 
 /** Rows per call of the float32 screen and of the fused kernels. */
@@ -76,21 +77,10 @@ export interface PlacedRows {
 }
 
 /**
- * The rows of X − offset placed for `NearestCenters` with k centres: one kernel memory holding
- * either the fused float64 kernels' operands (small k·d: the shifted rows themselves, their
- * norms, weights, labels, sums and Hamerly's bounds) or the float32 screen's (a float32 copy of
- * the rows and its outputs), plus a block of `blockRows` rows for float64 searches. Without
- * WebAssembly, or for data whose squared norms could overflow a kernel, ordinary arrays.
+ * The lengths (in doubles) of the kernel arrays `placeRows` lays out for n rows of d columns
+ * and k centres with `blockRows` rows of float64 search scratch (see `placeRows`), in order.
  */
-export function placeRows(
-  X: Matrix,
-  k: number,
-  offset: Float64Array | undefined,
-  weights: Float64Array | undefined,
-  blockRows: number,
-  givenNorms?: Float64Array,
-): PlacedRows {
-  const { rows: n, cols: d } = X;
+export function kernelLayout(n: number, d: number, k: number, blockRows: number): number[] {
   // Small k·d: the float64 kernel's dot products cost little next to the per-row work, and
   // the fused Lloyd step (one pass: assign and sum) beats the screen; large k·d: the screen.
   const useFused = k * d <= FUSED_MAX_KD;
@@ -111,7 +101,33 @@ export function placeRows(
     // Hamerly's bounds: labels, upper, lower, half gaps, shifts, the list of unsettled rows.
     lengths.push(half(n), n, n, k, k, half(CHUNK_ROWS));
   }
-  const arrays = allocateKernelArrays(lengths);
+  return lengths;
+}
+
+/**
+ * The rows of X − offset placed for `NearestCenters` with k centres: one kernel memory holding
+ * either the fused float64 kernels' operands (small k·d: the shifted rows themselves, their
+ * norms, weights, labels, sums and Hamerly's bounds) or the float32 screen's (a float32 copy of
+ * the rows and its outputs), plus a block of `blockRows` rows for float64 searches. The arrays
+ * come from `arena` when it has room (several searches of one thread in one memory), else from
+ * a memory of their own. Without WebAssembly, or for data whose squared norms could overflow a
+ * kernel, ordinary arrays.
+ */
+export function placeRows(
+  X: Matrix,
+  k: number,
+  offset: Float64Array | undefined,
+  weights: Float64Array | undefined,
+  blockRows: number,
+  givenNorms?: Float64Array,
+  arena?: KernelArena,
+): PlacedRows {
+  const { rows: n, cols: d } = X;
+  const useFused = k * d <= FUSED_MAX_KD;
+  const k2 = 2 * Math.ceil(k / 2);
+  const k4 = 4 * Math.ceil(k / 4);
+  const lengths = kernelLayout(n, d, k, blockRows);
+  const arrays = arena?.take(lengths) ?? allocateKernelArrays(lengths);
   const wasm = arrays === undefined ? undefined : wasmKernelsFor(arrays[0], arrays[0]);
   const kernel = arrays !== undefined && wasm !== undefined ? arrays : undefined;
   const f32 = (a: Float64Array, length: number) => new Float32Array(a.buffer, a.byteOffset, length);
