@@ -1,5 +1,4 @@
 import {
-  drainShardProgram,
   InThreadSession,
   InvalidInputError,
   inThreadContext,
@@ -10,7 +9,7 @@ import { makeBlobs } from '@mixkit/datasets';
 import { rowSquaredNorms } from '@mixkit/linalg';
 import { describe, expect, it } from 'vitest';
 import { KMeans } from './kmeans.js';
-import { prepareKmeansData, prepareKmeansProgram, prepareShardRows } from './kmeansData.js';
+import { prepareKmeansData, prepareShardRows } from './kmeansData.js';
 
 /** 150,000 x 2 around the origin: three shards of the preparation (65,536 rows each). */
 const { X: near } = makeBlobs({
@@ -83,20 +82,6 @@ describe('prepareKmeansData', () => {
     }
     expect(same(data.xNorms, rowSquaredNorms(data.X))).toBe(true);
     expect(Math.abs(data.meanVariance / meanVariance - 1)).toBeLessThan(1e-12);
-  });
-
-  it("puts the fit's arrays on shareable memory only when its executor has workers: the same values", () => {
-    // 5,000 x 2 far from the origin: prepared in this thread either way (one shard).
-    const far = shifted({ rows: 5_000, cols: 2, data: near.data.slice(0, 10_000) }, 1e6);
-    const alone = prepareKmeansData(far);
-    const pooled = drainShardProgram(prepareKmeansProgram(far, { workers: 2 })).data;
-    const shared = (a: Float64Array) => a.buffer instanceof SharedArrayBuffer;
-    for (const a of [alone.X.data, alone.xNorms, alone.weights]) expect(shared(a)).toBe(false);
-    for (const a of [pooled.X.data, pooled.xNorms, pooled.weights]) expect(shared(a)).toBe(true);
-    expect(same(alone.X.data, pooled.X.data)).toBe(true);
-    expect(same(alone.xNorms, pooled.xNorms)).toBe(true);
-    expect(same(alone.weights, pooled.weights)).toBe(true);
-    expect(alone.meanVariance).toBe(pooled.meanVariance);
   });
 
   it('gives the two-pass mean variance, bit for bit on data of one shard', () => {

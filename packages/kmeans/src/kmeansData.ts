@@ -161,24 +161,18 @@ function* preparation(
   if (exponent !== 0) found = merged(yield* mapShards(handle, { round: 'statistics', scale }), X);
   const given = options.checkedWeights?.();
   const normalized = given === undefined ? undefined : normalizedWeights(given);
-  // The fit's own arrays go on shareable memory when its executor has workers, so that they
-  // share them without a copy; a fit without workers gets ordinary memory: V8's built-in copies
-  // read a SharedArrayBuffer element by element (as relaxed atomics), so the float32 copy the
-  // search makes of the framed rows (`Float32Array.set`) took 2.2 times as long from one
-  // (28.8 MB: 8.2 against 3.7 ms, minima of 8).
-  const fitShares = (options.workers ?? 0) > 0;
-  const fitArray = (length: number) =>
-    fitShares ? sharedFloat64Array(length) : new Float64Array(length);
   const weights =
     normalized === undefined
-      ? fitArray(n)
+      ? sharedFloat64Array(n)
       : onWorkers && !isShared(normalized.weights)
         ? sharedCopy(normalized.weights)
         : normalized.weights;
   const { mean, centered } = columnMeans(found, n);
   const offset = centered ? mean : new Float64Array(d);
-  const out = centered || exponent !== 0 ? (copied ? rows.data : fitArray(n * d)) : undefined;
-  const xNorms = fitArray(n);
+  // The fit's own arrays go on shareable memory, so a worker pool shares them without a copy.
+  const out =
+    centered || exponent !== 0 ? (copied ? rows.data : sharedFloat64Array(n * d)) : undefined;
+  const xNorms = sharedFloat64Array(n);
   const outputs = yield* mapShards(handle, {
     round: 'frame',
     scale,
