@@ -173,6 +173,8 @@ function mixkitContender(
           release: () => data?.dispose(),
         }
       : {}),
+    // Peak memory is that of the timed fit alone (the 0-iteration fit below allocates again).
+    memoryRun: () => timedFit(mixture(FIXED_COST_ITERATIONS), data ?? X).sample,
     run: () => {
       const input = data ?? X;
       const { sample, final, split, end } = timedFit(mixture(FIXED_COST_ITERATIONS), input);
