@@ -181,7 +181,8 @@ function mixkitContender(
       // The same fit without iterations, from the parameters the timed fit ended with, untimed
       // in the sample: the timed fit's fixed parts measured directly, each run once (check,
       // placement, workspace, and the scoring pass at the same final parameters).
-      const fixed = cpuOf(() => mixture(0, end).fit(input));
+      const fixedOnly = mixture(0, end);
+      const fixed = cpuOf(() => fixedOnly.fit(input));
       rounds.push({ whole: sample.cpuSeconds ?? 0, fixed, final, split });
       const details = {
         ...sample.details,
