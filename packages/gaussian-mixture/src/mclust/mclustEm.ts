@@ -1,4 +1,4 @@
-import { DegenerateComponentError, type Matrix } from '@mixkit/core';
+import { AbortedError, DegenerateComponentError, type Matrix } from '@mixkit/core';
 import {
   type GaussianModelName,
   type GaussianModelOptions,
@@ -35,6 +35,8 @@ export interface MclustEmFit {
  * drives the family-blind runner's step generator (`iterateEm`): step t reports ℓ(θₜ) and
  * yields θₜ₊₁, so the parameters kept are the previous step's. Returns `undefined` where mclust
  * reports NA: an M-step found a singular covariance (the runner would re-seed and go on).
+ * `aborted` is asked between iterations (a worker running a cell of `mclustAsync`'s grid): once
+ * it says true the fit stops with an `AbortedError`.
  */
 export function mclustEm(
   X: Matrix,
@@ -42,6 +44,7 @@ export function mclustEm(
   labels: ArrayLike<number>,
   control: MclustEmControl = {},
   modelOptions: GaussianModelOptions = {},
+  aborted?: () => boolean,
 ): MclustEmFit | undefined {
   const tolerance = control.tolerance ?? 1e-5;
   const maxIterations = control.maxIterations ?? 2147483647;
@@ -64,6 +67,7 @@ export function mclustEm(
   let previousModel: (() => MixtureModel<GaussianModelParams>) | undefined;
   let previous = Number.MAX_VALUE / 2;
   for (let t = 1; ; t++) {
+    if (aborted?.() === true) throw new AbortedError('mclust');
     let step: ReturnType<typeof steps.next>;
     try {
       step = steps.next();
