@@ -52,8 +52,10 @@ export function wasmFullMoments(
   for (let a = 0; a < d; a++) mean[a] = data[shift * d + a] + dense[a] / total;
   for (let a = 0; a < d; a++) {
     const row = sAt + a * d4;
+    // c_a / W once per row of S: the same quotient the loop divided for every entry.
+    const ratio = dense[a] / total;
     for (let b = 0; b <= a; b++) {
-      const value = dense[row + b] - (dense[a] / total) * dense[b];
+      const value = dense[row + b] - ratio * dense[b];
       scatter[a * d + b] = value;
       scatter[b * d + a] = value;
     }
