@@ -4,7 +4,7 @@ import { wasmKernelsFor } from '../wasm/wasmKernels.js';
  * `squaredMahalanobis` in WebAssembly (dense.wat's `mahalanobisFull`), when the rows and the
  * output live in one kernel memory (`allocateKernelArrays`): the mean and the upper triangle of
  * U go to the dense scratch with rows padded to 4 columns (and 4 more where a row would be a
- * multiple of 1 KiB: see `factorStride`), and the kernel runs 4 rows x 4 columns per step. It sums every y_j = Σ_{k≤j} z_k·U_kj in increasing k and the squares in four chains
+ * multiple of 512 bytes: see `factorStride`), and the kernel runs 4 rows x 4 columns per step. It sums every y_j = Σ_{k≤j} z_k·U_kj in increasing k and the squares in four chains
  * over j mod 4, as `squaredMahalanobis`' JavaScript loops do, so the results are the same bits.
  * Returns false (nothing written) when the arrays are elsewhere or d is too large for the
  * scratch.
@@ -63,11 +63,12 @@ export function wasmFullMahalanobis(
 }
 
 /**
- * Doubles between rows of U in the scratch: d4, or d4 + 4 when d4 is a multiple of 128. The
- * kernel reads a column block of U down its rows, one row per step; rows 1 KiB apart (d = 128)
- * all fall in 4 of the L1 cache's 64 sets, so a column block's 128 rows evicted each other
- * (6% of the kernel's time at d = 128; no gain at d = 48 to 112, where nothing changes).
+ * Doubles between rows of U in the scratch: d4, or d4 + 4 when d4 is a multiple of 64. The
+ * kernel reads a column block of U down its rows, one row per step; rows 512 B or 1 KiB apart
+ * (d = 64, 128) fall in 8 or 4 of the L1 cache's 64 sets, so a column block's rows evicted each
+ * other. Padded, the kernel ran 4–5% faster at d = 64 and 4–7% at d = 128 (best of 11 by CPU
+ * time, interleaved in one process); at d = 48 to 112 otherwise nothing changes.
  */
 function factorStride(d4: number): number {
-  return d4 % 128 === 0 ? d4 + 4 : d4;
+  return d4 % 64 === 0 ? d4 + 4 : d4;
 }

@@ -11,7 +11,7 @@
   ;; out[r * outStride] = shift + scale * ||(x_r - mean) U||^2 for r < rows (nanValue where
   ;; that is NaN). U is upper triangular, d rows of d4 = 4 ceil(d/4) doubles (zero columns past d)
   ;; starting uStride >= d4 doubles apart (the caller pads rows that would fall a multiple of
-  ;; 1 KiB apart, in the same L1 sets); mean has d4 doubles; z (4 x d4 doubles) and q (16
+  ;; 512 bytes apart, in a few L1 sets); mean has d4 doubles; z (4 x d4 doubles) and q (16
   ;; doubles) are scratch.
   ;; Rows go 4 at a time and columns 4 at a time (two f64x2 per row: 8 accumulators), so each
   ;; loaded pair of U feeds 4 rows. y_j = sum_{k <= j} z_k U_kj is summed in increasing k from 0
