@@ -4,7 +4,8 @@ import { wasmKernelsFor } from '../wasm/wasmKernels.js';
  * `squaredMahalanobis` in WebAssembly (dense.wat's `mahalanobisFull`), when the rows and the
  * output live in one kernel memory (`allocateKernelArrays`): the mean and the upper triangle of
  * U go to the dense scratch with rows padded to 4 columns (and 4 more where a row would be a
- * multiple of 512 bytes: see `factorStride`), and the kernel runs 4 rows x 4 columns per step. It sums every y_j = Σ_{k≤j} z_k·U_kj in increasing k and the squares in four chains
+ * multiple of 512 bytes: see `factorStride`), and the kernel runs 4 rows x 4 columns per
+ * step. It sums every y_j = Σ_{k≤j} z_k·U_kj in increasing k and the squares in four chains
  * over j mod 4, as `squaredMahalanobis`' JavaScript loops do, so the results are the same bits.
  * Returns false (nothing written) when the arrays are elsewhere or d is too large for the
  * scratch.
