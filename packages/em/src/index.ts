@@ -71,3 +71,4 @@ export {
   emDataTask,
 } from './workspace/emDataTask.js';
 export { createEmWorkspace, type EmWorkspace, type FamilyGroup } from './workspace/emWorkspace.js';
+export { wholeDataStats } from './workspace/wholeDataStats.js';

@@ -32,6 +32,7 @@ import {
 } from '@mixkit/em';
 import type { GaussianInit, LabelsInit } from '../gaussianMixture.js';
 import { BayesianGaussianMixtureModel } from './bayesianGaussianMixtureModel.js';
+import { dataMoments } from './dataMoments.js';
 import {
   expectations,
   runVariationalRestart,
@@ -91,7 +92,7 @@ export function* variationalProgram<T extends CovarianceType>(
   });
   const init: MixtureInit = o.init ?? 'k-means';
   const fixed = {
-    prior: resolveVariationalPrior(data, k, covarianceType, o),
+    prior: resolveVariationalPrior(data, k, covarianceType, o, () => dataMoments(workspace)),
     weightPrior,
     regCovar,
     maxIterations: o.maxIterations ?? 100,
