@@ -120,7 +120,7 @@ function buildProgram(io: CliIo): Command {
     .option('--n-init <n>', 'restarts per fit; the best is kept', '1')
     .option(
       '--workers <n>',
-      'em, kmeans, bayes: worker threads for large data (default: one per core; 0: none); the result is the same on any number',
+      'em, kmeans, bayes: worker threads for large data, and for the cells of --select mclust (default: one per core; 0: none); the result is the same on any number',
     )
     .option(
       '--reg-covar <x>',

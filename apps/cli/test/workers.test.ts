@@ -99,12 +99,28 @@ describe('mixkit fit --workers', () => {
     }
   });
 
-  it('refuses a bad count, an algorithm without passes over rows, and mclust', async () => {
+  it("--select mclust: its grid's cells run on the workers, with the same labels and model", async () => {
+    const iris = writeIrisCsv(dir);
+    const args = [iris, '--select', 'mclust', '--k', '1,2,3', '--ignore', 'species'];
+    const here = await fitFiles([...args, '--workers', '0'], 'mclust-0');
+    const pooled = await fitFiles([...args, '--workers', '2'], 'mclust-2');
+    expect(here.stderr).toBe('');
+    expect(pooled.status).toBe(0);
+    expect(pooled.labels.length).toBeGreaterThan(150);
+    expect(pooled.labels).toBe(here.labels);
+    expect(JSON.parse(pooled.model)).toEqual(JSON.parse(here.model));
+    // Even on iris (one shard) the cells go to the workers: a broken entry fails the fit.
+    process.env.MIXKIT_WORKER_ENTRY = pathToFileURL(brokenEntry).href;
+    const broken = await fitFiles([...args, '--workers', '2'], 'mclust-broken');
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/^mixkit: worker \d+ crashed: .*broken on purpose/);
+  });
+
+  it('refuses a bad count and an algorithm without passes over rows', async () => {
     for (const [args, message] of [
       [['--workers', '-1'], /--workers -1: must be at least 0/],
       [['--workers', '1.5'], /--workers 1.5: not an integer/],
       [['--algo', 'dbscan', '--eps', '1', '--workers', '2'], /--workers applies to --algo em/],
-      [['--select', 'mclust', '--workers', '2'], /--workers: mclust's selection/],
     ] as const) {
       const run = await runInProcess(['fit', file, ...args]);
       expect(run.status).toBe(2);

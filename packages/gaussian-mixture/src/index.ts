@@ -22,8 +22,17 @@ export {
   type MclustOptions,
   type MclustResult,
   mclust,
+  mclustProgram,
 } from './mclust/mclust.js';
+export { type MclustAsyncOptions, mclustAsync } from './mclust/mclustAsync.js';
 export type { MclustCandidate } from './mclust/mclustCandidate.js';
+export {
+  type MclustCell,
+  type MclustCellModel,
+  type MclustCellOutput,
+  type MclustCellSetup,
+  mclustCellTask,
+} from './mclust/mclustCellTask.js';
 export { type MclustEmControl, type MclustEmFit, mclustEm } from './mclust/mclustEm.js';
 export { mclustParameterCount } from './mclust/mclustParameterCount.js';
 export {

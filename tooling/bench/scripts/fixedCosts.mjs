@@ -2,7 +2,10 @@
 // placement in kernel memory, final scoring) and its iterations, measured from outside the
 // library: performance.now() and process.cpuUsage() around the fit, at each onIteration, and
 // around the library's own coercion (toMatrix) and placement (allocateKernelArrays + copy)
-// timed alone on the same data. Usage (after building the packages):
+// timed alone on the same data. For the fits from a given start it also measures the fixed
+// parts directly, as the harness case em/gmm-large-diag-fixed-costs does: the same fit with
+// maxIterations 0, started from the parameters the timed fit ended with (so its one scoring pass
+// is the timed fit's final one), which runs every fixed part once and no iteration. Usage (after building the packages):
 //   node tooling/bench/scripts/fixedCosts.mjs [rows=1000000] [cols=16] [k=16] [iterations=10] [given]
 // (`given`: only the fits from a given start, on X and on prepared data)
 import { performance } from 'node:perf_hooks';
@@ -75,7 +78,33 @@ function timeFit(label, fit) {
   console.log(
     `  fixed = whole - iterations*steady ${fmt(fixed)}  (${((100 * fixed.cpu) / total.cpu).toFixed(0)}% of cpu)`,
   );
-  return model;
+  return { model, total };
+}
+
+/**
+ * The fixed parts of a given-start diagonal fit measured directly: a fit with maxIterations 0
+ * on the same data, from the parameters `model` ended with.
+ */
+function directFixed(data, model, total) {
+  const start = {
+    weightsInit: Array.from(model.weights),
+    meansInit: Array.from({ length: k }, (_, c) =>
+      Array.from(model.means.data.subarray(c * d, (c + 1) * d)),
+    ),
+    precisionsInit: model.covariances.map((v) => Array.from(v, (x) => 1 / x)),
+  };
+  const stop = clock();
+  new GaussianMixture({
+    nClusters: k,
+    covarianceType: 'diag',
+    maxIterations: 0,
+    tolerance: 0,
+    ...start,
+  }).fit(data);
+  const fixed = stop();
+  console.log(
+    `  fixed, measured directly (0 iterations from the final parameters) ${fmt(fixed)}  (${((100 * fixed.cpu) / total.cpu).toFixed(1)}% of cpu)`,
+  );
 }
 
 const makeWatch = clock();
@@ -117,15 +146,20 @@ const given = {
 };
 
 for (let r = 0; r < 2; r++) {
-  timeFit(`GaussianMixture diag, given start, ${iterations} iterations, tolerance 0`, (mark) =>
-    new GaussianMixture({
-      nClusters: k,
-      covarianceType: 'diag',
-      maxIterations: iterations,
-      tolerance: 0,
-      ...given,
-    }).fit(X, { onIteration: mark }),
-  );
+  {
+    const { model, total } = timeFit(
+      `GaussianMixture diag, given start, ${iterations} iterations, tolerance 0`,
+      (mark) =>
+        new GaussianMixture({
+          nClusters: k,
+          covarianceType: 'diag',
+          maxIterations: iterations,
+          tolerance: 0,
+          ...given,
+        }).fit(X, { onIteration: mark }),
+    );
+    directFixed(X, model, total);
+  }
   if (onlyGiven) continue;
   timeFit(`GaussianMixture diag, default start (k-means++), ${iterations} iterations`, (mark) =>
     new GaussianMixture({
@@ -158,7 +192,7 @@ for (let r = 0; r < 2; r++) {
     `prepareData (one pass: check + copy into kernel memory) ${fmt(t())}; in kernel memory: ${prepared.inKernelMemory}`,
   );
   for (let r = 0; r < 2; r++) {
-    timeFit(
+    const { model, total } = timeFit(
       `GaussianMixture diag on prepared data, given start, ${iterations} iterations, tolerance 0`,
       (mark) =>
         new GaussianMixture({
@@ -169,6 +203,7 @@ for (let r = 0; r < 2; r++) {
           ...given,
         }).fit(prepared, { onIteration: mark }),
     );
+    directFixed(prepared, model, total);
   }
   for (let r = 0; r < (onlyGiven ? 0 : 2); r++) {
     timeFit(`KMeans k=${k} on prepared data, ${iterations} iterations, tolerance 0`, (mark) =>

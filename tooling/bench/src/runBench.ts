@@ -161,7 +161,7 @@ export async function runProbe(
   const contender = benchCase.contenders.find((c) => c.id === contenderId);
   if (!contender) throw new Error(`no contender ${contenderId} in ${caseId}`);
   await contender.prepare?.();
-  return measurePeakRss(() => contender.run());
+  return measurePeakRss(() => (contender.memoryRun ? contender.memoryRun() : contender.run()));
 }
 
 /**

@@ -258,15 +258,14 @@ function streamedLabeller(model: StreamedFit['model']) {
 }
 
 /**
- * Worker threads for the fit: `--workers` for EM over a grid, k-means and the variational fit,
- * none for the rest (mclust's selection and the single-pass clusterers run in this thread).
+ * Worker threads for the fit: `--workers` for EM (over a grid, or mclust's selection, whose
+ * cells are independent fits), k-means and the variational fit, none for the single-pass
+ * clusterers (they run in this thread).
  */
 function fitWorkers(settings: FitSettings): number {
   const { method } = settings;
   const sharded =
-    (method.algorithm === 'em' && method.select === 'grid') ||
-    method.algorithm === 'kmeans' ||
-    method.algorithm === 'bayes';
+    method.algorithm === 'em' || method.algorithm === 'kmeans' || method.algorithm === 'bayes';
   return sharded ? settings.workers : 0;
 }
 

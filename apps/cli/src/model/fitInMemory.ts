@@ -37,7 +37,8 @@ export function iterationSettings(settings: FitSettings) {
  * iterations, so an interrupt stops it) and picks the model with the lowest criterion;
  * mclust's selection; one k-means or variational model; or one of the single-pass clusterers.
  * Measures are those of the training data. EM, k-means and the variational fit run their passes
- * over rows on `executor` when given (the same bits as in this thread).
+ * over rows on `executor` when given, and mclust's selection its grid's cells (the same bits as
+ * in this thread).
  */
 export async function fitInMemory(
   X: Matrix,
@@ -52,7 +53,7 @@ export async function fitInMemory(
   switch (method.algorithm) {
     case 'em':
       return method.select === 'mclust'
-        ? one(await fitMclust(X, settings, signal))
+        ? one(await fitMclust(X, settings, signal, executor))
         : fitGrid(X, grid, settings, progress, signal, executor);
     case 'kmeans':
       return one(await fitKmeans(X, settings, progress, signal, executor));

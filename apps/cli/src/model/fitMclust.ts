@@ -1,7 +1,6 @@
-import { setImmediate } from 'node:timers/promises';
-import { InvalidInputError, type Matrix } from '@mixkit/core';
+import { InvalidInputError, type Matrix, type ShardExecutor } from '@mixkit/core';
 import { gaussianModelNames } from '@mixkit/distributions';
-import { mclust } from '@mixkit/gaussian-mixture';
+import { type MclustResult, mclustAsync } from '@mixkit/gaussian-mixture';
 import { CliError } from '../cliError.js';
 import type { FitSettings } from '../options/fitSettings.js';
 import type { Candidate } from './candidate.js';
@@ -11,28 +10,32 @@ import type { Candidate } from './candidate.js';
  * model-based hierarchical agglomeration of the rows, then every (k, model) of the grid fitted
  * by EM from its k-group partition and scored by mclust's BIC (higher is better); the grid is
  * mclust's default (k = 1..9, the fourteen models) unless `--k` or `--covariance` narrow it.
+ * Above 2000 rows the agglomeration runs on 2000 rows drawn with `--seed`, as mclust's does.
  * The chosen model is a mixture like any other (saved, predicted, reported), with the whole
- * run attached for the report.
+ * run attached for the report. The grid's cells run on `executor`'s workers when given (the
+ * same result, bit for bit), and an interrupt stops the run between cells.
  */
 export async function fitMclust(
   X: Matrix,
   settings: FitSettings,
   signal?: AbortSignal,
+  executor?: ShardExecutor,
 ): Promise<Candidate> {
   // --select mclust takes mclust's model names only (checked with the options).
   const modelNames = settings.covariance.flatMap((name) =>
     gaussianModelNames.filter((model) => model === name),
   );
-  // The run is synchronous (seconds to minutes): a pending interrupt is noticed before it.
-  await setImmediate();
-  signal?.throwIfAborted();
-  let result: ReturnType<typeof mclust>;
+  let result: MclustResult;
   try {
-    result = mclust(X, {
+    result = await mclustAsync(X, {
       nClusters: settings.k,
       modelNames,
+      // Draws the agglomeration's subset of 2000 rows on larger data.
+      random: settings.seed,
       ...(settings.maxIterations === undefined ? {} : { maxIterations: settings.maxIterations }),
       ...(settings.tolerance === undefined ? {} : { tolerance: settings.tolerance }),
+      executor,
+      signal,
     });
   } catch (error) {
     if (InvalidInputError.isInstance(error) && error.argument === 'X') {

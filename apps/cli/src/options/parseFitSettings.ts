@@ -47,11 +47,6 @@ export function parseFitSettings(
       `--out-of-core always: only mixtures fitted by EM over a grid (--algo em) stream the file; --algo ${algorithm}${method.algorithm === 'em' ? ' --select mclust' : ''} runs in memory`,
     );
   }
-  if (given.has('workers') && method.algorithm === 'em' && method.select === 'mclust') {
-    throw new CliError(
-      "--workers: mclust's selection (--select mclust) runs in this thread; leave --workers out",
-    );
-  }
   const labelsOut = raw.labelsOut ?? siblingPath(data, '.labels.csv');
   const modelOut = raw.modelOut ?? siblingPath(data, '.model.json');
   return {

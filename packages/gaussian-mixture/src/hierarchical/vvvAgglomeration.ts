@@ -1,4 +1,4 @@
-import type { Matrix } from '@mixkit/core';
+import { InvalidInputError, type Matrix } from '@mixkit/core';
 import { TriangularFactor } from './triangularFactor.js';
 
 /** Options of the agglomeration: mclust's `hcVVV(alpha, beta)`. */
@@ -32,6 +32,10 @@ export interface AgglomerationMerges {
 
 const RTHALF = Math.SQRT1_2;
 
+/** The most pair costs kept (2 GiB of doubles), and the rows that gives. */
+const MAX_PAIRS = 2 ** 28;
+const MAX_ROWS = Math.floor((1 + Math.sqrt(1 + 8 * MAX_PAIRS)) / 2);
+
 /**
  * Model-based hierarchical agglomeration for the unconstrained (VVV) Gaussian model (Banfield &
  * Raftery 1993; Fraley 1998), as mclust's `hcVVV` computes it: starting from singletons, merge
@@ -42,13 +46,21 @@ const RTHALF = Math.SQRT1_2;
  * only the new cluster's pairs are recomputed, and ties go to the last pair in packed order, as
  * in mclust. Each cluster keeps √n·mean, the trace of its scatter, its criterion term and the
  * triangular factor of its scatter (updated by Givens rotations, `TriangularFactor`).
- * O(n²) memory for the pair costs and O(n³ + n²·p³) time.
+ * O(n²) memory for the pair costs and O(n²·p³) time: the cheapest pair is found from per-column
+ * minima kept as merges rewrite pairs, where mclust scans all O(n²) pairs per merge (O(n³)).
  */
 export function vvvAgglomeration(
   Z: Matrix,
   options: VvvAgglomerationOptions = {},
 ): AgglomerationMerges {
   const { rows: n, cols: p } = Z;
+  const pairs = (n * (n - 1)) / 2;
+  if (pairs > MAX_PAIRS) {
+    throw new InvalidInputError(
+      { argument: 'X', value: `${n} rows` },
+      `the agglomeration keeps a cost for each of the n(n − 1)/2 pairs of rows (${((pairs * 8) / 2 ** 30).toFixed(1)} GiB here); at most ${MAX_ROWS} rows: run it on a subset (mclust() does above 2000 rows)`,
+    );
+  }
   const merges = new Int32Array(2 * Math.max(n - 1, 0));
   if (n < 2) return { n, merges };
   const beta = options.beta ?? 1;
@@ -80,7 +92,10 @@ export function vvvAgglomeration(
   const candidate = new TriangularFactor(p);
   const best = new TriangularFactor(p);
 
-  // The pair (i, j), i < j, lives at j(j − 1)/2 + i.
+  // The pair (i, j), i < j, lives at j(j − 1)/2 + i. Column j (the pairs (·, j)) keeps its
+  // cheapest entry, ties to the larger i, so finding the cheapest pair overall scans columns,
+  // not pairs: O(n) per merge instead of mclust's O(n²), for the same pair (see `cheapestPair`).
+  const columns = new ColumnMinima(n);
   let dopt = Number.POSITIVE_INFINITY;
   let iopt = 0;
   let jopt = 1;
@@ -99,6 +114,7 @@ export function vvvAgglomeration(
         jopt = j;
       }
     }
+    columns.rescan(d, j);
   }
   // The chosen pair's merge, recomputed from its clusters (mclust's decode step).
   let nopt = 0;
@@ -149,7 +165,8 @@ export function vvvAgglomeration(
     // The merged cluster's √n·mean, before the last slot moves into jopt.
     for (let c = 0; c < p; c++) v[c] = siop * x[iopt * p + c] + sjop * x[jopt * p + c];
     const last = lg - 1;
-    if (jopt !== last) {
+    const moved = jopt !== last;
+    if (moved) {
       for (let k = 0; k < last; k++) {
         if (k === jopt) continue;
         d[k < jopt ? pairIndex(k, jopt) : pairIndex(jopt, k)] = d[pairIndex(k, last)];
@@ -158,9 +175,9 @@ export function vvvAgglomeration(
       count[jopt] = count[last];
       traces[jopt] = traces[last];
       terms[jopt] = terms[last];
-      const moved = factors[jopt];
+      const kept = factors[jopt];
       factors[jopt] = factors[last];
-      factors[last] = moved;
+      factors[last] = kept;
     }
     x.set(v, iopt * p);
     count[iopt] = nopt;
@@ -216,16 +233,16 @@ export function vvvAgglomeration(
       }
     }
 
-    // The cheapest pair overall (ties: the last in packed order).
-    const size = (lg * (lg - 1)) / 2;
-    let at = 0;
-    dopt = d[0];
-    for (let e = 1; e < size; e++) {
-      if (d[e] <= dopt) {
-        dopt = d[e];
-        at = e;
-      }
+    // Column minima after this merge: columns iold and jopt were rewritten; every later column
+    // changed in rows iold and jopt only.
+    columns.rescan(d, iold);
+    if (moved) columns.rescan(d, jopt);
+    for (let j = iold + 1; j < lg; j++) {
+      if (j === jopt && moved) continue;
+      columns.changed(d, j, iold, moved && jopt < j ? jopt : -1);
     }
+    const at = columns.cheapestPair(d, lg);
+    dopt = d[at];
     jopt = Math.floor((1 + Math.sqrt(1 + 8 * at)) / 2);
     while (pairIndex(0, jopt) > at) jopt--;
     while (pairIndex(0, jopt + 1) <= at) jopt++;
@@ -251,6 +268,75 @@ function keepFirstRow(factor: TriangularFactor): void {
   const { p, data } = factor;
   for (let r = 1; r < factor.rows; r++) {
     for (let c = 0; c < p; c++) data[r * p + c] = c >= r ? data[c] : 0;
+  }
+}
+
+/**
+ * The cheapest entry of each column of the packed pair costs (NaN never counts; ties to the
+ * larger row), kept up to date as merges rewrite entries, so that the cheapest pair overall is
+ * the one mclust's scan of every pair finds: the last in packed order among the cheapest.
+ */
+class ColumnMinima {
+  private readonly value: Float64Array;
+  private readonly row: Int32Array;
+
+  constructor(n: number) {
+    this.value = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    this.row = new Int32Array(n).fill(-1);
+  }
+
+  /** Recomputes column j from its entries (rows 0 … j − 1). */
+  rescan(d: Float64Array, j: number): void {
+    const start = pairIndex(0, j);
+    let best = Number.POSITIVE_INFINITY;
+    let row = -1;
+    for (let i = 0; i < j; i++) {
+      if (d[start + i] <= best) {
+        best = d[start + i];
+        row = i;
+      }
+    }
+    this.value[j] = best;
+    this.row[j] = row;
+  }
+
+  /** Column j changed in row a and in row b (−1: none) only. */
+  changed(d: Float64Array, j: number, a: number, b: number): void {
+    const row = this.row[j];
+    if (row === a || row === b) {
+      // Its cheapest entry changed, and may have grown: only a rescan knows.
+      this.rescan(d, j);
+      return;
+    }
+    this.offer(d, j, a);
+    if (b >= 0) this.offer(d, j, b);
+  }
+
+  private offer(d: Float64Array, j: number, i: number): void {
+    const cost = d[pairIndex(i, j)];
+    if (cost < this.value[j] || (cost === this.value[j] && i > this.row[j])) {
+      this.value[j] = cost;
+      this.row[j] = i;
+    }
+  }
+
+  /**
+   * The packed index of the pair mclust's scan picks among the first `lg` slots: it starts from
+   * entry 0 and takes every later entry at most as costly, so a NaN entry 0 stays chosen, and
+   * otherwise the cheapest entry wins, ties to the last in packed order (the larger column, then
+   * the larger row).
+   */
+  cheapestPair(d: Float64Array, lg: number): number {
+    if (Number.isNaN(d[0])) return 0;
+    let best = Number.POSITIVE_INFINITY;
+    let column = -1;
+    for (let j = 1; j < lg; j++) {
+      if (this.row[j] >= 0 && this.value[j] <= best) {
+        best = this.value[j];
+        column = j;
+      }
+    }
+    return column < 0 ? 0 : pairIndex(this.row[column], column);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { AnyShardTask } from '@mixkit/core';
 import { emPassTask, emRestartTask, emSelectionTask } from '@mixkit/em';
-import { variationalRestartTask } from '@mixkit/gaussian-mixture';
+import { mclustCellTask, variationalRestartTask } from '@mixkit/gaussian-mixture';
 import {
   kmeansAssignTask,
   kmeansLabelTask,
@@ -23,6 +23,7 @@ export const builtinTasks: readonly AnyShardTask[] = [
   kmeansRestartTask,
   kmedoidsDissimilarityTask,
   kmedoidsSwapTask,
+  mclustCellTask,
   sphericalRestartTask,
   silhouetteTask,
   variationalRestartTask,

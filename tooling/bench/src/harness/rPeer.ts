@@ -8,6 +8,8 @@ import { benchRoot } from './benchRoot.js';
 export interface RInfo {
   readonly r: string;
   readonly dbscan: string;
+  /** mclust's version, or "not installed" (its rows then fail with that reason). */
+  readonly mclust: string;
 }
 
 type Answer = Record<string, unknown> & { ok: boolean; error?: string };
@@ -16,7 +18,7 @@ type Answer = Record<string, unknown> & { ok: boolean; error?: string };
 export const RSCRIPT = process.env.MIXKIT_BENCH_RSCRIPT ?? '/usr/bin/Rscript';
 
 /**
- * A persistent R worker (`r/dbscan_bench.R`) running R's dbscan package, one JSON job per line,
+ * A persistent R worker (`r/r_bench.R`) running R's dbscan and mclust packages, one JSON job per line,
  * as `PythonPeer` does for scikit-learn: the harness interleaves its runs with the JavaScript
  * contenders, and R times each call itself.
  */
@@ -34,7 +36,7 @@ export class RPeer {
 
   /** Starts the worker, or resolves to why it is unavailable (its rows then say so). */
   static async start(): Promise<RPeer | string> {
-    const script = join(benchRoot(), 'r', 'dbscan_bench.R');
+    const script = join(benchRoot(), 'r', 'r_bench.R');
     if (!existsSync(RSCRIPT)) return `${RSCRIPT} not found`;
     const child = spawn(RSCRIPT, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
@@ -45,7 +47,7 @@ export class RPeer {
       child.on('error', (error) => resolve(`cannot start ${RSCRIPT}: ${error.message}`));
       child.on('exit', (code) => resolve(`${RSCRIPT} exited with ${code}: ${stderr.trim()}`));
     });
-    const peer = new RPeer(child, { r: '', dbscan: '' });
+    const peer = new RPeer(child, { r: '', dbscan: '', mclust: '' });
     const first = await Promise.race([peer.readAnswer(), failed]);
     if (typeof first === 'string') return first;
     if (!first.ok) {
@@ -53,7 +55,7 @@ export class RPeer {
       return String(first.unavailable ?? first.error ?? 'R dbscan unavailable');
     }
     const info = await peer.request({ op: 'info' });
-    peer.info = { r: String(info.r), dbscan: String(info.dbscan) };
+    peer.info = { r: String(info.r), dbscan: String(info.dbscan), mclust: String(info.mclust) };
     return peer;
   }
 

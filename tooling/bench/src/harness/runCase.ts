@@ -177,7 +177,9 @@ async function measureMemory(
   try {
     if (contender.measureMemory) return await contender.measureMemory();
     if (ctx.memory === 'child' && childProbe) return await childProbe(contender);
-    return await measurePeakRss(() => contender.run());
+    return await measurePeakRss(() =>
+      contender.memoryRun ? contender.memoryRun() : contender.run(),
+    );
   } catch (error) {
     ctx.log(`  ${contender.id}: memory probe failed: ${describeError(error)}`);
     return undefined;

@@ -60,6 +60,11 @@ export interface Contender {
   /** Untimed input preparation, e.g. converting to `number[][]` for ml-kmeans. */
   prepare?(): void | Promise<void>;
   run(): RunSample | Promise<RunSample>;
+  /**
+   * The run whose peak memory is measured, when `run` also does untimed work beside the fit it
+   * times (e.g. the fixed-cost case's extra 0-iteration fit); default `run`.
+   */
+  memoryRun?(): RunSample | Promise<RunSample>;
   /** Peak memory of one run, measured its own way (Python: tracemalloc). Default: RSS sampling. */
   measureMemory?(): Promise<MemorySample | undefined>;
   /** Drops prepared inputs once the case is done. */

@@ -160,7 +160,7 @@ export const mlHclustWard = () => (rows: number[][]) => {
   return undefined;
 };
 
-const unavailable = (
+export const unavailable = (
   reason: string,
   base: Pick<Contender, 'id' | 'library' | 'variant'>,
 ): Contender => ({
@@ -207,7 +207,7 @@ export function sklearnLabels(
   };
 }
 
-/** An R dbscan job (`r/dbscan_bench.R`); no memory run (R's allocations are not traced). */
+/** An R dbscan job (`r/r_bench.R`); no memory run (R's allocations are not traced). */
 export function rLabels(
   ctx: BenchContext,
   header: WorkloadHeader,

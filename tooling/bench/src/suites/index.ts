@@ -7,6 +7,7 @@ import { emSuite } from './emSuite.js';
 import { gridSuite } from './gridSuite.js';
 import { kmeansSuite } from './kmeansSuite.js';
 import { linalgSuite } from './linalgSuite.js';
+import { mclustSuite } from './mclustSuite.js';
 import { mixedSuite } from './mixedSuite.js';
 import { outOfCoreSuite } from './outOfCoreSuite.js';
 import { restartsSuite } from './restartsSuite.js';
@@ -25,6 +26,7 @@ export const SUITES: readonly Suite[] = [
   componentsSuite,
   distributedSuite,
   restartsSuite,
+  mclustSuite,
   gridSuite,
 ];
 

@@ -1,17 +1,20 @@
 #!/usr/bin/env Rscript
 # R side of the mixkit benchmark harness (tooling/bench): R's dbscan package (DBSCAN, OPTICS,
-# HDBSCAN), as a persistent worker reading one JSON job per line on stdin and answering one JSON
-# line on stdout, like python/sklearn_bench.py. Timing is taken here around the call only
-# (proc.time: elapsed, and user + system CPU). R and dbscan run single-threaded.
+# HDBSCAN) and, when installed, mclust (Mclust's model selection), as a persistent worker
+# reading one JSON job per line on stdin and answering one JSON line on stdout, like
+# python/sklearn_bench.py. Timing is taken here around the call only (proc.time: elapsed, and
+# user + system CPU). R, dbscan and mclust run single-threaded.
 #
 # Jobs (each may carry "id", echoed back):
 #   {"op": "info"}
 #   {"op": "dbscan", "data": <.f64 path>, "rows": n, "cols": d, "eps": e, "minPts": m}
 #   {"op": "optics", "data": ..., "eps": e, "minPts": m}
 #   {"op": "hdbscan", "data": ..., "minPts": m}
+#   {"op": "mclust", "data": ..., "G": [1, ..., 9], "modelNames": ["EII", ...]}
+#     answers the chosen model, its G, BIC and log-likelihood instead of labels
 #   {"op": "quit"}
 # Labels are returned with noise as -1 and clusters from 0 (R's cluster id minus one).
-# Run by hand: printf '{"op":"info"}\n' | Rscript tooling/bench/r/dbscan_bench.R
+# Run by hand: printf '{"op":"info"}\n' | Rscript tooling/bench/r/r_bench.R
 suppressPackageStartupMessages({
   ok <- requireNamespace("dbscan", quietly = TRUE) && requireNamespace("jsonlite", quietly = TRUE)
 })
@@ -52,7 +55,20 @@ while (length(line <- readLines(con, n = 1)) > 0) {
   if (identical(job$op, "quit")) break
   answer <- tryCatch({
     if (identical(job$op, "info")) {
-      list(ok = TRUE, r = R.version.string, dbscan = as.character(packageVersion("dbscan")))
+      list(
+        ok = TRUE, r = R.version.string, dbscan = as.character(packageVersion("dbscan")),
+        mclust = if (requireNamespace("mclust", quietly = TRUE)) as.character(packageVersion("mclust")) else "not installed"
+      )
+    } else if (identical(job$op, "mclust")) {
+      # Mclust() calls mclustBIC() and friends unqualified: the package must be attached.
+      if (!suppressPackageStartupMessages(require("mclust", quietly = TRUE))) stop("the R package mclust is not installed")
+      X <- load_matrix(job$data, job$rows, job$cols)
+      run <- timed(mclust::Mclust(X, G = job$G, modelNames = job$modelNames, verbose = FALSE))
+      fit <- run$value
+      list(
+        ok = TRUE, seconds = run$seconds, cpu_seconds = run$cpu_seconds,
+        modelName = fit$modelName, G = fit$G, bic = fit$bic, loglik = fit$loglik
+      )
     } else {
       X <- load_matrix(job$data, job$rows, job$cols)
       run <- switch(job$op,
