@@ -9,7 +9,7 @@ import { type EmWorkspace, wholeDataStats } from '@mixkit/em';
  * or column ranges settled the family without them) the same shard-by-shard pass runs here
  * (`wholeDataStats`), so the bits are the same either way. A variational fit used to compute
  * np.cov(X.T) in a loop of its own, in the calling thread, before every fit: at 100,000 x 10 it
- * cost 28 ms, three times the pass it repeats, and on 2 workers it was serial time in front of
+ * cost 20-28 ms CPU, more than the pass it repeats, and on 2 workers it was serial time in front of
  * every fit (issue 17).
  */
 export function dataMoments(workspace: EmWorkspace): GaussianStats {
