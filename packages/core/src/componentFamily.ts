@@ -200,6 +200,18 @@ export interface ComponentFamily<Params, Stats> {
   paramsFromJSON(json: SerializedParams): Params;
 
   /**
+   * Present (`true`) when `Params` are plain data: objects and arrays of numbers and of
+   * `Float64Array`s that own their buffers (never views into larger memory such as a kernel
+   * memory), with every cache they carry already computed, so that a structured clone is an
+   * equal, usable copy. Executors then post a pass's parameters to their workers as they are,
+   * and the workers use the clone, instead of `paramsToJSON` in the fit's thread and
+   * `paramsFromJSON` (parsing, checking, refactoring) in every worker at every pass: serial
+   * time each pass waits for (issue 17). The bits are the fit thread's own. Absent: the JSON
+   * form is posted.
+   */
+  readonly plainParams?: true;
+
+  /**
    * Optional: the log density of the prior the M-step assumes (up to a constant), for a family
    * whose `estimate` is a MAP estimate (pseudocounts, a Beta or Dirichlet prior). `estimate`
    * maximises the weighted log-likelihood plus this term, so runners add it to the objective

@@ -71,3 +71,5 @@ export {
   emDataTask,
 } from './workspace/emDataTask.js';
 export { createEmWorkspace, type EmWorkspace, type FamilyGroup } from './workspace/emWorkspace.js';
+export { placedBeforeChecks } from './workspace/kernelArrays.js';
+export { wholeDataStats } from './workspace/wholeDataStats.js';

@@ -86,6 +86,13 @@ describe('a seeded EM fit gives the same bits with 0, 1, 2 or 8 workers', () => 
     ],
     ['hard (classification) EM', X, { family: gaussianFull(), nClusters: 4, estep: 'hard' }],
     [
+      // The rows go to shared memory with their column ranges before the fit (prepareData's
+      // 'shared' memory); a relative regCovar still needs the data's statistics from them.
+      'full Gaussian, relative regCovar (statistics of the rows in shared memory)',
+      X,
+      { family: gaussianFull({ regCovar: { relative: 1e-3 } }), nClusters: 4 },
+    ],
+    [
       'full Gaussian, 10% of cells missing (marginalised)',
       withHoles(X, 0.1, 1),
       { family: gaussianFull(), nClusters: 4, missing: 'marginalize' },
@@ -118,6 +125,28 @@ describe('a seeded EM fit gives the same bits with 0, 1, 2 or 8 workers', () => 
       },
     ],
   ];
+  it('a value that is not finite is named as in the thread (row, column)', async () => {
+    const bad = { rows: X.rows, cols: X.cols, data: Float64Array.from(X.data) };
+    bad.data[41_234 * X.cols + 2] = Number.NaN;
+    const options = { family: gaussianFull(), nClusters: 4, random: 5 };
+    const caught = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const sync = caught(() => fitMixture(bad, options));
+    expect(sync).toMatchObject({ row: 41_234, column: 2 });
+    for (const [, executor] of executors) {
+      const error = await fitMixtureAsync(bad, { ...options, executor: executor() }).catch(
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toMatchObject({ argument: 'X', row: 41_234, column: 2 });
+      expect(error instanceof Error && error.message).toBe(sync instanceof Error && sync.message);
+    }
+  });
   for (const [name, data, options] of cases) {
     it(name, async () => {
       const settings = { ...options, maxIterations: 6, tolerance: 0, random: 5 };

@@ -8,16 +8,19 @@
 //   end→resolve  the last shard ends until the caller has every output (post, wake, clone)
 //   caller       the caller's merge, M-step and next encode until it posts the next round
 // plus the fixed costs of a fit (before the session opens, the open, the first and last pass).
+// `variational` times the variational suite's BayesianGaussianMixture (full, Dirichlet process,
+// 'random-from-data' seed 0, 20 iterations) instead, whose passes are the same task.
 // Usage (after building the bench's dependencies; the workload cache is the harness's):
-//   node tooling/bench/scripts/poolTimeline.mjs [rows=100000] [rounds=6]
+//   node tooling/bench/scripts/poolTimeline.mjs [rows=100000] [rounds=6] [full|variational]
 // Timing under load measures the load: read `uptime` beside it, and prefer minima.
 import { existsSync, readFileSync } from 'node:fs';
-import { GaussianMixture } from '@mixkit/gaussian-mixture';
+import { BayesianGaussianMixture, GaussianMixture } from '@mixkit/gaussian-mixture';
 import { createWorkerPool } from '@mixkit/workers';
 import { timedPassTask } from './poolTimelineTasks.mjs';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 6);
+const kind = process.argv[4] ?? 'full';
 const cache = new URL('../.cache/', import.meta.url);
 const stem = `gmm-medium-n${rows}`;
 if (!existsSync(new URL(`${stem}.f64`, cache))) {
@@ -34,17 +37,27 @@ const X = {
 };
 const init = JSON.parse(readFileSync(new URL(`${stem}.init.json`, cache), 'utf8'));
 const ITERATIONS = 20;
+const fitOptions = kind === 'variational' ? { random: 0 } : {};
 const mixture = () =>
-  new GaussianMixture({
-    nClusters: init.weights.length,
-    covarianceType: 'full',
-    regCovar: 1e-6,
-    tolerance: 0,
-    maxIterations: ITERATIONS,
-    weightsInit: init.weights,
-    meansInit: init.means,
-    precisionsInit: init.full.precisions,
-  });
+  kind === 'variational'
+    ? new BayesianGaussianMixture({
+        nClusters: init.weights.length,
+        covarianceType: 'full',
+        regCovar: 1e-6,
+        tolerance: 0,
+        maxIterations: ITERATIONS,
+        init: 'random-from-data',
+      })
+    : new GaussianMixture({
+        nClusters: init.weights.length,
+        covarianceType: 'full',
+        regCovar: 1e-6,
+        tolerance: 0,
+        maxIterations: ITERATIONS,
+        weightsInit: init.weights,
+        meansInit: init.means,
+        precisionsInit: init.full.precisions,
+      });
 const now = () => performance.timeOrigin + performance.now();
 const builtWorker = new URL('../../../packages/workers/dist/nodeWorker.js', import.meta.url);
 const modules = [new URL('./poolTimelineTasks.mjs', import.meta.url).href];
@@ -86,8 +99,11 @@ for (let round = 0; round <= rounds; round++) {
     log.fitStart = now();
     const model =
       workers === 0
-        ? mixture().fit(X)
-        : await mixture().fitAsync(X, { executor: timedExecutor(pools[workers], log) });
+        ? mixture().fit(X, fitOptions)
+        : await mixture().fitAsync(X, {
+            ...fitOptions,
+            executor: timedExecutor(pools[workers], log),
+          });
     log.fitEnd = now();
     const used = process.cpuUsage(cpu);
     log.cpu = (used.user + used.system) / 1000;
@@ -139,10 +155,12 @@ function passParts(round, next) {
 
 for (const workers of [1, 2]) {
   const passes = [];
+  const firsts = [];
   const fixed = [];
   for (const log of fits[workers]) {
     const r = log.rounds;
     for (let i = 1; i < r.length - 2; i++) passes.push(passParts(r[i], r[i + 1]));
+    firsts.push(passParts(r[0], r[1]));
     fixed.push({
       'before open': log.openStart - log.fitStart,
       open: log.openEnd - log.openStart,
@@ -159,6 +177,7 @@ for (const workers of [1, 2]) {
       })
       .join(', ');
   console.log(`${workers} worker(s), per steady pass, median (min) ms: ${show(passes)}`);
+  console.log(`${workers} worker(s), first pass, median (min) ms: ${show(firsts)}`);
   console.log(`${workers} worker(s), per fit, median (min) ms: ${show(fixed)}`);
 }
 for (const pool of Object.values(pools)) pool.destroy();

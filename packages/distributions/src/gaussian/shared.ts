@@ -233,6 +233,8 @@ export function gaussianBase(
       validateGaussianData(X, argument, kind, 'accept-missing');
     },
     missingCells: 'conditional' as const,
+    // Means, covariances, factors and log-determinants: typed arrays of their own and numbers.
+    plainParams: true as const,
     ...gaussianStatistics(mode, form),
     dimension: (params: { readonly mean: Float64Array }): number => params.mean.length,
   };

@@ -14,6 +14,7 @@ import {
 } from './checks/missingCells.js';
 import { checkNormalization } from './checks/normalization.js';
 import { checkSampleOutput, checkStridedOutput } from './checks/output.js';
+import { checkPlainParams } from './checks/plainParams.js';
 import { checkRecovery } from './checks/recovery.js';
 import { checkJsonRoundTrip, checkSpecRoundTrip } from './checks/serialization.js';
 import {
@@ -77,6 +78,8 @@ const TITLES: Record<CheckName, string> = {
     'statistics of data with missing cells stay linear and mergeable (and are the E-step expectation)',
   'for-data-ranges':
     "where forDataRanges answers from the column ranges, it agrees with forData's answer",
+  'plain-params':
+    'plainParams: the parameters are plain data, and their structured clone gives the same bits',
   'missing-em-step':
     'an M-step from data with missing cells never lowers the observed-cell log-likelihood',
 };
@@ -129,6 +132,11 @@ export function conformanceChecks<P, S>(
     add('json-round-trip', () =>
       checkJsonRoundTrip(family, get().params, get().stats.X, get().stats.weights),
     );
+    if (family.plainParams === true) {
+      add('plain-params', () =>
+        checkPlainParams(family, get().params, get().stats.X, get().stats.weights),
+      );
+    }
     add('spec-round-trip', () =>
       checkSpecRoundTrip(
         family,

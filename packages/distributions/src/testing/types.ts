@@ -29,7 +29,8 @@ export type CheckName =
   | 'missing-density'
   | 'missing-statistics'
   | 'missing-em-step'
-  | 'for-data-ranges';
+  | 'for-data-ranges'
+  | 'plain-params';
 
 /** One column of a `grid` normalisation domain: discrete values, or a continuous interval. */
 export type GridColumn =

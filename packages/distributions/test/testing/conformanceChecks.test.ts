@@ -52,7 +52,21 @@ function mutant(overrides: Partial<Family>): Family {
 
 const base = poisson();
 
+/** Poisson parameters whose arrays are views into one larger buffer. */
+function viewParams(params: PoissonParams): PoissonParams {
+  const d = params.rates.length;
+  const buffer = new Float64Array(4 * d);
+  buffer.set(params.rates, 0);
+  buffer.set(params.logRates, d);
+  return { ...params, rates: buffer.subarray(0, d), logRates: buffer.subarray(d, 2 * d) };
+}
+
 const mutants: [string, CheckName, Family][] = [
+  [
+    'parameters marked plainParams that are views into a larger buffer',
+    'plain-params',
+    mutant({ plainParams: true, estimate: (stats) => viewParams(base.estimate(stats)) }),
+  ],
   [
     'a log-density off by a constant',
     'normalization',

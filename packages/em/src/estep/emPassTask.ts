@@ -59,10 +59,19 @@ export interface EmPassInput {
   readonly worstValues: boolean;
 }
 
-/** `EmPassInput` as posted to a worker: parameters in their JSON form. */
+/**
+ * `EmPassInput` as posted to a worker: each component's parameters as they are when its family
+ * has `plainParams` (a structured clone is an equal copy), else in their JSON form.
+ */
 export type EmPassWire = Omit<EmPassInput, 'params'> & {
-  readonly params: readonly SerializedParams[];
+  readonly params: readonly (SerializedParams | PlainParams)[];
 };
+
+/** Parameters of a family with `plainParams`, posted as they are. */
+export interface PlainParams {
+  /** The parameters themselves. */
+  readonly plain: unknown;
+}
 
 /** What one shard gives back. */
 export interface EmPassOutput {
@@ -160,13 +169,19 @@ export const emPassTask: ShardTask<
   encode(input, workspace) {
     return {
       ...input,
-      params: input.params.map((params, c) => workspace.families[c].paramsToJSON(params)),
+      params: input.params.map((params, c) => {
+        const family = workspace.families[c];
+        return family.plainParams === true ? { plain: params } : family.paramsToJSON(params);
+      }),
     };
   },
   decode(wire, state) {
     return {
       ...wire,
-      params: wire.params.map((json, c) => state.families[c].paramsFromJSON(json)),
+      // A JSON document always has its `kind`; parameters posted as they are never do.
+      params: wire.params.map((posted, c) =>
+        'kind' in posted ? state.families[c].paramsFromJSON(posted) : posted.plain,
+      ),
     };
   },
 };

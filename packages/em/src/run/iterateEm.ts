@@ -96,7 +96,10 @@ export function prepareEmFit<Family extends AnyComponentFamily>(
   const settings = resolveEmSettings(options, families.length, options.random);
   // Passes run in this thread unless the executor has workers.
   const inThread = (options.executor?.workers ?? 0) === 0;
-  const data = placedBeforeChecks(X, families, settings.missing, inThread, settings.blockSize);
+  const { blockSize } = settings;
+  const data = placedBeforeChecks(X, families, settings.missing, inThread, blockSize, (n, d) =>
+    emShardRows({ n, d, k: families.length, blockSize }),
+  );
   const workspace = createEmWorkspace(data, families, {
     sampleWeight: options.sampleWeight,
     priorProbabilities: options.priorProbabilities,

@@ -70,12 +70,24 @@ describe('placedBeforeChecks', () => {
     expect(workspace.block.buffer).toBe(workspace.X.data.buffer);
   });
 
+  it('prepares it in shared memory when the passes leave this thread', () => {
+    const families = [gaussianDiag(), gaussianDiag()];
+    const shared = placedBeforeChecks(X, families, 'error', false, 1024, () => 1000);
+    expect(isPreparedData(shared)).toBe(true);
+    expect(isPreparedData(shared) && shared.inKernelMemory).toBe(false);
+    expect(isPreparedData(shared) && shared.data.buffer instanceof SharedArrayBuffer).toBe(true);
+    expect(isPreparedData(shared) && shared.data).toEqual(X.data);
+    // One shard: the passes stay in this thread, and nothing is copied for workers.
+    expect(isPreparedData(placedBeforeChecks(X, families, 'error', false, 1024))).toBe(false);
+    expect(placedBeforeChecks(X, [poisson(), poisson()], 'error', false, 1024, () => 1000)).toBe(X);
+  });
+
   it('leaves the data as it is otherwise', () => {
     const families = [gaussianDiag(), gaussianDiag()];
     // Passes on workers, missing cells allowed, no family that prefers kernel memory, small data,
     // a block too large for the scratch beside prepared rows (k = 80 x 1024 rows).
-    expect(placedBeforeChecks(X, families, 'error', false, 1024)).toBe(X);
     expect(placedBeforeChecks(X, families, 'marginalize', true, 1024)).toBe(X);
+    expect(placedBeforeChecks(X, families, 'marginalize', false, 1024, () => 1000)).toBe(X);
     expect(placedBeforeChecks(X, [poisson(), poisson()], 'error', true, 1024)).toBe(X);
     const small = { rows: 4, cols: 2, data: Float64Array.of(1, 2, 3, 4, 5, 6, 7, 9) };
     expect(isPreparedData(placedBeforeChecks(small, families, 'error', true, 1024))).toBe(false);

@@ -29,9 +29,11 @@ import {
   emShardRows,
   type MixtureInit,
   passSetup,
+  placedBeforeChecks,
 } from '@mixkit/em';
 import type { GaussianInit, LabelsInit } from '../gaussianMixture.js';
 import { BayesianGaussianMixtureModel } from './bayesianGaussianMixtureModel.js';
+import { dataMoments } from './dataMoments.js';
 import {
   expectations,
   runVariationalRestart,
@@ -83,15 +85,28 @@ export function* variationalProgram<T extends CovarianceType>(
 ): ShardProgram<EmStep<GaussianParamsByType[T]>, BayesianGaussianMixtureModel<T>> {
   throwIfAborted(options.signal, what);
   const { nClusters: k, covarianceType, weightPrior, options: o } = spec;
-  const data = toMatrix(X);
   const regCovar = o.regCovar ?? 1e-6;
-  const family = gaussianFamily(covarianceType, { regCovar });
-  const workspace = createEmWorkspace(data, new Array(k).fill(family), {
+  const families = new Array(k).fill(gaussianFamily(covarianceType, { regCovar }));
+  // Placed and checked in one pass, as em's fits do (in kernel memory for passes in this thread,
+  // in shared memory for passes on workers); the same bits as on X.
+  const blockSize = 1024;
+  const data = toMatrix(
+    placedBeforeChecks(
+      X,
+      families,
+      'error',
+      (options.executor?.workers ?? 0) === 0,
+      blockSize,
+      (n, d) => emShardRows({ n, d, k, blockSize }),
+    ),
+  );
+  const workspace = createEmWorkspace(data, families, {
     sampleWeight: options.sampleWeight,
+    blockSize,
   });
   const init: MixtureInit = o.init ?? 'k-means';
   const fixed = {
-    prior: resolveVariationalPrior(data, k, covarianceType, o),
+    prior: resolveVariationalPrior(data, k, covarianceType, o, () => dataMoments(workspace)),
     weightPrior,
     regCovar,
     maxIterations: o.maxIterations ?? 100,

@@ -119,6 +119,20 @@ describe('prepareData', () => {
     expect(kernelScratchBeside(prepared.data, 3)).toBeUndefined();
   });
 
+  it("places the copy in a SharedArrayBuffer with memory 'shared': same values, ranges and errors", () => {
+    const shared = prepareData(rows, { memory: 'shared' });
+    const kernel = prepareData(rows);
+    expect(shared.inKernelMemory).toBe(false);
+    expect(shared.data.buffer instanceof SharedArrayBuffer).toBe(true);
+    expect(Array.from(shared.data)).toEqual(rows.flat());
+    expect(Array.from(shared.columnMin)).toEqual(Array.from(kernel.columnMin));
+    expect(Array.from(shared.columnMax)).toEqual(Array.from(kernel.columnMax));
+    expect(kernelScratchBeside(shared.data, 3)).toBeUndefined();
+    expect(() =>
+      prepareData([rows[0], [4, Number.NEGATIVE_INFINITY, 6]], { argument: 'Y', memory: 'shared' }),
+    ).toThrow(expect.objectContaining({ argument: 'Y', row: 1, column: 1 }));
+  });
+
   it('names the first bad value, and keeps NaN as missing with marginalize', () => {
     expect(() =>
       prepareData([rows[0], [4, Number.NEGATIVE_INFINITY, 6]], { argument: 'Y' }),

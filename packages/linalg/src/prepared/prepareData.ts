@@ -20,6 +20,15 @@ export interface PrepareDataOptions {
    * cells as missing and marks their rows (`missingRows`). Infinities are rejected either way.
    */
   readonly missing?: MissingPolicy;
+  /**
+   * Where the copy goes: `'kernel'` (default) a new WebAssembly memory, where the SIMD kernels
+   * read it in place; `'shared'` a `SharedArrayBuffer` (an ordinary array where the platform has
+   * none), for fits whose passes run on worker threads: a worker pool then shares the rows as
+   * they are instead of copying them once more when its session opens, and each worker places
+   * its own rows in its own kernel memory. The check and the column ranges are the same either
+   * way (the scan runs in JavaScript for `'shared'`).
+   */
+  readonly memory?: 'kernel' | 'shared';
 }
 
 /**
@@ -55,8 +64,13 @@ export function prepareData(X: MatrixInput, options: PrepareDataOptions = {}): P
   const source = toMatrix(X, { argument, checkFinite: false, missing });
   const { rows, cols, missingRows } = source;
   const from = source.data;
-  const arrays = allocateKernelArrays([rows * cols, PREPARED_SCRATCH_VALUES]);
-  const data = arrays?.[0] ?? new Float64Array(rows * cols);
+  const shared = options.memory === 'shared';
+  const arrays = shared ? undefined : allocateKernelArrays([rows * cols, PREPARED_SCRATCH_VALUES]);
+  const data =
+    arrays?.[0] ??
+    (shared && typeof SharedArrayBuffer !== 'undefined'
+      ? new Float64Array(new SharedArrayBuffer(rows * cols * 8))
+      : new Float64Array(rows * cols));
   if (arrays !== undefined) reserveKernelScratch(data, arrays[1]);
   const columnMin = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
   const columnMax = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY);
