@@ -11,11 +11,15 @@
 // positioned reads into one reused buffer (the bench's out-of-core suite's source). Usage:
 //   node tooling/bench/scripts/streamOverlap.mjs <file.csv> [k=8] [workers=2] [rounds=3]
 //     [iterations=4] [chunkRows=8192] [diag|full] [tag=path/to/em/dist/index.js ...]
+// A third source, `f64+<LATENCY_MS>ms` (default 20), waits that long before each chunk. `idle`
+// rows are this thread's event-loop idle time per iteration (waiting on workers or I/O; time
+// waiting for a core counts as busy), which the overlap shortens whatever the machine's load.
 // With no tag the current build of @mixkit/em is used under the tag `now`.
 import { createReadStream, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gaussianDiag, gaussianFull } from '@mixkit/distributions';
 import { createWorkerPool } from '@mixkit/workers';
 
@@ -24,6 +28,8 @@ const [k = 8, workers = 2, rounds = 3, iterations = 4, chunkRows = 8192] = rest
   .slice(0, 5)
   .map(Number);
 const familyName = rest[5] ?? 'full';
+/** Milliseconds of latency per chunk of the `f64+…ms` source. */
+const latency = Number(process.env.LATENCY_MS ?? 20);
 const builds = rest.slice(6).map((arg) => arg.split('='));
 if (builds.length === 0) builds.push(['now', '@mixkit/em']);
 const ems = await Promise.all(builds.map(async ([tag, path]) => [tag, await import(path)]));
@@ -98,6 +104,14 @@ async function* f64Chunks(path, { rows, cols }, buffer) {
   }
 }
 
+/** Each chunk of `chunks` after `latency` ms of waiting (no CPU). */
+async function* delayed(chunks) {
+  for await (const chunk of chunks) {
+    await sleep(latency);
+    yield chunk;
+  }
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function readPass(source) {
@@ -110,6 +124,7 @@ async function readPass(source) {
 /** Median ms between iterations of a streamed fit, and the fit's log-likelihood bits. */
 async function fitIteration(em, source, executor) {
   const marks = [];
+  const loops = [];
   const model = await em.fitMixtureStream(source, {
     family: familyName === 'diag' ? gaussianDiag() : gaussianFull(),
     nClusters: k,
@@ -117,11 +132,20 @@ async function fitIteration(em, source, executor) {
     tolerance: 0,
     random: 1,
     init: 'random-from-data',
-    onIteration: () => marks.push(performance.now()),
+    onIteration: () => {
+      marks.push(performance.now());
+      loops.push(performance.eventLoopUtilization());
+    },
     ...(executor === undefined ? {} : { executor }),
   });
   const gaps = marks.slice(1).map((m, i) => m - marks[i]);
-  return { ms: median(gaps), ll: model.diagnostics.restartObjectives.join(' ') };
+  // This thread's idle time (waiting on workers or I/O, not for a core) per iteration.
+  const idle = loops.slice(1).map((l, i) => l.idle - loops[i].idle);
+  return {
+    ms: median(gaps),
+    idle: median(idle),
+    ll: model.diagnostics.restartObjectives.join(' '),
+  };
 }
 
 const pool = workers > 0 ? createWorkerPool({ workers, keepAlive: true }) : undefined;
@@ -132,6 +156,8 @@ const buffer = new Float64Array(chunkRows * shape.cols);
 const sources = {
   csv: csvChunks,
   f64: () => f64Chunks(f64Path, shape, buffer),
+  // The raw doubles behind a latency (as from object storage or a network file system).
+  [`f64+${latency}ms`]: () => delayed(f64Chunks(f64Path, shape, buffer)),
 };
 const held = [];
 for await (const chunk of csvChunks()) held.push(chunk);
@@ -147,6 +173,7 @@ for (let round = 0; round < rounds; round++) {
     for (const [tag, em] of ems) {
       const fit = await fitIteration(em, source, pool);
       add(`${name} ${tag}`, fit.ms);
+      add(`${name} ${tag} idle`, fit.idle);
       bits[`${name} ${tag}`] = fit.ll;
     }
   }
