@@ -66,6 +66,7 @@ export {
   randomState,
   toRandom,
 } from './random.js';
+export { sampleWithoutReplacement } from './sampleWithoutReplacement.js';
 export { assertNoWorkers } from './shards/assertNoWorkers.js';
 export {
   InThreadSession,
@@ -127,6 +128,7 @@ export {
 } from './shards/shardProgram.js';
 export type { AnyShardTask, ShardContext, ShardTask } from './shards/shardTask.js';
 export { fromThreadError, type ThreadError, toThreadError } from './shards/threadError.js';
+export { takeRows } from './takeRows.js';
 export { type ToMatrixOptions, toMatrix } from './toMatrix.js';
 export {
   assertClusterCount,

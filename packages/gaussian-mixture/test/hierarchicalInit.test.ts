@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@mixkit/core';
 import { loadFaithful } from '@mixkit/datasets';
 import { describe, expect, it } from 'vitest';
 import { GaussianMixture } from '../src/gaussianMixture.js';
@@ -34,5 +35,20 @@ describe('GaussianMixture from the hierarchical start (tree.init(k))', () => {
     const b = new GaussianMixture({ nClusters: 3, init: tree.init(3) }).fit(X, { random: 7 });
     expect(a.lowerBound).toBe(b.lowerBound);
     expect(Array.from(a.predict(X))).toEqual(Array.from(b.predict(X)));
+  });
+});
+
+describe('the agglomeration on too many rows', () => {
+  it('refuses, before allocating its pair costs, with a typed error naming the size and the way out', () => {
+    const rows = 23_171;
+    const X = { rows, cols: 2, data: new Float64Array(rows * 2).map((_, i) => i % 7) };
+    let caught: unknown;
+    try {
+      modelBasedHierarchical(X);
+    } catch (error) {
+      caught = error;
+    }
+    expect(InvalidInputError.isInstance(caught)).toBe(true);
+    expect(String(caught)).toMatch(/2\.0 GiB.*at most 23170 rows.*subset.*got "23171 rows"/);
   });
 });

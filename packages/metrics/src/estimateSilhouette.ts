@@ -1,4 +1,4 @@
-import { assertInteger, type MatrixInput, toRandom } from '@mixkit/core';
+import { assertInteger, type MatrixInput, sampleWithoutReplacement, toRandom } from '@mixkit/core';
 import { toClusteredData } from './clusteredData.js';
 import { silhouetteRows } from './silhouette/silhouetteRows.js';
 import type { SilhouetteEstimateOptions } from './silhouetteOptions.js';
@@ -34,16 +34,8 @@ export function estimateSilhouette(
   assertInteger(options.sampleSize, 'sampleSize', 1);
   const m = Math.min(options.sampleSize, n);
   const random = toRandom(options.random);
-  // Partial Fisher-Yates shuffle: the first m entries are a uniform sample without replacement.
-  const indices = new Int32Array(n);
-  for (let i = 0; i < n; i++) indices[i] = i;
-  for (let i = 0; i < m; i++) {
-    const j = i + random.integer(n - i);
-    const swap = indices[i];
-    indices[i] = indices[j];
-    indices[j] = swap;
-  }
-  const chosen = indices.slice(0, m).sort(); // memory order for the gather
+  // Memory order for the gather.
+  const chosen = sampleWithoutReplacement(n, m, random).sort();
   const values = silhouetteRows(data, chosen, options, new Float64Array(m));
   let mean = 0;
   for (let r = 0; r < m; r++) mean += values[r];

@@ -59,6 +59,14 @@ describe('mclustAsync runs the grid across workers and gives mclust(), bit for b
     expect(result.best.nClusters).toBe(5);
   });
 
+  it('above subsetSize rows, the subset start (drawn in the calling thread), on 2 workers', async () => {
+    const large = makeBlobs({ nSamples: 3_000, nFeatures: 3, centers: 4, random: 12 }).X;
+    const options = { nClusters: [1, 3, 4], subsetSize: 400, random: 5 };
+    const sync = mclust(large, options);
+    const result = await mclustAsync(large, { ...options, executor: pool(2) });
+    expect(mclustPrint(result, large)).toBe(mclustPrint(sync, large));
+  });
+
   it('refuses a G above the row count with a typed error before any worker runs', async () => {
     const names: string[] = [];
     await expect(

@@ -10,6 +10,7 @@ import type { Candidate } from './candidate.js';
  * model-based hierarchical agglomeration of the rows, then every (k, model) of the grid fitted
  * by EM from its k-group partition and scored by mclust's BIC (higher is better); the grid is
  * mclust's default (k = 1..9, the fourteen models) unless `--k` or `--covariance` narrow it.
+ * Above 2000 rows the agglomeration runs on 2000 rows drawn with `--seed`, as mclust's does.
  * The chosen model is a mixture like any other (saved, predicted, reported), with the whole
  * run attached for the report. The grid's cells run on `executor`'s workers when given (the
  * same result, bit for bit), and an interrupt stops the run between cells.
@@ -29,6 +30,8 @@ export async function fitMclust(
     result = await mclustAsync(X, {
       nClusters: settings.k,
       modelNames,
+      // Draws the agglomeration's subset of 2000 rows on larger data.
+      random: settings.seed,
       ...(settings.maxIterations === undefined ? {} : { maxIterations: settings.maxIterations }),
       ...(settings.tolerance === undefined ? {} : { tolerance: settings.tolerance }),
       executor,

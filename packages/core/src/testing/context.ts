@@ -2,8 +2,9 @@ import type { ClusteringModel, SoftClusteringModel } from '../clusterer.js';
 import type { Matrix } from '../matrix.js';
 import type { FitOptions } from '../options.js';
 import { createRandom } from '../random.js';
+import { takeRows } from '../takeRows.js';
 import { BatteryError, firstNaN } from './compare.js';
-import { gaussianBlobs, permutation, takeRows } from './data.js';
+import { gaussianBlobs, permutation } from './data.js';
 import type { ClustererSetup, LabelledData } from './types.js';
 
 /** What every check reads: the setup, its data (made once, lazily) and a seeded fit. */

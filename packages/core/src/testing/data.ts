@@ -31,17 +31,6 @@ export function scaleColumns(X: Matrix, factors: readonly number[]): Matrix {
   return out;
 }
 
-/** The rows of X in the order `order` (row i of the result is row order[i] of X). */
-export function takeRows(X: Matrix, order: ArrayLike<number>): Matrix {
-  const d = X.cols;
-  const out = createMatrix(order.length, d);
-  for (let i = 0; i < order.length; i++) {
-    const from = order[i] ?? 0;
-    out.data.set(X.data.subarray(from * d, from * d + d), i * d);
-  }
-  return out;
-}
-
 /** A uniformly random permutation of 0 .. n − 1 (Fisher–Yates). */
 export function permutation(n: number, random: RandomSource): Int32Array {
   const order = Int32Array.from({ length: n }, (_, i) => i);

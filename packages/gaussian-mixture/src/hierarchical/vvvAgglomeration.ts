@@ -1,4 +1,4 @@
-import type { Matrix } from '@mixkit/core';
+import { InvalidInputError, type Matrix } from '@mixkit/core';
 import { TriangularFactor } from './triangularFactor.js';
 
 /** Options of the agglomeration: mclust's `hcVVV(alpha, beta)`. */
@@ -32,6 +32,10 @@ export interface AgglomerationMerges {
 
 const RTHALF = Math.SQRT1_2;
 
+/** The most pair costs kept (2 GiB of doubles), and the rows that gives. */
+const MAX_PAIRS = 2 ** 28;
+const MAX_ROWS = Math.floor((1 + Math.sqrt(1 + 8 * MAX_PAIRS)) / 2);
+
 /**
  * Model-based hierarchical agglomeration for the unconstrained (VVV) Gaussian model (Banfield &
  * Raftery 1993; Fraley 1998), as mclust's `hcVVV` computes it: starting from singletons, merge
@@ -50,6 +54,13 @@ export function vvvAgglomeration(
   options: VvvAgglomerationOptions = {},
 ): AgglomerationMerges {
   const { rows: n, cols: p } = Z;
+  const pairs = (n * (n - 1)) / 2;
+  if (pairs > MAX_PAIRS) {
+    throw new InvalidInputError(
+      { argument: 'X', value: `${n} rows` },
+      `the agglomeration keeps a cost for each of the n(n − 1)/2 pairs of rows (${((pairs * 8) / 2 ** 30).toFixed(1)} GiB here); at most ${MAX_ROWS} rows: run it on a subset (mclust() does above 2000 rows)`,
+    );
+  }
   const merges = new Int32Array(2 * Math.max(n - 1, 0));
   if (n < 2) return { n, merges };
   const beta = options.beta ?? 1;

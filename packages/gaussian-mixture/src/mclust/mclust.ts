@@ -7,8 +7,12 @@ import {
   mapShards,
   openShards,
   planShards,
+  type RandomInput,
   type ShardProgram,
+  sampleWithoutReplacement,
+  takeRows,
   toMatrix,
+  toRandom,
 } from '@mixkit/core';
 import {
   type GaussianModelName,
@@ -35,6 +39,17 @@ import { mclustParameterCount } from './mclustParameterCount.js';
 
 /** Options of `mclust`: the grid, the initialisation and EM's control, as `Mclust()`'s. */
 export interface MclustOptions extends MclustEmControl, GaussianModelOptions {
+  /**
+   * Rows the hierarchical initialisation runs on (mclust's `initialization$subset`): 0-based row
+   * indices, distinct, in any order; or `'all'`. Default: all rows up to `subsetSize` rows, and
+   * above that `subsetSize` rows drawn at random from `random`, as `Mclust()` draws them (the
+   * agglomeration needs O(m²) memory and time for m rows).
+   */
+  readonly subset?: ArrayLike<number> | 'all';
+  /** The most rows the default subset keeps (`mclust.options("subset")`). Default 2000. */
+  readonly subsetSize?: number;
+  /** Draws the default subset (a seed or a source). Default seed 0. */
+  readonly random?: RandomInput;
   /** Numbers of components tried (`G`). Default 1..9. */
   readonly nClusters?: readonly number[];
   /** Models tried (`modelNames`). Default all fourteen, in mclust's order. */
@@ -65,9 +80,12 @@ export interface MclustResult {
  * Model selection as mclust's `Mclust()`: the agglomeration of `modelBasedHierarchical` once,
  * then for every G and model one `mclustEm` run from the G-group partition, scored by mclust's
  * BIC (2·ℓ − npar·log n, higher is better). The fitted model of the best cell is returned with
- * the whole table. Deterministic (no random source). For data of more than 2000 rows mclust
- * runs the agglomeration on a random subset of 2000 rows; this runs it on all rows.
- * `mclustAsync` runs the same grid on an executor's workers, with the same result.
+ * the whole table. For data of more than `subsetSize` (2000) rows the agglomeration runs on a
+ * random subset of that many rows, and each cell starts as mclust's does then (one M-step on the
+ * subset, EM on all rows from its E-step); `subset` names the rows instead, or `'all'`. The
+ * default subset is drawn from `random` (seed 0), so runs repeat bit for bit; mclust draws it
+ * from R's generator. `mclustAsync` runs the same grid on an executor's workers, with the same
+ * result.
  */
 export function mclust(X: MatrixInput, options: MclustOptions = {}): MclustResult {
   return drainShardProgram(mclustProgram(X, options, 0));
@@ -105,7 +123,17 @@ export function* mclustProgram(
       );
     }
   }
-  const tree = modelBasedHierarchical(data, options.hierarchical);
+  const subset = initialSubset(data.rows, options);
+  const start = subset === undefined ? data : takeRows(data, subset);
+  for (const G of nClusters) {
+    if (G > start.rows) {
+      throw new InvalidInputError(
+        { argument: 'nClusters', value: G },
+        `more than the ${start.rows} rows of the initialisation's subset`,
+      );
+    }
+  }
+  const tree = modelBasedHierarchical(start, options.hierarchical);
   // Grid order: G-major, models in the order given (the table's order).
   const grid: MclustCell[] = nClusters.flatMap((_, group) =>
     modelNames.map((modelName) => ({ modelName, group })),
@@ -119,6 +147,7 @@ export function* mclustProgram(
     {
       X: data,
       labels: nClusters.map((G) => tree.labels(G)),
+      subset,
       cells: order.map((cell) => grid[cell]),
       control: { tolerance, maxIterations },
       modelOptions,
@@ -212,4 +241,34 @@ function rebuild(
     dimension,
     fitted.diagnostics,
   );
+}
+
+/** The rows of the agglomeration, or undefined for all rows (see `MclustOptions.subset`). */
+function initialSubset(n: number, options: MclustOptions): Int32Array | undefined {
+  const { subset } = options;
+  if (subset === 'all') return undefined;
+  if (subset === undefined) {
+    const size = options.subsetSize ?? 2000;
+    assertInteger(size, 'subsetSize', 1);
+    return n > size ? sampleWithoutReplacement(n, size, toRandom(options.random)) : undefined;
+  }
+  const rows = new Int32Array(subset.length);
+  const seen = new Uint8Array(n);
+  for (let r = 0; r < subset.length; r++) {
+    const i = subset[r];
+    assertInteger(i, `subset[${r}]`, 0);
+    if (i >= n) {
+      throw new InvalidInputError(
+        { argument: `subset[${r}]`, value: i },
+        `not a row of X (${n} rows)`,
+      );
+    }
+    if (seen[i] === 1) {
+      throw new InvalidInputError({ argument: `subset[${r}]`, value: i }, 'listed twice');
+    }
+    seen[i] = 1;
+    rows[r] = i;
+  }
+  if (rows.length === 0) throw new InvalidInputError({ argument: 'subset' }, 'no rows');
+  return rows;
 }

@@ -19,8 +19,10 @@ export interface MclustCell {
 export interface MclustCellSetup {
   /** The data (rows in fit order). */
   readonly X: Matrix;
-  /** The hierarchical partition for each G of the grid, in the grid's order. */
+  /** The hierarchical partition for each G of the grid, in the grid's order (of `subset`'s rows). */
   readonly labels: readonly Int32Array[];
+  /** The rows the partitions are of (mclust's `initialization$subset`); undefined: all rows. */
+  readonly subset: Int32Array | undefined;
   /** Shard s fits `cells[s]` (an order that evens out the workers' shares, see `mclustProgram`). */
   readonly cells: readonly MclustCell[];
   /** mclust's outer EM control. */
@@ -93,14 +95,10 @@ export const mclustCellTask: ShardTask<
     if (cell === undefined || labels === undefined) {
       throw new RangeError(`no mclust cell for shard ${shard.index}`);
     }
-    const fit = mclustEm(
-      setup.X,
-      cell.modelName,
-      labels,
-      setup.control,
-      setup.modelOptions,
+    const fit = mclustEm(setup.X, cell.modelName, labels, setup.control, setup.modelOptions, {
+      subset: setup.subset,
       aborted,
-    );
+    });
     if (fit === undefined) return null;
     const { model, logLikelihood, iterations, converged } = fit;
     if (local !== undefined) {

@@ -3,6 +3,7 @@ import {
   InvalidInputError,
   type Matrix,
   type RandomSource,
+  sampleWithoutReplacement,
 } from '@mixkit/core';
 
 /**
@@ -19,25 +20,15 @@ export function randomRows(
   const { rows: n, cols: d, data } = X;
   assertClusterCount(k, n);
   const chosen =
-    weights === undefined ? uniformSample(n, k, random) : weightedSample(weights, k, random);
+    weights === undefined
+      ? sampleWithoutReplacement(n, k, random)
+      : weightedSample(weights, k, random);
   const centers = new Float64Array(k * d);
   for (let c = 0; c < k; c++) {
     const row = chosen[c];
     centers.set(data.subarray(row * d, row * d + d), c * d);
   }
   return { rows: k, cols: d, data: centers };
-}
-
-function uniformSample(n: number, k: number, random: RandomSource): Int32Array {
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let c = 0; c < k; c++) {
-    const pick = c + random.integer(n - c);
-    const swap = order[c];
-    order[c] = order[pick];
-    order[pick] = swap;
-  }
-  return order.subarray(0, k);
 }
 
 function weightedSample(weights: Float64Array, k: number, random: RandomSource): Int32Array {

@@ -1,8 +1,9 @@
 import type { ClusteringModel } from '../../clusterer.js';
 import { createMatrix } from '../../matrix.js';
+import { takeRows } from '../../takeRows.js';
 import { BatteryError, describeOutcome, expectInvalidInput, outcomeOf } from '../compare.js';
 import { assertNoNaN, type BatteryContext, softModel } from '../context.js';
-import { takeRows, withValue, withWidth } from '../data.js';
+import { withValue, withWidth } from '../data.js';
 
 /** NaN in the data is an InvalidInputError naming X, the row and the column. */
 export function checkRejectsNaN(context: BatteryContext): void {

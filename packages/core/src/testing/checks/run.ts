@@ -1,8 +1,9 @@
 import { AbortedError } from '../../errors/abortedError.js';
 import { createRandom } from '../../random.js';
+import { takeRows } from '../../takeRows.js';
 import { BatteryError, describeOutcome, outcomeOf, partitionDifference } from '../compare.js';
 import { assertNoNaN, type BatteryContext } from '../context.js';
-import { permutation, takeRows } from '../data.js';
+import { permutation } from '../data.js';
 
 /** Shuffling the rows changes the labels only by a permutation. */
 export function checkRowOrder(context: BatteryContext): void {

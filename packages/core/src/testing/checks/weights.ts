@@ -1,4 +1,5 @@
 import type { ClusteringModel } from '../../clusterer.js';
+import { takeRows } from '../../takeRows.js';
 import {
   BatteryError,
   describeOutcome,
@@ -7,7 +8,6 @@ import {
   partitionDifference,
 } from '../compare.js';
 import { assertNoNaN, type BatteryContext, softModel } from '../context.js';
-import { takeRows } from '../data.js';
 
 /**
  * Negative, NaN, all-zero and wrongly sized weights are InvalidInputErrors naming sampleWeight
