@@ -100,7 +100,9 @@ describe('streamed EM reads the next chunk while the workers run the pass over t
     'requests chunk c + 1 before the pass over chunk c resolves, with the same bits: rows %s',
     async (_, compiled) => {
       setKernelCompilation(compiled);
-      onTestFinished(() => setKernelCompilation(true));
+      onTestFinished(() => {
+        setKernelCompilation(true);
+      });
       const events: string[] = [];
       const reference = await fitMixtureStream(poisoning([]), { ...options, init: start });
       const model = await fitMixtureStream(poisoning(events), {
@@ -132,7 +134,9 @@ describe('streamed EM reads the next chunk while the workers run the pass over t
     // Without kernel memory the pass reads the source's own array (large chunks are copied
     // there otherwise, which frees it as the first test shows).
     setKernelCompilation(false);
-    onTestFinished(() => setKernelCompilation(true));
+    onTestFinished(() => {
+      setKernelCompilation(true);
+    });
     const events: string[] = [];
     const reference = await fitMixtureStream(poisoning([], true), { ...options, init: start });
     const model = await fitMixtureStream(poisoning(events, true), {
