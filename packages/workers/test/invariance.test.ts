@@ -187,6 +187,60 @@ describe('streamed (out-of-core) EM gives the same bits with 0, 1, 2 or 8 worker
     }
   });
 
+  it.each([
+    ['an ArrayBuffer', false],
+    ['a SharedArrayBuffer', true],
+  ])(
+    'from one array on %s refilled for every chunk (the next is read during a pass)',
+    async (_, shared) => {
+      // The runner requests chunk c + 1 while the workers run chunk c's pass once they hold its
+      // rows; a source refilling one array must still give the bits of the chunks held apart.
+      const X = blobs(4);
+      // 16 components: shards of 8,192 rows, two a chunk; 64,000 values a chunk stay under the
+      // size that moves them to kernel memory, so the pass reads the source's own array (on a
+      // SharedArrayBuffer the workers read it there: no chunk is read ahead then).
+      const chunkRows = 16_000;
+      const length = chunkRows * X.cols;
+      const buffer = shared
+        ? new Float64Array(new SharedArrayBuffer(length * 8))
+        : new Float64Array(length);
+      const refilled = function* () {
+        for (let start = 0; start < X.rows; start += chunkRows) {
+          const end = Math.min(X.rows, start + chunkRows);
+          buffer.set(X.data.subarray(start * X.cols, end * X.cols));
+          yield {
+            rows: end - start,
+            cols: X.cols,
+            data: buffer.subarray(0, (end - start) * X.cols),
+          };
+        }
+      };
+      const options = {
+        family: gaussianDiag(),
+        nClusters: 16,
+        maxIterations: 4,
+        tolerance: 0,
+        random: 2,
+      };
+      // The same chunks, each its own array.
+      const apart = function* () {
+        for (let start = 0; start < X.rows; start += chunkRows) {
+          yield X.data.slice(start * X.cols, Math.min(X.rows, start + chunkRows) * X.cols);
+        }
+      };
+      const reference = fingerprint(
+        await fitMixtureStream(
+          () => Array.from(apart(), (data) => ({ rows: data.length / X.cols, cols: X.cols, data })),
+          options,
+        ),
+      );
+      for (const [, executor] of executors) {
+        const model = await fitMixtureStream(refilled, { ...options, executor: executor() });
+        expect(fingerprint(model)).toBe(reference);
+      }
+    },
+  );
+
   it('with 10% of cells missing (marginalised), chunks of 25,000 rows', async () => {
     const X = withHoles(blobs(4), 0.1, 4);
     const chunkRows = 25_000;

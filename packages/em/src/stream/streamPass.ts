@@ -2,6 +2,7 @@ import {
   type AnyComponentFamily,
   InThreadSession,
   inThreadContext,
+  type Matrix,
   planShards,
   type ShardExecutor,
   type ShardSession,
@@ -12,7 +13,8 @@ import { type EmPassInput, type EmPassOutput, emPassTask, passSetup } from '../e
 import { scaledGlobalStats } from '../mstep/reseedComponent.js';
 import { emShardRows } from '../run/emShardRows.js';
 import type { EStep } from '../run/mixtureOptions.js';
-import { type ChunkSource, openChunks } from './chunkSource.js';
+import { ChunkReader } from './chunkReader.js';
+import type { ChunkSource } from './chunkSource.js';
 import { type ChunkBuffers, chunkWorkspace, toChunk } from './chunkWorkspace.js';
 
 /** What one pass over the chunks reads and (when accumulating) writes. */
@@ -33,11 +35,14 @@ export interface StreamPassState {
 }
 
 /**
- * One pass of exact EM over a chunked source, holding one chunk at a time: each chunk is
- * validated, cut into the same fixed shards as in-memory EM and run through the same pass task
- * (`emPassTask`, on `state.executor` when given: a chunk on workers is shared with them once),
- * and its shards' statistics are merged into the running ones (`family.merge`) in shard order
- * before the next chunk is requested. Returns the summed log-likelihood (the classification
+ * One pass of exact EM over a chunked source, holding one chunk at a time (two with workers):
+ * each chunk is validated, cut into the same fixed shards as in-memory EM and run through the
+ * same pass task (`emPassTask`, on `state.executor` when given: a chunk on workers is shared
+ * with them once), and its shards' statistics are merged into the running ones (`family.merge`)
+ * in shard order. In this thread the next chunk is requested after the pass; on workers it is
+ * requested as soon as the pass has started (and the workers hold the rows), so that reading
+ * and parsing it overlaps with the pass (double buffering); the merge order, and so every bit
+ * of the result, is the same either way. Returns the summed log-likelihood (the classification
  * log-likelihood with a hard E-step) and the number of rows.
  */
 export async function streamPass(
@@ -61,34 +66,59 @@ export async function streamPass(
   let logLikelihood = 0;
   let rows = 0;
   let index = 0;
-  for await (const input of openChunks(source)) {
-    throwIfAborted(state.signal, 'fitMixtureStream');
-    const X = toChunk(input, `chunks[${index++}]`, buffers);
-    if (X.rows === 0) continue;
-    const workspace = chunkWorkspace(buffers, X);
-    const plan = planShards(X.rows, emShardRows(workspace));
-    const setup = passSetup(workspace);
-    const session: ShardSession<EmPassInput, EmPassOutput> =
-      executor !== undefined && executor.workers > 0 && plan.count > 1
+  const reader = new ChunkReader(source);
+  try {
+    for (;;) {
+      const input = await reader.next();
+      if (input === undefined) break;
+      throwIfAborted(state.signal, 'fitMixtureStream');
+      const X = toChunk(input, `chunks[${index++}]`, buffers);
+      if (X.rows === 0) continue;
+      const workspace = chunkWorkspace(buffers, X);
+      const plan = planShards(X.rows, emShardRows(workspace));
+      const setup = passSetup(workspace);
+      const onWorkers = executor !== undefined && executor.workers > 0 && plan.count > 1;
+      const session: ShardSession<EmPassInput, EmPassOutput> = onWorkers
         ? await executor.open(emPassTask, setup, plan, workspace)
         : new InThreadSession(emPassTask, setup, plan, workspace, inThreadContext);
-    try {
-      const outputs = await session.map(passInput, state.signal);
-      logLikelihood += mergePassOutputs(running, outputs, plan.shardRows);
-    } finally {
-      session.close();
-    }
-    rows += X.rows;
-    if (collectGlobal) {
-      for (const { family } of buffers.groups) {
-        const chunkStats = scaledGlobalStats(workspace, family, X.rows);
-        const running = globalStats.get(family);
-        globalStats.set(
-          family,
-          running === undefined ? chunkStats : family.merge(running, chunkStats),
-        );
+      try {
+        const mapped = session.map(passInput, state.signal);
+        // Double buffering: while the workers run this chunk's pass, this thread reads and
+        // parses the next one. Only once the workers hold the rows in memory of their own
+        // (see `rowsLeftSource`), as a source may refill its array once the next is requested.
+        if (onWorkers && rowsLeftSource(X, workspace.X)) reader.prefetch();
+        logLikelihood += mergePassOutputs(running, await mapped, plan.shardRows);
+      } finally {
+        session.close();
+      }
+      rows += X.rows;
+      if (collectGlobal) {
+        for (const { family } of buffers.groups) {
+          const chunkStats = scaledGlobalStats(workspace, family, X.rows);
+          const running = globalStats.get(family);
+          globalStats.set(
+            family,
+            running === undefined ? chunkStats : family.merge(running, chunkStats),
+          );
+        }
       }
     }
+  } finally {
+    await reader.close();
   }
   return { logLikelihood, rows };
+}
+
+/**
+ * Whether a pass on workers no longer reads the source's array `chunk.data`: the rows the pass
+ * reads (`passed`) are a copy (in kernel memory), or the pool copied them to the workers when
+ * the session opened (onto a `SharedArrayBuffer`, or by structured clone). Rows already on a
+ * `SharedArrayBuffer` are shared with the workers as they are, so the source's array stays in
+ * use until the pass ends.
+ */
+function rowsLeftSource(chunk: Matrix, passed: Matrix): boolean {
+  if (passed.data !== chunk.data) return true;
+  return (
+    typeof SharedArrayBuffer === 'undefined' || !(chunk.data.buffer instanceof SharedArrayBuffer)
+  );
 }
