@@ -1,15 +1,21 @@
 import {
   assertNumber,
   type Clusterer,
+  drainShardProgram,
   type FitOptions,
+  type IterationProgress,
   type MatrixInput,
   NOISE,
+  pause,
+  runShardProgram,
+  type ShardProgram,
   throwIfAborted,
   toWeights,
 } from '@mixkit/core';
 import { NeighborBuffer } from '@mixkit/neighbors';
 import { DbscanModel } from './dbscanModel.js';
 import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
+import { PAUSE_WORK, queryWork } from './internal/pauseWork.js';
 
 export interface DbscanOptions extends DensityIndexOptions {
   /** Neighbourhood radius: rows at distance <= eps are neighbours. Required, > 0. */
@@ -58,8 +64,38 @@ export class Dbscan implements Clusterer<DbscanModel> {
     };
   }
 
-  /** Fits; honours `sampleWeight` (weighted core condition) and `signal`. */
+  /** Fits in the caller's thread; honours `sampleWeight` (weighted core condition) and `signal`. */
   fit(X: MatrixInput, options: FitOptions = {}): DbscanModel {
+    return drainShardProgram(this.program(X, options, options.signal));
+  }
+
+  /**
+   * `fit`, yielding to the event loop on a 25 ms budget, so that `signal` stops it (with
+   * `AbortedError`) within about 100 ms and timers run during the fit. Same result, bit for
+   * bit, as `fit`. The fit runs in the caller's thread: `executor` is not used.
+   */
+  fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<DbscanModel> {
+    return runShardProgram(this.program(X, options, options.signal), {
+      executor: options.executor,
+      signal: options.signal,
+      onStep: options.onIteration,
+      what: 'Dbscan.fit',
+    });
+  }
+
+  /** The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`). */
+  fitProgram(
+    X: MatrixInput,
+    options: FitOptions = {},
+  ): ShardProgram<IterationProgress, DbscanModel> {
+    return this.program(X, options, undefined);
+  }
+
+  private *program(
+    X: MatrixInput,
+    options: FitOptions,
+    signal: AbortSignal | undefined,
+  ): ShardProgram<IterationProgress, DbscanModel> {
     // Rows and eps both times 2^exponent (exact; 0 for ordinary data): squared distances near
     // 1e300 or 1e-300 would overflow or underflow, and every row fall within any eps.
     const { matrix, index, exponent } = densityIndex(
@@ -87,9 +123,18 @@ export class Dbscan implements Clusterer<DbscanModel> {
     const blockCounts = new Int32Array(blockRows);
     const block =
       index.algorithm === 'brute' ? new Float64Array(blockRows * n) : new Float64Array(0);
+    // A `pause()` about every millisecond of queries or expansion, where an async driver may
+    // yield and stop on an abort (a brute-force block is a few milliseconds of distances).
+    const perQuery = queryWork(index);
+    let work = 0;
     for (let s0 = 0; s0 < n; s0 += blockRows) {
-      throwIfAborted(options.signal, 'Dbscan.fit');
+      throwIfAborted(signal, 'Dbscan.fit');
       const s1 = Math.min(n, s0 + blockRows);
+      work += (s1 - s0) * perQuery;
+      if (work >= PAUSE_WORK) {
+        work = 0;
+        yield* pause();
+      }
       buffer.clear();
       index.radiusRowsOfRows(s0, s1, eps, buffer, blockCounts, block);
       let at = 0;
@@ -125,6 +170,11 @@ export class Dbscan implements Clusterer<DbscanModel> {
       while (top > 0) {
         const p = stack[--top];
         const end = start[p] + count[p];
+        work += end - start[p];
+        if (work >= PAUSE_WORK) {
+          work = 0;
+          yield* pause();
+        }
         for (let j = start[p]; j < end; j++) {
           const q = lists[j];
           if (labels[q] !== NOISE) continue;

@@ -1,5 +1,6 @@
-import { throwIfAborted } from '@mixkit/core';
+import { drainShardProgram, pause, type ShardEffect, throwIfAborted } from '@mixkit/core';
 import type { NeighborIndex } from '@mixkit/neighbors';
+import { PAUSE_WORK } from './internal/pauseWork.js';
 
 /** Merges found by a chain algorithm, in the order made (not yet sorted by height). */
 export interface RawMerges {
@@ -29,8 +30,20 @@ export function nnChainCondensed(
   /** Aborts the fit with an AbortedError when it fires. */
   signal?: AbortSignal,
 ): RawMerges {
+  return drainShardProgram(nnChainProgram(index, method, signal));
+}
+
+/**
+ * `nnChainCondensed` as a fit program: the same merges, with a `pause()` about every
+ * millisecond of work (`PAUSE_WORK`), where an async driver may yield and stop on an abort.
+ */
+export function* nnChainProgram(
+  index: NeighborIndex,
+  method: 'ward' | 'complete' | 'average',
+  signal?: AbortSignal,
+): Generator<ShardEffect, RawMerges, unknown> {
   const n = index.size;
-  const D = condensedDistances(index);
+  const D = yield* condensedDistances(index, signal);
   const a = new Int32Array(Math.max(0, n - 1));
   const b = new Int32Array(Math.max(0, n - 1));
   const height = new Float64Array(Math.max(0, n - 1));
@@ -39,8 +52,15 @@ export function nnChainCondensed(
   let length = 0;
   const at = (i: number, j: number) =>
     i < j ? n * i - ((i * (i + 1)) >> 1) + (j - i - 1) : n * j - ((j * (j + 1)) >> 1) + (i - j - 1);
+  let work = 0;
   for (let k = 0; k < n - 1; k++) {
     if ((k & 255) === 0) throwIfAborted(signal, 'AgglomerativeClustering.fit');
+    // At least two scans of the live clusters per merge (a neighbour search and the update).
+    work += 2 * n;
+    if (work >= PAUSE_WORK) {
+      work = 0;
+      yield* pause();
+    }
     if (length === 0) {
       for (let i = 0; i < n; i++) {
         if (size[i] > 0) {
@@ -102,13 +122,23 @@ export function nnChainCondensed(
 }
 
 /** The condensed upper triangle of pairwise distances (SciPy's `pdist` layout). */
-function condensedDistances(index: NeighborIndex): Float64Array {
+function* condensedDistances(
+  index: NeighborIndex,
+  signal: AbortSignal | undefined,
+): Generator<ShardEffect, Float64Array, unknown> {
   const n = index.size;
   const D = new Float64Array((n * (n - 1)) / 2);
   const { data } = index.data;
   const d = index.data.cols;
   let t = 0;
+  let work = 0;
   for (let i = 0; i < n; i++) {
+    work += (n - i) * (index.metric === 'precomputed' ? 1 : d);
+    if (work >= PAUSE_WORK) {
+      work = 0;
+      throwIfAborted(signal, 'AgglomerativeClustering.fit');
+      yield* pause();
+    }
     for (let j = i + 1; j < n; j++) {
       if (index.metric === 'precomputed') D[t++] = data[i * n + j];
       else {

@@ -1,5 +1,6 @@
-import { throwIfAborted } from '@mixkit/core';
+import { drainShardProgram, pause, type ShardEffect, throwIfAborted } from '@mixkit/core';
 import type { NeighborIndex } from '@mixkit/neighbors';
+import { PAUSE_WORK } from './internal/pauseWork.js';
 
 /** A spanning tree given as n − 1 edges in the order Prim's algorithm adds their vertices. */
 export interface SpanningPath {
@@ -33,6 +34,18 @@ export function primSpanningPath(
   core?: Float64Array,
   signal?: AbortSignal,
 ): SpanningPath {
+  return drainShardProgram(primSpanningPathProgram(index, core, signal));
+}
+
+/**
+ * `primSpanningPath` as a fit program: the same steps, with a `pause()` about every
+ * millisecond of distances (`PAUSE_WORK`), where an async driver may yield and stop on an abort.
+ */
+export function* primSpanningPathProgram(
+  index: NeighborIndex,
+  core?: Float64Array,
+  signal?: AbortSignal,
+): Generator<ShardEffect, SpanningPath, unknown> {
   const n = index.size;
   const m = Math.max(0, n - 1);
   const added = new Int32Array(m);
@@ -51,8 +64,14 @@ export function primSpanningPath(
   const precomputed = index.metric === 'precomputed';
   const manhattan = index.metric === 'manhattan';
   let current = 0;
+  let work = 0;
   for (let step = 0; step < m; step++) {
     if ((step & 255) === 0) throwIfAborted(signal, 'primSpanningPath');
+    work += precomputed ? count : count * d;
+    if (work >= PAUSE_WORK) {
+      work = 0;
+      yield* pause();
+    }
     const cc = coreR[current];
     const cBase = current * d;
     let best = -1;

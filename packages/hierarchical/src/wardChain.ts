@@ -1,4 +1,11 @@
-import { type Matrix, throwIfAborted } from '@mixkit/core';
+import {
+  drainShardProgram,
+  type Matrix,
+  pause,
+  type ShardEffect,
+  throwIfAborted,
+} from '@mixkit/core';
+import { PAUSE_WORK } from './internal/pauseWork.js';
 import type { RawMerges } from './nnChain.js';
 
 /**
@@ -12,6 +19,17 @@ import type { RawMerges } from './nnChain.js';
  * the same merges; heights equal SciPy's Lance–Williams values up to rounding (~1e-15 relative).
  */
 export function wardChain(X: Matrix, signal?: AbortSignal): RawMerges {
+  return drainShardProgram(wardChainProgram(X, signal));
+}
+
+/**
+ * `wardChain` as a fit program: the same merges, with a `pause()` about every millisecond of
+ * work (`PAUSE_WORK`), where an async driver may yield and stop on an abort.
+ */
+export function* wardChainProgram(
+  X: Matrix,
+  signal?: AbortSignal,
+): Generator<ShardEffect, RawMerges, unknown> {
   const { rows: n, cols: d } = X;
   const centroid = Float64Array.from(X.data);
   const size = new Float64Array(n).fill(1);
@@ -36,8 +54,15 @@ export function wardChain(X: Matrix, signal?: AbortSignal): RawMerges {
     const ny = size[y];
     return ((2 * nx * ny) / (nx + ny)) * s;
   };
+  let work = 0;
   for (let k = 0; k < n - 1; k++) {
     if ((k & 255) === 0) throwIfAborted(signal, 'AgglomerativeClustering.fit');
+    // At least one scan of the live centroids per merge.
+    work += liveCount * d;
+    if (work >= PAUSE_WORK) {
+      work = 0;
+      yield* pause();
+    }
     if (length === 0) {
       let r = 0;
       while (size[live[r]] === 0) r++;
