@@ -157,6 +157,7 @@ export class Dbscan implements Clusterer<DbscanModel> {
         count[i] = found;
         used += found;
       }
+      work += at;
     }
     const labels = new Int32Array(n).fill(NOISE);
     const stack = new Int32Array(n);
