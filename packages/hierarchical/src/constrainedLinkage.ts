@@ -82,6 +82,7 @@ export function* constrainedLinkageProgram(
     return pa * factor;
   };
   for (let i = 0; i < n; i++) {
+    if ((i & 1023) === 1023) yield* pause();
     for (const j of graph[i]) {
       const value = method === 'ward' ? 0 : rowDistance(index, i, j);
       neighbours[i].set(j, value);

@@ -1,6 +1,10 @@
 export { AgglomerativeClustering, type AgglomerativeOptions } from './agglomerativeClustering.js';
 export { AgglomerativeModel, type AgglomerativeModelState } from './agglomerativeModel.js';
-export { type Connectivity, connectivityGraph } from './connectivity.js';
+export {
+  type Connectivity,
+  connectivityGraph,
+  connectivityGraphProgram,
+} from './connectivity.js';
 export { constrainedLinkage, constrainedLinkageProgram } from './constrainedLinkage.js';
 export { type Cut, cutTree } from './cutTree.js';
 export { type Dendrogram, linkageFromMerges } from './linkageFromMerges.js';

@@ -12,7 +12,7 @@ import {
   powerOfTwoExponent,
   scaleByPowerOfTwo,
 } from '@mixkit/neighbors';
-import { type Connectivity, connectivityGraph } from './connectivity.js';
+import { type Connectivity, connectivityGraphProgram } from './connectivity.js';
 import { constrainedLinkageProgram } from './constrainedLinkage.js';
 import { linkageFromMerges } from './linkageFromMerges.js';
 import { assertLinkageMethod, type LinkageMethod } from './linkageMethod.js';
@@ -112,7 +112,7 @@ function* linkageOfMatrix(
     algorithm: metric === 'precomputed' ? 'brute' : 'auto',
   });
   if (options.connectivity !== undefined) {
-    const graph = connectivityGraph(options.connectivity, index);
+    const graph = yield* connectivityGraphProgram(options.connectivity, index);
     return yield* constrainedLinkageProgram(matrix, index, graph, method, options.signal);
   }
   if (method === 'single') {
