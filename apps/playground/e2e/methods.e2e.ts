@@ -205,6 +205,8 @@ describe('mclust selection and the variational mixture in Chromium', () => {
     expect(shown.labels).toEqual(Array.from(result.model.predict(X)));
     expect(await page.textContent('pre.mclust-summary')).toBe(result.summary());
     expect(await page.textContent('pre.mclust-table')).toBe(result.table());
+    // The page is cross-origin isolated: the 126 fits ran on its pool of Web Workers.
+    expect(await page.getAttribute('html', 'data-fit-executor')).toMatch(/^web-workers:\d$/);
     expect(await page.textContent('#fit-result')).toContain(
       "EEE with 3 components, BIC -2314.316 (mclust's sign: higher is better)",
     );

@@ -108,7 +108,9 @@ beforeAll(() => {
     env: { ...process.env, CI: 'true' },
     timeout: 120_000,
   });
-});
+  // The spawned `changeset version` may wait for the CPU on a busy machine: the hook waits as
+  // long as the spawn may run.
+}, 130_000);
 
 afterAll(() => {
   if (copy) rmSync(copy, { recursive: true, force: true });

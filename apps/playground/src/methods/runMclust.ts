@@ -1,20 +1,27 @@
 import { createMatrix } from '@mixkit/core';
 import { gaussianModel } from '@mixkit/distributions';
 import { fitMixture, iterateEm } from '@mixkit/em';
-import { mclust, modelBasedHierarchical } from '@mixkit/gaussian-mixture';
+import { mclustAsync, modelBasedHierarchical } from '@mixkit/gaussian-mixture';
+import type { FitExecutor } from '../fit/fitExecutor.js';
 import type { FitRequest, MixtureFitOutcome } from '../fit/fitProtocol.js';
 import { type FitListener, runKMeans, snapshotOf } from '../fit/runFit.js';
 import { MCLUST_MAX_ROWS, mclustComponentRange } from './limits.js';
 
 /**
  * mclust's model selection (`mclust(X)` of `@mixkit/gaussian-mixture`, R's `Mclust()`): 1 to 9
- * components (never more than the rows, `mclustComponentRange`) x the fourteen models, each from the hierarchical start, scored by mclust's BIC.
+ * components (never more than the rows, `mclustComponentRange`) x the fourteen models, each from
+ * the hierarchical start, scored by mclust's BIC; the 126 fits run across `executor`'s Web
+ * Workers when there is a pool (`mclustAsync`, the same result), else in the fit worker.
  * Then the chosen model's EM is replayed for the player: snapshot 0 is the M-step from the
  * hierarchical partition, snapshot t the parameters after t more iterations, as `mclustEm` runs
  * them; the last snapshot is the chosen model itself (its labels are the outcome's). Then
  * k-means with the page's k and seed, as beside EM.
  */
-export function runMclust(request: FitRequest, listener: FitListener): MixtureFitOutcome {
+export async function runMclust(
+  request: FitRequest,
+  listener: FitListener,
+  executor?: FitExecutor,
+): Promise<MixtureFitOutcome> {
   const X = createMatrix(request.rows, request.cols, request.data);
   if (X.rows > MCLUST_MAX_ROWS) {
     throw new RangeError(
@@ -24,7 +31,10 @@ export function runMclust(request: FitRequest, listener: FitListener): MixtureFi
   if (X.cols < 2) {
     throw new RangeError("mclust's fourteen models are multivariate: choose the 2-D view");
   }
-  const result = mclust(X, { nClusters: mclustComponentRange(X.rows) });
+  const result = await mclustAsync(X, {
+    nClusters: mclustComponentRange(X.rows),
+    executor: executor?.executor,
+  });
   const { modelName, nClusters: G, bic, iterations } = result.best;
   if (bic === undefined) throw new Error('mclust chose a cell without a BIC');
   const family = gaussianModel(modelName);
@@ -62,8 +72,8 @@ export function runMclust(request: FitRequest, listener: FitListener): MixtureFi
       fits: result.candidates.length,
       mSteps: total,
     },
-    // The variational and mclust loops run in the fit worker alone, without the pool.
-    executor: 'in-thread',
+    // The selection's fits ran on the pool when there is one; the replay in the fit worker.
+    executor: executor?.label ?? 'in-thread',
     kmeans: {
       converged: kmeans.converged,
       iterations: kmeans.iterations,

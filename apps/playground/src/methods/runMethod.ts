@@ -7,10 +7,11 @@ import { runMclust } from './runMclust.js';
 import { runVariational } from './runVariational.js';
 
 /**
- * The worker's work for any method: EM (`runFit`, on `executor`'s pool of Web Workers when there
- * is one), the variational mixture, mclust's selection, or a hard clusterer followed by k-means
- * with the page's k and seed (for the panel beside it). The methods other than EM run in the fit
- * worker alone (`executor: 'in-thread'`). A plain function, so it runs (and is tested) in Node.
+ * The worker's work for any method: EM (`runFit`) and mclust's selection (its grid's fits) on
+ * `executor`'s pool of Web Workers when there is one, the variational mixture, or a hard
+ * clusterer followed by k-means with the page's k and seed (for the panel beside it). The
+ * variational mixture and the hard clusterers run in the fit worker alone (`executor:
+ * 'in-thread'`). A plain function, so it runs (and is tested) in Node.
  */
 export async function runMethod(
   request: FitRequest,
@@ -24,7 +25,7 @@ export async function runMethod(
     case 'variational':
       return runVariational(request, listener);
     case 'mclust':
-      return runMclust(request, listener);
+      return runMclust(request, listener, executor);
     case 'agglomerative':
     case 'dbscan':
     case 'optics':

@@ -9,8 +9,10 @@
   (import "env" "memory" (memory 1))
 
   ;; out[r * outStride] = shift + scale * ||(x_r - mean) U||^2 for r < rows (nanValue where
-  ;; that is NaN). U is upper triangular, d rows of d4 = 4 ceil(d/4) doubles (zero columns past d),
-  ;; mean has d4 doubles; z (4 x d4 doubles) and q (16 doubles) are scratch.
+  ;; that is NaN). U is upper triangular, d rows of d4 = 4 ceil(d/4) doubles (zero columns past d)
+  ;; starting uStride >= d4 doubles apart (the caller pads rows that would fall a multiple of
+  ;; 512 bytes apart, in a few L1 sets); mean has d4 doubles; z (4 x d4 doubles) and q (16
+  ;; doubles) are scratch.
   ;; Rows go 4 at a time and columns 4 at a time (two f64x2 per row: 8 accumulators), so each
   ;; loaded pair of U feeds 4 rows. y_j = sum_{k <= j} z_k U_kj is summed in increasing k from 0
   ;; in its own lane: k < j0 needs no test; of the block's last 4 k, a product with k > j is
@@ -20,7 +22,7 @@
   (func (export "mahalanobisFull")
     (param $x i32) (param $rows i32) (param $d i32) (param $mean i32) (param $u i32)
     (param $out i32) (param $outStride i32) (param $scale f64) (param $shift f64)
-    (param $nanValue f64) (param $z i32) (param $q i32)
+    (param $nanValue f64) (param $z i32) (param $q i32) (param $uStride i32)
     (local $rowBytes i32) (local $stride i32) (local $left i32) (local $s i32) (local $t i32)
     (local $dst i32) (local $j i32) (local $k i32) (local $up i32) (local $src i32)
     (local $z1 i32) (local $z2 i32) (local $z3 i32) (local $qp i32)
@@ -31,6 +33,7 @@
     (local.set $rowBytes (i32.shl (local.get $d) (i32.const 3)))
     (local.set $stride (i32.and (i32.add (local.get $rowBytes) (i32.const 24)) (i32.const -32)))
     (local.set $outStride (i32.shl (local.get $outStride) (i32.const 3)))
+    (local.set $uStride (i32.shl (local.get $uStride) (i32.const 3)))
     (local.set $z1 (i32.add (local.get $z) (local.get $stride)))
     (local.set $z2 (i32.add (local.get $z1) (local.get $stride)))
     (local.set $z3 (i32.add (local.get $z2) (local.get $stride)))
@@ -92,7 +95,7 @@
               (local.set $zs (v128.load64_splat (i32.add (local.get $z3) (local.get $k))))
               (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $zs) (local.get $ua))))
               (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $zs) (local.get $ub))))
-              (local.set $up (i32.add (local.get $up) (local.get $stride)))
+              (local.set $up (i32.add (local.get $up) (local.get $uStride)))
               (local.set $k (i32.add (local.get $k) (i32.const 8)))
               (br $full)))
           ;; k = j0 .. j0 + 3 (below d): lane c of the block wants k <= j0 + c; $ma keeps lane 1
@@ -112,7 +115,7 @@
             (local.set $zs (v128.load64_splat (i32.add (local.get $z3) (local.get $k))))
             (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $zs) (local.get $ua))))
             (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $zs) (local.get $ub))))
-            (local.set $up (i32.add (local.get $up) (local.get $stride)))
+            (local.set $up (i32.add (local.get $up) (local.get $uStride)))
             (local.set $k (i32.add (local.get $k) (i32.const 8)))
             (br_if $triangle (i32.ge_u (local.get $k) (local.get $rowBytes)))
             (local.set $ua (v128.load (local.get $up)))
@@ -129,7 +132,7 @@
             (local.set $zs (v128.load64_splat (i32.add (local.get $z3) (local.get $k))))
             (local.set $a3 (f64x2.add (local.get $a3) (v128.and (f64x2.mul (local.get $zs) (local.get $ua)) (local.get $ma))))
             (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $zs) (local.get $ub))))
-            (local.set $up (i32.add (local.get $up) (local.get $stride)))
+            (local.set $up (i32.add (local.get $up) (local.get $uStride)))
             (local.set $k (i32.add (local.get $k) (i32.const 8)))
             (br_if $triangle (i32.ge_u (local.get $k) (local.get $rowBytes)))
             (local.set $ub (v128.load offset=16 (local.get $up)))
@@ -141,7 +144,7 @@
             (local.set $b2 (f64x2.add (local.get $b2) (f64x2.mul (local.get $zs) (local.get $ub))))
             (local.set $zs (v128.load64_splat (i32.add (local.get $z3) (local.get $k))))
             (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $zs) (local.get $ub))))
-            (local.set $up (i32.add (local.get $up) (local.get $stride)))
+            (local.set $up (i32.add (local.get $up) (local.get $uStride)))
             (local.set $k (i32.add (local.get $k) (i32.const 8)))
             (br_if $triangle (i32.ge_u (local.get $k) (local.get $rowBytes)))
             (local.set $ub (v128.load offset=16 (local.get $up)))

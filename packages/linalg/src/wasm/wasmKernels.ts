@@ -103,6 +103,7 @@ export interface KernelExports {
     nanValue: number,
     z: number,
     q: number,
+    uStride: number,
   ): void;
   momentsFull(
     x: number,
