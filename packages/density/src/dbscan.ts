@@ -1,15 +1,22 @@
 import {
   assertNumber,
   type Clusterer,
+  drainShardProgram,
   type FitOptions,
+  type IterationProgress,
   type MatrixInput,
   NOISE,
+  pause,
+  runShardProgram,
+  type ShardProgram,
   throwIfAborted,
   toWeights,
 } from '@mixkit/core';
 import { NeighborBuffer } from '@mixkit/neighbors';
 import { DbscanModel } from './dbscanModel.js';
+import { CoreNeighbourhoods } from './internal/coreNeighbourhoods.js';
 import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
+import { PAUSE_WORK, queryWork } from './internal/pauseWork.js';
 
 export interface DbscanOptions extends DensityIndexOptions {
   /** Neighbourhood radius: rows at distance <= eps are neighbours. Required, > 0. */
@@ -58,8 +65,38 @@ export class Dbscan implements Clusterer<DbscanModel> {
     };
   }
 
-  /** Fits; honours `sampleWeight` (weighted core condition) and `signal`. */
+  /** Fits in the caller's thread; honours `sampleWeight` (weighted core condition) and `signal`. */
   fit(X: MatrixInput, options: FitOptions = {}): DbscanModel {
+    return drainShardProgram(this.program(X, options, options.signal));
+  }
+
+  /**
+   * `fit`, yielding to the event loop on a 25 ms budget, so that `signal` stops it (with
+   * `AbortedError`) within about 100 ms and timers run during the fit. Same result, bit for
+   * bit, as `fit`. The fit runs in the caller's thread: `executor` is not used.
+   */
+  fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<DbscanModel> {
+    return runShardProgram(this.program(X, options, options.signal), {
+      executor: options.executor,
+      signal: options.signal,
+      onStep: options.onIteration,
+      what: 'Dbscan.fit',
+    });
+  }
+
+  /** The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`). */
+  fitProgram(
+    X: MatrixInput,
+    options: FitOptions = {},
+  ): ShardProgram<IterationProgress, DbscanModel> {
+    return this.program(X, options, undefined);
+  }
+
+  private *program(
+    X: MatrixInput,
+    options: FitOptions,
+    signal: AbortSignal | undefined,
+  ): ShardProgram<IterationProgress, DbscanModel> {
     // Rows and eps both times 2^exponent (exact; 0 for ordinary data): squared distances near
     // 1e300 or 1e-300 would overflow or underflow, and every row fall within any eps.
     const { matrix, index, exponent } = densityIndex(
@@ -76,72 +113,51 @@ export class Dbscan implements Clusterer<DbscanModel> {
     // One neighbourhood query per row; a core row's neighbours are kept (compressed rows) for the
     // expansion below, a non-core row's are dropped. Memory: the core rows' neighbourhoods.
     const buffer = new NeighborBuffer();
-    const isCore = new Uint8Array(n);
-    const start = new Int32Array(n);
-    const count = new Int32Array(n);
-    let lists = new Int32Array(Math.max(1024, 4 * n));
-    let used = 0;
+    const cores = new CoreNeighbourhoods(n);
+    const { isCore } = cores;
     // Rows are queried in blocks, so the brute-force route measures a block against all rows as
     // one matrix product (about 16 MiB of distances per block).
     const blockRows = Math.max(1, Math.min(n, Math.floor(2 ** 21 / n)));
     const blockCounts = new Int32Array(blockRows);
     const block =
       index.algorithm === 'brute' ? new Float64Array(blockRows * n) : new Float64Array(0);
+    // A `pause()` about every millisecond of queries or expansion, where an async driver may
+    // yield and stop on an abort (a brute-force block is a few milliseconds of distances).
+    const perQuery = queryWork(index);
+    let work = 0;
     for (let s0 = 0; s0 < n; s0 += blockRows) {
-      throwIfAborted(options.signal, 'Dbscan.fit');
+      throwIfAborted(signal, 'Dbscan.fit');
       const s1 = Math.min(n, s0 + blockRows);
+      work += (s1 - s0) * perQuery;
+      if (work >= PAUSE_WORK) {
+        work = 0;
+        yield* pause();
+      }
       buffer.clear();
       index.radiusRowsOfRows(s0, s1, eps, buffer, blockCounts, block);
-      let at = 0;
-      for (let i = s0; i < s1; i++) {
-        const found = blockCounts[i - s0];
-        const from = at;
-        at += found;
-        let mass = weights === undefined ? 1 + found : weights[i];
-        if (weights !== undefined)
-          for (let j = from; j < at; j++) mass += weights[buffer.indices[j]];
-        if (mass < this.minPts) continue;
-        isCore[i] = 1;
-        if (used + found > lists.length) {
-          const grown = new Int32Array(Math.max(2 * lists.length, used + found));
-          grown.set(lists.subarray(0, used));
-          lists = grown;
-        }
-        lists.set(buffer.indices.subarray(from, at), used);
-        start[i] = used;
-        count[i] = found;
-        used += found;
-      }
+      work += cores.keepBlock(buffer, blockCounts, s0, s1, weights, this.minPts);
     }
     const labels = new Int32Array(n).fill(NOISE);
     const stack = new Int32Array(n);
     let nClusters = 0;
     for (let seed = 0; seed < n; seed++) {
       if (labels[seed] !== NOISE || isCore[seed] === 0) continue;
-      const label = nClusters++;
-      labels[seed] = label;
-      let top = 0;
-      stack[top++] = seed;
-      while (top > 0) {
-        const p = stack[--top];
-        const end = start[p] + count[p];
-        for (let j = start[p]; j < end; j++) {
-          const q = lists[j];
-          if (labels[q] !== NOISE) continue;
-          labels[q] = label;
-          if (isCore[q] === 1) stack[top++] = q;
-        }
+      // A pause between clusters (one cluster's expansion reads its rows' lists once).
+      work += cores.expand(labels, stack, seed, nClusters++);
+      if (work >= PAUSE_WORK) {
+        work = 0;
+        yield* pause();
       }
     }
-    let cores = 0;
-    for (let i = 0; i < n; i++) cores += isCore[i];
-    const coreSampleIndices = new Int32Array(cores);
+    let coreCount = 0;
+    for (let i = 0; i < n; i++) coreCount += isCore[i];
+    const coreSampleIndices = new Int32Array(coreCount);
     for (let i = 0, c = 0; i < n; i++) if (isCore[i] === 1) coreSampleIndices[c++] = i;
     const d = matrix.cols;
     // Precomputed distances keep no rows: a new row brings its own distances to the core samples.
-    const coreRows = new Float64Array(index.metric === 'precomputed' ? 0 : cores * d);
+    const coreRows = new Float64Array(index.metric === 'precomputed' ? 0 : coreCount * d);
     if (index.metric !== 'precomputed')
-      for (let c = 0; c < cores; c++) {
+      for (let c = 0; c < coreCount; c++) {
         const i = coreSampleIndices[c];
         coreRows.set(matrix.data.subarray(i * d, i * d + d), c * d);
       }

@@ -1,13 +1,17 @@
 import {
   type Clusterer,
+  drainShardProgram,
   type FitOptions,
   InvalidInputError,
+  type IterationProgress,
   type MatrixInput,
   NOISE,
+  runShardProgram,
+  type ShardProgram,
 } from '@mixkit/core';
-import { linkageFromMerges, primSpanningPath } from '@mixkit/hierarchical';
+import { linkageFromMerges, primSpanningPathProgram } from '@mixkit/hierarchical';
 import { condensedTree } from './condensedTree.js';
-import { coreDistances } from './coreDistances.js';
+import { coreDistancesProgram } from './coreDistances.js';
 import { HdbscanModel } from './hdbscanModel.js';
 import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
 import { type ClusterSelection, selectClusters } from './selectClusters.js';
@@ -60,7 +64,38 @@ export class Hdbscan implements Clusterer<HdbscanModel> {
     };
   }
 
+  /** Fits in the caller's thread (`signal` is checked every few hundred rows). */
   fit(X: MatrixInput, options: FitOptions = {}): HdbscanModel {
+    return drainShardProgram(this.program(X, options, options.signal));
+  }
+
+  /**
+   * `fit`, yielding to the event loop on a 25 ms budget, so that `signal` stops it (with
+   * `AbortedError`) within about 100 ms and timers run during the fit. Same result, bit for
+   * bit, as `fit`. The fit runs in the caller's thread: `executor` is not used.
+   */
+  fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<HdbscanModel> {
+    return runShardProgram(this.program(X, options, options.signal), {
+      executor: options.executor,
+      signal: options.signal,
+      onStep: options.onIteration,
+      what: 'Hdbscan.fit',
+    });
+  }
+
+  /** The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`). */
+  fitProgram(
+    X: MatrixInput,
+    options: FitOptions = {},
+  ): ShardProgram<IterationProgress, HdbscanModel> {
+    return this.program(X, options, undefined);
+  }
+
+  private *program(
+    X: MatrixInput,
+    options: FitOptions,
+    signal: AbortSignal | undefined,
+  ): ShardProgram<IterationProgress, HdbscanModel> {
     if (options.sampleWeight !== undefined) {
       throw new InvalidInputError(
         { argument: 'sampleWeight' },
@@ -78,10 +113,10 @@ export class Hdbscan implements Clusterer<HdbscanModel> {
       'power-of-two',
     );
     const n = matrix.rows;
-    const core = coreDistances(index, this.minPts, Number.POSITIVE_INFINITY, options.signal);
+    const core = yield* coreDistancesProgram(index, this.minPts, Number.POSITIVE_INFINITY, signal);
     // Prim over mutual reachability distances, in R's step order and orientation (the added
     // vertex on the left), so merges at equal heights come out as R's.
-    const path = primSpanningPath(index, core, options.signal);
+    const path = yield* primSpanningPathProgram(index, core, signal);
     const merges = linkageFromMerges(n, path.added, path.previous, path.weight);
     const tree = condensedTree(n, merges.merge, merges.height, this.minPts);
     const selected = selectClusters(tree, this.clusterSelection);

@@ -1,5 +1,5 @@
 export { type CondensedTree, condensedTree } from './condensedTree.js';
-export { coreDistances } from './coreDistances.js';
+export { coreDistances, coreDistancesProgram } from './coreDistances.js';
 export { Dbscan, type DbscanOptions } from './dbscan.js';
 export { DbscanModel, type DbscanModelState } from './dbscanModel.js';
 export { extractDbscanLabels } from './extractDbscanLabels.js';

@@ -1,14 +1,20 @@
 import {
   assertNumber,
   type Clusterer,
+  drainShardProgram,
   type FitOptions,
   InvalidInputError,
+  type IterationProgress,
   type MatrixInput,
+  pause,
+  runShardProgram,
+  type ShardProgram,
   throwIfAborted,
 } from '@mixkit/core';
-import { NeighborBuffer } from '@mixkit/neighbors';
+import { NeighborBuffer, type NeighborIndex } from '@mixkit/neighbors';
 import { type DensityIndexOptions, densityIndex } from './internal/densityIndex.js';
 import { kthSmallest } from './internal/kthSmallest.js';
+import { PAUSE_WORK, queryWork } from './internal/pauseWork.js';
 import { ReachabilityHeap } from './internal/reachabilityHeap.js';
 import { OpticsModel } from './opticsModel.js';
 
@@ -73,6 +79,36 @@ export class Optics implements Clusterer<OpticsModel> {
 
   /** Fits; `sampleWeight` is not supported (OPTICS has no weighted form in R or scikit-learn). */
   fit(X: MatrixInput, options: FitOptions = {}): OpticsModel {
+    return drainShardProgram(this.program(X, options, options.signal));
+  }
+
+  /**
+   * `fit`, yielding to the event loop on a 25 ms budget, so that `signal` stops it (with
+   * `AbortedError`) within about 100 ms and timers run during the fit. Same result, bit for
+   * bit, as `fit`. The fit runs in the caller's thread: `executor` is not used.
+   */
+  fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<OpticsModel> {
+    return runShardProgram(this.program(X, options, options.signal), {
+      executor: options.executor,
+      signal: options.signal,
+      onStep: options.onIteration,
+      what: 'Optics.fit',
+    });
+  }
+
+  /** The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`). */
+  fitProgram(
+    X: MatrixInput,
+    options: FitOptions = {},
+  ): ShardProgram<IterationProgress, OpticsModel> {
+    return this.program(X, options, undefined);
+  }
+
+  private *program(
+    X: MatrixInput,
+    options: FitOptions,
+    signal: AbortSignal | undefined,
+  ): ShardProgram<IterationProgress, OpticsModel> {
     if (options.sampleWeight !== undefined) {
       throw new InvalidInputError(
         { argument: 'sampleWeight' },
@@ -93,44 +129,36 @@ export class Optics implements Clusterer<OpticsModel> {
     // Distances, core distances and reachability stay in the index's reduced units (squared for
     // Euclidean) until the end, as R compares squared distances; one square root per row after.
     const reducedEps = index.toReduced(scaled ? this.eps * 2 ** exponent : this.eps);
-    const core = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-    let scratch = new Float64Array(64);
-    const reachability = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-    const processed = new Uint8Array(n);
+    const workspace: OpticsWorkspace = {
+      core: new Float64Array(n).fill(Number.POSITIVE_INFINITY),
+      reachability: new Float64Array(n).fill(Number.POSITIVE_INFINITY),
+      processed: new Uint8Array(n),
+      seeds: new ReachabilityHeap(n),
+      buffer: new NeighborBuffer(),
+      scratch: new Float64Array(64),
+    };
+    const { core, reachability, processed, seeds } = workspace;
     const order = new Int32Array(n);
-    const seeds = new ReachabilityHeap(n);
-    const buffer = new NeighborBuffer();
     let next = 0;
+    // A `pause()` about every millisecond of queries, where an async driver may yield. The
+    // row's work runs in a plain function (`expandRow`): V8 compiles its loop better there
+    // than inside a generator.
+    const perQuery = queryWork(index);
+    let work = 0;
     for (let start = 0; start < n; start++) {
       if (processed[start] === 1) continue;
       seeds.push(start, Number.POSITIVE_INFINITY);
       while (seeds.size > 0) {
         const p = seeds.pop(reachability, processed);
         if (p < 0) break;
-        if ((next & 1023) === 0) throwIfAborted(options.signal, 'Optics.fit');
-        processed[p] = 1;
-        order[next++] = p;
-        // R's way: the core distance comes from the neighbourhood itself, the minPts-th
-        // smallest distance counting the row (at 0), so each row costs one query.
-        buffer.clear();
-        index.radiusReducedOfRow(p, reducedEps, buffer);
-        if (buffer.count + 1 < this.minPts) continue;
-        if (buffer.count > scratch.length) scratch = new Float64Array(2 * buffer.count);
-        const cp =
-          this.minPts === 1
-            ? 0
-            : kthSmallest(buffer.distances, buffer.count, this.minPts - 1, scratch);
-        core[p] = cp;
-        for (let j = 0; j < buffer.count; j++) {
-          const o = buffer.indices[j];
-          if (processed[o] === 1) continue;
-          const dist = buffer.distances[j];
-          const reach = Math.max(dist, cp);
-          if (reach < reachability[o]) {
-            reachability[o] = reach;
-            seeds.push(o, reach);
-          }
+        if ((next & 1023) === 0) throwIfAborted(signal, 'Optics.fit');
+        work += perQuery;
+        if (work >= PAUSE_WORK) {
+          work = 0;
+          yield* pause();
         }
+        order[next++] = p;
+        work += expandRow(index, p, reducedEps, this.minPts, workspace);
       }
     }
     const back = scaled ? 2 ** -exponent : 1;
@@ -158,4 +186,55 @@ export class Optics implements Clusterer<OpticsModel> {
   fitPredict(X: MatrixInput, options: FitOptions = {}): Int32Array {
     return this.fit(X, options).labels;
   }
+}
+
+/** The state of an OPTICS ordering between two rows. */
+interface OpticsWorkspace {
+  /** Core distances (reduced units; `Infinity` while unknown or undefined). */
+  readonly core: Float64Array;
+  /** Reachability distances (reduced units). */
+  readonly reachability: Float64Array;
+  /** 1 for rows already ordered. */
+  readonly processed: Uint8Array;
+  /** The seeds, by reachability. */
+  readonly seeds: ReachabilityHeap;
+  /** The neighbourhood of the row being processed. */
+  readonly buffer: NeighborBuffer;
+  /** Scratch of `kthSmallest`, grown as needed. */
+  scratch: Float64Array;
+}
+
+/**
+ * Processes row `p` (taken from the seeds): queries its neighbourhood once, which gives its
+ * core distance too (R's way: the minPts-th smallest distance counting the row, at 0), and
+ * lowers its unprocessed neighbours' reachability. Returns the neighbourhood's size.
+ */
+function expandRow(
+  index: NeighborIndex,
+  p: number,
+  reducedEps: number,
+  minPts: number,
+  workspace: OpticsWorkspace,
+): number {
+  const { core, reachability, processed, seeds, buffer } = workspace;
+  processed[p] = 1;
+  buffer.clear();
+  index.radiusReducedOfRow(p, reducedEps, buffer);
+  if (buffer.count + 1 < minPts) return buffer.count;
+  if (buffer.count > workspace.scratch.length)
+    workspace.scratch = new Float64Array(2 * buffer.count);
+  const cp =
+    minPts === 1 ? 0 : kthSmallest(buffer.distances, buffer.count, minPts - 1, workspace.scratch);
+  core[p] = cp;
+  for (let j = 0; j < buffer.count; j++) {
+    const o = buffer.indices[j];
+    if (processed[o] === 1) continue;
+    const dist = buffer.distances[j];
+    const reach = Math.max(dist, cp);
+    if (reach < reachability[o]) {
+      reachability[o] = reach;
+      seeds.push(o, reach);
+    }
+  }
+  return buffer.count;
 }

@@ -8,15 +8,16 @@ afterAll(() => readme.dispose());
 describe('README', () => {
   it('the example runs as written: two clusters, the scattered rows are noise', async () => {
     const calls = await readme.run(0);
-    expect(calls).toHaveLength(5);
+    expect(calls).toHaveLength(6);
     expect(calls[0]?.slice(0, 2)).toEqual([2, NOISE]);
     expect(calls[0]?.[2]).toBeGreaterThan(100);
-    expect(calls[1]).toEqual([123, 2]);
-    expect(calls[2]?.slice(0, 2)).toEqual([2, NOISE]);
-    expect(calls[2]?.[2]).toBeGreaterThan(0.5);
-    const predicted = calls[3]?.[0] as Int32Array;
+    expect(calls[1]).toEqual([true]);
+    expect(calls[2]).toEqual([123, 2]);
+    expect(calls[3]?.slice(0, 2)).toEqual([2, NOISE]);
+    expect(calls[3]?.[2]).toBeGreaterThan(0.5);
+    const predicted = calls[4]?.[0] as Int32Array;
     expect(predicted[0]).toBeGreaterThanOrEqual(0);
     expect(predicted[1]).toBe(NOISE);
-    expect(calls[4]).toEqual([true]);
+    expect(calls[5]).toEqual([true]);
   });
 });

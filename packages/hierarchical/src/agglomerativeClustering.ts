@@ -2,16 +2,20 @@ import {
   assertInteger,
   assertNumber,
   type Clusterer,
+  drainShardProgram,
   type FitOptions,
   InvalidInputError,
+  type IterationProgress,
   type MatrixInput,
+  runShardProgram,
+  type ShardProgram,
   toMatrix,
 } from '@mixkit/core';
 import type { Metric } from '@mixkit/neighbors';
 import { AgglomerativeModel } from './agglomerativeModel.js';
 import type { Connectivity } from './connectivity.js';
 import { cutTree } from './cutTree.js';
-import { linkageMatrix, type WardStrategy } from './linkageMatrix.js';
+import { linkageProgram, type WardStrategy } from './linkageMatrix.js';
 import type { LinkageMethod } from './linkageMethod.js';
 
 /** Options of `AgglomerativeClustering`. */
@@ -72,7 +76,38 @@ export class AgglomerativeClustering implements Clusterer<AgglomerativeModel> {
     this.wardStrategy = options.wardStrategy ?? 'auto';
   }
 
+  /** Fits in the caller's thread (`signal` is checked every few hundred merges). */
   fit(X: MatrixInput, options: FitOptions = {}): AgglomerativeModel {
+    return drainShardProgram(this.program(X, options, options.signal));
+  }
+
+  /**
+   * `fit`, yielding to the event loop on a 25 ms budget, so that `signal` stops it (with
+   * `AbortedError`) within about 100 ms and timers run during the fit. Same result, bit for
+   * bit, as `fit`. The dendrogram is built in the caller's thread: `executor` is not used.
+   */
+  fitAsync(X: MatrixInput, options: FitOptions = {}): Promise<AgglomerativeModel> {
+    return runShardProgram(this.program(X, options, options.signal), {
+      executor: options.executor,
+      signal: options.signal,
+      onStep: options.onIteration,
+      what: 'AgglomerativeClustering.fit',
+    });
+  }
+
+  /** The fit as a shard program (what `fit` and `fitAsync` drive; see core's `Clusterer`). */
+  fitProgram(
+    X: MatrixInput,
+    options: FitOptions = {},
+  ): ShardProgram<IterationProgress, AgglomerativeModel> {
+    return this.program(X, options, undefined);
+  }
+
+  private *program(
+    X: MatrixInput,
+    options: FitOptions,
+    signal: AbortSignal | undefined,
+  ): ShardProgram<IterationProgress, AgglomerativeModel> {
     if (options.sampleWeight !== undefined) {
       throw new InvalidInputError(
         { argument: 'sampleWeight' },
@@ -82,12 +117,12 @@ export class AgglomerativeClustering implements Clusterer<AgglomerativeModel> {
     const matrix = toMatrix(X);
     const n = matrix.rows;
     if (this.nClusters !== undefined) assertInteger(this.nClusters, 'nClusters', 1, n);
-    const linkage = linkageMatrix(matrix, {
+    const linkage = yield* linkageProgram(matrix, {
       linkage: this.linkage,
       metric: this.metric,
       wardStrategy: this.wardStrategy,
       ...(this.connectivity === undefined ? {} : { connectivity: this.connectivity }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(signal === undefined ? {} : { signal }),
     });
     const cut =
       this.distanceThreshold === undefined

@@ -1,4 +1,10 @@
-import { assertInteger, InvalidInputError } from '@mixkit/core';
+import {
+  assertInteger,
+  drainShardProgram,
+  InvalidInputError,
+  pause,
+  type ShardEffect,
+} from '@mixkit/core';
 import { KnnHeap, type NeighborIndex } from '@mixkit/neighbors';
 
 /**
@@ -24,6 +30,17 @@ export type Connectivity =
 
 /** The symmetric graph as sorted, de-duplicated neighbour lists (no self loops). */
 export function connectivityGraph(connectivity: Connectivity, index: NeighborIndex): number[][] {
+  return drainShardProgram(connectivityGraphProgram(connectivity, index));
+}
+
+/**
+ * `connectivityGraph` as a fit program: the same graph, with a `pause()` every 256 k-nearest
+ * queries, where an async driver may yield and stop on an abort.
+ */
+export function* connectivityGraphProgram(
+  connectivity: Connectivity,
+  index: NeighborIndex,
+): Generator<ShardEffect, number[][], unknown> {
   const n = index.size;
   const lists: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
   const add = (i: number, j: number) => {
@@ -38,6 +55,7 @@ export function connectivityGraph(connectivity: Connectivity, index: NeighborInd
     const indices = new Int32Array(k);
     const distances = new Float64Array(k);
     for (let i = 0; i < n; i++) {
+      if ((i & 255) === 255) yield* pause();
       index.knnOfRow(i, heap, indices, distances, 0);
       for (let j = 0; j < k; j++) add(i, indices[j]);
     }

@@ -1,4 +1,11 @@
-import { InvalidInputError, type Matrix, throwIfAborted } from '@mixkit/core';
+import {
+  drainShardProgram,
+  InvalidInputError,
+  type Matrix,
+  pause,
+  type ShardEffect,
+  throwIfAborted,
+} from '@mixkit/core';
 import type { NeighborIndex } from '@mixkit/neighbors';
 import { PairHeap } from './internal/pairHeap.js';
 import { WeightHeap } from './internal/weightHeap.js';
@@ -28,6 +35,21 @@ export function constrainedLinkage(
   method: LinkageMethod,
   signal?: AbortSignal,
 ): Float64Array {
+  return drainShardProgram(constrainedLinkageProgram(X, index, graph, method, signal));
+}
+
+/**
+ * `constrainedLinkage` as a fit program: the same merges, with a `pause()` every 64 merges
+ * (a few heap operations and neighbour-map updates each), where an async driver may yield and
+ * stop on an abort.
+ */
+export function* constrainedLinkageProgram(
+  X: Matrix,
+  index: NeighborIndex,
+  graph: readonly (readonly number[])[],
+  method: LinkageMethod,
+  signal?: AbortSignal,
+): Generator<ShardEffect, Float64Array, unknown> {
   const n = X.rows;
   assertConnected(graph);
   if (method === 'single') return kruskal(index, graph);
@@ -60,6 +82,7 @@ export function constrainedLinkage(
     return pa * factor;
   };
   for (let i = 0; i < n; i++) {
+    if ((i & 1023) === 1023) yield* pause();
     for (const j of graph[i]) {
       const value = method === 'ward' ? 0 : rowDistance(index, i, j);
       neighbours[i].set(j, value);
@@ -74,6 +97,7 @@ export function constrainedLinkage(
   const popped: [number, number, number] = [0, 0, 0];
   for (let k = n; k < nodes; k++) {
     if ((k & 255) === 0) throwIfAborted(signal, 'AgglomerativeClustering.fit');
+    if ((k & 63) === 0) yield* pause();
     let i = 0;
     let j = 0;
     let value = 0;

@@ -1,17 +1,24 @@
-import { InvalidInputError, type Matrix, type MatrixInput, toMatrix } from '@mixkit/core';
+import {
+  drainShardProgram,
+  InvalidInputError,
+  type Matrix,
+  type MatrixInput,
+  type ShardEffect,
+  toMatrix,
+} from '@mixkit/core';
 import {
   type Metric,
   NeighborIndex,
   powerOfTwoExponent,
   scaleByPowerOfTwo,
 } from '@mixkit/neighbors';
-import { type Connectivity, connectivityGraph } from './connectivity.js';
-import { constrainedLinkage } from './constrainedLinkage.js';
+import { type Connectivity, connectivityGraphProgram } from './connectivity.js';
+import { constrainedLinkageProgram } from './constrainedLinkage.js';
 import { linkageFromMerges } from './linkageFromMerges.js';
 import { assertLinkageMethod, type LinkageMethod } from './linkageMethod.js';
-import { nnChainCondensed } from './nnChain.js';
-import { primSpanningPath } from './primSpanningPath.js';
-import { wardChain } from './wardChain.js';
+import { nnChainProgram } from './nnChain.js';
+import { primSpanningPathProgram } from './primSpanningPath.js';
+import { wardChainProgram } from './wardChain.js';
 
 /** Options of `linkageMatrix`. */
 export interface LinkageOptions {
@@ -52,6 +59,18 @@ export const WARD_CONDENSED_MAX_BYTES = 2 ** 30;
  * | any, with connectivity | heap over graph edges (`constrainedLinkage`) | O(edges) |
  */
 export function linkageMatrix(X: MatrixInput, options: LinkageOptions = {}): Float64Array {
+  return drainShardProgram(linkageProgram(X, options));
+}
+
+/**
+ * `linkageMatrix` as a fit program (what `AgglomerativeClustering` drives): the same merges,
+ * with `pause()` points about every millisecond of work, where an async driver may yield to
+ * the event loop and stop on an abort.
+ */
+export function* linkageProgram(
+  X: MatrixInput,
+  options: LinkageOptions = {},
+): Generator<ShardEffect, Float64Array, unknown> {
   const method = options.linkage ?? 'ward';
   assertLinkageMethod(method);
   const metric = options.metric ?? 'euclidean';
@@ -68,7 +87,12 @@ export function linkageMatrix(X: MatrixInput, options: LinkageOptions = {}): Flo
   // which scale with the rows (every linkage here is homogeneous of degree 1 in the distances),
   // are scaled back exactly. Cosine distances do not depend on scale and are left as they are.
   const exponent = metric === 'precomputed' ? 0 : powerOfTwoExponent(given.data);
-  const linkage = linkageOfMatrix(scaleByPowerOfTwo(given, exponent), method, metric, options);
+  const linkage = yield* linkageOfMatrix(
+    scaleByPowerOfTwo(given, exponent),
+    method,
+    metric,
+    options,
+  );
   if (exponent !== 0 && metric !== 'cosine') {
     const back = 2 ** -exponent;
     for (let t = 2; t < linkage.length; t += 4) linkage[t] *= back;
@@ -76,23 +100,23 @@ export function linkageMatrix(X: MatrixInput, options: LinkageOptions = {}): Flo
   return linkage;
 }
 
-function linkageOfMatrix(
+function* linkageOfMatrix(
   matrix: Matrix,
   method: LinkageMethod,
   metric: Metric,
   options: LinkageOptions,
-): Float64Array {
+): Generator<ShardEffect, Float64Array, unknown> {
   const n = matrix.rows;
   const index = new NeighborIndex(matrix, {
     metric,
     algorithm: metric === 'precomputed' ? 'brute' : 'auto',
   });
   if (options.connectivity !== undefined) {
-    const graph = connectivityGraph(options.connectivity, index);
-    return constrainedLinkage(matrix, index, graph, method, options.signal);
+    const graph = yield* connectivityGraphProgram(options.connectivity, index);
+    return yield* constrainedLinkageProgram(matrix, index, graph, method, options.signal);
   }
   if (method === 'single') {
-    const path = primSpanningPath(index, undefined, options.signal);
+    const path = yield* primSpanningPathProgram(index, undefined, options.signal);
     return linkageFromMerges(n, path.previous, path.added, path.weight).linkage;
   }
   const strategy = options.wardStrategy ?? 'auto';
@@ -108,7 +132,7 @@ function linkageOfMatrix(
     (strategy === 'centroids' ||
       (strategy === 'auto' && condensedBytes > WARD_CONDENSED_MAX_BYTES));
   const raw = centroids
-    ? wardChain(matrix, options.signal)
-    : nnChainCondensed(index, method, options.signal);
+    ? yield* wardChainProgram(matrix, options.signal)
+    : yield* nnChainProgram(index, method, options.signal);
   return linkageFromMerges(n, raw.a, raw.b, raw.height).linkage;
 }

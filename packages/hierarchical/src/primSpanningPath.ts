@@ -1,5 +1,6 @@
-import { throwIfAborted } from '@mixkit/core';
+import { drainShardProgram, pause, type ShardEffect, throwIfAborted } from '@mixkit/core';
 import type { NeighborIndex } from '@mixkit/neighbors';
+import { PAUSE_WORK } from './internal/pauseWork.js';
 
 /** A spanning tree given as n − 1 edges in the order Prim's algorithm adds their vertices. */
 export interface SpanningPath {
@@ -33,26 +34,85 @@ export function primSpanningPath(
   core?: Float64Array,
   signal?: AbortSignal,
 ): SpanningPath {
+  return drainShardProgram(primSpanningPathProgram(index, core, signal));
+}
+
+/**
+ * `primSpanningPath` as a fit program: the same steps, with a `pause()` about every
+ * millisecond of distances (`PAUSE_WORK`), where an async driver may yield and stop on an abort.
+ */
+export function* primSpanningPathProgram(
+  index: NeighborIndex,
+  core?: Float64Array,
+  signal?: AbortSignal,
+): Generator<ShardEffect, SpanningPath, unknown> {
   const n = index.size;
   const m = Math.max(0, n - 1);
-  const added = new Int32Array(m);
-  const previous = new Int32Array(m);
-  const weight = new Float64Array(m);
-  if (n < 2) return { added, previous, weight };
-  // Reduced distances (squared for Euclidean) rank the same as true ones and spare a square root.
-  const coreR = new Float64Array(n);
-  if (core !== undefined) for (let i = 0; i < n; i++) coreR[i] = index.toReduced(core[i]);
-  const key = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  const remaining = new Int32Array(n);
-  for (let i = 0; i < n; i++) remaining[i] = i;
-  let count = n;
+  const path: SpanningPath = {
+    added: new Int32Array(m),
+    previous: new Int32Array(m),
+    weight: new Float64Array(m),
+  };
+  if (n < 2) return path;
+  const workspace = new PrimWorkspace(index, core);
+  // The steps run in a plain function, a chunk of about `PAUSE_WORK` at a time: V8 compiles
+  // the hot loop better there than inside a generator (measured: ~10% more instructions).
+  let step = 0;
+  while (step < m) {
+    throwIfAborted(signal, 'primSpanningPath');
+    step = primSteps(index, workspace, path, step, PAUSE_WORK);
+    if (step < m) yield* pause();
+  }
+  return path;
+}
+
+/** The state of Prim's algorithm between two chunks of steps. */
+class PrimWorkspace {
+  /** Core distances in reduced units (zeros without core distances). */
+  readonly coreR: Float64Array;
+  /** Each vertex's least key (reduced distance to the tree) so far. */
+  readonly key: Float64Array;
+  /** The vertices not in the tree yet, in index order (`count` of them). */
+  readonly remaining: Int32Array;
+  count: number;
+  /** The vertex added last. */
+  current = 0;
+
+  constructor(index: NeighborIndex, core: Float64Array | undefined) {
+    const n = index.size;
+    // Reduced distances (squared for Euclidean) rank the same as true ones and spare a square
+    // root.
+    this.coreR = new Float64Array(n);
+    if (core !== undefined) for (let i = 0; i < n; i++) this.coreR[i] = index.toReduced(core[i]);
+    this.key = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    this.remaining = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.remaining[i] = i;
+    this.count = n;
+  }
+}
+
+/** Runs Prim's steps from `from` until about `workLimit` coordinates are read; the next step. */
+function primSteps(
+  index: NeighborIndex,
+  workspace: PrimWorkspace,
+  path: SpanningPath,
+  from: number,
+  workLimit: number,
+): number {
+  const { coreR, key, remaining } = workspace;
+  const { added, previous, weight } = path;
+  const n = index.size;
+  const m = n - 1;
+  let count = workspace.count;
+  let current = workspace.current;
   const { data } = index.data;
   const d = index.data.cols;
   const precomputed = index.metric === 'precomputed';
   const manhattan = index.metric === 'manhattan';
-  let current = 0;
-  for (let step = 0; step < m; step++) {
-    if ((step & 255) === 0) throwIfAborted(signal, 'primSpanningPath');
+  let work = 0;
+  let step = from;
+  for (; step < m && work < workLimit; step++) {
+    work += precomputed ? count : count * d;
     const cc = coreR[current];
     const cBase = current * d;
     let best = -1;
@@ -95,5 +155,7 @@ export function primSpanningPath(
     weight[step] = index.fromReduced(bestKey);
     current = best;
   }
-  return { added, previous, weight };
+  workspace.count = count;
+  workspace.current = current;
+  return step;
 }

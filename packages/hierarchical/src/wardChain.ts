@@ -1,4 +1,11 @@
-import { type Matrix, throwIfAborted } from '@mixkit/core';
+import {
+  drainShardProgram,
+  type Matrix,
+  pause,
+  type ShardEffect,
+  throwIfAborted,
+} from '@mixkit/core';
+import { PAUSE_WORK } from './internal/pauseWork.js';
 import type { RawMerges } from './nnChain.js';
 
 /**
@@ -12,17 +19,71 @@ import type { RawMerges } from './nnChain.js';
  * the same merges; heights equal SciPy's Lance–Williams values up to rounding (~1e-15 relative).
  */
 export function wardChain(X: Matrix, signal?: AbortSignal): RawMerges {
-  const { rows: n, cols: d } = X;
-  const centroid = Float64Array.from(X.data);
-  const size = new Float64Array(n).fill(1);
+  return drainShardProgram(wardChainProgram(X, signal));
+}
+
+/**
+ * `wardChain` as a fit program: the same merges, with a `pause()` about every millisecond of
+ * work (`PAUSE_WORK`), where an async driver may yield and stop on an abort.
+ */
+export function* wardChainProgram(
+  X: Matrix,
+  signal?: AbortSignal,
+): Generator<ShardEffect, RawMerges, unknown> {
+  const n = X.rows;
+  const m = Math.max(0, n - 1);
+  const merges: RawMerges = {
+    a: new Int32Array(m),
+    b: new Int32Array(m),
+    height: new Float64Array(m),
+  };
   const live = new Int32Array(n);
   for (let i = 0; i < n; i++) live[i] = i;
-  let liveCount = n;
-  const chain = new Int32Array(n);
-  let length = 0;
-  const a = new Int32Array(Math.max(0, n - 1));
-  const b = new Int32Array(Math.max(0, n - 1));
-  const height = new Float64Array(Math.max(0, n - 1));
+  const workspace: WardWorkspace = {
+    centroid: Float64Array.from(X.data),
+    size: new Float64Array(n).fill(1),
+    live,
+    liveCount: n,
+    chain: new Int32Array(n),
+    length: 0,
+  };
+  // The merges run in a plain function, a chunk of about `PAUSE_WORK` at a time: V8 compiles
+  // its loops better there than inside a generator.
+  for (let k = 0; k < m; ) {
+    throwIfAborted(signal, 'AgglomerativeClustering.fit');
+    k = wardMerges(X.cols, workspace, merges, k, PAUSE_WORK);
+    if (k < m) yield* pause();
+  }
+  return merges;
+}
+
+/** The chain's state between two chunks of merges. */
+interface WardWorkspace {
+  /** Each cluster's centroid, n x d (a merged cluster lives on at the larger index). */
+  readonly centroid: Float64Array;
+  /** Each cluster's size (0 once merged into another). */
+  readonly size: Float64Array;
+  /** Live clusters in index order (`liveCount` of them; dead ones dropped lazily). */
+  readonly live: Int32Array;
+  liveCount: number;
+  /** The nearest-neighbour chain (`length` entries). */
+  readonly chain: Int32Array;
+  length: number;
+}
+
+/** Makes merges from `from` until about `workLimit` coordinates are read; the next merge. */
+function wardMerges(
+  d: number,
+  workspace: WardWorkspace,
+  merges: RawMerges,
+  from: number,
+  workLimit: number,
+): number {
+  const { centroid, size, live, chain } = workspace;
+  const { a, b, height } = merges;
+  const n = size.length;
+  let liveCount = workspace.liveCount;
+  let length = workspace.length;
   // Squared Ward distance 2·nx·ny/(nx+ny)·‖cx − cy‖²; compared squared, reported as its root.
   const ward2 = (x: number, y: number): number => {
     let s = 0;
@@ -36,8 +97,11 @@ export function wardChain(X: Matrix, signal?: AbortSignal): RawMerges {
     const ny = size[y];
     return ((2 * nx * ny) / (nx + ny)) * s;
   };
-  for (let k = 0; k < n - 1; k++) {
-    if ((k & 255) === 0) throwIfAborted(signal, 'AgglomerativeClustering.fit');
+  let work = 0;
+  let k = from;
+  for (; k < n - 1 && work < workLimit; k++) {
+    // At least one scan of the live centroids per merge.
+    work += liveCount * d;
     if (length === 0) {
       let r = 0;
       while (size[live[r]] === 0) r++;
@@ -97,5 +161,7 @@ export function wardChain(X: Matrix, signal?: AbortSignal): RawMerges {
     size[x] = 0;
     size[y] = total;
   }
-  return { a, b, height };
+  workspace.liveCount = liveCount;
+  workspace.length = length;
+  return k;
 }

@@ -1,3 +1,4 @@
+export { type AbortMidFit, abortMidFit, timerTicksDuring } from './abortMidFit.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussianBlobs.js';
 export {
   type FamilyCall,

@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises';
 import type { Matrix } from '@mixkit/core';
 import { Dbscan, Hdbscan, Optics } from '@mixkit/density';
 import { AgglomerativeClustering } from '@mixkit/hierarchical';
@@ -13,9 +12,9 @@ export type ClustererMethod = Extract<
 
 /**
  * Agglomerative clustering (`@mixkit/hierarchical`), DBSCAN, OPTICS or HDBSCAN
- * (`@mixkit/density`) on the loaded matrix, with the command's options. Each is one
- * synchronous call (it honours `signal` between its phases); noise is the libraries' `NOISE`
- * (-1). Ward's linkage keeps its n(n − 1)/2 distances only while they fit in
+ * (`@mixkit/density`) on the loaded matrix, with the command's options. Each runs as its
+ * `fitAsync`, which yields to the event loop on a 25 ms budget, so an interrupt (`signal`)
+ * stops it within about 100 ms; noise is the libraries' `NOISE` (-1). Ward's linkage keeps its n(n − 1)/2 distances only while they fit in
  * `--memory-limit`, and works on cluster centroids above it (same merges, O(n·d) memory).
  */
 export async function fitClusterer(
@@ -24,40 +23,39 @@ export async function fitClusterer(
   method: ClustererMethod,
   signal?: AbortSignal,
 ): Promise<Candidate> {
-  await setImmediate();
   signal?.throwIfAborted();
   const options = signal === undefined ? {} : { signal };
   switch (method.algorithm) {
     case 'agglomerative': {
       const condensedBytes = ((X.rows * (X.rows - 1)) / 2) * 8;
-      const model = new AgglomerativeClustering({
+      const model = await new AgglomerativeClustering({
         linkage: method.linkage,
         metric: method.metric,
         wardStrategy: condensedBytes <= settings.memoryLimit ? 'auto' : 'centroids',
         ...(method.height === undefined
           ? { nClusters: settings.k[0] ?? 2 }
           : { distanceThreshold: method.height }),
-      }).fit(X, options);
+      }).fitAsync(X, options);
       return { algorithm: 'agglomerative', k: model.nClusters, model, method };
     }
     case 'dbscan': {
       const { eps, minPts, metric } = method;
-      const model = new Dbscan({ eps, minPts, metric }).fit(X, options);
+      const model = await new Dbscan({ eps, minPts, metric }).fitAsync(X, options);
       return { algorithm: 'dbscan', k: model.nClusters, model, method };
     }
     case 'optics': {
       const { eps, epsCluster, minPts, metric } = method;
-      const model = new Optics({
+      const model = await new Optics({
         minPts,
         metric,
         epsCluster,
         ...(eps === undefined ? {} : { eps }),
-      }).fit(X, options);
+      }).fitAsync(X, options);
       return { algorithm: 'optics', k: model.nClusters, model, method };
     }
     case 'hdbscan': {
       const { minPts, clusterSelection, metric } = method;
-      const model = new Hdbscan({ minPts, clusterSelection, metric }).fit(X, options);
+      const model = await new Hdbscan({ minPts, clusterSelection, metric }).fitAsync(X, options);
       return { algorithm: 'hdbscan', k: model.nClusters, model, method };
     }
   }
