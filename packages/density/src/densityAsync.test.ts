@@ -1,21 +1,9 @@
 import { AbortedError, type ClusteringModel, type Matrix } from '@mixkit/core';
-import { abortMidFit, gaussianBlobs, timerTicksDuring } from '@mixkit/test-utils';
+import { abortMidFit, fiveBlobs, timerTicksDuring } from '@mixkit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { Dbscan } from './dbscan.js';
 import { Hdbscan } from './hdbscan.js';
 import { Optics } from './optics.js';
-
-/** Five 2-D blobs of `size` rows each (5·size rows), 6 apart with unit spread. */
-function blobs(size: number, seed: number): Matrix {
-  const centers = [
-    [0, 0],
-    [6, 0],
-    [0, 6],
-    [6, 6],
-    [12, 3],
-  ];
-  return gaussianBlobs({ centers, size, seed }).X;
-}
 
 interface AsyncClusterer {
   fit(X: Matrix): ClusteringModel;
@@ -62,7 +50,7 @@ describe.each(cases.map((c) => [c.name, c] as const))(
   '%s.fitAsync',
   (_, { make, small, large }) => {
     it('gives the same model, bit for bit, as fit, and lets timers run during the fit', async () => {
-      const X = blobs(small, 1);
+      const X = fiveBlobs(small, 1);
       const sync = make().fit(X);
       const { result, ticks } = await timerTicksDuring(2, () => make().fitAsync(X, {}));
       expect(JSON.stringify(result.toJSON())).toBe(JSON.stringify(sync.toJSON()));
@@ -72,7 +60,7 @@ describe.each(cases.map((c) => [c.name, c] as const))(
     });
 
     it('stops with AbortedError within about 100 ms of an abort mid-fit', async () => {
-      const X = blobs(large, 2);
+      const X = fiveBlobs(large, 2);
       const { error, cpuMs } = await abortMidFit(150, (signal) => make().fitAsync(X, { signal }));
       expect(AbortedError.isInstance(error)).toBe(true);
       // CPU time of this process after the abort: at most one budget's remainder and one pause's

@@ -1,19 +1,7 @@
-import { AbortedError, type Matrix } from '@mixkit/core';
-import { abortMidFit, gaussianBlobs, timerTicksDuring } from '@mixkit/test-utils';
+import { AbortedError } from '@mixkit/core';
+import { abortMidFit, fiveBlobs, timerTicksDuring } from '@mixkit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { AgglomerativeClustering, type AgglomerativeOptions } from './agglomerativeClustering.js';
-
-/** Five 2-D blobs of `size` rows each (5·size rows), 6 apart with unit spread. */
-function blobs(size: number, seed: number): Matrix {
-  const centers = [
-    [0, 0],
-    [6, 0],
-    [0, 6],
-    [6, 6],
-    [12, 3],
-  ];
-  return gaussianBlobs({ centers, size, seed }).X;
-}
 
 // Each route of `linkageMatrix`: a fit of a few hundred milliseconds on a quiet machine for the
 // same-bits check (well beyond the 25 ms budget, so the async fit really yields), and one that
@@ -33,7 +21,7 @@ const cases: readonly (readonly [string, AgglomerativeOptions, number, number])[
 
 describe.each(cases)('AgglomerativeClustering.fitAsync, %s', (_, options, small, large) => {
   it('gives the same model, bit for bit, as fit, and lets timers run during the fit', async () => {
-    const X = blobs(small, 1);
+    const X = fiveBlobs(small, 1);
     const sync = new AgglomerativeClustering(options).fit(X);
     const { result, ticks } = await timerTicksDuring(2, () =>
       new AgglomerativeClustering(options).fitAsync(X),
@@ -45,7 +33,7 @@ describe.each(cases)('AgglomerativeClustering.fitAsync, %s', (_, options, small,
   });
 
   it('stops with AbortedError within about 100 ms of an abort mid-fit', async () => {
-    const X = blobs(large, 2);
+    const X = fiveBlobs(large, 2);
     const { error, cpuMs, cpuBeforeAbortMs } = await abortMidFit(150, (signal) =>
       new AgglomerativeClustering(options).fitAsync(X, { signal }),
     );

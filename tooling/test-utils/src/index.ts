@@ -1,4 +1,5 @@
 export { type AbortMidFit, abortMidFit, timerTicksDuring } from './abortMidFit.js';
+export { fiveBlobs } from './fiveBlobs.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussianBlobs.js';
 export {
   type FamilyCall,
