@@ -106,15 +106,7 @@ export function* mclustProgram(
   const data = toMatrix(X);
   const nClusters = options.nClusters ?? [1, 2, 3, 4, 5, 6, 7, 8, 9];
   const modelNames = options.modelNames ?? gaussianModelNames;
-  for (const G of nClusters) {
-    assertInteger(G, 'nClusters', 1);
-    if (G > data.rows) {
-      throw new InvalidInputError(
-        { argument: 'nClusters', value: G },
-        `more than ${data.rows} rows`,
-      );
-    }
-  }
+  for (const G of nClusters) assertInteger(G, 'nClusters', 1);
   for (const name of modelNames) {
     if (!gaussianModelNames.includes(name)) {
       throw new InvalidInputError(
@@ -125,11 +117,14 @@ export function* mclustProgram(
   }
   const subset = initialSubset(data.rows, options);
   const start = subset === undefined ? data : takeRows(data, subset);
+  // The partitions cut the agglomeration's rows: every G needs that many.
   for (const G of nClusters) {
     if (G > start.rows) {
       throw new InvalidInputError(
         { argument: 'nClusters', value: G },
-        `more than the ${start.rows} rows of the initialisation's subset`,
+        subset === undefined
+          ? `more than ${start.rows} rows`
+          : `more than the ${start.rows} rows of the initialisation's subset`,
       );
     }
   }
