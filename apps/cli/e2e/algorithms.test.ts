@@ -227,7 +227,7 @@ describe('hard clusterers from the built bin', () => {
 });
 
 describe('what the new algorithms refuse, before any work and leaving nothing behind', () => {
-  it('out of core (forced or by size), options of other algorithms, mclust over its row limit', () => {
+  it('out of core (forced or by size), options of other algorithms, the mclust subset over --memory-limit and within it', () => {
     const dir = freshDir();
     writeIrisCsv(dir);
     for (const algo of [
@@ -272,12 +272,21 @@ describe('what the new algorithms refuse, before any work and leaving nothing be
     const rows = ['a,b'];
     for (let i = 0; i < 10_001; i++) rows.push(`${i % 97},${i % 89}`);
     writeFileSync(join(dir, 'big.csv'), `${rows.join('\n')}\n`);
-    const mclust = runMixkit(['fit', 'big.csv', '--select', 'mclust'], dir);
+    // The agglomeration takes 2,000 of the 10,001 rows: 16 MB of pair costs, over 1 MiB.
+    const mclust = runMixkit(['fit', 'big.csv', '--select', 'mclust', '--memory-limit', '1'], dir);
     expect(mclust.status).toBe(2);
     expect(mclust.stderr).toMatch(
-      /^mixkit: big\.csv: 10,001 rows; --select mclust runs mclust's hierarchical initialisation on all rows/,
+      /^mixkit: big\.csv: --select mclust's hierarchical initialisation on 2,000 rows needs .* of pair costs, over --memory-limit 1\.0 MB/,
     );
     expect(readdirSync(dir).sort()).toEqual(['big.csv', 'iris.csv']);
+    // Within the default limit the same file fits: a 2,000-row agglomeration, EM on all rows.
+    const fitted = runMixkit(
+      ['fit', 'big.csv', '--select', 'mclust', '--k', '2', '--covariance', 'VVV', '--json'],
+      dir,
+    );
+    expect(fitted.status).toBe(0);
+    const best = JSON.parse(fitted.stdout).details.best;
+    expect([best.model, best.k]).toEqual(['VVV', 2]);
   });
 
   it('help lists every algorithm and both BIC signs', () => {

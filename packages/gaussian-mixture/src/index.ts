@@ -19,6 +19,7 @@ export {
 } from './hierarchical/modelBasedHierarchical.js';
 export type { VvvAgglomerationOptions } from './hierarchical/vvvAgglomeration.js';
 export {
+  MCLUST_SUBSET_SIZE,
   type MclustOptions,
   type MclustResult,
   mclust,

@@ -1,15 +1,8 @@
+import { MCLUST_SUBSET_SIZE } from '@mixkit/gaussian-mixture';
 import { CliError } from '../cliError.js';
 import type { FitSettings } from '../options/fitSettings.js';
 import { formatBytes } from '../output/createProgress.js';
 import type { ColumnPlan } from '../table/columnKind.js';
-
-/**
- * Most rows `--select mclust` takes: its hierarchical initialisation runs on all rows with
- * n(n − 1)/2 pair costs and about n³ work (measured on our 2-core machine: 4.3 s of CPU at
- * 2,000 rows, 19.5 s at 4,000), so 10,000 rows already take minutes. R's mclust agglomerates a
- * random subset of 2,000 rows instead.
- */
-export const MCLUST_MAX_ROWS = 10_000;
 
 /**
  * Refuses, after the profiling pass and before the data is loaded, columns an algorithm cannot
@@ -55,7 +48,7 @@ export function checkMissingCells(settings: FitSettings, missing: readonly numbe
 /**
  * Refuses, once the row count is known and before any work, what cannot run in the memory
  * allowed or in reasonable time: more components or `--min-pts` than rows, mclust's selection
- * above `MCLUST_MAX_ROWS` rows or with its pair costs over `--memory-limit`, and complete or
+ * with its agglomeration's pair costs over `--memory-limit`, and complete or
  * average linkage with their n(n − 1)/2 distances over `--memory-limit` (Ward then works on
  * centroids instead, and single linkage needs no matrix).
  */
@@ -80,9 +73,13 @@ export function checkRows(settings: FitSettings, rows: number): void {
   const pairBytes = ((rows * (rows - 1)) / 2) * 8;
   const overLimit = pairBytes > settings.memoryLimit;
   if (method.algorithm === 'em' && method.select === 'mclust') {
-    if (rows > MCLUST_MAX_ROWS || overLimit) {
+    // mclust agglomerates at most MCLUST_SUBSET_SIZE rows (drawn with --seed above that, as
+    // R's Mclust() does), with its m(m − 1)/2 pair costs; EM then runs on all rows.
+    const m = Math.min(rows, MCLUST_SUBSET_SIZE);
+    const agglomerationBytes = ((m * (m - 1)) / 2) * 8;
+    if (agglomerationBytes > settings.memoryLimit) {
       throw new CliError(
-        `${settings.data}: ${rows.toLocaleString('en-US')} rows; --select mclust runs mclust's hierarchical initialisation on all rows (n(n − 1)/2 pair costs: ${formatBytes(pairBytes)}, and about n³ work), so it takes at most ${MCLUST_MAX_ROWS.toLocaleString('en-US')} rows within --memory-limit ${formatBytes(settings.memoryLimit)} (R's mclust agglomerates 2,000 sampled rows); fit the same models with --covariance <models> --k <range> (k-means starts) instead`,
+        `${settings.data}: --select mclust's hierarchical initialisation on ${m.toLocaleString('en-US')} rows needs ${formatBytes(agglomerationBytes)} of pair costs, over --memory-limit ${formatBytes(settings.memoryLimit)}; raise --memory-limit, or fit the same models with --covariance <models> --k <range> (k-means starts)`,
       );
     }
   }

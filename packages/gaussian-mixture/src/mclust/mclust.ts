@@ -37,6 +37,9 @@ import {
 import type { MclustEmControl } from './mclustEm.js';
 import { mclustParameterCount } from './mclustParameterCount.js';
 
+/** Rows of mclust's default agglomeration subset (`mclust.options("subset")`, 2000). */
+export const MCLUST_SUBSET_SIZE = 2000;
+
 /** Options of `mclust`: the grid, the initialisation and EM's control, as `Mclust()`'s. */
 export interface MclustOptions extends MclustEmControl, GaussianModelOptions {
   /**
@@ -46,7 +49,7 @@ export interface MclustOptions extends MclustEmControl, GaussianModelOptions {
    * agglomeration needs O(m²) memory and time for m rows).
    */
   readonly subset?: ArrayLike<number> | 'all';
-  /** The most rows the default subset keeps (`mclust.options("subset")`). Default 2000. */
+  /** The most rows the default subset keeps (`mclust.options("subset")`). Default `MCLUST_SUBSET_SIZE`. */
   readonly subsetSize?: number;
   /** Draws the default subset (a seed or a source). Default seed 0. */
   readonly random?: RandomInput;
@@ -243,7 +246,7 @@ function initialSubset(n: number, options: MclustOptions): Int32Array | undefine
   const { subset } = options;
   if (subset === 'all') return undefined;
   if (subset === undefined) {
-    const size = options.subsetSize ?? 2000;
+    const size = options.subsetSize ?? MCLUST_SUBSET_SIZE;
     assertInteger(size, 'subsetSize', 1);
     return n > size ? sampleWithoutReplacement(n, size, toRandom(options.random)) : undefined;
   }
