@@ -98,7 +98,8 @@ describe('mixkit fit out of core: the spill file', () => {
       // Removed once the outputs are in place.
       expect(readdirSync(folder)).toEqual([]);
     }
-  });
+    // Three fits of 70,000 rows: on a loaded 2-core machine more than the default 30 s.
+  }, 180_000);
 
   it('is removed when a later pass fails (the worker threads of the fit cannot start)', async () => {
     process.env.MIXKIT_WORKER_ENTRY = pathToFileURL(brokenEntry).href;
@@ -108,7 +109,7 @@ describe('mixkit fit out of core: the spill file', () => {
     expect(run.stderr).toMatch(/^mixkit: worker \d+ crashed: .*broken on purpose/);
     expect(readdirSync(folder)).toEqual([]);
     expect(readdirSync(dir).filter((name) => name.startsWith('broken.'))).toEqual([]);
-  });
+  }, 60_000);
 
   it('is removed when the fit is interrupted after the spill was written', async () => {
     const folder = spillDir('interrupted');
@@ -140,7 +141,7 @@ describe('mixkit fit out of core: the spill file', () => {
       clearInterval(poll);
     }
     expect(readdirSync(folder)).toEqual([]);
-  });
+  }, 60_000);
 });
 
 /**
