@@ -6,6 +6,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -186,6 +187,49 @@ describe('no failure leaves a partial or temporary file', () => {
     expect(stderr).toBe('mixkit: interrupted; no output was written\n');
     expect(status).toBe(130);
     expect(readdirSync(dir)).toEqual(['blobs.csv']);
+  });
+});
+
+describe('the spill file of an out-of-core fit', () => {
+  it('SIGTERM mid-fit (the spill written, the passes reading it) removes it and every temporary file', async () => {
+    const dir = freshDir();
+    const spill = join(dir, 'spill');
+    mkdirSync(spill);
+    const rows = 150_000;
+    writeBlobsCsv(join(dir, 'blobs.csv'), rows);
+    const child = spawn(
+      binPath,
+      ['fit', 'blobs.csv', '--out-of-core', 'always', '--k', '1..6', '--spill-dir', 'spill'],
+      { cwd: dir },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    // The spill is complete at 3 columns x 8 bytes a row; wait for that, then terminate.
+    const complete = rows * 3 * 8;
+    const size = () => {
+      const [name] = readdirSync(spill);
+      try {
+        return name === undefined ? 0 : statSync(join(spill, name)).size;
+      } catch {
+        return 0;
+      }
+    };
+    const deadline = Date.now() + 60_000;
+    while (size() < complete && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(readdirSync(spill)).toEqual([
+      expect.stringMatching(/^mixkit-spill\.\d+\.[0-9a-f]{8}\.tmp$/),
+    ]);
+    expect(size()).toBe(complete);
+    child.kill('SIGTERM');
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('mixkit: interrupted; no output was written\n');
+    expect(status).toBe(130);
+    expect(readdirSync(spill)).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['blobs.csv', 'spill']);
   });
 });
 

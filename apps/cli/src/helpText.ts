@@ -39,7 +39,9 @@ comma-separated, and can be repeated):
   --vmf or --counts columns, whose families cannot).
 
 Large files are read as a stream; data over --memory-limit is fitted out of core (streamed
-EM, one pass over the file per iteration; --algo em grids only, the others refuse it).
+EM, one pass over the rows per iteration; --algo em grids only, the others refuse it). The
+rows are parsed once into a spill file of 8 bytes a cell in --spill-dir (default: the system
+temp folder), removed at the end whatever happens; --no-spill re-parses the file every pass.
 
 Outputs (checked before any work; written under temporary names and renamed at the end, so a
 failed or interrupted run writes nothing; never over an input file):

@@ -181,6 +181,14 @@ function buildProgram(io: CliIo): Command {
       '--memory-limit <size>',
       'memory the data may take, e.g. 512 (MiB) or 2G (default: half the RAM)',
     )
+    .option(
+      '--spill-dir <dir>',
+      'out of core: folder of the spill file, the data encoded once for every pass (default: the system temp folder)',
+    )
+    .option(
+      '--no-spill',
+      'out of core: no spill file; every pass re-reads and re-parses the data file',
+    )
     .option('--delimiter <char>', 'field delimiter (default: tab for .tsv, else sniffed)')
     .option('--labels-out <file>', 'labels file (default: <data>.labels.csv beside the input)')
     .option('--model-out <file>', 'model file (default: <data>.model.json beside the input)')

@@ -21,11 +21,10 @@ import type { FitReport, SelectionRow } from '../output/fitReport.js';
 import { formatFitReport } from '../output/formatFitReport.js';
 import { StagedOutputs } from '../output/stagedOutputs.js';
 import { type ColumnRoles, resolveColumnRoles } from '../table/columnSelection.js';
-import { fileChunks } from '../table/fileChunks.js';
-import { LabelCoder } from '../table/labelCoder.js';
 import { loadMatrix } from '../table/loadMatrix.js';
 import { planColumns, type TablePlan } from '../table/planColumns.js';
 import { type ProfiledTable, profileTable } from '../table/profileTable.js';
+import { openStreamedTable } from '../table/streamedTable.js';
 
 /**
  * Rows per chunk when fitting out of core: about 1 MiB of data (an out-of-core fit may run under
@@ -53,8 +52,9 @@ interface FitOutcome extends FittedGrid {
  * the file (types, levels, missing cells, counts; constant memory), which decides the columns
  * and refuses what cannot be fitted, and whether the data fits in `--memory-limit`: if so a
  * second pass loads it as one matrix (8 bytes a cell) and the grid is fitted in memory,
- * otherwise every candidate is fitted out of core by streamed EM (one pass per iteration).
- * The labels and the model are written under temporary names and renamed into place only
+ * otherwise the rows are encoded once into a spill file (a scratch file of the outputs, removed
+ * whatever happens; `--no-spill` re-parses the file instead) and every candidate is fitted out
+ * of core by streamed EM (one pass over the spill per iteration). The labels and the model are written under temporary names and renamed into place only
  * after everything worked; any failure or interrupt removes them.
  */
 export async function fitCommand(settings: FitSettings, io: CliIo): Promise<void> {
@@ -112,7 +112,7 @@ async function fit(settings: FitSettings, io: CliIo, outputs: StagedOutputs): Pr
   const outcome =
     storage === 'memory'
       ? await fitLoaded(table, plan, grid, settings, io, labelsFile, fits)
-      : await fitStreamed(table, plan, grid, settings, io, labelsFile, fits);
+      : await fitStreamed(table, plan, grid, settings, io, outputs, fits);
   const { chosen } = outcome;
   const columns = plan.columns;
   outputs
@@ -175,19 +175,23 @@ async function fitLoaded(
   };
 }
 
-/** Out of core: fit every candidate by streamed EM, score them, label the rows (more passes). */
+/**
+ * Out of core: encode the rows once into a spill file (unless `--no-spill`), fit every
+ * candidate by streamed EM, score them, label the rows (more passes over the spill).
+ */
 async function fitStreamed(
   table: ProfiledTable,
   plan: TablePlan,
   grid: readonly GridEntry[],
   settings: FitSettings,
   io: CliIo,
-  labelsFile: ReturnType<StagedOutputs['file']>,
+  outputs: StagedOutputs,
   steps: number,
 ): Promise<FitOutcome> {
   const cols = plan.columns.length;
   const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / cols));
-  const source = fileChunks(table, plan, settings.cells, { chunkRows, signal: io.signal });
+  const data = await openStreamedTable(table, plan, settings, outputs, io, chunkRows);
+  const source = data.chunks;
   const progress = createProgress(io.progressStream, steps, 'mixkit fit (out of core)');
   let fits: Awaited<ReturnType<typeof fitOutOfCore>>;
   try {
@@ -219,21 +223,16 @@ async function fitStreamed(
     if (row[settings.criterion] < (scored[best] as EmSelectionRow)[settings.criterion]) best = i;
   });
   const { entry, model } = fits[best] as StreamedFit;
-  const coder = plan.labelIndex === undefined ? undefined : new LabelCoder(rows);
-  const labelling = new Labelling(streamedLabeller(model), labelsFile, {
+  const labelling = new Labelling(streamedLabeller(model), outputs.file(settings.labelsOut), {
     proba: settings.proba,
     scores: false,
-    keepLabels: coder !== undefined,
+    keepLabels: plan.labelIndex !== undefined,
     rows,
     measure: true,
     means: false,
   });
-  const labelled = fileChunks(table, plan, settings.cells, {
-    chunkRows,
-    signal: io.signal,
-    ...(coder === undefined ? {} : { labels: () => coder }),
-  });
-  for await (const chunk of labelled()) labelling.add(chunk);
+  for await (const chunk of data.lastPass()) labelling.add(chunk);
+  const labelCodes = await data.labelCodes();
   if (fits.length === 1) scored.push(selectionRow(entry, model, labelling.measures()));
   const candidates: Candidate[] = fits.map((fitted, i) => ({
     algorithm: 'em',
@@ -248,7 +247,7 @@ async function fitStreamed(
     sizes: labelling.sizes,
     noise: labelling.noise,
     means: labelling.clusterMeans(),
-    ari: coder === undefined ? null : adjustedRandIndex(coder.labels(), labelling.allLabels()),
+    ari: labelCodes === undefined ? null : adjustedRandIndex(labelCodes, labelling.allLabels()),
   };
 }
 

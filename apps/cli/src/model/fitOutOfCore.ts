@@ -31,7 +31,7 @@ export interface StreamedFit {
 
 /**
  * Fits the grid out of core: each candidate by `fitMixtureStream` of @mixkit/em (exact EM, one
- * pass over the file per iteration, one chunk in memory at a time), initialised from the
+ * pass over `source` per iteration: the spill file, or the data file with `--no-spill`, one chunk in memory at a time), initialised from the
  * leading rows (up to 8 MiB of data, and at least 100 per component). Measuring the models
  * (log-likelihood, entropy) takes another pass each; see `selectionRow`. Each chunk's E-step
  * and accumulation run on `executor` when given (the same bits as in this thread).

@@ -25,7 +25,7 @@ export interface LabellingOptions {
  * first): each chunk's labels (and responsibilities or scores), the cluster sizes and the rows
  * labelled noise, for a mixture the log-likelihood and the entropy of the responsibilities
  * summed over chunks, and on request each cluster's column sums. In memory the chunks are views
- * of the matrix; out of core they come from another pass over the file. Either way no n x k
+ * of the matrix; out of core they come from another pass over the spill file (or the data file). Either way no n x k
  * matrix and no whole-file text is built.
  */
 export class Labelling {

@@ -141,6 +141,12 @@ export interface FitSettings {
   readonly outOfCore: OutOfCore;
   /** Most bytes the numeric data may take in memory before `auto` fits it out of core. */
   readonly memoryLimit: number;
+  /**
+   * Where an out-of-core fit writes its spill file (the data encoded once, read back by every
+   * pass) and how that folder was chosen, for messages; undefined with `--no-spill` (every
+   * pass re-parses the data file).
+   */
+  readonly spill: { readonly dir: string; readonly origin: string } | undefined;
   readonly delimiter: string | undefined;
   readonly labelsOut: string;
   readonly modelOut: string;

@@ -35,10 +35,16 @@ export const optionScope = {
   minPts: density,
   clusterSelection: ['hdbscan'],
   scores: density,
+  spillDir: ['em'],
+  spill: ['em'],
 } as const satisfies Record<string, readonly Algorithm[]>;
 
-/** The command-line spelling of an option (`epsCluster` -> `--eps-cluster`). */
+/**
+ * The command-line spelling of an option (`epsCluster` -> `--eps-cluster`; `spill`, which is
+ * only ever given as its negation, -> `--no-spill`).
+ */
 export function flagOf(option: string): string {
+  if (option === 'spill') return '--no-spill';
   return `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 

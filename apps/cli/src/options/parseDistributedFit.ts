@@ -2,6 +2,7 @@ import type { CovarianceType } from '@mixkit/distributions';
 import { CliError } from '../cliError.js';
 import type { DistributedFitSettings } from '../commands/distributedFitCommand.js';
 import type { FitSettings } from './fitSettings.js';
+import { flagOf } from './optionScope.js';
 import { covarianceTypes } from './parseMethodSettings.js';
 
 /** The options a distributed fit adds to `fit` (commander's attribute names). */
@@ -36,6 +37,8 @@ const localOnly = [
   'delimiter',
   'outOfCore',
   'memoryLimit',
+  'spillDir',
+  'spill',
 ] as const;
 
 /**
@@ -152,5 +155,5 @@ function oneCovarianceType(settings: FitSettings): CovarianceType {
 }
 
 function flag(option: string): string {
-  return `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  return flagOf(option);
 }

@@ -15,6 +15,7 @@ import { parseDelimiter } from './parseDelimiter.js';
 import { parseMemoryLimit } from './parseMemoryLimit.js';
 import { parseMethodSettings } from './parseMethodSettings.js';
 import { parseNumberOption } from './parseNumberOption.js';
+import { parseSpillDir } from './parseSpillDir.js';
 import type { RawFitOptions } from './rawFitOptions.js';
 
 /**
@@ -91,6 +92,7 @@ export function parseFitSettings(
     missing,
     outOfCore,
     memoryLimit: parseMemoryLimit(raw.memoryLimit),
+    spill: parseSpillDir(raw.spillDir, raw.spill),
     delimiter: parseDelimiter(raw.delimiter),
     labelsOut,
     modelOut,

@@ -38,6 +38,9 @@ export interface RawFitOptions {
   readonly missing: string;
   readonly outOfCore: string;
   readonly memoryLimit?: string;
+  readonly spillDir?: string;
+  /** False with `--no-spill`. */
+  readonly spill: boolean;
   readonly delimiter?: string;
   readonly labelsOut?: string;
   readonly modelOut?: string;

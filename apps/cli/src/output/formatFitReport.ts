@@ -37,7 +37,7 @@ export function formatFitReport(report: FitReport): string {
     );
   }
   if (report.storage === 'out-of-core') {
-    out.push('  fitted out of core: streamed EM, one pass over the file per iteration');
+    out.push('  fitted out of core: streamed EM, one pass over the rows per iteration');
   }
   for (const [kind, names] of kinds) out.push(`  ${kind}: ${names.join(', ')}`);
   out.push('');

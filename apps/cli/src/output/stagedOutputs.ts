@@ -25,6 +25,15 @@ interface Staged extends StagedFile {
   flush(): void;
 }
 
+/**
+ * A scratch file of the command (the out-of-core fit's spill): created empty, open for reading
+ * and writing at `fd`, and removed whatever happens, like the temporary outputs.
+ */
+export interface ScratchFile {
+  readonly path: string;
+  readonly fd: number;
+}
+
 /** Bytes buffered per output file before a write to disk. */
 const BUFFER_BYTES = 1 << 16;
 
@@ -35,11 +44,13 @@ const BUFFER_BYTES = 1 << 16;
  * in its own folder (which proves the folder writable), filled while the command runs, and
  * renamed into place by `commit` only after everything worked (a rename within a folder is
  * atomic, so no reader ever sees half a file). `discard` removes every temporary file; it runs
- * on every error path, and on process exit as a last resort. Errors are `CliError`s: exit 2
- * for an unusable path, 1 when writing fails (a full disk, say).
+ * on every error path, and on process exit as a last resort. Scratch files (`scratch`) live
+ * under the same rules but are never renamed: `commit` and `discard` both remove them. Errors
+ * are `CliError`s: exit 2 for an unusable path, 1 when writing fails (a full disk, say).
  */
 export class StagedOutputs {
   private readonly staged: Staged[] = [];
+  private readonly scratches: { path: string; fd: number | undefined }[] = [];
   private done = false;
   private readonly onExit = () => this.discard();
 
@@ -80,8 +91,27 @@ export class StagedOutputs {
     return found;
   }
 
+  /**
+   * Creates an empty scratch file in `folder` (named `<prefix>.<pid>.<random>.tmp`, readable by
+   * its owner only), removed by `commit` and `discard`. `what` names it in errors, e.g.
+   * `--spill-dir /tmp`; an unusable folder is a `CliError` (exit 2).
+   */
+  scratch(folder: string, prefix: string, what: string): ScratchFile {
+    if (this.done) throw new Error('the outputs were already committed or discarded');
+    const path = join(folder, `${prefix}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx+', 0o600);
+    } catch (error) {
+      throw new CliError(`${what}: cannot write in ${folder} (${folderFailure(error)})`);
+    }
+    this.scratches.push({ path, fd });
+    return { path, fd };
+  }
+
   /** Flushes and closes every file, then renames each into place. */
   commit(): void {
+    this.removeScratches();
     try {
       for (const staged of this.staged) {
         staged.flush();
@@ -110,6 +140,7 @@ export class StagedOutputs {
 
   /** Removes every temporary file (idempotent; outputs already renamed stay). */
   discard(): void {
+    this.removeScratches();
     for (const staged of this.staged) {
       if (staged.fd !== undefined) {
         try {
@@ -122,6 +153,20 @@ export class StagedOutputs {
       if (staged.temporary !== '') rmSync(staged.temporary, { force: true });
     }
     this.finish();
+  }
+
+  private removeScratches(): void {
+    for (const scratch of this.scratches) {
+      if (scratch.fd !== undefined) {
+        try {
+          closeSync(scratch.fd);
+        } catch {
+          // already closed: nothing to release
+        }
+        scratch.fd = undefined;
+      }
+      rmSync(scratch.path, { force: true });
+    }
   }
 
   private finish(): void {
@@ -196,14 +241,9 @@ function createStaged(path: string, option: string): Staged {
   try {
     fd = openSync(temporary, 'wx', 0o644);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EROFS'
-          ? 'read-only file system'
-          : (code ?? String(error));
-    throw new CliError(`${option} ${path}: cannot write in ${dirname(path)} (${reason})`);
+    throw new CliError(
+      `${option} ${path}: cannot write in ${dirname(path)} (${folderFailure(error)})`,
+    );
   }
   let buffer = '';
   const staged: Staged = {
@@ -231,8 +271,28 @@ function createStaged(path: string, option: string): Staged {
   return staged;
 }
 
-function writeFailure(path: string, error: unknown, outcome = 'nothing was written'): CliError {
+/** Why a file could not be created in a folder, in words. */
+function folderFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOSPC' ? 'no space left on the device' : (code ?? String(error));
-  return new CliError(`${path}: cannot write output (${reason}); ${outcome}`, 1);
+  return code === 'EACCES' || code === 'EPERM'
+    ? 'permission denied'
+    : code === 'EROFS'
+      ? 'read-only file system'
+      : code === 'ENOENT'
+        ? 'no such folder'
+        : code === 'ENOTDIR'
+          ? 'not a folder'
+          : code === 'ENOSPC'
+            ? 'no space left on the device'
+            : (code ?? String(error));
+}
+
+/** Why writing failed, in words. */
+export function writeFailureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOSPC' ? 'no space left on the device' : (code ?? String(error));
+}
+
+function writeFailure(path: string, error: unknown, outcome = 'nothing was written'): CliError {
+  return new CliError(`${path}: cannot write output (${writeFailureReason(error)}); ${outcome}`, 1);
 }

@@ -27,6 +27,14 @@ export class LabelCoder {
     this.data[this.length++] = code;
   }
 
+  /**
+   * Forgets the codes added so far but keeps the texts' codes, so that the codes of a long file
+   * can be taken block by block (`labels`, then `clear`) in constant memory.
+   */
+  clear(): void {
+    this.length = 0;
+  }
+
   /** The codes added so far, one per row. */
   labels(): Int32Array {
     return this.data.subarray(0, this.length);
