@@ -4,10 +4,10 @@ process, as a user runs it.
 
 Usage: sklearn_fresh.py '<job json>' with the job of src/grid/freshFit.ts:
   {"fit": "kmeans"|"gmm-full"|"gmm-diag", "dataFile": ..., "initFile": ..., "rows": n,
-   "cols": d, "iterations": m}
+   "cols": d, "iterations": m, "workers": w}
 The data file is raw little-endian row-major float64 (what the JS contenders read); reading it
-is not timed. The fit runs twice in this process, single-threaded (BLAS and OpenMP limited to 1
-thread): the first is the fresh whole fit (its imports are done before timing, as any script
+is not timed. The fit runs twice in this process, on max(1, w) OpenMP threads (BLAS limited to
+1 thread; scikit-learn's k-means runs on OpenMP): the first is the fresh whole fit (its imports are done before timing, as any script
 imports first), the second the same fit warm. KMeans is Lloyd from the given centers, n_init=1,
 tol=0; GaussianMixture starts from the given weights, means and precisions with tol=0 (its fit
 also runs the initial M-step of init_params and a final E-step). Prints one line:
@@ -76,7 +76,8 @@ def main():
 
     before = rss_bytes()
     if threadpool_limits is not None:
-        threadpool_limits(limits=1)  # for the rest of this process (the environment says 1 too)
+        # For the rest of this process (the environment says 1 thread; this raises OpenMP).
+        threadpool_limits(limits={"blas": 1, "openmp": max(1, job.get("workers", 0))})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         _, cold = timed(fit)

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   }
   if (options.fresh !== undefined) {
     // A grid contender's whole fit in this fresh process (see suites/gridSuite.ts).
-    const outcome = runFreshFit(JSON.parse(options.fresh) as FreshJob);
+    const outcome = await runFreshFit(JSON.parse(options.fresh) as FreshJob);
     console.log(`FRESH ${JSON.stringify(outcome)}`);
     return;
   }

@@ -95,6 +95,11 @@ describe('the benchmark harness on tiny workloads', () => {
       // The grid's cases are rows of one table per kind of fit.
       expect(markdown).toContain(c.suite === 'grid' ? `| ${gridRowLabel(c)} |` : `### ${c.title}`);
     }
+    // Every grid shape also runs on 2 workers, in its own table under each kind's.
+    for (const c of report.cases.filter((x) => x.suite === 'grid')) {
+      expect(c.contenders.map((r) => r.id)).toContain('mixkit/workers-2');
+    }
+    expect(markdown).toContain("On 2 workers (target ≤ 0.8x scikit-learn's faster row");
     expect(markdown).toContain(report.machine.cpu);
     expect(markdown).toContain(report.machine.node);
   });

@@ -131,7 +131,7 @@ export function renderGrid(cases: readonly CaseResult[]): string {
   const lines = [
     '### Grid: whole fits in fresh processes, overlapping clusters of unequal sizes and spreads',
     '',
-    'Each round runs every contender in a fresh process (interleaved, mixkit then scikit-learn), which times one whole fit (input check, placement, every iteration, final scoring; reading the data file untimed), then the same fit again warm. Ratios are mixkit ÷ scikit-learn medians (below 1: mixkit is faster), with the CPU-time ratio in parentheses. Peak memory: the peak RSS of the fresh process during its fits, above its RSS once the data was read.',
+    'Each round runs every contender in a fresh process (interleaved: mixkit, mixkit on 2 workers, scikit-learn, and for k-means scikit-learn on 2 threads), which times one whole fit (input check, placement, every iteration, final scoring; reading the data file untimed), then the same fit again warm. Ratios are mixkit ÷ scikit-learn medians (below 1: mixkit is faster), with the CPU-time ratio in parentheses. Peak memory: the peak RSS of the fresh process during its fits, above its RSS once the data was read.',
   ];
   for (const [kind, title, limit] of kinds) {
     const rows = cases.filter((c) => c.id.startsWith(`grid/${kind}-`));
@@ -168,8 +168,9 @@ export function renderGrid(cases: readonly CaseResult[]): string {
           : undefined;
       const peak = (r: ContenderResult | undefined) =>
         r?.memory === undefined ? '' : mebibytes(r.memory.peakBytes);
-      const missed = c.targets.filter((t) => t.met === false).map((t) => t.description);
-      const undecided = c.targets.some((t) => t.met === null);
+      const oneThread = c.targets.filter((t) => !t.description.startsWith(ON_WORKERS));
+      const missed = oneThread.filter((t) => t.met === false).map((t) => t.description);
+      const undecided = oneThread.some((t) => t.met === null);
       const outcome =
         missed.length > 0
           ? `missed: ${missed.map((d) => (d.includes('fresh') ? 'fresh' : d.includes('warm') ? 'warm' : 'objective')).join(', ')}`
@@ -181,8 +182,68 @@ export function renderGrid(cases: readonly CaseResult[]): string {
         `| ${gridRowLabel(c)} | ${iterations} | ${fresh(m)} | ${fresh(s)} | ${ratioPair(freshRatio, cpuRatio)} | ${warm(m)} | ${warm(s)} | ${ratioPair(warmRatio, warmCpuRatio)} | ${peak(m)} / ${peak(s)} | ${outcome} |`,
       );
     }
+    lines.push(...renderGridWorkers(rows, kind === 'kmeans' ? 0.8 : 0.25));
   }
   return lines.join('\n');
+}
+
+/** How the grid's 2-worker targets begin (`gridSuite`'s `workerTargets`). */
+const ON_WORKERS = 'mixkit on 2 workers';
+
+/**
+ * The grid's shapes on 2 workers (issue 17's targets, applied by issue 23): mixkit's fit on a
+ * pool of 2 worker threads against scikit-learn's faster row (1 or 2 threads), and the speed-up
+ * over mixkit's own single thread, fresh and warm.
+ */
+function renderGridWorkers(cases: readonly CaseResult[], limit: number): string[] {
+  const rows = cases.filter((c) => c.contenders.some((r) => r.id === 'mixkit/workers-2'));
+  if (rows.length === 0) return [];
+  const lines = [
+    '',
+    `On 2 workers (target ≤ ${limit}x scikit-learn's faster row; speed-up = mixkit's single thread ÷ its 2 workers):`,
+    '',
+    '| n x d, k | 2 workers fresh fit | speed-up | scikit-learn best fresh | ratio | 2 workers warm / iteration | speed-up | scikit-learn best warm | ratio | outcome |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const c of rows) {
+    const ok = (id: string) => c.contenders.find((r) => r.id === id && r.status === 'ok');
+    const one = ok('mixkit');
+    const two = ok('mixkit/workers-2');
+    const peers = [ok('scikit-learn'), ok('scikit-learn/threads-2')].filter(
+      (r): r is ContenderResult => r !== undefined,
+    );
+    const best = (pick: (r: ContenderResult) => number | undefined) => {
+      const found = peers
+        .map((r) => ({ r, t: pick(r) }))
+        .filter((x): x is { r: ContenderResult; t: number } => x.t !== undefined)
+        .sort((a, b) => a.t - b.t)[0];
+      return found === undefined ? undefined : { t: found.t, threads: found.r.threads };
+    };
+    const cells = (pick: (r: ContenderResult) => number | undefined) => {
+      const mine = two === undefined ? undefined : pick(two);
+      const single = one === undefined ? undefined : pick(one);
+      const peer = best(pick);
+      return [
+        mine === undefined ? (two?.status ?? '') : formatSeconds(mine),
+        mine !== undefined && single !== undefined ? `${(single / mine).toFixed(2)}x` : '',
+        peer === undefined
+          ? ''
+          : `${formatSeconds(peer.t)} (${peer.threads} thread${peer.threads > 1 ? 's' : ''})`,
+        mine !== undefined && peer !== undefined ? (mine / peer.t).toFixed(2) : '',
+      ];
+    };
+    const judged = c.targets.filter((t) => t.description.startsWith(ON_WORKERS));
+    const missed = judged.filter((t) => t.met === false);
+    const outcome = judged.some((t) => t.met === null)
+      ? 'undecided'
+      : missed.length === 0
+        ? 'met'
+        : `missed: ${missed.map((t) => (t.description.includes('warm') ? 'warm' : 'fresh')).join(', ')}`;
+    lines.push(
+      `| ${gridRowLabel(c)} | ${[...cells((r) => r.perIteration?.median), ...cells((r) => r.warmPerIteration)].join(' | ')} | ${outcome} |`,
+    );
+  }
+  return lines;
 }
 
 /** One line per target of every case: the headline of the report. */

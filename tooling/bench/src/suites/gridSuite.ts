@@ -70,15 +70,17 @@ function sample(outcome: FreshOutcome): RunSample {
 function mixkitContender(job: FreshJob, ctx: BenchContext): Contender {
   const cliPath = fileURLToPath(new URL('./cli.js', import.meta.url));
   const inProcess = ctx.memory !== 'child';
+  const on =
+    job.workers === 0 ? '' : `, fitAsync on ${job.workers} workers (pool started in the fit)`;
   let last: FreshOutcome | undefined;
   return {
-    id: 'mixkit',
+    id: job.workers === 0 ? 'mixkit' : `mixkit/workers-${job.workers}`,
     library: 'mixkit',
-    variant: `${job.fit === 'kmeans' ? 'KMeans auto' : `GaussianMixture ${job.fit.slice(4)}`}, ${inProcess ? 'in this process' : 'fresh process'}`,
-    threads: 1,
+    variant: `${job.fit === 'kmeans' ? 'KMeans auto' : `GaussianMixture ${job.fit.slice(4)}`}${on}, ${inProcess ? 'in this process' : 'fresh process'}`,
+    threads: Math.max(1, job.workers),
     run: async () => {
       last = inProcess
-        ? runFreshFit(job)
+        ? await runFreshFit(job)
         : await spawnFresh(process.execPath, [cliPath, '--fresh', JSON.stringify(job)]);
       return sample(last);
     },
@@ -87,13 +89,17 @@ function mixkitContender(job: FreshJob, ctx: BenchContext): Contender {
   };
 }
 
-/** scikit-learn's whole fit in a fresh `python3` process (`python/sklearn_fresh.py`). */
+/**
+ * scikit-learn's whole fit in a fresh `python3` process (`python/sklearn_fresh.py`), on
+ * `job.workers` threads (OpenMP; BLAS stays on 1), or 1 when it is 0.
+ */
 function sklearnContender(job: FreshJob, ctx: BenchContext): Contender {
+  const threads = Math.max(1, job.workers);
   const base = {
-    id: 'scikit-learn',
+    id: threads === 1 ? 'scikit-learn' : `scikit-learn/threads-${threads}`,
     library: 'scikit-learn',
-    variant: `${job.fit === 'kmeans' ? 'KMeans lloyd' : `GaussianMixture ${job.fit.slice(4)}`}, 1 thread, fresh process`,
-    threads: 1,
+    variant: `${job.fit === 'kmeans' ? 'KMeans lloyd' : `GaussianMixture ${job.fit.slice(4)}`}, ${threads === 1 ? '1 thread' : `${threads} threads`}, fresh process`,
+    threads,
   };
   if (typeof ctx.python === 'string') {
     return {
@@ -147,6 +153,7 @@ function gridTargets(shape: GridShape, rows: readonly ContenderResult[]): Target
   } else {
     checks.push({ description: warm, met: null, detail: 'a contender did not run' });
   }
+  checks.push(...workerTargets(shape, rows));
   const same =
     shape.fit === 'kmeans'
       ? 'the same inertia as scikit-learn (harness formula, relative 1e-9)'
@@ -163,6 +170,38 @@ function gridTargets(shape: GridShape, rows: readonly ContenderResult[]): Target
   return checks;
 }
 
+/**
+ * Issue 17's multi-core targets on the grid's shapes (issue 23 applies them): 2 workers at most
+ * 0.25x scikit-learn's single thread (its fastest for a GMM), and k-means at most 0.8x
+ * scikit-learn's faster Lloyd (1 or 2 threads); fresh whole fits and warm iterations.
+ */
+function workerTargets(shape: GridShape, rows: readonly ContenderResult[]): TargetCheck[] {
+  const ok = (id: string) => rows.find((r) => r.id === id && r.status === 'ok');
+  const two = ok('mixkit/workers-2');
+  const peers = [
+    ok('scikit-learn'),
+    ...(shape.fit === 'kmeans' ? [ok('scikit-learn/threads-2')] : []),
+  ];
+  const limit = shape.fit === 'kmeans' ? 0.8 : 0.25;
+  const peer =
+    shape.fit === 'kmeans'
+      ? "scikit-learn's faster Lloyd (1 or 2 threads)"
+      : "scikit-learn's (1 thread)";
+  const pick = (row: ContenderResult | undefined, warm: boolean) =>
+    warm ? row?.warmPerIteration : row?.perIteration?.median;
+  return [false, true].map((warm) => {
+    const description = `mixkit on 2 workers: ${warm ? 'warm time per iteration' : 'whole fit in a fresh process'} at most ${limit}x ${peer}`;
+    const mine = pick(two, warm);
+    const theirs = peers.map((row) => pick(row, warm));
+    if (mine === undefined || theirs.some((t) => t === undefined)) {
+      return { description, met: null, detail: 'a contender did not run' };
+    }
+    const best = Math.min(...theirs.map((t) => t ?? Number.POSITIVE_INFINITY));
+    const r = mine / best;
+    return { description, met: r <= limit, detail: `${r.toFixed(2)}x` };
+  });
+}
+
 function gridCase(shape: GridShape, ctx: BenchContext): BenchCase {
   const { header, X } = loadSpec(shape, ctx.size, ctx.cacheDir, ctx.log);
   const job: FreshJob = {
@@ -172,7 +211,9 @@ function gridCase(shape: GridShape, ctx: BenchContext): BenchCase {
     rows: header.rows,
     cols: header.cols,
     iterations: shape.iterations,
+    workers: 0,
   };
+  const onTwo: FreshJob = { ...job, workers: 2 };
   const what =
     shape.fit === 'kmeans'
       ? 'k-means'
@@ -187,7 +228,13 @@ function gridCase(shape: GridShape, ctx: BenchContext): BenchCase {
       shape.fit === 'kmeans'
         ? 'inertia of the final centers (harness formula)'
         : 'mean log-likelihood of the final parameters (harness formula)',
-    contenders: [mixkitContender(job, ctx), sklearnContender(job, ctx)],
+    contenders: [
+      mixkitContender(job, ctx),
+      mixkitContender(onTwo, ctx),
+      sklearnContender(job, ctx),
+      // scikit-learn's GMM is fastest on 1 thread; its k-means gains from a second.
+      ...(shape.fit === 'kmeans' ? [sklearnContender(onTwo, ctx)] : []),
+    ],
     // Each round is a fresh process per contender, so it needs no warm-up run.
     warmup: 0,
     rounds: Math.min(ctx.rounds, 3),

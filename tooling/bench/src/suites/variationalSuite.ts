@@ -143,13 +143,22 @@ function targets(rows: readonly ContenderResult[]): TargetCheck[] {
       detail: `mixkit = ${ratio.toFixed(2)}x scikit-learn${cpuRatioNote(mixkit, sklearn)}`,
     },
   ];
-  const two = rows.find((r) => r.id === 'mixkit/bgmm-full/workers-2' && r.status === 'ok');
-  const speedUp = 'mixkit on 2 workers at least 1.7x faster per iteration than in the thread';
-  if (two?.perIteration) {
-    const s = mixkit.perIteration.median / two.perIteration.median;
-    checks.push({ description: speedUp, met: s >= 1.7, detail: `${s.toFixed(2)}x` });
-  } else {
-    checks.push({ description: speedUp, met: null, detail: 'the 2-worker row did not run' });
+  const ok = (id: string) => rows.find((r) => r.id === id && r.status === 'ok');
+  const one = ok('mixkit/bgmm-full/workers-1');
+  const two = ok('mixkit/bgmm-full/workers-2');
+  // Issue 17's target is 1 → 2 workers (the same path, one more core); from the calling thread
+  // to 2 workers also counts what a fit on workers costs beyond the thread's (reported too).
+  for (const [from, base] of [
+    ['on 1 worker', one],
+    ['in the thread', mixkit],
+  ] as const) {
+    const speedUp = `mixkit on 2 workers at least 1.7x faster per iteration than ${from}`;
+    if (two?.perIteration && base?.perIteration) {
+      const s = base.perIteration.median / two.perIteration.median;
+      checks.push({ description: speedUp, met: s >= 1.7, detail: `${s.toFixed(2)}x` });
+    } else {
+      checks.push({ description: speedUp, met: null, detail: 'a worker row did not run' });
+    }
   }
   return checks;
 }
@@ -163,7 +172,12 @@ function variationalCase(ctx: BenchContext): BenchCase {
     reference: 'mixkit/bgmm-full',
     workload: { name: 'gmm-medium', rows: X.rows, cols: X.cols, k },
     objectiveLabel: 'mean log-likelihood of the posterior-mean mixture (harness formula)',
-    contenders: [mixkitContender(X, k), mixkitContender(X, k, 2), sklearnContender(ctx, header, k)],
+    contenders: [
+      mixkitContender(X, k),
+      mixkitContender(X, k, 1),
+      mixkitContender(X, k, 2),
+      sklearnContender(ctx, header, k),
+    ],
     evaluate: (result) => gaussianMixtureLogLikelihood(X, result as GaussianMixtureParams, 'full'),
     targets,
     notes: [
