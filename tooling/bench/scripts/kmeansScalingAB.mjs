@@ -100,6 +100,13 @@ function stampedExecutor(pool, stamps) {
         close: () => session.close(),
       };
     },
+    // A build whose pool lends buffers between fits keeps doing so through the wrapper.
+    ...(pool.borrowBuffer === undefined
+      ? {}
+      : {
+          borrowBuffer: (bytes) => pool.borrowBuffer(bytes),
+          giveBackBuffer: (buffer) => pool.giveBackBuffer(buffer),
+        }),
   };
 }
 
@@ -144,13 +151,11 @@ async function fit(build, count) {
     };
   };
   return {
-    timeline: stamps
-      .slice(1)
-      .map((b, i) => ({
-        what: `${stamps[i].what} -> ${b.what}`,
-        halves: b.halves,
-        ...part(stamps[i], b),
-      })),
+    timeline: stamps.slice(1).map((b, i) => ({
+      what: `${stamps[i].what} -> ${b.what}`,
+      halves: b.halves,
+      ...part(stamps[i], b),
+    })),
     inertia: fitted.inertia,
     iterations: fitted.iterations,
     first: part(snaps[0], snaps[1]),
