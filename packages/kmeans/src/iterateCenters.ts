@@ -9,6 +9,7 @@ import {
   runShardProgramSync,
   type ShardHandle,
   type ShardProgram,
+  sharedFloat64Array,
   sharedInt32Array,
 } from '@mixkit/core';
 import { rowSquaredNorms } from '@mixkit/linalg';
@@ -20,6 +21,7 @@ import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
 import {
   type AssignInput,
   type AssignOutput,
+  assignSumsStride,
   assignTask,
   kmeansShardRows,
 } from './shards/assignTask.js';
@@ -68,6 +70,8 @@ export interface AssignSession {
   readonly handle: ShardHandle<AssignInput, AssignOutput>;
   /** Every row's label, written by the shards. */
   readonly labels: Int32Array;
+  /** Every shard's sums, written by the shards where they share memory (`AssignSetup`). */
+  readonly shardSums: Float64Array;
 }
 
 /** Opens the fit's assignment shards (`assignTask`) over `data`. */
@@ -80,9 +84,10 @@ export function* openAssignSession(
   const labels = sharedInt32Array(n);
   const { X, frame, weights, xNorms } = data;
   const { exponent: scaleExponent, offset } = frame;
-  const setup = { X, scaleExponent, offset, weights, xNorms, labels, algorithm, k };
   const plan = planShards(n, kmeansShardRows(n, d, k));
-  return { handle: yield* openShards(assignTask, setup, plan, undefined), labels };
+  const shardSums = sharedFloat64Array(plan.count * assignSumsStride(k, d));
+  const setup = { X, scaleExponent, offset, weights, xNorms, labels, algorithm, k, shardSums };
+  return { handle: yield* openShards(assignTask, setup, plan, undefined), labels, shardSums };
 }
 
 /**
@@ -228,14 +233,22 @@ function reduce(
   let distances = 0;
   let inertia = 0;
   const shardRows = session.handle.plan.shardRows;
+  const kd = sums.sums.length;
+  const k = sums.weights.length;
+  const shared = session.shardSums;
   for (const [s, output] of outputs.entries()) {
     changed += output.changed;
     distances += output.distanceComputations;
     inertia += output.inertia;
-    for (let t = 0; t < output.sums.length; t++) sums.sums[t] += output.sums[t];
-    for (let j = 0; j < output.clusterWeights.length; j++) {
-      sums.weights[j] += output.clusterWeights[j];
-    }
+    // A shard that wrote its sums to shared memory sent none (see `AssignSetup.shardSums`).
+    const at = s * (kd + k);
+    const own = output.sums.length > 0;
+    const from = own ? output.sums : shared;
+    const base = own ? 0 : at;
+    for (let t = 0; t < kd; t++) sums.sums[t] += from[base + t];
+    const weightsFrom = own ? output.clusterWeights : shared;
+    const weightsBase = own ? 0 : at + kd;
+    for (let j = 0; j < k; j++) sums.weights[j] += weightsFrom[weightsBase + j];
     if (output.labels !== undefined) session.labels.set(output.labels, s * shardRows);
   }
   return { changed, distances, inertia };

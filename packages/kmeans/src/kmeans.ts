@@ -122,8 +122,10 @@ export class KMeans implements Clusterer<KMeansModel> {
     // X's values are checked in the preparation's first pass over them (which reads them anyway).
     const matrix = toMatrix(X, { checkFinite: false });
     const n = matrix.rows;
-    const { data, weights } = yield* prepareKmeansProgram(matrix, {
-      workers: options.executor?.workers ?? 0,
+    const executor = options.executor;
+    const { data, weights, copyBuffer } = yield* prepareKmeansProgram(matrix, {
+      workers: executor?.workers ?? 0,
+      borrowBuffer: executor?.borrowBuffer?.bind(executor),
       checkedWeights: () => {
         assertClusterCount(k, n);
         const given =
@@ -186,6 +188,9 @@ export class KMeans implements Clusterer<KMeansModel> {
       yield* closeShards(handle);
       for (const [s, run] of runs.entries()) selection.add(restart + s, run);
     }
+    // Every session is closed and the model keeps none of the shared copy: a kept pool may lend
+    // it to its next fit (see `ShardExecutor.borrowBuffer`).
+    if (copyBuffer !== undefined) executor?.giveBackBuffer?.(copyBuffer);
     return selection.model(data, algorithm);
   }
 

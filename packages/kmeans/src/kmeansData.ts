@@ -59,6 +59,11 @@ export interface PrepareOptions {
    * weights given (already checked), if any.
    */
   readonly checkedWeights?: () => Float64Array | undefined;
+  /**
+   * Where the shared copy of X may come from (`ShardExecutor.borrowBuffer`): a buffer of that
+   * many bytes an earlier fit gave back, or undefined (a fresh one is allocated).
+   */
+  readonly borrowBuffer?: ((bytes: number) => SharedArrayBuffer | undefined) | undefined;
 }
 
 /** What `prepareKmeansProgram` gives: the data, and the weights as given. */
@@ -67,6 +72,11 @@ export interface PreparedKmeans {
   readonly data: KMeansData;
   /** What `checkedWeights` returned. */
   readonly weights: Float64Array | undefined;
+  /**
+   * The shared copy of X the preparation made (on workers, for data not already shared), which
+   * the fit may give back to its executor once its sessions are closed; else undefined.
+   */
+  readonly copyBuffer: SharedArrayBuffer | undefined;
 }
 
 /**
@@ -145,7 +155,17 @@ function* preparation(
   const onWorkers = workers > 0;
   const copied = onWorkers && !isShared(X.data);
   // The shared copy is filled while the first pass runs (see `copyShards`).
-  const rows: Matrix = copied ? { rows: n, cols: d, data: sharedFloat64Array(n * d) } : X;
+  // A buffer an earlier fit gave back has its pages mapped already (most of a fresh copy's cost,
+  // see `copyShards`); every value of it is overwritten before it is read.
+  const rows: Matrix = copied
+    ? {
+        rows: n,
+        cols: d,
+        data: new Float64Array(
+          options.borrowBuffer?.(8 * n * d) ?? new SharedArrayBuffer(8 * n * d),
+        ),
+      }
+    : X;
   const ready = copied ? sharedInt32Array(plan.count) : undefined;
   const source = copied ? X.data : undefined;
   const handle = yield* openShards(prepareTask, { X: rows }, plan, { source });
@@ -201,7 +221,9 @@ function* preparation(
     weightedSquaredNorm,
     meanVariance: meanVariance / d,
   };
-  return { data, weights: given };
+  const copyBuffer =
+    copied && rows.data.buffer instanceof SharedArrayBuffer ? rows.data.buffer : undefined;
+  return { data, weights: given, copyBuffer };
 }
 
 /**

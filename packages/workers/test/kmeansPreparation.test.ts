@@ -1,9 +1,16 @@
-import { InvalidInputError, type Matrix, sharedFloat64Array } from '@mixkit/core';
+import {
+  InvalidInputError,
+  type Matrix,
+  type ShardExecutor,
+  sharedFloat64Array,
+} from '@mixkit/core';
 import { makeBlobs } from '@mixkit/datasets';
 import { KMeans } from '@mixkit/kmeans';
 import { describe, expect, it } from 'vitest';
+import { createWorkerPool } from '../src/index.js';
 import { fingerprint } from './fingerprint.js';
 import { keptPools, recording } from './keptPools.js';
+import { workerBundleUrl } from './workerBundle.js';
 
 const pool = keptPools();
 
@@ -98,6 +105,55 @@ it('copies rows of many shards while the workers map their pages: the same bits'
   }
   expect(X.data.every((v, t) => Object.is(v, before[t]))).toBe(true);
 }, 120_000);
+
+describe("a kept pool lends one fit's shared copy of the data to the next", () => {
+  it('to a fit of the same size, whose values overwrite it: the same bits as the thread', async () => {
+    const kept = pool(2);
+    const lent: (SharedArrayBuffer | undefined)[] = [];
+    const given: SharedArrayBuffer[] = [];
+    const executor: ShardExecutor = {
+      workers: kept.workers,
+      open: (task, setup, plan, local) => kept.open(task, setup, plan, local),
+      borrowBuffer: (bytes) => {
+        const buffer = kept.borrowBuffer(bytes);
+        lent.push(buffer);
+        return buffer;
+      },
+      giveBackBuffer: (buffer) => {
+        given.push(buffer);
+        kept.giveBackBuffer(buffer);
+      },
+    };
+    // Centered in place in the copy, used as it is, then centered again: each fit reads only
+    // its own values from the buffer the one before wrote.
+    const datasets = [mapped(blobs, (v) => v + 1e4), blobs, mapped(blobs, (v) => 500 - v)];
+    for (const X of datasets) {
+      const sync = kmeans.fit(X, { random: 4 });
+      const model = await kmeans.fitAsync(X, { random: 4, executor });
+      expect(fingerprint(model)).toBe(fingerprint(sync));
+    }
+    expect(given).toHaveLength(3);
+    expect(given[0].byteLength).toBe(8 * blobs.data.length);
+    expect(lent[1]).toBe(given[0]);
+    expect(lent[2]).toBe(given[1]);
+    // Taken, so a concurrent fit cannot get the same buffer; another size gets none.
+    expect(kept.borrowBuffer(8 * blobs.data.length)).toBe(given[2]);
+    expect(kept.borrowBuffer(8 * blobs.data.length)).toBeUndefined();
+    kept.giveBackBuffer(given[2]);
+    expect(kept.borrowBuffer(8)).toBeUndefined();
+  }, 120_000);
+
+  it('only while it keeps its workers: not without keepAlive, not after destroy()', () => {
+    const buffer = new SharedArrayBuffer(64);
+    const passing = createWorkerPool({ workers: 1, workerUrl: workerBundleUrl() });
+    passing.giveBackBuffer(buffer);
+    expect(passing.borrowBuffer(64)).toBeUndefined();
+    const kept = createWorkerPool({ workers: 1, workerUrl: workerBundleUrl(), keepAlive: true });
+    kept.giveBackBuffer(buffer);
+    kept.destroy();
+    expect(kept.borrowBuffer(64)).toBeUndefined();
+  });
+});
 
 it('prepares data of fewer than 4 shards in the calling thread, with the same bits', async () => {
   // 100,000 x 4: 2 shards of the preparation (not worth a session on the workers), 2 of the

@@ -34,6 +34,19 @@ export interface ShardExecutor {
     plan: ShardPlan,
     local: Local,
   ): Promise<ShardSession<Input, Output>>;
+  /**
+   * Optional: a `SharedArrayBuffer` of exactly `bytes` bytes that an earlier fit gave back
+   * (`giveBackBuffer`), or undefined. A fit that fills a large shared copy of its data takes one
+   * here before allocating: pages already written once cost a fraction of fresh ones, whose
+   * mapping by the kernel is most of such a copy (and is work the calling thread and the
+   * workers share, which a second worker does not speed up). Its contents are arbitrary.
+   */
+  borrowBuffer?(bytes: number): SharedArrayBuffer | undefined;
+  /**
+   * Optional: takes back a buffer from `borrowBuffer` or of the fit's own, once no session of
+   * the fit reads or writes it any more. An executor keeps it only while it keeps its threads.
+   */
+  giveBackBuffer?(buffer: SharedArrayBuffer): void;
 }
 
 /** One fit's use of an executor for one task: rounds of `map` over the same shards. */

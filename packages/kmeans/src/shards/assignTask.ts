@@ -33,6 +33,13 @@ export interface AssignSetup {
   readonly algorithm: ResolvedKMeansAlgorithm;
   /** Number of clusters. */
   readonly k: number;
+  /**
+   * Where each shard writes its cluster sums after every round, k·d sums then k weights per
+   * shard in shard order (`assignSumsStride`), when it is on shared memory: the outputs then
+   * carry none, so a round's answers hold no arrays to clone in the worker and allocate in the
+   * fit's thread. Absent (or not shared): the outputs carry them.
+   */
+  readonly shardSums?: Float64Array | undefined;
 }
 
 /** One round: the centers to assign to, and what happened to them since the last round. */
@@ -60,9 +67,12 @@ export interface AssignInput {
 export interface AssignOutput {
   /** Rows of the shard whose label changed this round. */
   readonly changed: number;
-  /** k x d weighted coordinate sums and k weights of the shard's clusters, after the round. */
+  /**
+   * k x d weighted coordinate sums of the shard's clusters, after the round; empty when the
+   * shard wrote them to the setup's `shardSums`.
+   */
   readonly sums: Float64Array;
-  /** k total weights of the shard's clusters. */
+  /** k total weights of the shard's clusters; empty when written to `shardSums`. */
   readonly clusterWeights: Float64Array;
   /** Distances the shard's strategy computed so far in this run. */
   readonly distanceComputations: number;
@@ -86,6 +96,8 @@ export interface AssignState {
   readonly setup: AssignSetup;
   readonly shards: Map<number, ShardState>;
   readonly sharedLabels: boolean;
+  /** The setup's `shardSums` when this thread's writes reach the fit's thread, else undefined. */
+  readonly sharedSums: Float64Array | undefined;
 }
 
 /**
@@ -102,9 +114,9 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
     const state: AssignState = {
       setup,
       shards: new Map(),
-      sharedLabels:
-        typeof SharedArrayBuffer !== 'undefined' &&
-        setup.labels.buffer instanceof SharedArrayBuffer,
+      sharedLabels: isShared(setup.labels),
+      sharedSums:
+        setup.shardSums !== undefined && isShared(setup.shardSums) ? setup.shardSums : undefined,
     };
     // One kernel memory for the searches of all this thread's shards (see `KernelArena`).
     const arena =
@@ -136,16 +148,33 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
     const changed = input.assign
       ? own.strategy.assign(centers, input.centerNorms, labels, own.sums, input.halves)
       : 0;
+    const shared = state.sharedSums;
+    if (shared !== undefined) {
+      const at = shard.index * assignSumsStride(k, d);
+      shared.set(own.sums.sums, at);
+      shared.set(own.sums.weights, at + k * d);
+    }
     return {
       changed,
-      sums: own.sums.sums.slice(),
-      clusterWeights: own.sums.weights.slice(),
+      sums: shared === undefined ? own.sums.sums.slice() : noValues,
+      clusterWeights: shared === undefined ? own.sums.weights.slice() : noValues,
       distanceComputations: own.strategy.distanceComputations,
       inertia: input.inertia ? inertiaOf(data, input.centers, labels) : 0,
       labels: state.sharedLabels ? undefined : labels.slice(),
     };
   },
 };
+
+/** Doubles per shard in `AssignSetup.shardSums`: its k·d sums, then its k weights. */
+export function assignSumsStride(k: number, d: number): number {
+  return k * d + k;
+}
+
+const noValues = new Float64Array(0);
+
+function isShared(array: Int32Array | Float64Array): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
+}
 
 /**
  * Rows per shard of a k-means assignment: enough that per-shard bounds and scratch stay small,

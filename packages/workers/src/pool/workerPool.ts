@@ -55,6 +55,8 @@ export class WorkerPool implements ShardExecutor {
   private nextSession = 0;
   /** Counts `destroy()` calls: a session opening across one rejects. */
   private epoch = 0;
+  /** The shared buffer the last fit gave back, kept for the next one (`keepAlive` pools only). */
+  private spare: SharedArrayBuffer | undefined;
 
   constructor(
     private readonly factory: ThreadFactory,
@@ -153,9 +155,30 @@ export class WorkerPool implements ShardExecutor {
    */
   destroy(): void {
     this.epoch++;
+    this.spare = undefined;
     const threads = this.threads;
     this.threads = new Array(this.workers).fill(undefined);
     for (const thread of threads) thread?.terminate(destroyedError(thread.index));
+  }
+
+  /**
+   * The buffer the last fit gave back when it has `bytes` bytes (taken: a concurrent fit cannot
+   * get it too), else undefined. Only a `keepAlive` pool keeps one (see `giveBackBuffer`).
+   */
+  borrowBuffer(bytes: number): SharedArrayBuffer | undefined {
+    const spare = this.spare;
+    if (spare === undefined || spare.byteLength !== bytes) return undefined;
+    this.spare = undefined;
+    return spare;
+  }
+
+  /**
+   * Keeps `buffer` for the next fit, in place of any other (at most one, the latest), when the
+   * pool keeps its workers (`keepAlive`) too; `destroy()` lets it go. A pool without
+   * `keepAlive` keeps nothing after a fit, as it keeps no worker.
+   */
+  giveBackBuffer(buffer: SharedArrayBuffer): void {
+    if (this.keepAlive) this.spare = buffer;
   }
 
   /**
