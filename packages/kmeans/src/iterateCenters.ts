@@ -15,7 +15,7 @@ import { rowSquaredNorms } from '@mixkit/linalg';
 import type { CenterHalves } from './centerHalves.js';
 import { ClusterSums } from './clusterSums.js';
 import { halfCenterDistances } from './halfCenterDistances.js';
-import type { KMeansData } from './kmeansData.js';
+import { type KMeansData, readRows } from './kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
 import {
   type AssignInput,
@@ -76,11 +76,14 @@ export function* openAssignSession(
   algorithm: ResolvedKMeansAlgorithm,
   k: number,
 ): ShardProgram<never, AssignSession> {
-  const { rows: n, cols: d } = data.X;
+  // The rows as the fit reads them (see `KMeansData.rowsRead`): X itself, or the data as given
+  // with the means to subtract.
+  const { rows: X, shift } = readRows(data);
+  const { rows: n, cols: d } = X;
   const labels = sharedInt32Array(n);
-  const { X, frame, weights, xNorms } = data;
+  const { frame, weights, xNorms } = data;
   const { exponent: scaleExponent, offset } = frame;
-  const setup = { X, scaleExponent, offset, weights, xNorms, labels, algorithm, k };
+  const setup = { X, shift, scaleExponent, offset, weights, xNorms, labels, algorithm, k };
   const plan = planShards(n, kmeansShardRows(n, d, k));
   return { handle: yield* openShards(assignTask, setup, plan, undefined), labels };
 }
@@ -119,7 +122,7 @@ export function* centersProgram(
   initialCenters: Matrix,
   settings: IterationSettings,
 ): ShardProgram<CenteredStep, CenteredRun> {
-  const { cols: d } = data.X;
+  const d = initialCenters.cols;
   const k = initialCenters.rows;
   const { labels } = session;
   let centers: Matrix = { rows: k, cols: d, data: Float64Array.from(initialCenters.data) };
@@ -212,7 +215,7 @@ export function* centersProgram(
     converged,
     objective,
     warnings,
-    distanceComputations: strategyDistances + extraDistances + data.X.rows,
+    distanceComputations: strategyDistances + extraDistances + data.xNorms.length,
   };
 }
 

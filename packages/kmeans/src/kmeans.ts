@@ -124,6 +124,9 @@ export class KMeans implements Clusterer<KMeansModel> {
     const n = matrix.rows;
     const { data, weights } = yield* prepareKmeansProgram(matrix, {
       workers: options.executor?.workers ?? 0,
+      // No executor: every pass runs in this thread, which can read X itself with the means
+      // subtracted instead of a centered copy (executors' threads read the shared copy).
+      shiftOnRead: options.executor === undefined,
       checkedWeights: () => {
         assertClusterCount(k, n);
         const given =
