@@ -196,15 +196,29 @@ function shardState(setup: AssignSetup, shard: Shard, arena: KernelArena | undef
 function inertiaOf(data: KMeansData, centers: Float64Array, labels: Int32Array): number {
   const { weights } = data;
   const { rows: X, shift } = readRows(data);
+  if (shift !== undefined) return shiftedInertia(X, shift, weights, centers, labels);
   const { rows: n, cols: d, data: x } = X;
   let total = 0;
-  if (shift === undefined) {
-    for (let i = 0; i < n; i++) {
-      total += weights[i] * squaredDistance(x, i * d, centers, labels[i] * d, d);
-    }
-    return total;
+  for (let i = 0; i < n; i++) {
+    total += weights[i] * squaredDistance(x, i * d, centers, labels[i] * d, d);
   }
-  // The same differences as `squaredDistance` of the shifted row, (x − shift) − c, in order.
+  return total;
+}
+
+/**
+ * `inertiaOf` of the rows X − shift, read from X: the same differences as `squaredDistance` of
+ * the shifted row, (x − shift) − c, added in the same order. A leaf function ending with its
+ * loop (V8 optimizes such a loop on-stack early in a fresh process).
+ */
+function shiftedInertia(
+  X: Matrix,
+  shift: Float64Array,
+  weights: Float64Array,
+  centers: Float64Array,
+  labels: Int32Array,
+): number {
+  const { rows: n, cols: d, data: x } = X;
+  let total = 0;
   for (let i = 0; i < n; i++) {
     const o = i * d;
     const co = labels[i] * d;
