@@ -74,7 +74,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
     private readonly data: KMeansSearchData,
     k: number,
   ) {
-    const n = data.X.rows;
+    const n = data.xNorms.length;
     this.tighten = tightenMinSuccess(k) < 1;
     // Doubles from the first store: V8 keeps a field that holds small integers in a Smi
     // representation and changes it when a double or a count past 2^30 arrives, deprecating
@@ -105,8 +105,8 @@ export class HamerlyAssignment implements AssignmentStrategy {
     sums: ClusterSums,
     halves?: CenterHalves,
   ): number {
-    const { X, nearest } = this.data;
-    const n = X.rows;
+    const { xNorms, nearest } = this.data;
+    const n = xNorms.length;
     const k = centers.rows;
     const c = centers.data;
     nearest.setCenters(centers, centerNorms);
@@ -315,7 +315,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
     sums: ClusterSums,
     halves: CenterHalves | undefined,
   ): number {
-    const { nearest, X } = this.data;
+    const { nearest, xNorms } = this.data;
     const first = !this.initialized;
     this.initialized = true;
     if (!first) this.distanceComputations += takeCenterHalves(halves, centers, this.halfMin);
@@ -331,7 +331,7 @@ export class HamerlyAssignment implements AssignmentStrategy {
     if (first) sums.markRecomputed();
     else sums.addChurn(this.churn);
     this.distanceComputations += step.searched * centers.rows;
-    this.searchedShare = step.searched / X.rows;
+    this.searchedShare = step.searched / xNorms.length;
     sums.refreshIfDrifted(labels);
     return step.changed;
   }

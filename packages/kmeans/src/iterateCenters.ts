@@ -16,7 +16,7 @@ import { rowSquaredNorms } from '@mixkit/linalg';
 import type { CenterHalves } from './centerHalves.js';
 import { ClusterSums } from './clusterSums.js';
 import { halfCenterDistances } from './halfCenterDistances.js';
-import type { KMeansData } from './kmeansData.js';
+import { type KMeansData, readRows } from './kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from './kmeansOptions.js';
 import {
   type AssignInput,
@@ -80,13 +80,27 @@ export function* openAssignSession(
   algorithm: ResolvedKMeansAlgorithm,
   k: number,
 ): ShardProgram<never, AssignSession> {
-  const { rows: n, cols: d } = data.X;
+  // The rows as the fit reads them (see `KMeansData.rowsRead`): X itself, or the data as given
+  // with the means to subtract.
+  const { rows: X, shift } = readRows(data);
+  const { rows: n, cols: d } = X;
   const labels = sharedInt32Array(n);
-  const { X, frame, weights, xNorms } = data;
+  const { frame, weights, xNorms } = data;
   const { exponent: scaleExponent, offset } = frame;
   const plan = planShards(n, kmeansShardRows(n, d, k));
   const shardSums = sharedFloat64Array(plan.count * assignSumsStride(k, d));
-  const setup = { X, scaleExponent, offset, weights, xNorms, labels, algorithm, k, shardSums };
+  const setup = {
+    X,
+    shift,
+    scaleExponent,
+    offset,
+    weights,
+    xNorms,
+    labels,
+    algorithm,
+    k,
+    shardSums,
+  };
   return { handle: yield* openShards(assignTask, setup, plan, undefined), labels, shardSums };
 }
 
@@ -124,7 +138,7 @@ export function* centersProgram(
   initialCenters: Matrix,
   settings: IterationSettings,
 ): ShardProgram<CenteredStep, CenteredRun> {
-  const { cols: d } = data.X;
+  const d = initialCenters.cols;
   const k = initialCenters.rows;
   const { labels } = session;
   let centers: Matrix = { rows: k, cols: d, data: Float64Array.from(initialCenters.data) };
@@ -217,7 +231,7 @@ export function* centersProgram(
     converged,
     objective,
     warnings,
-    distanceComputations: strategyDistances + extraDistances + data.X.rows,
+    distanceComputations: strategyDistances + extraDistances + data.xNorms.length,
   };
 }
 

@@ -126,6 +126,9 @@ export class KMeans implements Clusterer<KMeansModel> {
     const { data, weights, copyBuffer } = yield* prepareKmeansProgram(matrix, {
       workers: executor?.workers ?? 0,
       borrowBuffer: executor?.borrowBuffer?.bind(executor),
+      // No executor: every pass runs in this thread, which can read X itself with the means
+      // subtracted instead of a centered copy (executors' threads read the shared copy).
+      shiftOnRead: executor === undefined,
       checkedWeights: () => {
         assertClusterCount(k, n);
         const given =

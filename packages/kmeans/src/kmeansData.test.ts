@@ -1,4 +1,5 @@
 import {
+  drainShardProgram,
   InThreadSession,
   InvalidInputError,
   inThreadContext,
@@ -9,7 +10,7 @@ import { makeBlobs } from '@mixkit/datasets';
 import { rowSquaredNorms } from '@mixkit/linalg';
 import { describe, expect, it } from 'vitest';
 import { KMeans } from './kmeans.js';
-import { prepareKmeansData, prepareShardRows } from './kmeansData.js';
+import { prepareKmeansData, prepareKmeansProgram, prepareShardRows } from './kmeansData.js';
 
 /** 150,000 x 2 around the origin: three shards of the preparation (65,536 rows each). */
 const { X: near } = makeBlobs({
@@ -84,6 +85,21 @@ describe('prepareKmeansData', () => {
     expect(Math.abs(data.meanVariance / meanVariance - 1)).toBeLessThan(1e-12);
   });
 
+  it("with shiftOnRead leaves centered data uncopied: rowsRead is X, and X, copied when read, holds the copy's doubles", () => {
+    const far = shifted(near, 1e6);
+    const copied = prepareKmeansData(far);
+    const data = drainShardProgram(prepareKmeansProgram(far, { shiftOnRead: true })).data;
+    expect(data.rowsRead === far).toBe(true);
+    expect(Array.from(data.rowsShift ?? [])).toEqual(Array.from(copied.frame.offset));
+    expect(same(data.xNorms, copied.xNorms)).toBe(true);
+    expect(data.weightedSquaredNorm).toBe(copied.weightedSquaredNorm);
+    expect(data.meanVariance).toBe(copied.meanVariance);
+    expect(same(data.X.data, copied.X.data)).toBe(true);
+    // Data near the origin is not centered: X itself, nothing to subtract.
+    const plain = drainShardProgram(prepareKmeansProgram(near, { shiftOnRead: true })).data;
+    expect(plain.X === near && plain.rowsRead === undefined).toBe(true);
+  });
+
   it('gives the two-pass mean variance, bit for bit on data of one shard', () => {
     const small: Matrix = { rows: 5_000, cols: 2, data: near.data.slice(0, 10_000) };
     expect(prepareKmeansData(small).meanVariance).toBe(twoPass(small).meanVariance);
@@ -137,6 +153,24 @@ describe('the shared copy of the rows, filled while the first pass runs', () => 
       return { plan, map: (input) => Promise.resolve(session.mapSync(input)), close: () => {} };
     },
   };
+
+  it.each(['auto', 'lloyd', 'hamerly', 'elkan', 'yinyang'] as const)(
+    '%s: a fit without an executor (no centered copy: rows read as x − mean) gives the bits of one with it (a copy)',
+    async (algorithm) => {
+      // 20,000 x 24, k = 12, far from the origin: the float32 screen (k·d > 128) reads X itself.
+      const X = shifted(
+        makeBlobs({ nSamples: 20_000, nFeatures: 24, centers: 12, clusterStd: 12, random: 3 }).X,
+        1e3,
+      );
+      const kmeans = new KMeans({ nClusters: 12, algorithm, maxIterations: 30 });
+      const sync = kmeans.fit(X, { random: 2 });
+      const model = await kmeans.fitAsync(X, { random: 2, executor: eager });
+      expect(sync.iterations).toBeGreaterThan(5);
+      expect(same(model.labels, sync.labels)).toBe(true);
+      expect(JSON.stringify(model.toJSON())).toBe(JSON.stringify(sync.toJSON()));
+    },
+    60_000,
+  );
 
   it("is copied by the fit's thread itself when the round runs there first: the same bits", async () => {
     // 300,000 x 2, far from the origin: 5 shards of the preparation, centered in the copy.

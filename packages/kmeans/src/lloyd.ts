@@ -21,7 +21,7 @@ export class LloydAssignment implements AssignmentStrategy {
     // fit in one process ran at half speed until its functions were recompiled).
     this.distanceComputations = 0.5;
     this.distanceComputations = 0;
-    this.fresh = new Int32Array(data.X.rows);
+    this.fresh = new Int32Array(data.xNorms.length);
   }
 
   assign(
@@ -30,8 +30,8 @@ export class LloydAssignment implements AssignmentStrategy {
     labels: Int32Array,
     sums: ClusterSums,
   ): number {
-    const { X, nearest } = this.data;
-    const n = X.rows;
+    const { xNorms, nearest } = this.data;
+    const n = xNorms.length;
     const fresh = this.fresh;
     this.distanceComputations += n * centers.rows;
     nearest.setCenters(centers, centerNorms);

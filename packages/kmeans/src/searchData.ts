@@ -1,5 +1,6 @@
+import type { Matrix } from '@mixkit/core';
 import { type KernelArena, NearestCenters } from '@mixkit/linalg';
-import type { KMeansData } from './kmeansData.js';
+import { type KMeansData, readRows } from './kmeansData.js';
 
 /** `KMeansData` with the nearest-centre search over its rows, as Lloyd and Hamerly read it. */
 export interface KMeansSearchData extends KMeansData {
@@ -24,14 +25,18 @@ export function withNearestCenters(
   k: number,
   arena?: KernelArena,
 ): KMeansSearchData {
-  // The shard's norms are the fit's (`rowSquaredNorms` of the same rows): not computed again.
-  const nearest = new NearestCenters(data.X, k, {
+  // The shard's norms are the fit's (`rowSquaredNorms` of the same rows, or of the rows minus
+  // the shift: frameRows' values): not computed again. With a shift, the search subtracts it as
+  // it reads the rows (no float64 copy; see `NearestCenters`), and so do the strategies' own
+  // loops (`rowsRead`); `X` is then copied only where it is read.
+  const { rows, shift } = readRows(data);
+  const nearest = new NearestCenters(rows, k, {
     weights: data.weights,
     norms: data.xNorms,
     arena,
+    ...(shift === undefined ? {} : { offset: shift, shiftedNorms: true }),
   });
-  return {
-    X: nearest.rows,
+  const fields = {
     frame: data.frame,
     weights: data.weights,
     weightExponent: data.weightExponent,
@@ -39,5 +44,15 @@ export function withNearestCenters(
     weightedSquaredNorm: data.weightedSquaredNorm,
     meanVariance: data.meanVariance,
     nearest,
+  };
+  const read = nearest.rowsShift;
+  if (read === undefined) return { X: nearest.rows, ...fields };
+  return {
+    get X(): Matrix {
+      return nearest.rows;
+    },
+    rowsRead: nearest.rowsRead,
+    rowsShift: read,
+    ...fields,
   };
 }

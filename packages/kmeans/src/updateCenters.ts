@@ -33,7 +33,7 @@ export function updateCenters(
   clusterWeights: Float64Array,
   shifts: Float64Array,
 ): CenterUpdate {
-  const d = data.X.cols;
+  const d = centers.cols;
   const k = centers.rows;
   const c = centers.data;
   const out = next.data;

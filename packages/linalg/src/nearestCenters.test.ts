@@ -353,6 +353,44 @@ describe('NearestCenters', () => {
     }
   });
 
+  it('with the norms of X − offset given, reads X shifted without a float64 copy: the same labels, bounds and rows', () => {
+    for (const [d, k] of [
+      [3, 4],
+      [40, 30],
+    ] as const) {
+      const { X, C } = hardCase(300, d, k, d + 1);
+      const offset = Float64Array.from({ length: d }, (_, j) => 1e3 * (j + 1) + 0.1);
+      const raw = { ...X, data: X.data.map((v, i) => v + offset[i % d]) };
+      const copy = new NearestCenters(raw, k, { offset });
+      const norms = Float64Array.from(copy.rowNorms);
+      const deferred = new NearestCenters(raw, k, { offset, norms, shiftedNorms: true });
+      // The screen (d = 40) reads X itself and subtracts the offset; the fused kernels (d = 3)
+      // hold the shifted rows in kernel memory, as before.
+      expect(deferred.rowsShift === undefined).toBe(!deferred.screened);
+      expect(deferred.rowsRead.data === raw.data).toBe(deferred.screened);
+      expect(Array.from(deferred.rowNorms)).toEqual(Array.from(norms));
+      for (const search of [copy, deferred]) search.setCenters(C, rowSquaredNorms(C));
+      const labels = [new Int32Array(300), new Int32Array(300)];
+      const upper = [new Float64Array(300), new Float64Array(300)];
+      const lower = [new Float64Array(300), new Float64Array(300)];
+      for (const [s, search] of [copy, deferred].entries()) {
+        search.nearestDistances(null, 0, 300, labels[s], upper[s], lower[s]);
+      }
+      expect(Array.from(labels[1])).toEqual(Array.from(labels[0]));
+      expect(Array.from(labels[1])).toEqual(Array.from(lloydLabels(copy.rows, C)));
+      expect(Array.from(upper[1])).toEqual(Array.from(upper[0]));
+      expect(Array.from(lower[1])).toEqual(Array.from(lower[0]));
+      // The rows searched, copied when asked for: the shifted copy's doubles.
+      expect(Array.from(deferred.rows.data)).toEqual(Array.from(copy.rows.data));
+      // Without the screen (no kernels), the copy is made and nothing is subtracted.
+      setKernelCompilation(false);
+      const plain = new NearestCenters(raw, k, { offset, norms, shiftedNorms: true });
+      expect(plain.rowsShift).toBeUndefined();
+      expect(Array.from(plain.rowsRead.data)).toEqual(Array.from(copy.rows.data));
+      setKernelCompilation(true);
+    }
+  });
+
   it('takes given row norms instead of computing them: the same norms, labels and bounds', () => {
     // [3, 4]: the fused kernels (norms copied into kernel memory); [40, 30]: the screen.
     for (const [d, k] of [

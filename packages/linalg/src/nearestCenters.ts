@@ -13,6 +13,7 @@ import {
   kernelLayout,
   placeRows,
   type Screen,
+  shiftRows,
 } from './internal/nearestCentersMemory.js';
 import { squaredDistances } from './squaredDistances.js';
 import { KernelArena } from './wasm/kernelArena.js';
@@ -74,6 +75,13 @@ export class NearestCenters {
   /** Number of centres searched (the rows of the centres matrix given to each call). */
   readonly k: number;
   private readonly X: Matrix;
+  /**
+   * Set when `X` is the rows as given and the rows searched are X − shift, never copied in
+   * float64 (see `placeRows`): subtracted wherever a row is read, and `rows` makes the copy
+   * only when asked for.
+   */
+  private readonly shift: Float64Array | undefined;
+  private shiftedRows: Matrix | undefined;
   private readonly xNorms: Float64Array;
   /** ||x_i|| per row. */
   readonly radius: Float64Array;
@@ -105,8 +113,12 @@ export class NearestCenters {
    * once, in kernel memory when the fused kernels run; X itself when there is no offset and no
    * kernel copy is needed) and their squared norms `rowNorms` (`rowSquaredNorms`, which
    * `squaredDistances` would use). `weights` (length n, default 1) are for `lloydStep` and
-   * `hamerlyStep`. `norms` (length n), when given without an offset, are taken as the rows'
-   * `rowSquaredNorms` values instead of computing them again (a k-means shard has them).
+   * `hamerlyStep`. `norms` (length n), when given without an offset (or with one and
+   * `shiftedNorms`: they are then those of X − offset), are taken as the rows'
+   * `rowSquaredNorms` values instead of computing them again (a k-means shard has them). With
+   * both an offset and such norms, and the float32 screen, no float64 copy of X − offset is
+   * made: the rows are shifted as the screen's copy is written and as the float64 searches read
+   * them (the same values), and `rows` copies them only when it is read.
    * `arena` (from `kernelArena`): the kernel memory to take the search's arrays from, shared
    * with the other searches of the same thread; a memory of its own when omitted or full.
    */
@@ -117,11 +129,12 @@ export class NearestCenters {
       readonly offset?: Float64Array;
       readonly weights?: Float64Array;
       readonly norms?: Float64Array;
+      readonly shiftedNorms?: boolean;
       readonly arena?: KernelArena | undefined;
     } = {},
   ) {
     checkMatrix(X, 'X');
-    const { offset, weights, norms, arena } = options;
+    const { offset, weights, norms, arena, shiftedNorms = false } = options;
     if (offset !== undefined) checkLength(offset, X.cols, 'offset');
     if (weights !== undefined) checkLength(weights, X.rows, 'weights');
     if (norms !== undefined) checkLength(norms, X.rows, 'norms');
@@ -146,8 +159,10 @@ export class NearestCenters {
     this.blockPositions = new Int32Array(blockRows);
     this.centers = { rows: 0, cols: d, data: new Float64Array(0) };
     this.centerNorms = new Float64Array(0);
-    const placed = placeRows(X, k, offset, weights, blockRows, norms, arena);
+    const placed = placeRows(X, k, offset, weights, blockRows, norms, arena, shiftedNorms);
     this.X = placed.rows;
+    this.shift = placed.shift;
+    this.shiftedRows = placed.shift === undefined ? placed.rows : undefined;
     this.xNorms = placed.norms;
     this.radius = placed.radius;
     this.block = placed.block;
@@ -179,9 +194,29 @@ export class NearestCenters {
     return KernelArena.allocate(lengths);
   }
 
-  /** The rows searched: X − offset (see the constructor). */
+  /** The rows searched: X − offset (see the constructor; copied at the first read if not yet). */
   get rows(): Matrix {
+    if (this.shiftedRows === undefined) {
+      const { rows: n, cols: d, data } = this.X;
+      const copy = new Float64Array(n * d);
+      shiftRows(data, this.shift ?? new Float64Array(d), copy, 0, n * d);
+      this.shiftedRows = { rows: n, cols: d, data: copy };
+    }
+    return this.shiftedRows;
+  }
+
+  /**
+   * The rows as this search reads them: `rows` itself, or X as given when the search subtracts
+   * `rowsShift` as it reads them (see the constructor). For a caller's own loops over the rows,
+   * which then need no copy: x_ij − rowsShift[j] is the value `rows` would hold.
+   */
+  get rowsRead(): Matrix {
     return this.X;
+  }
+
+  /** What to subtract from `rowsRead`'s rows (undefined: nothing, they are `rows`). */
+  get rowsShift(): Float64Array | undefined {
+    return this.shift;
   }
 
   /** Their squared norms. */
@@ -636,10 +671,12 @@ export class NearestCenters {
     const d = this.X.cols;
     const x = this.X.data;
     const block = this.block.data;
+    const shift = this.shift;
     for (let r = 0; r < m; r++) {
       const q = this.blockPositions[r];
       const row = rows === null ? first + q : rows[q];
-      block.set(x.subarray(row * d, row * d + d), r * d);
+      if (shift === undefined) block.set(x.subarray(row * d, row * d + d), r * d);
+      else for (let t = 0; t < d; t++) block[r * d + t] = x[row * d + t] - shift[t];
       this.blockNorms[r] = this.xNorms[row];
     }
     this.exactBlock(rows, first, m, labels, upper, lower, bounds, true, byRow);

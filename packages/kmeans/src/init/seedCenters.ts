@@ -34,7 +34,7 @@ export function* seedCenters(
 
 /** Validates k x d initial centers and moves them into the data's frame. */
 export function centeredCenters(input: MatrixInput, data: KMeansData, k: number): Matrix {
-  const d = data.X.cols;
+  const d = data.frame.offset.length;
   const centers = toMatrix(input, { argument: 'init', cols: d });
   if (centers.rows !== k) {
     throw new InvalidInputError({ argument: 'init', value: centers.rows }, `expected ${k} centers`);

@@ -4,13 +4,19 @@ import type { AssignmentStrategy } from '../assignmentStrategy.js';
 import type { CenterHalves } from '../centerHalves.js';
 import { ClusterSums } from '../clusterSums.js';
 import { type AssignmentData, assignmentData, createAssignment } from '../createAssignment.js';
-import type { KMeansData } from '../kmeansData.js';
+import { type KMeansData, readRows, shiftedData } from '../kmeansData.js';
 import type { ResolvedKMeansAlgorithm } from '../kmeansOptions.js';
 
 /** What every thread running k-means assignments rebuilds its state from. */
 export interface AssignSetup {
-  /** The data in the fit's frame (scaled by a power of two, centered), n x d. */
+  /** The data in the fit's frame (scaled by a power of two, centered), n x d, or see `shift`. */
   readonly X: Matrix;
+  /**
+   * When set, `X` is the data as given and the fit's frame is X − shift, subtracted as the
+   * rows are read (`KMeansData.rowsRead`): a fit in the calling thread that made no centered
+   * copy. Undefined (always, on workers): `X` is in the frame.
+   */
+  readonly shift?: Float64Array | undefined;
   /**
    * The power of two every row of the caller's data was multiplied by (0 for data of ordinary
    * magnitude), before `offset` was subtracted: X = x · 2^scaleExponent − offset. The task never
@@ -136,7 +142,7 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
     const { k } = state.setup;
     const { labels } = own;
     const { data } = own.input;
-    const d = data.X.cols;
+    const d = state.setup.X.cols;
     if (input.reset) {
       own.strategy = createAssignment(own.input, k);
       own.sums = new ClusterSums(data, k);
@@ -188,12 +194,12 @@ export function kmeansShardRows(n: number, d: number, k: number): number {
 }
 
 function shardState(setup: AssignSetup, shard: Shard, arena: KernelArena | undefined): ShardState {
-  const { X, weights, xNorms, labels, algorithm, k } = setup;
+  const { X, shift, weights, xNorms, labels, algorithm, k } = setup;
   const d = X.cols;
   const rows = shard.end - shard.start;
-  const rowsOfShard: KMeansData = {
-    X: { rows, cols: d, data: X.data.subarray(shard.start * d, shard.end * d) },
-    // The rows and weights are the fit's, already in its frame (scaled and centered).
+  const own: Matrix = { rows, cols: d, data: X.data.subarray(shard.start * d, shard.end * d) };
+  const fields = {
+    // The rows and weights are the fit's, in its frame (scaled and centered, or see `shift`).
     frame: { scale: 1, exponent: 0, offset: new Float64Array(d) },
     weights: weights.subarray(shard.start, shard.end),
     weightExponent: 0,
@@ -201,7 +207,11 @@ function shardState(setup: AssignSetup, shard: Shard, arena: KernelArena | undef
     // Read by the fit's update step only, never by a strategy.
     weightedSquaredNorm: 0,
     meanVariance: 0,
-  };
+  }; // With a shift, the strategies read the rows as given and subtract it; `X` (the shard's rows
+  // in the frame) is copied only if read (Elkan and Yinyang read it).
+  const rowsOfShard: KMeansData =
+    shift === undefined ? { X: own, ...fields } : shiftedData(own, shift, fields);
+
   const input = assignmentData(algorithm, rowsOfShard, k, arena);
   return {
     input,
@@ -213,11 +223,40 @@ function shardState(setup: AssignSetup, shard: Shard, arena: KernelArena | undef
 
 /** Σ w_i ||x_i − c_{label_i}||² over the shard, by differences (not the norm expansion). */
 function inertiaOf(data: KMeansData, centers: Float64Array, labels: Int32Array): number {
-  const { X, weights } = data;
+  const { weights } = data;
+  const { rows: X, shift } = readRows(data);
+  if (shift !== undefined) return shiftedInertia(X, shift, weights, centers, labels);
   const { rows: n, cols: d, data: x } = X;
   let total = 0;
   for (let i = 0; i < n; i++) {
     total += weights[i] * squaredDistance(x, i * d, centers, labels[i] * d, d);
+  }
+  return total;
+}
+
+/**
+ * `inertiaOf` of the rows X − shift, read from X: the same differences as `squaredDistance` of
+ * the shifted row, (x − shift) − c, added in the same order. A leaf function ending with its
+ * loop (V8 optimizes such a loop on-stack early in a fresh process).
+ */
+function shiftedInertia(
+  X: Matrix,
+  shift: Float64Array,
+  weights: Float64Array,
+  centers: Float64Array,
+  labels: Int32Array,
+): number {
+  const { rows: n, cols: d, data: x } = X;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    const co = labels[i] * d;
+    let s = 0;
+    for (let t = 0; t < d; t++) {
+      const v = x[o + t] - shift[t] - centers[co + t];
+      s += v * v;
+    }
+    total += weights[i] * s;
   }
   return total;
 }

@@ -65,7 +65,13 @@ export interface Fused extends KernelBounds {
 
 /** What `placeRows` set up: the shifted rows, their norms and, with WebAssembly, kernel memory. */
 export interface PlacedRows {
+  /** The shifted rows, or, with `shift`, X itself (the shifted rows are X − shift, not copied). */
   readonly rows: Matrix;
+  /**
+   * Set when `rows` is X as given and the search subtracts this offset wherever it reads a row
+   * (only with the screen, whose float32 copy is written shifted; see `placeRows`).
+   */
+  readonly shift: Float64Array | undefined;
   readonly norms: Float64Array;
   /** ||x_i|| per row. */
   readonly radius: Float64Array;
@@ -111,7 +117,8 @@ export function kernelLayout(n: number, d: number, k: number, blockRows: number)
  * the rows and its outputs), plus a block of `blockRows` rows for float64 searches. The arrays
  * come from `arena` when it has room (several searches of one thread in one memory), else from
  * a memory of their own. Without WebAssembly, or for data whose squared norms could overflow a
- * kernel, ordinary arrays.
+ * kernel, ordinary arrays. `givenNorms` are the rows' squared norms: of X when there is no
+ * offset, of X − offset when `normsOfShifted` (otherwise they are computed again).
  */
 export function placeRows(
   X: Matrix,
@@ -121,6 +128,7 @@ export function placeRows(
   blockRows: number,
   givenNorms?: Float64Array,
   arena?: KernelArena,
+  normsOfShifted = false,
 ): PlacedRows {
   const { rows: n, cols: d } = X;
   const useFused = k * d <= FUSED_MAX_KD;
@@ -132,27 +140,34 @@ export function placeRows(
   const kernel = arrays !== undefined && wasm !== undefined ? arrays : undefined;
   const f32 = (a: Float64Array, length: number) => new Float32Array(a.buffer, a.byteOffset, length);
   const i32 = (a: Float64Array, length: number) => new Int32Array(a.buffer, a.byteOffset, length);
-  // The shifted rows, written once: into kernel memory for the fused kernels, beside their
-  // float32 copy for the screen, or an ordinary copy when there is an offset.
   const by = offset ?? new Float64Array(d);
   const shifted = by.some((v) => v !== 0);
-  const rowsData =
-    kernel !== undefined && useFused ? kernel[2] : shifted ? new Float64Array(n * d) : X.data;
   const source = X.data;
-  if (shifted) {
-    for (let i = 0; i < n; i++) {
-      const o = i * d;
-      for (let j = 0; j < d; j++) rowsData[o + j] = source[o + j] - by[j];
-    }
+  // Norms a caller already has are copied or used as they are (with an offset, only when they
+  // are said to be the shifted rows' own); the kernels read them from kernel memory (array 3 of
+  // the fused layout, 11 of the screen's).
+  const normsOut = kernel === undefined ? undefined : useFused ? kernel[3] : kernel[11];
+  const haveNorms = givenNorms !== undefined && (!shifted || normsOfShifted);
+  // With the screen, shifted rows whose norms are known need no float64 copy: the float32 copy
+  // is written from x − offset directly, and the float64 searches of the few rows the screen
+  // leaves subtract the offset as they gather them, the same values as a copy's (see `shift`).
+  const deferShift = shifted && haveNorms && kernel !== undefined && !useFused;
+  // The shifted rows, written once: into kernel memory for the fused kernels, or an ordinary
+  // copy when there is an offset (unless deferred).
+  const rowsData =
+    kernel !== undefined && useFused
+      ? kernel[2]
+      : shifted && !deferShift
+        ? new Float64Array(n * d)
+        : source;
+  if (shifted && !deferShift) {
+    shiftRows(source, by, rowsData, 0, n * d);
   } else if (rowsData !== source) {
     rowsData.set(source);
   }
   const rows: Matrix = { rows: n, cols: d, data: rowsData };
-  // Norms a caller already has (of the same rows: no offset) are copied or used as they are;
-  // the kernels read them from kernel memory (array 3 of the fused layout, 11 of the screen's).
-  const normsOut = kernel === undefined ? undefined : useFused ? kernel[3] : kernel[11];
   let norms: Float64Array;
-  if (givenNorms !== undefined && !shifted) {
+  if (givenNorms !== undefined && haveNorms) {
     norms = normsOut ?? givenNorms;
     if (normsOut !== undefined) normsOut.set(givenNorms);
   } else {
@@ -165,8 +180,11 @@ export function placeRows(
   // float64 kernel, which keeps Lloyd's labels whatever the values.
   const guard = useFused ? FUSED_MAX_SQUARED_NORM : SCREEN_MAX_SQUARED_NORM;
   if (kernel === undefined || wasm === undefined || !(largest <= guard)) {
+    const copy = deferShift ? new Float64Array(n * d) : rowsData;
+    if (deferShift) shiftRows(source, by, copy, 0, n * d);
     return {
-      rows,
+      rows: deferShift ? { rows: n, cols: d, data: copy } : rows,
+      shift: undefined,
       norms,
       radius,
       block: { rows: blockRows, cols: d, data: new Float64Array(blockRows * d) },
@@ -201,7 +219,16 @@ export function placeRows(
       churn,
       list: i32(list, CHUNK_ROWS),
     };
-    return { rows, norms, radius, block, blockDistances, screen: undefined, fused };
+    return {
+      rows,
+      shift: undefined,
+      norms,
+      radius,
+      block,
+      blockDistances,
+      screen: undefined,
+      fused,
+    };
   }
   const [, , data32, radius32, index, best, upper, lower, values, centersT, norms32] = kernel;
   const screen: Screen = {
@@ -228,10 +255,32 @@ export function placeRows(
       list: i32(kernel[19], CHUNK_ROWS),
     },
   };
-  // Float32Array.set rounds each double to the nearest float, as Math.fround does.
-  screen.data.set(rowsData);
+  // Float32Array.set rounds each double to the nearest float, as Math.fround does; so does a
+  // store of x − offset into it, of the double a shifted copy would hold.
+  if (deferShift) shiftRows(source, by, screen.data, 0, n * d);
+  else screen.data.set(rowsData);
   screen.radius.set(radius);
-  return { rows, norms, radius, block, blockDistances, screen, fused: undefined };
+  const shift = deferShift ? by : undefined;
+  return { rows, shift, norms, radius, block, blockDistances, screen, fused: undefined };
+}
+
+/**
+ * out[t] = x[t] − offset[t mod d] for t in [start, end) (start a multiple of d), in the double
+ * arithmetic of every copy of shifted rows, stored as `out` stores (rounded to float32 for a
+ * Float32Array). A leaf function ending with its loop, so that V8 optimizes it on-stack early
+ * in a fresh process (see `rowRadii`).
+ */
+export function shiftRows(
+  x: Float64Array,
+  offset: Float64Array,
+  out: Float64Array | Float32Array,
+  start: number,
+  end: number,
+): void {
+  const d = offset.length;
+  for (let o = start; o < end; o += d) {
+    for (let j = 0; j < d; j++) out[o + j] = x[o + j] - offset[j];
+  }
 }
 
 /**
