@@ -70,6 +70,7 @@ export { sampleWithoutReplacement } from './sampleWithoutReplacement.js';
 export { assertNoWorkers } from './shards/assertNoWorkers.js';
 export {
   InThreadSession,
+  isSharedMemory,
   Pacer,
   sharedFloat64Array,
   sharedInt32Array,

@@ -3,6 +3,7 @@ import {
   drainShardProgram,
   evenShardRows,
   InvalidInputError,
+  isSharedMemory,
   type Matrix,
   mapShards,
   openShards,
@@ -176,7 +177,7 @@ function* preparation(
 ): ShardProgram<never, PreparedKmeans> {
   const { rows: n, cols: d } = X;
   const onWorkers = workers > 0;
-  const copied = onWorkers && !isShared(X.data);
+  const copied = onWorkers && !isSharedMemory(X.data);
   // The shared copy is filled while the first pass runs (see `copyShards`).
   // A buffer an earlier fit gave back has its pages mapped already (most of a fresh copy's cost,
   // see `copyShards`); every value of it is overwritten before it is read.
@@ -207,7 +208,7 @@ function* preparation(
   const weights =
     normalized === undefined
       ? sharedFloat64Array(n)
-      : onWorkers && !isShared(normalized.weights)
+      : onWorkers && !isSharedMemory(normalized.weights)
         ? sharedCopy(normalized.weights)
         : normalized.weights;
   const { mean, centered } = columnMeans(found, n);
@@ -334,10 +335,6 @@ function columnMeans(found: RowStatistics, n: number): { mean: Float64Array; cen
     if (mean[j] * mean[j] > found.squares[j] / n - mean[j] * mean[j]) centered = true;
   }
   return { mean, centered };
-}
-
-function isShared(array: Float64Array): boolean {
-  return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
 }
 
 function sharedCopy(array: Float64Array): Float64Array {

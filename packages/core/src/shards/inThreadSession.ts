@@ -128,3 +128,11 @@ export function sharedUint8Array(length: number): Uint8Array {
     ? new Uint8Array(length)
     : new Uint8Array(new SharedArrayBuffer(length));
 }
+
+/**
+ * Whether `array` sits on a `SharedArrayBuffer` (so worker threads read and write it in place,
+ * where any other array is copied to them); false where the platform has none.
+ */
+export function isSharedMemory(array: ArrayBufferView): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
+}

@@ -2,6 +2,7 @@ import {
   type AnyComponentFamily,
   InThreadSession,
   inThreadContext,
+  isSharedMemory,
   type Matrix,
   planShards,
   type ShardExecutor,
@@ -118,7 +119,5 @@ export async function streamPass(
  */
 function rowsLeftSource(chunk: Matrix, passed: Matrix): boolean {
   if (passed.data !== chunk.data) return true;
-  return (
-    typeof SharedArrayBuffer === 'undefined' || !(chunk.data.buffer instanceof SharedArrayBuffer)
-  );
+  return !isSharedMemory(chunk.data);
 }

@@ -1,4 +1,10 @@
-import { type Matrix, planShards, type ShardPlan, type ShardTask } from '@mixkit/core';
+import {
+  isSharedMemory,
+  type Matrix,
+  planShards,
+  type ShardPlan,
+  type ShardTask,
+} from '@mixkit/core';
 import { dissimilarities } from './dissimilarities.js';
 import type { KMedoidsMetric } from './kmedoidsOptions.js';
 
@@ -32,9 +38,7 @@ export const dissimilarityTask: ShardTask<
       data: X.data.subarray(shard.start * d, shard.end * d),
     };
     const block = dissimilarities(rows, X, metric);
-    const shared =
-      typeof SharedArrayBuffer !== 'undefined' && D.buffer instanceof SharedArrayBuffer;
-    if (!shared) return block;
+    if (!isSharedMemory(D)) return block;
     D.set(block, shard.start * n);
     return undefined;
   },

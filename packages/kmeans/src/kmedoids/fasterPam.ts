@@ -1,6 +1,7 @@
 import {
   closeShards,
   drainShardProgram,
+  isSharedMemory,
   mapShards,
   openShards,
   type ShardProgram,
@@ -72,8 +73,7 @@ export function* fasterPamProgram(
     }
   };
   computeRemovalLoss();
-  const shared =
-    typeof SharedArrayBuffer !== 'undefined' && isMedoid.buffer instanceof SharedArrayBuffer;
+  const shared = isSharedMemory(isMedoid);
   const session = yield* openShards(swapTask, { D, n, k, weights, state }, swapPlan(n), undefined);
   let totalDeviation = assignment.totalDeviation(weights);
   const trace: number[] = [];

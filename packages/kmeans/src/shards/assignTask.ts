@@ -1,4 +1,11 @@
-import { evenShardRows, type Matrix, type Shard, type ShardTask, shardRowsFor } from '@mixkit/core';
+import {
+  evenShardRows,
+  isSharedMemory,
+  type Matrix,
+  type Shard,
+  type ShardTask,
+  shardRowsFor,
+} from '@mixkit/core';
 import { type KernelArena, NearestCenters, squaredDistance } from '@mixkit/linalg';
 import type { AssignmentStrategy } from '../assignmentStrategy.js';
 import type { CenterHalves } from '../centerHalves.js';
@@ -120,9 +127,11 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
     const state: AssignState = {
       setup,
       shards: new Map(),
-      sharedLabels: isShared(setup.labels),
+      sharedLabels: isSharedMemory(setup.labels),
       sharedSums:
-        setup.shardSums !== undefined && isShared(setup.shardSums) ? setup.shardSums : undefined,
+        setup.shardSums !== undefined && isSharedMemory(setup.shardSums)
+          ? setup.shardSums
+          : undefined,
     };
     // One kernel memory for the searches of all this thread's shards (see `KernelArena`).
     const arena =
@@ -177,10 +186,6 @@ export function assignSumsStride(k: number, d: number): number {
 }
 
 const noValues = new Float64Array(0);
-
-function isShared(array: Int32Array | Float64Array): boolean {
-  return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
-}
 
 /**
  * Rows per shard of a k-means assignment: enough that per-shard bounds and scratch stay small,

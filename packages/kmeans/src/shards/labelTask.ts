@@ -1,4 +1,4 @@
-import { type Matrix, type ShardTask, shardRowsFor } from '@mixkit/core';
+import { isSharedMemory, type Matrix, type ShardTask, shardRowsFor } from '@mixkit/core';
 import type { ScaledFrame } from '../internal/scaledFrame.js';
 import { labelRows } from '../labelRows.js';
 
@@ -38,8 +38,7 @@ export const labelTask: ShardTask<LabelSetup, null, LabelOutput, LabelSetup> = {
     const labels = setup.labels.subarray(shard.start, shard.end);
     const squared = setup.squared.subarray(shard.start, shard.end);
     labelRows(rows, frame, centers, centerNorms, labels, squared);
-    const shared =
-      typeof SharedArrayBuffer !== 'undefined' && setup.labels.buffer instanceof SharedArrayBuffer;
+    const shared = isSharedMemory(setup.labels);
     return shared
       ? { labels: undefined, squared: undefined }
       : { labels: labels.slice(), squared: squared.slice() };

@@ -1,4 +1,10 @@
-import type { Matrix, Shard, ShardContext, ShardTask } from '@mixkit/core';
+import {
+  isSharedMemory,
+  type Matrix,
+  type Shard,
+  type ShardContext,
+  type ShardTask,
+} from '@mixkit/core';
 import { frameRows } from '../internal/frameRows.js';
 import { rowStatistics } from '../internal/rowStatistics.js';
 import { awaitShardRows } from './sharedRowsCopy.js';
@@ -157,7 +163,7 @@ export const prepareTask: ShardTask<
 function assertShared(input: FrameRound): void {
   const written = [input.out, input.norms, input.unitWeights ? input.weights : undefined];
   for (const array of written) {
-    if (array !== undefined && !(array.buffer instanceof SharedArrayBuffer)) {
+    if (array !== undefined && !isSharedMemory(array)) {
       throw new TypeError('@mixkit/kmeans:prepare writes rows in a worker only to shared memory');
     }
   }
