@@ -150,9 +150,15 @@ for (let round = 0; round <= rounds; round++) {
   }
 }
 console.log(`roots: ${roots.map((r, i) => `[${i}] ${r}`).join(', ')}`);
-console.log(`rounds ${rounds} (+1 warm-up); load average (1 min) ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`);
+console.log(
+  `rounds ${rounds} (+1 warm-up); load average (1 min) ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`,
+);
 for (const [key, values] of Object.entries(rows)) {
   console.log(
-    `${key.padEnd(52)} median ${median(values).toFixed(1).padStart(7)}  min ${Math.min(...values).toFixed(1).padStart(7)}  max ${Math.max(...values).toFixed(1).padStart(7)}`,
+    `${key.padEnd(52)} median ${median(values).toFixed(1).padStart(7)}  min ${Math.min(...values)
+      .toFixed(1)
+      .padStart(7)}  max ${Math.max(...values)
+      .toFixed(1)
+      .padStart(7)}`,
   );
 }

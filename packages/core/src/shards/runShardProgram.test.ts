@@ -163,3 +163,52 @@ describe("a map's alongside work", () => {
     expect(log).toEqual(['alongside']);
   });
 });
+
+describe("the executor's threads are held for the whole program", () => {
+  /** Opens two sessions one after the other (as k-means prepares, then assigns). */
+  function* twoSessions(plan = planShards(2, 1)): ShardProgram<never, number[]> {
+    const first = yield* openShards(doubling, undefined, plan, undefined);
+    const a = yield* mapShards(first, 1);
+    const second = yield* openShards(doubling, undefined, plan, undefined);
+    return [...a, ...(yield* mapShards(second, -1))];
+  }
+  /** An executor that runs shards in the thread and logs its sessions and its holds. */
+  function logged(log: string[]): ShardExecutor {
+    return {
+      workers: 1,
+      async open(task, setup, plan, local) {
+        log.push('open');
+        const state = task.open(setup, inThreadContext, [], local);
+        return {
+          plan,
+          map: async (input) =>
+            Array.from({ length: plan.count }, (_, s) => task.run(state, input, shardAt(plan, s))),
+          close: () => log.push('close'),
+        };
+      },
+      hold() {
+        log.push('hold');
+        return () => log.push('release');
+      },
+    };
+  }
+
+  it('from its first session on the executor to its end, also when it fails', async () => {
+    const log: string[] = [];
+    const error = await runShardProgram(twoSessions(), {
+      executor: logged(log),
+      what: 'test',
+    }).catch((caught: unknown) => caught);
+    expect(DegenerateComponentError.isInstance(error)).toBe(true);
+    expect(log).toEqual(['hold', 'open', 'close', 'open', 'close', 'release']);
+  });
+
+  it('not at all when every session runs in the thread (one shard)', async () => {
+    const log: string[] = [];
+    await runShardProgram(twoSessions(planShards(1, 1)), {
+      executor: logged(log),
+      what: 'test',
+    }).catch(() => {});
+    expect(log).toEqual([]);
+  });
+});

@@ -104,6 +104,8 @@ export async function* iterateShardProgram<Step, Result>(
   )[] = [];
   let reply: unknown;
   let failure: { readonly error: unknown } | undefined;
+  // The executor's threads, held from the first session on them to the program's end.
+  let release: (() => void) | undefined;
   try {
     for (;;) {
       throwIfAborted(signal, what);
@@ -121,6 +123,7 @@ export async function* iterateShardProgram<Step, Result>(
           executor.workers > 0 &&
           (event.plan.count > 1 || event.onExecutor === true);
         try {
+          if (parallel && release === undefined) release = executor.hold?.();
           sessions.push(
             parallel
               ? await executor.open(event.task, event.setup, event.plan, event.local)
@@ -151,6 +154,7 @@ export async function* iterateShardProgram<Step, Result>(
     }
   } finally {
     for (const session of sessions) session?.close();
+    release?.();
   }
 }
 

@@ -47,6 +47,13 @@ export interface ShardExecutor {
    * the fit reads or writes it any more. An executor keeps it only while it keeps its threads.
    */
   giveBackBuffer?(buffer: SharedArrayBuffer): void;
+  /**
+   * Optional: keeps the executor's threads until the returned function is called (once). A fit
+   * holds them from its first session on them to its end, so an executor that ends its threads
+   * when its last session closes does not end them between two sessions of one fit (k-means
+   * prepares its data in one session and assigns in the next) and start them again.
+   */
+  hold?(): () => void;
 }
 
 /** One fit's use of an executor for one task: rounds of `map` over the same shards. */

@@ -135,6 +135,20 @@ export class WorkerPool implements ShardExecutor {
   }
 
   /**
+   * Keeps the workers until the returned function is called (once): counted as a session, so
+   * the end of the holder's last session does not end them before its next one opens.
+   */
+  hold(): () => void {
+    this.sessions++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.closed();
+    };
+  }
+
+  /**
    * Starts every worker now and resolves once all have loaded their modules, so the first fit
    * does not pay for start-up (optional: fits start workers on demand).
    */
@@ -205,7 +219,8 @@ export class WorkerPool implements ShardExecutor {
   }
 
   private closed(): void {
-    // No session is open or opening (opens count themselves first), so this ends no fit.
+    // No session is open, opening or held (opens and holds count themselves first), so this
+    // ends no fit.
     if (--this.sessions === 0 && !this.keepAlive) this.destroy();
   }
 }
