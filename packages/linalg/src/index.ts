@@ -41,7 +41,13 @@ export { type SymmetricEigenResult, symmetricEigen } from './symmetricEigen.js';
 export { thresholdedLogSumExpRows } from './thresholdedLogSumExpRows.js';
 export { thresholdedSoftmaxRows } from './thresholdedSoftmaxRows.js';
 export { KernelArena } from './wasm/kernelArena.js';
-export { allocateKernelArrays, kernelMemoryAvailable } from './wasm/wasmKernels.js';
+export {
+  adoptKernelModules,
+  allocateKernelArrays,
+  compiledKernelModules,
+  type KernelModules,
+  kernelMemoryAvailable,
+} from './wasm/wasmKernels.js';
 export { weightedColumnMeans } from './weightedColumnMeans.js';
 export { weightedGram } from './weightedGram.js';
 export { combineMoments, type ScatterMode, weightedMeanScatter } from './weightedMoments.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InvalidInputError, type Matrix } from '@mixkit/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assembleKernels } from '../../scripts/assembleKernels.mjs';
 import { randomMatrix, seeded } from '../../test/helpers.js';
 import { expNonPositive } from '../expNonPositive.js';
@@ -11,7 +11,7 @@ import { weightedMeanScatter } from '../weightedMoments.js';
 import { distancesBinary } from './distancesBinary.js';
 import { kernelsBinary } from './kernelsBinary.js';
 import { nearestBinary } from './nearestBinary.js';
-import { allocateKernelArrays, wasmKernelsFor } from './wasmKernels.js';
+import { allocateKernelArrays, compiledKernelModules, wasmKernelsFor } from './wasmKernels.js';
 
 afterEach(() => {
   setKernelCompilation(true);
@@ -257,5 +257,34 @@ describe('weightedMeanScatter (diagonal) in kernel memory', () => {
       weightedMeanScatter(kernel.X, 0, 40, kernel.extra, 0, 1, mean, scatter, 'diagonal'),
     ).toBe(0);
     expect([...mean, ...scatter].every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('compiledKernelModules and adoptKernelModules (a pool compiles once for its workers)', () => {
+  /** A new instance of this module, as a worker thread has: nothing compiled yet. */
+  async function freshInstance(): Promise<typeof import('./wasmKernels.js')> {
+    vi.resetModules();
+    return await import('./wasmKernels.js');
+  }
+
+  it('a thread that adopts the modules uses them, and its kernels give the same bits', async () => {
+    const compiledHere = compiledKernelModules();
+    expect(compiledHere?.modules).toHaveLength(6);
+    const worker = await freshInstance();
+    worker.adoptKernelModules(compiledHere!);
+    expect(worker.compiledKernelModules()?.modules).toBe(compiledHere?.modules);
+    const [x] = worker.allocateKernelArrays([8]) ?? [];
+    expect(x).toBeInstanceOf(Float64Array);
+    expect(worker.wasmKernelsFor(x!, x!)).toBeDefined();
+  });
+
+  it('modules of other binaries (another key) are not adopted; nor after compiling', async () => {
+    const compiledHere = compiledKernelModules()!;
+    const worker = await freshInstance();
+    worker.adoptKernelModules({ key: 'another build', modules: compiledHere.modules });
+    expect(worker.compiledKernelModules()?.modules).not.toBe(compiledHere.modules);
+    const own = worker.compiledKernelModules()?.modules;
+    worker.adoptKernelModules(compiledHere);
+    expect(worker.compiledKernelModules()?.modules).toBe(own);
   });
 });

@@ -1,4 +1,5 @@
 import { fromThreadError, WorkerError } from '@mixkit/core';
+import type { KernelModules } from '@mixkit/linalg';
 import type { FromWorker } from './protocol.js';
 import type { ThreadPort } from './threadPort.js';
 
@@ -35,6 +36,7 @@ export class PoolWorker {
     readonly index: number,
     readonly port: ThreadPort,
     modules: readonly string[],
+    kernels: KernelModules | undefined,
     onDead: (worker: PoolWorker) => void,
   ) {
     let started: Omit<Pending, 'session' | 'stale'> | undefined;
@@ -76,7 +78,12 @@ export class PoolWorker {
     // Node worker's port again.
     port.unref();
     this.hold();
-    port.post({ type: 'init', modules });
+    try {
+      port.post({ type: 'init', modules, kernels });
+    } catch {
+      // A platform that cannot post a compiled module (DataCloneError): the worker compiles.
+      port.post({ type: 'init', modules });
+    }
   }
 
   /** Sends a request of `session` and waits for the answer keyed `session:round`. */

@@ -1,4 +1,5 @@
 import type { Shard, ThreadError } from '@mixkit/core';
+import type { KernelModules } from '@mixkit/linalg';
 
 /**
  * The messages between a pool and its workers. Only names and cloneable values cross: a task
@@ -6,8 +7,15 @@ import type { Shard, ThreadError } from '@mixkit/core';
  * `SharedArrayBuffer`s where the platform has them.
  */
 export type ToWorker =
-  /** Load the modules the user named (extra families and tasks), then answer `ready`. */
-  | { readonly type: 'init'; readonly modules: readonly string[] }
+  /**
+   * Load the modules the user named (extra families and tasks), then answer `ready`. `kernels`:
+   * the pool's compiled WebAssembly kernels, adopted instead of compiling them again.
+   */
+  | {
+      readonly type: 'init';
+      readonly modules: readonly string[];
+      readonly kernels?: KernelModules | undefined;
+    }
   /** Build the task's state for `shards` (this worker's, for the whole session). */
   | {
       readonly type: 'open';

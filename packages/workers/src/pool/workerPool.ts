@@ -7,6 +7,7 @@ import {
   shardAt,
   WorkerError,
 } from '@mixkit/core';
+import { compiledKernelModules, type KernelModules } from '@mixkit/linalg';
 import { PoolSession } from './poolSession.js';
 import { PoolWorker } from './poolWorker.js';
 import { shareSetup } from './shareSetup.js';
@@ -57,6 +58,8 @@ export class WorkerPool implements ShardExecutor {
   private epoch = 0;
   /** The shared buffer the last fit gave back, kept for the next one (`keepAlive` pools only). */
   private spare: SharedArrayBuffer | undefined;
+  /** The WebAssembly kernels compiled here once, posted to every worker; null: unavailable. */
+  private kernels: KernelModules | null | undefined;
 
   constructor(
     private readonly factory: ThreadFactory,
@@ -211,7 +214,10 @@ export class WorkerPool implements ShardExecutor {
   private thread(w: number): PoolWorker {
     const current = this.threads[w];
     if (current !== undefined && current.failure === undefined) return current;
-    const worker = new PoolWorker(w, this.factory(w), this.modules, (dead) => {
+    // The thread starts booting first; compiling the kernels (once per pool) overlaps its boot.
+    const port = this.factory(w);
+    this.kernels ??= compiledKernelModules() ?? null;
+    const worker = new PoolWorker(w, port, this.modules, this.kernels ?? undefined, (dead) => {
       if (this.threads[w] === dead) this.threads[w] = undefined;
     });
     this.threads[w] = worker;

@@ -11,6 +11,7 @@ import {
   type FamilyFactory,
   familyFromSpec,
 } from '@mixkit/distributions';
+import { adoptKernelModules } from '@mixkit/linalg';
 import type { FromWorker, ToWorker } from '../pool/protocol.js';
 import { builtinTasks } from './builtinTasks.js';
 
@@ -60,6 +61,7 @@ export function serveShards(endpoint: WorkerEndpoint): void {
   endpoint.onMessage((message) => {
     switch (message.type) {
       case 'init':
+        if (message.kernels !== undefined) adoptKernelModules(message.kernels);
         Promise.all(message.modules.map((specifier) => endpoint.load(specifier))).then(
           (modules) => {
             for (const module of modules) {
