@@ -6,7 +6,9 @@
 //   order (ml-matrix first, so linalg's row is without it), then the WebAssembly kernels
 //   compiled (`allocateKernelArrays`): the worker thread's CPU and wall per step;
 // - `pool`: `createWorkerPool({ workers })` + `await pool.start()`: wall, the calling thread's
-//   CPU, and the CPU of every other thread of the process (the workers, and V8's helpers).
+//   CPU, and the CPU of every other thread of the process (the workers, and V8's helpers);
+// - `first fit`: then the pool's first fit (a full GMM, 60,000 x 8, k = 5, 3 iterations: the
+//   workers' first use of the WebAssembly kernels is in it), the same figures.
 // CPU per thread is read from /proc (Linux). Usage (each root a checkout with packages/*/dist):
 //   node tooling/bench/scripts/workerStartup.mjs [rounds=5] [workers=2] <root> [<root> ...]
 import { readFileSync } from 'node:fs';
@@ -94,9 +96,13 @@ function importsWorker(root) {
 }
 
 const pools = {};
+const mixtures = {};
 for (const root of roots) {
   pools[root] = await import(`${root}/packages/workers/dist/index.js`);
+  mixtures[root] = await import(`${root}/packages/gaussian-mixture/dist/index.js`);
 }
+const { makeBlobs } = await import(`${roots[0]}/packages/datasets/dist/index.js`);
+const { X } = makeBlobs({ nSamples: 60_000, nFeatures: 8, centers: 5, random: 1 });
 
 async function poolStart(root) {
   const { createWorkerPool } = pools[root];
@@ -109,10 +115,24 @@ async function poolStart(root) {
   const wallMs = performance.now() - w;
   const mainMs = mainCpu() - m;
   const othersMs = processCpu() - p - mainMs;
+  const m2 = mainCpu();
+  const p2 = processCpu();
+  const w2 = performance.now();
+  const mixture = new mixtures[root].GaussianMixture({
+    nClusters: 5,
+    covarianceType: 'full',
+    maxIterations: 3,
+    tolerance: 0,
+    random: 1,
+  });
+  await mixture.fitAsync(X, { executor: pool });
+  const fitWallMs = performance.now() - w2;
+  const fitMainMs = mainCpu() - m2;
+  const fitOthersMs = processCpu() - p2 - fitMainMs;
   pool.destroy();
   // Let the threads end before the next measurement.
   await new Promise((resolve) => setTimeout(resolve, 100));
-  return { wallMs, mainMs, othersMs };
+  return { wallMs, mainMs, othersMs, fitWallMs, fitMainMs, fitOthersMs };
 }
 
 const median = (xs) => {
@@ -147,6 +167,9 @@ for (let round = 0; round <= rounds; round++) {
     add(`${tag}pool(${workerCount}) start: wall ms`, pool.wallMs);
     add(`${tag}pool(${workerCount}) start: calling thread cpu ms`, pool.mainMs);
     add(`${tag}pool(${workerCount}) start: other threads cpu ms`, pool.othersMs);
+    add(`${tag}first fit: wall ms`, pool.fitWallMs);
+    add(`${tag}first fit: calling thread cpu ms`, pool.fitMainMs);
+    add(`${tag}first fit: other threads cpu ms`, pool.fitOthersMs);
   }
 }
 console.log(`roots: ${roots.map((r, i) => `[${i}] ${r}`).join(', ')}`);

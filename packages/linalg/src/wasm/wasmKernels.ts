@@ -267,6 +267,7 @@ function kernelsModules(): readonly WebAssembly.Module[] | undefined {
 export interface KernelModules {
   /** Names the binaries (a hash of their text): modules of other binaries are never adopted. */
   readonly key: string;
+  /** The six compiled modules, in the order this package instantiates them. */
   readonly modules: readonly WebAssembly.Module[];
 }
 
