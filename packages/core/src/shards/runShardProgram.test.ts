@@ -3,7 +3,13 @@ import { DegenerateComponentError } from '../errors/degenerateComponentError.js'
 import { drainShardProgram, inThreadContext, runShardProgram } from './runShardProgram.js';
 import type { ShardExecutor } from './shardExecutor.js';
 import { planShards, shardAt } from './shardPlan.js';
-import { closeSessionsOnError, mapShards, openShards, type ShardProgram } from './shardProgram.js';
+import {
+  closeSessionsOnError,
+  closeShards,
+  mapShards,
+  openShards,
+  type ShardProgram,
+} from './shardProgram.js';
 import type { ShardTask } from './shardTask.js';
 
 /** Doubles its input, or throws a typed error when the input is negative. */
@@ -169,6 +175,7 @@ describe("the executor's threads are held for the whole program", () => {
   function* twoSessions(plan = planShards(2, 1)): ShardProgram<never, number[]> {
     const first = yield* openShards(doubling, undefined, plan, undefined);
     const a = yield* mapShards(first, 1);
+    yield* closeShards(first);
     const second = yield* openShards(doubling, undefined, plan, undefined);
     return [...a, ...(yield* mapShards(second, -1))];
   }
