@@ -111,6 +111,8 @@ export interface AssignState {
   readonly sharedLabels: boolean;
   /** The setup's `shardSums` when this thread's writes reach the fit's thread, else undefined. */
   readonly sharedSums: Float64Array | undefined;
+  /** The kernel memory of this thread's searches, given back when the session closes. */
+  arena?: KernelArena | undefined;
 }
 
 /**
@@ -143,7 +145,13 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
             setup.k,
           );
     for (const shard of shards) state.shards.set(shard.index, shardState(setup, shard, arena));
+    state.arena = arena;
     return state;
+  },
+  close(state) {
+    // The thread's next session (the next fit on a kept pool) copies its rows into these pages.
+    state.arena?.release();
+    state.arena = undefined;
   },
   run(state, input, shard) {
     const own = state.shards.get(shard.index);
