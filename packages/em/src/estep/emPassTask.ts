@@ -175,7 +175,8 @@ export const emPassTask: ShardTask<
   run: runShard,
   close(state) {
     // In the fit's own thread the memory is the workspace's, given back when the fit ends.
-    if (state.owned !== undefined) releaseKernelArrays(state.owned);
+    // A worker holds it for its next session (it lives only as long as its pool keeps it).
+    if (state.owned !== undefined) releaseKernelArrays(state.owned, { hold: true });
   },
   encode(input, workspace) {
     return {

@@ -55,10 +55,11 @@ export class KernelArena {
 
   /**
    * Gives the arena's memory back to this thread (`releaseKernelArrays`) once no array taken
-   * from it is used any more: the next arena or kernel memory here reuses its mapped pages.
+   * from it is used any more: the next arena or kernel memory here reuses its mapped pages
+   * (`hold` as there).
    */
-  release(): void {
-    releaseKernelArrays(this.space);
+  release(options: { readonly hold?: boolean } = {}): void {
+    releaseKernelArrays(this.space, options);
   }
 }
 

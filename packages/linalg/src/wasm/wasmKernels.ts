@@ -331,15 +331,19 @@ export function allocateKernelArrays(
 }
 
 /**
- * The kernel memory given back last in this thread, held weakly: reused while the garbage
- * collector has not taken it, so a thread keeps no memory for fits that may never come (at most
- * one, the largest given back).
+ * The kernel memory given back in this thread (the largest), held strongly (`hold`: a worker's
+ * next session reuses it) or weakly (reused while the garbage collector has not taken it, so a
+ * thread that fits no more keeps nothing).
  */
-let spare: WeakRef<ArrayBuffer> | undefined;
+let spare: ArrayBuffer | WeakRef<ArrayBuffer> | undefined;
+
+function spareBuffer(): ArrayBuffer | undefined {
+  return spare instanceof WeakRef ? spare.deref() : spare;
+}
 
 /** The spare memory's buffer when it has at least `pages` pages (taken), else undefined. */
 function takeSpare(pages: number): ArrayBuffer | undefined {
-  const buffer = spare?.deref();
+  const buffer = spareBuffer();
   if (buffer === undefined || buffer.byteLength < pages * PAGE_BYTES) return undefined;
   spare = undefined;
   return buffer;
@@ -348,13 +352,14 @@ function takeSpare(pages: number): ArrayBuffer | undefined {
 /**
  * Gives back the kernel memory `array` lives in (from `allocateKernelArrays`) for this thread's
  * next allocation: its caller reads and writes none of that memory's arrays any more. Nothing
- * for any other array. Kept when it is larger than the memory already kept.
+ * for any other array. Kept when it is at least as large as the memory already kept.
  */
-export function giveBackKernelMemory(array: Float64Array): void {
+export function giveBackKernelMemory(array: Float64Array, hold: boolean): void {
   const { buffer } = array;
   if (!instances.has(buffer) || buffer instanceof SharedArrayBuffer) return;
-  const kept = spare?.deref();
-  if (kept === undefined || kept.byteLength < buffer.byteLength) spare = new WeakRef(buffer);
+  const kept = spareBuffer();
+  if (kept !== undefined && kept.byteLength > buffer.byteLength) return;
+  spare = hold ? buffer : new WeakRef(buffer);
 }
 
 /** The kernels of the memory both arrays live in, or undefined (then run the JS loop). */
