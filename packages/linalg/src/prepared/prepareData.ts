@@ -30,8 +30,8 @@ export interface PrepareDataOptions {
    */
   readonly memory?: 'kernel' | 'shared';
   /**
-   * With `memory: 'shared'`: where to place the copy when it has exactly rows·cols·8 bytes (its
-   * contents are overwritten), e.g. a buffer a kept worker pool lends
+   * With `memory: 'shared'`: where to place the copy (its first rows·cols·8 bytes, overwritten)
+   * when it has that many, e.g. a buffer a kept worker pool lends
    * (`ShardExecutor.borrowBuffer`), whose pages are already mapped; otherwise a new one.
    */
   readonly sharedBuffer?: SharedArrayBuffer | undefined;
@@ -78,7 +78,7 @@ export function prepareData(X: MatrixInput, options: PrepareDataOptions = {}): P
   const data =
     arrays?.[0] ??
     (shared && typeof SharedArrayBuffer !== 'undefined'
-      ? new Float64Array(sharedBufferOf(options.sharedBuffer, rows * cols * 8))
+      ? new Float64Array(sharedBufferOf(options.sharedBuffer, rows * cols * 8), 0, rows * cols)
       : new Float64Array(rows * cols));
   if (arrays !== undefined) reserveKernelScratch(data, arrays[1]);
   const columnMin = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
@@ -96,9 +96,9 @@ export function prepareData(X: MatrixInput, options: PrepareDataOptions = {}): P
   });
 }
 
-/** `lent` when it has exactly `bytes` bytes, else a new shared buffer. */
+/** `lent` when it has at least `bytes` bytes, else a new shared buffer. */
 function sharedBufferOf(lent: SharedArrayBuffer | undefined, bytes: number): SharedArrayBuffer {
-  return lent !== undefined && lent.byteLength === bytes ? lent : new SharedArrayBuffer(bytes);
+  return lent !== undefined && lent.byteLength >= bytes ? lent : new SharedArrayBuffer(bytes);
 }
 
 /** What the scan checks and where it records the column ranges. */
