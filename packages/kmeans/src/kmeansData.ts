@@ -84,7 +84,7 @@ export interface PrepareOptions {
    */
   readonly checkedWeights?: () => Float64Array | undefined;
   /**
-   * Where the shared copy of X may come from (`ShardExecutor.borrowBuffer`): a buffer of that
+   * Where the shared copy of X may come from (`ShardExecutor.borrowBuffer`): a buffer of at least that
    * many bytes an earlier fit gave back, or undefined (a fresh one is allocated).
    */
   readonly borrowBuffer?: ((bytes: number) => SharedArrayBuffer | undefined) | undefined;
@@ -185,8 +185,11 @@ function* preparation(
     ? {
         rows: n,
         cols: d,
+        // A lent buffer may be larger: its first n·d doubles.
         data: new Float64Array(
           options.borrowBuffer?.(8 * n * d) ?? new SharedArrayBuffer(8 * n * d),
+          0,
+          n * d,
         ),
       }
     : X;

@@ -20,6 +20,7 @@ export {
   type PrepareDataOptions,
   prepareData,
 } from './prepared/prepareData.js';
+export { releaseKernelArrays } from './prepared/releaseKernelArrays.js';
 export { inverseFromCholesky, solveCholesky } from './solveCholesky.js';
 export { solveLowerRows } from './solveTriangularRows.js';
 export { besselIRatio } from './special/besselIRatio.js';

@@ -44,8 +44,14 @@ export class InThreadSession<Setup, Input, Output, State, Local, Wire> {
     return outputs;
   }
 
-  /** Nothing to release: the state is garbage once the session is dropped. */
-  close(): void {}
+  private closed = false;
+
+  /** Lets the task release its state (`ShardTask.close`), once. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.task.close?.(this.state);
+  }
 }
 
 /**

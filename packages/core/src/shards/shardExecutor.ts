@@ -35,7 +35,8 @@ export interface ShardExecutor {
     local: Local,
   ): Promise<ShardSession<Input, Output>>;
   /**
-   * Optional: a `SharedArrayBuffer` of exactly `bytes` bytes that an earlier fit gave back
+   * Optional: a `SharedArrayBuffer` of at least `bytes` bytes (the fit uses its first `bytes`)
+   * that an earlier fit gave back
    * (`giveBackBuffer`), or undefined. A fit that fills a large shared copy of its data takes one
    * here before allocating: pages already written once cost a fraction of fresh ones, whose
    * mapping by the kernel is most of such a copy (and is work the calling thread and the

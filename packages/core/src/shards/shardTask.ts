@@ -53,6 +53,13 @@ export interface ShardTask<Setup, Input, Output, State, Local = undefined, Wire 
   encode?(input: Input, local: Local): Wire;
   /** Rebuilds a round's input in a worker from its cloneable form. */
   decode?(wire: Wire, state: State): Input;
+  /**
+   * Optional: called once when the session closes, where `open` built the state (in each
+   * worker, or in the fit's own thread), after its last `run`. A task gives back here what the
+   * thread may reuse for its next session (kernel memory holding its rows), so that a later fit
+   * writes into pages already mapped. The state is not used afterwards.
+   */
+  close?(state: State): void;
 }
 
 /** What a task's `open` may use besides its setup. */

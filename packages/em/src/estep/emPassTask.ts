@@ -9,6 +9,7 @@ import {
   type Shard,
   type ShardTask,
 } from '@mixkit/core';
+import { releaseKernelArrays } from '@mixkit/linalg';
 import { type EmWorkspace, placeInKernelMemory, withMarks } from '../workspace/emWorkspace.js';
 import { kernelArrays } from '../workspace/kernelArrays.js';
 import { EStepScratch } from './eStepScratch.js';
@@ -99,6 +100,11 @@ export interface EmPassState {
   readonly blockTotals: Float64Array;
   readonly scratch: EStepScratch;
   readonly setup: EmPassSetup;
+  /**
+   * A worker's copy of its rows in kernel memory, given back to the worker's thread when the
+   * session closes (`releaseKernelArrays`): the next session there copies into mapped pages.
+   */
+  readonly owned?: Float64Array | undefined;
 }
 
 /**
@@ -163,9 +169,15 @@ export const emPassTask: ShardTask<
       blockTotals: new Float64Array(k),
       scratch: new EStepScratch(),
       setup,
+      owned: kernel?.data,
     };
   },
   run: runShard,
+  close(state) {
+    // In the fit's own thread the memory is the workspace's, given back when the fit ends.
+    // A worker holds it for its next session (it lives only as long as its pool keeps it).
+    if (state.owned !== undefined) releaseKernelArrays(state.owned, { hold: true });
+  },
   encode(input, workspace) {
     return {
       ...input,

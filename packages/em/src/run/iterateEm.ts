@@ -1,6 +1,7 @@
 import {
   type AnyComponentFamily,
   closeShards,
+  isPreparedData,
   isRemoteRows,
   type MatrixInput,
   mapShards,
@@ -20,7 +21,11 @@ import {
 } from '@mixkit/core';
 import { emPassTask, passSetup } from '../estep/emPassTask.js';
 import type { MixtureModel } from '../model/mixtureModel.js';
-import { createEmWorkspace, type EmWorkspace } from '../workspace/emWorkspace.js';
+import {
+  createEmWorkspace,
+  type EmWorkspace,
+  releaseOwnedMemory,
+} from '../workspace/emWorkspace.js';
 import { placedBeforeChecks } from '../workspace/kernelArrays.js';
 import { openRemoteData, type RemoteData } from '../workspace/remoteData.js';
 import { emRestartTask, restartResult, restartSetup } from './emRestartTask.js';
@@ -97,8 +102,15 @@ export function prepareEmFit<Family extends AnyComponentFamily>(
   // Passes run in this thread unless the executor has workers.
   const inThread = (options.executor?.workers ?? 0) === 0;
   const { blockSize } = settings;
-  const data = placedBeforeChecks(X, families, settings.missing, inThread, blockSize, (n, d) =>
-    emShardRows({ n, d, k: families.length, blockSize }),
+  const { executor } = options;
+  const data = placedBeforeChecks(
+    X,
+    families,
+    settings.missing,
+    inThread,
+    blockSize,
+    (n, d) => emShardRows({ n, d, k: families.length, blockSize }),
+    executor?.borrowBuffer?.bind(executor),
   );
   const workspace = createEmWorkspace(data, families, {
     sampleWeight: options.sampleWeight,
@@ -106,6 +118,15 @@ export function prepareEmFit<Family extends AnyComponentFamily>(
     blockSize: settings.blockSize,
     missing: settings.missing,
   });
+  // The fit's own copy in kernel memory (not prepared data it was given) goes back to the
+  // thread when the fit ends.
+  if (data !== X && isPreparedData(data)) {
+    const { buffer } = data.data;
+    if (data.inKernelMemory) workspace.owned = data.data;
+    else if (typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer) {
+      workspace.ownedShared = buffer;
+    }
+  }
   return { families, settings, workspace, plan: planShards(workspace.n, emShardRows(workspace)) };
 }
 
@@ -193,7 +214,12 @@ export function* preparedEmProgram<Family extends AnyComponentFamily>(
     }
   }
   // The families as the fit ran them (`forData` may have resolved data-relative settings).
-  return selection.model(workspace.families, workspace.d, settings.missing);
+  const model = selection.model(workspace.families, workspace.d, settings.missing);
+  releaseOwnedMemory(workspace);
+  // Every session of the fit is closed: no worker reads the shared copy any more.
+  const { ownedShared } = workspace;
+  if (ownedShared !== undefined) options.executor?.giveBackBuffer?.(ownedShared);
+  return model;
 }
 
 export { emShardRows };

@@ -17,6 +17,7 @@ import {
   toWeights,
   UnsupportedMissingCellsError,
 } from '@mixkit/core';
+import { releaseKernelArrays } from '@mixkit/linalg';
 import { EStepScratch } from '../estep/eStepScratch.js';
 import type { WorstRows } from '../estep/worstRows.js';
 import { fillMissingCells } from '../missing/fillMissingCells.js';
@@ -80,6 +81,17 @@ export interface EmWorkspace {
   block: Float64Array;
   /** Whether `placeInKernelMemory` already ran. */
   placed: boolean;
+  /**
+   * The fit's own copy of its data in kernel memory, when the fit made one (not prepared data
+   * it was given): given back to the thread when the fit ends (`releaseOwnedMemory`), so the
+   * next fit copies into pages already mapped.
+   */
+  owned?: Float64Array | undefined;
+  /**
+   * The fit's own shared copy of its data (for passes on workers), given back to the executor
+   * when the fit ends (`ShardExecutor.giveBackBuffer`) for its next fit.
+   */
+  ownedShared?: SharedArrayBuffer | undefined;
   /** Per-component statistics, zeroed (scaled by 0) at the start of every pass. */
   readonly stats: unknown[];
   /** Per-component responsibility totals of the last pass. */
@@ -370,6 +382,19 @@ export function placeInKernelMemory(workspace: EmWorkspace): void {
   kernel.data.set(X.data);
   workspace.X = withMarks({ rows: X.rows, cols: X.cols, data: kernel.data }, X.missingRows);
   workspace.block = kernel.block;
+  workspace.owned = kernel.data;
+}
+
+/**
+ * Once the fit has its model: gives the kernel memory of the fit's own copy of the data back to
+ * this thread (`releaseKernelArrays` of `@mixkit/linalg`) for the next fit, which then writes
+ * into pages already mapped instead of new ones. Nothing reads the workspace afterwards.
+ */
+export function releaseOwnedMemory(workspace: EmWorkspace): void {
+  const { owned } = workspace;
+  if (owned === undefined) return;
+  workspace.owned = undefined;
+  releaseKernelArrays(owned);
 }
 
 /** `matrix` with `missingRows` set to `marks` when there are marks. */

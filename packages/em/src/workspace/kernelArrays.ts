@@ -40,6 +40,7 @@ export function blockBeside(
  * (`@mixkit/linalg`'s `allocateKernelArrays`), where the families' WebAssembly kernels read them
  * in place, when some family is marked with linalg's `preferKernelMemory` and the data is large enough; otherwise (or
  * without WebAssembly) undefined, and the caller keeps ordinary arrays, with the same results.
+ * The data buffer may hold an earlier fit's values (a reused memory): the caller fills it.
  */
 export function kernelArrays(
   families: readonly AnyComponentFamily[],
@@ -48,7 +49,8 @@ export function kernelArrays(
 ): { readonly data: Float64Array; readonly block: Float64Array } | undefined {
   if (dataLength < KERNEL_MEMORY_MIN_VALUES) return undefined;
   if (!families.some(prefersKernelMemory)) return undefined;
-  const arrays = allocateKernelArrays([dataLength, blockLength]);
+  // Callers copy their rows into the data buffer before reading it.
+  const arrays = allocateKernelArrays([dataLength, blockLength], 1);
   return arrays === undefined ? undefined : { data: arrays[0], block: arrays[1] };
 }
 
@@ -64,7 +66,8 @@ export function kernelArrays(
  *   WebAssembly scan) and stands in for the later copy into kernel memory.
  * - Passes on an executor's workers, when the data is more than one shard (`shardRows`, so the
  *   passes really leave this thread): the copy goes to a `SharedArrayBuffer`
- *   (`memory: 'shared'`), which a worker pool shares as it is instead of copying the rows when
+ *   (`memory: 'shared'`; one `borrow` lends, when it has one of that size: an executor's
+ *   `borrowBuffer`), which a worker pool shares as it is instead of copying the rows when
  *   its session opens. On `gmm-medium` (100,000 x 10) on workers this took the finite check, the
  *   range check and the 12 ms statistics pass out of the serial time before the first pass,
  *   which every worker waited for (issue 17).
@@ -81,6 +84,7 @@ export function placedBeforeChecks(
   inThread: boolean,
   blockRows: number,
   shardRows: (n: number, d: number) => number = (n) => n,
+  borrow?: ((bytes: number) => SharedArrayBuffer | undefined) | undefined,
 ): MatrixInput {
   if (missing !== 'error' || isPreparedData(X)) return X;
   if (!families.some(prefersKernelMemory) || !kernelMemoryAvailable()) return X;
@@ -92,6 +96,9 @@ export function placedBeforeChecks(
   }
   if (inThread) return prepareData(matrix);
   return shardRows(matrix.rows, matrix.cols) < matrix.rows
-    ? prepareData(matrix, { memory: 'shared' })
+    ? prepareData(matrix, {
+        memory: 'shared',
+        sharedBuffer: borrow?.(matrix.data.length * 8),
+      })
     : matrix;
 }

@@ -111,6 +111,10 @@ export interface AssignState {
   readonly sharedLabels: boolean;
   /** The setup's `shardSums` when this thread's writes reach the fit's thread, else undefined. */
   readonly sharedSums: Float64Array | undefined;
+  /** The kernel memory of this thread's searches, given back when the session closes. */
+  arena?: KernelArena | undefined;
+  /** Whether the state lives in a pool's worker, which holds the memory for its next session. */
+  readonly inWorker: boolean;
 }
 
 /**
@@ -123,9 +127,10 @@ export interface AssignState {
  */
 export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, AssignState> = {
   name: '@mixkit/kmeans:assign',
-  open(setup, _context, shards) {
+  open(setup, context, shards) {
     const state: AssignState = {
       setup,
+      inWorker: context.inWorker,
       shards: new Map(),
       sharedLabels: isSharedMemory(setup.labels),
       sharedSums:
@@ -143,7 +148,13 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
             setup.k,
           );
     for (const shard of shards) state.shards.set(shard.index, shardState(setup, shard, arena));
+    state.arena = arena;
     return state;
+  },
+  close(state) {
+    // The thread's next session (the next fit on a kept pool) copies its rows into these pages.
+    state.arena?.release({ hold: state.inWorker });
+    state.arena = undefined;
   },
   run(state, input, shard) {
     const own = state.shards.get(shard.index);

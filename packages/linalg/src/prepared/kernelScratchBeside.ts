@@ -22,3 +22,8 @@ export function kernelScratchBeside(data: Float64Array, length: number): Float64
   if (scratch === undefined || scratch.length < length) return undefined;
   return scratch.subarray(0, length);
 }
+
+/** Forgets the reserve of the kernel memory `data` lives in (the memory goes to another user). */
+export function forgetKernelScratch(data: Float64Array): void {
+  reserved.delete(data.buffer);
+}

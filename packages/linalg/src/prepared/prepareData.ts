@@ -29,6 +29,12 @@ export interface PrepareDataOptions {
    * way (the scan runs in JavaScript for `'shared'`).
    */
   readonly memory?: 'kernel' | 'shared';
+  /**
+   * With `memory: 'shared'`: where to place the copy (its first rows·cols·8 bytes, overwritten)
+   * when it has that many, e.g. a buffer a kept worker pool lends
+   * (`ShardExecutor.borrowBuffer`), whose pages are already mapped; otherwise a new one.
+   */
+  readonly sharedBuffer?: SharedArrayBuffer | undefined;
 }
 
 /**
@@ -65,11 +71,14 @@ export function prepareData(X: MatrixInput, options: PrepareDataOptions = {}): P
   const { rows, cols, missingRows } = source;
   const from = source.data;
   const shared = options.memory === 'shared';
-  const arrays = shared ? undefined : allocateKernelArrays([rows * cols, PREPARED_SCRATCH_VALUES]);
+  // The copy below writes every value of the rows (the first array).
+  const arrays = shared
+    ? undefined
+    : allocateKernelArrays([rows * cols, PREPARED_SCRATCH_VALUES], 1);
   const data =
     arrays?.[0] ??
     (shared && typeof SharedArrayBuffer !== 'undefined'
-      ? new Float64Array(new SharedArrayBuffer(rows * cols * 8))
+      ? new Float64Array(sharedBufferOf(options.sharedBuffer, rows * cols * 8), 0, rows * cols)
       : new Float64Array(rows * cols));
   if (arrays !== undefined) reserveKernelScratch(data, arrays[1]);
   const columnMin = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
@@ -85,6 +94,11 @@ export function prepareData(X: MatrixInput, options: PrepareDataOptions = {}): P
     columnMax,
     inKernelMemory: arrays !== undefined,
   });
+}
+
+/** `lent` when it has at least `bytes` bytes, else a new shared buffer. */
+function sharedBufferOf(lent: SharedArrayBuffer | undefined, bytes: number): SharedArrayBuffer {
+  return lent !== undefined && lent.byteLength >= bytes ? lent : new SharedArrayBuffer(bytes);
 }
 
 /** What the scan checks and where it records the column ranges. */

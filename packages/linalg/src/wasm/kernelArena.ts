@@ -1,4 +1,5 @@
 import { assertInteger } from '@mixkit/core';
+import { releaseKernelArrays } from '../prepared/releaseKernelArrays.js';
 import { allocateKernelArrays } from './wasmKernels.js';
 
 /**
@@ -9,7 +10,7 @@ import { allocateKernelArrays } from './wasmKernels.js';
  * a fit of 9 shards paid about 10 ms per thread for its memories alone (150,000 x 24, k = 12,
  * one thread), and one of 62 shards on 2 workers about 30 per worker.
  *
- * Arrays are handed out in order, zero-filled (never reused), 16-byte aligned, and all share
+ * Arrays are handed out in order, zero-filled (never handed out twice), 16-byte aligned, and all share
  * one buffer, so the kernels find their instance from any of them (`wasmKernelsFor`).
  */
 export class KernelArena {
@@ -50,6 +51,15 @@ export class KernelArena {
       return array;
     });
     return arrays;
+  }
+
+  /**
+   * Gives the arena's memory back to this thread (`releaseKernelArrays`) once no array taken
+   * from it is used any more: the next arena or kernel memory here reuses its mapped pages
+   * (`hold` as there).
+   */
+  release(options: { readonly hold?: boolean } = {}): void {
+    releaseKernelArrays(this.space, options);
   }
 }
 

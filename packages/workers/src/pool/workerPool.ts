@@ -179,23 +179,28 @@ export class WorkerPool implements ShardExecutor {
   }
 
   /**
-   * The buffer the last fit gave back when it has `bytes` bytes (taken: a concurrent fit cannot
-   * get it too), else undefined. Only a `keepAlive` pool keeps one (see `giveBackBuffer`).
+   * The buffer an earlier fit gave back when it has `bytes` to `2 * bytes` bytes (taken: a
+   * concurrent fit cannot get it too), else undefined: so fits of other data on the same pool
+   * (an EM fit on 10⁶ x 16 after a k-means fit on 10⁶ x 32) reuse it too. Only a `keepAlive`
+   * pool keeps one (see `giveBackBuffer`).
    */
   borrowBuffer(bytes: number): SharedArrayBuffer | undefined {
     const spare = this.spare;
-    if (spare === undefined || spare.byteLength !== bytes) return undefined;
+    if (spare === undefined || spare.byteLength < bytes || spare.byteLength > 2 * bytes) {
+      return undefined;
+    }
     this.spare = undefined;
     return spare;
   }
 
   /**
-   * Keeps `buffer` for the next fit, in place of any other (at most one, the latest), when the
-   * pool keeps its workers (`keepAlive`) too; `destroy()` lets it go. A pool without
-   * `keepAlive` keeps nothing after a fit, as it keeps no worker.
+   * Keeps `buffer` for a later fit when the pool keeps its workers (`keepAlive`) too: at most
+   * one, the largest given back (a smaller one lets it go); `destroy()` lets it go. A pool
+   * without `keepAlive` keeps nothing after a fit, as it keeps no worker.
    */
   giveBackBuffer(buffer: SharedArrayBuffer): void {
-    if (this.keepAlive) this.spare = buffer;
+    if (!this.keepAlive) return;
+    if (this.spare === undefined || this.spare.byteLength <= buffer.byteLength) this.spare = buffer;
   }
 
   /**

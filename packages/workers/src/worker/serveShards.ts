@@ -127,9 +127,16 @@ export function serveShards(endpoint: WorkerEndpoint): void {
         }
         return;
       }
-      case 'close':
+      case 'close': {
+        const open = sessions.get(message.session);
         sessions.delete(message.session);
+        // A task's own release (kernel memory for this worker's next session); a failure here
+        // belongs to no fit, so it is dropped.
+        try {
+          if (open !== undefined) open.task.close?.(open.state);
+        } catch {}
         return;
+      }
     }
   });
 }
