@@ -10,6 +10,7 @@ import type { ShardContext, ShardTask } from './shardTask.js';
 export class InThreadSession<Setup, Input, Output, State, Local, Wire> {
   private readonly state: State;
   private readonly shards: readonly Shard[];
+  private closed = false;
 
   /** The shards this session runs. */
   readonly plan: ShardPlan;
@@ -44,8 +45,12 @@ export class InThreadSession<Setup, Input, Output, State, Local, Wire> {
     return outputs;
   }
 
-  /** Nothing to release: the state is garbage once the session is dropped. */
-  close(): void {}
+  /** Lets the task release its state (`ShardTask.close`), once; closing twice is harmless. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.task.close?.(this.state);
+  }
 }
 
 /**

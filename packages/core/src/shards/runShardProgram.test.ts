@@ -3,7 +3,13 @@ import { DegenerateComponentError } from '../errors/degenerateComponentError.js'
 import { drainShardProgram, inThreadContext, runShardProgram } from './runShardProgram.js';
 import type { ShardExecutor } from './shardExecutor.js';
 import { planShards, shardAt } from './shardPlan.js';
-import { closeSessionsOnError, mapShards, openShards, type ShardProgram } from './shardProgram.js';
+import {
+  closeSessionsOnError,
+  closeShards,
+  mapShards,
+  openShards,
+  type ShardProgram,
+} from './shardProgram.js';
 import type { ShardTask } from './shardTask.js';
 
 /** Doubles its input, or throws a typed error when the input is negative. */
@@ -161,5 +167,37 @@ describe("a map's alongside work", () => {
       /in a worker/,
     );
     expect(log).toEqual(['alongside']);
+  });
+});
+
+describe("a task's close", () => {
+  it("is called once, after the last round, when the fit's thread closes the session (sync and async drivers)", async () => {
+    const states: { closed: number }[] = [];
+    /** Adds 1; counts its state's closes and refuses to run a closed state. */
+    const closing: ShardTask<undefined, number, number, { closed: number }> = {
+      name: 'test:closing',
+      open: () => {
+        const state = { closed: 0 };
+        states.push(state);
+        return state;
+      },
+      run(state, input) {
+        if (state.closed > 0) throw new Error('ran a closed state');
+        return input + 1;
+      },
+      close(state) {
+        state.closed++;
+      },
+    };
+    function* program(): ShardProgram<never, number[]> {
+      const session = yield* openShards(closing, undefined, planShards(3, 1), undefined);
+      const outputs = yield* mapShards(session, 1);
+      const closedBefore = states.map((s) => s.closed);
+      yield* closeShards(session);
+      return [...outputs, ...closedBefore];
+    }
+    expect(drainShardProgram(program())).toEqual([2, 2, 2, 0]);
+    expect(await runShardProgram(program(), { what: 'test' })).toEqual([2, 2, 2, 1, 0]);
+    expect(states.map((s) => s.closed)).toEqual([1, 1]);
   });
 });

@@ -111,6 +111,8 @@ export interface AssignState {
   readonly sharedLabels: boolean;
   /** The setup's `shardSums` when this thread's writes reach the fit's thread, else undefined. */
   readonly sharedSums: Float64Array | undefined;
+  /** The kernel memory of this thread's searches, released when the session closes. */
+  readonly arena: KernelArena | undefined;
 }
 
 /**
@@ -124,15 +126,6 @@ export interface AssignState {
 export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, AssignState> = {
   name: '@mixkit/kmeans:assign',
   open(setup, _context, shards) {
-    const state: AssignState = {
-      setup,
-      shards: new Map(),
-      sharedLabels: isSharedMemory(setup.labels),
-      sharedSums:
-        setup.shardSums !== undefined && isSharedMemory(setup.shardSums)
-          ? setup.shardSums
-          : undefined,
-    };
     // One kernel memory for the searches of all this thread's shards (see `KernelArena`).
     const arena =
       setup.algorithm === 'elkan'
@@ -142,6 +135,16 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
             setup.X.cols,
             setup.k,
           );
+    const state: AssignState = {
+      setup,
+      shards: new Map(),
+      sharedLabels: isSharedMemory(setup.labels),
+      sharedSums:
+        setup.shardSums !== undefined && isSharedMemory(setup.shardSums)
+          ? setup.shardSums
+          : undefined,
+      arena,
+    };
     for (const shard of shards) state.shards.set(shard.index, shardState(setup, shard, arena));
     return state;
   },
@@ -177,6 +180,13 @@ export const assignTask: ShardTask<AssignSetup, AssignInput, AssignOutput, Assig
       inertia: input.inertia ? inertiaOf(data, input.centers, labels) : 0,
       labels: state.sharedLabels ? undefined : labels.slice(),
     };
+  },
+  close(state) {
+    // Nothing reads the searches' arrays after the last round (the labels, sums and bounds the
+    // fit keeps are in the setup's memory or copied out), so the thread's next fit may write
+    // its own into the same pages instead of faulting in fresh ones (see `KernelArena`).
+    state.shards.clear();
+    state.arena?.release();
   },
 };
 

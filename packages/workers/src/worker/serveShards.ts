@@ -125,9 +125,14 @@ export function serveShards(endpoint: WorkerEndpoint): void {
         }
         return;
       }
-      case 'close':
+      case 'close': {
+        const open = sessions.get(message.session);
         sessions.delete(message.session);
+        // After the session's last round (messages are served in order): the task may keep
+        // its state's memory for the thread's next session (`ShardTask.close`).
+        if (open !== undefined) open.task.close?.(open.state);
         return;
+      }
     }
   });
 }
