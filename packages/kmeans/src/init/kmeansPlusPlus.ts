@@ -56,7 +56,6 @@ export function* kmeansPlusPlusProgram(
   const centers = new Float64Array(k * d);
   const shift = shifted?.shift;
   const xNorms = shifted?.norms ?? rowSquaredNorms(X);
-
   const closest = new Float64Array(n);
   const cumulative = new Float64Array(n);
   const candidates: Matrix = { rows: trials, cols: d, data: new Float64Array(trials * d) };
