@@ -84,10 +84,13 @@ export class HamerlyAssignment implements AssignmentStrategy {
     this.distanceComputations = 0;
     this.searchedShare = 0.5;
     this.searchedShare = 0;
-    const listRows = Math.min(SEARCH_ROWS, n);
     // With the float32 screen, the bounds live in its kernel memory, where its WebAssembly bound
     // test and update read them (`boundRows`, `centersMoved`).
     const kernelBounds = data.nearest.hamerlyBounds;
+    // The list and the search's outputs serve the JavaScript bound test only (the screen lists
+    // and searches in its kernel memory): 384 KB of fresh arrays per shard and run otherwise,
+    // each fit of 150,000 rows allocating 18 sets (about 600 page faults).
+    const listRows = kernelBounds === undefined ? Math.min(SEARCH_ROWS, n) : 0;
     this.upper = kernelBounds?.upper ?? new Float64Array(n);
     this.lower = kernelBounds?.lower ?? new Float64Array(n);
     this.halfMin = new Float64Array(k);

@@ -217,5 +217,34 @@ describe("the executor's threads are held for the whole program", () => {
       what: 'test',
     }).catch(() => {});
     expect(log).toEqual([]);
+describe("a task's close", () => {
+  it("is called once, after the last round, when the fit's thread closes the session (sync and async drivers)", async () => {
+    const states: { closed: number }[] = [];
+    /** Adds 1; counts its state's closes and refuses to run a closed state. */
+    const closing: ShardTask<undefined, number, number, { closed: number }> = {
+      name: 'test:closing',
+      open: () => {
+        const state = { closed: 0 };
+        states.push(state);
+        return state;
+      },
+      run(state, input) {
+        if (state.closed > 0) throw new Error('ran a closed state');
+        return input + 1;
+      },
+      close(state) {
+        state.closed++;
+      },
+    };
+    function* program(): ShardProgram<never, number[]> {
+      const session = yield* openShards(closing, undefined, planShards(3, 1), undefined);
+      const outputs = yield* mapShards(session, 1);
+      const closedBefore = states.map((s) => s.closed);
+      yield* closeShards(session);
+      return [...outputs, ...closedBefore];
+    }
+    expect(drainShardProgram(program())).toEqual([2, 2, 2, 0]);
+    expect(await runShardProgram(program(), { what: 'test' })).toEqual([2, 2, 2, 1, 0]);
+    expect(states.map((s) => s.closed)).toEqual([1, 1]);
   });
 });

@@ -64,7 +64,8 @@ export function* runShardProgramSync<Step, Result>(
         failure = { error };
       }
     } else if (event.type === 'close') {
-      // Its state (scratch, bounds) is garbage from here on.
+      // Its state (scratch, bounds) is garbage from here on, once the task released it.
+      sessionAt(sessions, event.session).close();
       sessions[event.session] = undefined;
     }
   }

@@ -49,6 +49,13 @@ export interface ShardTask<Setup, Input, Output, State, Local = undefined, Wire 
   ): State;
   /** Runs one shard (rows `[shard.start, shard.end)` of the fit's data) and returns its output. */
   run(state: State, input: Input, shard: Shard): Output;
+  /**
+   * Called once when the session ends, in every thread that opened a state for it, after its
+   * last `run`: the state is never used again, so it may hand back memory for the next session
+   * of the thread to reuse (k-means gives back its search's kernel memory, see `KernelArena`).
+   * Optional; without it the state is simply dropped.
+   */
+  close?(state: State): void;
   /** The cloneable form of a round's input, made once per round in the fit's thread. */
   encode?(input: Input, local: Local): Wire;
   /** Rebuilds a round's input in a worker from its cloneable form. */

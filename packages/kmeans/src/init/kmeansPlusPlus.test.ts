@@ -1,7 +1,9 @@
-import { createRandom } from '@mixkit/core';
-import { describe, expect, it } from 'vitest';
+import { createRandom, drainShardProgram } from '@mixkit/core';
+import { rowSquaredNorms, setKernelCompilation } from '@mixkit/linalg';
+import { afterEach, describe, expect, it } from 'vitest';
 import { blobs } from '../../test/blobs.js';
-import { kmeansPlusPlus } from './kmeansPlusPlus.js';
+import { shiftRows } from '../internal/shiftRows.js';
+import { kmeansPlusPlus, kmeansPlusPlusProgram } from './kmeansPlusPlus.js';
 import { randomRows } from './randomRows.js';
 
 function rowIndexOf(
@@ -75,5 +77,36 @@ describe('randomRows', () => {
     const rows = new Set<number>();
     for (let c = 0; c < 5; c++) rows.add(rowIndexOf(X, centers.data.subarray(c * 2, c * 2 + 2)));
     expect([...rows].sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('kmeansPlusPlus on rows read as X − shift (no centered copy)', () => {
+  afterEach(() => {
+    setKernelCompilation(true);
+  });
+
+  // 10,000 x 7 far from the origin, k = 9: several seeding blocks of 4,096 rows.
+  const { X: raw } = blobs(10_000, 7, 9, 5, 4);
+  const X = { ...raw, data: raw.data.map((v, t) => v + 1e4 * ((t % 7) - 3)) };
+  const shift = Float64Array.from({ length: 7 }, (_, j) => 1e4 * (j - 3) + 0.37 * j);
+  const centered = { ...X, data: new Float64Array(X.data.length) };
+  shiftRows(X.data, shift, centered.data, 0, X.data.length);
+  const norms = rowSquaredNorms(centered);
+  const weights = Float64Array.from({ length: X.rows }, (_, i) => 0.5 + (i % 5));
+
+  it.each([
+    ['with WebAssembly', true],
+    ['with the JavaScript kernels', false],
+  ])('%s: the centres of the centered copy, bit for bit, with and without weights', (_, wasm) => {
+    setKernelCompilation(wasm);
+    for (const w of [undefined, weights]) {
+      const fromCopy = kmeansPlusPlus(centered, 9, createRandom(3), w);
+      const fromShift = drainShardProgram(
+        kmeansPlusPlusProgram(X, 9, createRandom(3), w, { shift, norms }),
+      );
+      expect(Array.from(fromShift.data)).toEqual(Array.from(fromCopy.data));
+      // And the rows are those of the copy, not of X.
+      expect(rowIndexOf(centered, fromShift.data.subarray(0, 7))).toBeGreaterThanOrEqual(0);
+    }
   });
 });

@@ -7,6 +7,17 @@ import {
   type ShardProgram,
 } from '@mixkit/core';
 import { allocateKernelArrays, rowSquaredNorms, squaredDistances } from '@mixkit/linalg';
+import { shiftRows } from '../internal/shiftRows.js';
+
+/**
+ * Rows to seed from given as X and an offset, X − offset being the rows (read value by value,
+ * the doubles a copy of X − offset would hold), with those rows' squared norms (`rowSquaredNorms`'
+ * bits): a fit in the calling thread seeds from X as given without a centered copy.
+ */
+export interface ShiftedSeedRows {
+  readonly shift: Float64Array;
+  readonly norms: Float64Array;
+}
 
 /**
  * Greedy k-means++ seeding (Arthur & Vassilvitskii 2007, with scikit-learn's greedy variant):
@@ -29,19 +40,22 @@ export function kmeansPlusPlus(
 /**
  * `kmeansPlusPlus` as a shard program that pauses every 16,384 rows of each distance pass, so an
  * async fit yields to the event loop (and stops on an abort) during a long seeding. (The seeding
- * runs in the fit's thread; its passes are not yet mapped over shards.)
+ * runs in the fit's thread; its passes are not yet mapped over shards.) With `shifted`, the rows
+ * are X − shifted.shift (see `ShiftedSeedRows`): the same centres, bit for bit, as from a copy.
  */
 export function* kmeansPlusPlusProgram(
   X: Matrix,
   k: number,
   random: RandomSource,
   weights?: Float64Array,
+  shifted?: ShiftedSeedRows,
 ): ShardProgram<never, Matrix> {
   const { rows: n, cols: d, data } = X;
   assertClusterCount(k, n);
   const trials = 2 + Math.floor(Math.log(k));
   const centers = new Float64Array(k * d);
-  const xNorms = rowSquaredNorms(X);
+  const shift = shifted?.shift;
+  const xNorms = shifted?.norms ?? rowSquaredNorms(X);
   const closest = new Float64Array(n);
   const cumulative = new Float64Array(n);
   const candidates: Matrix = { rows: trials, cols: d, data: new Float64Array(trials * d) };
@@ -51,7 +65,7 @@ export function* kmeansPlusPlusProgram(
   // Every row's distance to every candidate of the current step stays in `blocks.all`, so the
   // winner's column updates D(x)² without a further pass over X (as scikit-learn's
   // `_kmeans_plusplus` keeps `distance_to_candidates`): trials passes a step, not trials + 1.
-  const blocks = new SeedingBlocks(X, trials);
+  const blocks = new SeedingBlocks(X, trials, shift);
   const toCandidates = blocks.all;
 
   const w = weights ?? new Float64Array(n).fill(1);
@@ -62,7 +76,7 @@ export function* kmeansPlusPlusProgram(
     cumulative[i] = total;
   }
   const first = searchCumulative(cumulative, random.uniform() * total);
-  centers.set(data.subarray(first * d, first * d + d), 0);
+  seedRow(data, d, first, shift, centers, 0);
   const one: Matrix = { rows: 1, cols: d, data: centers.subarray(0, d) };
   const oneNorm = rowSquaredNorms(one);
   let potential = 0;
@@ -85,7 +99,7 @@ export function* kmeansPlusPlusProgram(
     for (let t = 0; t < trials; t++) {
       const index = searchCumulative(cumulative, random.uniform() * potential);
       candidateIndex[t] = index;
-      candidates.data.set(data.subarray(index * d, index * d + d), t * d);
+      seedRow(data, d, index, shift, candidates.data, t * d);
     }
     rowSquaredNorms(candidates, candidateNorms);
     potentials.fill(0);
@@ -115,7 +129,7 @@ export function* kmeansPlusPlusProgram(
     for (let t = 1; t < trials; t++) if (potentials[t] < potentials[best]) best = t;
     potential = potentials[best];
     const chosen = candidateIndex[best];
-    centers.set(data.subarray(chosen * d, chosen * d + d), c * d);
+    seedRow(data, d, chosen, shift, centers, c * d);
     // D(x)² now also counts the new center: the same bits a pass with it alone would give, since
     // every distance sums over the columns in order whatever the number of centres.
     for (let i = 0, at = best; i < n; i++, at += trials) {
@@ -124,6 +138,20 @@ export function* kmeansPlusPlusProgram(
     }
   }
   return { rows: k, cols: d, data: centers };
+}
+
+/** Row `row` of the rows seeded from (of X, less `shift` when given) into `out` at `at`. */
+function seedRow(
+  data: Float64Array,
+  d: number,
+  row: number,
+  shift: Float64Array | undefined,
+  out: Float64Array,
+  at: number,
+): void {
+  const from = data.subarray(row * d, row * d + d);
+  if (shift === undefined) out.set(from, at);
+  else shiftRows(from, shift, out.subarray(at, at + d), 0, d);
 }
 
 /**
@@ -142,11 +170,18 @@ class SeedingBlocks {
   private readonly X: Matrix;
   private readonly rowsCopy: Float64Array | undefined;
 
-  constructor(X: Matrix, trials: number) {
+  /** `shift`: the rows are X − shift, written so into each block's copy. */
+  constructor(
+    X: Matrix,
+    trials: number,
+    private readonly shift?: Float64Array,
+  ) {
     this.X = X;
     this.rows = Math.min(SEEDING_BLOCK_ROWS, Math.max(X.rows, 1));
     const kernel = allocateKernelArrays([this.rows * X.cols, X.rows * trials]);
-    this.rowsCopy = kernel?.[0];
+    // Without kernel memory, shifted rows still need a block of their own for the kernel.
+    this.rowsCopy =
+      kernel?.[0] ?? (shift === undefined ? undefined : new Float64Array(this.rows * X.cols));
     this.all = kernel?.[1] ?? new Float64Array(X.rows * trials);
   }
 
@@ -158,12 +193,14 @@ class SeedingBlocks {
     xNorms: Float64Array,
     cNorms: Float64Array,
   ): Float64Array {
-    const { X, rowsCopy } = this;
+    const { X, rowsCopy, shift } = this;
     const out = this.all.subarray(start * C.rows, end * C.rows);
     if (rowsCopy === undefined) return squaredDistances(X, start, end, C, out, xNorms, cNorms);
     const d = X.cols;
     const rows = end - start;
-    rowsCopy.set(X.data.subarray(start * d, end * d));
+    const from = X.data.subarray(start * d, end * d);
+    if (shift === undefined) rowsCopy.set(from);
+    else shiftRows(from, shift, rowsCopy, 0, rows * d);
     const block: Matrix = { rows, cols: d, data: rowsCopy.subarray(0, rows * d) };
     return squaredDistances(block, 0, rows, C, out, xNorms.subarray(start, end), cNorms);
   }

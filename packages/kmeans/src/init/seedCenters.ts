@@ -7,7 +7,7 @@ import {
   toMatrix,
 } from '@mixkit/core';
 import { toFrame } from '../internal/scaledFrame.js';
-import type { KMeansData } from '../kmeansData.js';
+import { type KMeansData, readRows } from '../kmeansData.js';
 import type { KMeansInit } from '../kmeansOptions.js';
 import { kmeansPlusPlusProgram } from './kmeansPlusPlus.js';
 import { randomRows } from './randomRows.js';
@@ -24,8 +24,13 @@ export function* seedCenters(
   random: RandomSource,
   weights: Float64Array | undefined,
 ): ShardProgram<never, Matrix> {
-  // Built-in seeders pick rows, so they can work on the centered copy directly.
-  if (init === 'k-means++') return yield* kmeansPlusPlusProgram(data.X, k, random, weights);
+  // Built-in seeders pick rows, so they can work on the centered rows directly; k-means++ reads
+  // them as the fit's loops do (X − mean as it reads X, when the fit made no centered copy).
+  if (init === 'k-means++') {
+    const { rows, shift } = readRows(data);
+    const shifted = shift === undefined ? undefined : { shift, norms: data.xNorms };
+    return yield* kmeansPlusPlusProgram(rows, k, random, weights, shifted);
+  }
   if (init === 'random') return randomRows(data.X, k, random, weights);
   if (typeof init === 'function')
     return centeredCenters(init(original, k, random, weights), data, k);

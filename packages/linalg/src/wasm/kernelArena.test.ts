@@ -46,4 +46,40 @@ describe('KernelArena', () => {
     setKernelCompilation(false);
     expect(KernelArena.allocate([8])).toBeUndefined();
   });
+
+  it('gives a released memory to the next arena that fits in it, its arrays zero-filled again', () => {
+    const first = KernelArena.allocate([6, 4]);
+    const taken = first?.take([6, 4]);
+    if (first === undefined || taken === undefined) throw new Error('expected kernel memory');
+    for (const array of taken) array.fill(7);
+    first.release();
+    first.release();
+    // A released arena takes nothing more.
+    expect(first.take([0])).toBeUndefined();
+    const second = KernelArena.allocate([5, 4]);
+    const again = second?.take([5, 4]);
+    if (again === undefined) throw new Error('expected room');
+    expect(again[0].buffer).toBe(taken[0].buffer);
+    for (const array of again) expect(Array.from(array).every((v) => v === 0)).toBe(true);
+    // It has room for what it was asked for, not for all of the memory.
+    expect(second?.take([1])).toBeUndefined();
+    expect(wasmKernelsFor(again[0], again[1])).toBeDefined();
+    // The memory is the new arena's alone until it is released in turn: a third arena gets
+    // memory of its own, and so does one too large for the released memory.
+    const third = KernelArena.allocate([2]);
+    expect(third?.take([2])?.[0].buffer).not.toBe(taken[0].buffer);
+    second?.release();
+    // The whole memory goes on, not only the part the smaller arena used.
+    const same = KernelArena.allocate([10]);
+    expect(same?.take([10])?.[0].buffer).toBe(taken[0].buffer);
+    same?.release();
+    const larger = KernelArena.allocate([1 << 20]);
+    expect(larger?.take([1 << 20])?.[0].buffer).not.toBe(taken[0].buffer);
+  });
+
+  it('does not hand a released memory out once kernels are turned off', () => {
+    KernelArena.allocate([4])?.release();
+    setKernelCompilation(false);
+    expect(KernelArena.allocate([4])).toBeUndefined();
+  });
 });

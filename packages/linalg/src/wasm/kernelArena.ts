@@ -15,6 +15,7 @@ import { allocateKernelArrays } from './wasmKernels.js';
  */
 export class KernelArena {
   private next = 0;
+  private released = false;
 
   private constructor(private readonly space: Float64Array) {}
 
@@ -35,7 +36,7 @@ export class KernelArena {
 
   /**
    * The next arrays of the given lengths, zero-filled, in the arena's kernel memory; undefined
-   * (nothing taken) when the arena has no room left for all of them.
+   * (nothing taken) when the arena has no room left for all of them, or once it is released.
    */
   take(lengths: readonly number[]): Float64Array[] | undefined {
     let needed = 0;
@@ -43,7 +44,7 @@ export class KernelArena {
       assertInteger(length, 'lengths', 0);
       needed += paddedLength(length);
     }
-    if (this.next + needed > this.space.length) return undefined;
+    if (this.released || this.next + needed > this.space.length) return undefined;
     const { buffer, byteOffset } = this.space;
     const arrays = lengths.map((length) => {
       const array = new Float64Array(buffer, byteOffset + this.next * 8, length);
@@ -56,9 +57,12 @@ export class KernelArena {
   /**
    * Gives the arena's memory back to this thread (`releaseKernelArrays`) once no array taken
    * from it is used any more: the next arena or kernel memory here reuses its mapped pages
-   * (`hold` as there).
+   * (`hold` as there). Only the first call gives it back: a second, after another user took
+   * the memory, must not hand that user's memory out again.
    */
   release(options: { readonly hold?: boolean } = {}): void {
+    if (this.released) return;
+    this.released = true;
     releaseKernelArrays(this.space, options);
   }
 }
