@@ -14,5 +14,12 @@ export default defineConfig({
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'] },
     setupFiles: [new URL('./tooling/scripts/vitestSetup.ts', import.meta.url).pathname],
     testTimeout: 30_000,
+    // One worker runs a package's files one after another (vitest's default on two cores) in
+    // the same module registry, instead of a fresh one per file that imported every sibling
+    // package's sources again: that import was more than half of the CPU time of the
+    // distributions suite (45 CPU-s down to 17). Suites that start worker threads, processes or
+    // Redis, or set process.env for later imports (workers, distributed, cli, bench), and em
+    // (a garbage-collector check), keep a fresh one.
+    isolate: false,
   },
 });

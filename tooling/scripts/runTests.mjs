@@ -45,6 +45,8 @@ const turbo = spawnSync(
     '--log-order=grouped',
     '--output-logs=errors-only',
     '--concurrency=2',
+    // Each task's start and end in .turbo/runs/<id>.json, to see where a slow run spent its time.
+    '--summarize',
   ],
   { stdio: 'inherit', cwd: root },
 );
