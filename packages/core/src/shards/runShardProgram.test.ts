@@ -217,6 +217,9 @@ describe("the executor's threads are held for the whole program", () => {
       what: 'test',
     }).catch(() => {});
     expect(log).toEqual([]);
+  });
+});
+
 describe("a task's close", () => {
   it("is called once, after the last round, when the fit's thread closes the session (sync and async drivers)", async () => {
     const states: { closed: number }[] = [];
