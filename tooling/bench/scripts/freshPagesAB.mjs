@@ -19,12 +19,15 @@ const cache = new URL('../.cache/', import.meta.url);
 const load = (stem) => {
   const header = JSON.parse(readFileSync(new URL(`${stem}.json`, cache), 'utf8'));
   const bytes = readFileSync(new URL(`${stem}.f64`, cache));
-  const data = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const data = new Float64Array(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  );
   const init = JSON.parse(readFileSync(new URL(`${stem}.init.json`, cache), 'utf8'));
   return { X: { rows: header.rows, cols: header.cols, data }, init };
 };
 const need = (prefix) => cases.some((c) => c.startsWith(prefix));
-const large = need('thread') || need('fixed') || need('diag') ? load('gmm-large-n1000000') : undefined;
+const large =
+  need('thread') || need('fixed') || need('diag') ? load('gmm-large-n1000000') : undefined;
 const km = need('km') ? load('kmeans-large-n1000000') : undefined;
 const medium = need('vb') ? load('gmm-medium-n100000') : undefined;
 
@@ -77,13 +80,23 @@ const run = {
   km: async (b, w) => {
     const k = km.init.centers.length;
     const centers = { rows: k, cols: km.X.cols, data: Float64Array.from(km.init.centers.flat()) };
-    const model = new b.kmeans.KMeans({ nClusters: k, init: centers, algorithm: 'auto', maxIterations: 20, tolerance: 0 });
+    const model = new b.kmeans.KMeans({
+      nClusters: k,
+      init: centers,
+      algorithm: 'auto',
+      maxIterations: 20,
+      tolerance: 0,
+    });
     return (await model.fitAsync(km.X, { executor: b.pools[w] })).inertia;
   },
   vb: async (b, w) => {
     const model = new b.gm.BayesianGaussianMixture({
-      nClusters: medium.init.weights.length, covarianceType: 'full', regCovar: 1e-6, tolerance: 0,
-      maxIterations: 20, init: 'random-from-data',
+      nClusters: medium.init.weights.length,
+      covarianceType: 'full',
+      regCovar: 1e-6,
+      tolerance: 0,
+      maxIterations: 20,
+      init: 'random-from-data',
     });
     return (await model.fitAsync(medium.X, { random: 0, executor: b.pools[w] })).lowerBound;
   },

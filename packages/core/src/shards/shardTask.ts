@@ -52,7 +52,8 @@ export interface ShardTask<Setup, Input, Output, State, Local = undefined, Wire 
   /**
    * Called once when the session ends, in every thread that opened a state for it, after its
    * last `run`: the state is never used again, so it may hand back memory for the next session
-   * of the thread to reuse (k-means gives back its search's kernel memory, see `KernelArena`).
+   * of the thread to reuse (k-means gives back its search's kernel memory, see `KernelArena`;
+   * EM a worker's copy of its rows), so that a later fit writes into pages already mapped.
    * Optional; without it the state is simply dropped.
    */
   close?(state: State): void;
@@ -60,13 +61,6 @@ export interface ShardTask<Setup, Input, Output, State, Local = undefined, Wire 
   encode?(input: Input, local: Local): Wire;
   /** Rebuilds a round's input in a worker from its cloneable form. */
   decode?(wire: Wire, state: State): Input;
-  /**
-   * Optional: called once when the session closes, where `open` built the state (in each
-   * worker, or in the fit's own thread), after its last `run`. A task gives back here what the
-   * thread may reuse for its next session (kernel memory holding its rows), so that a later fit
-   * writes into pages already mapped. The state is not used afterwards.
-   */
-  close?(state: State): void;
 }
 
 /** What a task's `open` may use besides its setup. */
