@@ -406,7 +406,9 @@ function takeSpare(pages: number): ArrayBuffer | undefined {
  */
 export function giveBackKernelMemory(array: Float64Array, hold: boolean): void {
   const { buffer } = array;
-  if (!instances.has(buffer) || buffer instanceof SharedArrayBuffer) return;
+  // Only unshared memory is kept; unlike `instanceof SharedArrayBuffer`, this test also runs in
+  // a page without cross-origin isolation, where SharedArrayBuffer is not defined.
+  if (!instances.has(buffer) || !(buffer instanceof ArrayBuffer)) return;
   const kept = spareBuffer();
   if (kept !== undefined && kept.byteLength > buffer.byteLength) return;
   spare = hold ? buffer : new WeakRef(buffer);
