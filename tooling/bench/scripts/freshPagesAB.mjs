@@ -8,8 +8,9 @@
 // variational full GMM on gmm-medium (20 iterations) on 1 and 2 workers.
 // Usage: node tooling/bench/scripts/freshPagesAB.mjs <root> [<root2>] [rounds=3]
 //   CASES=thread,fixed,diag1,diag2,km1,km2,vb1,vb2 (default all)
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { threadUsage } from './threadUsage.mjs';
 
 const args = process.argv.slice(2);
 const roots = args.filter((a) => a.startsWith('/'));
@@ -31,18 +32,7 @@ const large =
 const km = need('km') ? load('kmeans-large-n1000000') : undefined;
 const medium = need('vb') ? load('gmm-medium-n100000') : undefined;
 
-function threads() {
-  const out = new Map();
-  for (const tid of readdirSync('/proc/self/task')) {
-    try {
-      const ns = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(tid, { cpu: ns / 1e6, faults: Number(fields[7]) });
-    } catch {}
-  }
-  return out;
-}
+const threads = threadUsage;
 const main = String(process.pid);
 
 const builds = [];

@@ -9,8 +9,9 @@
 // Usage (each root a checkout with its packages built; the workload cache is the harness's):
 //   node tooling/bench/scripts/kmeansScalingAB.mjs <root> [<root2>] [rounds=3] [shared=0]
 // shared=1 passes X already on a SharedArrayBuffer (no copy by the calling thread).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { threadUsage } from './threadUsage.mjs';
 
 const args = process.argv.slice(2);
 const roots = args.filter((a) => a.startsWith('/'));
@@ -26,21 +27,7 @@ const init = JSON.parse(readFileSync(new URL(`${stem}.init.json`, cache), 'utf8'
 const k = init.centers.length;
 const centers = { rows: k, cols: header.cols, data: Float64Array.from(init.centers.flat()) };
 
-/** CPU ms and minor faults of every thread now. */
-function threads() {
-  const out = new Map();
-  for (const tid of readdirSync('/proc/self/task')) {
-    try {
-      const ns = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(tid, { cpu: ns / 1e6, faults: Number(fields[7]) });
-    } catch {
-      // a thread that ended meanwhile
-    }
-  }
-  return out;
-}
+const threads = threadUsage;
 
 const builds = [];
 for (const root of roots) {
