@@ -372,9 +372,18 @@ describe("fitAsync on workers chooses by the first restart's time ('auto')", () 
     // The in-thread fit first, so the timed first restart is not also the code's compilation
     // (on a loaded machine that alone came near the 100 ms / 7 restarts of the threshold).
     const expected = fingerprint(kmeans.fit(tiny, { random: 1 }));
-    const short = await kmeans.fitAsync(tiny, { random: 1, executor });
-    expect(fingerprint(short)).toBe(expected);
-    expect(names).not.toContain('@mixkit/kmeans:restart');
+    // The choice is the clock's: restart 0 here takes well under a millisecond, against about
+    // 2.9 ms (20 ms / 7) to send; one pause of the thread (a collection, the other CI task on
+    // two cores) can still push one fit over. So up to 5 fits, and at least one must keep its
+    // restarts here; a rule that always sent would send in all 5. Every fit has the same bits.
+    let keptInThread = false;
+    for (let attempt = 0; attempt < 5 && !keptInThread; attempt++) {
+      names.length = 0;
+      const short = await kmeans.fitAsync(tiny, { random: 1, executor });
+      expect(fingerprint(short)).toBe(expected);
+      keptInThread = !names.includes('@mixkit/kmeans:restart');
+    }
+    expect(keptInThread).toBe(true);
     // 100 iterations of 5 full Gaussians over 3,000 rows: well over 100 ms for 7 restarts.
     const long = { family: gaussianFull(), nClusters: 5, nInit: 8, tolerance: 0, random: 3 };
     const model = await fitMixtureAsync(small, { ...long, maxIterations: 100, executor });
